@@ -1,0 +1,188 @@
+//! The party gazetteer: which names, capitals, demonyms and institutions stand for which party.
+//!
+//! The default data ships in `data/gazetteer/gazetteer.json` (built from world-countries plus hand
+//! completions; see its README). The store seeds its `parties` table from it; the extractor
+//! resolves speakers through a [`Gazetteer`] built from the store, so analysts' alias edits apply.
+
+use std::collections::{BTreeMap, HashMap};
+use std::sync::OnceLock;
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::{Error, Result};
+use crate::model::PartyKind;
+use crate::text::fold;
+
+const BUILTIN_JSON: &str = include_str!("../data/gazetteer/gazetteer.json");
+
+/// One party of the gazetteer file.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Entry {
+    /// Stable key: "AZ", "AZ.mfa", "org.nato".
+    pub key: String,
+    /// What it is.
+    pub kind: PartyKind,
+    /// State it stands for.
+    pub country: Option<String>,
+    /// Key of its parent party.
+    pub parent: Option<String>,
+    /// Display name per language.
+    #[serde(default)]
+    pub name: BTreeMap<String, String>,
+    /// Names in text per language (a capital is an alias: metonymy).
+    #[serde(default)]
+    pub aliases: BTreeMap<String, Vec<String>>,
+    /// Adjectives and nouns of nationality per language ("russe", "Azerbaijani").
+    #[serde(default)]
+    pub demonyms: BTreeMap<String, Vec<String>>,
+    /// Capital per language.
+    #[serde(default)]
+    pub capital: BTreeMap<String, String>,
+}
+
+impl Entry {
+    /// Display name in `lang`, falling back to English, then the key.
+    pub fn display_name(&self, lang: &str) -> &str {
+        self.name
+            .get(lang)
+            .or_else(|| self.name.get("en"))
+            .map_or(self.key.as_str(), String::as_str)
+    }
+}
+
+#[derive(Debug, Deserialize)]
+struct File {
+    source: String,
+    licence: String,
+    parties: Vec<Entry>,
+}
+
+/// An index from folded names to parties.
+#[derive(Debug, Clone, Default)]
+pub struct Gazetteer {
+    /// Where the data comes from, as the data file says.
+    pub source: String,
+    /// Its licence.
+    pub licence: String,
+    entries: Vec<Entry>,
+    by_key: HashMap<String, usize>,
+    by_alias: HashMap<String, Vec<usize>>,
+    by_demonym: HashMap<String, Vec<usize>>,
+}
+
+impl Gazetteer {
+    /// The gazetteer shipped in the binary.
+    pub fn builtin() -> &'static Gazetteer {
+        static BUILTIN: OnceLock<Gazetteer> = OnceLock::new();
+        BUILTIN.get_or_init(|| {
+            // The file is compiled in and checked by tests; failing here is a build defect.
+            Gazetteer::from_json(BUILTIN_JSON).unwrap_or_else(|e| panic!("{e}"))
+        })
+    }
+
+    /// SHA-256 of the shipped data, so the store re-seeds only when it changes.
+    pub fn builtin_hash() -> String {
+        crate::hash_hex(BUILTIN_JSON.as_bytes())
+    }
+
+    /// Parses a gazetteer file.
+    pub fn from_json(json: &str) -> Result<Gazetteer> {
+        let file: File = serde_json::from_str(json)
+            .map_err(|e| Error::BundledData { name: "gazetteer.json", why: e.to_string() })?;
+        let mut g = Gazetteer { source: file.source, licence: file.licence, ..Default::default() };
+        for e in file.parties {
+            g.insert(e);
+        }
+        Ok(g)
+    }
+
+    /// Adds or replaces an entry and indexes its names.
+    pub fn insert(&mut self, entry: Entry) {
+        let idx = match self.by_key.get(&entry.key) {
+            Some(&i) => {
+                self.entries[i] = entry;
+                i
+            }
+            None => {
+                self.entries.push(entry);
+                self.entries.len() - 1
+            }
+        };
+        let e = &self.entries[idx];
+        self.by_key.insert(e.key.clone(), idx);
+        let names = e.aliases.values().flatten().chain(e.name.values()).chain(e.capital.values());
+        for n in names {
+            push_unique(self.by_alias.entry(fold(n)).or_default(), idx);
+        }
+        for d in e.demonyms.values().flatten() {
+            push_unique(self.by_demonym.entry(fold(d)).or_default(), idx);
+        }
+    }
+
+    /// Adds one alias to an existing entry (an analyst's edit).
+    pub fn add_alias(&mut self, key: &str, lang: &str, alias: &str) {
+        if let Some(&idx) = self.by_key.get(key) {
+            self.entries[idx].aliases.entry(lang.to_string()).or_default().push(alias.to_string());
+            push_unique(self.by_alias.entry(fold(alias)).or_default(), idx);
+        }
+    }
+
+    /// Removes one alias from the index (an analyst's edit).
+    pub fn remove_alias(&mut self, key: &str, alias: &str) {
+        if let Some(&idx) = self.by_key.get(key) {
+            if let Some(v) = self.by_alias.get_mut(&fold(alias)) {
+                v.retain(|&i| i != idx);
+            }
+            for names in self.entries[idx].aliases.values_mut() {
+                names.retain(|n| fold(n) != fold(alias));
+            }
+        }
+    }
+
+    /// Every entry, in file order.
+    pub fn entries(&self) -> &[Entry] {
+        &self.entries
+    }
+
+    /// The entry with this key.
+    pub fn get(&self, key: &str) -> Option<&Entry> {
+        self.by_key.get(key).map(|&i| &self.entries[i])
+    }
+
+    /// Entries that go by this name (case, accents and apostrophes ignored).
+    pub fn lookup(&self, name: &str) -> Vec<&Entry> {
+        self.by_alias.get(&fold(name)).map_or_else(Vec::new, |v| v.iter().map(|&i| &self.entries[i]).collect())
+    }
+
+    /// States whose demonym this is ("russe" → RU, "Azerbaijani" → AZ).
+    pub fn by_demonym(&self, word: &str) -> Vec<&Entry> {
+        self.by_demonym.get(&fold(word)).map_or_else(Vec::new, |v| v.iter().map(|&i| &self.entries[i]).collect())
+    }
+
+    /// Longest folded alias length in words, to bound phrase lookups.
+    pub fn max_alias_words(&self) -> usize {
+        self.by_alias.keys().map(|k| k.split_whitespace().count()).max().unwrap_or(1)
+    }
+}
+
+fn push_unique(v: &mut Vec<usize>, idx: usize) {
+    if !v.contains(&idx) {
+        v.push(idx);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builtin_resolves_capitals_and_demonyms_to_their_state() {
+        let g = Gazetteer::builtin();
+        let country = |name: &str| g.lookup(name).iter().filter_map(|e| e.country.clone()).collect::<Vec<_>>();
+        assert!(country("Bakou").contains(&"AZ".to_string()), "Bakou stands for Azerbaijan");
+        assert!(country("erevan").contains(&"AM".to_string()), "lookup ignores case");
+        assert!(country("Azerbaidjan").contains(&"AZ".to_string()), "lookup ignores accents");
+        assert!(g.by_demonym("russe").iter().any(|e| e.key == "RU"), "russe is Russian");
+        assert!(g.entries().iter().filter(|e| e.kind == PartyKind::State).count() >= 193, "every UN member state");
+    }
+}

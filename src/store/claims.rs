@@ -1,0 +1,175 @@
+//! The `claims` table.
+
+use rusqlite::{params, params_from_iter, OptionalExtension, Row, Transaction};
+
+use super::Store;
+use crate::error::{Error, Result};
+use crate::model::{Anchor, Claim, Origin, Speaker, Stance, TextQuoteSelector};
+
+/// A claim about to be stored.
+#[derive(Debug, Clone)]
+pub struct NewClaim {
+    /// Source it belongs to.
+    pub source_id: i64,
+    /// Where in the source.
+    pub anchor: Anchor,
+    /// Content text.
+    pub text: String,
+    /// Speaker.
+    pub speaker: Speaker,
+    /// Cue.
+    pub cue: String,
+    /// Stance.
+    pub stance: Stance,
+    /// Relays, nearest first.
+    pub via: Vec<Speaker>,
+    /// The stored claim it answers.
+    pub responds_to: Option<i64>,
+    /// Extractor or analyst.
+    pub origin: Origin,
+}
+
+/// Which claims to list; empty fields do not filter.
+#[derive(Debug, Clone, Default)]
+pub struct ClaimFilter {
+    /// Claims of this party, of its sub-parties, or of speakers standing for its state.
+    pub party: Option<String>,
+    /// Claims of this source.
+    pub source: Option<i64>,
+    /// Claims with this stance.
+    pub stance: Option<Stance>,
+    /// Full-text query over content, speaker and cue.
+    pub query: Option<String>,
+}
+
+const COLUMNS: &str = "c.id, c.source_id, c.start, c.end, c.exact, c.prefix, c.suffix, c.text, c.speaker, c.party_key,
+    c.countries, c.cue, c.stance, c.via, c.responds_to, c.origin, c.created_at, c.updated_at";
+
+fn from_row(r: &Row<'_>) -> rusqlite::Result<Claim> {
+    let json_err = |i: usize, e: serde_json::Error| rusqlite::Error::FromSqlConversionFailure(i, rusqlite::types::Type::Text, Box::new(e));
+    let countries: String = r.get(10)?;
+    let via: String = r.get(13)?;
+    let stance: String = r.get(12)?;
+    let origin: String = r.get(15)?;
+    Ok(Claim {
+        id: r.get(0)?,
+        source_id: r.get(1)?,
+        anchor: Anchor {
+            start: r.get::<_, i64>(2)? as usize,
+            end: r.get::<_, i64>(3)? as usize,
+            selector: TextQuoteSelector { exact: r.get(4)?, prefix: r.get(5)?, suffix: r.get(6)? },
+        },
+        text: r.get(7)?,
+        speaker: Speaker {
+            name: r.get(8)?,
+            party: r.get(9)?,
+            countries: serde_json::from_str(&countries).map_err(|e| json_err(10, e))?,
+        },
+        cue: r.get(11)?,
+        stance: Stance::parse(&stance).unwrap_or(Stance::Assert),
+        via: serde_json::from_str(&via).map_err(|e| json_err(13, e))?,
+        responds_to: r.get(14)?,
+        origin: Origin::parse(&origin).unwrap_or(Origin::Extracted),
+        created_at: r.get(16)?,
+        updated_at: r.get(17)?,
+    })
+}
+
+/// Inserts a claim and returns its id.
+pub(crate) fn insert_claim_in(tx: &Transaction<'_>, c: &NewClaim) -> Result<i64> {
+    let now = super::now();
+    // A speaker's party key that the store does not know (a typo, a deleted party) is dropped
+    // rather than failing the whole import on a foreign key.
+    let party: Option<String> = match &c.speaker.party {
+        Some(k) => tx.query_row("SELECT key FROM parties WHERE key = ?1", [k], |r| r.get(0)).optional()?,
+        None => None,
+    };
+    tx.execute(
+        "INSERT INTO claims (source_id, start, end, exact, prefix, suffix, text, speaker, party_key, countries, cue, stance, via,
+                             responds_to, origin, created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?16)",
+        params![
+            c.source_id,
+            c.anchor.start as i64,
+            c.anchor.end as i64,
+            c.anchor.selector.exact,
+            c.anchor.selector.prefix,
+            c.anchor.selector.suffix,
+            c.text,
+            c.speaker.name,
+            party,
+            serde_json::to_string(&c.speaker.countries).unwrap_or_else(|_| "[]".into()),
+            c.cue,
+            c.stance.as_str(),
+            serde_json::to_string(&c.via).unwrap_or_else(|_| "[]".into()),
+            c.responds_to,
+            c.origin.as_str(),
+            now,
+        ],
+    )?;
+    Ok(tx.last_insert_rowid())
+}
+
+impl Store {
+    /// Claims matching `filter`, in source order.
+    pub fn claims(&self, filter: &ClaimFilter) -> Result<Vec<Claim>> {
+        let mut sql = format!("SELECT {COLUMNS} FROM claims c");
+        let mut clauses = Vec::new();
+        let mut args: Vec<rusqlite::types::Value> = Vec::new();
+        if let Some(q) = &filter.query {
+            sql.push_str(" JOIN claims_fts f ON f.rowid = c.id");
+            args.push(super::fts_query(q).into());
+            clauses.push(format!("claims_fts MATCH ?{}", args.len()));
+        }
+        if let Some(p) = &filter.party {
+            let party = self.find_party(p)?;
+            args.push(party.key.clone().into());
+            let k = args.len();
+            // A state's claims include its institutions' and its officials' (Lavrov speaks for RU).
+            let mut clause = format!(
+                "(c.party_key = ?{k} OR c.party_key IN (SELECT key FROM parties WHERE parent = ?{k})"
+            );
+            if let (Some(cc), crate::model::PartyKind::State) = (&party.country, party.kind) {
+                args.push(cc.clone().into());
+                clause.push_str(&format!(" OR EXISTS (SELECT 1 FROM json_each(c.countries) WHERE value = ?{})", args.len()));
+            }
+            clause.push(')');
+            clauses.push(clause);
+        }
+        if let Some(s) = filter.source {
+            args.push(s.into());
+            clauses.push(format!("c.source_id = ?{}", args.len()));
+        }
+        if let Some(st) = filter.stance {
+            args.push(st.as_str().to_string().into());
+            clauses.push(format!("c.stance = ?{}", args.len()));
+        }
+        if !clauses.is_empty() {
+            sql.push_str(" WHERE ");
+            sql.push_str(&clauses.join(" AND "));
+        }
+        sql.push_str(" ORDER BY c.source_id, c.start, c.id");
+        let mut st = self.conn().prepare(&sql)?;
+        let rows = st.query_map(params_from_iter(args), from_row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// One claim.
+    pub fn claim(&self, id: i64) -> Result<Claim> {
+        self.conn()
+            .query_row(&format!("SELECT {COLUMNS} FROM claims c WHERE c.id = ?1"), [id], from_row)
+            .optional()?
+            .ok_or_else(|| Error::not_found("claim", id))
+    }
+
+    /// Number of claims in the store.
+    pub fn claim_count(&self) -> Result<i64> {
+        Ok(self.conn().query_row("SELECT count(*) FROM claims", [], |r| r.get(0))?)
+    }
+}
+
+/// Points a claim at the claim it answers.
+pub(crate) fn set_responds_to_in(tx: &Transaction<'_>, id: i64, target: i64) -> Result<()> {
+    tx.execute("UPDATE claims SET responds_to = ?2 WHERE id = ?1", params![id, target])?;
+    Ok(())
+}

@@ -1,0 +1,92 @@
+//! Append-only schema migrations: entry `i` takes a store from `user_version` i to i+1.
+//! Never edit an entry once released; add a new one.
+
+pub(super) const MIGRATIONS: &[&str] = &[
+    // 1: sources, parties, claims and their full-text indexes.
+    r#"
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+
+CREATE TABLE sources (
+    id INTEGER PRIMARY KEY,
+    title TEXT NOT NULL,
+    outlet TEXT,
+    url TEXT,
+    language TEXT,
+    published_at TEXT,
+    imported_at TEXT NOT NULL,
+    format TEXT NOT NULL,
+    content_hash TEXT NOT NULL UNIQUE,
+    text TEXT NOT NULL,
+    raw BLOB
+);
+
+CREATE TABLE parties (
+    id INTEGER PRIMARY KEY,
+    key TEXT NOT NULL UNIQUE,
+    name TEXT NOT NULL,
+    kind TEXT NOT NULL CHECK (kind IN ('state','organisation','person','media')),
+    country TEXT,
+    parent TEXT REFERENCES parties(key) ON UPDATE CASCADE ON DELETE SET NULL,
+    origin TEXT NOT NULL CHECK (origin IN ('extracted','analyst'))
+);
+
+-- An analyst's removal of a shipped alias is a row with removed = 1, so re-seeding keeps it removed.
+CREATE TABLE party_aliases (
+    party_key TEXT NOT NULL REFERENCES parties(key) ON UPDATE CASCADE ON DELETE CASCADE,
+    lang TEXT NOT NULL,
+    text TEXT NOT NULL,
+    folded TEXT NOT NULL,
+    origin TEXT NOT NULL CHECK (origin IN ('extracted','analyst')),
+    removed INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (party_key, lang, text)
+);
+CREATE INDEX party_aliases_folded ON party_aliases(folded);
+
+CREATE TABLE claims (
+    id INTEGER PRIMARY KEY,
+    source_id INTEGER NOT NULL REFERENCES sources(id) ON DELETE CASCADE,
+    start INTEGER NOT NULL,
+    end INTEGER NOT NULL,
+    exact TEXT NOT NULL,
+    prefix TEXT NOT NULL,
+    suffix TEXT NOT NULL,
+    text TEXT NOT NULL,
+    speaker TEXT NOT NULL,
+    party_key TEXT REFERENCES parties(key) ON UPDATE CASCADE ON DELETE SET NULL,
+    countries TEXT NOT NULL,
+    cue TEXT NOT NULL,
+    stance TEXT NOT NULL,
+    via TEXT NOT NULL,
+    responds_to INTEGER REFERENCES claims(id) ON DELETE SET NULL,
+    origin TEXT NOT NULL CHECK (origin IN ('extracted','analyst')),
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+);
+CREATE INDEX claims_source ON claims(source_id);
+CREATE INDEX claims_party ON claims(party_key);
+
+CREATE VIRTUAL TABLE sources_fts USING fts5(
+    title, text, content='sources', content_rowid='id', tokenize='unicode61 remove_diacritics 2'
+);
+CREATE TRIGGER sources_ai AFTER INSERT ON sources BEGIN
+    INSERT INTO sources_fts(rowid, title, text) VALUES (new.id, new.title, new.text);
+END;
+CREATE TRIGGER sources_ad AFTER DELETE ON sources BEGIN
+    INSERT INTO sources_fts(sources_fts, rowid, title, text) VALUES ('delete', old.id, old.title, old.text);
+END;
+
+CREATE VIRTUAL TABLE claims_fts USING fts5(
+    text, speaker, cue, content='claims', content_rowid='id', tokenize='unicode61 remove_diacritics 2'
+);
+CREATE TRIGGER claims_ai AFTER INSERT ON claims BEGIN
+    INSERT INTO claims_fts(rowid, text, speaker, cue) VALUES (new.id, new.text, new.speaker, new.cue);
+END;
+CREATE TRIGGER claims_ad AFTER DELETE ON claims BEGIN
+    INSERT INTO claims_fts(claims_fts, rowid, text, speaker, cue) VALUES ('delete', old.id, old.text, old.speaker, old.cue);
+END;
+CREATE TRIGGER claims_au AFTER UPDATE OF text, speaker, cue ON claims BEGIN
+    INSERT INTO claims_fts(claims_fts, rowid, text, speaker, cue) VALUES ('delete', old.id, old.text, old.speaker, old.cue);
+    INSERT INTO claims_fts(rowid, text, speaker, cue) VALUES (new.id, new.text, new.speaker, new.cue);
+END;
+"#,
+];

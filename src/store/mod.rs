@@ -1,0 +1,181 @@
+//! The SQLite store: the only module that contains SQL.
+//!
+//! One way to open ([`Store::open`], [`Store::in_memory`]): WAL, `synchronous=NORMAL`, foreign
+//! keys, a busy timeout, then append-only migrations tracked by `PRAGMA user_version`, run in
+//! one transaction. A file that is not a store is refused before anything is written to it.
+//! Multi-step writes are `*_in(tx, …)` functions so that callers can group them: an import is one
+//! transaction, so the store never holds half a source.
+
+mod claims;
+mod migrations;
+mod parties;
+mod sources;
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use rusqlite::{Connection, OpenFlags, Transaction};
+
+use crate::error::{Error, Result};
+
+pub use claims::{ClaimFilter, NewClaim};
+pub(crate) use claims::{insert_claim_in, set_responds_to_in};
+pub(crate) use sources::insert_source_in;
+pub use sources::{Inserted, NewSource};
+
+/// How long a writer waits for another process's lock before giving up with [`Error::Locked`].
+const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
+
+/// An open store.
+pub struct Store {
+    conn: Connection,
+    path: PathBuf,
+}
+
+impl Store {
+    /// Opens (creating if needed) the store at `path`, creating its parent folder.
+    ///
+    /// A file that is not a SQLite database, or one from a newer Crosscheck, is refused and left
+    /// byte-for-byte untouched: we check the header before SQLite may write anything.
+    pub fn open(path: &Path) -> Result<Store> {
+        if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+            std::fs::create_dir_all(parent).map_err(|source| Error::Io { path: parent.to_path_buf(), source })?;
+        }
+        check_header(path)?;
+        let conn = Connection::open_with_flags(
+            path,
+            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )
+        .map_err(|e| classify(e, path))?;
+        let mut store = Store { conn, path: path.to_path_buf() };
+        store.configure().map_err(|e| store.reclassify(e))?;
+        store.migrate().map_err(|e| store.reclassify(e))?;
+        Ok(store)
+    }
+
+    /// A store in memory, for tests and `extract` dry runs.
+    pub fn in_memory() -> Result<Store> {
+        let conn = Connection::open_in_memory()?;
+        let mut store = Store { conn, path: PathBuf::from(":memory:") };
+        store.configure()?;
+        store.migrate()?;
+        Ok(store)
+    }
+
+    /// Where the store lives.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    fn configure(&self) -> Result<()> {
+        self.conn.busy_timeout(BUSY_TIMEOUT)?;
+        // journal_mode answers with a row; it fails on a non-database file, which we map to NotAStore.
+        let _mode: String = self.conn.query_row("PRAGMA journal_mode=WAL", [], |r| r.get(0))?;
+        self.conn.execute_batch("PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;")?;
+        Ok(())
+    }
+
+    fn migrate(&mut self) -> Result<()> {
+        let path = self.path.clone();
+        let tx = self.conn.transaction()?;
+        let version: i64 = tx.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+        let known = migrations::MIGRATIONS.len() as i64;
+        if version > known {
+            return Err(Error::StoreTooNew { path, found: version, known });
+        }
+        for (i, sql) in migrations::MIGRATIONS.iter().enumerate().skip(version as usize) {
+            tx.execute_batch(sql)?;
+            tx.pragma_update(None, "user_version", i as i64 + 1)?;
+        }
+        parties::seed_gazetteer_in(&tx)?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Runs `f` in one write transaction, committed only if `f` succeeds.
+    pub fn write<T>(&mut self, f: impl FnOnce(&Transaction<'_>) -> Result<T>) -> Result<T> {
+        let path = self.path.clone();
+        let tx = self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
+            .map_err(|e| classify(e, &path))?;
+        let out = f(&tx)?;
+        tx.commit().map_err(|e| classify(e, &path))?;
+        Ok(out)
+    }
+
+    /// The connection, for read-only queries by the store's own modules.
+    fn conn(&self) -> &Connection {
+        &self.conn
+    }
+
+    /// Runs SQLite's full integrity check; `Ok(())` when it answers "ok".
+    pub fn integrity_check(&self) -> Result<()> {
+        let answer: String = self.conn.query_row("PRAGMA integrity_check", [], |r| r.get(0))?;
+        if answer == "ok" {
+            Ok(())
+        } else {
+            Err(Error::bad_input(self.path.display().to_string(), format!("integrity check failed: {answer}")))
+        }
+    }
+
+    fn reclassify(&self, e: Error) -> Error {
+        match e {
+            Error::Sqlite(e) => classify(e, &self.path),
+            other => other,
+        }
+    }
+}
+
+/// Refuses a file whose header is not SQLite's, without opening it for writing.
+fn check_header(path: &Path) -> Result<()> {
+    use std::io::Read;
+    let mut f = match std::fs::File::open(path) {
+        Ok(f) => f,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
+        Err(source) => return Err(Error::Io { path: path.to_path_buf(), source }),
+    };
+    let mut header = [0u8; 16];
+    let n = f.read(&mut header).map_err(|source| Error::Io { path: path.to_path_buf(), source })?;
+    if n == 0 {
+        return Ok(()); // an empty file is a new store
+    }
+    if n < 16 || &header != b"SQLite format 3\0" {
+        return Err(Error::NotAStore { path: path.to_path_buf() });
+    }
+    Ok(())
+}
+
+/// Maps SQLite's error codes to the errors a user can act on.
+fn classify(e: rusqlite::Error, path: &Path) -> Error {
+    use rusqlite::ErrorCode::*;
+    let path = path.to_path_buf();
+    match e.sqlite_error_code() {
+        Some(NotADatabase) | Some(DatabaseCorrupt) => Error::NotAStore { path },
+        Some(DatabaseBusy) | Some(DatabaseLocked) => Error::Locked { path },
+        Some(ReadOnly) | Some(CannotOpen) if is_read_only(&path) => Error::ReadOnly { path },
+        Some(ReadOnly) => Error::ReadOnly { path },
+        _ => Error::Sqlite(e),
+    }
+}
+
+fn is_read_only(path: &Path) -> bool {
+    std::fs::metadata(path).map(|m| m.permissions().readonly()).unwrap_or(true)
+}
+
+/// Current time as stored: RFC 3339 UTC.
+fn now() -> chrono::DateTime<chrono::Utc> {
+    chrono::Utc::now()
+}
+
+/// Turns what a user types into an FTS5 query: each word a quoted prefix term, all required.
+/// Users type words, not FTS syntax; quoting keeps `"`, `-` or `:` in their input from being
+/// read as operators.
+fn fts_query(input: &str) -> String {
+    input
+        .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
+        .filter(|w| !w.is_empty())
+        .map(|w| format!("\"{}\"*", w.replace('"', "")))
+        .collect::<Vec<_>>()
+        .join(" ")
+}

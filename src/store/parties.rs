@@ -1,0 +1,217 @@
+//! The `parties` and `party_aliases` tables, and seeding them from the shipped gazetteer.
+//!
+//! Shipped rows have origin `extracted`; the analyst's have origin `analyst`. Re-seeding after
+//! an upgrade rewrites shipped rows only, so the analyst's edits survive upgrades.
+
+use std::collections::HashMap;
+
+use rusqlite::{params, OptionalExtension, Transaction};
+
+use super::Store;
+use crate::error::{Error, Result};
+use crate::gazetteer::{Entry, Gazetteer};
+use crate::model::{Alias, Origin, Party, PartyKind};
+use crate::text::fold;
+
+/// Seeds or refreshes the shipped parties when the shipped gazetteer changed.
+pub(super) fn seed_gazetteer_in(tx: &Transaction<'_>) -> Result<()> {
+    let hash = Gazetteer::builtin_hash();
+    let seeded: Option<String> =
+        tx.query_row("SELECT value FROM meta WHERE key = 'gazetteer_hash'", [], |r| r.get(0)).optional()?;
+    if seeded.as_deref() == Some(hash.as_str()) {
+        return Ok(());
+    }
+    // Parents may come after children in the file.
+    tx.execute_batch("PRAGMA defer_foreign_keys = ON")?;
+    let mut party = tx.prepare(
+        "INSERT INTO parties (key, name, kind, country, parent, origin) VALUES (?1, ?2, ?3, ?4, ?5, 'extracted')
+         ON CONFLICT(key) DO UPDATE SET name = ?2, kind = ?3, country = ?4, parent = ?5
+         WHERE parties.origin = 'extracted'",
+    )?;
+    let mut alias = tx.prepare(
+        "INSERT OR IGNORE INTO party_aliases (party_key, lang, text, folded, origin) VALUES (?1, ?2, ?3, ?4, 'extracted')",
+    )?;
+    for e in Gazetteer::builtin().entries() {
+        party.execute(params![e.key, e.display_name("en"), e.kind.as_str(), e.country, e.parent])?;
+        for (lang, names) in &e.aliases {
+            for n in names {
+                alias.execute(params![e.key, lang, n, fold(n)])?;
+            }
+        }
+    }
+    tx.execute(
+        "INSERT INTO meta (key, value) VALUES ('gazetteer_hash', ?1) ON CONFLICT(key) DO UPDATE SET value = ?1",
+        [&hash],
+    )?;
+    Ok(())
+}
+
+impl Store {
+    /// Parties; all of them with `all`, else those with claims or touched by the analyst.
+    pub fn parties(&self, all: bool) -> Result<Vec<(Party, i64)>> {
+        let mut st = self.conn().prepare(
+            "SELECT p.key, p.id, p.name, p.kind, p.country, p.parent,
+                    (SELECT count(*) FROM claims c WHERE c.party_key = p.key) AS n,
+                    p.origin = 'analyst' OR EXISTS (SELECT 1 FROM party_aliases a WHERE a.party_key = p.key AND a.origin = 'analyst')
+             FROM parties p ORDER BY n DESC, p.key",
+        )?;
+        let rows = st.query_map([], |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, i64>(1)?,
+                r.get::<_, String>(2)?,
+                r.get::<_, String>(3)?,
+                r.get::<_, Option<String>>(4)?,
+                r.get::<_, Option<String>>(5)?,
+                r.get::<_, i64>(6)?,
+                r.get::<_, bool>(7)?,
+            ))
+        })?;
+        let mut aliases = self.aliases_by_party()?;
+        let mut out = Vec::new();
+        for row in rows {
+            let (key, id, name, kind, country, parent, n, touched) = row?;
+            if !all && n == 0 && !touched {
+                continue;
+            }
+            let kind = PartyKind::parse(&kind).unwrap_or(PartyKind::Organisation);
+            let aliases = aliases.remove(&key).unwrap_or_default();
+            out.push((Party { id, key, name, kind, country, parent, aliases }, n));
+        }
+        Ok(out)
+    }
+
+    /// One party by key.
+    pub fn party(&self, key: &str) -> Result<Party> {
+        let (id, name, kind, country, parent): (i64, String, String, Option<String>, Option<String>) = self
+            .conn()
+            .query_row("SELECT id, name, kind, country, parent FROM parties WHERE key = ?1", [key], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+            })
+            .optional()?
+            .ok_or_else(|| Error::not_found("party", key))?;
+        let aliases = self.aliases_by_party()?.remove(key).unwrap_or_default();
+        let kind = PartyKind::parse(&kind).unwrap_or(PartyKind::Organisation);
+        Ok(Party { id, key: key.to_string(), name, kind, country, parent, aliases })
+    }
+
+    /// Finds a party by key, exact name or alias (accents and case ignored).
+    pub fn find_party(&self, name_or_key: &str) -> Result<Party> {
+        let key: Option<String> = self
+            .conn()
+            .query_row(
+                "SELECT key FROM parties WHERE key = ?1 OR name = ?1 COLLATE NOCASE
+                 UNION ALL SELECT party_key FROM party_aliases WHERE folded = ?2 AND removed = 0 LIMIT 1",
+                params![name_or_key, fold(name_or_key)],
+                |r| r.get(0),
+            )
+            .optional()?;
+        self.party(&key.ok_or_else(|| Error::not_found("party", name_or_key))?)
+    }
+
+    fn aliases_by_party(&self) -> Result<HashMap<String, Vec<Alias>>> {
+        let mut st = self.conn().prepare(
+            "SELECT party_key, lang, text, origin FROM party_aliases WHERE removed = 0 ORDER BY party_key, lang, text",
+        )?;
+        let mut map: HashMap<String, Vec<Alias>> = HashMap::new();
+        let rows = st.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get(1)?, r.get(2)?, r.get::<_, String>(3)?)))?;
+        for row in rows {
+            let (key, lang, text, origin) = row?;
+            let origin = Origin::parse(&origin).unwrap_or(Origin::Extracted);
+            map.entry(key).or_default().push(Alias { lang, text, origin });
+        }
+        Ok(map)
+    }
+
+    /// Adds an alias to a party (the analyst's), or restores a removed one.
+    pub fn add_alias(&mut self, key: &str, lang: &str, alias: &str) -> Result<()> {
+        let alias = alias.trim();
+        if alias.is_empty() {
+            return Err(Error::bad_input("alias", "is empty"));
+        }
+        self.party(key)?;
+        self.write(|tx| {
+            tx.execute(
+                "INSERT INTO party_aliases (party_key, lang, text, folded, origin, removed) VALUES (?1, ?2, ?3, ?4, 'analyst', 0)
+                 ON CONFLICT(party_key, lang, text) DO UPDATE SET removed = 0, origin = 'analyst'",
+                params![key, lang, alias, fold(alias)],
+            )?;
+            Ok(())
+        })
+    }
+
+    /// Removes an alias from a party; a shipped alias stays removed across upgrades.
+    pub fn remove_alias(&mut self, key: &str, alias: &str) -> Result<()> {
+        let changed = self.write(|tx| {
+            Ok(tx.execute(
+                "UPDATE party_aliases SET removed = 1, origin = 'analyst' WHERE party_key = ?1 AND folded = ?2 AND removed = 0",
+                params![key, fold(alias)],
+            )?)
+        })?;
+        if changed == 0 {
+            return Err(Error::not_found("alias", format!("{alias:?} of {key}")));
+        }
+        Ok(())
+    }
+
+    /// Creates a party of the analyst's.
+    pub fn add_party(&mut self, key: &str, name: &str, kind: PartyKind, country: Option<&str>, parent: Option<&str>) -> Result<Party> {
+        if key.trim().is_empty() || name.trim().is_empty() {
+            return Err(Error::bad_input("party", "needs a key and a name"));
+        }
+        if let Some(p) = parent {
+            self.party(p)?;
+        }
+        self.write(|tx| {
+            tx.execute(
+                "INSERT INTO parties (key, name, kind, country, parent, origin) VALUES (?1, ?2, ?3, ?4, ?5, 'analyst')",
+                params![key, name, kind.as_str(), country, parent],
+            )
+            .map_err(|e| match e.sqlite_error_code() {
+                Some(rusqlite::ErrorCode::ConstraintViolation) => Error::bad_input("party", format!("key {key} exists")),
+                _ => e.into(),
+            })?;
+            tx.execute(
+                "INSERT OR IGNORE INTO party_aliases (party_key, lang, text, folded, origin) VALUES (?1, '', ?2, ?3, 'analyst')",
+                params![key, name, fold(name)],
+            )?;
+            Ok(())
+        })?;
+        self.party(key)
+    }
+
+    /// The gazetteer the extractor should use: the shipped one with the analyst's edits applied.
+    pub fn gazetteer(&self) -> Result<Gazetteer> {
+        let mut g = Gazetteer::builtin().clone();
+        let mut st = self.conn().prepare(
+            "SELECT p.key, p.name, p.kind, p.country, p.parent FROM parties p WHERE p.origin = 'analyst'",
+        )?;
+        let rows = st.query_map([], |r| {
+            Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?, r.get(3)?, r.get(4)?))
+        })?;
+        for row in rows {
+            let (key, name, kind, country, parent) = row?;
+            g.insert(Entry {
+                kind: PartyKind::parse(&kind).unwrap_or(PartyKind::Organisation),
+                name: [("en".to_string(), name)].into(),
+                key,
+                country,
+                parent,
+                aliases: Default::default(),
+                demonyms: Default::default(),
+                capital: Default::default(),
+            });
+        }
+        let mut st = self.conn().prepare("SELECT party_key, lang, text, removed FROM party_aliases WHERE origin = 'analyst'")?;
+        let rows = st.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?, r.get::<_, bool>(3)?)))?;
+        for row in rows {
+            let (key, lang, text, removed) = row?;
+            if removed {
+                g.remove_alias(&key, &text);
+            } else {
+                g.add_alias(&key, &lang, &text);
+            }
+        }
+        Ok(g)
+    }
+}

@@ -1,0 +1,99 @@
+//! The `sources` table.
+
+use chrono::{DateTime, Utc};
+use rusqlite::{params, OptionalExtension, Row, Transaction};
+
+use super::Store;
+use crate::error::{Error, Result};
+use crate::model::Source;
+
+/// A source about to be stored.
+#[derive(Debug, Clone, Default)]
+pub struct NewSource {
+    /// Title.
+    pub title: String,
+    /// Outlet.
+    pub outlet: Option<String>,
+    /// URL or file path.
+    pub url: Option<String>,
+    /// ISO 639-1 language code.
+    pub language: Option<String>,
+    /// Publication time.
+    pub published_at: Option<DateTime<Utc>>,
+    /// Format it came in.
+    pub format: String,
+    /// Normalized text (see [`crate::text::normalize`]).
+    pub text: String,
+    /// The original bytes, kept for audit.
+    pub raw: Option<Vec<u8>>,
+}
+
+/// What inserting a source did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Inserted {
+    /// A new source with this id.
+    New(i64),
+    /// The same text was already stored under this id; nothing was written.
+    Duplicate(i64),
+}
+
+const COLUMNS: &str = "id, title, outlet, url, language, published_at, imported_at, format, content_hash, text";
+
+fn from_row(r: &Row<'_>) -> rusqlite::Result<Source> {
+    Ok(Source {
+        id: r.get(0)?,
+        title: r.get(1)?,
+        outlet: r.get(2)?,
+        url: r.get(3)?,
+        language: r.get(4)?,
+        published_at: r.get(5)?,
+        imported_at: r.get(6)?,
+        format: r.get(7)?,
+        content_hash: r.get(8)?,
+        text: r.get(9)?,
+    })
+}
+
+/// Inserts a source unless one with the same text exists.
+pub(crate) fn insert_source_in(tx: &Transaction<'_>, s: &NewSource) -> Result<Inserted> {
+    let hash = crate::hash_hex(s.text.as_bytes());
+    let existing: Option<i64> =
+        tx.query_row("SELECT id FROM sources WHERE content_hash = ?1", [&hash], |r| r.get(0)).optional()?;
+    if let Some(id) = existing {
+        return Ok(Inserted::Duplicate(id));
+    }
+    tx.execute(
+        "INSERT INTO sources (title, outlet, url, language, published_at, imported_at, format, content_hash, text, raw)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+        params![s.title, s.outlet, s.url, s.language, s.published_at, super::now(), s.format, hash, s.text, s.raw],
+    )?;
+    Ok(Inserted::New(tx.last_insert_rowid()))
+}
+
+impl Store {
+    /// Every source, newest first (without the raw bytes).
+    pub fn sources(&self) -> Result<Vec<Source>> {
+        let mut st = self.conn().prepare(&format!("SELECT {COLUMNS} FROM sources ORDER BY id"))?;
+        let rows = st.query_map([], from_row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// One source.
+    pub fn source(&self, id: i64) -> Result<Source> {
+        self.conn()
+            .query_row(&format!("SELECT {COLUMNS} FROM sources WHERE id = ?1"), [id], from_row)
+            .optional()?
+            .ok_or_else(|| Error::not_found("source", id))
+    }
+
+    /// Sources whose title or text match an FTS5 query (accents ignored), best first.
+    pub fn search_sources(&self, query: &str) -> Result<Vec<Source>> {
+        let cols = COLUMNS.split(", ").map(|c| format!("s.{c}")).collect::<Vec<_>>().join(", ");
+        let mut st = self.conn().prepare(&format!(
+            "SELECT {cols} FROM sources_fts f JOIN sources s ON s.id = f.rowid
+             WHERE sources_fts MATCH ?1 ORDER BY bm25(sources_fts) LIMIT 200"
+        ))?;
+        let rows = st.query_map([super::fts_query(query)], from_row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+}

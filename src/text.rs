@@ -1,0 +1,63 @@
+//! Text helpers every module needs: Unicode folding for matching, and char/byte offset conversion.
+//!
+//! Offsets that leave the core (claims, spans) count Unicode scalar values, because that is what
+//! analysts' tools and the UI agree on; Rust slices by bytes, so conversion lives here once.
+
+use unicode_normalization::char::is_combining_mark;
+use unicode_normalization::UnicodeNormalization;
+
+/// Lowercases and strips diacritics, and unifies apostrophes, so that "Azerbaïdjan",
+/// "AZERBAIDJAN" and "azerbaidjan" compare equal, as do "d’Erevan" and "d'Erevan".
+pub fn fold(s: &str) -> String {
+    s.nfd()
+        .filter(|c| !is_combining_mark(*c))
+        .flat_map(char::to_lowercase)
+        .map(|c| match c {
+            '\u{2019}' | '\u{2018}' | '\u{02BC}' | '`' | '\u{00B4}' => '\'',
+            '\u{00A0}' | '\u{202F}' | '\u{2009}' => ' ',
+            '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' => '-',
+            c => c,
+        })
+        .collect()
+}
+
+/// Normalizes imported text: NFC, `\r\n` and `\r` to `\n`, and no NUL characters.
+pub fn normalize(s: &str) -> String {
+    s.replace("\r\n", "\n").replace('\r', "\n").replace('\0', "").nfc().collect()
+}
+
+/// Byte offset of the char at `char_idx` in `s` (or `s.len()` past the end).
+pub fn byte_offset(s: &str, char_idx: usize) -> usize {
+    s.char_indices().nth(char_idx).map_or(s.len(), |(b, _)| b)
+}
+
+/// Char offset of the byte offset `byte_idx` (which must be a char boundary).
+pub fn char_offset(s: &str, byte_idx: usize) -> usize {
+    s[..byte_idx.min(s.len())].chars().count()
+}
+
+/// The chars `start..end` of `s`, clamped to its length.
+pub fn char_slice(s: &str, start: usize, end: usize) -> &str {
+    let b0 = byte_offset(s, start);
+    let b1 = byte_offset(s, end.max(start));
+    &s[b0..b1]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fold_strips_accents_case_and_curly_apostrophes() {
+        assert_eq!(fold("Azerbaïdjan"), "azerbaidjan");
+        assert_eq!(fold("d’Erevan"), "d'erevan");
+        assert_eq!(fold("ÉTATS-UNIS"), "etats-unis");
+    }
+
+    #[test]
+    fn char_slice_counts_scalar_values_not_bytes() {
+        let s = "« Bakou » nie";
+        assert_eq!(char_slice(s, 2, 7), "Bakou");
+        assert_eq!(char_offset(s, byte_offset(s, 10)), 10);
+    }
+}

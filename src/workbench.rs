@@ -1,0 +1,242 @@
+//! The workbench: the operations analysts perform, each a few calls into the store and the
+//! pure modules. Adapters (CLI, desktop) call these and only convert inputs and outputs.
+
+use std::path::{Path, PathBuf};
+
+use crate::error::{Error, Result};
+use crate::extract::{self, ExtractConfig, Extraction};
+use crate::gazetteer::Gazetteer;
+use crate::ingest::{self, Document};
+use crate::model::{Anchor, Claim, Origin, Speaker, Stance, TextQuoteSelector};
+use crate::store::{self, Inserted, NewClaim, NewSource, Store};
+use crate::text::char_slice;
+
+/// Reports the progress of a long job. The CLI draws a bar; the desktop app forwards to its UI.
+pub trait Progress {
+    /// The job has `total` items.
+    fn start(&mut self, total: usize);
+    /// Item `done` (1-based) named `name` finished.
+    fn item(&mut self, done: usize, name: &str);
+    /// Whether the user asked to stop; checked between items.
+    fn cancelled(&self) -> bool {
+        false
+    }
+}
+
+impl Progress for () {
+    fn start(&mut self, _: usize) {}
+    fn item(&mut self, _: usize, _: &str) {}
+}
+
+/// What importing one input did.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct ImportOutcome {
+    /// The input's name.
+    pub input: String,
+    /// The source's id (the existing one for a duplicate).
+    pub source_id: i64,
+    /// Its title.
+    pub title: String,
+    /// True when the same text was already stored: nothing was written.
+    pub duplicate: bool,
+    /// Claims the extractor stored.
+    pub claims: usize,
+}
+
+/// What importing a batch did.
+#[derive(Debug, Clone, Default, serde::Serialize)]
+pub struct ImportSummary {
+    /// One outcome per input that was read.
+    pub imported: Vec<ImportOutcome>,
+    /// Inputs that failed, with the reason; the rest of the batch went on.
+    pub failed: Vec<(String, String)>,
+    /// True when the user stopped the batch.
+    pub cancelled: bool,
+}
+
+/// The analyst's workspace: a store and the operations on it.
+pub struct Workbench {
+    store: Store,
+}
+
+impl Workbench {
+    /// Opens the store at `path`.
+    pub fn open(path: &Path) -> Result<Workbench> {
+        Ok(Workbench { store: Store::open(path)? })
+    }
+
+    /// A workspace in memory.
+    pub fn in_memory() -> Result<Workbench> {
+        Ok(Workbench { store: Store::in_memory()? })
+    }
+
+    /// The store, for queries.
+    pub fn store(&self) -> &Store {
+        &self.store
+    }
+
+    /// The store, for edits.
+    pub fn store_mut(&mut self) -> &mut Store {
+        &mut self.store
+    }
+
+    /// Imports files (folders are walked), one transaction per file; failures are per file.
+    pub fn import_paths(&mut self, paths: &[PathBuf], progress: &mut dyn Progress) -> Result<ImportSummary> {
+        let files = expand(paths)?;
+        let gazetteer = self.store.gazetteer()?;
+        let mut summary = ImportSummary::default();
+        progress.start(files.len());
+        for (i, path) in files.iter().enumerate() {
+            if progress.cancelled() {
+                summary.cancelled = true;
+                break;
+            }
+            let name = path.display().to_string();
+            let result = std::fs::read(path)
+                .map_err(|source| Error::Io { path: path.clone(), source })
+                .and_then(|bytes| ingest::load(&name, &bytes))
+                .and_then(|doc| self.import_document(doc, None, &gazetteer));
+            match result {
+                Ok(outcome) => summary.imported.push(ImportOutcome { input: name.clone(), ..outcome }),
+                Err(e) => summary.failed.push((name.clone(), e.to_string())),
+            }
+            progress.item(i + 1, &name);
+        }
+        Ok(summary)
+    }
+
+    /// Imports one document with its original bytes: source and claims in one transaction.
+    pub fn import_document(&mut self, doc: Document, raw: Option<Vec<u8>>, gazetteer: &Gazetteer) -> Result<ImportOutcome> {
+        let extraction = extract::extract(&doc.text, &ExtractConfig { gazetteer, language: doc.language.as_deref() });
+        let new = NewSource {
+            title: doc.title.clone(),
+            outlet: doc.outlet,
+            url: doc.url.clone(),
+            language: Some(extraction.language.clone()),
+            published_at: doc.published_at,
+            format: doc.format,
+            text: doc.text,
+            raw,
+        };
+        let input = doc.url.unwrap_or_default();
+        self.store.write(|tx| {
+            let source_id = match store::insert_source_in(tx, &new)? {
+                Inserted::Duplicate(id) => {
+                    return Ok(ImportOutcome { input, source_id: id, title: new.title.clone(), duplicate: true, claims: 0 })
+                }
+                Inserted::New(id) => id,
+            };
+            let claims = store_extraction_in(tx, source_id, &new.text, &extraction)?;
+            Ok(ImportOutcome { input, source_id, title: new.title.clone(), duplicate: false, claims })
+        })
+    }
+
+    /// Records an analyst's claim on the chars `start..end` of a source.
+    pub fn add_claim(&mut self, source_id: i64, start: usize, end: usize, speaker: Speaker, cue: &str, stance: Stance) -> Result<Claim> {
+        let source = self.store.source(source_id)?;
+        let len = source.text.chars().count();
+        if start >= end || end > len {
+            return Err(Error::bad_input("span", format!("{start}..{end} is not inside the source's {len} characters")));
+        }
+        let speaker = self.resolve_speaker(speaker)?;
+        let anchor = anchor_in(&source.text, start, end);
+        let claim = NewClaim {
+            source_id,
+            text: anchor.selector.exact.clone(),
+            anchor,
+            speaker,
+            cue: cue.to_string(),
+            stance,
+            via: Vec::new(),
+            responds_to: None,
+            origin: Origin::Analyst,
+        };
+        let id = self.store.write(|tx| store::insert_claim_in(tx, &claim))?;
+        self.store.claim(id)
+    }
+
+    /// Fills a speaker's party and countries from the gazetteer when the analyst gave a name only.
+    fn resolve_speaker(&self, mut speaker: Speaker) -> Result<Speaker> {
+        if speaker.party.is_none() {
+            if let Ok(p) = self.store.find_party(&speaker.name) {
+                speaker.party = Some(p.key);
+            }
+        }
+        if let Some(key) = &speaker.party {
+            let party = self.store.party(key)?;
+            if speaker.countries.is_empty() {
+                speaker.countries.extend(party.country);
+            }
+        }
+        Ok(speaker)
+    }
+
+    /// Runs the extractor on a text without storing anything.
+    pub fn extract_text(&self, text: &str, language: Option<&str>) -> Result<Extraction> {
+        let gazetteer = self.store.gazetteer()?;
+        Ok(extract::extract(&crate::text::normalize(text), &ExtractConfig { gazetteer: &gazetteer, language }))
+    }
+}
+
+/// Stores an extraction's claims for a new source, mapping its ids to store ids.
+fn store_extraction_in(tx: &rusqlite::Transaction<'_>, source_id: i64, text: &str, x: &Extraction) -> Result<usize> {
+    let mut ids = std::collections::HashMap::new();
+    for c in &x.claims {
+        let claim = NewClaim {
+            source_id,
+            anchor: anchor_in(text, c.start, c.end),
+            text: c.text.clone(),
+            speaker: c.speaker.clone(),
+            cue: c.cue.clone(),
+            stance: c.stance,
+            via: c.via.clone(),
+            // The extractor only points backwards or forwards within the text; forward links are
+            // filled in once every claim has an id.
+            responds_to: c.responds_to.as_ref().and_then(|r| ids.get(r).copied()),
+            origin: Origin::Extracted,
+        };
+        ids.insert(c.id.clone(), store::insert_claim_in(tx, &claim)?);
+    }
+    for c in &x.claims {
+        if let (Some(r), Some(&id)) = (&c.responds_to, ids.get(&c.id)) {
+            if let Some(&target) = ids.get(r) {
+                store::set_responds_to_in(tx, id, target)?;
+            }
+        }
+    }
+    Ok(x.claims.len())
+}
+
+/// An anchor for chars `start..end` of `text`, with 32 chars of context either side.
+pub fn anchor_in(text: &str, start: usize, end: usize) -> Anchor {
+    const CONTEXT: usize = 32;
+    Anchor {
+        start,
+        end,
+        selector: TextQuoteSelector {
+            exact: char_slice(text, start, end).to_string(),
+            prefix: char_slice(text, start.saturating_sub(CONTEXT), start).to_string(),
+            suffix: char_slice(text, end, end + CONTEXT).to_string(),
+        },
+    }
+}
+
+/// Files under `paths`, folders walked in name order, hidden files skipped.
+fn expand(paths: &[PathBuf]) -> Result<Vec<PathBuf>> {
+    let mut out = Vec::new();
+    for p in paths {
+        let meta = std::fs::metadata(p).map_err(|source| Error::Io { path: p.clone(), source })?;
+        if meta.is_dir() {
+            let mut entries: Vec<PathBuf> = std::fs::read_dir(p)
+                .map_err(|source| Error::Io { path: p.clone(), source })?
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|e| !e.file_name().is_some_and(|n| n.to_string_lossy().starts_with('.')))
+                .collect();
+            entries.sort();
+            out.extend(expand(&entries)?);
+        } else {
+            out.push(p.clone());
+        }
+    }
+    Ok(out)
+}
