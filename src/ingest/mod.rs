@@ -54,15 +54,22 @@ fn decode_text(name: &str, bytes: &[u8]) -> Result<String> {
     String::from_utf8(bytes.to_vec()).map_err(|e| Error::bad_input(name, format!("is not valid UTF-8 (at byte {})", e.utf8_error().valid_up_to())))
 }
 
-/// First non-empty line, without Markdown heading marks, cut to 200 chars.
+/// First non-empty line, without Markdown heading marks; a long first line (a dispatch with no
+/// headline) is cut at its first sentence, then at 120 chars.
 fn title_of(text: &str, format: &str) -> String {
+    const MAX: usize = 120;
     let line = text.lines().map(str::trim).find(|l| !l.is_empty()).unwrap_or("");
     let line = if format == "markdown" { line.trim_start_matches('#').trim() } else { line };
-    let mut title: String = line.chars().take(200).collect();
-    if line.chars().count() > 200 {
-        title.push('…');
+    if line.chars().count() <= MAX {
+        return line.to_string();
     }
-    title
+    let sentence_end = line.char_indices().take(MAX).find(|&(i, c)| {
+        matches!(c, '.' | '!' | '?') && line[i + 1..].starts_with(' ') && i > 20
+    });
+    match sentence_end {
+        Some((i, _)) => line[..i].to_string(),
+        None => line.chars().take(MAX).chain(std::iter::once('…')).collect(),
+    }
 }
 
 #[cfg(test)]

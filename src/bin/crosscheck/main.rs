@@ -1,1 +1,270 @@
-fn main() {}
+//! The `crosscheck` command line: a thin adapter over [`crosscheck::Workbench`].
+//!
+//! Each subcommand parses its arguments, calls one core operation and prints the result as text
+//! or, with `--json`, as a top-level object holding a named array (see docs/cli-json.md).
+//! Exit codes are decided in one place, [`main`].
+
+mod output;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Args, Parser, Subcommand};
+use crosscheck::model::{PartyKind, Speaker, Stance};
+use crosscheck::store::ClaimFilter;
+use crosscheck::{Error, Workbench};
+
+use output::Out;
+
+/// Crosscheck: who said what, who denies it, and what is true.
+#[derive(Parser)]
+#[command(name = "crosscheck", version, about)]
+struct Cli {
+    /// The store to use (default: the platform data folder; env CROSSCHECK_DB).
+    #[arg(long, global = true, env = "CROSSCHECK_DB")]
+    db: Option<PathBuf>,
+    /// Print machine-readable JSON instead of text.
+    #[arg(long, global = true)]
+    json: bool,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Import files or folders (text, Markdown) and extract their claims.
+    Import {
+        /// Files or folders.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+    },
+    /// List sources.
+    Sources,
+    /// List parties (those with claims or edited, or all with --all).
+    Parties {
+        /// The whole gazetteer.
+        #[arg(long)]
+        all: bool,
+    },
+    /// Edit parties.
+    Party {
+        #[command(subcommand)]
+        command: PartyCommand,
+    },
+    /// List claims.
+    Claims(ClaimsArgs),
+    /// Add or edit claims.
+    Claim {
+        #[command(subcommand)]
+        command: ClaimCommand,
+    },
+    /// Full-text search over sources and claims (accents ignored).
+    Search {
+        /// Words to find.
+        query: String,
+    },
+    /// Create the sample workspace from the bundled dispatches.
+    Demo,
+}
+
+#[derive(Subcommand)]
+enum PartyCommand {
+    /// Manage a party's aliases.
+    Alias {
+        #[command(subcommand)]
+        command: AliasCommand,
+    },
+    /// Create a party.
+    Add {
+        /// Stable key (e.g. "RU.lavrov").
+        key: String,
+        /// Display name.
+        name: String,
+        /// state, organisation, person or media.
+        #[arg(long, default_value = "person")]
+        kind: String,
+        /// ISO 3166-1 alpha-2 of the state it stands for.
+        #[arg(long)]
+        country: Option<String>,
+        /// Key of its parent party.
+        #[arg(long)]
+        parent: Option<String>,
+    },
+    /// Show one party with its aliases.
+    Show {
+        /// Key, name or alias.
+        party: String,
+    },
+}
+
+#[derive(Subcommand)]
+enum AliasCommand {
+    /// Add an alias.
+    Add {
+        /// Key, name or alias of the party.
+        party: String,
+        /// The new alias.
+        alias: String,
+        /// Language of the alias ("" for any).
+        #[arg(long, default_value = "")]
+        lang: String,
+    },
+    /// Remove an alias (a shipped one stays removed across upgrades).
+    Remove {
+        /// Key, name or alias of the party.
+        party: String,
+        /// The alias to remove.
+        alias: String,
+    },
+}
+
+#[derive(Args)]
+struct ClaimsArgs {
+    /// Only claims of this party (key, name or alias; a state includes its institutions and officials).
+    #[arg(long)]
+    party: Option<String>,
+    /// Only claims of this source id.
+    #[arg(long)]
+    source: Option<i64>,
+    /// Only claims with this stance.
+    #[arg(long)]
+    stance: Option<String>,
+}
+
+#[derive(Subcommand)]
+enum ClaimCommand {
+    /// Record an analyst's claim on a span of a source.
+    Add {
+        /// Source id.
+        #[arg(long)]
+        source: i64,
+        /// Start of the span, in characters.
+        #[arg(long)]
+        start: usize,
+        /// End of the span (exclusive), in characters.
+        #[arg(long)]
+        end: usize,
+        /// Who says it (a party key, name or alias, or a person's name).
+        #[arg(long)]
+        speaker: String,
+        /// Party key, when the speaker's name does not resolve by itself.
+        #[arg(long)]
+        party: Option<String>,
+        /// The cue ("a déclaré", "said").
+        #[arg(long, default_value = "")]
+        cue: String,
+        /// assert, deny, confirm, report, promise, warn or question.
+        #[arg(long, default_value = "assert")]
+        stance: String,
+    },
+    /// Show one claim.
+    Show {
+        /// Claim id.
+        id: i64,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let out = Out::new(cli.json);
+    match run(cli, &out) {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("crosscheck: {e}");
+            let mut source = std::error::Error::source(&e);
+            while let Some(s) = source {
+                eprintln!("  caused by: {s}");
+                source = s.source();
+            }
+            match e {
+                Error::BadInput { .. } | Error::NotFound { .. } => ExitCode::from(2),
+                Error::Locked { .. } => ExitCode::from(3),
+                _ => ExitCode::from(1),
+            }
+        }
+    }
+}
+
+fn default_db() -> crosscheck::Result<PathBuf> {
+    directories::ProjectDirs::from("org", "crosscheck", "Crosscheck")
+        .map(|d| d.data_dir().join("crosscheck.db"))
+        .ok_or_else(|| Error::bad_input("--db", "no home folder to put the store in; give --db PATH or set CROSSCHECK_DB"))
+}
+
+fn run(cli: Cli, out: &Out) -> crosscheck::Result<ExitCode> {
+    let db = match cli.db {
+        Some(p) => p,
+        None => default_db()?,
+    };
+    let mut wb = Workbench::open(&db)?;
+    match cli.command {
+        Command::Import { paths } => {
+            let mut bar = output::Bar::new();
+            let summary = wb.import_paths(&paths, &mut bar)?;
+            drop(bar);
+            out.import_summary(&summary);
+            if !summary.failed.is_empty() {
+                return Ok(ExitCode::from(if summary.imported.is_empty() { 2 } else { 4 }));
+            }
+        }
+        Command::Sources => out.sources(&wb.store().sources()?, wb.store())?,
+        Command::Parties { all } => out.parties(&wb.store().parties(all)?),
+        Command::Party { command } => match command {
+            PartyCommand::Alias { command: AliasCommand::Add { party, alias, lang } } => {
+                let key = wb.store().find_party(&party)?.key;
+                wb.store_mut().add_alias(&key, &lang, &alias)?;
+                out.party(&wb.store().party(&key)?);
+            }
+            PartyCommand::Alias { command: AliasCommand::Remove { party, alias } } => {
+                let key = wb.store().find_party(&party)?.key;
+                wb.store_mut().remove_alias(&key, &alias)?;
+                out.party(&wb.store().party(&key)?);
+            }
+            PartyCommand::Add { key, name, kind, country, parent } => {
+                let kind = PartyKind::parse(&kind)
+                    .ok_or_else(|| Error::bad_input("--kind", "must be state, organisation, person or media"))?;
+                let p = wb.store_mut().add_party(&key, &name, kind, country.as_deref(), parent.as_deref())?;
+                out.party(&p);
+            }
+            PartyCommand::Show { party } => out.party(&wb.store().find_party(&party)?),
+        },
+        Command::Claims(args) => {
+            let filter = ClaimFilter {
+                party: args.party,
+                source: args.source,
+                stance: args.stance.as_deref().map(parse_stance).transpose()?,
+                query: None,
+            };
+            out.claims(&wb.store().claims(&filter)?);
+        }
+        Command::Claim { command } => match command {
+            ClaimCommand::Add { source, start, end, speaker, party, cue, stance } => {
+                let speaker = Speaker { name: speaker, party, countries: Vec::new() };
+                let claim = wb.add_claim(source, start, end, speaker, &cue, parse_stance(&stance)?)?;
+                out.claims(std::slice::from_ref(&claim));
+            }
+            ClaimCommand::Show { id } => out.claims(&[wb.store().claim(id)?]),
+        },
+        Command::Search { query } => {
+            let sources = wb.store().search_sources(&query)?;
+            let claims = wb.store().claims(&ClaimFilter { query: Some(query), ..Default::default() })?;
+            out.search(&sources, &claims, wb.store())?;
+        }
+        Command::Demo => {
+            let outcomes = wb.load_demo()?;
+            let summary = crosscheck::ImportSummary { imported: outcomes, ..Default::default() };
+            out.import_summary(&summary);
+            if !cli.json {
+                println!("store: {}", wb.store().path().display());
+            }
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn parse_stance(s: &str) -> crosscheck::Result<Stance> {
+    Stance::parse(s).ok_or_else(|| {
+        let all: Vec<_> = Stance::ALL.iter().map(|s| s.as_str()).collect();
+        Error::bad_input("stance", format!("{s:?} is not one of {}", all.join(", ")))
+    })
+}

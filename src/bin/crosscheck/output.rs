@@ -1,0 +1,193 @@
+//! Printing results: human text, or the `--json` contract documented in docs/cli-json.md.
+
+use std::io::IsTerminal;
+
+use crosscheck::model::{Claim, Party, Source};
+use crosscheck::store::Store;
+use crosscheck::{ImportSummary, Progress};
+use serde_json::{json, Value};
+
+/// Where results go, and in which form.
+pub struct Out {
+    json: bool,
+}
+
+impl Out {
+    pub fn new(json: bool) -> Self {
+        Out { json }
+    }
+
+    fn print_json(&self, v: Value) {
+        // Serializing a Value cannot fail.
+        println!("{}", serde_json::to_string_pretty(&v).unwrap_or_default());
+    }
+
+    pub fn import_summary(&self, s: &ImportSummary) {
+        if self.json {
+            let failed: Vec<Value> = s.failed.iter().map(|(input, error)| json!({"input": input, "error": error})).collect();
+            self.print_json(json!({"imported": s.imported, "failed": failed, "cancelled": s.cancelled}));
+            return;
+        }
+        for (input, error) in &s.failed {
+            eprintln!("failed: {input}: {error}");
+        }
+        let new = s.imported.iter().filter(|o| !o.duplicate).count();
+        let dup = s.imported.len() - new;
+        let claims: usize = s.imported.iter().map(|o| o.claims).sum();
+        for o in s.imported.iter().filter(|o| o.duplicate) {
+            println!("already imported: {} (source {})", o.input, o.source_id);
+        }
+        println!(
+            "imported {new} source{}, {claims} claim{}; {dup} already in the store; {} failed",
+            plural(new),
+            plural(claims),
+            s.failed.len()
+        );
+    }
+
+    pub fn sources(&self, sources: &[Source], store: &Store) -> crosscheck::Result<()> {
+        if self.json {
+            let items: Vec<Value> = sources.iter().map(|s| source_json(s, store)).collect::<crosscheck::Result<_>>()?;
+            self.print_json(json!({ "sources": items }));
+            return Ok(());
+        }
+        for s in sources {
+            let n = store.claims(&crosscheck::store::ClaimFilter { source: Some(s.id), ..Default::default() })?.len();
+            println!(
+                "{:>5}  {}  {:<3} {:>4} claims  {}",
+                s.id,
+                s.imported_at.format("%Y-%m-%d"),
+                s.language.as_deref().unwrap_or("?"),
+                n,
+                s.title
+            );
+        }
+        Ok(())
+    }
+
+    pub fn parties(&self, parties: &[(Party, i64)]) {
+        if self.json {
+            let items: Vec<Value> = parties
+                .iter()
+                .map(|(p, n)| {
+                    let mut v = serde_json::to_value(p).unwrap_or_default();
+                    v["claims"] = json!(n);
+                    v
+                })
+                .collect();
+            self.print_json(json!({ "parties": items }));
+            return;
+        }
+        for (p, n) in parties {
+            println!("{:<16} {:<13} {:<3} {:>5} claims  {}", p.key, p.kind.as_str(), p.country.as_deref().unwrap_or("-"), n, p.name);
+        }
+    }
+
+    pub fn party(&self, p: &Party) {
+        if self.json {
+            self.print_json(json!({ "parties": [p] }));
+            return;
+        }
+        println!("{}  {} ({}{})", p.key, p.name, p.kind.as_str(), p.country.as_ref().map(|c| format!(", {c}")).unwrap_or_default());
+        if let Some(parent) = &p.parent {
+            println!("  part of {parent}");
+        }
+        for a in &p.aliases {
+            let lang = if a.lang.is_empty() { "*" } else { &a.lang };
+            println!("  [{lang}] {}{}", a.text, if a.origin == crosscheck::model::Origin::Analyst { "  (yours)" } else { "" });
+        }
+    }
+
+    pub fn claims(&self, claims: &[Claim]) {
+        if self.json {
+            self.print_json(json!({ "claims": claims }));
+            return;
+        }
+        for c in claims {
+            let countries = c.speaker.countries.join(",");
+            let via: Vec<&str> = c.via.iter().map(|v| v.name.as_str()).collect();
+            let via = if via.is_empty() { String::new() } else { format!(" via {}", via.join(" ← ")) };
+            let responds = c.responds_to.map(|r| format!(" → answers #{r}")).unwrap_or_default();
+            println!("#{:<5} [{}] {} ({}){via} — {} «{}»{responds}", c.id, c.stance.as_str(), c.speaker.name, countries, c.cue, c.text);
+        }
+    }
+
+    pub fn search(&self, sources: &[Source], claims: &[Claim], store: &Store) -> crosscheck::Result<()> {
+        if self.json {
+            let items: Vec<Value> = sources.iter().map(|s| source_json(s, store)).collect::<crosscheck::Result<_>>()?;
+            self.print_json(json!({ "sources": items, "claims": claims }));
+            return Ok(());
+        }
+        println!("{} source{}:", sources.len(), plural(sources.len()));
+        for s in sources {
+            println!("{:>5}  {}", s.id, s.title);
+        }
+        println!("{} claim{}:", claims.len(), plural(claims.len()));
+        self.claims(claims);
+        Ok(())
+    }
+}
+
+/// A source without its text, which can be megabytes: fetch it with `source show`.
+fn source_json(s: &Source, store: &Store) -> crosscheck::Result<Value> {
+    let claims = store.claims(&crosscheck::store::ClaimFilter { source: Some(s.id), ..Default::default() })?.len();
+    Ok(json!({
+        "id": s.id,
+        "title": s.title,
+        "outlet": s.outlet,
+        "url": s.url,
+        "language": s.language,
+        "published_at": s.published_at,
+        "imported_at": s.imported_at,
+        "format": s.format,
+        "content_hash": s.content_hash,
+        "chars": s.text.chars().count(),
+        "claims": claims,
+    }))
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 {
+        ""
+    } else {
+        "s"
+    }
+}
+
+/// A progress bar on stderr, drawn only for several files on a terminal.
+pub struct Bar {
+    bar: Option<indicatif::ProgressBar>,
+}
+
+impl Bar {
+    pub fn new() -> Self {
+        Bar { bar: None }
+    }
+}
+
+impl Progress for Bar {
+    fn start(&mut self, total: usize) {
+        if total > 1 && std::io::stderr().is_terminal() {
+            let bar = indicatif::ProgressBar::new(total as u64);
+            if let Ok(style) = indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} {per_sec} {wide_msg}") {
+                bar.set_style(style);
+            }
+            self.bar = Some(bar);
+        }
+    }
+
+    fn item(&mut self, done: usize, name: &str) {
+        if let Some(bar) = &self.bar {
+            bar.set_position(done as u64);
+            bar.set_message(name.to_string());
+        }
+    }
+}
+
+impl Drop for Bar {
+    fn drop(&mut self) {
+        if let Some(bar) = self.bar.take() {
+            bar.finish_and_clear();
+        }
+    }
+}
