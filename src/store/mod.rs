@@ -41,7 +41,7 @@ impl Store {
         if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
             std::fs::create_dir_all(parent).map_err(|source| Error::Io { path: parent.to_path_buf(), source })?;
         }
-        check_header(path)?;
+        check_existing(path)?;
         let conn = Connection::open_with_flags(
             path,
             OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
@@ -87,6 +87,9 @@ impl Store {
             tx.execute_batch(sql)?;
             tx.pragma_update(None, "user_version", i as i64 + 1)?;
         }
+        if version == 0 {
+            tx.pragma_update(None, "application_id", APPLICATION_ID)?;
+        }
         parties::seed_gazetteer_in(&tx)?;
         tx.commit()?;
         Ok(())
@@ -127,9 +130,16 @@ impl Store {
     }
 }
 
-/// Refuses a file whose header is not SQLite's, without opening it for writing.
-fn check_header(path: &Path) -> Result<()> {
+/// Marks a SQLite file as a Crosscheck store ("XCHK"), so another program's database is refused
+/// rather than migrated into.
+const APPLICATION_ID: i64 = 0x5843_484B;
+
+/// Refuses, without writing a byte, a file that is not SQLite, is damaged, or is another
+/// program's database. SQLite would otherwise happily add our tables to any database, and
+/// switching to WAL writes to the header of whatever it was given.
+fn check_existing(path: &Path) -> Result<()> {
     use std::io::Read;
+    let not_a_store = || Error::NotAStore { path: path.to_path_buf() };
     let mut f = match std::fs::File::open(path) {
         Ok(f) => f,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
@@ -141,9 +151,35 @@ fn check_header(path: &Path) -> Result<()> {
         return Ok(()); // an empty file is a new store
     }
     if n < 16 || &header != b"SQLite format 3\0" {
-        return Err(Error::NotAStore { path: path.to_path_buf() });
+        return Err(not_a_store());
     }
-    Ok(())
+    // immutable=1: no -wal or -shm file is created beside a file we may be about to refuse.
+    let uri = format!("file:{}?immutable=1", uri_escape(&path.to_string_lossy()));
+    let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX | OpenFlags::SQLITE_OPEN_URI;
+    let conn = Connection::open_with_flags(uri, flags).map_err(|e| classify(e, path))?;
+    let probe = || -> rusqlite::Result<(i64, i64)> {
+        let app: i64 = conn.query_row("PRAGMA application_id", [], |r| r.get(0))?;
+        let tables: i64 = conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get(0))?;
+        Ok((app, tables))
+    };
+    match probe() {
+        Ok((app, tables)) if app == APPLICATION_ID || tables == 0 => Ok(()),
+        Ok(_) => Err(not_a_store()),
+        Err(e) => Err(match classify(e, path) {
+            Error::Sqlite(_) => not_a_store(),
+            other => other,
+        }),
+    }
+}
+
+/// Escapes the characters that are special in a SQLite URI's path.
+fn uri_escape(path: &str) -> String {
+    path.chars()
+        .map(|c| match c {
+            '%' | '?' | '#' => format!("%{:02X}", c as u32),
+            c => c.to_string(),
+        })
+        .collect()
 }
 
 /// Maps SQLite's error codes to the errors a user can act on.

@@ -1,0 +1,108 @@
+//! The `crosscheck` binary end to end: import, list, search, aliases, exit codes.
+
+use crate::support::{run, run_json, seed_text_path};
+
+#[test]
+fn importing_the_seed_text_lists_it_and_reimporting_is_a_no_op() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("ws.db");
+    let seed = seed_text_path();
+    let first = run_json(&db, &["import", seed.to_str().unwrap()]);
+    assert_eq!(first["imported"][0]["duplicate"], false, "first import stores the source");
+    let sources = run_json(&db, &["sources"]);
+    let list = sources["sources"].as_array().unwrap();
+    assert_eq!(list.len(), 1, "one source after one import");
+    assert!(list[0]["title"].as_str().unwrap().starts_with("TASS/"), "title is the dispatch's opening");
+    assert!(list[0]["id"].is_i64(), "records carry an id");
+
+    let again = run_json(&db, &["import", seed.to_str().unwrap()]);
+    assert_eq!(again["imported"][0]["duplicate"], true, "re-import says it is a duplicate");
+    assert_eq!(run_json(&db, &["sources"])["sources"].as_array().unwrap().len(), 1, "no duplicate source");
+
+    let text = run(&db, &["import", seed.to_str().unwrap()]);
+    assert!(String::from_utf8_lossy(&text.stdout).contains("1 already in the store"), "the text summary says so");
+}
+
+#[test]
+fn search_ignores_diacritics() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("ws.db");
+    run_json(&db, &["import", seed_text_path().to_str().unwrap()]);
+    for query in ["Azerbaidjan", "azerbaïdjan", "HAUT-KARABAKH", "negociations"] {
+        let found = run_json(&db, &["search", query]);
+        assert_eq!(found["sources"].as_array().unwrap().len(), 1, "{query} finds the dispatch");
+    }
+    let none = run_json(&db, &["search", "Zimbabwe"]);
+    assert_eq!(none["sources"].as_array().unwrap().len(), 0, "a word absent from the text finds nothing");
+    let hostile = run_json(&db, &["search", "\"AND OR NEAR( *:"]);
+    assert!(hostile["sources"].is_array(), "FTS syntax in user input is not an error");
+}
+
+#[test]
+fn alias_edits_persist_and_resolve_the_party() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("ws.db");
+    let added = run_json(&db, &["party", "alias", "add", "Bakou", "la capitale azérie", "--lang", "fr"]);
+    assert_eq!(added["parties"][0]["key"], "AZ", "Bakou resolves to Azerbaijan");
+    let shown = run_json(&db, &["party", "show", "la capitale azerie"]);
+    assert_eq!(shown["parties"][0]["key"], "AZ", "the new alias finds the party, accents ignored");
+    let mine: Vec<_> = shown["parties"][0]["aliases"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|a| a["origin"] == "analyst")
+        .map(|a| a["text"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(mine, vec!["la capitale azérie".to_string()], "the analyst's alias is marked as theirs");
+
+    run_json(&db, &["party", "alias", "remove", "AZ", "Bakou"]);
+    let out = run(&db, &["party", "show", "Bakou"]);
+    assert!(!out.status.success(), "a removed alias no longer finds the party");
+    let listed = run_json(&db, &["parties"]);
+    assert!(
+        listed["parties"].as_array().unwrap().iter().any(|p| p["key"] == "AZ"),
+        "an edited party is listed without --all"
+    );
+}
+
+#[test]
+fn analyst_claim_is_anchored_with_a_quote_selector() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("ws.db");
+    let imported = run_json(&db, &["import", seed_text_path().to_str().unwrap()]);
+    let source = imported["imported"][0]["source_id"].as_i64().unwrap().to_string();
+    let text = std::fs::read_to_string(seed_text_path()).unwrap();
+    let passage = "Erevan nie cela";
+    let start = text[..text.find(passage).unwrap()].chars().count();
+    let end = (start + passage.chars().count()).to_string();
+    let claim = run_json(
+        &db,
+        &["claim", "add", "--source", &source, "--start", &start.to_string(), "--end", &end, "--speaker", "Erevan", "--cue", "nie", "--stance", "deny"],
+    );
+    let c = &claim["claims"][0];
+    assert_eq!(c["anchor"]["selector"]["exact"], passage, "the span is the passage");
+    assert!(c["anchor"]["selector"]["prefix"].as_str().unwrap().ends_with("Haut-Karabakh. "), "prefix precedes it");
+    assert_eq!(c["speaker"]["countries"], serde_json::json!(["AM"]), "Erevan stands for Armenia");
+    assert_eq!(c["origin"], "analyst");
+    let by_party = run_json(&db, &["claims", "--party", "Arménie"]);
+    assert!(
+        by_party["claims"].as_array().unwrap().iter().any(|x| x["id"] == c["id"]),
+        "listing by party finds the claim through the state"
+    );
+
+    let bad = run(&db, &["claim", "add", "--source", &source, "--start", "5", "--end", "999999", "--speaker", "Erevan"]);
+    assert_eq!(bad.status.code(), Some(2), "a span outside the source is a usage error");
+}
+
+#[test]
+fn a_failing_file_does_not_stop_the_batch() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("ws.db");
+    let bin = dir.path().join("blob.txt");
+    std::fs::write(&bin, [0u8, 159, 146, 150, 0, 1]).unwrap();
+    let out = run(&db, &["import", bin.to_str().unwrap(), seed_text_path().to_str().unwrap(), "--json"]);
+    assert_eq!(out.status.code(), Some(4), "partial failure has its own exit code");
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["imported"].as_array().unwrap().len(), 1, "the good file is imported");
+    assert!(v["failed"][0]["error"].as_str().unwrap().contains("binary"), "the bad one says why");
+}

@@ -1,0 +1,5 @@
+//! The one integration-test binary; modules mirror `src/`.
+
+mod cli; // the `crosscheck` binary end to end: import, list, search, aliases, exit codes
+mod store; // the store's guarantees: refusing foreign files, locks, read-only, crash safety
+mod support; // shared helpers: temp stores, running the binary, corpus paths

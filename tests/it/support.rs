@@ -1,0 +1,45 @@
+//! Helpers shared by the integration tests.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+/// The `crosscheck` binary built for this test run.
+pub fn bin() -> PathBuf {
+    PathBuf::from(env!("CARGO_BIN_EXE_crosscheck"))
+}
+
+/// Runs the binary on the store `db` with `args`.
+pub fn run(db: &Path, args: &[&str]) -> Output {
+    Command::new(bin())
+        .arg("--db")
+        .arg(db)
+        .args(args)
+        .env_remove("CROSSCHECK_DB")
+        .output()
+        .expect("the crosscheck binary runs")
+}
+
+/// Runs the binary and parses its `--json` output, failing the test on a non-zero exit.
+pub fn run_json(db: &Path, args: &[&str]) -> serde_json::Value {
+    let mut all = args.to_vec();
+    all.push("--json");
+    let out = run(db, &all);
+    assert!(out.status.success(), "crosscheck {args:?} failed: {}", String::from_utf8_lossy(&out.stderr));
+    serde_json::from_slice(&out.stdout).expect("--json prints JSON")
+}
+
+/// The seed dispatch (TASS, French), as bundled for the demo.
+pub fn seed_text_path() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("data/demo/tass-karabakh-fr.txt")
+}
+
+/// The shared corpus folder beside the checkout (read-only, never copied into the project).
+#[allow(dead_code)]
+pub fn shared_corpus() -> PathBuf {
+    let beside = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
+    if beside.exists() {
+        beside
+    } else {
+        PathBuf::from("/work/shared/corpus")
+    }
+}
