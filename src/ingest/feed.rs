@@ -69,6 +69,8 @@ pub fn parse(url: &str, bytes: &[u8]) -> Result<Feed> {
 pub fn item_document(item: &FeedItem, feed_title: Option<&str>) -> Option<Document> {
     let body = item.body.as_deref()?;
     let dom = dom_query::Document::from(format!("<html><body>{body}</body></html>"));
+    // The fragment is untrusted markup: its scripts and styles are code, not text.
+    dom.select("script, style, noscript, template, iframe, object").remove();
     let text = super::tidy(&dom.select("body").formatted_text());
     if text.is_empty() {
         return None;

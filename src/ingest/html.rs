@@ -21,7 +21,9 @@ use crate::error::{Error, Result};
 pub const MAX_ELEMENTS: usize = 200_000;
 
 /// Nesting depth beyond which the markup is cut before parsing. html5ever's tree builder is
-/// iterative, but tree walks downstream recurse, and no real page nests past a few dozen levels.
+/// iterative and did not overflow on 100,000 nested `<div>`s, but Readability's ancestor walks
+/// made that page cost over seven minutes of CPU (measured); cut to this depth it takes well
+/// under a second. No real page nests past a few dozen levels.
 pub const MAX_DEPTH: usize = 512;
 
 /// Reads an HTML page (already decoded) named `name`; `page_url` resolves relative links and

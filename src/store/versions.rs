@@ -113,6 +113,14 @@ impl Store {
         )?)
     }
 
+    /// The original bytes source `id` was imported from, when they were kept.
+    pub fn source_raw(&self, id: i64) -> Result<Option<Vec<u8>>> {
+        self.conn()
+            .query_row("SELECT raw FROM sources WHERE id = ?1", [id], |r| r.get(0))
+            .optional()?
+            .ok_or_else(|| crate::error::Error::not_found("source", id))
+    }
+
     /// Ids of every version of the article at `canonical_url`, oldest first.
     pub fn versions(&self, canonical_url: &str) -> Result<Vec<i64>> {
         let mut st = self.conn().prepare("SELECT id FROM sources WHERE canonical_url = ?1 ORDER BY version, id")?;
