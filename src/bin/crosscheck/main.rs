@@ -5,6 +5,7 @@
 //! Exit codes are decided in one place, [`main`].
 
 mod extract_cmd;
+mod ingest_cmd;
 mod output;
 
 use std::path::PathBuf;
@@ -33,11 +34,18 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Import files or folders (text, Markdown) and extract their claims.
+    /// Import files, folders or URLs (web pages, PDFs, text, Markdown) and extract their claims.
     Import {
-        /// Files or folders.
+        /// Files, folders or http(s) URLs.
         #[arg(required = true)]
         paths: Vec<PathBuf>,
+        #[command(flatten)]
+        fetch: ingest_cmd::FetchArgs,
+    },
+    /// Subscribe to RSS/Atom feeds and import their new items.
+    Feed {
+        #[command(subcommand)]
+        command: ingest_cmd::FeedCommand,
     },
     /// List sources.
     Sources,
@@ -209,15 +217,8 @@ fn run(cli: Cli, out: &Out) -> crosscheck::Result<ExitCode> {
     let mut wb = Workbench::open(&db)?;
     match command {
         Command::Extract(_) | Command::Eval(_) => {}
-        Command::Import { paths } => {
-            let mut bar = output::Bar::new();
-            let summary = wb.import_paths(&paths, &mut bar)?;
-            drop(bar);
-            out.import_summary(&summary);
-            if !summary.failed.is_empty() {
-                return Ok(ExitCode::from(if summary.imported.is_empty() { 2 } else { 4 }));
-            }
-        }
+        Command::Import { paths, fetch } => return ingest_cmd::import(&mut wb, &paths, &fetch, out),
+        Command::Feed { command } => return ingest_cmd::feed(&mut wb, command, out, cli.json),
         Command::Sources => out.sources(&wb.store().sources()?, wb.store())?,
         Command::Parties { all } => out.parties(&wb.store().parties(all)?),
         Command::Party { command } => match command {
