@@ -154,3 +154,24 @@ fn sigkill_mid_import_leaves_only_whole_sources_and_the_rerun_completes() {
     let sources = run_json(&db, &["sources"]);
     assert_eq!(sources["sources"].as_array().unwrap().len(), FILES, "every file once, no duplicates");
 }
+
+#[test]
+fn analyst_alias_edits_survive_a_gazetteer_upgrade() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("ws.db");
+    run_json(&db, &["party", "alias", "add", "AZ", "la capitale azérie", "--lang", "fr"]);
+    run_json(&db, &["party", "alias", "remove", "AM", "Erevan"]);
+    // An upgrade ships a different gazetteer: the store sees a new hash and re-seeds.
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    conn.execute("UPDATE meta SET value = 'older-build' WHERE key = 'gazetteer_hash'", []).unwrap();
+    drop(conn);
+    let az = run_json(&db, &["party", "show", "AZ"]);
+    let has = |v: &serde_json::Value, alias: &str| v["parties"][0]["aliases"].as_array().unwrap().iter().any(|a| a["text"] == alias);
+    assert!(has(&az, "la capitale azérie"), "the analyst's alias survives re-seeding");
+    assert!(has(&az, "Bakou"), "shipped aliases are back after re-seeding");
+    let am = run_json(&db, &["party", "show", "AM"]);
+    assert!(!has(&am, "Erevan"), "a shipped alias the analyst removed stays removed");
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    let hash: String = conn.query_row("SELECT value FROM meta WHERE key = 'gazetteer_hash'", [], |r| r.get(0)).unwrap();
+    assert_ne!(hash, "older-build", "the store records the gazetteer it was seeded from");
+}

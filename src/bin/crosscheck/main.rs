@@ -4,6 +4,7 @@
 //! or, with `--json`, as a top-level object holding a named array (see docs/cli-json.md).
 //! Exit codes are decided in one place, [`main`].
 
+mod extract_cmd;
 mod ingest_cmd;
 mod output;
 
@@ -73,6 +74,10 @@ enum Command {
     },
     /// Create the sample workspace from the bundled dispatches.
     Demo,
+    /// Propose the claims of a text file (touches no store).
+    Extract(extract_cmd::ExtractArgs),
+    /// Score the extractor against gold files (touches no store).
+    Eval(extract_cmd::EvalArgs),
 }
 
 #[derive(Subcommand)]
@@ -200,12 +205,18 @@ fn default_db() -> crosscheck::Result<PathBuf> {
 }
 
 fn run(cli: Cli, out: &Out) -> crosscheck::Result<ExitCode> {
+    let command = match cli.command {
+        Command::Extract(args) => return extract_cmd::run_extract(&args, cli.json),
+        Command::Eval(args) => return extract_cmd::run_eval(&args, cli.json),
+        c => c,
+    };
     let db = match cli.db {
         Some(p) => p,
         None => default_db()?,
     };
     let mut wb = Workbench::open(&db)?;
-    match cli.command {
+    match command {
+        Command::Extract(_) | Command::Eval(_) => {}
         Command::Import { paths, fetch } => return ingest_cmd::import(&mut wb, &paths, &fetch, out),
         Command::Feed { command } => return ingest_cmd::feed(&mut wb, command, out, cli.json),
         Command::Sources => out.sources(&wb.store().sources()?, wb.store())?,
