@@ -205,7 +205,7 @@ fn sniff(bytes: &[u8]) -> Option<Kind> {
     let head = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let head = &head[..head.len().min(1024)];
     let start = head.iter().position(|b| !b.is_ascii_whitespace()).map_or(&[][..], |i| &head[i..]).to_ascii_lowercase();
-    let markup = [&b"<!doctype html"[..], b"<html", b"<head", b"<body", b"<?xml version"];
+    let markup = [&b"<!doctype html"[..], b"<html", b"<head", b"<body"];
     if markup.iter().any(|m| start.starts_with(m)) && !start.starts_with(b"<?xml") || start.starts_with(b"<?xml") && contains(&start, b"<html") {
         return Some(Kind::Html);
     }
