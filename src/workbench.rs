@@ -190,6 +190,11 @@ impl Workbench {
         align::detect(&mut self.store)
     }
 
+    /// Re-reads every claim and proposes what is new; rejections stay.
+    pub fn rescan_conflicts(&mut self) -> Result<DetectSummary> {
+        align::rescan(&mut self.store)
+    }
+
     /// The diff view of a conflict.
     pub fn conflict_view(&self, id: i64) -> Result<DiffView> {
         align::view(&self.store, id)

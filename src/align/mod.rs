@@ -228,6 +228,16 @@ pub fn detect(store: &mut Store) -> Result<DetectSummary> {
     store.write(|tx| detect_in(tx, &gazetteer, &CandidateConfig::default()))
 }
 
+/// Reads every claim afresh (after the word lists changed, say) and proposes what is new;
+/// rejected pairs and existing conflicts stay as they are.
+pub fn rescan(store: &mut Store) -> Result<DetectSummary> {
+    let gazetteer = store.gazetteer()?;
+    store.write(|tx| {
+        store::clear_index_in(tx)?;
+        detect_in(tx, &gazetteer, &CandidateConfig::default())
+    })
+}
+
 /// Marks a conflict confirmed.
 pub fn confirm(store: &mut Store, id: i64) -> Result<Conflict> {
     store.write(|tx| store::set_status_in(tx, id, status::CONFIRMED, None))?;
@@ -322,4 +332,119 @@ fn view_of(store: &Store, conflict: Option<i64>, ids: &[i64], split: bool) -> Re
     }
     let gazetteer = store.gazetteer()?;
     Ok(diff::build(conflict, &ViewInput { claims: &claims, gazetteer: &gazetteer, lexicon: Lexicon::builtin() }, split))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Origin, Speaker};
+    use crate::store::{NewClaim, NewSource};
+
+    fn speaker(name: &str, country: &str) -> Speaker {
+        Speaker { name: name.into(), party: Some(country.into()), countries: vec![country.into()] }
+    }
+
+    /// Stores a source and its claims in one transaction and runs detection in it, as an import
+    /// does; `claims` are (needle in text, speaker, stance, index of the claim it answers).
+    fn import(store: &mut Store, text: &str, claims: &[(&str, Speaker, Stance, Option<usize>)]) -> Vec<i64> {
+        let gazetteer = store.gazetteer().expect("gazetteer");
+        store
+            .write(|tx| {
+                let source = NewSource { title: "t".into(), format: "text".into(), text: text.into(), ..Default::default() };
+                let store::Inserted::New(source_id) = store::insert_source_in(tx, &source)? else { panic!("new source") };
+                let mut ids: Vec<i64> = Vec::new();
+                for (needle, sp, stance, answers) in claims {
+                    let start = text.find(needle).map(|b| crate::text::char_offset(text, b)).expect("needle in text");
+                    let end = start + needle.chars().count();
+                    let claim = NewClaim {
+                        source_id,
+                        anchor: crate::anchor_in(text, start, end),
+                        text: needle.to_string(),
+                        speaker: sp.clone(),
+                        cue: String::new(),
+                        stance: *stance,
+                        via: Vec::new(),
+                        responds_to: answers.map(|i| ids[i]),
+                        origin: Origin::Extracted,
+                    };
+                    ids.push(store::insert_claim_in(tx, &claim)?);
+                }
+                detect_in(tx, &gazetteer, &CandidateConfig::default())?;
+                Ok(ids)
+            })
+            .expect("import")
+    }
+
+    const SEED: &str = "Bakou affirme avoir pris le contrôle de plusieurs villages et hauteurs stratégiques du Haut-Karabakh. \
+                        Erevan nie cela et rapporte des bombardements sur son territoire.";
+
+    #[test]
+    fn a_denial_makes_a_confirmed_reply_conflict_at_import() {
+        let mut store = Store::in_memory().expect("store");
+        let ids = import(
+            &mut store,
+            SEED,
+            &[
+                ("avoir pris le contrôle de plusieurs villages et hauteurs stratégiques du Haut-Karabakh", speaker("Bakou", "AZ"), Stance::Assert, None),
+                ("cela", speaker("Erevan", "AM"), Stance::Deny, Some(0)),
+            ],
+        );
+        let got: Vec<(String, ConflictOrigin, Vec<i64>, Vec<Vec<String>>)> = store
+            .conflicts(&ConflictFilter::default())
+            .expect("list")
+            .into_iter()
+            .map(|c| (c.status, c.origin, c.claims.iter().map(|m| m.claim_id).collect(), c.claims.into_iter().map(|m| m.countries).collect()))
+            .collect();
+        assert_eq!(
+            got,
+            vec![("confirmed".to_string(), ConflictOrigin::Reply, ids.clone(), vec![vec!["AZ".to_string()], vec!["AM".to_string()]])],
+            "Bakou's claim and Erevan's denial form one conflict with no manual step"
+        );
+    }
+
+    #[test]
+    fn a_confirmation_or_a_same_party_reply_is_no_conflict() {
+        let mut store = Store::in_memory().expect("store");
+        import(
+            &mut store,
+            SEED,
+            &[
+                ("avoir pris le contrôle", speaker("Bakou", "AZ"), Stance::Assert, None),
+                ("cela", speaker("Erevan", "AM"), Stance::Confirm, Some(0)),
+                ("rapporte des bombardements", speaker("Bakou", "AZ"), Stance::Deny, Some(0)),
+            ],
+        );
+        assert_eq!(store.conflicts(&ConflictFilter::default()).expect("list"), vec![], "no conflict");
+    }
+
+    const AM: &str = "Azerbaijani forces shelled positions in Tavush on 27 June, the Armenian defence ministry said.";
+    const AZ: &str = "Armenian units opened fire in Tavush on 27 June, the Azerbaijani defence ministry said.";
+
+    #[test]
+    fn a_rejected_candidate_is_not_proposed_again() {
+        let mut store = Store::in_memory().expect("store");
+        let a = import(&mut store, AM, &[("Azerbaijani forces shelled positions in Tavush on 27 June", speaker("Armenian defence ministry", "AM"), Stance::Assert, None)]);
+        let b = import(&mut store, AZ, &[("Armenian units opened fire in Tavush on 27 June", speaker("Azerbaijani defence ministry", "AZ"), Stance::Assert, None)]);
+        let listed = store.conflicts(&ConflictFilter::default()).expect("list");
+        assert_eq!(listed.len(), 1, "the cross-source candidate is proposed at the second import");
+        assert_eq!((listed[0].status.as_str(), listed[0].origin), ("candidate", ConflictOrigin::Candidate), "a proposal");
+        reject(&mut store, listed[0].id, Some("different incidents")).expect("reject");
+        let again = rescan(&mut store).expect("rescan");
+        assert_eq!(again.candidates, 0, "the rejected pair {a:?}–{b:?} stays rejected");
+        assert_eq!(store.conflicts(&ConflictFilter::default()).expect("list"), vec![], "only the rejected conflict exists, hidden");
+    }
+
+    #[test]
+    fn the_analyst_builds_and_edits_conflicts_by_hand() {
+        let mut store = Store::in_memory().expect("store");
+        let a = import(&mut store, AM, &[("Azerbaijani forces shelled positions", speaker("Armenian MoD", "AM"), Stance::Assert, None)]);
+        let b = import(&mut store, "Baku says nothing happened.", &[("nothing happened", speaker("Baku", "AZ"), Stance::Deny, None)]);
+        let c = create(&mut store, &[a[0], b[0]], Some("same night")).expect("create");
+        assert_eq!((c.origin, c.status.as_str(), c.claims.len()), (ConflictOrigin::Analyst, "confirmed", 2), "hand-built");
+        let c = remove_claim(&mut store, c.id, b[0]).expect("remove");
+        assert_eq!(c.claims.len(), 1, "one claim left");
+        let c = add_claim(&mut store, c.id, b[0]).expect("add");
+        assert_eq!(c.claims.len(), 2, "back to two");
+        assert!(matches!(create(&mut store, &[a[0]], None), Err(Error::BadInput { .. })), "one claim is no conflict");
+    }
 }

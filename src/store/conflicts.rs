@@ -115,6 +115,12 @@ pub(crate) fn index_claim_in(tx: &Transaction<'_>, id: i64, keys: &[String]) -> 
     Ok(())
 }
 
+/// Empties the key index, so that the next detection reads every claim afresh.
+pub(crate) fn clear_index_in(tx: &Transaction<'_>) -> Result<()> {
+    tx.execute("DELETE FROM claim_keys", [])?;
+    Ok(())
+}
+
 /// Claims holding `key`, or `None` when more than `cap` do (too common to block on).
 pub(crate) fn postings_in(tx: &Transaction<'_>, key: &str, cap: usize) -> Result<Option<Vec<i64>>> {
     let mut st = tx.prepare_cached("SELECT claim_id FROM claim_keys WHERE key = ?1 LIMIT ?2")?;
