@@ -174,9 +174,18 @@ pub struct ViewInput<'a> {
     pub lexicon: &'a Lexicon,
 }
 
-/// Builds the view. With `split_columns`, each claim gets its own column even when two share a
-/// party (as `diff A B` needs).
-pub fn build(conflict_id: Option<i64>, input: &ViewInput<'_>, split_columns: bool) -> DiffView {
+/// How claims are laid out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Layout {
+    /// A column per party, claims aligned in rows (a conflict).
+    ByParty,
+    /// A column per claim, all in one row (`diff A B`, even for two claims of one party).
+    OneRow,
+}
+
+/// Builds the view.
+pub fn build(conflict_id: Option<i64>, input: &ViewInput<'_>, layout: Layout) -> DiffView {
+    let split_columns = layout == Layout::OneRow;
     let mut columns: Vec<Column> = Vec::new();
     let mut cards = Vec::new();
     let mut features = Vec::new();
@@ -196,7 +205,10 @@ pub fn build(conflict_id: Option<i64>, input: &ViewInput<'_>, split_columns: boo
         ));
         cards.push(card(claim, source, idx, input));
     }
-    let rows = align_rows(&cards, &features, columns.len());
+    let rows = match layout {
+        Layout::ByParty => align_rows(&cards, &features, columns.len()),
+        Layout::OneRow => vec![(cards.iter().map(|c| Some(c.id)).collect(), RowReason::SharedFacts)],
+    };
     let rows = rows
         .into_iter()
         .map(|(cells, reason)| {
@@ -297,7 +309,7 @@ fn align_rows(cards: &[ClaimCard], features: &[Features], ncols: usize) -> Vec<(
             }
             for id in cells.iter().flatten() {
                 let Some(j) = cards.iter().position(|x| x.id == *id) else { continue };
-                let s = score(&features[i], &features[j]).map_or(0.0, |s| s.score);
+                let s = affinity(&features[i], &features[j]);
                 if s > 0.0 && best.is_none_or(|(_, b)| s > b) {
                     best = Some((r, s));
                 }
@@ -320,6 +332,16 @@ fn align_rows(cards: &[ClaimCard], features: &[Features], ncols: usize) -> Vec<(
         }
     }
     rows
+}
+
+/// How well two claims of one conflict fit in a row: their candidate score when they share an
+/// anchor, plus what they count and say in common, so that claims without a shared day or place
+/// still find their counterpart.
+fn affinity(a: &Features, b: &Features) -> f32 {
+    let base = score(a, b).map_or(0.0, |s| s.score);
+    let units = a.units.intersection(&b.units).count() as f32;
+    let words = a.words.intersection(&b.words).count().min(5) as f32;
+    base + 0.1 * units + 0.02 * words
 }
 
 fn pair(left: &ClaimCard, right: &ClaimCard) -> PairDiff {

@@ -27,7 +27,7 @@ use crate::model::Stance;
 use crate::store::{self, ClaimBrief, NewConflict, Store};
 use candidates::{CandidateConfig, ClaimRef, Features, Side};
 pub use candidates::Evidence;
-use diff::{DiffView, ViewInput};
+use diff::{DiffView, Layout, ViewInput};
 use facts::Lexicon;
 
 /// The statuses this module writes; verification adds its own to the same column.
@@ -315,15 +315,15 @@ pub fn remove_claim(store: &mut Store, id: i64, claim: i64) -> Result<Conflict> 
 pub fn view(store: &Store, id: i64) -> Result<DiffView> {
     let conflict = store.conflict(id)?;
     let ids: Vec<i64> = conflict.claims.iter().map(|m| m.claim_id).collect();
-    view_of(store, Some(id), &ids, false)
+    view_of(store, Some(id), &ids, Layout::ByParty)
 }
 
 /// The diff view of two claims, each in its own column.
 pub fn view_pair(store: &Store, a: i64, b: i64) -> Result<DiffView> {
-    view_of(store, None, &[a, b], true)
+    view_of(store, None, &[a, b], Layout::OneRow)
 }
 
-fn view_of(store: &Store, conflict: Option<i64>, ids: &[i64], split: bool) -> Result<DiffView> {
+fn view_of(store: &Store, conflict: Option<i64>, ids: &[i64], layout: Layout) -> Result<DiffView> {
     let mut claims = Vec::new();
     for &id in ids {
         let c = store.claim(id)?;
@@ -331,7 +331,7 @@ fn view_of(store: &Store, conflict: Option<i64>, ids: &[i64], split: bool) -> Re
         claims.push((c, s));
     }
     let gazetteer = store.gazetteer()?;
-    Ok(diff::build(conflict, &ViewInput { claims: &claims, gazetteer: &gazetteer, lexicon: Lexicon::builtin() }, split))
+    Ok(diff::build(conflict, &ViewInput { claims: &claims, gazetteer: &gazetteer, lexicon: Lexicon::builtin() }, layout))
 }
 
 #[cfg(test)]
