@@ -4,6 +4,7 @@
 //! [`store::Store`] and composes the pure modules (`ingest`, `extract`, …) around it.
 #![deny(missing_docs)]
 
+pub mod align;
 mod demo;
 pub mod error;
 pub mod extract;

@@ -3,6 +3,9 @@
 
 use std::path::{Path, PathBuf};
 
+use crate::align::candidates::CandidateConfig;
+use crate::align::diff::DiffView;
+use crate::align::{self, Conflict, ConflictFilter, DetectSummary};
 use crate::error::{Error, Result};
 use crate::extract::{self, ExtractConfig, Extraction};
 use crate::gazetteer::Gazetteer;
@@ -134,6 +137,7 @@ impl Workbench {
             }
             let supersedes = store::record_provenance_in(tx, source_id, &provenance)?;
             let claims = store_extraction_in(tx, source_id, &new.text, &extraction)?;
+            align::detect_in(tx, gazetteer, &CandidateConfig::default())?;
             Ok(ImportOutcome { input, source_id, title: new.title.clone(), duplicate, claims, supersedes })
         })
     }
@@ -183,7 +187,57 @@ impl Workbench {
         let gazetteer = self.store.gazetteer()?;
         Ok(extract::extract(&crate::text::normalize(text), &ExtractConfig { gazetteer: &gazetteer, language }))
     }
+    /// Conflicts matching `filter`.
+    pub fn conflicts(&self, filter: &ConflictFilter) -> Result<Vec<Conflict>> {
+        self.store.conflicts(filter)
+    }
+
+    /// Finds conflicts for claims stored since the last detection (imports run it themselves).
+    pub fn detect_conflicts(&mut self) -> Result<DetectSummary> {
+        align::detect(&mut self.store)
+    }
+
+    /// Re-reads every claim and proposes what is new; rejections stay.
+    pub fn rescan_conflicts(&mut self) -> Result<DetectSummary> {
+        align::rescan(&mut self.store)
+    }
+
+    /// The diff view of a conflict.
+    pub fn conflict_view(&self, id: i64) -> Result<DiffView> {
+        align::view(&self.store, id)
+    }
+
+    /// The diff view of two claims.
+    pub fn diff_claims(&self, a: i64, b: i64) -> Result<DiffView> {
+        align::view_pair(&self.store, a, b)
+    }
+
+    /// Confirms a conflict.
+    pub fn confirm_conflict(&mut self, id: i64) -> Result<Conflict> {
+        align::confirm(&mut self.store, id)
+    }
+
+    /// Rejects a conflict; its pairs are never proposed again.
+    pub fn reject_conflict(&mut self, id: i64, explanation: Option<&str>) -> Result<Conflict> {
+        align::reject(&mut self.store, id, explanation)
+    }
+
+    /// Builds a conflict from claims.
+    pub fn new_conflict(&mut self, claims: &[i64], explanation: Option<&str>) -> Result<Conflict> {
+        align::create(&mut self.store, claims, explanation)
+    }
+
+    /// Adds a claim to a conflict.
+    pub fn add_to_conflict(&mut self, id: i64, claim: i64) -> Result<Conflict> {
+        align::add_claim(&mut self.store, id, claim)
+    }
+
+    /// Removes a claim from a conflict.
+    pub fn remove_from_conflict(&mut self, id: i64, claim: i64) -> Result<Conflict> {
+        align::remove_claim(&mut self.store, id, claim)
+    }
 }
+
 
 /// Stores an extraction's claims for a new source, mapping its ids to store ids.
 fn store_extraction_in(tx: &rusqlite::Transaction<'_>, source_id: i64, text: &str, x: &Extraction) -> Result<usize> {

@@ -93,4 +93,6 @@ END;
     super::versions::MIGRATION,
     // 3: subscribed feeds and their imported items (ingest).
     super::feeds::MIGRATION,
+    // 4: conflicts, their claims, rejected pairs and the claim key index (src/store/conflicts.rs).
+    super::conflicts::MIGRATION,
 ];

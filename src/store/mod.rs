@@ -8,6 +8,7 @@
 
 mod claims;
 mod feeds;
+mod conflicts;
 mod migrations;
 mod parties;
 mod sources;
@@ -21,6 +22,11 @@ use rusqlite::{Connection, OpenFlags, Transaction};
 use crate::error::{Error, Result};
 
 pub use claims::{ClaimFilter, NewClaim};
+pub use conflicts::{ClaimBrief, NewConflict};
+pub(crate) use conflicts::{
+    add_member_in, claim_brief_in, clear_index_in, index_claim_in, insert_conflict_in, is_rejected_in, members_in, postings_in, reject_pair_in,
+    remove_member_in, reply_conflict_of_in, set_status_in, share_conflict_in, unindexed_claims_in,
+};
 pub(crate) use claims::{insert_claim_in, set_responds_to_in};
 pub(crate) use sources::insert_source_in;
 pub use sources::{Inserted, NewSource};

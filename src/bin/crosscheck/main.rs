@@ -6,6 +6,7 @@
 
 mod extract_cmd;
 mod ingest_cmd;
+mod align_cmd;
 mod output;
 
 use std::path::PathBuf;
@@ -78,6 +79,20 @@ enum Command {
     Extract(extract_cmd::ExtractArgs),
     /// Score the extractor against gold files (touches no store).
     Eval(extract_cmd::EvalArgs),
+    /// List conflicts: replies, cross-source candidates and the analyst's.
+    Conflicts(align_cmd::ConflictsArgs),
+    /// Show, confirm, reject, build or edit a conflict.
+    Conflict {
+        #[command(subcommand)]
+        command: align_cmd::ConflictCommand,
+    },
+    /// Word diff of two claims, with the facts on which they disagree.
+    Diff {
+        /// Left claim id.
+        a: i64,
+        /// Right claim id.
+        b: i64,
+    },
 }
 
 #[derive(Subcommand)]
@@ -262,6 +277,9 @@ fn run(cli: Cli, out: &Out) -> crosscheck::Result<ExitCode> {
             let claims = wb.store().claims(&ClaimFilter { query: Some(query), ..Default::default() })?;
             out.search(&sources, &claims, wb.store())?;
         }
+        Command::Conflicts(args) => align_cmd::conflicts(&wb, args, cli.json)?,
+        Command::Conflict { command } => align_cmd::conflict(&mut wb, command, cli.json)?,
+        Command::Diff { a, b } => align_cmd::diff(&wb, a, b, cli.json)?,
         Command::Demo => {
             let outcomes = wb.load_demo()?;
             let summary = crosscheck::ImportSummary { imported: outcomes, ..Default::default() };
