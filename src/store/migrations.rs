@@ -89,4 +89,6 @@ CREATE TRIGGER claims_au AFTER UPDATE OF text, speaker, cue ON claims BEGIN
     INSERT INTO claims_fts(rowid, text, speaker, cue) VALUES (new.id, new.text, new.speaker, new.cue);
 END;
 "#,
+    // 2: verification: settings, verdict taxonomy, claim and conflict verdicts, evidence, blobs, history.
+    super::verification::VERIFICATION,
 ];

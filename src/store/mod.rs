@@ -10,6 +10,7 @@ mod claims;
 mod migrations;
 mod parties;
 mod sources;
+mod verification;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -22,6 +23,7 @@ pub use claims::{ClaimFilter, NewClaim};
 pub(crate) use claims::{insert_claim_in, set_responds_to_in};
 pub(crate) use sources::insert_source_in;
 pub use sources::{Inserted, NewSource};
+pub use verification::ClaimEdit;
 
 /// How long a writer waits for another process's lock before giving up with [`Error::Locked`].
 const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
@@ -91,6 +93,7 @@ impl Store {
             tx.pragma_update(None, "application_id", APPLICATION_ID)?;
         }
         parties::seed_gazetteer_in(&tx)?;
+        verification::seed_verdicts_in(&tx)?;
         tx.commit()?;
         Ok(())
     }
