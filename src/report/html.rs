@@ -181,7 +181,7 @@ fn conflict(s: &mut String, r: &Report, c: &ConflictSection) {
     let id = c.conflict.id;
     let title = if c.conflict.title.is_empty() { format!("{} {id}", r.t("Conflict", "Contradiction")) } else { c.conflict.title.clone() };
     let _ = writeln!(s, "<article class=\"conflict\" id=\"conflict-{id}\">\n<h3>{}</h3>", h(&title));
-    let _ = write!(s, "<p><span class=\"status\">{}</span>", h(&c.status.label(&r.language)));
+    let _ = write!(s, "<p><span class=\"status\">{}</span>", h(&r.status_label(&c.status)));
     if !c.explanation.is_empty() {
         let _ = write!(s, " — {}", h(&c.explanation));
     }

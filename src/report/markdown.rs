@@ -12,7 +12,7 @@ pub(super) fn render(r: &Report) -> String {
     let mut s = String::with_capacity(1024 + r.claims.len() * 600);
     // Writing to a String cannot fail; the results are ignored throughout.
     let _ = writeln!(s, "# {}\n", md(&r.title));
-    let _ = writeln!(s, "{}\n", md(&meta_line(r)));
+    let _ = writeln!(s, "{}\n", meta_line(r));
 
     let _ = writeln!(s, "## {}\n", r.t("Summary by party", "Synthèse par partie"));
     summary(&mut s, r);
@@ -42,7 +42,8 @@ pub(super) fn render(r: &Report) -> String {
 
     let _ = writeln!(s, "## {}\n", r.t("Method", "Méthode"));
     for p in super::method_text(r) {
-        let _ = writeln!(s, "{}\n", md(p));
+        // Our own fixed text: no embedded data, so no escaping.
+        let _ = writeln!(s, "{p}\n");
     }
     let _ = writeln!(s, "| {} | {} | {} |\n|---|---|---|", r.t("Verdict", "Verdict"), r.t("Order", "Rang"), "ClaimReview");
     for v in &r.taxonomy {
@@ -57,7 +58,7 @@ pub(super) fn render(r: &Report) -> String {
 
     let _ = writeln!(s, "## {}\n", r.t("Sources", "Sources"));
     for src in &r.sources {
-        let mut line = format!("{}. ", src.id);
+        let mut line = format!("\\[{}\\] ", src.id);
         line.push_str(&match &src.url {
             Some(u) => markdown_link(&src.title, u),
             None => md(&src.title),
@@ -77,10 +78,10 @@ pub(super) fn render(r: &Report) -> String {
 fn meta_line(r: &Report) -> String {
     let mut m = format!("{} {}", r.t("Generated", "Produit le"), r.generated_at.format("%Y-%m-%d %H:%M UTC"));
     if let Some(a) = &r.analyst {
-        let _ = write!(m, " — {} {a}", r.t("analyst:", "analyste :"));
+        let _ = write!(m, " — {} {}", r.t("analyst:", "analyste :"), md(a));
     }
     if let Some(o) = &r.organisation {
-        let _ = write!(m, " — {o}");
+        let _ = write!(m, " — {}", md(o));
     }
     let _ = write!(m, " — {} {}", r.claims.len(), r.t("claims", "déclarations"));
     m
@@ -110,7 +111,7 @@ fn summary(s: &mut String, r: &Report) {
 fn conflict(s: &mut String, r: &Report, c: &ConflictSection) {
     let title = if c.conflict.title.is_empty() { format!("{} {}", r.t("Conflict", "Contradiction"), c.conflict.id) } else { c.conflict.title.clone() };
     let _ = writeln!(s, "### {}\n", md(&title));
-    let _ = write!(s, "**{}** {}", r.t("Status:", "Statut :"), md(&c.status.label(&r.language)));
+    let _ = write!(s, "**{}** {}", r.t("Status:", "Statut :"), md(&r.status_label(&c.status)));
     if !c.explanation.is_empty() {
         let _ = write!(s, " — {}", md(&c.explanation));
     }
@@ -257,20 +258,55 @@ fn history(s: &mut String, r: &Report, entries: &[HistoryEntry]) {
     s.push('\n');
 }
 
-/// A history value as a reader understands it: verdict labels rather than keys.
+/// A history value as a reader understands it: labels rather than keys, fields rather than JSON.
 pub(super) fn change_text(r: &Report, h: &HistoryEntry) -> String {
-    use crate::verify::Change;
-    let show = |v: &Option<String>| match (h.change, v) {
-        (Change::Verdict, Some(k)) => r.verdict_label(k),
-        (Change::Attribution, Some(a)) => crate::verify::Attribution::parse(a).map_or_else(|| a.clone(), |a| a.label(&r.language).to_string()),
-        (_, Some(v)) => v.clone(),
-        (_, None) => String::new(),
+    use crate::verify::{Attribution, Change, ConflictStatus};
+    use serde_json::Value;
+    let parse = |v: &Option<String>| v.as_deref().and_then(|s| serde_json::from_str::<Value>(s).ok()).unwrap_or(Value::Null);
+    let arrow = |old: String, new: String| if old.is_empty() { new } else { format!("{old} → {new}") };
+    let text = |v: &Value| match v {
+        Value::String(s) => s.clone(),
+        Value::Null => "—".to_string(),
+        other => other.to_string(),
     };
-    match (h.change, &h.old, &h.new) {
-        (crate::verify::Change::Evidence, _, _) => r.t("evidence added", "preuve ajoutée").to_string(),
-        (_, Some(_), Some(_)) => format!("{} → {}", show(&h.old), show(&h.new)),
-        (_, None, Some(_)) => show(&h.new),
-        (_, Some(_), None) => format!("{} ({})", show(&h.old), r.t("removed", "supprimé")),
-        (_, None, None) => String::new(),
+    match h.change {
+        Change::Verdict => arrow(h.old.as_deref().map(|k| r.verdict_label(k)).unwrap_or_default(), h.new.as_deref().map(|k| r.verdict_label(k)).unwrap_or_default()),
+        Change::Attribution => {
+            let label = |v: &Option<String>| v.as_deref().and_then(Attribution::parse).map(|a| a.label(&r.language).to_string()).unwrap_or_default();
+            arrow(label(&h.old), label(&h.new))
+        }
+        Change::ConflictStatus => {
+            let label = |v: &Option<String>| {
+                v.as_deref().and_then(|s| serde_json::from_str::<ConflictStatus>(s).ok()).map(|st| r.status_label(&st)).unwrap_or_default()
+            };
+            arrow(label(&h.old), label(&h.new))
+        }
+        Change::Evidence => {
+            let e = parse(&h.new);
+            format!("{} ({}, {})", r.t("evidence added", "preuve ajoutée"), text(&e["kind"]), text(&e["relation"]))
+        }
+        Change::ClaimEdit => {
+            let (old, new) = (parse(&h.old), parse(&h.new));
+            let fields: Vec<String> = new
+                .as_object()
+                .map(|m| m.iter().map(|(k, v)| format!("{k}: «{}» → «{}»", text(&old[k]), text(v))).collect())
+                .unwrap_or_default();
+            fields.join("; ")
+        }
+        Change::ClaimDelete => {
+            let old = parse(&h.old);
+            format!("{} «{}»", r.t("deleted", "supprimée"), text(&old["text"]))
+        }
+        Change::Taxonomy => {
+            let (old, new) = (parse(&h.old), parse(&h.new));
+            if let Some(k) = new["add"].as_str() {
+                format!("{} {k} ({})", r.t("added", "ajout de"), text(&new["label"][r.language.as_str()]))
+            } else if new["position"].is_number() {
+                format!("{} {}: {} → {}", r.t("moved", "déplacé"), text(&new["key"]), text(&old["position"]), text(&new["position"]))
+            } else {
+                let lang = r.language.as_str();
+                format!("{}: «{}» → «{}»", text(&new["key"]), text(&old["label"][lang]), text(&new["label"][lang]))
+            }
+        }
     }
 }

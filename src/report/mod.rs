@@ -290,14 +290,26 @@ impl Report {
             if out.last().map(|(s, _)| *s) != Some(c.claim.source_id) {
                 out.push((c.claim.source_id, Vec::new()));
             }
-            let groups = &mut out.last_mut().expect("just pushed").1;
-            let party = c.claim.speaker.party.clone();
-            match groups.iter_mut().find(|(p, _)| *p == party) {
-                Some((_, idx)) => idx.push(i),
-                None => groups.push((party, vec![i])),
+            if let Some((_, groups)) = out.last_mut() {
+                let party = c.claim.speaker.party.clone();
+                match groups.iter_mut().find(|(p, _)| *p == party) {
+                    Some((_, idx)) => idx.push(i),
+                    None => groups.push((party, vec![i])),
+                }
             }
         }
         out
+    }
+
+    /// A conflict status's label, naming the party it was resolved for.
+    pub fn status_label(&self, status: &ConflictStatus) -> String {
+        match status {
+            ConflictStatus::Resolved(k) => {
+                let name = self.party(k).map_or(k.as_str(), |p| p.name.as_str());
+                ConflictStatus::Resolved(name.to_string()).label(&self.language)
+            }
+            other => other.label(&self.language),
+        }
     }
 
     /// French or English fixed text.
@@ -418,6 +430,7 @@ pub fn build(store: &Store, config: &ReportConfig, conflicts: Vec<ConflictInput>
         .iter()
         .filter_map(|e| e.claim.speaker.party.as_deref())
         .chain(conflicts.iter().flat_map(|c| c.conflict.sides.iter().filter_map(|s| s.party.as_deref())))
+        .chain(conflicts.iter().filter_map(|c| c.status.party()))
         .collect();
     let mut parties = Vec::new();
     let mut kinds: HashMap<String, PartyKind> = HashMap::new();
@@ -427,6 +440,14 @@ pub fn build(store: &Store, config: &ReportConfig, conflicts: Vec<ConflictInput>
             parties.push(p);
         }
     }
+    for k in &party_keys {
+        if !parties.iter().any(|p| p.key == *k) {
+            if let Ok(p) = store.party(k) {
+                parties.push(p);
+            }
+        }
+    }
+    parties.sort_by(|a, b| a.key.cmp(&b.key));
     let parties: Vec<PartyEntry> = parties
         .into_iter()
         .map(|p| {

@@ -1,5 +1,7 @@
 //! The one integration-test binary; modules mirror `src/`.
 
 mod cli; // the `crosscheck` binary end to end: import, list, search, aliases, exit codes
+mod report; // reports: ClaimReview fields, escaping, HTML in headless Chromium, CSV read back, JSON schema
 mod store; // the store's guarantees: refusing foreign files, locks, read-only, crash safety
 mod support; // shared helpers: temp stores, running the binary, corpus paths
+mod verify; // verdicts, attribution, taxonomy, evidence and blobs, claim edits, append-only history
