@@ -45,7 +45,7 @@ pub(super) fn render(r: &Report) -> String {
         // Our own fixed text: no embedded data, so no escaping.
         let _ = writeln!(s, "{p}\n");
     }
-    let _ = writeln!(s, "| {} | {} | {} |\n|---|---|---|", r.t("Verdict", "Verdict"), r.t("Order", "Rang"), "ClaimReview");
+    let _ = writeln!(s, "| {} | {} | ClaimReview |\n|---|---|---|", r.t("Verdict", "Verdict"), r.t("Order", "Rang"));
     for v in &r.taxonomy {
         let rating = v.rating.map_or_else(|| "—".to_string(), |x| x.to_string());
         let _ = writeln!(s, "| {} | {} | {} |", md(v.label.get(&r.language)), v.position, rating);

@@ -222,6 +222,9 @@ pub struct PartySummary {
     pub misattributed: usize,
 }
 
+/// A party key (`None`: no party) and the indexes of its claims in [`Report::claims`].
+pub type PartyGroup = (Option<String>, Vec<usize>);
+
 /// A whole report: what every format renders.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Report {
@@ -284,8 +287,8 @@ impl Report {
     }
 
     /// Claim indexes grouped by source then party, in report order.
-    pub fn claims_by_source_and_party(&self) -> Vec<(i64, Vec<(Option<String>, Vec<usize>)>)> {
-        let mut out: Vec<(i64, Vec<(Option<String>, Vec<usize>)>)> = Vec::new();
+    pub fn claims_by_source_and_party(&self) -> Vec<(i64, Vec<PartyGroup>)> {
+        let mut out: Vec<(i64, Vec<PartyGroup>)> = Vec::new();
         for (i, c) in self.claims.iter().enumerate() {
             if out.last().map(|(s, _)| *s) != Some(c.claim.source_id) {
                 out.push((c.claim.source_id, Vec::new()));
