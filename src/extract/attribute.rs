@@ -162,7 +162,12 @@ impl<'a> Attributor<'a> {
             let f = &frames[k];
             let exclude = (f.content.cs, f.content.ce);
             let entity = match f.subj {
-                Subj::Np(a, z) => self.r.resolve(b, a, z, b.toks[a].cs, exclude, &self.hist),
+                Subj::Np(a, z) => self.r.resolve(b, a, z, b.toks[a].cs, exclude, &self.hist).or_else(|| {
+                    // "Babatunji Farinloye, 50, says": the subject is before the apposition.
+                    let comma = a.checked_sub(1).filter(|&c| c > s && b.is_punct(c, ','))?;
+                    let start = self.left_np_start(b, s, comma - 1);
+                    (start < comma).then(|| self.r.resolve(b, start, z, b.toks[start].cs, exclude, &self.hist)).flatten()
+                }),
                 Subj::Reuse => frames[..k]
                     .iter()
                     .rev()
@@ -368,6 +373,10 @@ impl<'a> Attributor<'a> {
         let words = |k: usize| if k >= s && k < e { b.word(k) } else { None };
         let last = i + len - 1;
         let t = &b.toks[i];
+        // Folding merges "déclaré" and "déclare": the written form decides the grammatical use.
+        let surface = self.r.text[t.bs..t.be].to_lowercase().replace('’', "'");
+        let exact = lex.exact_form(&surface);
+        let cue = &Cue { form: exact.unwrap_or(cue.form), ..cue.clone() };
         // A capitalized verb inside a sentence is a name or a title ("United States", "Reports").
         if t.cap && i > s && !matches!(b.toks[i - 1].q, QRole::Open(_)) {
             return None;
@@ -562,7 +571,7 @@ impl<'a> Attributor<'a> {
         };
         let after_content = np_left_boundary.is_some_and(|bt| b.is_punct(bt, ',') || matches!(b.toks[bt].q, QRole::Close(_)));
         let nothing_right = ends_clause(c0)
-            || (comp.is_none() && after_content && (b.is_punct(c0, ',') || words(c0).is_some_and(|w| lex.is("np_right_stop", w))));
+            || (comp.is_none() && after_content && (cue.obj || b.is_punct(c0, ',') || words(c0).is_some_and(|w| lex.is("np_right_stop", w))));
         if nothing_right || inv.is_some() {
             // "…, Smith said." / "« … », a-t-il déclaré": the content comes before.
             let bt = if inv.is_some() { left_end } else { np_left_boundary };

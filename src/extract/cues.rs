@@ -137,6 +137,8 @@ pub(crate) struct Lexicon {
     pub abbreviations: HashSet<String>,
     /// Subject pronouns written after a hyphenated verb.
     pub inversion: HashSet<String>,
+    /// Grammatical use of each one-word cue form as written (lowercase, accents kept).
+    exact: HashMap<String, Form>,
     empty: Phrases<Option<String>>,
 }
 
@@ -144,6 +146,11 @@ impl Lexicon {
     /// The named set of the grammar file (empty when the language has none).
     pub fn set(&self, name: &str) -> &Phrases<Option<String>> {
         self.sets.get(name).unwrap_or(&self.empty)
+    }
+
+    /// The grammatical use of a written one-word cue form, if the lexicon lists it as written.
+    pub fn exact_form(&self, lower: &str) -> Option<Form> {
+        self.exact.get(lower).copied()
     }
 
     /// Whether the single word `w` is in the named set.
@@ -178,6 +185,7 @@ fn parse(code: &'static str, cues_tsv: &str, grammar_tsv: &str) -> Lexicon {
         elision: HashSet::new(),
         abbreviations: HashSet::new(),
         inversion: HashSet::new(),
+        exact: HashMap::new(),
         empty: Phrases::default(),
     };
     let mut folder = Folder::default();
@@ -208,6 +216,7 @@ fn parse(code: &'static str, cues_tsv: &str, grammar_tsv: &str) -> Lexicon {
         }
         lex.sets.insert(key.to_string(), set);
     }
+    let mut exact: HashMap<String, Form> = HashMap::new();
     for cols in data_lines(cues_tsv) {
         let (Some(lemma), Some(stance)) = (cols.first(), cols.get(1).and_then(|s| Stance::parse(s))) else { continue };
         let flags = cols.get(2).copied().unwrap_or("");
@@ -224,6 +233,14 @@ fn parse(code: &'static str, cues_tsv: &str, grammar_tsv: &str) -> Lexicon {
                 obj: flags.contains("obj"),
                 relay: flags.contains("relay"),
             };
+            if !form_text.contains(' ') {
+                let key = form_text.to_lowercase();
+                let merged = match (exact.get(&key), form) {
+                    (Some(&old), new) if old != new => Form::Both,
+                    _ => form,
+                };
+                exact.insert(key, merged);
+            }
             lex.cues.insert(words, cue);
         };
         for f in &finite {
@@ -236,6 +253,7 @@ fn parse(code: &'static str, cues_tsv: &str, grammar_tsv: &str) -> Lexicon {
             add(g, Form::Gerund);
         }
     }
+    lex.exact = exact;
     lex
 }
 

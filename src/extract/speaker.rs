@@ -234,6 +234,7 @@ impl Resolver<'_> {
                 hist.recent(pos, exclude, &|e| e.kind == EntityKind::Person)
             } else if lex.is("pron_org", w) {
                 hist.recent(pos, exclude, &|e| matches!(e.kind, EntityKind::Org | EntityKind::State))
+                    .or_else(|| hist.recent(pos, exclude, &|e| e.kind != EntityKind::Group && e.last_name.is_none()))
             } else if lex.is("pron_plural", w) {
                 hist.recent(pos, exclude, &|e| e.kind != EntityKind::Person)
             } else {
@@ -438,6 +439,12 @@ impl Resolver<'_> {
                 return Some(Entity { pos, ..e.clone() });
             }
         }
+        if hits.is_empty() && definite && !describes_person && !org && !relay && !group {
+            // An unknown definite head ("the former sergeant-at-arms") most often renames the last person.
+            if let Some(e) = hist.recent(pos, exclude, &|e| e.kind == EntityKind::Person) {
+                return Some(Entity { pos, ..e.clone() });
+            }
+        }
         if !hits.is_empty() {
             let h = &hits[0];
             let kind = if describes_person {
@@ -460,11 +467,12 @@ impl Resolver<'_> {
                 pos,
             });
         }
-        // An undetermined person ("a senior official") speaks, for no known state.
-        if describes_person && !definite {
+        // An undetermined person ("a senior official"), a group ("refugee advocates") or a document
+        // with no known author ("the complaint said") speaks, for no known state.
+        if (describes_person && !definite) || group || relay {
             return Some(Entity {
                 speaker: Speaker { name: self.strip_det(b, &ws), party: None, countries: Vec::new() },
-                kind: EntityKind::Person,
+                kind: if group { EntityKind::Group } else if relay { EntityKind::Org } else { EntityKind::Person },
                 last_name: None,
                 nouns: person_nouns,
                 institution: None,
