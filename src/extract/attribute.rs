@@ -66,6 +66,10 @@ struct Frame {
     extra: Option<Span>,
     /// Content before this char belongs to this frame (a trailing "…, a déclaré X").
     tail_at: Option<usize>,
+    /// Where this frame's clause starts (its subject), in chars.
+    clause_at: usize,
+    /// The frame relays what its content reports: a trailing attribution or a quotation.
+    relays: bool,
     speaker: Option<Entity>,
     parent: Option<usize>,
     children: usize,
@@ -130,7 +134,13 @@ impl<'a> Attributor<'a> {
             }
             let mut step = 1;
             for (len, cue) in lex.cues.matches_at(&words, i) {
-                if let Some(f) = self.verb_frame(b, s, e, i, len, cue) {
+                if let Some(mut f) = self.verb_frame(b, s, e, i, len, cue) {
+                    f.clause_at = match f.subj {
+                        Subj::Np(a, _) if b.toks[a].cs < f.cue_pos => b.toks[a.saturating_sub(1).max(s)].cs.min(b.toks[a].cs),
+                        _ => f.cue.cs,
+                    };
+                    let content_is_quote = b.toks.iter().any(|t| matches!(t.q, QRole::Open(_)) && t.ce == f.content.cs);
+                    f.relays = (f.tail_at.is_some() && !matches!(f.subj, Subj::Reuse)) || content_is_quote;
                     frames.push(f);
                     step = len;
                     break;
@@ -147,15 +157,28 @@ impl<'a> Attributor<'a> {
                 }
             }
         }
-        // Nesting: a frame whose cue lies in another's content is relayed by it.
+        // Nesting: a frame whose cue lies in the content of a trailing attribution or of a quotation
+        // is relayed by it; inside any other content it starts a clause of its own, which ends the
+        // other content.
         let n = frames.len();
         for bi in 0..n {
             let pos = frames[bi].cue_pos;
-            let best = (bi.saturating_sub(4)..(bi + 5).min(n))
+            let holders: Vec<usize> = (bi.saturating_sub(4)..(bi + 5).min(n))
                 .filter(|&a| a != bi && frames[a].parent != Some(bi))
                 .filter(|&a| frames[a].content.cs <= pos && pos < frames[a].content.ce)
-                .min_by_key(|&a| frames[a].content.ce - frames[a].content.cs);
+                .collect();
+            let best = holders.iter().copied().filter(|&a| frames[a].relays).min_by_key(|&a| frames[a].content.ce - frames[a].content.cs);
             frames[bi].parent = best;
+            if best.is_none() {
+                let cut = frames[bi].clause_at;
+                for a in holders {
+                    let mut c = frames[a].content;
+                    if c.cs < cut {
+                        self.trim_end(&mut c, cut);
+                        frames[a].content = c;
+                    }
+                }
+            }
         }
         // Speakers, in cue order; a pronoun never stands for a speaker inside its own content.
         for k in 0..n {
@@ -324,6 +347,9 @@ impl<'a> Attributor<'a> {
     fn prep_frame(&self, b: &Block, s: usize, e: usize, i: usize, len: usize) -> Option<Frame> {
         let lex = self.lex;
         let a = i + len;
+        if b.word(a).is_some_and(|w| lex.is("prep_blockers", w)) {
+            return None;
+        }
         let mut z = a;
         while z < e && z < a + NP_MAX && b.toks[z].kind == Kind::Word {
             if z > a && lex.is("np_right_stop", b.word(z).unwrap_or("")) {
@@ -361,6 +387,8 @@ impl<'a> Attributor<'a> {
             content,
             extra: None,
             tail_at: None,
+            clause_at: 0,
+            relays: false,
             speaker: None,
             parent: None,
             children: 0,
@@ -435,7 +463,8 @@ impl<'a> Attributor<'a> {
                 break;
             }
             left_end = (j > s).then(|| j - 1);
-            if cue.form == Form::Participle && !aux && inv.is_none() {
+            let after_conj = left_end.and_then(&words).is_some_and(|w| lex.is("conjunctions", w));
+            if cue.form == Form::Participle && !aux && inv.is_none() && !after_conj {
                 return None;
             }
             if !aux && inv.is_none() {
@@ -472,6 +501,8 @@ impl<'a> Attributor<'a> {
             content: cue_span,
             extra: None,
             tail_at: None,
+            clause_at: 0,
+            relays: false,
             speaker: None,
             parent: None,
             children: 0,
@@ -520,7 +551,14 @@ impl<'a> Attributor<'a> {
                     if !boundary_ok {
                         return None;
                     }
-                    if let Some((a, z)) = self.right_np(b, e, k) {
+                    let quote_before = le.is_some_and(|le| {
+                        matches!(b.toks[le].q, QRole::Close(_)) || (le > s && matches!(b.toks[le - 1].q, QRole::Close(_)))
+                    });
+                    let np = self.right_np(b, e, k).filter(|&(_, z)| {
+                        quote_before || z >= e || b.toks[z].kind != Kind::Word || words(z).is_some_and(|w| lex.is("np_right_stop", w))
+                    });
+                    let appos = if quote_before { None } else { le.and_then(|le| self.apposition(b, s, le)) };
+                    if let (Some((a, z)), None) = (np, appos) {
                         frame.subj = Subj::Np(a, z);
                         let (content, at) = self.tail_content(b, s, le?)?;
                         frame.content = content;
@@ -529,8 +567,7 @@ impl<'a> Attributor<'a> {
                         return Some(frame);
                     }
                     // Apposition: "Dmitri Peskov, le porte-parole du Kremlin, a déclaré que …".
-                    let le = le?;
-                    let (a, z) = self.apposition(b, s, le)?;
+                    let (a, z) = appos?;
                     frame.subj = Subj::Np(a, z);
                 }
             }
@@ -586,6 +623,11 @@ impl<'a> Attributor<'a> {
                 return Some(frame);
             }
             if ends_clause(c0) {
+                // "Kiev a aussitôt démenti.": a bare denial or confirmation, its content the cue.
+                if matches!(cue.stance, Stance::Deny | Stance::Confirm) {
+                    frame.content = cue_span;
+                    return Some(frame);
+                }
                 return None;
             }
         }
@@ -641,6 +683,10 @@ impl<'a> Attributor<'a> {
                 if commas > 1 {
                     break;
                 }
+                a = k;
+                continue;
+            }
+            if b.is_punct(k, '(') || b.is_punct(k, ')') {
                 a = k;
                 continue;
             }

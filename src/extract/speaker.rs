@@ -411,6 +411,14 @@ impl Resolver<'_> {
                 e.pos = pos;
                 return Some(e);
             }
+            let mut countries = countries;
+            let holds_office = (0..ws.len()).any(|k| lex.set("state_titles").match_at(&get, k).is_some());
+            if countries.is_empty() && holds_office {
+                // "le Premier ministre Abiy Ahmed": an office holder serves the state last speaking.
+                if let Some(e) = hist.recent(pos, exclude, &|e| matches!(e.kind, EntityKind::State | EntityKind::Org) && e.speaker.countries.len() == 1) {
+                    countries.clone_from(&e.speaker.countries);
+                }
+            }
             return Some(Entity {
                 speaker: Speaker { name, party: party_for(&countries, &institution), countries },
                 kind: EntityKind::Person,
