@@ -70,9 +70,14 @@ struct Frame {
     clause_at: usize,
     /// The frame relays what its content reports: a trailing attribution or a quotation.
     relays: bool,
+    /// The content is a "that" clause, which holds any speech reported inside it.
+    comp: bool,
+    /// Where the content starts when the cue has no complementizer (its object), in chars.
+    object_at: Option<usize>,
     speaker: Option<Entity>,
     parent: Option<usize>,
     children: usize,
+    dropped: bool,
 }
 
 /// Attributes the claims of one text, block by block.
@@ -140,7 +145,8 @@ impl<'a> Attributor<'a> {
                         _ => f.cue.cs,
                     };
                     let content_is_quote = b.toks.iter().any(|t| matches!(t.q, QRole::Open(_)) && t.ce == f.content.cs);
-                    f.relays = (f.tail_at.is_some() && !matches!(f.subj, Subj::Reuse)) || content_is_quote;
+                    // A denial does not relay what it denies ("…, a claim the ministry dismissed").
+                    f.relays = (f.tail_at.is_some() && !matches!(f.subj, Subj::Reuse) && f.stance != Stance::Deny) || content_is_quote;
                     frames.push(f);
                     step = len;
                     break;
@@ -169,6 +175,15 @@ impl<'a> Attributor<'a> {
                 .collect();
             let best = holders.iter().copied().filter(|&a| frames[a].relays).min_by_key(|&a| frames[a].content.ce - frames[a].content.cs);
             frames[bi].parent = best;
+            // Inside a "that" clause, reported speech is part of what the outer speaker says; a cue
+            // whose subject is the outer cue's object is a noun ("rejected the Indian claims").
+            let absorbed = best.is_none()
+                && holders.iter().any(|&a| frames[a].comp || frames[a].object_at.is_some_and(|o| o >= frames[bi].clause_at && o <= frames[bi].cue_pos));
+            if absorbed {
+                frames[bi].speaker = None;
+                frames[bi].dropped = true;
+                continue;
+            }
             if best.is_none() {
                 let cut = frames[bi].clause_at;
                 for a in holders {
@@ -183,6 +198,9 @@ impl<'a> Attributor<'a> {
         // Speakers, in cue order; a pronoun never stands for a speaker inside its own content.
         for k in 0..n {
             let f = &frames[k];
+            if f.dropped {
+                continue;
+            }
             let exclude = (f.content.cs, f.content.ce);
             let entity = match f.subj {
                 Subj::Np(a, z) => self.r.resolve(b, a, z, b.toks[a].cs, exclude, &self.hist).or_else(|| {
@@ -389,9 +407,12 @@ impl<'a> Attributor<'a> {
             tail_at: None,
             clause_at: 0,
             relays: false,
+            comp: false,
+            object_at: None,
             speaker: None,
             parent: None,
             children: 0,
+            dropped: false,
         })
     }
 
@@ -503,9 +524,12 @@ impl<'a> Attributor<'a> {
             tail_at: None,
             clause_at: 0,
             relays: false,
+            comp: false,
+            object_at: None,
             speaker: None,
             parent: None,
             children: 0,
+            dropped: false,
         };
         let mut k = right;
         while let Some((n, _)) = lex.set("adverbs").match_at(&words, k) {
@@ -586,7 +610,11 @@ impl<'a> Attributor<'a> {
         };
         let mut comp = None;
         let mut m = k;
-        while m < clause_end && m < k + 7 {
+        // Between a cue and its "that", only an adjunct ("on Tuesday", "mercredi") or, for verbs
+        // that take one, an addressee ("told reporters"); otherwise "that" is a relative.
+        let adjunct_first = b.is_punct(k, ',') || words(k).is_some_and(|w| lex.is("np_right_stop", w) || lex.is("complementizers", w));
+        let window = if cue.obj || adjunct_first { 7 } else { 1 };
+        while m < clause_end && m < k + window {
             let tm = &b.toks[m];
             if tm.kind == Kind::Word && lex.is("complementizers", b.word(m).unwrap_or("")) {
                 comp = Some(m);
@@ -597,7 +625,11 @@ impl<'a> Attributor<'a> {
             }
             m += 1;
         }
+        frame.comp = comp.is_some();
         let mut c0 = comp.map_or(k, |c| c + 1);
+        if comp.is_none() && c0 < e {
+            frame.object_at = Some(b.toks[c0].cs);
+        }
         if b.is_punct(c0, ':') || (b.is_punct(c0, ',') && b.toks.get(c0 + 1).is_some_and(|t| matches!(t.q, QRole::Open(_)))) {
             c0 += 1;
         }

@@ -350,7 +350,7 @@ impl Resolver<'_> {
         let mut run: Option<(usize, usize)> = None;
         let mut k = 0;
         while k < ws.len() {
-            if is_name_word(k) && (k == 0 || ws[k] == ws[k - 1] + 1) {
+            if is_name_word(k) {
                 let s = k;
                 let mut z = k + 1;
                 while z < ws.len() && ws[z] == ws[z - 1] + 1 {
@@ -442,7 +442,16 @@ impl Resolver<'_> {
                 kind_ok && (countries.is_empty() || e.speaker.countries.iter().any(|c| countries.contains(c)))
             };
             let noun_ok = |e: &Entity| person_nouns.iter().any(|n| e.nouns.contains(n));
-            let found = hist.recent(pos, exclude, &|e| compatible(e) && noun_ok(e)).or_else(|| hist.recent(pos, exclude, &compatible));
+            let same_institution = |e: &Entity| {
+                !describes_person
+                    && institution.is_some()
+                    && e.institution == institution
+                    && (countries.is_empty() || e.speaker.countries.iter().any(|c| countries.contains(c)))
+            };
+            let found = hist
+                .recent(pos, exclude, &same_institution)
+                .or_else(|| hist.recent(pos, exclude, &|e| compatible(e) && noun_ok(e)))
+                .or_else(|| hist.recent(pos, exclude, &compatible));
             if let Some(e) = found {
                 return Some(Entity { pos, ..e.clone() });
             }
