@@ -144,7 +144,8 @@ impl<'a> Attributor<'a> {
                         Subj::Np(a, _) if b.toks[a].cs < f.cue_pos => b.toks[a.saturating_sub(1).max(s)].cs.min(b.toks[a].cs),
                         _ => f.cue.cs,
                     };
-                    let content_is_quote = b.toks.iter().any(|t| matches!(t.q, QRole::Open(_)) && t.ce == f.content.cs);
+                    let at = b.toks.partition_point(|t| t.ce < f.content.cs);
+                    let content_is_quote = b.toks.get(at).is_some_and(|t| matches!(t.q, QRole::Open(_)) && t.ce == f.content.cs);
                     // A denial does not relay what it denies ("…, a claim the ministry dismissed").
                     f.relays = (f.tail_at.is_some() && !matches!(f.subj, Subj::Reuse) && f.stance != Stance::Deny) || content_is_quote;
                     frames.push(f);
@@ -254,9 +255,13 @@ impl<'a> Attributor<'a> {
             }
         }
         // A quotation standing alone continues the previous speaker (press style).
-        for q in 0..b.quotes.len() {
+        let first_q = b.quotes.partition_point(|q| q.open < s);
+        for q in first_q..b.quotes.len() {
             let quote = &b.quotes[q];
-            if quote.parent.is_some() || quote.open < s || quote.open >= e {
+            if quote.open >= e {
+                break;
+            }
+            if quote.parent.is_some() {
                 continue;
             }
             let qs = quote_span(b, q);
@@ -462,10 +467,11 @@ impl<'a> Attributor<'a> {
                     continue;
                 }
                 if lex.is("aux", wk) {
-                    aux = true;
-                    if lex.is("passive", wk) && cue.form != Form::Finite && k + 1 == i {
+                    // Only the auxiliary nearest the verb makes it passive ("a été aussitôt démentie").
+                    if !aux && lex.is("passive", wk) && cue.form != Form::Finite {
                         passive = true;
                     }
+                    aux = true;
                     j = k;
                     first = k;
                     continue;

@@ -455,6 +455,20 @@ impl Resolver<'_> {
             if let Some(e) = found {
                 return Some(Entity { pos, ..e.clone() });
             }
+            if org && !relay {
+                // "le ministère" after its minister spoke: the institution of the state last speaking.
+                if let Some(e) = hist.recent(pos, exclude, &|e| e.speaker.countries.len() == 1) {
+                    let countries = e.speaker.countries.clone();
+                    return Some(Entity {
+                        speaker: Speaker { name: self.strip_det(b, &ws), party: party_for(&countries, &institution), countries },
+                        kind: EntityKind::Org,
+                        last_name: None,
+                        nouns: Vec::new(),
+                        institution,
+                        pos,
+                    });
+                }
+            }
         }
         if hits.is_empty() && definite && !describes_person && !org && !relay && !group {
             // An unknown definite head ("the former sergeant-at-arms") most often renames the last person.
