@@ -8,7 +8,7 @@
 
 use crate::model::{Speaker, Stance};
 
-use super::cues::{Cue, Form, Lexicon};
+use super::cues::{Cue, Form, Lexicon, S};
 use super::segment::{Block, Kind, QRole};
 use super::speaker::{Entity, EntityKind, History, Resolver};
 
@@ -132,7 +132,7 @@ impl<'a> Attributor<'a> {
                 i += 1;
                 continue;
             }
-            if let Some((len, _)) = lex.set("prep_cues").match_at(&words, i) {
+            if let Some((len, _)) = lex.set(S::PrepCues).match_at(&words, i) {
                 frames.extend(self.prep_frame(b, s, e, i, len));
                 i += len;
                 continue;
@@ -283,15 +283,7 @@ impl<'a> Attributor<'a> {
         if p <= sp.cs || p >= sp.ce {
             return;
         }
-        let mut be = sp.bs;
-        let mut c = sp.cs;
-        for ch in self.r.text[sp.bs..sp.be].chars() {
-            if c == p {
-                break;
-            }
-            be += ch.len_utf8();
-            c += 1;
-        }
+        let be = sp.bs + self.r.text[sp.bs..sp.be].chars().take(p - sp.cs).map(char::len_utf8).sum::<usize>();
         sp.ce = p;
         sp.be = be;
     }
@@ -303,7 +295,7 @@ impl<'a> Attributor<'a> {
         let (first, last) = self.tokens_in(b, c);
         let words = |i: usize| if i >= first && i < last { b.word(i) } else { None };
         let mut stance = stance;
-        if matches!(stance, Stance::Assert | Stance::Report) && (first..last).any(|t| self.lex.set("deny_markers").match_at(&words, t).is_some()) {
+        if matches!(stance, Stance::Assert | Stance::Report) && (first..last).any(|t| self.lex.set(S::DenyMarkers).match_at(&words, t).is_some()) {
             stance = Stance::Deny;
         }
         let mut named = Vec::new();
@@ -327,7 +319,7 @@ impl<'a> Attributor<'a> {
         let junk = |ch: char| ch.is_whitespace() || matches!(ch, ',' | ';' | ':' | '.' | '—' | '–' | '-' | '«' | '»' | '“' | '”' | '"' | '″' | '„' | '‘' | '’' | '\'' | '‹' | '›');
         let s = &self.r.text[c.bs..c.be];
         for ch in s.chars() {
-            if !junk(ch) || (ch == '.' && false) {
+            if !junk(ch) {
                 break;
             }
             c.bs += ch.len_utf8();
@@ -354,7 +346,7 @@ impl<'a> Attributor<'a> {
 
     fn sentence_subject(&self, b: &Block, s: usize, e: usize, pos: usize, exclude: (usize, usize)) -> Option<Entity> {
         let mut z = s;
-        while z < e && z < s + 6 && b.word(z).is_some_and(|w| self.lex.is("determiners", w)) {
+        while z < e && z < s + 6 && b.word(z).is_some_and(|w| self.lex.is(S::Determiners, w)) {
             z += 1;
         }
         let start = z;
@@ -370,12 +362,12 @@ impl<'a> Attributor<'a> {
     fn prep_frame(&self, b: &Block, s: usize, e: usize, i: usize, len: usize) -> Option<Frame> {
         let lex = self.lex;
         let a = i + len;
-        if b.word(a).is_some_and(|w| lex.is("prep_blockers", w)) {
+        if b.word(a).is_some_and(|w| lex.is(S::PrepBlockers, w)) {
             return None;
         }
         let mut z = a;
         while z < e && z < a + NP_MAX && b.toks[z].kind == Kind::Word {
-            if z > a && lex.is("np_right_stop", b.word(z).unwrap_or("")) {
+            if z > a && lex.is(S::NpRightStop, b.word(z).unwrap_or("")) {
                 break;
             }
             z += 1;
@@ -383,7 +375,7 @@ impl<'a> Attributor<'a> {
         if z == a {
             return None;
         }
-        let at_start = (s..i).all(|t| b.toks[t].kind != Kind::Word || lex.is("conjunctions", b.word(t).unwrap_or("")));
+        let at_start = (s..i).all(|t| b.toks[t].kind != Kind::Word || lex.is(S::Conjunctions, b.word(t).unwrap_or("")));
         let content = if at_start {
             let mut c = z;
             while c < e && b.toks[c].kind != Kind::Word && b.toks[c].kind != Kind::Quote {
@@ -466,9 +458,9 @@ impl<'a> Attributor<'a> {
                     first = k;
                     continue;
                 }
-                if lex.is("aux", wk) {
+                if lex.is(S::Aux, wk) {
                     // Only the auxiliary nearest the verb makes it passive ("a été aussitôt démentie").
-                    if !aux && lex.is("passive", wk) && cue.form != Form::Finite {
+                    if !aux && lex.is(S::Passive, wk) && cue.form != Form::Finite {
                         passive = true;
                     }
                     aux = true;
@@ -476,27 +468,27 @@ impl<'a> Attributor<'a> {
                     first = k;
                     continue;
                 }
-                if lex.is("negation", wk) {
+                if lex.is(S::Negation, wk) {
                     return None;
                 }
-                if let Some(n) = lex.set("adverbs").ending_at(&words, k) {
+                if let Some(n) = lex.set(S::Adverbs).ending_at(&words, k) {
                     j = k + 1 - n;
                     continue;
                 }
-                if lex.is("clitics", wk) {
+                if lex.is(S::Clitics, wk) {
                     j = k;
                     continue;
                 }
                 break;
             }
             left_end = (j > s).then(|| j - 1);
-            let after_conj = left_end.and_then(&words).is_some_and(|w| lex.is("conjunctions", w));
+            let after_conj = left_end.and_then(&words).is_some_and(|w| lex.is(S::Conjunctions, w));
             if cue.form == Form::Participle && !aux && inv.is_none() && !after_conj {
                 return None;
             }
             if !aux && inv.is_none() {
                 if let Some(w) = left_end.and_then(&words) {
-                    if lex.is("determiners", w) || lex.is("modals", w) {
+                    if lex.is(S::Determiners, w) || lex.is(S::Modals, w) {
                         return None;
                     }
                 }
@@ -512,10 +504,10 @@ impl<'a> Attributor<'a> {
         // "déclarer la loi martiale" declares; it does not speak.
         if cue.act {
             let mut k = right;
-            while words(k).is_some_and(|w| lex.is("determiners", w)) && k < right + 3 {
+            while words(k).is_some_and(|w| lex.is(S::Determiners, w)) && k < right + 3 {
                 k += 1;
             }
-            if lex.set("act_objects").match_at(&words, k).is_some() || lex.set("act_objects").match_at(&words, right).is_some() {
+            if lex.set(S::ActObjects).match_at(&words, k).is_some() || lex.set(S::ActObjects).match_at(&words, right).is_some() {
                 return None;
             }
         }
@@ -538,7 +530,7 @@ impl<'a> Attributor<'a> {
             dropped: false,
         };
         let mut k = right;
-        while let Some((n, _)) = lex.set("adverbs").match_at(&words, k) {
+        while let Some((n, _)) = lex.set(S::Adverbs).match_at(&words, k) {
             k += n;
         }
         if passive {
@@ -564,20 +556,20 @@ impl<'a> Attributor<'a> {
             let le = left_end;
             let ns = le.map(|le| self.left_np_start(b, s, le));
             match (le, ns) {
-                (Some(le), _) if words(le).is_some_and(|w| lex.is("conjunctions", w)) => {
+                (Some(le), _) if words(le).is_some_and(|w| lex.is(S::Conjunctions, w)) => {
                     // "Erevan nie cela et rapporte …": the earlier content ends at the conjunction.
                     frame.subj = Subj::Reuse;
                     frame.tail_at = Some(b.toks[le].cs);
                 }
                 (Some(le), Some(ns)) if ns <= le => {
-                    if ns > s && lex.set("temporal").ending_at(&words, ns - 1).is_some() {
+                    if ns > s && lex.set(S::Temporal).ending_at(&words, ns - 1).is_some() {
                         return None;
                     }
                     frame.subj = Subj::Np(ns, le + 1);
                 }
                 (le, _) => {
                     // Inversion: "« … », a déclaré le ministère", "…, said the minister".
-                    let boundary_ok = le.is_none_or(|le| b.is_punct(le, ',') || matches!(b.toks[le].q, QRole::Close(_)) || b.is_punct(le, ':'));
+                    let boundary_ok = le.map_or(true, |le| b.is_punct(le, ',') || matches!(b.toks[le].q, QRole::Close(_)) || b.is_punct(le, ':'));
                     if !boundary_ok {
                         return None;
                     }
@@ -585,7 +577,7 @@ impl<'a> Attributor<'a> {
                         matches!(b.toks[le].q, QRole::Close(_)) || (le > s && matches!(b.toks[le - 1].q, QRole::Close(_)))
                     });
                     let np = self.right_np(b, e, k).filter(|&(_, z)| {
-                        quote_before || z >= e || b.toks[z].kind != Kind::Word || words(z).is_some_and(|w| lex.is("np_right_stop", w))
+                        quote_before || z >= e || b.toks[z].kind != Kind::Word || words(z).is_some_and(|w| lex.is(S::NpRightStop, w))
                     });
                     let appos = if quote_before { None } else { le.and_then(|le| self.apposition(b, s, le)) };
                     if let (Some((a, z)), None) = (np, appos) {
@@ -605,7 +597,7 @@ impl<'a> Attributor<'a> {
         if cue.relay {
             let Subj::Np(a, z) = frame.subj else { return None };
             let get = |x: usize| if x >= a && x < z { b.word(x) } else { None };
-            if !(a..z).any(|x| lex.set("relay_nouns").match_at(&get, x).is_some()) {
+            if !(a..z).any(|x| lex.set(S::RelayNouns).match_at(&get, x).is_some()) {
                 return None;
             }
         }
@@ -618,11 +610,11 @@ impl<'a> Attributor<'a> {
         let mut m = k;
         // Between a cue and its "that", only an adjunct ("on Tuesday", "mercredi") or, for verbs
         // that take one, an addressee ("told reporters"); otherwise "that" is a relative.
-        let adjunct_first = b.is_punct(k, ',') || words(k).is_some_and(|w| lex.is("np_right_stop", w) || lex.is("complementizers", w));
+        let adjunct_first = b.is_punct(k, ',') || words(k).is_some_and(|w| lex.is(S::NpRightStop, w) || lex.is(S::Complementizers, w));
         let window = if cue.obj || adjunct_first { 7 } else { 1 };
         while m < clause_end && m < k + window {
             let tm = &b.toks[m];
-            if tm.kind == Kind::Word && lex.is("complementizers", b.word(m).unwrap_or("")) {
+            if tm.kind == Kind::Word && lex.is(S::Complementizers, b.word(m).unwrap_or("")) {
                 comp = Some(m);
                 break;
             }
@@ -646,7 +638,7 @@ impl<'a> Attributor<'a> {
         };
         let after_content = np_left_boundary.is_some_and(|bt| b.is_punct(bt, ',') || matches!(b.toks[bt].q, QRole::Close(_)));
         let nothing_right = ends_clause(c0)
-            || (comp.is_none() && after_content && (cue.obj || b.is_punct(c0, ',') || words(c0).is_some_and(|w| lex.is("np_right_stop", w))));
+            || (comp.is_none() && after_content && (cue.obj || b.is_punct(c0, ',') || words(c0).is_some_and(|w| lex.is(S::NpRightStop, w))));
         if nothing_right || inv.is_some() {
             // "…, Smith said." / "« … », a-t-il déclaré": the content comes before.
             let bt = if inv.is_some() { left_end } else { np_left_boundary };
@@ -690,7 +682,7 @@ impl<'a> Attributor<'a> {
         while a > s && le + 1 - a < NP_MAX {
             let k = a - 1;
             let Some(w) = b.word(k) else { break };
-            if self.lex.is("np_left_stop", w) {
+            if self.lex.is(S::NpLeftStop, w) {
                 break;
             }
             a = k;
@@ -702,7 +694,7 @@ impl<'a> Attributor<'a> {
     fn right_np(&self, b: &Block, e: usize, k: usize) -> Option<(usize, usize)> {
         let mut z = k;
         while z < e && z < k + NP_MAX && b.toks[z].kind == Kind::Word {
-            if z > k && self.lex.is("np_right_stop", b.word(z).unwrap_or("")) {
+            if z > k && self.lex.is(S::NpRightStop, b.word(z).unwrap_or("")) {
                 break;
             }
             z += 1;
@@ -729,7 +721,7 @@ impl<'a> Attributor<'a> {
                 continue;
             }
             let Some(w) = b.word(k) else { break };
-            if self.lex.is("np_left_stop", w) {
+            if self.lex.is(S::NpLeftStop, w) {
                 // A relative clause ("the official, who …,"): the subject is before it.
                 if commas == 1 && k > s && b.is_punct(k - 1, ',') {
                     let end = k - 1;
