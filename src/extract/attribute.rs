@@ -326,9 +326,18 @@ impl<'a> Attributor<'a> {
             c.cs += 1;
         }
         let s = &self.r.text[c.bs..c.be];
+        // A closing mark stays when it closes a mark the content opens ("reste « précaire »").
+        let opens = s.chars().filter(|&ch| matches!(ch, '«' | '“')).count();
+        let mut closes = s.chars().filter(|&ch| matches!(ch, '»' | '”')).count();
         for ch in s.chars().rev() {
             if !junk(ch) {
                 break;
+            }
+            if matches!(ch, '»' | '”') {
+                if opens >= closes {
+                    break;
+                }
+                closes -= 1;
             }
             c.be -= ch.len_utf8();
             c.ce -= 1;

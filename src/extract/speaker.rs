@@ -245,7 +245,10 @@ impl Resolver<'_> {
                 return None;
             }
             let found = if lex.is(S::PronAny, w) {
-                hist.recent(pos, exclude, &|e| e.kind != EntityKind::Group)
+                // "il"/"elle" may stand for an institution, but in reported speech mostly for a person.
+                hist.recent(pos, exclude, &|e| e.kind == EntityKind::Person)
+                    .filter(|p| hist.recent(pos, exclude, &|e| e.kind != EntityKind::Group).is_some_and(|r| r.pos < p.pos + 600))
+                    .or_else(|| hist.recent(pos, exclude, &|e| e.kind != EntityKind::Group))
             } else if lex.is(S::PronPerson, w) {
                 hist.recent(pos, exclude, &|e| e.kind == EntityKind::Person)
             } else if lex.is(S::PronOrg, w) {
