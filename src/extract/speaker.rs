@@ -434,7 +434,8 @@ impl Resolver<'_> {
             let holds_office = (0..ws.len()).any(|k| lex.set(S::StateTitles).match_at(&get, k).is_some());
             if countries.is_empty() && holds_office {
                 // "le Premier ministre Abiy Ahmed": an office holder serves the state last speaking.
-                if let Some(e) = hist.recent(pos, exclude, &|e| matches!(e.kind, EntityKind::State | EntityKind::Org) && e.speaker.countries.len() == 1) {
+                // (Its own content counts: "X a appelé au calme, a précisé son porte-parole".)
+                if let Some(e) = hist.recent(pos, (0, 0), &|e| matches!(e.kind, EntityKind::State | EntityKind::Org) && e.speaker.countries.len() == 1) {
                     countries.clone_from(&e.speaker.countries);
                 }
             }
@@ -476,7 +477,8 @@ impl Resolver<'_> {
             }
             if org && !relay {
                 // "le ministère" after its minister spoke: the institution of the state last speaking.
-                if let Some(e) = hist.recent(pos, exclude, &|e| e.speaker.countries.len() == 1) {
+                // (Its own content counts: the minister it quotes names the state.)
+                if let Some(e) = hist.recent(pos, (0, 0), &|e| e.speaker.countries.len() == 1) {
                     let countries = e.speaker.countries.clone();
                     return Some(Entity {
                         speaker: Speaker { name: self.strip_det(b, &ws), party: party_for(&countries, &institution), countries },

@@ -111,6 +111,14 @@ fn own_corpus_scores_f1_above_0_85() {
 }
 
 #[test]
+fn held_out_dispatches_score_f1_above_0_85() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus/heldout");
+    let r = eval::eval_dirs(&[dir], Gazetteer::builtin()).unwrap_or_else(|e| panic!("{e}"));
+    assert!(r.f1 >= 0.85, "F1 {:.3} on held-out dispatches: {:#?}", r.f1, r.documents);
+    assert_eq!(r.overall.forbidden, 0, "no act or narration attributed: {:#?}", r.documents);
+}
+
+#[test]
 fn ggt_quote_spans_score_near_the_publishers_extractor() {
     let path = shared_corpus().join("en-quotes-ggt/articles.jsonl");
     let r = eval::eval_ggt(&path, Gazetteer::builtin()).unwrap_or_else(|e| panic!("{e}"));
