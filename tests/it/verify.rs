@@ -28,6 +28,7 @@ pub fn workspace(analyst: bool) -> (Workbench, i64, i64, i64) {
         published_at: Some(Utc.with_ymd_and_hms(2020, 7, 12, 9, 0, 0).unwrap()),
         format: "text".into(),
         text: TEXT.into(),
+        ..Default::default()
     };
     let source = wb.import_document(doc, None, &gaz).expect("import").source_id;
     let az = wb
