@@ -194,6 +194,15 @@ impl Lexicon {
     }
 }
 
+/// [`fold`], with a fast path for ASCII words (most tokens), which only need lowercasing.
+pub fn fold_word(s: &str) -> String {
+    if s.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'\'') {
+        s.to_ascii_lowercase()
+    } else {
+        fold(s)
+    }
+}
+
 /// The content key of a word: folded, with a plural "s"/"x" dropped ("drones" → "drone").
 pub fn stem(folded: &str) -> String {
     let n = folded.chars().count();
@@ -208,7 +217,7 @@ pub fn stem(folded: &str) -> String {
 pub fn facts(text: &str, gazetteer: &Gazetteer, lex: &Lexicon) -> Vec<Fact> {
     let all = tokenize(text);
     // Work on non-space tokens; `words[i].1` is the folded form.
-    let toks: Vec<(&Token<'_>, String)> = all.iter().filter(|t| t.kind != TokenKind::Space).map(|t| (t, fold(t.text))).collect();
+    let toks: Vec<(&Token<'_>, String)> = all.iter().filter(|t| t.kind != TokenKind::Space).map(|t| (t, fold_word(t.text))).collect();
     let mut used = vec![false; toks.len()];
     let mut out = Vec::new();
     let span = |from: usize, to: usize| -> (String, usize, usize) {
@@ -233,7 +242,10 @@ pub fn facts(text: &str, gazetteer: &Gazetteer, lex: &Lexicon) -> Vec<Fact> {
     }
 
     // Actors: the longest gazetteer name starting here, or a demonym.
-    let max_words = gazetteer.max_alias_words().clamp(1, 6);
+    // Longest names tried, in words. `Gazetteer::max_alias_words` scans every alias, too slow per
+    // claim; the shipped names that stand for a state are all shorter than this.
+    const MAX_WORDS: usize = 6;
+    let max_words = MAX_WORDS;
     let mut i = 0;
     while i < toks.len() {
         if used[i] || toks[i].0.kind != TokenKind::Word {
@@ -244,6 +256,11 @@ pub fn facts(text: &str, gazetteer: &Gazetteer, lex: &Lexicon) -> Vec<Fact> {
         let capital = toks[i].0.text.chars().next().is_some_and(char::is_uppercase);
         if capital {
             for n in (1..=max_words.min(toks.len() - i)).rev() {
+                // No name ends in a function word or crosses punctuation other than - and '.
+                let (last, last_folded) = &toks[i + n - 1];
+                if last.kind != TokenKind::Word || (n > 1 && lex.is_stopword(last_folded)) {
+                    continue;
+                }
                 if toks[i..i + n].iter().any(|(t, _)| t.kind == TokenKind::Punct && !matches!(t.text, "-" | "'" | "’")) {
                     continue;
                 }
