@@ -13,8 +13,8 @@ use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
 
-use super::facts::{facts, fold_word, stem, FactValue, Lexicon};
-use super::tokens::{tokenize, TokenKind};
+use super::facts::{facts_and_words, stem, FactValue, Lexicon};
+use super::tokens::TokenKind;
 use crate::gazetteer::Gazetteer;
 use crate::model::Speaker;
 use crate::text::fold;
@@ -107,7 +107,7 @@ impl Features {
     pub fn new(c: ClaimRef<'_>, gazetteer: &Gazetteer, lex: &Lexicon) -> Features {
         let mut f = Features { id: c.id, source_id: c.source_id, side: Side::of(c.speaker), ..Default::default() };
         f.involved.extend(c.speaker.countries.iter().cloned());
-        let found = facts(c.text, gazetteer, lex);
+        let (found, words) = facts_and_words(c.text, gazetteer, lex);
         let mut covered: Vec<(usize, usize)> = Vec::new();
         for fact in &found {
             covered.push((fact.start, fact.end));
@@ -129,7 +129,7 @@ impl Features {
         }
         let inside = |s: usize| covered.iter().any(|&(a, b)| a <= s && s < b);
         let mut first_word = true;
-        for t in tokenize(c.text) {
+        for (t, folded) in words {
             if t.kind == TokenKind::Punct && matches!(t.text, "." | "!" | "?" | "«" | "\"" | "“") {
                 first_word = true;
             }
@@ -140,7 +140,6 @@ impl Features {
             if inside(t.start) {
                 continue;
             }
-            let folded = fold_word(t.text);
             if folded.chars().count() < 3 || lex.is_stopword(&folded) || lex.is_calendar_word(&folded) {
                 continue;
             }
