@@ -9,6 +9,7 @@ mod demo;
 pub mod error;
 pub mod extract;
 pub mod gazetteer;
+mod import;
 pub mod ingest;
 pub mod model;
 pub mod store;

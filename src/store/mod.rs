@@ -7,10 +7,12 @@
 //! transaction, so the store never holds half a source.
 
 mod claims;
+mod feeds;
 mod conflicts;
 mod migrations;
 mod parties;
 mod sources;
+mod versions;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -28,6 +30,10 @@ pub(crate) use conflicts::{
 pub(crate) use claims::{insert_claim_in, set_responds_to_in};
 pub(crate) use sources::insert_source_in;
 pub use sources::{Inserted, NewSource};
+pub use feeds::FeedRecord;
+pub(crate) use feeds::mark_feed_item_in;
+pub use versions::{NewProvenance, Provenance};
+pub(crate) use versions::record_provenance_in;
 
 /// How long a writer waits for another process's lock before giving up with [`Error::Locked`].
 const BUSY_TIMEOUT: Duration = Duration::from_secs(5);

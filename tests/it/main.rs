@@ -4,3 +4,4 @@ mod align; // conflicts and the diff view: candidates across sources, analyst ed
 mod cli; // the `crosscheck` binary end to end: import, list, search, aliases, exit codes
 mod store; // the store's guarantees: refusing foreign files, locks, read-only, crash safety
 mod support; // shared helpers: temp stores, running the binary, corpus paths
+mod ingest; // web pages, PDFs, URLs and feeds from a local server; hostile inputs; versions
