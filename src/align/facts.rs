@@ -248,7 +248,7 @@ fn facts_in(text: &str, owned: &[(Token<'_>, String)], gazetteer: &Gazetteer, le
     // Dates and times first: their digits are not counts.
     let mut i = 0;
     while i < toks.len() {
-        if let Some((end, value, kind)) = date_at(&toks, i, lex).or_else(|| time_at(&toks, i)) {
+        if let Some((end, value, kind)) = date_at(toks, i, lex).or_else(|| time_at(toks, i)) {
             push(&mut out, &mut used, i, end, kind, value);
             i = end + 1;
         } else {
@@ -340,11 +340,11 @@ fn facts_in(text: &str, owned: &[(Token<'_>, String)], gazetteer: &Gazetteer, le
             i += 1;
             continue;
         }
-        let Some((end, value)) = number_at(&toks, i, lex) else {
+        let Some((end, value)) = number_at(toks, i, lex) else {
             i += 1;
             continue;
         };
-        let unit = unit_after(&toks, end + 1, gazetteer, lex);
+        let unit = unit_after(toks, end + 1, gazetteer, lex);
         push(&mut out, &mut used, i, end, FactKind::Number, FactValue::Number { value, unit });
         i = end + 1;
     }
