@@ -6,9 +6,9 @@
 //! blobs are protected by triggers: an UPDATE or DELETE on `history`, or an UPDATE on `blobs`,
 //! aborts.
 //!
-//! `conflict_verdicts.conflict_id` and `evidence.conflict_id` name rows of the align module's
-//! `conflicts` table. They are plain integers for now (that table lives on another branch); the
-//! foreign key is to be added by a later migration once both are merged.
+//! A conflict's verification status lives here (`conflict_verdicts`), beside the align module's
+//! own `conflicts.status` (candidate, confirmed, rejected), which says whether it is a conflict
+//! at all; this table says who, if anyone, the evidence bears out.
 
 use std::collections::HashMap;
 
@@ -46,9 +46,8 @@ CREATE TABLE claim_verdicts (
 );
 CREATE INDEX claim_verdicts_verdict ON claim_verdicts(verdict);
 
--- conflict_id: conflicts(id) of the align module; a plain integer until both are merged.
 CREATE TABLE conflict_verdicts (
-    conflict_id INTEGER PRIMARY KEY,
+    conflict_id INTEGER PRIMARY KEY REFERENCES conflicts(id) ON DELETE CASCADE,
     status TEXT NOT NULL CHECK (status IN ('open','resolved','all_contradicted','unresolvable')),
     party_key TEXT REFERENCES parties(key) ON UPDATE CASCADE,
     explanation TEXT NOT NULL,
@@ -69,7 +68,7 @@ END;
 CREATE TABLE evidence (
     id INTEGER PRIMARY KEY,
     claim_id INTEGER REFERENCES claims(id) ON DELETE CASCADE,
-    conflict_id INTEGER,
+    conflict_id INTEGER REFERENCES conflicts(id) ON DELETE CASCADE,
     relation TEXT NOT NULL CHECK (relation IN ('supports','refutes','context')),
     kind TEXT NOT NULL CHECK (kind IN ('url','passage','file','note')),
     url TEXT,
@@ -455,6 +454,7 @@ impl Store {
 
     /// Sets a conflict's status with its explanation, and logs the change.
     pub fn set_conflict_status(&mut self, conflict_id: i64, status: &ConflictStatus, explanation: &str, analyst: &str) -> Result<ConflictVerdict> {
+        self.conflict(conflict_id)?;
         let old = self.conflict_verdict(conflict_id)?.map(|v| v.status).unwrap_or_default();
         self.write(|tx| {
             tx.execute(
@@ -484,7 +484,10 @@ impl Store {
                 self.claim(id)?;
                 (Some(id), None)
             }
-            Target::Conflict(id) => (None, Some(id)),
+            Target::Conflict(id) => {
+                self.conflict(id)?;
+                (None, Some(id))
+            }
         };
         let id = self.write(|tx| {
             let now = super::now();
