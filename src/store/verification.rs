@@ -46,8 +46,9 @@ CREATE TABLE claim_verdicts (
 );
 CREATE INDEX claim_verdicts_verdict ON claim_verdicts(verdict);
 
+-- conflict_id: conflicts(id); the foreign key is added by CONFLICT_KEYS (migration 6).
 CREATE TABLE conflict_verdicts (
-    conflict_id INTEGER PRIMARY KEY REFERENCES conflicts(id) ON DELETE CASCADE,
+    conflict_id INTEGER PRIMARY KEY,
     status TEXT NOT NULL CHECK (status IN ('open','resolved','all_contradicted','unresolvable')),
     party_key TEXT REFERENCES parties(key) ON UPDATE CASCADE,
     explanation TEXT NOT NULL,
@@ -68,7 +69,7 @@ END;
 CREATE TABLE evidence (
     id INTEGER PRIMARY KEY,
     claim_id INTEGER REFERENCES claims(id) ON DELETE CASCADE,
-    conflict_id INTEGER REFERENCES conflicts(id) ON DELETE CASCADE,
+    conflict_id INTEGER,
     relation TEXT NOT NULL CHECK (relation IN ('supports','refutes','context')),
     kind TEXT NOT NULL CHECK (kind IN ('url','passage','file','note')),
     url TEXT,
@@ -108,6 +109,50 @@ END;
 CREATE TRIGGER history_no_delete BEFORE DELETE ON history BEGIN
     SELECT RAISE(ABORT, 'history is append-only');
 END;
+"#;
+
+/// Migration: foreign keys from `conflict_verdicts` and `evidence` to the align module's
+/// `conflicts`, which did not exist when VERIFICATION was written. SQLite cannot add a foreign key
+/// in place, so both tables are rebuilt; rows naming a conflict that does not exist (possible
+/// only before conflicts existed) cannot be shown anywhere and are dropped.
+pub(super) const CONFLICT_KEYS: &str = r#"
+CREATE TABLE conflict_verdicts_new (
+    conflict_id INTEGER PRIMARY KEY REFERENCES conflicts(id) ON DELETE CASCADE,
+    status TEXT NOT NULL CHECK (status IN ('open','resolved','all_contradicted','unresolvable')),
+    party_key TEXT REFERENCES parties(key) ON UPDATE CASCADE,
+    explanation TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    CHECK ((status = 'resolved') = (party_key IS NOT NULL))
+);
+INSERT INTO conflict_verdicts_new SELECT * FROM conflict_verdicts WHERE conflict_id IN (SELECT id FROM conflicts);
+DROP TABLE conflict_verdicts;
+ALTER TABLE conflict_verdicts_new RENAME TO conflict_verdicts;
+
+CREATE TABLE evidence_new (
+    id INTEGER PRIMARY KEY,
+    claim_id INTEGER REFERENCES claims(id) ON DELETE CASCADE,
+    conflict_id INTEGER REFERENCES conflicts(id) ON DELETE CASCADE,
+    relation TEXT NOT NULL CHECK (relation IN ('supports','refutes','context')),
+    kind TEXT NOT NULL CHECK (kind IN ('url','passage','file','note')),
+    url TEXT,
+    source_id INTEGER REFERENCES sources(id),
+    start INTEGER,
+    end INTEGER,
+    exact TEXT,
+    prefix TEXT,
+    suffix TEXT,
+    blob_sha256 TEXT REFERENCES blobs(sha256),
+    file_name TEXT,
+    note TEXT NOT NULL,
+    analyst TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    CHECK ((claim_id IS NULL) <> (conflict_id IS NULL))
+);
+INSERT INTO evidence_new SELECT * FROM evidence WHERE conflict_id IS NULL OR conflict_id IN (SELECT id FROM conflicts);
+DROP TABLE evidence;
+ALTER TABLE evidence_new RENAME TO evidence;
+CREATE INDEX evidence_claim ON evidence(claim_id);
+CREATE INDEX evidence_conflict ON evidence(conflict_id);
 "#;
 
 /// Seeds the default taxonomy once; after that the workspace's own taxonomy is left alone.

@@ -326,3 +326,33 @@ fn cli_records_a_verification_and_shows_its_history_as_json() {
     let h = run_json(&db, &["history", &id]);
     assert_eq!(h["history"].as_array().unwrap().len(), 6, "history remains after deletion");
 }
+
+#[test]
+fn a_conflicts_verdict_and_evidence_go_with_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("ws.db");
+    let conflict = {
+        let mut wb = Workbench::open(&db).unwrap();
+        wb.set_setting("analyst", "Ana").unwrap();
+        let source = wb.load_demo().unwrap()[0].source_id;
+        let speaker = |n: &str, k: &str| Speaker { name: n.into(), party: Some(k.into()), countries: vec![] };
+        let a = wb.add_claim(source, 0, 10, speaker("Russia", "RU"), "", Stance::Assert).unwrap().id;
+        let b = wb.add_claim(source, 20, 30, speaker("Armenia", "AM"), "", Stance::Deny).unwrap().id;
+        let id = wb.new_conflict(&[a, b], None).unwrap().id;
+        wb.set_conflict_status(id, ConflictStatus::Unresolvable, "no access").unwrap();
+        let note = NewEvidence { target: Target::Conflict(id), relation: Relation::Context, kind: NewEvidenceKind::Note, note: "n".into() };
+        wb.add_evidence(note).unwrap();
+        id
+    };
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    conn.execute_batch("PRAGMA foreign_keys = ON").unwrap();
+    let err = conn.execute("INSERT INTO conflict_verdicts VALUES (9999, 'open', NULL, '', '')", []);
+    assert!(err.is_err(), "a verdict for a conflict that does not exist is refused by a foreign key");
+    conn.execute("DELETE FROM conflicts WHERE id = ?1", [conflict]).unwrap();
+    let left: i64 = conn
+        .query_row("SELECT (SELECT count(*) FROM conflict_verdicts) + (SELECT count(*) FROM evidence)", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(left, 0, "the conflict's verdict and evidence are deleted with it");
+    let logged: i64 = conn.query_row("SELECT count(*) FROM history WHERE conflict_id = ?1", [conflict], |r| r.get(0)).unwrap();
+    assert_eq!(logged, 2, "its history stays");
+}

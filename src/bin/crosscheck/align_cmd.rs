@@ -26,7 +26,7 @@ pub struct ConflictsArgs {
 /// `conflict …` subcommands.
 #[derive(Subcommand)]
 pub enum ConflictCommand {
-    /// Verification: `conflict status ID STATUS --explanation …` (see verify_cmd).
+    /// Judging a conflict (`conflict status …`) lives with verification.
     #[command(flatten)]
     Verify(crate::verify_cmd::ConflictCommand),
     /// Show a conflict side by side: a column per party, word diffs, disagreeing facts.
