@@ -6,8 +6,8 @@
 //! comes from imported documents or the analyst and is escaped by [`escape`] on the way out.
 //!
 //! Conflicts enter as plain [`ConflictInput`]s (parties' statements side by side, facts that
-//! disagree); the builder attaches the analyst's status, evidence and history to them. Producing
-//! them from the align module's diff view is the caller's job.
+//! disagree); the builder attaches the analyst's status, evidence and history to them.
+//! [`conflict_input`] makes one from the align module's [`DiffView`].
 
 mod claimreview;
 mod csv;
@@ -23,6 +23,8 @@ use serde::Serialize;
 
 pub use escape::is_web_url;
 
+use crate::align::diff::DiffView;
+use crate::align::{Conflict, ConflictFilter};
 use crate::error::{Error, Result};
 use crate::model::{Claim, PartyKind};
 use crate::store::{ClaimFilter, Store};
@@ -568,18 +570,93 @@ pub(crate) fn method_text(r: &Report) -> Vec<&'static str> {
     }
 }
 
-impl Workbench {
-    /// Builds a report. Conflicts come from the analyst's conflict statuses until the align
-    /// module provides their sides.
-    pub fn report(&self, config: &ReportConfig) -> Result<Report> {
-        let store = self.store();
-        let mut ids: Vec<i64> = store.conflict_verdicts()?.into_iter().map(|v| v.conflict_id).collect();
-        if let Scope::Conflict(id) = config.scope {
-            if !ids.contains(&id) {
-                ids.push(id);
+/// A conflict as reports show it, from the align module's diff view: one side per claim, in the
+/// view's column order, labelled with its column (party); the disagreeing facts of every pair,
+/// one value per side; and, in each statement, the disagreeing facts and the changed words
+/// highlighted.
+pub fn conflict_input(conflict: &Conflict, view: &DiffView) -> ConflictInput {
+    let mut cards: Vec<&crate::align::diff::ClaimCard> = view.claims.iter().collect();
+    cards.sort_by_key(|c| (c.column, c.id));
+    let column_label = |i: usize| view.columns.get(i).map(|c| c.label.clone());
+    let mut sides: Vec<ConflictSide> = cards
+        .iter()
+        .map(|c| ConflictSide {
+            party: c.speaker.party.clone().or_else(|| view.columns.get(c.column).map(|col| col.key.clone())),
+            party_name: column_label(c.column).unwrap_or_else(|| c.speaker.name.clone()),
+            claim_id: Some(c.id),
+            statement: c.text.clone(),
+            highlights: Vec::new(),
+        })
+        .collect();
+    let index = |id: i64| sides.iter().position(|s| s.claim_id == Some(id));
+    let mut spans: Vec<Vec<Span>> = vec![Vec::new(); sides.len()];
+    let mut facts = Vec::new();
+    for pair in view.rows.iter().flat_map(|r| &r.pairs) {
+        let (Some(l), Some(r)) = (index(pair.left), index(pair.right)) else { continue };
+        for op in &pair.ops {
+            for (i, segs) in [(l, &op.left), (r, &op.right)] {
+                spans[i].extend(segs.iter().filter(|s| s.emphasized).map(|s| Span { start: s.start, end: s.end }));
             }
         }
-        let conflicts = ids.into_iter().map(|id| ConflictInput { id, ..Default::default() }).collect();
+        for f in &pair.facts {
+            let mut values = vec![String::new(); sides.len()];
+            for (i, side_facts) in [(l, &f.left), (r, &f.right)] {
+                values[i] = side_facts.iter().map(|x| x.text.as_str()).collect::<Vec<_>>().join(", ");
+                spans[i].extend(side_facts.iter().map(|x| Span { start: x.start, end: x.end }));
+            }
+            let kind = serde_json::to_value(f.kind).ok().and_then(|v| v.as_str().map(String::from)).unwrap_or_default();
+            facts.push(DisagreeingFact { label: kind, values });
+        }
+    }
+    for (side, s) in sides.iter_mut().zip(spans) {
+        side.highlights = merge_spans(s);
+    }
+    let mut names: Vec<String> = Vec::new();
+    for s in &sides {
+        if !names.contains(&s.party_name) {
+            names.push(s.party_name.clone());
+        }
+    }
+    let title = match conflict.explanation.as_deref().filter(|e| !e.trim().is_empty()) {
+        Some(e) => format!("{} — {e}", names.join(" ↔ ")),
+        None => names.join(" ↔ "),
+    };
+    ConflictInput { id: conflict.id, title, sides, facts }
+}
+
+/// Sorted, non-overlapping spans covering the same chars.
+fn merge_spans(mut spans: Vec<Span>) -> Vec<Span> {
+    spans.retain(|s| s.start < s.end);
+    spans.sort_by_key(|s| (s.start, s.end));
+    let mut out: Vec<Span> = Vec::with_capacity(spans.len());
+    for s in spans {
+        match out.last_mut() {
+            Some(last) if s.start <= last.end => last.end = last.end.max(s.end),
+            _ => out.push(s),
+        }
+    }
+    out
+}
+
+impl Workbench {
+    /// Builds a report. Its conflicts are the confirmed ones and those the analyst judged
+    /// (candidates are proposals, rejected ones are not conflicts); a conflict scope shows its
+    /// one conflict whatever its status.
+    pub fn report(&self, config: &ReportConfig) -> Result<Report> {
+        let store = self.store();
+        let judged: HashSet<i64> = store.conflict_verdicts()?.into_iter().map(|v| v.conflict_id).collect();
+        let chosen: Vec<Conflict> = match config.scope {
+            Scope::Conflict(id) => vec![store.conflict(id)?],
+            _ => self
+                .conflicts(&ConflictFilter::default())?
+                .into_iter()
+                .filter(|c| c.status == crate::align::status::CONFIRMED || judged.contains(&c.id))
+                .collect(),
+        };
+        let conflicts = chosen
+            .iter()
+            .map(|c| Ok(conflict_input(c, &self.conflict_view(c.id)?)))
+            .collect::<Result<Vec<_>>>()?;
         build(store, config, conflicts)
     }
 

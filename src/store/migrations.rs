@@ -97,4 +97,6 @@ END;
     super::conflicts::MIGRATION,
     // 5: verification: settings, verdict taxonomy, claim and conflict verdicts, evidence, blobs, history.
     super::verification::VERIFICATION,
+    // 6: verification's conflict ids become foreign keys to conflicts (src/store/verification.rs).
+    super::verification::CONFLICT_KEYS,
 ];

@@ -6,9 +6,9 @@
 //! blobs are protected by triggers: an UPDATE or DELETE on `history`, or an UPDATE on `blobs`,
 //! aborts.
 //!
-//! `conflict_verdicts.conflict_id` and `evidence.conflict_id` name rows of the align module's
-//! `conflicts` table. They are plain integers for now (that table lives on another branch); the
-//! foreign key is to be added by a later migration once both are merged.
+//! A conflict's verification status lives here (`conflict_verdicts`), beside the align module's
+//! own `conflicts.status` (candidate, confirmed, rejected), which says whether it is a conflict
+//! at all; this table says who, if anyone, the evidence bears out.
 
 use std::collections::HashMap;
 
@@ -46,7 +46,7 @@ CREATE TABLE claim_verdicts (
 );
 CREATE INDEX claim_verdicts_verdict ON claim_verdicts(verdict);
 
--- conflict_id: conflicts(id) of the align module; a plain integer until both are merged.
+-- conflict_id: conflicts(id); the foreign key is added by CONFLICT_KEYS (migration 6).
 CREATE TABLE conflict_verdicts (
     conflict_id INTEGER PRIMARY KEY,
     status TEXT NOT NULL CHECK (status IN ('open','resolved','all_contradicted','unresolvable')),
@@ -109,6 +109,50 @@ END;
 CREATE TRIGGER history_no_delete BEFORE DELETE ON history BEGIN
     SELECT RAISE(ABORT, 'history is append-only');
 END;
+"#;
+
+/// Migration: foreign keys from `conflict_verdicts` and `evidence` to the align module's
+/// `conflicts`, which did not exist when VERIFICATION was written. SQLite cannot add a foreign key
+/// in place, so both tables are rebuilt; rows naming a conflict that does not exist (possible
+/// only before conflicts existed) cannot be shown anywhere and are dropped.
+pub(super) const CONFLICT_KEYS: &str = r#"
+CREATE TABLE conflict_verdicts_new (
+    conflict_id INTEGER PRIMARY KEY REFERENCES conflicts(id) ON DELETE CASCADE,
+    status TEXT NOT NULL CHECK (status IN ('open','resolved','all_contradicted','unresolvable')),
+    party_key TEXT REFERENCES parties(key) ON UPDATE CASCADE,
+    explanation TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    CHECK ((status = 'resolved') = (party_key IS NOT NULL))
+);
+INSERT INTO conflict_verdicts_new SELECT * FROM conflict_verdicts WHERE conflict_id IN (SELECT id FROM conflicts);
+DROP TABLE conflict_verdicts;
+ALTER TABLE conflict_verdicts_new RENAME TO conflict_verdicts;
+
+CREATE TABLE evidence_new (
+    id INTEGER PRIMARY KEY,
+    claim_id INTEGER REFERENCES claims(id) ON DELETE CASCADE,
+    conflict_id INTEGER REFERENCES conflicts(id) ON DELETE CASCADE,
+    relation TEXT NOT NULL CHECK (relation IN ('supports','refutes','context')),
+    kind TEXT NOT NULL CHECK (kind IN ('url','passage','file','note')),
+    url TEXT,
+    source_id INTEGER REFERENCES sources(id),
+    start INTEGER,
+    end INTEGER,
+    exact TEXT,
+    prefix TEXT,
+    suffix TEXT,
+    blob_sha256 TEXT REFERENCES blobs(sha256),
+    file_name TEXT,
+    note TEXT NOT NULL,
+    analyst TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    CHECK ((claim_id IS NULL) <> (conflict_id IS NULL))
+);
+INSERT INTO evidence_new SELECT * FROM evidence WHERE conflict_id IS NULL OR conflict_id IN (SELECT id FROM conflicts);
+DROP TABLE evidence;
+ALTER TABLE evidence_new RENAME TO evidence;
+CREATE INDEX evidence_claim ON evidence(claim_id);
+CREATE INDEX evidence_conflict ON evidence(conflict_id);
 "#;
 
 /// Seeds the default taxonomy once; after that the workspace's own taxonomy is left alone.
@@ -455,6 +499,7 @@ impl Store {
 
     /// Sets a conflict's status with its explanation, and logs the change.
     pub fn set_conflict_status(&mut self, conflict_id: i64, status: &ConflictStatus, explanation: &str, analyst: &str) -> Result<ConflictVerdict> {
+        self.conflict(conflict_id)?;
         let old = self.conflict_verdict(conflict_id)?.map(|v| v.status).unwrap_or_default();
         self.write(|tx| {
             tx.execute(
@@ -484,7 +529,10 @@ impl Store {
                 self.claim(id)?;
                 (Some(id), None)
             }
-            Target::Conflict(id) => (None, Some(id)),
+            Target::Conflict(id) => {
+                self.conflict(id)?;
+                (None, Some(id))
+            }
         };
         let id = self.write(|tx| {
             let now = super::now();

@@ -233,6 +233,7 @@ impl Workbench {
     /// Sets a conflict's status.
     pub fn set_conflict_status(&mut self, conflict_id: i64, status: ConflictStatus, explanation: &str) -> Result<ConflictVerdict> {
         let analyst = self.analyst()?;
+        self.store().conflict(conflict_id)?;
         if let Some(p) = status.party() {
             // Store the canonical key, whatever name or alias was typed.
             let key = self.store().find_party(p)?.key;

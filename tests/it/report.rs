@@ -35,7 +35,7 @@ fn judged() -> (Workbench, i64, i64) {
         note: "hostile link".into(),
     })
     .unwrap();
-    wb.add_passage_evidence(Target::Claim(az), source, 136, 160, Relation::Refutes, "the other side").unwrap();
+    wb.add_passage_evidence(Target::Claim(az), source, 92, 116, Relation::Refutes, "the other side").unwrap();
     wb.edit_claim(am, ClaimChanges { text: Some(HOSTILE.into()), ..Default::default() }, "").unwrap();
     wb.set_verdict(am, "unproven", "").unwrap();
     (wb, az, am)
@@ -271,9 +271,13 @@ fn party_and_source_scopes_select_their_claims() {
     let source = ReportConfig { scope: Scope::Source(1), ..Default::default() };
     assert_eq!(ids(&wb.report(&source).unwrap()), vec![az, am], "a source's claims in text order");
     assert!(wb.report(&ReportConfig { scope: Scope::Source(99), ..Default::default() }).is_err(), "an unknown source is an error");
-    wb.set_conflict_status(5, ConflictStatus::Resolved("AM".into()), "video").unwrap();
-    let r = wb.report(&ReportConfig { scope: Scope::Conflict(5), ..Default::default() }).unwrap();
+    let cid = wb.new_conflict(&[az, am], None).unwrap().id;
+    wb.set_conflict_status(cid, ConflictStatus::Resolved("AM".into()), "video").unwrap();
+    let r = wb.report(&ReportConfig { scope: Scope::Conflict(cid), ..Default::default() }).unwrap();
     assert_eq!(r.conflicts.len(), 1, "the conflict's section");
+    assert_eq!(ids(&r), vec![az, am], "with its claims");
+    let sides: Vec<&str> = r.conflicts[0].conflict.sides.iter().map(|s| s.party_name.as_str()).collect();
+    assert_eq!(sides.len(), 2, "one side per claim, from the align module's view: {sides:?}");
     assert_eq!(r.status_label(&r.conflicts[0].status), "Resolved for Armenia", "the status names the party");
     let fr = wb.report(&ReportConfig { language: "fr".into(), ..Default::default() }).unwrap();
     let md = String::from_utf8(report::render(&fr, Format::Markdown).unwrap()).unwrap();
@@ -288,7 +292,7 @@ fn cli_exports_every_format_to_a_file() {
     let src = dir.path().join("tovuz.txt");
     std::fs::write(&src, crate::verify::TEXT).unwrap();
     crate::support::run_json(&db, &["import", src.to_str().unwrap()]);
-    crate::support::run_json(&db, &["claim", "add", "--source", "1", "--start", "56", "--end", "103", "--speaker", "Azerbaijan"]);
+    crate::support::run_json(&db, &["claim", "add", "--source", "1", "--start", "31", "--end", "78", "--speaker", "Azerbaijan"]);
     crate::support::run_json(&db, &["config", "set", "analyst", "Ana"]);
     crate::support::run_json(&db, &["status", "1", "false"]);
     for (format, needle) in [("md", "# Verification report"), ("html", "<!DOCTYPE html>"), ("json", "crosscheck-report/1"), ("csv", "claim_id,")] {

@@ -13,8 +13,10 @@ use crosscheck::Workbench;
 
 use crate::support::{run, run_json};
 
-pub const TEXT: &str = "Le ministère azerbaïdjanais de la Défense a affirmé que 12 soldats arméniens ont été tués près de Tovuz. \
-Erevan a démenti, affirmant qu'aucun soldat n'a été tué et que l'attaque venait de Bakou.";
+/// Two versions without attribution cues, so the extractor proposes nothing and the fixture's
+/// claims are exactly the two the tests add.
+pub const TEXT: &str = "Tovuz, 12 juillet. Version A : 12 soldats arméniens ont été tués près de Tovuz. \
+Version B : aucun soldat n'a été tué et l'attaque venait de Bakou.";
 
 /// A workspace with one source, two claims (AZ, AM) and the analyst's name set.
 pub fn workspace(analyst: bool) -> (Workbench, i64, i64, i64) {
@@ -31,12 +33,13 @@ pub fn workspace(analyst: bool) -> (Workbench, i64, i64, i64) {
         ..Default::default()
     };
     let source = wb.import_document(doc, None, &gaz).expect("import").source_id;
+    assert_eq!(wb.store().claim_count().unwrap(), 0, "the fixture text must give the extractor nothing to propose");
     let az = wb
-        .add_claim(source, 56, 103, Speaker { name: "Azerbaijan".into(), party: Some("AZ".into()), countries: vec![] }, "a affirmé", Stance::Assert)
+        .add_claim(source, 31, 78, Speaker { name: "Azerbaijan".into(), party: Some("AZ".into()), countries: vec![] }, "a affirmé", Stance::Assert)
         .expect("AZ claim")
         .id;
     let am = wb
-        .add_claim(source, 136, 160, Speaker { name: "Erevan".into(), party: Some("AM".into()), countries: vec![] }, "a démenti", Stance::Deny)
+        .add_claim(source, 92, 116, Speaker { name: "Erevan".into(), party: Some("AM".into()), countries: vec![] }, "a démenti", Stance::Deny)
         .expect("AM claim")
         .id;
     if analyst {
@@ -171,7 +174,7 @@ fn claims_filter_by_verdict_with_unjudged_claims_as_unverified() {
 
 #[test]
 fn evidence_of_each_kind_is_stored_and_files_are_kept_by_hash() {
-    let (mut wb, source, az, _) = workspace(true);
+    let (mut wb, source, az, am) = workspace(true);
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("imagery.txt");
     std::fs::write(&file, b"satellite imagery, 13 July").unwrap();
@@ -180,11 +183,11 @@ fn evidence_of_each_kind_is_stored_and_files_are_kept_by_hash() {
         .add_evidence(NewEvidence { target: Target::Claim(az), relation: Relation::Refutes, kind: NewEvidenceKind::Url("https://example.org/imagery".into()), note: "".into() })
         .unwrap();
     assert!(matches!(url.kind, EvidenceKind::Url { ref url } if url == "https://example.org/imagery"), "URL kept");
-    let passage = wb.add_passage_evidence(Target::Claim(az), source, 105, 115, Relation::Context, "the denial").unwrap();
+    let passage = wb.add_passage_evidence(Target::Claim(az), source, 80, 90, Relation::Context, "the denial").unwrap();
     match &passage.kind {
         EvidenceKind::Passage { source_id, anchor } => {
-            assert_eq!((*source_id, anchor.start, anchor.end), (source, 105, 115), "anchored by source and chars");
-            assert_eq!(anchor.selector.exact, "Erevan a d", "with a quote selector");
+            assert_eq!((*source_id, anchor.start, anchor.end), (source, 80, 90), "anchored by source and chars");
+            assert_eq!(anchor.selector.exact, "Version B ", "with a quote selector");
             assert!(anchor.selector.prefix.ends_with("Tovuz. "), "and its context");
         }
         other => panic!("expected a passage, got {other:?}"),
@@ -192,7 +195,9 @@ fn evidence_of_each_kind_is_stored_and_files_are_kept_by_hash() {
     assert!(wb.add_passage_evidence(Target::Claim(az), source, 10, 9999, Relation::Context, "").is_err(), "a span outside the source is refused");
 
     let f1 = wb.add_file_evidence(Target::Claim(az), &file, Relation::Supports, "").unwrap();
-    let f2 = wb.add_file_evidence(Target::Conflict(3), &file, Relation::Context, "same file").unwrap();
+    let conflict = wb.new_conflict(&[az, am], None).unwrap().id;
+    assert!(wb.add_file_evidence(Target::Conflict(conflict + 100), &file, Relation::Context, "").is_err(), "an unknown conflict is refused");
+    let f2 = wb.add_file_evidence(Target::Conflict(conflict), &file, Relation::Context, "same file").unwrap();
     let (EvidenceKind::File { sha256: h1, size, .. }, EvidenceKind::File { sha256: h2, .. }) = (&f1.kind, &f2.kind) else {
         panic!("file evidence expected");
     };
@@ -204,7 +209,7 @@ fn evidence_of_each_kind_is_stored_and_files_are_kept_by_hash() {
     assert!(wb.add_evidence(note).is_err(), "an empty note is not evidence");
 
     assert_eq!(wb.store().evidence(Target::Claim(az)).unwrap().len(), 3, "three pieces on the claim");
-    assert_eq!(wb.store().evidence(Target::Conflict(3)).unwrap().len(), 1, "one on the conflict");
+    assert_eq!(wb.store().evidence(Target::Conflict(conflict)).unwrap().len(), 1, "one on the conflict");
     let logged = wb.store().history(Target::Claim(az)).unwrap().iter().filter(|h| h.change == Change::Evidence).count();
     assert_eq!(logged, 3, "each attachment is in the history");
 }
@@ -218,7 +223,11 @@ fn a_stored_file_cannot_be_changed_in_place() {
     {
         let mut wb = Workbench::open(&db).unwrap();
         wb.set_setting("analyst", "Ana").unwrap();
-        wb.add_file_evidence(Target::Conflict(1), &file, Relation::Context, "").unwrap();
+        wb.add_file_evidence(Target::Conflict(1), &file, Relation::Context, "").expect_err("no conflict 1 yet");
+        let (source, start, end) = (wb.load_demo().unwrap()[0].source_id, 0, 20);
+        let speaker = Speaker { name: "Russia".into(), party: Some("RU".into()), countries: vec![] };
+        let claim = wb.add_claim(source, start, end, speaker, "", Stance::Assert).unwrap().id;
+        wb.add_file_evidence(Target::Claim(claim), &file, Relation::Context, "").unwrap();
     }
     let conn = rusqlite::Connection::open(&db).unwrap();
     let err = conn.execute("UPDATE blobs SET bytes = x'00'", []).expect_err("blobs are immutable");
@@ -256,13 +265,15 @@ fn analyst_edits_make_the_claim_theirs_and_deletion_keeps_its_history() {
 
 #[test]
 fn conflict_status_needs_a_party_when_resolved_and_is_logged() {
-    let (mut wb, _, _, _) = workspace(true);
+    let (mut wb, _, az, am) = workspace(true);
     assert!(ConflictStatus::parse("resolved", None).is_err(), "resolved without a party");
-    let v = wb.set_conflict_status(9, ConflictStatus::Resolved("Bakou".into()), "imagery").unwrap();
+    let id = wb.new_conflict(&[az, am], None).unwrap().id;
+    assert!(wb.set_conflict_status(id + 1, ConflictStatus::Open, "").is_err(), "an unknown conflict is refused");
+    let v = wb.set_conflict_status(id, ConflictStatus::Resolved("Bakou".into()), "imagery").unwrap();
     assert_eq!(v.status, ConflictStatus::Resolved("AZ".into()), "the party is stored by key");
-    wb.set_conflict_status(9, ConflictStatus::AllContradicted, "both wrong").unwrap();
-    assert_eq!(wb.store().conflict_verdict(9).unwrap().unwrap().status, ConflictStatus::AllContradicted, "latest status");
-    assert_eq!(wb.store().history(Target::Conflict(9)).unwrap().len(), 2, "both changes logged");
+    wb.set_conflict_status(id, ConflictStatus::AllContradicted, "both wrong").unwrap();
+    assert_eq!(wb.store().conflict_verdict(id).unwrap().unwrap().status, ConflictStatus::AllContradicted, "latest status");
+    assert_eq!(wb.store().history(Target::Conflict(id)).unwrap().len(), 2, "both changes logged");
 }
 
 #[test]
@@ -272,7 +283,7 @@ fn cli_records_a_verification_and_shows_its_history_as_json() {
     let src = dir.path().join("tovuz.txt");
     std::fs::write(&src, TEXT).unwrap();
     run_json(&db, &["import", src.to_str().unwrap()]);
-    let claim = run_json(&db, &["claim", "add", "--source", "1", "--start", "56", "--end", "103", "--speaker", "Azerbaijan"]);
+    let claim = run_json(&db, &["claim", "add", "--source", "1", "--start", "31", "--end", "78", "--speaker", "Azerbaijan"]);
     let id = claim["claims"][0]["id"].as_i64().unwrap().to_string();
 
     let refused = run(&db, &["status", &id, "false"]);
@@ -288,7 +299,12 @@ fn cli_records_a_verification_and_shows_its_history_as_json() {
     assert_eq!(e["evidence"][0]["anchor"]["start"], 0, "passage anchored");
     let missing = run(&db, &["evidence", "add", &id, "--url", "https://x.org"]);
     assert!(!missing.status.success(), "a relation is required");
-    run_json(&db, &["conflict", "status", "4", "unresolvable", "--explanation", "no access"]);
+    let other = run_json(&db, &["claim", "add", "--source", "1", "--start", "92", "--end", "116", "--speaker", "Armenia"]);
+    let other = other["claims"][0]["id"].as_i64().unwrap().to_string();
+    let conflict = run_json(&db, &["conflict", "new", &id, &other]);
+    let cid = conflict["conflicts"][0]["id"].as_i64().unwrap().to_string();
+    let s = run_json(&db, &["conflict", "status", &cid, "resolved", "--party", "Arménie", "--explanation", "video"]);
+    assert_eq!(s["conflict_verdicts"][0]["party"], "AM", "resolved for a party, stored by key");
     let edited = run_json(&db, &["claim", "edit", &id, "--cue", "a affirmé", "--note", "cue"]);
     assert_eq!(edited["claims"][0]["origin"], "analyst", "edited claims are the analyst's");
 
@@ -309,4 +325,34 @@ fn cli_records_a_verification_and_shows_its_history_as_json() {
     assert_eq!(deleted["deleted"][0]["id"].as_i64(), Some(id.parse().unwrap()), "deleted");
     let h = run_json(&db, &["history", &id]);
     assert_eq!(h["history"].as_array().unwrap().len(), 6, "history remains after deletion");
+}
+
+#[test]
+fn a_conflicts_verdict_and_evidence_go_with_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("ws.db");
+    let conflict = {
+        let mut wb = Workbench::open(&db).unwrap();
+        wb.set_setting("analyst", "Ana").unwrap();
+        let source = wb.load_demo().unwrap()[0].source_id;
+        let speaker = |n: &str, k: &str| Speaker { name: n.into(), party: Some(k.into()), countries: vec![] };
+        let a = wb.add_claim(source, 0, 10, speaker("Russia", "RU"), "", Stance::Assert).unwrap().id;
+        let b = wb.add_claim(source, 20, 30, speaker("Armenia", "AM"), "", Stance::Deny).unwrap().id;
+        let id = wb.new_conflict(&[a, b], None).unwrap().id;
+        wb.set_conflict_status(id, ConflictStatus::Unresolvable, "no access").unwrap();
+        let note = NewEvidence { target: Target::Conflict(id), relation: Relation::Context, kind: NewEvidenceKind::Note, note: "n".into() };
+        wb.add_evidence(note).unwrap();
+        id
+    };
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    conn.execute_batch("PRAGMA foreign_keys = ON").unwrap();
+    let err = conn.execute("INSERT INTO conflict_verdicts VALUES (9999, 'open', NULL, '', '')", []);
+    assert!(err.is_err(), "a verdict for a conflict that does not exist is refused by a foreign key");
+    conn.execute("DELETE FROM conflicts WHERE id = ?1", [conflict]).unwrap();
+    let left: i64 = conn
+        .query_row("SELECT (SELECT count(*) FROM conflict_verdicts) + (SELECT count(*) FROM evidence)", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(left, 0, "the conflict's verdict and evidence are deleted with it");
+    let logged: i64 = conn.query_row("SELECT count(*) FROM history WHERE conflict_id = ?1", [conflict], |r| r.get(0)).unwrap();
+    assert_eq!(logged, 2, "its history stays");
 }
