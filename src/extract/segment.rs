@@ -283,6 +283,11 @@ pub(crate) fn tokenize(
             i = j;
             continue;
         }
+        if c == '.' && title_period(&b, &chars, i, char_start, cfg.abbreviations) {
+            // "Dr. Matthew Bowes": the period of a title is no token, so the name stays one phrase.
+            i += 1;
+            continue;
+        }
         let prev = i.checked_sub(1).and_then(char_at);
         let next = char_at(i + 1);
         let f0 = b.arena.len();
@@ -459,6 +464,20 @@ fn pair_quotes(b: &mut Block) {
             b.toks[i].inq = b.quotes[q].parent;
         }
     }
+}
+
+/// Whether the period at char `i` closes a capitalized abbreviation ("Dr.", "Sen.") before a
+/// capitalized word.
+fn title_period(b: &Block, chars: &[(usize, char)], i: usize, char_start: usize, abbreviations: &HashSet<String>) -> bool {
+    let Some(w) = b.toks.last() else { return false };
+    if w.kind != Kind::Word || !w.cap || w.ce != char_start + i || !b.word(b.toks.len() - 1).is_some_and(|x| abbreviations.contains(x)) {
+        return false;
+    }
+    let mut k = i + 1;
+    while chars.get(k).is_some_and(|&(_, c)| c == ' ') {
+        k += 1;
+    }
+    k > i + 1 && chars.get(k).is_some_and(|&(_, c)| c.is_uppercase())
 }
 
 fn split_sentences(b: &mut Block, abbreviations: &HashSet<String>) {
