@@ -267,8 +267,8 @@ impl<'a> Attributor<'a> {
             let qs = quote_span(b, q);
             let sentence_chars = b.toks[e - 1].ce - b.toks[s].cs;
             let words_in = (quote.open..quote.end.min(e)).filter(|&t| b.toks[t].kind == Kind::Word).count();
-            let covered = frames.iter().any(|f| f.content.cs < qs.ce && qs.cs < f.content.ce);
-            if covered || words_in < 4 || (qs.ce - qs.cs) * 10 < sentence_chars * 6 {
+            let covered = frames.iter().any(|f| f.speaker.is_some() && f.content.cs < qs.ce && qs.cs < f.content.ce);
+            if covered || words_in < 3 || (qs.ce - qs.cs) * 10 < sentence_chars * 6 {
                 continue;
             }
             if let Some((sp, at)) = self.last_claim.clone() {
@@ -578,7 +578,7 @@ impl<'a> Attributor<'a> {
                 }
                 (le, _) => {
                     // Inversion: "« … », a déclaré le ministère", "…, said the minister".
-                    let boundary_ok = le.map_or(true, |le| b.is_punct(le, ',') || matches!(b.toks[le].q, QRole::Close(_)) || b.is_punct(le, ':'));
+                    let boundary_ok = le.is_none_or(|le| b.is_punct(le, ',') || matches!(b.toks[le].q, QRole::Close(_)) || b.is_punct(le, ':'));
                     if !boundary_ok {
                         return None;
                     }
