@@ -116,6 +116,9 @@ impl<'a> Attributor<'a> {
         if b.toks.iter().any(|t| t.kind == Kind::Word) {
             self.word_blocks += 1;
         }
+        if link_headline(b) {
+            return;
+        }
         for &(s, e) in &b.sentences {
             self.sentence(b, s, e);
         }
@@ -645,7 +648,10 @@ impl<'a> Attributor<'a> {
             Subj::Np(a, _) if a > s && inv.is_none() => Some(a - 1),
             _ => None,
         };
-        let after_content = np_left_boundary.is_some_and(|bt| b.is_punct(bt, ',') || matches!(b.toks[bt].q, QRole::Close(_)));
+        // A short lead before the comma is an adjunct ("During his trial, Garnier told the jury he …"),
+        // not content said.
+        let lead_words = np_left_boundary.map_or(0, |bt| (s..bt).filter(|&t| b.toks[t].kind == Kind::Word).count());
+        let after_content = np_left_boundary.is_some_and(|bt| (b.is_punct(bt, ',') && lead_words >= 5) || matches!(b.toks[bt].q, QRole::Close(_)));
         let nothing_right = ends_clause(c0)
             || (comp.is_none() && after_content && (cue.obj || b.is_punct(c0, ',') || words(c0).is_some_and(|w| lex.is(S::NpRightStop, w))));
         if nothing_right || inv.is_some() {
@@ -772,4 +778,19 @@ impl<'a> Attributor<'a> {
         }
         None
     }
+}
+
+/// Whether the block is a labelled link to another story ("READ MORE: Trudeau says …", "WATCH: …"):
+/// a capitals label and a colon, then a headline without final punctuation. Its reporting verb
+/// heads another article.
+fn link_headline(b: &Block) -> bool {
+    let label = b.toks.iter().take_while(|t| t.kind == Kind::Word && t.upper && t.ce - t.cs > 1).count();
+    if label == 0 || label > 3 || !b.is_punct(label, ':') {
+        return false;
+    }
+    let mut last = b.toks.len();
+    while last > 0 && b.toks[last - 1].kind == Kind::Quote {
+        last -= 1;
+    }
+    last > 0 && !(b.toks[last - 1].kind == Kind::Punct && matches!(b.toks[last - 1].ch, '.' | '!' | '?' | '…'))
 }
