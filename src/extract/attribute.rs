@@ -439,6 +439,14 @@ impl<'a> Attributor<'a> {
         if t.cap && i > s && !matches!(b.toks[i - 1].q, QRole::Open(_)) {
             return None;
         }
+        // After a determiner the cue is a noun ("the remark", "his claims"); before a figure it
+        // counts ("added 0.3 per cent", "added $1.60").
+        if i > s && words(i - 1).is_some_and(|w| lex.is(S::Determiners, w) && !lex.is(S::Clitics, w) && !lex.is(S::NpLeftStop, w) && !lex.is(S::Complementizers, w)) {
+            return None;
+        }
+        if b.toks.get(last + 1).is_some_and(|n| n.ch.is_ascii_digit() || n.ch == '$') {
+            return None;
+        }
         let mut first = i;
         let mut right = last + 1;
         let mut aux = false;
