@@ -444,7 +444,8 @@ impl<'a> Attributor<'a> {
         if i > s && words(i - 1).is_some_and(|w| lex.is(S::Determiners, w) && !lex.is(S::Clitics, w) && !lex.is(S::NpLeftStop, w) && !lex.is(S::Complementizers, w)) {
             return None;
         }
-        if b.toks.get(last + 1).is_some_and(|n| n.ch.is_ascii_digit() || n.ch == '$') {
+        // Before a modal it is a noun too ("the strange remark may have …").
+        if b.toks.get(last + 1).is_some_and(|n| n.ch.is_ascii_digit() || n.ch == '$') || words(last + 1).is_some_and(|w| w != "to" && lex.is(S::Modals, w)) {
             return None;
         }
         let mut first = i;
