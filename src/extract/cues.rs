@@ -187,6 +187,8 @@ pub(crate) enum S {
     PersonNouns,
     /// `prep_blockers`
     PrepBlockers,
+    /// `quantifiers`
+    Quantifiers,
     /// `prep_cues`
     PrepCues,
     /// `pron_any`
@@ -209,7 +211,7 @@ pub(crate) enum S {
     TitleWords,
 }
 
-const SET_NAMES: [&str; 31] = ["act_objects", "adverbs", "aux", "both_sides", "clitics", "complementizers", "conjunctions", "definite", "deny_markers", "determiners", "group_nouns", "modals", "name_particles", "negation", "np_left_stop", "np_right_stop", "org_nouns", "org_qualifiers", "passive", "person_nouns", "prep_blockers", "prep_cues", "pron_any", "pron_excluded", "pron_org", "pron_person", "pron_plural", "relay_nouns", "state_titles", "temporal", "title_words"];
+const SET_NAMES: [&str; 32] = ["act_objects", "adverbs", "aux", "both_sides", "clitics", "complementizers", "conjunctions", "definite", "deny_markers", "determiners", "group_nouns", "modals", "name_particles", "negation", "np_left_stop", "np_right_stop", "org_nouns", "org_qualifiers", "passive", "person_nouns", "prep_blockers", "quantifiers", "prep_cues", "pron_any", "pron_excluded", "pron_org", "pron_person", "pron_plural", "relay_nouns", "state_titles", "temporal", "title_words"];
 
 /// Everything the extractor knows about one language.
 #[derive(Debug)]

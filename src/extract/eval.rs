@@ -236,7 +236,7 @@ fn score_doc(name: &str, x: &Extraction, gold: &Gold) -> DocScore {
         }
         counts.matched += 1;
         let mut wrong = Vec::new();
-        if g.stance.as_deref().map_or(true, |s| s == p.stance.as_str()) {
+        if g.stance.as_deref().is_none_or(|s| s == p.stance.as_str()) {
             counts.stance_ok += 1;
         } else {
             wrong.push(format!("stance {} (gold {})", p.stance.as_str(), g.stance.as_deref().unwrap_or("")));

@@ -192,11 +192,11 @@ fn is_apostrophe(c: char) -> bool {
 }
 
 fn opens_space(c: Option<char>) -> bool {
-    c.map_or(true, |c| c.is_whitespace() || matches!(c, '(' | '[' | '{' | '—' | '–' | '-' | '/' | ':'))
+    c.is_none_or(|c| c.is_whitespace() || matches!(c, '(' | '[' | '{' | '—' | '–' | '-' | '/' | ':'))
 }
 
 fn closes_space(c: Option<char>) -> bool {
-    c.map_or(true, |c| c.is_whitespace() || matches!(c, ')' | ']' | '}' | '.' | ',' | ';' | ':' | '!' | '?' | '…' | '—' | '–'))
+    c.is_none_or(|c| c.is_whitespace() || matches!(c, ')' | ']' | '}' | '.' | ',' | ';' | ':' | '!' | '?' | '…' | '—' | '–'))
         || c.is_some_and(|c| quote_class(c).is_some())
 }
 
@@ -248,7 +248,7 @@ pub(crate) fn tokenize(
                     hyphens.push((j, b.arena.len()));
                     b.arena.push('-');
                     j += 1;
-                } else if cj == '.' && next_alnum && char_at(j + 2).map_or(true, |c| !c.is_lowercase() || c == '.') {
+                } else if cj == '.' && next_alnum && char_at(j + 2).is_none_or(|c| !c.is_lowercase() || c == '.') {
                     b.arena.push('.');
                     j += 1;
                 } else if matches!(cj, ',' | '.') && next_alnum && chars[j - 1].1.is_ascii_digit() && char_at(j + 1).is_some_and(|c| c.is_ascii_digit()) {
@@ -281,6 +281,11 @@ pub(crate) fn tokenize(
             }
             push_word(&mut b, &chars, i, j, f0, &[], inversion, start, char_start);
             i = j;
+            continue;
+        }
+        if c == '.' && title_period(&b, &chars, i, char_start, cfg.abbreviations) {
+            // "Dr. Matthew Bowes": the period of a title is no token, so the name stays one phrase.
+            i += 1;
             continue;
         }
         let prev = i.checked_sub(1).and_then(char_at);
@@ -461,11 +466,25 @@ fn pair_quotes(b: &mut Block) {
     }
 }
 
+/// Whether the period at char `i` closes a capitalized abbreviation ("Dr.", "Sen.") before a
+/// capitalized word.
+fn title_period(b: &Block, chars: &[(usize, char)], i: usize, char_start: usize, abbreviations: &HashSet<String>) -> bool {
+    let Some(w) = b.toks.last() else { return false };
+    if w.kind != Kind::Word || !w.cap || w.ce != char_start + i || !b.word(b.toks.len() - 1).is_some_and(|x| abbreviations.contains(x)) {
+        return false;
+    }
+    let mut k = i + 1;
+    while chars.get(k).is_some_and(|&(_, c)| c == ' ') {
+        k += 1;
+    }
+    k > i + 1 && chars.get(k).is_some_and(|&(_, c)| c.is_uppercase())
+}
+
 fn split_sentences(b: &mut Block, abbreviations: &HashSet<String>) {
     let n = b.toks.len();
     let mut start = 0;
     let starts_sentence = |b: &Block, j: usize| {
-        b.toks.get(j).map_or(true, |t| t.cap || t.ch.is_ascii_digit() || t.kind == Kind::Quote || matches!(t.ch, '-' | '—' | '–' | '('))
+        b.toks.get(j).is_none_or(|t| t.cap || t.ch.is_ascii_digit() || t.kind == Kind::Quote || matches!(t.ch, '-' | '—' | '–' | '('))
     };
     for i in 0..n {
         let t = &b.toks[i];
@@ -481,7 +500,7 @@ fn split_sentences(b: &mut Block, abbreviations: &HashSet<String>) {
                 && i > 0
                 && matches!(b.toks[i - 1].ch, '.' | '!' | '?' | '…')
                 && b.toks[i - 1].kind == Kind::Punct
-                && b.toks.get(i + 1).map_or(true, |n| n.cap || matches!(n.q, QRole::Open(_)));
+                && b.toks.get(i + 1).is_none_or(|n| n.cap || matches!(n.q, QRole::Open(_)));
         }
         if boundary || (i + 1 - start >= SENTENCE_MAX && t.inq.is_none()) || i + 1 - start >= 4 * SENTENCE_MAX {
             b.sentences.push((start, i + 1));

@@ -531,8 +531,12 @@ impl Resolver<'_> {
                 pos,
             });
         }
-        // An acronym names an organisation ("FSIN", "IDF").
-        if ws.len() <= 3 && ws.iter().any(|&t| b.toks[t].upper) {
+        // Any other short noun phrase ("the bank", "both groups", "many users") speaks as itself: it
+        // is a speaker the reader knows, though no party.
+        let plain_np = (2..=4).contains(&ws.len())
+            && (lex.is(S::Determiners, word(0)) || lex.is(S::Quantifiers, word(0)))
+            && (1..ws.len()).all(|k| ws[k] == ws[k - 1] + 1 && !b.toks[ws[k]].upper && !lex.is(S::Determiners, word(k)) && !lex.is(S::NpRightStop, word(k)) && !lex.is(S::PronExcluded, word(k)) && !lex.is(S::PronAny, word(k)));
+        if plain_np || ws.len() <= 3 && ws.iter().any(|&t| b.toks[t].upper) {
             return Some(Entity {
                 speaker: Speaker { name: self.strip_det(b, &ws), party: None, countries: Vec::new() },
                 kind: EntityKind::Org,

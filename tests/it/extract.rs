@@ -89,6 +89,26 @@ fn person_speakers_resolve_he_and_she_to_the_last_named_person() {
     assert!(x.claims[1].speaker.countries.is_empty(), "a private person stands for no state");
 }
 
+/// The speaker names of the claims of an English text whose content holds `passage`.
+fn speakers_of(text: &str, passage: &str) -> Vec<String> {
+    run(text, Some("en")).claims.into_iter().filter(|c| c.text.contains(passage)).map(|c| c.speaker.name).collect()
+}
+
+#[test]
+fn press_conventions_of_english_news_are_attributed() {
+    let cases: [(&str, &str, &[&str]); 6] = [
+        ("The ECB met on Thursday. The bank said it did not change its rates.", "did not change its rates", &["bank"]),
+        ("\"Mixing them raises the risk of death,\" says Dr. Matthew Bowes, the chief medical examiner.", "raises the risk", &["Matthew Bowes"]),
+        ("During his trial, Garnier repeatedly told the jury he did not remember the bridge.", "he did not remember", &["Garnier"]),
+        ("\"We met on Monday,\" Jane Doe said.\n\n\"And could they explain to the council what the timeline is?\"", "what the timeline is", &["Jane Doe"]),
+        ("READ MORE: Trudeau says detention of Canadians is disturbing\n\nThe talks resumed.", "disturbing", &[]),
+        ("Germany's DAX added 0.3 per cent to 4,797. The strange remark may have foreshadowed more claims.", "", &[]),
+    ];
+    for (text, passage, want) in cases {
+        assert_eq!(speakers_of(text, passage), want, "speakers of {passage:?} in {text:?}");
+    }
+}
+
 fn corpus_dirs() -> Vec<PathBuf> {
     vec![shared_corpus().join("dev")]
 }
@@ -123,7 +143,7 @@ fn ggt_quote_spans_score_near_the_publishers_extractor() {
     let path = shared_corpus().join("en-quotes-ggt/articles.jsonl");
     let r = eval::eval_ggt(&path, Gazetteer::builtin()).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(r.articles, 98, "every article read");
-    assert!(r.precision >= 0.75 && r.recall >= 0.7, "P {:.3} R {:.3}", r.precision, r.recall);
+    assert!(r.precision >= 0.8 && r.recall >= 0.79, "P {:.3} R {:.3}", r.precision, r.recall);
 }
 
 #[test]
