@@ -6,6 +6,7 @@
 //! Multi-step writes are `*_in(tx, …)` functions so that callers can group them: an import is one
 //! transaction, so the store never holds half a source.
 
+mod browse;
 mod claims;
 mod migrations;
 mod parties;
@@ -18,6 +19,7 @@ use rusqlite::{Connection, OpenFlags, Transaction};
 
 use crate::error::{Error, Result};
 
+pub use browse::{ClaimEdit, ClaimPage, DateSpan};
 pub use claims::{ClaimFilter, NewClaim};
 pub(crate) use claims::{insert_claim_in, set_responds_to_in};
 pub(crate) use sources::insert_source_in;

@@ -1,5 +1,6 @@
 //! The one integration-test binary; modules mirror `src/`.
 
+mod browse; // paged claims, claims per day, claim edits and party merges
 mod cli; // the `crosscheck` binary end to end: import, list, search, aliases, exit codes
 mod store; // the store's guarantees: refusing foreign files, locks, read-only, crash safety
 mod support; // shared helpers: temp stores, running the binary, corpus paths

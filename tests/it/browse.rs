@@ -1,0 +1,104 @@
+//! Browsing a large store: claim pages agree with the full list, date bounds, claims per day,
+//! editing and deleting claims, merging parties.
+
+use chrono::NaiveDate;
+use crosscheck::ingest;
+use crosscheck::model::{Speaker, Stance};
+use crosscheck::store::{ClaimEdit, ClaimFilter, DateSpan};
+use crosscheck::Workbench;
+
+/// A workbench with two sources (published on different days) and `per_source` analyst claims on each.
+fn workbench(per_source: usize) -> Workbench {
+    let mut wb = Workbench::in_memory().expect("an in-memory store opens");
+    let g = wb.store().gazetteer().expect("gazetteer");
+    for (i, day) in ["2024-03-01T08:00:00Z", "2024-03-05T08:00:00Z"].iter().enumerate() {
+        let text = format!("Dépêche {i}. {}", "Moscou a déclaré que la frontière est calme. ".repeat(per_source));
+        let mut doc = ingest::load(&format!("d{i}.txt"), text.as_bytes()).expect("text loads");
+        doc.published_at = Some(day.parse().expect("date"));
+        let id = wb.import_document(doc, None, &g).expect("import").source_id;
+        for k in 0..per_source {
+            let speaker = Speaker { name: if k % 2 == 0 { "Moscou".into() } else { "Bakou".into() }, ..Default::default() };
+            wb.add_claim(id, 12 + k * 46, 20 + k * 46, speaker, "a déclaré", Stance::Assert).expect("claim added");
+        }
+    }
+    wb
+}
+
+fn day(s: &str) -> Option<NaiveDate> {
+    Some(NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("date"))
+}
+
+fn check_page(wb: &Workbench, filter: &ClaimFilter, dates: DateSpan, offset: usize, limit: usize, expected_total: usize) {
+    let all: Vec<i64> = wb.store().claims(filter).expect("claims").iter().map(|c| c.id).collect();
+    let page = wb.store().claims_page(filter, &dates, offset, limit).expect("page");
+    assert_eq!(page.total, expected_total, "total for {filter:?} {dates:?}");
+    if dates == DateSpan::default() {
+        let window: Vec<i64> = all.iter().skip(offset).take(limit).copied().collect();
+        let got: Vec<i64> = page.claims.iter().map(|c| c.id).collect();
+        assert_eq!(got, window, "page {offset}+{limit} is the same window of the full list");
+    }
+}
+
+#[test]
+fn claim_pages_are_windows_of_the_full_list_with_its_total() {
+    let wb = workbench(6);
+    check_page(&wb, &ClaimFilter::default(), DateSpan::default(), 0, 5, 12);
+    check_page(&wb, &ClaimFilter::default(), DateSpan::default(), 10, 5, 12);
+    check_page(&wb, &ClaimFilter::default(), DateSpan::default(), 50, 5, 12);
+    check_page(&wb, &ClaimFilter { party: Some("RU".into()), ..Default::default() }, DateSpan::default(), 1, 2, 6);
+    check_page(&wb, &ClaimFilter { query: Some("moscou".into()), ..Default::default() }, DateSpan::default(), 0, 3, 6);
+    check_page(&wb, &ClaimFilter::default(), DateSpan { from: day("2024-03-02"), to: None }, 0, 100, 6);
+    check_page(&wb, &ClaimFilter::default(), DateSpan { from: day("2024-03-01"), to: day("2024-03-01") }, 0, 100, 6);
+    check_page(&wb, &ClaimFilter { party: Some("AZ".into()), ..Default::default() }, DateSpan { from: None, to: day("2024-03-04") }, 0, 100, 3);
+}
+
+#[test]
+fn claims_per_day_count_by_source_date() {
+    let wb = workbench(4);
+    let days = wb.store().claims_by_day(&ClaimFilter { party: Some("AZ".into()), ..Default::default() }).expect("timeline");
+    assert_eq!(days, vec![(day("2024-03-01").unwrap(), 2), (day("2024-03-05").unwrap(), 2)], "two Bakou claims on each day");
+}
+
+#[test]
+fn an_edited_claim_is_the_analysts_and_is_found_by_its_new_words() {
+    let mut wb = workbench(2);
+    let id = wb.store().claims(&ClaimFilter::default()).expect("claims")[0].id;
+    let edit = ClaimEdit {
+        text: "la frontière est fermée".into(),
+        speaker: Speaker { name: "Erevan".into(), party: Some("AM".into()), countries: vec!["AM".into()] },
+        cue: "a affirmé".into(),
+        stance: Stance::Deny,
+    };
+    let c = wb.store_mut().update_claim(id, &edit).expect("edit");
+    assert_eq!((c.text.as_str(), c.speaker.party.as_deref(), c.stance, c.origin), ("la frontière est fermée", Some("AM"), Stance::Deny, crosscheck::model::Origin::Analyst), "fields replaced, origin analyst");
+    let found = wb.store().claims(&ClaimFilter { query: Some("fermee".into()), ..Default::default() }).expect("search");
+    assert_eq!(found.iter().map(|c| c.id).collect::<Vec<_>>(), vec![id], "full-text index follows the edit");
+    let bad = ClaimEdit { speaker: Speaker { party: Some("NOPE".into()), ..edit.speaker.clone() }, ..edit.clone() };
+    assert!(wb.store_mut().update_claim(id, &bad).is_err(), "an unknown party key is refused");
+    assert!(wb.store_mut().update_claim(9999, &edit).is_err(), "an unknown claim is refused");
+}
+
+#[test]
+fn a_deleted_claim_is_gone_and_a_second_delete_is_not_found() {
+    let mut wb = workbench(2);
+    let id = wb.store().claims(&ClaimFilter::default()).expect("claims")[0].id;
+    wb.store_mut().delete_claim(id).expect("delete");
+    assert!(wb.store().claim(id).is_err(), "claim gone");
+    assert!(matches!(wb.store_mut().delete_claim(id), Err(crosscheck::Error::NotFound { .. })), "second delete: not found");
+    assert_eq!(wb.store().claim_counts_by_source().expect("counts").values().sum::<usize>(), 3, "three claims left");
+}
+
+#[test]
+fn merging_a_party_moves_its_claims_and_names() {
+    let mut wb = workbench(2);
+    wb.store_mut().add_party("x.moscow-voice", "Moscow Voice", crosscheck::model::PartyKind::Media, None, None).expect("party");
+    let id = wb.store().claims(&ClaimFilter::default()).expect("claims")[0].id;
+    let c = wb.store().claim(id).expect("claim");
+    let edit = ClaimEdit { text: c.text.clone(), speaker: Speaker { name: "Moscow Voice".into(), party: Some("x.moscow-voice".into()), countries: vec![] }, cue: c.cue.clone(), stance: c.stance };
+    wb.store_mut().update_claim(id, &edit).expect("edit");
+    let into = wb.store_mut().merge_parties("x.moscow-voice", "RU").expect("merge");
+    assert!(into.aliases.iter().any(|a| a.text == "Moscow Voice"), "the merged name is an alias of RU");
+    assert_eq!(wb.store().claim(id).expect("claim").speaker.party.as_deref(), Some("RU"), "claim moved");
+    assert_eq!(wb.store().find_party("Moscow Voice").expect("found").key, "RU", "the old name now finds RU");
+    assert!(wb.store_mut().merge_parties("RU", "RU").is_err(), "a party cannot merge into itself");
+}
