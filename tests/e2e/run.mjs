@@ -1,0 +1,106 @@
+// End-to-end test of the real desktop app through tauri-driver (WebDriver → WebKitWebDriver),
+// with plain WebDriver HTTP calls. scripts/test-e2e.sh builds the app, starts Xvfb and
+// tauri-driver, and runs this with: node tests/e2e/run.mjs <app binary> <crosscheck CLI binary>
+//
+// Steps that need core features not merged yet are skipped with a note, not faked.
+
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import assert from 'node:assert/strict';
+
+const [app, cli] = process.argv.slice(2);
+const driver = process.env.TAURI_DRIVER_URL ?? 'http://127.0.0.1:4444';
+const store = path.join(mkdtempSync(path.join(tmpdir(), 'crosscheck-e2e-')), 'e2e.db');
+process.env.CROSSCHECK_DB = store;
+
+async function wd(method, url, body) {
+  const res = await fetch(driver + url, { method, headers: { 'content-type': 'application/json' }, body: body ? JSON.stringify(body) : undefined });
+  const json = await res.json().catch(() => ({}));
+  if (!res.ok) throw new Error(`${method} ${url}: ${res.status} ${JSON.stringify(json.value ?? json).slice(0, 300)}`);
+  return json.value;
+}
+
+const started = Date.now();
+const session = await wd('POST', '/session', {
+  capabilities: { alwaysMatch: { browserName: 'wry', 'tauri:options': { application: app, env: { CROSSCHECK_DB: store } } } },
+});
+const sid = session.sessionId;
+const exec = (script, args = []) => wd('POST', `/session/${sid}/execute/sync`, { script, args });
+
+async function until(what, script, args = [], ms = 20000) {
+  const end = Date.now() + ms;
+  for (;;) {
+    const v = await exec(script, args);
+    if (v) return v;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+const bodyHas = (text) => until(`"${text}"`, 'return document.body.innerText.includes(arguments[0]);', [text]);
+const clickButton = (name) =>
+  exec(`const b = [...document.querySelectorAll('button')].find((b) => b.textContent.trim() === arguments[0] || b.getAttribute('aria-label') === arguments[0]);
+        if (!b) return false; b.click(); return true;`, [name]).then((ok) => assert.ok(ok, `button ${name}`));
+
+let failed = false;
+async function step(name, fn) {
+  try {
+    await fn();
+    console.log(`ok   ${name}`);
+  } catch (e) {
+    failed = true;
+    console.log(`FAIL ${name}: ${e.message}`);
+  }
+}
+const skip = (name, why) => console.log(`skip ${name}: ${why}`);
+
+try {
+  await step('the app starts on an empty store and creates the sample workspace', async () => {
+    await until('the app', 'return !!document.querySelector("nav[aria-label=Views]");');
+    console.log(`     first render within ${Date.now() - started} ms of the session request`);
+    await bodyHas("Bakou et Erevan");
+  });
+
+  const info = await exec('return window.__TAURI_INTERNALS__.invoke("workspace_info");').catch(() => null);
+  const features = info?.features ?? [];
+
+  await step('the claims view lists the store\'s claims', async () => {
+    let claims = JSON.parse(execFileSync(cli, ['--db', store, 'claims', '--json'], { encoding: 'utf8' })).claims;
+    if (claims.length === 0) {
+      // Extraction not merged yet: mark one claim through the CLI so that the list has a row.
+      execFileSync(cli, ['--db', store, 'claim', 'add', '--source', '1', '--start', '0', '--end', '5', '--speaker', 'Bakou', '--cue', 'a dit', '--stance', 'assert']);
+      claims = JSON.parse(execFileSync(cli, ['--db', store, 'claims', '--json'], { encoding: 'utf8' })).claims;
+    }
+    await clickButton('Claims');
+    await bodyHas(`${claims.length.toLocaleString('en')} matching`);
+    await until('a claim row', 'return document.querySelectorAll(".scroller [role=row] [role=cell]").length > 0;');
+  });
+
+  if (features.includes('conflicts')) {
+    await step('open the Bakou vs Erevan conflict and see the diff', async () => {
+      await clickButton('Conflicts');
+      await until('a conflict', 'return document.querySelectorAll("[aria-label=\'Conflict list\'] button").length > 0;');
+      await exec('document.querySelector("[aria-label=\'Conflict list\'] button").click();');
+      await until('the diff', 'return !!document.querySelector("[aria-label=\'Aligned statements\']");');
+    });
+  } else skip('conflict diff', 'conflict detection is not in this build yet');
+
+  if (features.includes('verification')) {
+    await step('set a verdict', async () => {
+      await exec('document.querySelector(".scroller [role=row]")?.click();');
+      await until('the verdict form', 'return !!document.querySelector("[aria-label=\'Set verdict\']");');
+      await exec(`const s = document.querySelector("select[aria-label=Verdict]"); s.value = "false"; s.dispatchEvent(new Event("change"));
+                  document.querySelector("[aria-label='Set verdict'] button[type=submit]").click();`);
+      await bodyHas('verdict');
+    });
+  } else skip('set a verdict', 'verification is not in this build yet');
+
+  if (features.includes('reports')) {
+    skip('export an HTML report', 'needs the save dialog driven; wired when reports merge');
+  } else skip('export an HTML report', 'reports are not in this build yet');
+} finally {
+  await wd('DELETE', `/session/${sid}`).catch(() => {});
+}
+if (failed) process.exit(1);
+console.log('e2e passed');
