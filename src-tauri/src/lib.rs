@@ -118,7 +118,7 @@ impl crosscheck::Progress for ChannelProgress {
 
 #[tauri::command]
 async fn import_files(state: State<'_, AppState>, job: u32, paths: Vec<String>, on_event: Channel<ImportEvent>) -> IpcResult<ImportReport> {
-    state.wb()?; // the workspace opened
+    drop(state.wb()?); // fails early when the workspace did not open
     let cancel = Arc::new(AtomicBool::new(false));
     state.jobs.lock().map_err(|_| IpcError::new("internal", "job table poisoned"))?.insert(job, cancel.clone());
     let db = state.db.clone();

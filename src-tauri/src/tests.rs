@@ -69,7 +69,7 @@ fn a_hand_marked_claim_is_highlighted_in_its_source_with_char_offsets() {
 fn claim_pages_filter_and_reject_unbuilt_filters_honestly() {
     let mut wb = demo();
     let sid = api::sources(&wb).expect("sources")[0].id;
-    for k in 0..5u32 {
+    for k in 0..5usize {
         let sp = Speaker { name: "Erevan".into(), ..Default::default() };
         wb.add_claim(sid, k * 10, k * 10 + 5, sp, "a dit", Stance::Deny).expect("claim");
     }

@@ -1,7 +1,7 @@
 // A stable colour per party key, so a party looks the same in every view and every session.
 // Presentation only: the party itself comes from the core.
 
-const PALETTE = [210, 25, 140, 280, 50, 330, 175, 100, 0, 245, 75, 305];
+const PALETTE = [210, 25, 140, 280, 50, 330, 175, 100, 0, 245, 75, 195];
 
 export function partyHue(key: string | null | undefined): number | null {
   if (!key) return null;

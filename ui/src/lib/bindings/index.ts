@@ -1,0 +1,685 @@
+// Generated from src-tauri/src/dto.rs by `cargo test -p crosscheck-desktop` with
+// BLESS_BINDINGS=1. Do not edit: a test fails when this file and the Rust types differ.
+
+export type IpcError = { 
+/**
+ * Stable machine-readable kind.
+ */
+code: string, 
+/**
+ * What happened, for the user.
+ */
+message: string, };
+
+export type StanceDto = "assert" | "deny" | "confirm" | "report" | "promise" | "warn" | "question";
+
+export type OriginDto = "extracted" | "analyst";
+
+export type SourceSummary = { 
+/**
+ * Store id.
+ */
+id: number, 
+/**
+ * Title.
+ */
+title: string, 
+/**
+ * Outlet, when known.
+ */
+outlet: string | null, 
+/**
+ * URL or file path it came from.
+ */
+url: string | null, 
+/**
+ * ISO 639-1 language.
+ */
+language: string | null, 
+/**
+ * Publication time (RFC 3339), when known.
+ */
+published_at: string | null, 
+/**
+ * Import time (RFC 3339).
+ */
+imported_at: string, 
+/**
+ * Format imported from.
+ */
+format: string, 
+/**
+ * Length of the text in characters.
+ */
+chars: number, 
+/**
+ * Claims found in it.
+ */
+claims: number, };
+
+export type Highlight = { 
+/**
+ * The claim.
+ */
+claim_id: number, 
+/**
+ * Start, in chars of the source text.
+ */
+start: number, 
+/**
+ * End (exclusive), in chars.
+ */
+end: number, 
+/**
+ * The speaker's party key, which picks the colour.
+ */
+party: string | null, 
+/**
+ * The speaker's name.
+ */
+speaker: string, 
+/**
+ * The stance.
+ */
+stance: StanceDto, };
+
+export type SourceText = { 
+/**
+ * The source's metadata.
+ */
+source: SourceSummary, 
+/**
+ * Full text; offsets count Unicode scalar values (chars), as JavaScript's `Array.from(text)` does.
+ */
+text: string, 
+/**
+ * Claims in text order.
+ */
+highlights: Array<Highlight>, };
+
+export type SpeakerDto = { 
+/**
+ * The name as resolved.
+ */
+name: string, 
+/**
+ * Party key, if resolved.
+ */
+party: string | null, 
+/**
+ * States the speaker stands for.
+ */
+countries: Array<string>, };
+
+export type ClaimRow = { 
+/**
+ * Claim id.
+ */
+id: number, 
+/**
+ * Source id.
+ */
+source_id: number, 
+/**
+ * Content text, cut to 240 characters.
+ */
+text: string, 
+/**
+ * Speaker name.
+ */
+speaker: string, 
+/**
+ * Speaker's party key.
+ */
+party: string | null, 
+/**
+ * Cue.
+ */
+cue: string, 
+/**
+ * Stance.
+ */
+stance: StanceDto, 
+/**
+ * Extractor or analyst.
+ */
+origin: OriginDto, };
+
+export type ClaimQuery = { 
+/**
+ * Party key or name (a state includes its institutions and officials).
+ */
+party: string | null, 
+/**
+ * Source id.
+ */
+source: number | null, 
+/**
+ * Stance.
+ */
+stance: StanceDto | null, 
+/**
+ * Verdict (needs verification in the core).
+ */
+verdict: VerdictDto | null, 
+/**
+ * Attribution status (needs verification in the core).
+ */
+attribution: AttributionDto | null, 
+/**
+ * First source day included, `YYYY-MM-DD`.
+ */
+date_from: string | null, 
+/**
+ * Last source day included, `YYYY-MM-DD`.
+ */
+date_to: string | null, 
+/**
+ * Words to find in content, speaker and cue (accents ignored, prefixes match).
+ */
+text: string | null, };
+
+export type ClaimPageDto = { 
+/**
+ * Claims matching the query in all.
+ */
+total: number, 
+/**
+ * Index of the first row.
+ */
+offset: number, 
+/**
+ * The rows.
+ */
+rows: Array<ClaimRow>, };
+
+export type ClaimDetail = { 
+/**
+ * Claim id.
+ */
+id: number, 
+/**
+ * Source id.
+ */
+source_id: number, 
+/**
+ * Source title.
+ */
+source_title: string, 
+/**
+ * Start, in chars of the source.
+ */
+start: number, 
+/**
+ * End (exclusive), in chars.
+ */
+end: number, 
+/**
+ * The anchored passage.
+ */
+exact: string, 
+/**
+ * Up to 32 chars before it.
+ */
+prefix: string, 
+/**
+ * Up to 32 chars after it.
+ */
+suffix: string, 
+/**
+ * Content text.
+ */
+text: string, 
+/**
+ * Who said it.
+ */
+speaker: SpeakerDto, 
+/**
+ * Cue.
+ */
+cue: string, 
+/**
+ * Stance.
+ */
+stance: StanceDto, 
+/**
+ * Relays, nearest first.
+ */
+via: Array<SpeakerDto>, 
+/**
+ * The claim it answers.
+ */
+responds_to: number | null, 
+/**
+ * Extractor or analyst.
+ */
+origin: OriginDto, 
+/**
+ * Created (RFC 3339).
+ */
+created_at: string, 
+/**
+ * Last changed (RFC 3339).
+ */
+updated_at: string, };
+
+export type NewClaimInput = { 
+/**
+ * Source id.
+ */
+source_id: number, 
+/**
+ * Start, in chars.
+ */
+start: number, 
+/**
+ * End (exclusive), in chars.
+ */
+end: number, 
+/**
+ * Speaker name as written.
+ */
+speaker: string, 
+/**
+ * Party key; `null` lets the core resolve the speaker's name.
+ */
+party: string | null, 
+/**
+ * Cue.
+ */
+cue: string, 
+/**
+ * Stance.
+ */
+stance: StanceDto, };
+
+export type ClaimEditInput = { 
+/**
+ * Content text.
+ */
+text: string, 
+/**
+ * Speaker.
+ */
+speaker: SpeakerDto, 
+/**
+ * Cue.
+ */
+cue: string, 
+/**
+ * Stance.
+ */
+stance: StanceDto, };
+
+export type PartyKindDto = "state" | "organisation" | "person" | "media";
+
+export type AliasDto = { 
+/**
+ * Language code, or "" for every language.
+ */
+lang: string, 
+/**
+ * The name.
+ */
+text: string, 
+/**
+ * Shipped or the analyst's.
+ */
+origin: OriginDto, };
+
+export type PartySummary = { 
+/**
+ * Stable key ("AZ", "RU.mfa").
+ */
+key: string, 
+/**
+ * Display name.
+ */
+name: string, 
+/**
+ * What it is.
+ */
+kind: PartyKindDto, 
+/**
+ * State it stands for.
+ */
+country: string | null, 
+/**
+ * Parent party key.
+ */
+parent: string | null, 
+/**
+ * Claims spoken under this key.
+ */
+claims: number, 
+/**
+ * Names it goes by.
+ */
+aliases: Array<AliasDto>, };
+
+export type TimelinePoint = { 
+/**
+ * `YYYY-MM-DD` (the source's publication day, or its import day).
+ */
+day: string, 
+/**
+ * Claims that day.
+ */
+claims: number, };
+
+export type ImportEvent = { "event": "started", 
+/**
+ * Inputs in the job.
+ */
+total: number, } | { "event": "item", 
+/**
+ * Inputs done so far.
+ */
+done: number, 
+/**
+ * Its name.
+ */
+name: string, };
+
+export type ImportedItem = { 
+/**
+ * The input's name.
+ */
+input: string, 
+/**
+ * Source id (the existing one for a duplicate).
+ */
+source_id: number, 
+/**
+ * Title.
+ */
+title: string, 
+/**
+ * The same text was already stored.
+ */
+duplicate: boolean, 
+/**
+ * Claims found.
+ */
+claims: number, };
+
+export type FailedItem = { 
+/**
+ * The input's name.
+ */
+input: string, 
+/**
+ * Why.
+ */
+message: string, };
+
+export type ImportReport = { 
+/**
+ * Inputs imported (or found already stored).
+ */
+imported: Array<ImportedItem>, 
+/**
+ * Inputs that failed.
+ */
+failed: Array<FailedItem>, 
+/**
+ * The user stopped the job.
+ */
+cancelled: boolean, };
+
+export type SearchResults = { 
+/**
+ * Sources whose title or text match, best first.
+ */
+sources: Array<SourceSummary>, 
+/**
+ * Claims that match (first 200).
+ */
+claims: Array<ClaimRow>, };
+
+export type WorkspaceInfo = { 
+/**
+ * The store file.
+ */
+store: string, 
+/**
+ * Sources in it.
+ */
+sources: number, 
+/**
+ * Claims in it.
+ */
+claims: number, 
+/**
+ * The sample workspace was created at this start.
+ */
+demo_loaded: boolean, 
+/**
+ * Core features this build has (`import_url`, `conflicts`, `verification`, `reports`).
+ */
+features: Array<string>, };
+
+export type ConflictStatus = "candidate" | "confirmed" | "rejected";
+
+export type ConflictSummary = { 
+/**
+ * Conflict id.
+ */
+id: number, 
+/**
+ * Where it stands.
+ */
+status: ConflictStatus, 
+/**
+ * What it is about, in a few words.
+ */
+topic: string, 
+/**
+ * Party keys on each side.
+ */
+parties: Array<string>, 
+/**
+ * Claims involved.
+ */
+claim_ids: Array<number>, 
+/**
+ * How sure the detector is, 0..1.
+ */
+score: number, };
+
+export type DiffKind = "same" | "changed" | "fact";
+
+export type DiffSegment = { 
+/**
+ * The words.
+ */
+text: string, 
+/**
+ * How they compare.
+ */
+kind: DiffKind, 
+/**
+ * Index into the diff's `facts` for a `fact` segment.
+ */
+fact: number | null, };
+
+export type DiffClaim = { 
+/**
+ * Claim id.
+ */
+claim_id: number, 
+/**
+ * Speaker name.
+ */
+speaker: string, 
+/**
+ * Source title.
+ */
+source_title: string, 
+/**
+ * The statement, cut in runs.
+ */
+segments: Array<DiffSegment>, 
+/**
+ * The claim's verification, when there is one.
+ */
+verification: Verification | null, };
+
+export type DiffColumn = { 
+/**
+ * Party key.
+ */
+party: string, 
+/**
+ * Party name.
+ */
+name: string, 
+/**
+ * Its statements, aligned row by row with the other columns.
+ */
+claims: Array<DiffClaim>, };
+
+export type FactChip = { 
+/**
+ * "number", "date", "place", "actor".
+ */
+kind: string, 
+/**
+ * Short label ("casualties", "date of the strike").
+ */
+label: string, 
+/**
+ * Each side's value, pointing at its span.
+ */
+values: Array<FactValue>, };
+
+export type FactValue = { 
+/**
+ * The claim holding it.
+ */
+claim_id: number, 
+/**
+ * The value as written.
+ */
+text: string, };
+
+export type ConflictDiff = { 
+/**
+ * The conflict.
+ */
+conflict: ConflictSummary, 
+/**
+ * One column per party.
+ */
+columns: Array<DiffColumn>, 
+/**
+ * The facts that disagree.
+ */
+facts: Array<FactChip>, };
+
+export type VerdictDto = "unverified" | "true" | "false" | "misleading" | "unproven";
+
+export type AttributionDto = "unchecked" | "confirmed" | "reported" | "disputed";
+
+export type Evidence = { 
+/**
+ * Evidence id.
+ */
+id: number, 
+/**
+ * Where it is (URL or source reference).
+ */
+url: string | null, 
+/**
+ * What it shows.
+ */
+note: string, 
+/**
+ * Supports (true) or contradicts (false) the claim.
+ */
+supports: boolean, 
+/**
+ * When it was added (RFC 3339).
+ */
+added_at: string, };
+
+export type HistoryEntry = { 
+/**
+ * When (RFC 3339).
+ */
+at: string, 
+/**
+ * What changed, as a sentence.
+ */
+change: string, 
+/**
+ * The analyst's note.
+ */
+note: string | null, };
+
+export type Verification = { 
+/**
+ * Claim id.
+ */
+claim_id: number, 
+/**
+ * Verdict.
+ */
+verdict: VerdictDto, 
+/**
+ * Attribution status.
+ */
+attribution: AttributionDto, 
+/**
+ * Evidence, newest first.
+ */
+evidence: Array<Evidence>, 
+/**
+ * Changes, newest first.
+ */
+history: Array<HistoryEntry>, };
+
+export type VerdictInput = { 
+/**
+ * Claim id.
+ */
+claim_id: number, 
+/**
+ * New verdict.
+ */
+verdict: VerdictDto, 
+/**
+ * New attribution status.
+ */
+attribution: AttributionDto, 
+/**
+ * Why.
+ */
+note: string | null, };
+
+export type ReportScope = { "kind": "all" } | { "kind": "party", 
+/**
+ * Party key.
+ */
+key: string, } | { "kind": "source", 
+/**
+ * Source id.
+ */
+id: number, } | { "kind": "conflict", 
+/**
+ * Conflict id.
+ */
+id: number, };
+
+export type ReportFormat = "html" | "markdown" | "json";
+
+export type ReportResult = { 
+/**
+ * Where.
+ */
+path: string, 
+/**
+ * Its size in bytes.
+ */
+bytes: number, };
+
