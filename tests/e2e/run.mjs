@@ -5,7 +5,8 @@
 // Steps that need core features not merged yet are skipped with a note, not faked.
 
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import assert from 'node:assert/strict';
@@ -27,6 +28,10 @@ const session = await wd('POST', '/session', {
   capabilities: { alwaysMatch: { browserName: 'wry', 'tauri:options': { application: app, env: { CROSSCHECK_DB: store } } } },
 });
 const sid = session.sessionId;
+const shots = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../docs/screenshots');
+mkdirSync(shots, { recursive: true });
+/** Saves what the real app shows (WebKitWebDriver's screenshot of the webview). */
+const screenshot = async (name) => writeFileSync(path.join(shots, `${name}.png`), Buffer.from(await wd('GET', `/session/${sid}/screenshot`), 'base64'));
 const exec = (script, args = []) => wd('POST', `/session/${sid}/execute/sync`, { script, args });
 
 async function until(what, script, args = [], ms = 20000) {
@@ -60,6 +65,7 @@ try {
     await until('the app', 'return !!document.querySelector("nav[aria-label=Views]");');
     console.log(`     first render within ${Date.now() - started} ms of the session request`);
     await bodyHas("Bakou et Erevan");
+    await screenshot('e2e-library');
   });
 
   const info = await exec('return window.__TAURI_INTERNALS__.invoke("workspace_info");').catch(() => null);
@@ -75,6 +81,7 @@ try {
     await clickButton('Claims');
     await bodyHas(`${claims.length.toLocaleString('en')} matching`);
     await until('a claim row', 'return document.querySelectorAll(".scroller [role=row] [role=cell]").length > 0;');
+    await screenshot('e2e-claims');
   });
 
   if (features.includes('conflicts')) {
