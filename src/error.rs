@@ -53,6 +53,14 @@ pub enum Error {
         /// What is wrong with it.
         why: String,
     },
+    /// A URL could not be fetched (network, HTTP status, size or time limit).
+    #[error("{url}: {why}")]
+    Fetch {
+        /// The URL asked for.
+        url: String,
+        /// What went wrong.
+        why: String,
+    },
     /// A record named by the user does not exist.
     #[error("no {kind} {id}")]
     NotFound {

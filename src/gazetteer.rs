@@ -68,6 +68,8 @@ pub struct Gazetteer {
     by_key: HashMap<String, usize>,
     by_alias: HashMap<String, Vec<usize>>,
     by_demonym: HashMap<String, Vec<usize>>,
+    /// Longest alias in words, kept up to date by every insertion: callers ask per phrase scan.
+    max_words: usize,
 }
 
 impl Gazetteer {
@@ -112,7 +114,9 @@ impl Gazetteer {
         self.by_key.insert(e.key.clone(), idx);
         let names = e.aliases.values().flatten().chain(e.name.values()).chain(e.capital.values());
         for n in names {
-            push_unique(self.by_alias.entry(fold(n)).or_default(), idx);
+            let folded = fold(n);
+            self.max_words = self.max_words.max(folded.split_whitespace().count());
+            push_unique(self.by_alias.entry(folded).or_default(), idx);
         }
         for d in e.demonyms.values().flatten() {
             push_unique(self.by_demonym.entry(fold(d)).or_default(), idx);
@@ -123,7 +127,9 @@ impl Gazetteer {
     pub fn add_alias(&mut self, key: &str, lang: &str, alias: &str) {
         if let Some(&idx) = self.by_key.get(key) {
             self.entries[idx].aliases.entry(lang.to_string()).or_default().push(alias.to_string());
-            push_unique(self.by_alias.entry(fold(alias)).or_default(), idx);
+            let folded = fold(alias);
+            self.max_words = self.max_words.max(folded.split_whitespace().count());
+            push_unique(self.by_alias.entry(folded).or_default(), idx);
         }
     }
 
@@ -161,7 +167,7 @@ impl Gazetteer {
 
     /// Longest folded alias length in words, to bound phrase lookups.
     pub fn max_alias_words(&self) -> usize {
-        self.by_alias.keys().map(|k| k.split_whitespace().count()).max().unwrap_or(1)
+        self.max_words.max(1)
     }
 }
 

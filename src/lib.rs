@@ -4,10 +4,12 @@
 //! [`store::Store`] and composes the pure modules (`ingest`, `extract`, …) around it.
 #![deny(missing_docs)]
 
+pub mod align;
 mod demo;
 pub mod error;
 pub mod extract;
 pub mod gazetteer;
+mod import;
 pub mod ingest;
 pub mod model;
 pub mod store;

@@ -3,6 +3,9 @@
 
 use std::path::{Path, PathBuf};
 
+use crate::align::candidates::CandidateConfig;
+use crate::align::diff::DiffView;
+use crate::align::{self, Conflict, ConflictFilter, DetectSummary};
 use crate::error::{Error, Result};
 use crate::extract::{self, ExtractConfig, Extraction};
 use crate::gazetteer::Gazetteer;
@@ -41,6 +44,8 @@ pub struct ImportOutcome {
     pub duplicate: bool,
     /// Claims the extractor stored.
     pub claims: usize,
+    /// The older version of the same article (same canonical URL) this one supersedes.
+    pub supersedes: Option<i64>,
 }
 
 /// What importing a batch did.
@@ -80,34 +85,34 @@ impl Workbench {
         &mut self.store
     }
 
-    /// Imports files (folders are walked), one transaction per file; failures are per file.
+    /// Imports files (folders are walked) and URLs, one transaction per input; failures are per
+    /// input. See [`Workbench::import_inputs`].
     pub fn import_paths(&mut self, paths: &[PathBuf], progress: &mut dyn Progress) -> Result<ImportSummary> {
-        let files = expand(paths)?;
-        let gazetteer = self.store.gazetteer()?;
-        let mut summary = ImportSummary::default();
-        progress.start(files.len());
-        for (i, path) in files.iter().enumerate() {
-            if progress.cancelled() {
-                summary.cancelled = true;
-                break;
-            }
-            let name = path.display().to_string();
-            let result = std::fs::read(path)
-                .map_err(|source| Error::Io { path: path.clone(), source })
-                .and_then(|bytes| ingest::load(&name, &bytes))
-                .and_then(|doc| self.import_document(doc, None, &gazetteer));
-            match result {
-                Ok(outcome) => summary.imported.push(ImportOutcome { input: name.clone(), ..outcome }),
-                Err(e) => summary.failed.push((name.clone(), e.to_string())),
-            }
-            progress.item(i + 1, &name);
-        }
-        Ok(summary)
+        let inputs: Vec<String> = paths.iter().map(|p| p.to_string_lossy().into_owned()).collect();
+        self.import_inputs(&inputs, &ingest::FetchConfig::default(), progress)
     }
 
     /// Imports one document with its original bytes: source and claims in one transaction.
     pub fn import_document(&mut self, doc: Document, raw: Option<Vec<u8>>, gazetteer: &Gazetteer) -> Result<ImportOutcome> {
+        self.import_document_in_feed(doc, raw, gazetteer, None)
+    }
+
+    /// [`Workbench::import_document`], also recording it as item `(feed id, item key)` of a feed
+    /// in the same transaction.
+    pub(crate) fn import_document_in_feed(
+        &mut self,
+        doc: Document,
+        raw: Option<Vec<u8>>,
+        gazetteer: &Gazetteer,
+        feed_item: Option<(i64, &str)>,
+    ) -> Result<ImportOutcome> {
         let extraction = extract::extract(&doc.text, &ExtractConfig { gazetteer, language: doc.language.as_deref() });
+        let provenance = store::NewProvenance {
+            canonical_url: doc.canonical_url,
+            author: doc.author,
+            retrieved_at: doc.retrieved_at,
+            pages: doc.pages,
+        };
         let new = NewSource {
             title: doc.title.clone(),
             outlet: doc.outlet,
@@ -120,14 +125,20 @@ impl Workbench {
         };
         let input = doc.url.unwrap_or_default();
         self.store.write(|tx| {
-            let source_id = match store::insert_source_in(tx, &new)? {
-                Inserted::Duplicate(id) => {
-                    return Ok(ImportOutcome { input, source_id: id, title: new.title.clone(), duplicate: true, claims: 0 })
-                }
-                Inserted::New(id) => id,
+            let (source_id, duplicate) = match store::insert_source_in(tx, &new)? {
+                Inserted::Duplicate(id) => (id, true),
+                Inserted::New(id) => (id, false),
             };
+            if let Some((feed, key)) = feed_item {
+                store::mark_feed_item_in(tx, feed, key, new.url.as_deref(), source_id)?;
+            }
+            if duplicate {
+                return Ok(ImportOutcome { input, source_id, title: new.title.clone(), duplicate, claims: 0, supersedes: None });
+            }
+            let supersedes = store::record_provenance_in(tx, source_id, &provenance)?;
             let claims = store_extraction_in(tx, source_id, &new.text, &extraction)?;
-            Ok(ImportOutcome { input, source_id, title: new.title.clone(), duplicate: false, claims })
+            align::detect_in(tx, gazetteer, &CandidateConfig::default())?;
+            Ok(ImportOutcome { input, source_id, title: new.title.clone(), duplicate, claims, supersedes })
         })
     }
 
@@ -176,7 +187,57 @@ impl Workbench {
         let gazetteer = self.store.gazetteer()?;
         Ok(extract::extract(&crate::text::normalize(text), &ExtractConfig { gazetteer: &gazetteer, language }))
     }
+    /// Conflicts matching `filter`.
+    pub fn conflicts(&self, filter: &ConflictFilter) -> Result<Vec<Conflict>> {
+        self.store.conflicts(filter)
+    }
+
+    /// Finds conflicts for claims stored since the last detection (imports run it themselves).
+    pub fn detect_conflicts(&mut self) -> Result<DetectSummary> {
+        align::detect(&mut self.store)
+    }
+
+    /// Re-reads every claim and proposes what is new; rejections stay.
+    pub fn rescan_conflicts(&mut self) -> Result<DetectSummary> {
+        align::rescan(&mut self.store)
+    }
+
+    /// The diff view of a conflict.
+    pub fn conflict_view(&self, id: i64) -> Result<DiffView> {
+        align::view(&self.store, id)
+    }
+
+    /// The diff view of two claims.
+    pub fn diff_claims(&self, a: i64, b: i64) -> Result<DiffView> {
+        align::view_pair(&self.store, a, b)
+    }
+
+    /// Confirms a conflict.
+    pub fn confirm_conflict(&mut self, id: i64) -> Result<Conflict> {
+        align::confirm(&mut self.store, id)
+    }
+
+    /// Rejects a conflict; its pairs are never proposed again.
+    pub fn reject_conflict(&mut self, id: i64, explanation: Option<&str>) -> Result<Conflict> {
+        align::reject(&mut self.store, id, explanation)
+    }
+
+    /// Builds a conflict from claims.
+    pub fn new_conflict(&mut self, claims: &[i64], explanation: Option<&str>) -> Result<Conflict> {
+        align::create(&mut self.store, claims, explanation)
+    }
+
+    /// Adds a claim to a conflict.
+    pub fn add_to_conflict(&mut self, id: i64, claim: i64) -> Result<Conflict> {
+        align::add_claim(&mut self.store, id, claim)
+    }
+
+    /// Removes a claim from a conflict.
+    pub fn remove_from_conflict(&mut self, id: i64, claim: i64) -> Result<Conflict> {
+        align::remove_claim(&mut self.store, id, claim)
+    }
 }
+
 
 /// Stores an extraction's claims for a new source, mapping its ids to store ids.
 fn store_extraction_in(tx: &rusqlite::Transaction<'_>, source_id: i64, text: &str, x: &Extraction) -> Result<usize> {
@@ -219,24 +280,4 @@ pub fn anchor_in(text: &str, start: usize, end: usize) -> Anchor {
             suffix: char_slice(text, end, end + CONTEXT).to_string(),
         },
     }
-}
-
-/// Files under `paths`, folders walked in name order, hidden files skipped.
-fn expand(paths: &[PathBuf]) -> Result<Vec<PathBuf>> {
-    let mut out = Vec::new();
-    for p in paths {
-        let meta = std::fs::metadata(p).map_err(|source| Error::Io { path: p.clone(), source })?;
-        if meta.is_dir() {
-            let mut entries: Vec<PathBuf> = std::fs::read_dir(p)
-                .map_err(|source| Error::Io { path: p.clone(), source })?
-                .filter_map(|e| e.ok().map(|e| e.path()))
-                .filter(|e| !e.file_name().is_some_and(|n| n.to_string_lossy().starts_with('.')))
-                .collect();
-            entries.sort();
-            out.extend(expand(&entries)?);
-        } else {
-            out.push(p.clone());
-        }
-    }
-    Ok(out)
 }

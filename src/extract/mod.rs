@@ -2,6 +2,20 @@
 //!
 //! Input is a normalized text; output is a list of claims with char offsets into it. The
 //! extractor touches no store: parties resolve through the [`Gazetteer`] it is given.
+//!
+//! The pipeline is rule-based and linear in the text: [`lang`] picks the language from function
+//! words; `segment` cuts blocks, tokens, quotations and sentences; `cues` holds the per-language
+//! lexicons (data files under `data/lexicons/`); `attribute` frames each cue with its speaker and
+//! content and nests relays; `speaker` resolves names, descriptions and pronouns; `respond` links
+//! denials to the claims they answer. [`eval`] scores the output against gold files.
+
+mod attribute;
+mod cues;
+pub mod eval;
+mod lang;
+mod respond;
+mod segment;
+mod speaker;
 
 use serde::{Deserialize, Serialize};
 
@@ -20,7 +34,7 @@ pub struct ExtractConfig<'a> {
 /// What the extractor found in one text.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Extraction {
-    /// The language used ("fr", "en").
+    /// The language used ("fr", "en"; "und" when none of the known languages was recognised).
     pub language: String,
     /// Claims in text order.
     pub claims: Vec<ExtractedClaim>,
@@ -49,13 +63,55 @@ pub struct ExtractedClaim {
     pub responds_to: Option<String>,
 }
 
-/// Detects the language of `text` among those the extractor knows.
-pub fn detect_language(_text: &str) -> String {
-    "en".to_string()
+/// Languages the extractor has lexicons for.
+pub fn languages() -> Vec<&'static str> {
+    cues::codes()
 }
 
-/// Extracts the claims of `text`.
+/// Detects the language of `text` among those the extractor knows; "und" when there is no
+/// evidence for any (empty text, binary data, another language).
+pub fn detect_language(text: &str) -> String {
+    lang::detect(text).unwrap_or("und").to_string()
+}
+
+/// Extracts the claims of `text`. A language the extractor has no lexicon for yields no claims.
 pub fn extract(text: &str, cfg: &ExtractConfig<'_>) -> Extraction {
     let language = cfg.language.map_or_else(|| detect_language(text), str::to_string);
-    Extraction { language, claims: Vec::new() }
+    let Some(lex) = cues::lexicon(&language) else {
+        return Extraction { language, claims: Vec::new() };
+    };
+    let resolver = speaker::Resolver { gazetteer: cfg.gazetteer, lex, text };
+    let mut att = attribute::Attributor::new(resolver);
+    let seg = segment::SegConfig { elision: &lex.elision, inversion: &lex.inversion, abbreviations: &lex.abbreviations };
+    let mut folder = segment::Folder;
+    let mut chars = 0;
+    let mut last_byte = 0;
+    for (start, end) in segment::blocks(text) {
+        chars += text[last_byte..start].chars().count();
+        let block = segment::tokenize(text, start, end, chars, &seg, &mut folder);
+        chars = block.end_char;
+        last_byte = end;
+        att.block(&block);
+    }
+    let mut raw = att.claims;
+    raw.sort_by_key(|c| (c.start, c.cue_pos));
+    raw.dedup_by(|a, b| a.start == b.start && a.end == b.end && a.speaker == b.speaker);
+    let links = respond::link(&raw);
+    let claims = raw
+        .into_iter()
+        .zip(links)
+        .enumerate()
+        .map(|(i, (c, link))| ExtractedClaim {
+            id: format!("c{}", i + 1),
+            text: c.text,
+            start: c.start,
+            end: c.end,
+            cue: c.cue,
+            stance: c.stance,
+            speaker: c.speaker,
+            via: c.via,
+            responds_to: link.map(|j| format!("c{}", j + 1)),
+        })
+        .collect();
+    Extraction { language, claims }
 }

@@ -89,4 +89,10 @@ CREATE TRIGGER claims_au AFTER UPDATE OF text, speaker, cue ON claims BEGIN
     INSERT INTO claims_fts(rowid, text, speaker, cue) VALUES (new.id, new.text, new.speaker, new.cue);
 END;
 "#,
+    // 2: provenance and versions of sources, page boundaries (ingest).
+    super::versions::MIGRATION,
+    // 3: subscribed feeds and their imported items (ingest).
+    super::feeds::MIGRATION,
+    // 4: conflicts, their claims, rejected pairs and the claim key index (src/store/conflicts.rs).
+    super::conflicts::MIGRATION,
 ];

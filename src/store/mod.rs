@@ -8,9 +8,12 @@
 
 mod browse;
 mod claims;
+mod feeds;
+mod conflicts;
 mod migrations;
 mod parties;
 mod sources;
+mod versions;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -21,9 +24,18 @@ use crate::error::{Error, Result};
 
 pub use browse::{ClaimEdit, ClaimPage, DateSpan};
 pub use claims::{ClaimFilter, NewClaim};
+pub use conflicts::{ClaimBrief, NewConflict};
+pub(crate) use conflicts::{
+    add_member_in, claim_brief_in, clear_index_in, index_claim_in, insert_conflict_in, is_rejected_in, members_in, postings_in, reject_pair_in,
+    remove_member_in, reply_conflict_of_in, set_status_in, share_conflict_in, unindexed_claims_in,
+};
 pub(crate) use claims::{insert_claim_in, set_responds_to_in};
 pub(crate) use sources::insert_source_in;
 pub use sources::{Inserted, NewSource};
+pub use feeds::FeedRecord;
+pub(crate) use feeds::mark_feed_item_in;
+pub use versions::{NewProvenance, Provenance};
+pub(crate) use versions::record_provenance_in;
 
 /// How long a writer waits for another process's lock before giving up with [`Error::Locked`].
 const BUSY_TIMEOUT: Duration = Duration::from_secs(5);

@@ -1,6 +1,8 @@
 //! The one integration-test binary; modules mirror `src/`.
 
+mod align; // conflicts and the diff view: candidates across sources, analyst edits, word diffs
 mod browse; // paged claims, claims per day, claim edits and party merges
 mod cli; // the `crosscheck` binary end to end: import, list, search, aliases, exit codes
 mod store; // the store's guarantees: refusing foreign files, locks, read-only, crash safety
 mod support; // shared helpers: temp stores, running the binary, corpus paths
+mod ingest; // web pages, PDFs, URLs and feeds from a local server; hostile inputs; versions

@@ -4,6 +4,9 @@
 //! or, with `--json`, as a top-level object holding a named array (see docs/cli-json.md).
 //! Exit codes are decided in one place, [`main`].
 
+mod extract_cmd;
+mod ingest_cmd;
+mod align_cmd;
 mod output;
 
 use std::path::PathBuf;
@@ -32,11 +35,18 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Import files or folders (text, Markdown) and extract their claims.
+    /// Import files, folders or URLs (web pages, PDFs, text, Markdown) and extract their claims.
     Import {
-        /// Files or folders.
+        /// Files, folders or http(s) URLs.
         #[arg(required = true)]
         paths: Vec<PathBuf>,
+        #[command(flatten)]
+        fetch: ingest_cmd::FetchArgs,
+    },
+    /// Subscribe to RSS/Atom feeds and import their new items.
+    Feed {
+        #[command(subcommand)]
+        command: ingest_cmd::FeedCommand,
     },
     /// List sources.
     Sources,
@@ -65,6 +75,24 @@ enum Command {
     },
     /// Create the sample workspace from the bundled dispatches.
     Demo,
+    /// Propose the claims of a text file (touches no store).
+    Extract(extract_cmd::ExtractArgs),
+    /// Score the extractor against gold files (touches no store).
+    Eval(extract_cmd::EvalArgs),
+    /// List conflicts: replies, cross-source candidates and the analyst's.
+    Conflicts(align_cmd::ConflictsArgs),
+    /// Show, confirm, reject, build or edit a conflict.
+    Conflict {
+        #[command(subcommand)]
+        command: align_cmd::ConflictCommand,
+    },
+    /// Word diff of two claims, with the facts on which they disagree.
+    Diff {
+        /// Left claim id.
+        a: i64,
+        /// Right claim id.
+        b: i64,
+    },
 }
 
 #[derive(Subcommand)]
@@ -192,21 +220,20 @@ fn default_db() -> crosscheck::Result<PathBuf> {
 }
 
 fn run(cli: Cli, out: &Out) -> crosscheck::Result<ExitCode> {
+    let command = match cli.command {
+        Command::Extract(args) => return extract_cmd::run_extract(&args, cli.json),
+        Command::Eval(args) => return extract_cmd::run_eval(&args, cli.json),
+        c => c,
+    };
     let db = match cli.db {
         Some(p) => p,
         None => default_db()?,
     };
     let mut wb = Workbench::open(&db)?;
-    match cli.command {
-        Command::Import { paths } => {
-            let mut bar = output::Bar::new();
-            let summary = wb.import_paths(&paths, &mut bar)?;
-            drop(bar);
-            out.import_summary(&summary);
-            if !summary.failed.is_empty() {
-                return Ok(ExitCode::from(if summary.imported.is_empty() { 2 } else { 4 }));
-            }
-        }
+    match command {
+        Command::Extract(_) | Command::Eval(_) => {}
+        Command::Import { paths, fetch } => return ingest_cmd::import(&mut wb, &paths, &fetch, out),
+        Command::Feed { command } => return ingest_cmd::feed(&mut wb, command, out, cli.json),
         Command::Sources => out.sources(&wb.store().sources()?, wb.store())?,
         Command::Parties { all } => out.parties(&wb.store().parties(all)?),
         Command::Party { command } => match command {
@@ -250,6 +277,9 @@ fn run(cli: Cli, out: &Out) -> crosscheck::Result<ExitCode> {
             let claims = wb.store().claims(&ClaimFilter { query: Some(query), ..Default::default() })?;
             out.search(&sources, &claims, wb.store())?;
         }
+        Command::Conflicts(args) => align_cmd::conflicts(&wb, args, cli.json)?,
+        Command::Conflict { command } => align_cmd::conflict(&mut wb, command, cli.json)?,
+        Command::Diff { a, b } => align_cmd::diff(&wb, a, b, cli.json)?,
         Command::Demo => {
             let outcomes = wb.load_demo()?;
             let summary = crosscheck::ImportSummary { imported: outcomes, ..Default::default() };

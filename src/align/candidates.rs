@@ -1,0 +1,338 @@
+//! Cross-party candidates: claims of different parties, from different sources, that seem to
+//! speak of the same event, found without comparing all pairs.
+//!
+//! Each claim is reduced to [`Features`] (days, places, names, actors, counted things, content
+//! words) and to blocking keys. An inverted index from key to claims proposes, for each claim,
+//! the few others that share the most selective keys; keys held by more than
+//! [`CandidateConfig::max_postings`] claims say nothing about one event and are skipped, and
+//! compound keys (a place on a day) stay selective when each part alone is common. Only the
+//! shortlisted pairs are scored, so the cost grows with the number of claims, not its square.
+
+use std::collections::BTreeSet;
+use std::collections::HashMap;
+
+use serde::{Deserialize, Serialize};
+
+use super::facts::{facts, stem, FactValue, Lexicon};
+use super::tokens::{tokenize, TokenKind};
+use crate::gazetteer::Gazetteer;
+use crate::model::Speaker;
+use crate::text::fold;
+
+/// How candidates are found and kept.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct CandidateConfig {
+    /// Least score for a pair to be proposed, 0–1.
+    pub threshold: f32,
+    /// Keys held by more claims than this are too common to block on.
+    pub max_postings: usize,
+    /// How many of the best-blocked claims are scored per claim.
+    pub shortlist: usize,
+}
+
+impl Default for CandidateConfig {
+    fn default() -> Self {
+        CandidateConfig { threshold: 0.5, max_postings: 100, shortlist: 24 }
+    }
+}
+
+/// Who a claim speaks for, to tell parties apart.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Side {
+    /// States the speaker stands for.
+    pub countries: BTreeSet<String>,
+    /// Party key, if resolved.
+    pub party: Option<String>,
+    /// Folded speaker name.
+    pub name: String,
+}
+
+impl Side {
+    /// The side of a speaker.
+    pub fn of(speaker: &Speaker) -> Side {
+        Side { countries: speaker.countries.iter().cloned().collect(), party: speaker.party.clone(), name: fold(&speaker.name) }
+    }
+
+    /// True when the two speak for different parties: states with no state in common, or,
+    /// when either stands for no state, different party keys or names.
+    pub fn opposes(&self, other: &Side) -> bool {
+        if !self.countries.is_empty() && !other.countries.is_empty() {
+            return self.countries.is_disjoint(&other.countries);
+        }
+        match (&self.party, &other.party) {
+            (Some(a), Some(b)) => a != b,
+            _ => self.name != other.name,
+        }
+    }
+}
+
+/// A claim as the candidate finder needs it.
+#[derive(Debug, Clone, Copy)]
+pub struct ClaimRef<'a> {
+    /// Claim id.
+    pub id: i64,
+    /// Its source.
+    pub source_id: i64,
+    /// Its content text.
+    pub text: &'a str,
+    /// Its speaker.
+    pub speaker: &'a Speaker,
+}
+
+/// What a claim says about its event, reduced to comparable sets.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Features {
+    /// Claim id.
+    pub id: i64,
+    /// Its source.
+    pub source_id: i64,
+    /// Who speaks.
+    pub side: Side,
+    /// Days named, "MM-DD".
+    pub days: BTreeSet<String>,
+    /// Places named, folded.
+    pub places: BTreeSet<String>,
+    /// Other capitalised names, folded.
+    pub names: BTreeSet<String>,
+    /// States involved: the speaker's and those named.
+    pub involved: BTreeSet<String>,
+    /// Things counted ("drone").
+    pub units: BTreeSet<String>,
+    /// Content words, folded and stemmed.
+    pub words: BTreeSet<String>,
+}
+
+impl Features {
+    /// Reads the features of a claim.
+    pub fn new(c: ClaimRef<'_>, gazetteer: &Gazetteer, lex: &Lexicon) -> Features {
+        let mut f = Features { id: c.id, source_id: c.source_id, side: Side::of(c.speaker), ..Default::default() };
+        f.involved.extend(c.speaker.countries.iter().cloned());
+        let found = facts(c.text, gazetteer, lex);
+        let mut covered: Vec<(usize, usize)> = Vec::new();
+        for fact in &found {
+            covered.push((fact.start, fact.end));
+            match &fact.value {
+                FactValue::Date { month: Some(m), day: Some(d), .. } => {
+                    f.days.insert(format!("{m:02}-{d:02}"));
+                }
+                FactValue::Place { name } => {
+                    f.places.insert(name.clone());
+                }
+                FactValue::Actor { country, .. } => {
+                    f.involved.insert(country.clone());
+                }
+                FactValue::Number { unit: Some(u), .. } => {
+                    f.units.insert(u.clone());
+                }
+                _ => {}
+            }
+        }
+        let inside = |s: usize| covered.iter().any(|&(a, b)| a <= s && s < b);
+        let mut first_word = true;
+        for t in tokenize(c.text) {
+            if t.kind == TokenKind::Punct && matches!(t.text, "." | "!" | "?" | "«" | "\"" | "“") {
+                first_word = true;
+            }
+            if t.kind != TokenKind::Word {
+                continue;
+            }
+            let sentence_start = std::mem::replace(&mut first_word, false);
+            if inside(t.start) {
+                continue;
+            }
+            let folded = fold(t.text);
+            if folded.chars().count() < 3 || lex.is_stopword(&folded) || lex.is_calendar_word(&folded) {
+                continue;
+            }
+            if !sentence_start && t.text.chars().next().is_some_and(char::is_uppercase) {
+                f.names.insert(folded.clone());
+            }
+            f.words.insert(stem(&folded));
+        }
+        f
+    }
+
+    /// The blocking keys of this claim, each with its weight in the shortlist.
+    pub fn keys(&self) -> Vec<(String, f32)> {
+        let mut keys = Vec::new();
+        for d in &self.days {
+            keys.push((format!("d:{d}"), 1.5));
+            for p in &self.places {
+                keys.push((format!("pd:{p}|{d}"), 3.0));
+            }
+        }
+        keys.extend(self.places.iter().map(|p| (format!("p:{p}"), 2.0)));
+        keys.extend(self.names.iter().map(|n| (format!("n:{n}"), 1.5)));
+        keys.extend(self.units.iter().map(|u| (format!("u:{u}"), 1.0)));
+        keys.extend(self.words.iter().map(|w| (format!("w:{w}"), 1.0)));
+        keys
+    }
+}
+
+/// Why two claims were matched: one kind of shared fact and its values.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Evidence {
+    /// `day`, `place`, `name`, `actors`, `unit` or `words`.
+    pub kind: String,
+    /// The shared values ("06-27", "tavush", "AM", "drone", content words).
+    pub shared: Vec<String>,
+    /// What this evidence added to the score.
+    pub weight: f32,
+}
+
+/// A scored pair.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Scored {
+    /// 0–1.
+    pub score: f32,
+    /// What it rests on.
+    pub evidence: Vec<Evidence>,
+}
+
+/// Scores how likely `a` and `b` speak of the same event; `None` when they share no anchor (a
+/// day, a place, a name, or many content words), whatever else they share.
+pub fn score(a: &Features, b: &Features) -> Option<Scored> {
+    let shared = |x: &BTreeSet<String>, y: &BTreeSet<String>| x.intersection(y).cloned().collect::<Vec<_>>();
+    let mut evidence = Vec::new();
+    let mut add = |kind: &str, values: Vec<String>, weight: f32| {
+        if !values.is_empty() && weight > 0.0 {
+            evidence.push(Evidence { kind: kind.to_string(), shared: values, weight });
+        }
+    };
+    let days = shared(&a.days, &b.days);
+    let places = shared(&a.places, &b.places);
+    let names = shared(&a.names, &b.names);
+    let union = a.words.union(&b.words).count();
+    let common = shared(&a.words, &b.words);
+    let jaccard = if union == 0 { 0.0 } else { common.len() as f32 / union as f32 };
+    if days.is_empty() && places.is_empty() && names.is_empty() && jaccard < 0.3 {
+        return None;
+    }
+    let involved = shared(&a.involved, &b.involved);
+    let actors = if involved.len() >= 2 { 0.10 } else if !involved.is_empty() { 0.05 } else { 0.0 };
+    add("day", days.clone(), if days.is_empty() { 0.0 } else { 0.30 });
+    add("place", places.clone(), if places.is_empty() { 0.0 } else { 0.25 });
+    add("name", names.clone(), if names.is_empty() { 0.0 } else { 0.10 });
+    add("actors", involved, actors);
+    let units = shared(&a.units, &b.units);
+    add("unit", units.clone(), if units.is_empty() { 0.0 } else { 0.10 });
+    add("words", common, 0.30 * (2.0 * jaccard).min(1.0));
+    let score = evidence.iter().map(|e| e.weight).sum::<f32>().min(1.0);
+    Some(Scored { score, evidence })
+}
+
+/// A proposed pair, ids in increasing order.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Proposal {
+    /// The lower claim id.
+    pub a: i64,
+    /// The higher claim id.
+    pub b: i64,
+    /// Score and evidence.
+    pub scored: Scored,
+}
+
+/// Whether `a` and `b` may be proposed at all: other sources, opposing parties.
+pub fn eligible(a: &Features, b: &Features) -> bool {
+    a.source_id != b.source_id && a.side.opposes(&b.side)
+}
+
+/// Every candidate pair among `claims`, through an inverted index over their keys.
+pub fn propose(claims: &[Features], cfg: &CandidateConfig) -> Vec<Proposal> {
+    let mut index: HashMap<String, Vec<u32>> = HashMap::new();
+    let keys: Vec<Vec<(String, f32)>> = claims.iter().map(Features::keys).collect();
+    for (i, ks) in keys.iter().enumerate() {
+        for (k, _) in ks {
+            index.entry(k.clone()).or_default().push(i as u32);
+        }
+    }
+    // Dense accumulator reused across claims; `touched` lists what to reset.
+    let mut acc = vec![0f32; claims.len()];
+    let mut touched: Vec<u32> = Vec::new();
+    let mut out = Vec::new();
+    for (i, ks) in keys.iter().enumerate() {
+        for (k, w) in ks {
+            let Some(post) = index.get(k) else { continue };
+            if post.len() > cfg.max_postings {
+                continue;
+            }
+            // Postings are in claim order: each pair is considered once, from its later claim.
+            for &j in post.iter().take_while(|&&j| (j as usize) < i) {
+                if acc[j as usize] == 0.0 {
+                    touched.push(j);
+                }
+                acc[j as usize] += w;
+            }
+        }
+        touched.sort_unstable_by(|x, y| acc[*y as usize].total_cmp(&acc[*x as usize]).then(x.cmp(y)));
+        for &j in touched.iter().take(cfg.shortlist) {
+            let (a, b) = (&claims[j as usize], &claims[i]);
+            if !eligible(a, b) {
+                continue;
+            }
+            if let Some(s) = score(a, b).filter(|s| s.score >= cfg.threshold) {
+                out.push(Proposal { a: a.id.min(b.id), b: a.id.max(b.id), scored: s });
+            }
+        }
+        for j in touched.drain(..) {
+            acc[j as usize] = 0.0;
+        }
+    }
+    out
+}
+
+/// The shortlist for one claim given a posting lookup (the store's index): other claims by
+/// accumulated key weight, best first. `postings` answers `None` for a key held by too many.
+pub fn shortlist(f: &Features, cfg: &CandidateConfig, mut postings: impl FnMut(&str) -> Option<Vec<i64>>) -> Vec<i64> {
+    let mut acc: HashMap<i64, f32> = HashMap::new();
+    for (k, w) in f.keys() {
+        for id in postings(&k).unwrap_or_default() {
+            if id != f.id {
+                *acc.entry(id).or_default() += w;
+            }
+        }
+    }
+    let mut v: Vec<(i64, f32)> = acc.into_iter().collect();
+    v.sort_by(|x, y| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0)));
+    v.into_iter().take(cfg.shortlist).map(|(id, _)| id).collect()
+}
+
+/// Whether a claim has anything to block on.
+pub fn has_any(f: &Features) -> bool {
+    !(f.days.is_empty() && f.places.is_empty() && f.names.is_empty() && f.words.is_empty())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn features(id: i64, source_id: i64, country: &str, text: &str) -> Features {
+        let speaker = Speaker { name: format!("{country} ministry"), party: Some(format!("{country}.mod")), countries: vec![country.into()] };
+        Features::new(ClaimRef { id, source_id, text, speaker: &speaker }, Gazetteer::builtin(), Lexicon::builtin())
+    }
+
+    #[test]
+    fn mirror_accusations_about_one_shelling_are_proposed_with_their_evidence() {
+        let claims = vec![
+            features(1, 10, "AM", "Azerbaijani forces shelled positions in Tavush on 27 June"),
+            features(2, 20, "AZ", "Armenian units opened fire in Tavush on 27 June"),
+            features(3, 30, "AZ", "The harvest in Ganja was good this year"),
+        ];
+        let got = propose(&claims, &CandidateConfig::default());
+        assert_eq!(got.len(), 1, "only the Tavush pair is proposed: {got:?}");
+        let kinds: Vec<&str> = got[0].scored.evidence.iter().map(|e| e.kind.as_str()).collect();
+        assert_eq!((got[0].a, got[0].b), (1, 2), "the pair");
+        assert_eq!(kinds, vec!["day", "place", "actors"], "evidence: same day, same place, same two states");
+    }
+
+    #[test]
+    fn claims_of_one_party_or_one_source_are_never_candidates() {
+        let claims = vec![
+            features(1, 10, "AM", "Azerbaijani forces shelled positions in Tavush on 27 June"),
+            features(2, 20, "AM", "Azerbaijani forces shelled positions in Tavush on 27 June"),
+            features(3, 10, "AZ", "Armenian units opened fire in Tavush on 27 June"),
+        ];
+        let pairs: Vec<(i64, i64)> = propose(&claims, &CandidateConfig::default()).iter().map(|p| (p.a, p.b)).collect();
+        assert_eq!(pairs, vec![(2, 3)], "1–2 share a party, 1–3 a source");
+    }
+}

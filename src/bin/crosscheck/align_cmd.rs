@@ -1,0 +1,255 @@
+//! `conflicts`, `conflict …` and `diff`: listing, editing and showing conflicts.
+//!
+//! The diff view is computed by the core ([`crosscheck::align::diff::DiffView`]); this module only
+//! prints it: JSON as is, or text with a word diff in the manner of `git diff --word-diff`
+//! (`[-removed-]{+added+}`), colored when stdout is a terminal.
+
+use std::io::IsTerminal;
+
+use clap::{Args, Subcommand};
+use crosscheck::align::diff::{AlignOp, DiffView, OpTag, PairDiff, Segment};
+use crosscheck::align::{Conflict, ConflictFilter, DetectSummary};
+use crosscheck::Workbench;
+use serde_json::json;
+
+/// Arguments of `conflicts`.
+#[derive(Args)]
+pub struct ConflictsArgs {
+    /// Only this status (candidate, confirmed, rejected, …); default: all but rejected.
+    #[arg(long)]
+    status: Option<String>,
+    /// Only conflicts holding this claim.
+    #[arg(long)]
+    claim: Option<i64>,
+}
+
+/// `conflict …` subcommands.
+#[derive(Subcommand)]
+pub enum ConflictCommand {
+    /// Show a conflict side by side: a column per party, word diffs, disagreeing facts.
+    Show {
+        /// Conflict id.
+        id: i64,
+    },
+    /// Confirm a candidate.
+    Confirm {
+        /// Conflict id.
+        id: i64,
+    },
+    /// Reject a candidate; its claims are never proposed together again.
+    Reject {
+        /// Conflict id.
+        id: i64,
+        /// Why.
+        #[arg(long)]
+        explanation: Option<String>,
+    },
+    /// Build a conflict from two or more claims.
+    New {
+        /// Claim ids.
+        #[arg(required = true, num_args = 2..)]
+        claims: Vec<i64>,
+        /// Why they conflict.
+        #[arg(long)]
+        explanation: Option<String>,
+    },
+    /// Add a claim to a conflict.
+    Add {
+        /// Conflict id.
+        id: i64,
+        /// Claim id.
+        claim: i64,
+    },
+    /// Remove a claim from a conflict (it is not proposed with the others again).
+    Remove {
+        /// Conflict id.
+        id: i64,
+        /// Claim id.
+        claim: i64,
+    },
+    /// Look for conflicts among claims added since the last import (or all, with --rescan).
+    Detect {
+        /// Re-read every claim.
+        #[arg(long)]
+        rescan: bool,
+    },
+}
+
+/// `crosscheck conflicts`.
+pub fn conflicts(wb: &Workbench, args: ConflictsArgs, as_json: bool) -> crosscheck::Result<()> {
+    let list = wb.conflicts(&ConflictFilter { status: args.status, claim: args.claim })?;
+    print_conflicts(&list, as_json);
+    Ok(())
+}
+
+/// `crosscheck conflict …`.
+pub fn conflict(wb: &mut Workbench, command: ConflictCommand, as_json: bool) -> crosscheck::Result<()> {
+    let changed = match command {
+        ConflictCommand::Show { id } => {
+            print_view(&wb.conflict_view(id)?, as_json);
+            return Ok(());
+        }
+        ConflictCommand::Detect { rescan } => {
+            let s = if rescan { wb.rescan_conflicts()? } else { wb.detect_conflicts()? };
+            print_detect(&s, as_json);
+            return Ok(());
+        }
+        ConflictCommand::Confirm { id } => wb.confirm_conflict(id)?,
+        ConflictCommand::Reject { id, explanation } => wb.reject_conflict(id, explanation.as_deref())?,
+        ConflictCommand::New { claims, explanation } => wb.new_conflict(&claims, explanation.as_deref())?,
+        ConflictCommand::Add { id, claim } => wb.add_to_conflict(id, claim)?,
+        ConflictCommand::Remove { id, claim } => wb.remove_from_conflict(id, claim)?,
+    };
+    print_conflicts(std::slice::from_ref(&changed), as_json);
+    Ok(())
+}
+
+/// `crosscheck diff A B`.
+pub fn diff(wb: &Workbench, a: i64, b: i64, as_json: bool) -> crosscheck::Result<()> {
+    print_view(&wb.diff_claims(a, b)?, as_json);
+    Ok(())
+}
+
+fn print_json(v: serde_json::Value) {
+    println!("{}", serde_json::to_string_pretty(&v).unwrap_or_default());
+}
+
+fn print_detect(s: &DetectSummary, as_json: bool) {
+    if as_json {
+        print_json(json!({ "detections": [s] }));
+    } else {
+        println!(
+            "read {} claim(s): {} reply conflict(s), {} joined, {} candidate(s)",
+            s.claims, s.replies, s.joined, s.candidates
+        );
+    }
+}
+
+fn print_conflicts(list: &[Conflict], as_json: bool) {
+    if as_json {
+        print_json(json!({ "conflicts": list }));
+        return;
+    }
+    if list.is_empty() {
+        println!("no conflicts");
+    }
+    for c in list {
+        let score = c.score.map_or(String::new(), |s| format!(" {s:.2}"));
+        let parties: Vec<String> = c
+            .claims
+            .iter()
+            .map(|m| {
+                let who = if m.countries.is_empty() { m.speaker.clone() } else { format!("{} ({})", m.speaker, m.countries.join("+")) };
+                format!("#{} {who}", m.claim_id)
+            })
+            .collect();
+        println!("{:>5}  {:<10} {:<9}{score}  {}", c.id, c.status, c.origin.as_str(), parties.join(" vs "));
+        if !c.evidence.is_empty() {
+            let ev: Vec<String> = c.evidence.iter().map(|e| format!("{} {}", e.kind, e.shared.join(", "))).collect();
+            println!("       evidence: {}", ev.join("; "));
+        }
+        if let Some(x) = &c.explanation {
+            println!("       note: {x}");
+        }
+    }
+}
+
+fn print_view(view: &DiffView, as_json: bool) {
+    if as_json {
+        print_json(json!({ "views": [view] }));
+        return;
+    }
+    let color = std::io::stdout().is_terminal();
+    let cols: Vec<String> = view.columns.iter().map(|c| c.label.clone()).collect();
+    match view.conflict_id {
+        Some(id) => println!("conflict {id}: {}", cols.join(" | ")),
+        None => println!("{}", cols.join(" | ")),
+    }
+    for (r, row) in view.rows.iter().enumerate() {
+        println!("\n── row {} ({:?})", r + 1, row.reason);
+        for id in row.cells.iter().flatten() {
+            let Some(c) = view.claims.iter().find(|c| c.id == *id) else { continue };
+            let outlet = c.source.outlet.as_deref().unwrap_or(&c.source.title);
+            println!(
+                "  [{}] #{} {} — {} ({}, source {}, {})",
+                view.columns[c.column].label,
+                c.id,
+                c.chain.join(" via "),
+                c.stance.as_str(),
+                outlet,
+                c.source.id,
+                c.date.format("%Y-%m-%d")
+            );
+            println!("      {}", c.text);
+        }
+        for p in &row.pairs {
+            print_pair(p, color);
+        }
+    }
+}
+
+fn print_pair(p: &PairDiff, color: bool) {
+    println!("  diff #{} → #{} (similarity {:.2}):", p.left, p.right, p.similarity);
+    println!("      {}", word_diff_line(&p.ops, color));
+    for f in &p.facts {
+        let spans = |v: &[crosscheck::align::facts::Fact]| v.iter().map(|x| format!("{:?}@{}..{}", x.text, x.start, x.end)).collect::<Vec<_>>().join(", ");
+        println!("      ≠ {:?}: {}   [{} | {}]", f.kind, f.note, spans(&f.left), spans(&f.right));
+    }
+}
+
+/// One line in the manner of `git diff --word-diff`: `[-removed-]{+added+}`, or red and green
+/// with emphasized parts underlined on a terminal.
+pub fn word_diff_line(ops: &[AlignOp], color: bool) -> String {
+    const RED: &str = "\x1b[31m";
+    const GREEN: &str = "\x1b[32m";
+    const EMPH: &str = "\x1b[1;4m";
+    const RESET: &str = "\x1b[0m";
+    let paint = |segs: &[Segment], base: &str| -> String {
+        segs.iter()
+            .map(|s| if s.emphasized { format!("{base}{EMPH}{}{RESET}", s.text) } else { format!("{base}{}{RESET}", s.text) })
+            .collect()
+    };
+    let plain = |segs: &[Segment]| segs.iter().map(|s| s.text.as_str()).collect::<String>();
+    let mut out = String::new();
+    for op in ops {
+        let (del, ins) = match op.tag {
+            OpTag::Equal => {
+                out.push_str(&plain(&op.left));
+                continue;
+            }
+            OpTag::Delete => (Some(&op.left), None),
+            OpTag::Insert => (None, Some(&op.right)),
+            OpTag::Replace => (Some(&op.left), Some(&op.right)),
+        };
+        // A trailing space belongs outside the markers, as git prints it.
+        let trail = |segs: &[Segment]| segs.last().filter(|s| s.text.trim().is_empty() && !s.emphasized).map(|s| s.text.clone());
+        let trim = |segs: &[Segment]| -> Vec<Segment> {
+            let mut v = segs.to_vec();
+            if trail(segs).is_some() {
+                v.pop();
+            }
+            v
+        };
+        let mut space = None;
+        if let Some(d) = del {
+            space = trail(d);
+            let d = trim(d);
+            if color {
+                out.push_str(&paint(&d, RED));
+            } else {
+                out.push_str(&format!("[-{}-]", plain(&d)));
+            }
+        }
+        if let Some(i) = ins {
+            space = trail(i).or(space);
+            let i = trim(i);
+            if color {
+                out.push_str(&paint(&i, GREEN));
+            } else {
+                out.push_str(&format!("{{+{}+}}", plain(&i)));
+            }
+        }
+        out.push_str(&space.unwrap_or_default());
+    }
+    out
+}

@@ -1,0 +1,681 @@
+//! Attribution: finds the cues of each sentence, the speaker and the content each one frames, nests
+//! frames into relay chains ("X a souligné que …, a déclaré le ministère"), and emits claims.
+//!
+//! A cue frames its content in one of four shapes: subject + cue + content ("Bakou affirme avoir
+//! pris …"), content + cue + subject or subject + cue at the end ("« … », a-t-il déclaré", "…,
+//! Smith said"), a prepositional cue ("selon X, …"), or a passive with an agent ("démentie par
+//! Bakou"). Scans around a cue are bounded in tokens, and content is capped, so the pass is linear.
+
+use crate::model::{Speaker, Stance};
+
+use super::cues::{Cue, Form, Lexicon};
+use super::segment::{Block, Kind, QRole};
+use super::speaker::{Entity, EntityKind, History, Resolver};
+
+/// Longest content, in chars.
+const CONTENT_MAX: usize = 3_000;
+/// Longest speaker phrase, in tokens.
+const NP_MAX: usize = 14;
+
+/// A claim before ids are given and replies are linked.
+#[derive(Debug, Clone)]
+pub(crate) struct RawClaim {
+    /// Content start, in chars.
+    pub start: usize,
+    /// Content end, in chars.
+    pub end: usize,
+    /// Content text.
+    pub text: String,
+    /// Cue as written.
+    pub cue: String,
+    /// Stance.
+    pub stance: Stance,
+    /// Who speaks.
+    pub speaker: Speaker,
+    /// Relays, nearest first.
+    pub via: Vec<Speaker>,
+    /// Where the cue is, in chars.
+    pub cue_pos: usize,
+    /// States the content names (a denial's target).
+    pub named: Vec<String>,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Span {
+    cs: usize,
+    ce: usize,
+    bs: usize,
+    be: usize,
+}
+
+#[derive(Debug, Clone, Copy)]
+enum Subj {
+    /// Tokens `a..z` name the speaker.
+    Np(usize, usize),
+    /// The subject of the previous frame (coordination, participial clause).
+    Reuse,
+}
+
+#[derive(Debug)]
+struct Frame {
+    cue: Span,
+    cue_pos: usize,
+    stance: Stance,
+    subj: Subj,
+    content: Span,
+    extra: Option<Span>,
+    /// Content before this char belongs to this frame (a trailing "…, a déclaré X").
+    tail_at: Option<usize>,
+    speaker: Option<Entity>,
+    parent: Option<usize>,
+    children: usize,
+}
+
+/// Attributes the claims of one text, block by block.
+pub(crate) struct Attributor<'a> {
+    r: Resolver<'a>,
+    lex: &'a Lexicon,
+    hist: History,
+    /// Claims found so far, in text order of their sentences.
+    pub claims: Vec<RawClaim>,
+    word_blocks: usize,
+    last_claim: Option<(Speaker, usize)>,
+}
+
+fn span(b: &Block, first: usize, last: usize) -> Span {
+    Span { cs: b.toks[first].cs, ce: b.toks[last].ce, bs: b.toks[first].bs, be: b.toks[last].be }
+}
+
+fn quote_span(b: &Block, q: usize) -> Span {
+    let quote = &b.quotes[q];
+    let open = &b.toks[quote.open];
+    match quote.close {
+        Some(c) => Span { cs: open.ce, ce: b.toks[c].cs, bs: open.be, be: b.toks[c].bs },
+        None => Span { cs: open.ce, ce: b.end_char, bs: open.be, be: b.end_byte },
+    }
+}
+
+impl<'a> Attributor<'a> {
+    /// An attributor over `r.text`.
+    pub fn new(r: Resolver<'a>) -> Self {
+        let lex = r.lex;
+        Attributor { r, lex, hist: History::default(), claims: Vec::new(), word_blocks: 0, last_claim: None }
+    }
+
+    /// Attributes the claims of one block.
+    pub fn block(&mut self, b: &Block) {
+        if b.toks.iter().any(|t| t.kind == Kind::Word) {
+            self.word_blocks += 1;
+        }
+        for &(s, e) in &b.sentences {
+            self.sentence(b, s, e);
+        }
+    }
+
+    fn sentence(&mut self, b: &Block, s: usize, e: usize) {
+        self.r.note_states(b, s, e, &mut self.hist);
+        let lex = self.lex;
+        let words = |i: usize| if i >= s && i < e { b.word(i) } else { None };
+        let mut frames: Vec<Frame> = Vec::new();
+        let mut i = s;
+        while i < e {
+            if b.toks[i].kind != Kind::Word {
+                i += 1;
+                continue;
+            }
+            if let Some((len, _)) = lex.set("prep_cues").match_at(&words, i) {
+                frames.extend(self.prep_frame(b, s, e, i, len));
+                i += len;
+                continue;
+            }
+            let mut step = 1;
+            for (len, cue) in lex.cues.matches_at(&words, i) {
+                if let Some(f) = self.verb_frame(b, s, e, i, len, cue) {
+                    frames.push(f);
+                    step = len;
+                    break;
+                }
+            }
+            i += step;
+        }
+        // A trailing attribution owns the content before it: trim earlier frames' content there.
+        let tails: Vec<usize> = frames.iter().filter_map(|f| f.tail_at).collect();
+        for f in &mut frames {
+            for &p in &tails {
+                if f.content.cs < p && p < f.content.ce && f.tail_at != Some(p) {
+                    self.trim_end(&mut f.content, p);
+                }
+            }
+        }
+        // Nesting: a frame whose cue lies in another's content is relayed by it.
+        let n = frames.len();
+        for bi in 0..n {
+            let pos = frames[bi].cue_pos;
+            let best = (bi.saturating_sub(4)..(bi + 5).min(n))
+                .filter(|&a| a != bi && frames[a].parent != Some(bi))
+                .filter(|&a| frames[a].content.cs <= pos && pos < frames[a].content.ce)
+                .min_by_key(|&a| frames[a].content.ce - frames[a].content.cs);
+            frames[bi].parent = best;
+        }
+        // Speakers, in cue order; a pronoun never stands for a speaker inside its own content.
+        for k in 0..n {
+            let f = &frames[k];
+            let exclude = (f.content.cs, f.content.ce);
+            let entity = match f.subj {
+                Subj::Np(a, z) => self.r.resolve(b, a, z, b.toks[a].cs, exclude, &self.hist),
+                Subj::Reuse => frames[..k]
+                    .iter()
+                    .rev()
+                    .find_map(|p| p.speaker.clone())
+                    .or_else(|| self.sentence_subject(b, s, e, f.cue_pos, exclude)),
+            };
+            if let Some(en) = &entity {
+                if en.kind != EntityKind::Group || !en.speaker.countries.is_empty() {
+                    self.hist.push(en.clone());
+                }
+            }
+            frames[k].speaker = entity;
+        }
+        for k in 0..n {
+            if frames[k].speaker.is_some() {
+                if let Some(p) = frames[k].parent {
+                    frames[p].children += 1;
+                }
+            }
+        }
+        for k in 0..n {
+            let f = &frames[k];
+            let Some(sp) = &f.speaker else { continue };
+            if f.children > 0 {
+                continue;
+            }
+            let mut via = Vec::new();
+            let mut p = f.parent;
+            let mut guard = 0;
+            while let Some(pi) = p {
+                if let Some(ps) = &frames[pi].speaker {
+                    via.push(ps.speaker.clone());
+                }
+                p = frames[pi].parent;
+                guard += 1;
+                if guard > 8 {
+                    break;
+                }
+            }
+            let cue = self.r.text[f.cue.bs..f.cue.be].to_string();
+            for content in std::iter::once(f.content).chain(f.extra) {
+                self.emit(b, content, &cue, f.stance, sp.speaker.clone(), via.clone(), f.cue_pos);
+            }
+        }
+        // A quotation standing alone continues the previous speaker (press style).
+        for q in 0..b.quotes.len() {
+            let quote = &b.quotes[q];
+            if quote.parent.is_some() || quote.open < s || quote.open >= e {
+                continue;
+            }
+            let qs = quote_span(b, q);
+            let sentence_chars = b.toks[e - 1].ce - b.toks[s].cs;
+            let words_in = (quote.open..quote.end.min(e)).filter(|&t| b.toks[t].kind == Kind::Word).count();
+            let covered = frames.iter().any(|f| f.content.cs < qs.ce && qs.cs < f.content.ce);
+            if covered || words_in < 4 || (qs.ce - qs.cs) * 10 < sentence_chars * 6 {
+                continue;
+            }
+            if let Some((sp, at)) = self.last_claim.clone() {
+                if self.word_blocks <= at + 2 {
+                    self.emit(b, qs, "", Stance::Assert, sp, Vec::new(), qs.cs);
+                }
+            }
+        }
+    }
+
+    fn trim_end(&self, sp: &mut Span, p: usize) {
+        if p <= sp.cs || p >= sp.ce {
+            return;
+        }
+        let mut be = sp.bs;
+        let mut c = sp.cs;
+        for ch in self.r.text[sp.bs..sp.be].chars() {
+            if c == p {
+                break;
+            }
+            be += ch.len_utf8();
+            c += 1;
+        }
+        sp.ce = p;
+        sp.be = be;
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn emit(&mut self, b: &Block, content: Span, cue: &str, stance: Stance, speaker: Speaker, via: Vec<Speaker>, cue_pos: usize) {
+        let Some(c) = self.trim(content) else { return };
+        let text = self.r.text[c.bs..c.be].to_string();
+        let (first, last) = self.tokens_in(b, c);
+        let words = |i: usize| if i >= first && i < last { b.word(i) } else { None };
+        let mut stance = stance;
+        if matches!(stance, Stance::Assert | Stance::Report) && (first..last).any(|t| self.lex.set("deny_markers").match_at(&words, t).is_some()) {
+            stance = Stance::Deny;
+        }
+        let mut named = Vec::new();
+        if stance == Stance::Deny {
+            let mut h = History::default();
+            self.r.note_states(b, first, last, &mut h);
+            named = h.codes();
+        }
+        self.last_claim = Some((speaker.clone(), self.word_blocks));
+        self.claims.push(RawClaim { start: c.cs, end: c.ce, text, cue: cue.to_string(), stance, speaker, via, cue_pos, named });
+    }
+
+    fn tokens_in(&self, b: &Block, c: Span) -> (usize, usize) {
+        let first = b.toks.partition_point(|t| t.cs < c.cs);
+        let last = b.toks.partition_point(|t| t.cs < c.ce);
+        (first, last.max(first))
+    }
+
+    /// Trims spaces, quotation marks and edge punctuation, and caps the length.
+    fn trim(&self, mut c: Span) -> Option<Span> {
+        let junk = |ch: char| ch.is_whitespace() || matches!(ch, ',' | ';' | ':' | '.' | '—' | '–' | '-' | '«' | '»' | '“' | '”' | '"' | '″' | '„' | '‘' | '’' | '\'' | '‹' | '›');
+        let s = &self.r.text[c.bs..c.be];
+        for ch in s.chars() {
+            if !junk(ch) || (ch == '.' && false) {
+                break;
+            }
+            c.bs += ch.len_utf8();
+            c.cs += 1;
+        }
+        let s = &self.r.text[c.bs..c.be];
+        for ch in s.chars().rev() {
+            if !junk(ch) {
+                break;
+            }
+            c.be -= ch.len_utf8();
+            c.ce -= 1;
+        }
+        if c.ce <= c.cs {
+            return None;
+        }
+        if c.ce - c.cs > CONTENT_MAX {
+            let cut: usize = self.r.text[c.bs..c.be].chars().take(CONTENT_MAX).map(char::len_utf8).sum();
+            c.be = c.bs + cut;
+            c.ce = c.cs + CONTENT_MAX;
+        }
+        Some(c)
+    }
+
+    fn sentence_subject(&self, b: &Block, s: usize, e: usize, pos: usize, exclude: (usize, usize)) -> Option<Entity> {
+        let mut z = s;
+        while z < e && z < s + 6 && b.word(z).is_some_and(|w| self.lex.is("determiners", w)) {
+            z += 1;
+        }
+        let start = z;
+        while z < e && z < start + 5 && b.toks[z].kind == Kind::Word && (b.toks[z].cap || z == start) {
+            z += 1;
+        }
+        if z == start {
+            return None;
+        }
+        self.r.resolve(b, s, z, pos.min(b.toks[s].cs + 1), exclude, &self.hist)
+    }
+
+    fn prep_frame(&self, b: &Block, s: usize, e: usize, i: usize, len: usize) -> Option<Frame> {
+        let lex = self.lex;
+        let a = i + len;
+        let mut z = a;
+        while z < e && z < a + NP_MAX && b.toks[z].kind == Kind::Word {
+            if z > a && lex.is("np_right_stop", b.word(z).unwrap_or("")) {
+                break;
+            }
+            z += 1;
+        }
+        if z == a {
+            return None;
+        }
+        let at_start = (s..i).all(|t| b.toks[t].kind != Kind::Word || lex.is("conjunctions", b.word(t).unwrap_or("")));
+        let content = if at_start {
+            let mut c = z;
+            while c < e && b.toks[c].kind != Kind::Word && b.toks[c].kind != Kind::Quote {
+                c += 1;
+            }
+            if c >= e {
+                return None;
+            }
+            span(b, c, e - 1)
+        } else {
+            let words_before = (s..i).filter(|&t| b.toks[t].kind == Kind::Word).count();
+            if words_before >= 3 || z + 1 >= e {
+                span(b, s, i - 1)
+            } else {
+                span(b, z, e - 1)
+            }
+        };
+        let cue = span(b, i, i + len - 1);
+        Some(Frame {
+            cue,
+            cue_pos: cue.cs,
+            stance: Stance::Report,
+            subj: Subj::Np(a, z),
+            content,
+            extra: None,
+            tail_at: None,
+            speaker: None,
+            parent: None,
+            children: 0,
+        })
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn verb_frame(&self, b: &Block, s: usize, e: usize, i: usize, len: usize, cue: &Cue) -> Option<Frame> {
+        let lex = self.lex;
+        let words = |k: usize| if k >= s && k < e { b.word(k) } else { None };
+        let last = i + len - 1;
+        let t = &b.toks[i];
+        // A capitalized verb inside a sentence is a name or a title ("United States", "Reports").
+        if t.cap && i > s && !matches!(b.toks[i - 1].q, QRole::Open(_)) {
+            return None;
+        }
+        let mut first = i;
+        let mut right = last + 1;
+        let mut aux = false;
+        let mut passive = false;
+        let mut inv: Option<usize> = None;
+        let mut subj: Option<Subj> = None;
+        let mut left_end: Option<usize> = None;
+        if cue.form == Form::Gerund {
+            let p = i.checked_sub(1).filter(|&p| p >= s)?;
+            if !(b.is_punct(p, ',') || words(p) == Some("en")) {
+                return None;
+            }
+            subj = Some(Subj::Reuse);
+        } else {
+            let mut j = i;
+            let mut steps = 0;
+            while j > s && steps < 10 {
+                let k = j - 1;
+                let tk = &b.toks[k];
+                steps += 1;
+                if tk.kind == Kind::Quote && matches!(tk.q, QRole::Open(_)) && k + 1 == i {
+                    j = k;
+                    continue;
+                }
+                let Some(wk) = b.word(k) else { break };
+                if tk.inverted {
+                    inv = Some(k);
+                    j = k;
+                    first = k;
+                    continue;
+                }
+                if lex.is("aux", wk) {
+                    aux = true;
+                    if lex.is("passive", wk) && cue.form != Form::Finite && k + 1 == i {
+                        passive = true;
+                    }
+                    j = k;
+                    first = k;
+                    continue;
+                }
+                if lex.is("negation", wk) {
+                    return None;
+                }
+                if let Some(n) = lex.set("adverbs").ending_at(&words, k) {
+                    j = k + 1 - n;
+                    continue;
+                }
+                if lex.is("clitics", wk) {
+                    j = k;
+                    continue;
+                }
+                break;
+            }
+            left_end = (j > s).then(|| j - 1);
+            if cue.form == Form::Participle && !aux && inv.is_none() {
+                return None;
+            }
+            if !aux && inv.is_none() {
+                if let Some(w) = left_end.and_then(&words) {
+                    if lex.is("determiners", w) || lex.is("modals", w) {
+                        return None;
+                    }
+                }
+            }
+            if passive && aux && cue.form == Form::Both && lex.code == "en" {
+                // "was said" / "were told": passive reading, as in French.
+            }
+        }
+        if b.toks.get(right).is_some_and(|t| t.inverted) && right < e {
+            inv = Some(right);
+            right += 1;
+        }
+        // "déclarer la loi martiale" declares; it does not speak.
+        if cue.act {
+            let mut k = right;
+            while words(k).is_some_and(|w| lex.is("determiners", w)) && k < right + 3 {
+                k += 1;
+            }
+            if lex.set("act_objects").match_at(&words, k).is_some() || lex.set("act_objects").match_at(&words, right).is_some() {
+                return None;
+            }
+        }
+        let cue_span = span(b, first, last);
+        let mut frame = Frame {
+            cue: cue_span,
+            cue_pos: b.toks[i].cs,
+            stance: cue.stance,
+            subj: Subj::Reuse,
+            content: cue_span,
+            extra: None,
+            tail_at: None,
+            speaker: None,
+            parent: None,
+            children: 0,
+        };
+        let mut k = right;
+        while let Some((n, _)) = lex.set("adverbs").match_at(&words, k) {
+            k += n;
+        }
+        if passive {
+            // "a été démentie par Bakou": the agent speaks; the subject is what is denied.
+            if !matches!(words(k), Some("par" | "by")) {
+                return None;
+            }
+            let (a, z) = self.right_np(b, e, k + 1)?;
+            let le = left_end?;
+            let ns = self.left_np_start(b, s, le);
+            if ns > le {
+                return None;
+            }
+            frame.subj = Subj::Np(a, z);
+            frame.content = span(b, ns, le);
+            return Some(frame);
+        }
+        if let Some(p) = inv {
+            frame.subj = Subj::Np(p, p + 1);
+        } else if let Some(sj) = subj {
+            frame.subj = sj;
+        } else {
+            let le = left_end;
+            let ns = le.map(|le| self.left_np_start(b, s, le));
+            match (le, ns) {
+                (Some(le), _) if words(le).is_some_and(|w| lex.is("conjunctions", w)) => {
+                    // "Erevan nie cela et rapporte …": the earlier content ends at the conjunction.
+                    frame.subj = Subj::Reuse;
+                    frame.tail_at = Some(b.toks[le].cs);
+                }
+                (Some(le), Some(ns)) if ns <= le => {
+                    if ns > s && lex.set("temporal").ending_at(&words, ns - 1).is_some() {
+                        return None;
+                    }
+                    frame.subj = Subj::Np(ns, le + 1);
+                }
+                (le, _) => {
+                    // Inversion: "« … », a déclaré le ministère", "…, said the minister".
+                    let boundary_ok = le.is_none_or(|le| b.is_punct(le, ',') || matches!(b.toks[le].q, QRole::Close(_)) || b.is_punct(le, ':'));
+                    if !boundary_ok {
+                        return None;
+                    }
+                    if let Some((a, z)) = self.right_np(b, e, k) {
+                        frame.subj = Subj::Np(a, z);
+                        let (content, at) = self.tail_content(b, s, le?)?;
+                        frame.content = content;
+                        frame.tail_at = Some(at);
+                        frame.extra = self.extra_quote(b, e, z);
+                        return Some(frame);
+                    }
+                    // Apposition: "Dmitri Peskov, le porte-parole du Kremlin, a déclaré que …".
+                    let le = le?;
+                    let (a, z) = self.apposition(b, s, le)?;
+                    frame.subj = Subj::Np(a, z);
+                }
+            }
+        }
+        if cue.relay {
+            let Subj::Np(a, z) = frame.subj else { return None };
+            let get = |x: usize| if x >= a && x < z { b.word(x) } else { None };
+            if !(a..z).any(|x| lex.set("relay_nouns").match_at(&get, x).is_some()) {
+                return None;
+            }
+        }
+        // Content on the right.
+        let clause_end = match b.toks[i].inq {
+            Some(q) => b.quotes[q].close.unwrap_or(b.quotes[q].end).min(e),
+            None => e,
+        };
+        let mut comp = None;
+        let mut m = k;
+        while m < clause_end && m < k + 7 {
+            let tm = &b.toks[m];
+            if tm.kind == Kind::Word && lex.is("complementizers", b.word(m).unwrap_or("")) {
+                comp = Some(m);
+                break;
+            }
+            if tm.kind != Kind::Word && !(tm.kind == Kind::Punct && tm.ch == ',') {
+                break;
+            }
+            m += 1;
+        }
+        let mut c0 = comp.map_or(k, |c| c + 1);
+        if b.is_punct(c0, ':') || (b.is_punct(c0, ',') && b.toks.get(c0 + 1).is_some_and(|t| matches!(t.q, QRole::Open(_)))) {
+            c0 += 1;
+        }
+        let ends_clause = |x: usize| x >= clause_end || matches!(b.toks[x].ch, '.' | '!' | '?' | ';' | '…') && b.toks[x].kind == Kind::Punct;
+        let np_left_boundary = match frame.subj {
+            Subj::Np(a, _) if a > s && inv.is_none() => Some(a - 1),
+            _ => None,
+        };
+        let after_content = np_left_boundary.is_some_and(|bt| b.is_punct(bt, ',') || matches!(b.toks[bt].q, QRole::Close(_)));
+        let nothing_right = ends_clause(c0)
+            || (comp.is_none() && after_content && (b.is_punct(c0, ',') || words(c0).is_some_and(|w| lex.is("np_right_stop", w))));
+        if nothing_right || inv.is_some() {
+            // "…, Smith said." / "« … », a-t-il déclaré": the content comes before.
+            let bt = if inv.is_some() { left_end } else { np_left_boundary };
+            if let Some((content, at)) = bt.and_then(|bt| self.tail_content(b, s, bt)) {
+                frame.content = content;
+                frame.tail_at = Some(at);
+                let np_end = match frame.subj {
+                    Subj::Np(_, z) => z,
+                    Subj::Reuse => right,
+                };
+                frame.extra = self.extra_quote(b, e, np_end.max(right));
+                return Some(frame);
+            }
+            if ends_clause(c0) {
+                return None;
+            }
+        }
+        if let QRole::Open(q) = b.toks[c0].q {
+            let after = b.quotes[q].end;
+            if after >= clause_end || b.toks[after].kind != Kind::Word {
+                frame.content = quote_span(b, q);
+                return Some(frame);
+            }
+        }
+        let mut end = clause_end;
+        while end > c0 + 1 && b.toks[end - 1].kind == Kind::Punct {
+            end -= 1;
+        }
+        frame.content = span(b, c0, end - 1);
+        Some(frame)
+    }
+
+    /// First token of the subject ending at `le`, scanning left to a stop; `le + 1` if none.
+    fn left_np_start(&self, b: &Block, s: usize, le: usize) -> usize {
+        let mut a = le + 1;
+        while a > s && le + 1 - a < NP_MAX {
+            let k = a - 1;
+            let Some(w) = b.word(k) else { break };
+            if self.lex.is("np_left_stop", w) {
+                break;
+            }
+            a = k;
+        }
+        a
+    }
+
+    /// The speaker after an inverted cue: words up to a stop, as a token range.
+    fn right_np(&self, b: &Block, e: usize, k: usize) -> Option<(usize, usize)> {
+        let mut z = k;
+        while z < e && z < k + NP_MAX && b.toks[z].kind == Kind::Word {
+            if z > k && self.lex.is("np_right_stop", b.word(z).unwrap_or("")) {
+                break;
+            }
+            z += 1;
+        }
+        (z > k).then_some((k, z))
+    }
+
+    /// "X, the Kremlin spokesman, said": the subject before the apposition's commas.
+    fn apposition(&self, b: &Block, s: usize, comma: usize) -> Option<(usize, usize)> {
+        let mut a = comma;
+        let mut commas = 0;
+        while a > s && comma - a < 2 * NP_MAX {
+            let k = a - 1;
+            if b.is_punct(k, ',') {
+                commas += 1;
+                if commas > 1 {
+                    break;
+                }
+                a = k;
+                continue;
+            }
+            let Some(w) = b.word(k) else { break };
+            if self.lex.is("np_left_stop", w) {
+                // A relative clause ("the official, who …,"): the subject is before it.
+                if commas == 1 && k > s && b.is_punct(k - 1, ',') {
+                    let end = k - 1;
+                    let start = self.left_np_start(b, s, end.checked_sub(1)?);
+                    return (start < end).then_some((start, end));
+                }
+                break;
+            }
+            a = k;
+        }
+        (commas == 1 && a < comma).then_some((a, comma))
+    }
+
+    /// The content before a trailing attribution whose boundary token is `bt` (a comma or a
+    /// closing mark): the quotation that closes there, or the clause from the sentence start.
+    fn tail_content(&self, b: &Block, s: usize, bt: usize) -> Option<(Span, usize)> {
+        let mut t = bt;
+        if b.is_punct(t, ',') && t > s {
+            t -= 1;
+        }
+        if let QRole::Close(q) = b.toks[t].q {
+            return Some((quote_span(b, q), b.toks[t].cs));
+        }
+        if b.is_punct(bt, ',') {
+            let n_words = (s..bt).filter(|&x| b.toks[x].kind == Kind::Word).count();
+            if n_words >= 3 {
+                return Some((span(b, s, bt - 1), b.toks[bt].cs));
+            }
+        }
+        None
+    }
+
+    /// `"…," he said, "…"`: the quotation that continues after the speaker.
+    fn extra_quote(&self, b: &Block, e: usize, z: usize) -> Option<Span> {
+        if z + 1 < e && b.is_punct(z, ',') {
+            if let QRole::Open(q) = b.toks[z + 1].q {
+                return Some(quote_span(b, q));
+            }
+        }
+        None
+    }
+}

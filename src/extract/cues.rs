@@ -1,0 +1,270 @@
+//! Per-language lexicons: reporting cues with their stance, and the function words and patterns the
+//! extractor needs, loaded from `data/lexicons/<lang>/` (compiled in).
+//!
+//! Every list is data: adding a language means adding its two files and one line to [`LANGUAGES`].
+//! Phrases are tokenized with the same tokenizer as the text, so "d'après" or "n't" match as written.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
+
+use crate::model::Stance;
+
+use super::segment::{tokenize_words, Folder};
+
+/// The languages the extractor knows: code, cue file, grammar file.
+const LANGUAGES: &[(&str, &str, &str)] = &[
+    ("fr", include_str!("../../data/lexicons/fr/cues.tsv"), include_str!("../../data/lexicons/fr/grammar.tsv")),
+    ("en", include_str!("../../data/lexicons/en/cues.tsv"), include_str!("../../data/lexicons/en/grammar.tsv")),
+];
+
+/// Grammatical use of a cue form.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Form {
+    /// A finite form ("affirme", "said").
+    Finite,
+    /// A participle that needs an auxiliary ("déclaré", "written").
+    Participle,
+    /// A form that is both ("dit", "said").
+    Both,
+    /// A present participle / gerund ("saying", "affirmant").
+    Gerund,
+}
+
+/// What a matched cue form means.
+#[derive(Debug, Clone)]
+pub(crate) struct Cue {
+    /// Dictionary form.
+    pub lemma: String,
+    /// Stance of the content.
+    pub stance: Stance,
+    /// Grammatical use.
+    pub form: Form,
+    /// The verb also performs acts ("déclarer la guerre").
+    pub act: bool,
+    /// The verb takes a person object before its content ("told reporters that").
+    pub obj: bool,
+    /// The verb is a cue only with a document as subject ("the statement reads").
+    pub relay: bool,
+}
+
+/// A set of phrases of folded words, indexed by first word; each phrase may carry a value.
+#[derive(Debug)]
+pub(crate) struct Phrases<V> {
+    by_first: HashMap<String, Vec<(Vec<String>, V)>>,
+    max_len: usize,
+}
+
+impl<V> Default for Phrases<V> {
+    fn default() -> Self {
+        Phrases { by_first: HashMap::new(), max_len: 0 }
+    }
+}
+
+impl<V> Phrases<V> {
+    fn insert(&mut self, words: Vec<String>, value: V) {
+        if words.is_empty() {
+            return;
+        }
+        self.max_len = self.max_len.max(words.len());
+        let rest = words[1..].to_vec();
+        let list = self.by_first.entry(words[0].clone()).or_default();
+        list.push((rest, value));
+        // Longest phrase first, so "les deux parties au conflit" wins over "les deux parties".
+        list.sort_by(|a, b| b.0.len().cmp(&a.0.len()));
+    }
+
+    /// The longest phrase starting at word `i` of `words`, as (length in words, value).
+    pub fn match_at<'a, 'w>(&'a self, words: &dyn Fn(usize) -> Option<&'w str>, i: usize) -> Option<(usize, &'a V)> {
+        let first = words(i)?;
+        let list = self.by_first.get(first)?;
+        'cand: for (rest, v) in list {
+            for (k, w) in rest.iter().enumerate() {
+                if words(i + 1 + k) != Some(w.as_str()) {
+                    continue 'cand;
+                }
+            }
+            return Some((rest.len() + 1, v));
+        }
+        None
+    }
+
+    /// Every match starting at `i`, longest first.
+    pub fn matches_at<'a, 'w>(&'a self, words: &dyn Fn(usize) -> Option<&'w str>, i: usize) -> Vec<(usize, &'a V)> {
+        let mut out = Vec::new();
+        let Some(first) = words(i) else { return out };
+        let Some(list) = self.by_first.get(first) else { return out };
+        'cand: for (rest, v) in list {
+            for (k, w) in rest.iter().enumerate() {
+                if words(i + 1 + k) != Some(w.as_str()) {
+                    continue 'cand;
+                }
+            }
+            out.push((rest.len() + 1, v));
+        }
+        out
+    }
+
+    /// Length of the longest phrase that ends at word `j`, if any.
+    pub fn ending_at<'w>(&self, words: &dyn Fn(usize) -> Option<&'w str>, j: usize) -> Option<usize> {
+        (1..=self.max_len.min(j + 1)).rev().find(|&n| self.match_at(words, j + 1 - n).is_some_and(|(len, _)| len == n))
+    }
+
+    /// Whether the single word `w` is a phrase.
+    pub fn has_word(&self, w: &str) -> bool {
+        self.by_first.get(w).is_some_and(|l| l.iter().any(|(rest, _)| rest.is_empty()))
+    }
+
+    /// Whether the set is empty.
+    pub fn is_empty(&self) -> bool {
+        self.by_first.is_empty()
+    }
+}
+
+/// Everything the extractor knows about one language.
+#[derive(Debug)]
+pub(crate) struct Lexicon {
+    /// ISO 639-1 code.
+    pub code: &'static str,
+    /// Cue forms.
+    pub cues: Phrases<Cue>,
+    /// Function words for language detection.
+    pub stopwords: HashSet<String>,
+    /// Named phrase sets of the grammar file; values are the "=x" suffixes.
+    sets: HashMap<String, Phrases<Option<String>>>,
+    /// Elided words ("d'" in "d'Erevan").
+    pub elision: HashSet<String>,
+    /// Abbreviations whose period ends no sentence.
+    pub abbreviations: HashSet<String>,
+    /// Subject pronouns written after a hyphenated verb.
+    pub inversion: HashSet<String>,
+    empty: Phrases<Option<String>>,
+}
+
+impl Lexicon {
+    /// The named set of the grammar file (empty when the language has none).
+    pub fn set(&self, name: &str) -> &Phrases<Option<String>> {
+        self.sets.get(name).unwrap_or(&self.empty)
+    }
+
+    /// Whether the single word `w` is in the named set.
+    pub fn is(&self, name: &str, w: &str) -> bool {
+        self.set(name).has_word(w)
+    }
+}
+
+/// The lexicon of `code`, if the extractor knows that language.
+pub(crate) fn lexicon(code: &str) -> Option<&'static Lexicon> {
+    static ALL: OnceLock<Vec<Lexicon>> = OnceLock::new();
+    ALL.get_or_init(|| LANGUAGES.iter().map(|(c, cues, grammar)| parse(c, cues, grammar)).collect())
+        .iter()
+        .find(|l| l.code == code)
+}
+
+/// Codes of every language the extractor knows.
+pub(crate) fn codes() -> Vec<&'static str> {
+    LANGUAGES.iter().map(|l| l.0).collect()
+}
+
+fn data_lines(text: &str) -> impl Iterator<Item = Vec<&str>> {
+    text.lines().filter(|l| !l.trim().is_empty() && !l.starts_with('#')).map(|l| l.split('\t').collect())
+}
+
+fn parse(code: &'static str, cues_tsv: &str, grammar_tsv: &str) -> Lexicon {
+    let mut lex = Lexicon {
+        code,
+        cues: Phrases::default(),
+        stopwords: HashSet::new(),
+        sets: HashMap::new(),
+        elision: HashSet::new(),
+        abbreviations: HashSet::new(),
+        inversion: HashSet::new(),
+        empty: Phrases::default(),
+    };
+    let mut folder = Folder::default();
+    // Elision first: the tokenizer needs it to split the other phrases the way it splits text.
+    for cols in data_lines(grammar_tsv) {
+        if cols[0] == "elision" {
+            lex.elision = items(cols.get(1).copied()).map(str::to_string).collect();
+        }
+    }
+    for cols in data_lines(grammar_tsv) {
+        let key = cols[0];
+        let mut set = Phrases::default();
+        for item in items(cols.get(1).copied()) {
+            let (phrase, value) = match item.split_once('=') {
+                Some((p, v)) => (p, Some(v.to_string())),
+                None => (item, None),
+            };
+            let words = tokenize_words(phrase, &lex.elision, &mut folder);
+            match key {
+                "stopwords" => lex.stopwords.extend(words.iter().cloned()),
+                "inversion" => lex.inversion.extend(words.iter().cloned()),
+                "abbreviations" => {
+                    lex.abbreviations.insert(crate::text::fold(phrase));
+                }
+                _ => {}
+            }
+            set.insert(words, value);
+        }
+        lex.sets.insert(key.to_string(), set);
+    }
+    for cols in data_lines(cues_tsv) {
+        let (Some(lemma), Some(stance)) = (cols.first(), cols.get(1).and_then(|s| Stance::parse(s))) else { continue };
+        let flags = cols.get(2).copied().unwrap_or("");
+        let finite: Vec<&str> = items(cols.get(3).copied()).collect();
+        let participle: Vec<&str> = items(cols.get(4).copied()).collect();
+        let gerund: Vec<&str> = items(cols.get(5).copied()).collect();
+        let mut add = |form_text: &str, form: Form| {
+            let words = tokenize_words(form_text, &lex.elision, &mut folder);
+            let cue = Cue {
+                lemma: lemma.to_string(),
+                stance,
+                form,
+                act: flags.contains("act"),
+                obj: flags.contains("obj"),
+                relay: flags.contains("relay"),
+            };
+            lex.cues.insert(words, cue);
+        };
+        for f in &finite {
+            add(f, if participle.contains(f) { Form::Both } else { Form::Finite });
+        }
+        for p in participle.iter().filter(|p| !finite.contains(p)) {
+            add(p, Form::Participle);
+        }
+        for g in &gerund {
+            add(g, Form::Gerund);
+        }
+    }
+    lex
+}
+
+fn items(col: Option<&str>) -> impl Iterator<Item = &str> {
+    col.unwrap_or("").split('|').map(str::trim).filter(|s| !s.is_empty())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_language_loads_cues_and_the_sets_the_extractor_reads() {
+        for code in codes() {
+            let lex = lexicon(code).unwrap_or_else(|| panic!("{code} loads"));
+            assert!(!lex.cues.is_empty(), "{code} has cues");
+            for set in ["aux", "adverbs", "determiners", "prep_cues", "act_objects", "both_sides", "title_words"] {
+                assert!(!lex.set(set).is_empty(), "{code} has the set {set}");
+            }
+        }
+    }
+
+    #[test]
+    fn multiword_phrases_are_split_like_text() {
+        let fr = lexicon("fr").map(|l| l.set("prep_cues").has_word("selon"));
+        assert_eq!(fr, Some(true), "selon is a one-word prepositional cue");
+        let lex = lexicon("fr").unwrap_or_else(|| panic!("fr loads"));
+        let words = ["d'", "après"];
+        let get = |i: usize| words.get(i).copied();
+        assert_eq!(lex.set("prep_cues").match_at(&get, 0).map(|m| m.0), Some(2), "d'après is two tokens");
+    }
+}

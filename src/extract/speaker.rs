@@ -1,0 +1,487 @@
+//! Speakers: who a noun phrase names, and who a pronoun or a description stands for.
+//!
+//! A phrase resolves, in order, as: a pronoun (to the last compatible speaker), "both sides" (to the
+//! last two states named), a coordination of resolvable parts, a personal name (with the state its
+//! title or demonym names, or that an earlier full mention gave), a gazetteer name (capital, state,
+//! institution) or a demonym, or a definite description ("le haut diplomate russe", "the ministry",
+//! "the statement") matched against the recent speakers. A phrase that resolves to none of these is
+//! no speaker. Searches look back over a bounded window, so resolution stays linear in the text.
+
+use crate::gazetteer::Gazetteer;
+use crate::model::{PartyKind, Speaker};
+
+use super::cues::Lexicon;
+use super::segment::{Block, Kind};
+
+/// How far back descriptions and pronouns look, in mentions.
+const LOOKBACK: usize = 40;
+
+/// What sort of speaker a mention is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum EntityKind {
+    /// A named or described person.
+    Person,
+    /// An institution, or a document standing for one.
+    Org,
+    /// A state (capital, country name).
+    State,
+    /// Several parties, or a group of people.
+    Group,
+}
+
+/// A resolved mention of a speaker.
+#[derive(Debug, Clone)]
+pub(crate) struct Entity {
+    /// The speaker as reported.
+    pub speaker: Speaker,
+    /// Its sort.
+    pub kind: EntityKind,
+    /// Folded last word of a personal name.
+    pub last_name: Option<String>,
+    /// Folded person and institution nouns it was introduced with.
+    pub nouns: Vec<String>,
+    /// Institution suffix ("mfa", "army").
+    pub institution: Option<String>,
+    /// Where in the text, in chars.
+    pub pos: usize,
+}
+
+/// Mentions so far: speakers, and states named anywhere (for "both sides").
+#[derive(Debug, Default)]
+pub(crate) struct History {
+    entities: Vec<Entity>,
+    states: Vec<(usize, String)>,
+}
+
+impl History {
+    /// Records a speaker mention.
+    pub fn push(&mut self, e: Entity) {
+        self.entities.push(e);
+    }
+
+    /// Records that state `code` is named at `pos`.
+    pub fn state_named(&mut self, pos: usize, code: &str) {
+        if self.states.last().is_some_and(|(_, c)| c == code) {
+            return;
+        }
+        self.states.push((pos, code.to_string()));
+        if self.states.len() > 4 * LOOKBACK {
+            self.states.drain(..2 * LOOKBACK);
+        }
+    }
+
+    /// The most recent mention before `pos`, outside `exclude`, that `ok` accepts.
+    fn recent(&self, pos: usize, exclude: (usize, usize), ok: &dyn Fn(&Entity) -> bool) -> Option<&Entity> {
+        self.entities
+            .iter()
+            .rev()
+            .take(LOOKBACK)
+            .filter(|e| e.pos < pos && !(exclude.0 <= e.pos && e.pos < exclude.1))
+            .filter(|e| ok(e))
+            .max_by_key(|e| e.pos)
+    }
+
+    /// The last two distinct states named before `pos`, earliest first.
+    fn last_two_states(&self, pos: usize) -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        for (p, c) in self.states.iter().rev() {
+            if *p < pos && !out.contains(c) {
+                out.push(c.clone());
+                if out.len() == 2 {
+                    break;
+                }
+            }
+        }
+        out.reverse();
+        out
+    }
+
+    /// Codes of the states named so far, first mention first.
+    pub fn codes(&self) -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        for (_, c) in &self.states {
+            if !out.contains(c) {
+                out.push(c.clone());
+            }
+        }
+        out
+    }
+
+    /// The speaker of the most recent person with this folded last name.
+    fn person_named(&self, last: &str) -> Option<&Entity> {
+        self.entities.iter().rev().take(4 * LOOKBACK).find(|e| e.last_name.as_deref() == Some(last))
+    }
+}
+
+/// Resolves noun phrases of one text.
+pub(crate) struct Resolver<'a> {
+    /// Names of parties.
+    pub gazetteer: &'a Gazetteer,
+    /// The language's word lists.
+    pub lex: &'a Lexicon,
+    /// The text.
+    pub text: &'a str,
+}
+
+struct Hit {
+    first: usize,
+    len: usize,
+    country: Option<String>,
+    key: String,
+    kind: PartyKind,
+}
+
+impl Resolver<'_> {
+    fn surface(&self, b: &Block, first: usize, last: usize) -> &str {
+        &self.text[b.toks[first].bs..b.toks[last].be]
+    }
+
+    /// Gazetteer names in words `ws` (token indices), longest first, left to right.
+    fn hits(&self, b: &Block, ws: &[usize]) -> Vec<Hit> {
+        let mut out = Vec::new();
+        let mut k = 0;
+        while k < ws.len() {
+            let mut found = None;
+            for n in (1..=6.min(ws.len() - k)).rev() {
+                // Names are contiguous words; a gap (a comma) ends them.
+                if ws[k + n - 1] - ws[k] != n - 1 {
+                    continue;
+                }
+                let first = &b.toks[ws[k]];
+                let w = b.word(ws[k]).unwrap_or("");
+                if self.lex.is("determiners", w) || (n == 1 && !first.cap) {
+                    continue;
+                }
+                // Short names that are everyday words ("us", "who") count only in capitals.
+                if n == 1 && w.chars().count() <= 3 && !first.upper {
+                    continue;
+                }
+                let surface = self.surface(b, ws[k], ws[k + n - 1]);
+                let entries = self.gazetteer.lookup(surface);
+                if let Some(e) = entries.iter().find(|e| e.country.is_some()).or(entries.first()) {
+                    found = Some(Hit { first: k, len: n, country: e.country.clone(), key: e.key.clone(), kind: e.kind });
+                    break;
+                }
+            }
+            match found {
+                Some(h) => {
+                    k += h.len;
+                    out.push(h);
+                }
+                None => {
+                    let t = &b.toks[ws[k]];
+                    let w = b.word(ws[k]).unwrap_or("");
+                    // English demonyms are capitalized; French ones are not.
+                    if t.cap || self.lex.code != "en" {
+                        if let Some(e) = self.gazetteer.by_demonym(w).into_iter().find(|e| e.kind == PartyKind::State) {
+                            out.push(Hit { first: k, len: 1, country: e.country.clone(), key: e.key.clone(), kind: PartyKind::State });
+                        }
+                    }
+                    k += 1;
+                }
+            }
+        }
+        out
+    }
+
+    /// States named in tokens `first..end` of `b` (for "both sides").
+    pub fn note_states(&self, b: &Block, first: usize, end: usize, hist: &mut History) {
+        let mut i = first;
+        while i < end {
+            let t = &b.toks[i];
+            if t.kind != Kind::Word || !t.cap || self.lex.is("title_words", b.word(i).unwrap_or("")) {
+                i += 1;
+                continue;
+            }
+            let mut step = 1;
+            for n in [2, 1] {
+                if i + n > end || (n == 2 && b.toks[i + 1].kind != Kind::Word) {
+                    continue;
+                }
+                let entries = self.gazetteer.lookup(self.surface(b, i, i + n - 1));
+                if let Some(c) = entries.iter().find_map(|e| e.country.clone()) {
+                    hist.state_named(t.cs, &c);
+                    step = n;
+                    break;
+                }
+            }
+            if step == 1 && self.lex.code == "en" {
+                if let Some(c) = self.gazetteer.by_demonym(b.word(i).unwrap_or("")).iter().find_map(|e| e.country.clone()) {
+                    hist.state_named(t.cs, &c);
+                }
+            }
+            i += step;
+        }
+    }
+
+    /// Resolves words `first..end` of `b` (punctuation inside is ignored) mentioned at char `pos`;
+    /// `exclude` is a char span whose speakers a pronoun may not stand for (the claim's own content).
+    pub fn resolve(&self, b: &Block, first: usize, end: usize, pos: usize, exclude: (usize, usize), hist: &History) -> Option<Entity> {
+        let ws: Vec<usize> = (first..end).filter(|&i| b.toks[i].kind == Kind::Word).collect();
+        if ws.is_empty() {
+            return None;
+        }
+        let word = |k: usize| b.word(ws[k]).unwrap_or("");
+        let lex = self.lex;
+        if ws.len() == 1 {
+            let w = word(0);
+            if lex.is("pron_excluded", w) {
+                return None;
+            }
+            let found = if lex.is("pron_any", w) {
+                hist.recent(pos, exclude, &|e| e.kind != EntityKind::Group)
+            } else if lex.is("pron_person", w) {
+                hist.recent(pos, exclude, &|e| e.kind == EntityKind::Person)
+            } else if lex.is("pron_org", w) {
+                hist.recent(pos, exclude, &|e| matches!(e.kind, EntityKind::Org | EntityKind::State))
+            } else if lex.is("pron_plural", w) {
+                hist.recent(pos, exclude, &|e| e.kind != EntityKind::Person)
+            } else {
+                None
+            };
+            if found.is_some() || lex.is("pron_any", w) || lex.is("pron_person", w) || lex.is("pron_org", w) || lex.is("pron_plural", w) {
+                return found.map(|e| Entity { pos, ..e.clone() });
+            }
+        }
+        let get = |i: usize| ws.get(i).and_then(|&t| b.word(t));
+        if let Some((_, _)) = lex.set("both_sides").match_at(&get, 0) {
+            let countries = hist.last_two_states(pos);
+            if countries.len() == 2 {
+                let name = self.surface(b, ws[0], ws[ws.len() - 1]).to_string();
+                return Some(Entity {
+                    speaker: Speaker { name, party: None, countries },
+                    kind: EntityKind::Group,
+                    last_name: None,
+                    nouns: Vec::new(),
+                    institution: None,
+                    pos,
+                });
+            }
+        }
+        let hits = self.hits(b, &ws);
+        // Coordination: "Bakou et Erevan", "le ministre azerbaïdjanais … et le ministre arménien …".
+        let conj: Vec<usize> = (0..ws.len())
+            .filter(|&k| lex.is("conjunctions", word(k)) && !hits.iter().any(|h| h.first < k && k < h.first + h.len))
+            .collect();
+        if !conj.is_empty() {
+            let mut parts = Vec::new();
+            let mut from = 0;
+            for &c in conj.iter().chain(std::iter::once(&ws.len())) {
+                if c > from {
+                    parts.push((ws[from], ws[c - 1] + 1));
+                }
+                from = c + 1;
+            }
+            let resolved: Vec<Entity> = parts.iter().filter_map(|&(a, z)| self.resolve_simple(b, a, z, pos, exclude, hist)).collect();
+            if resolved.len() >= 2 && resolved.len() == parts.len() && resolved.iter().all(|e| !e.speaker.countries.is_empty()) {
+                let mut countries: Vec<String> = Vec::new();
+                for e in &resolved {
+                    for c in &e.speaker.countries {
+                        if !countries.contains(c) {
+                            countries.push(c.clone());
+                        }
+                    }
+                }
+                return Some(Entity {
+                    speaker: Speaker { name: self.strip_det(b, &ws), party: None, countries },
+                    kind: EntityKind::Group,
+                    last_name: None,
+                    nouns: Vec::new(),
+                    institution: None,
+                    pos,
+                });
+            }
+            // Otherwise the last part is the subject ("police arrived and the chief said").
+            let &(a, z) = parts.last()?;
+            return self.resolve_simple(b, a, z, pos, exclude, hist);
+        }
+        self.resolve_simple(b, first, end, pos, exclude, hist)
+    }
+
+    fn strip_det(&self, b: &Block, ws: &[usize]) -> String {
+        let mut k = 0;
+        while k + 1 < ws.len() && self.lex.is("determiners", b.word(ws[k]).unwrap_or("")) {
+            k += 1;
+        }
+        self.surface(b, ws[k], ws[ws.len() - 1]).trim_end_matches([',', ' ']).to_string()
+    }
+
+    fn resolve_simple(&self, b: &Block, first: usize, end: usize, pos: usize, exclude: (usize, usize), hist: &History) -> Option<Entity> {
+        let ws: Vec<usize> = (first..end).filter(|&i| b.toks[i].kind == Kind::Word).collect();
+        if ws.is_empty() {
+            return None;
+        }
+        let lex = self.lex;
+        let word = |k: usize| b.word(ws[k]).unwrap_or("");
+        let get = |i: usize| ws.get(i).and_then(|&t| b.word(t));
+        if ws.len() == 1 && (lex.is("pron_excluded", word(0)) || lex.is("pron_any", word(0)) || lex.is("pron_person", word(0))) {
+            return self.resolve(b, first, end, pos, exclude, hist);
+        }
+        let hits = self.hits(b, &ws);
+        let covered = |k: usize| hits.iter().any(|h| h.first <= k && k < h.first + h.len);
+        // Nouns of persons, institutions and documents, and the institution they name.
+        let mut person_nouns = Vec::new();
+        let mut institution: Option<String> = None;
+        let mut org = false;
+        let mut relay = false;
+        let mut group = false;
+        for k in 0..ws.len() {
+            if let Some((n, _)) = lex.set("person_nouns").match_at(&get, k) {
+                person_nouns.push((k..k + n).map(word).collect::<Vec<_>>().join(" "));
+            }
+            if let Some((_, v)) = lex.set("org_nouns").match_at(&get, k) {
+                org = true;
+                if institution.is_none() {
+                    institution.clone_from(v);
+                }
+            }
+            if let Some((_, Some(v))) = lex.set("org_qualifiers").match_at(&get, k) {
+                institution = Some(v.clone());
+            }
+            relay |= lex.set("relay_nouns").match_at(&get, k).is_some();
+            group |= lex.is("group_nouns", word(k));
+        }
+        // A personal name: the last run of capitalized words that are no title and no place.
+        let is_name_word = |k: usize| {
+            let t = &b.toks[ws[k]];
+            t.cap && !covered(k) && !lex.is("title_words", word(k)) && !lex.is("person_nouns", word(k)) && !lex.is("group_nouns", word(k))
+        };
+        let mut run: Option<(usize, usize)> = None;
+        let mut k = 0;
+        while k < ws.len() {
+            if is_name_word(k) && (k == 0 || ws[k] == ws[k - 1] + 1) {
+                let s = k;
+                let mut z = k + 1;
+                while z < ws.len() && ws[z] == ws[z - 1] + 1 {
+                    if is_name_word(z) {
+                        z += 1;
+                    } else if lex.is("name_particles", word(z)) && z + 1 < ws.len() && is_name_word(z + 1) {
+                        z += 2;
+                    } else {
+                        break;
+                    }
+                }
+                run = Some((s, z));
+                k = z;
+            } else {
+                k += 1;
+            }
+        }
+        if let Some((s, z)) = run {
+            let after_prep = s > 0 && matches!(word(s - 1), "de" | "du" | "des" | "d'" | "of" | "in" | "en" | "from" | "at" | "à");
+            let acronym = z - s == 1 && b.toks[ws[s]].upper;
+            if after_prep && z - s <= 2 || acronym {
+                run = None;
+            } else if z - s > 3 {
+                run = Some((z - 2, z));
+            }
+        }
+        let countries: Vec<String> = {
+            let mut c: Vec<String> = Vec::new();
+            for h in &hits {
+                if let Some(x) = &h.country {
+                    if !c.contains(x) {
+                        c.push(x.clone());
+                    }
+                }
+            }
+            c.truncate(1);
+            c
+        };
+        let party_for = |countries: &[String], inst: &Option<String>| -> Option<String> {
+            let c = countries.first()?;
+            if let Some(i) = inst {
+                let key = format!("{c}.{i}");
+                if self.gazetteer.get(&key).is_some() {
+                    return Some(key);
+                }
+            }
+            Some(c.clone())
+        };
+        if let Some((s, z)) = run {
+            let name = self.surface(b, ws[s], ws[z - 1]).to_string();
+            let last = word(z - 1).to_string();
+            if let Some(prev) = hist.person_named(&last) {
+                let mut e = prev.clone();
+                if e.speaker.countries.is_empty() && !countries.is_empty() {
+                    e.speaker.countries.clone_from(&countries);
+                    e.speaker.party = party_for(&countries, &institution);
+                }
+                e.pos = pos;
+                return Some(e);
+            }
+            return Some(Entity {
+                speaker: Speaker { name, party: party_for(&countries, &institution), countries },
+                kind: EntityKind::Person,
+                last_name: Some(last),
+                nouns: person_nouns,
+                institution,
+                pos,
+            });
+        }
+        let definite = lex.is("definite", word(0));
+        // A definite description: the last compatible speaker ("le haut diplomate russe", "the ministry").
+        let describes_person = !person_nouns.is_empty() && !org;
+        if definite && (describes_person || relay || (org && hits.is_empty())) {
+            let compatible = |e: &Entity| {
+                let kind_ok = if describes_person {
+                    e.kind == EntityKind::Person
+                } else {
+                    matches!(e.kind, EntityKind::Org | EntityKind::State)
+                        && (institution.is_none() || e.institution.is_none() || e.institution == institution || relay)
+                };
+                kind_ok && (countries.is_empty() || e.speaker.countries.iter().any(|c| countries.contains(c)))
+            };
+            let noun_ok = |e: &Entity| person_nouns.iter().any(|n| e.nouns.contains(n));
+            let found = hist.recent(pos, exclude, &|e| compatible(e) && noun_ok(e)).or_else(|| hist.recent(pos, exclude, &compatible));
+            if let Some(e) = found {
+                return Some(Entity { pos, ..e.clone() });
+            }
+        }
+        if !hits.is_empty() {
+            let h = &hits[0];
+            let kind = if describes_person {
+                EntityKind::Person
+            } else if group {
+                EntityKind::Group
+            } else if org || h.kind != PartyKind::State || institution.is_some() {
+                EntityKind::Org
+            } else {
+                EntityKind::State
+            };
+            let party = if h.kind != PartyKind::State && h.len == ws.len() { Some(h.key.clone()) } else { party_for(&countries, &institution) };
+            let institution = institution.or_else(|| h.key.split_once('.').map(|(_, s)| s.to_string()));
+            return Some(Entity {
+                speaker: Speaker { name: self.strip_det(b, &ws), party, countries },
+                kind,
+                last_name: None,
+                nouns: person_nouns,
+                institution,
+                pos,
+            });
+        }
+        // An undetermined person ("a senior official") speaks, for no known state.
+        if describes_person && !definite {
+            return Some(Entity {
+                speaker: Speaker { name: self.strip_det(b, &ws), party: None, countries: Vec::new() },
+                kind: EntityKind::Person,
+                last_name: None,
+                nouns: person_nouns,
+                institution: None,
+                pos,
+            });
+        }
+        // An acronym names an organisation ("FSIN", "IDF").
+        if ws.len() <= 3 && ws.iter().any(|&t| b.toks[t].upper) {
+            return Some(Entity {
+                speaker: Speaker { name: self.strip_det(b, &ws), party: None, countries: Vec::new() },
+                kind: EntityKind::Org,
+                last_name: None,
+                nouns: Vec::new(),
+                institution: None,
+                pos,
+            });
+        }
+        None
+    }
+}

@@ -1,0 +1,324 @@
+//! The `conflicts`, `conflict_claims`, `rejected_pairs` and `claim_keys` tables.
+//!
+//! `status` is free text so later stages can add theirs (verification adds `open`, `resolved`…);
+//! this module writes `candidate`, `confirmed` and `rejected`. `claim_keys` is the inverted index
+//! the candidate finder blocks on: one row per (key, claim); a claim with no key gets the empty
+//! key so that it counts as indexed.
+
+use rusqlite::{params, OptionalExtension, Transaction};
+
+use super::Store;
+use crate::align::{Conflict, ConflictFilter, ConflictMember, ConflictOrigin, Evidence};
+use crate::error::{Error, Result};
+use crate::model::{Speaker, Stance};
+
+/// Schema of this module, appended to the migrations.
+pub(super) const MIGRATION: &str = r#"
+CREATE TABLE conflicts (
+    id INTEGER PRIMARY KEY,
+    status TEXT NOT NULL,
+    origin TEXT NOT NULL CHECK (origin IN ('reply','candidate','analyst')),
+    score REAL,
+    evidence TEXT NOT NULL DEFAULT '[]',
+    explanation TEXT,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+);
+CREATE INDEX conflicts_status ON conflicts(status);
+
+CREATE TABLE conflict_claims (
+    conflict_id INTEGER NOT NULL REFERENCES conflicts(id) ON DELETE CASCADE,
+    claim_id INTEGER NOT NULL REFERENCES claims(id) ON DELETE CASCADE,
+    PRIMARY KEY (conflict_id, claim_id)
+) WITHOUT ROWID;
+CREATE INDEX conflict_claims_claim ON conflict_claims(claim_id);
+
+-- The analyst said these two claims are not in conflict: never propose them again.
+CREATE TABLE rejected_pairs (
+    claim_a INTEGER NOT NULL REFERENCES claims(id) ON DELETE CASCADE,
+    claim_b INTEGER NOT NULL REFERENCES claims(id) ON DELETE CASCADE,
+    created_at TEXT NOT NULL,
+    PRIMARY KEY (claim_a, claim_b),
+    CHECK (claim_a < claim_b)
+) WITHOUT ROWID;
+
+CREATE TABLE claim_keys (
+    key TEXT NOT NULL,
+    claim_id INTEGER NOT NULL REFERENCES claims(id) ON DELETE CASCADE,
+    PRIMARY KEY (key, claim_id)
+) WITHOUT ROWID;
+CREATE INDEX claim_keys_claim ON claim_keys(claim_id);
+"#;
+
+/// What the candidate finder reads of a claim.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ClaimBrief {
+    /// Claim id.
+    pub id: i64,
+    /// Its source.
+    pub source_id: i64,
+    /// Content text.
+    pub text: String,
+    /// Speaker.
+    pub speaker: Speaker,
+    /// Stance.
+    pub stance: Stance,
+    /// The claim it answers.
+    pub responds_to: Option<i64>,
+}
+
+/// A claim's brief.
+pub(crate) fn claim_brief_in(tx: &Transaction<'_>, id: i64) -> Result<Option<ClaimBrief>> {
+    Ok(tx
+        .query_row(
+            "SELECT id, source_id, text, speaker, party_key, countries, stance, responds_to FROM claims WHERE id = ?1",
+            [id],
+            |r| {
+                let countries: String = r.get(5)?;
+                let stance: String = r.get(6)?;
+                Ok(ClaimBrief {
+                    id: r.get(0)?,
+                    source_id: r.get(1)?,
+                    text: r.get(2)?,
+                    speaker: Speaker {
+                        name: r.get(3)?,
+                        party: r.get(4)?,
+                        countries: serde_json::from_str(&countries).unwrap_or_default(),
+                    },
+                    stance: Stance::parse(&stance).unwrap_or(Stance::Assert),
+                    responds_to: r.get(7)?,
+                })
+            },
+        )
+        .optional()?)
+}
+
+/// Claims not yet in the key index, in id order.
+pub(crate) fn unindexed_claims_in(tx: &Transaction<'_>) -> Result<Vec<i64>> {
+    let mut st = tx.prepare(
+        "SELECT c.id FROM claims c WHERE NOT EXISTS (SELECT 1 FROM claim_keys k WHERE k.claim_id = c.id) ORDER BY c.id",
+    )?;
+    let rows = st.query_map([], |r| r.get(0))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// Records a claim's blocking keys (replacing any it had).
+pub(crate) fn index_claim_in(tx: &Transaction<'_>, id: i64, keys: &[String]) -> Result<()> {
+    tx.execute("DELETE FROM claim_keys WHERE claim_id = ?1", [id])?;
+    let mut st = tx.prepare_cached("INSERT OR IGNORE INTO claim_keys (key, claim_id) VALUES (?1, ?2)")?;
+    if keys.is_empty() {
+        st.execute(params!["", id])?;
+    }
+    for k in keys {
+        st.execute(params![k, id])?;
+    }
+    Ok(())
+}
+
+/// Empties the key index, so that the next detection reads every claim afresh.
+pub(crate) fn clear_index_in(tx: &Transaction<'_>) -> Result<()> {
+    tx.execute("DELETE FROM claim_keys", [])?;
+    Ok(())
+}
+
+/// Claims holding `key`, or `None` when more than `cap` do (too common to block on).
+pub(crate) fn postings_in(tx: &Transaction<'_>, key: &str, cap: usize) -> Result<Option<Vec<i64>>> {
+    let mut st = tx.prepare_cached("SELECT claim_id FROM claim_keys WHERE key = ?1 LIMIT ?2")?;
+    let ids: Vec<i64> = st.query_map(params![key, cap as i64 + 1], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
+    Ok((ids.len() <= cap).then_some(ids))
+}
+
+/// True when the analyst rejected this pair.
+pub(crate) fn is_rejected_in(tx: &Transaction<'_>, a: i64, b: i64) -> Result<bool> {
+    let (a, b) = (a.min(b), a.max(b));
+    Ok(tx
+        .prepare_cached("SELECT 1 FROM rejected_pairs WHERE claim_a = ?1 AND claim_b = ?2")?
+        .exists(params![a, b])?)
+}
+
+/// Remembers that the analyst rejected this pair.
+pub(crate) fn reject_pair_in(tx: &Transaction<'_>, a: i64, b: i64) -> Result<()> {
+    if a == b {
+        return Ok(());
+    }
+    tx.execute(
+        "INSERT OR IGNORE INTO rejected_pairs (claim_a, claim_b, created_at) VALUES (?1, ?2, ?3)",
+        params![a.min(b), a.max(b), super::now()],
+    )?;
+    Ok(())
+}
+
+/// True when some conflict already holds both claims.
+pub(crate) fn share_conflict_in(tx: &Transaction<'_>, a: i64, b: i64) -> Result<bool> {
+    Ok(tx
+        .prepare_cached(
+            "SELECT 1 FROM conflict_claims x JOIN conflict_claims y ON x.conflict_id = y.conflict_id
+             WHERE x.claim_id = ?1 AND y.claim_id = ?2",
+        )?
+        .exists(params![a, b])?)
+}
+
+/// The reply conflict that holds `claim`, if any (not a rejected one).
+pub(crate) fn reply_conflict_of_in(tx: &Transaction<'_>, claim: i64) -> Result<Option<i64>> {
+    Ok(tx
+        .query_row(
+            "SELECT c.id FROM conflicts c JOIN conflict_claims m ON m.conflict_id = c.id
+             WHERE m.claim_id = ?1 AND c.origin = 'reply' AND c.status <> 'rejected' ORDER BY c.id LIMIT 1",
+            [claim],
+            |r| r.get(0),
+        )
+        .optional()?)
+}
+
+/// A conflict about to be stored.
+#[derive(Debug, Clone)]
+pub struct NewConflict<'a> {
+    /// Initial status.
+    pub status: &'a str,
+    /// Where it came from.
+    pub origin: ConflictOrigin,
+    /// Candidate score.
+    pub score: Option<f32>,
+    /// Why it was proposed.
+    pub evidence: &'a [Evidence],
+    /// The analyst's note.
+    pub explanation: Option<&'a str>,
+    /// Its claims.
+    pub claims: &'a [i64],
+}
+
+/// Stores a conflict with its claims; returns its id.
+pub(crate) fn insert_conflict_in(tx: &Transaction<'_>, c: &NewConflict<'_>) -> Result<i64> {
+    tx.execute(
+        "INSERT INTO conflicts (status, origin, score, evidence, explanation, created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)",
+        params![
+            c.status,
+            c.origin.as_str(),
+            c.score.map(f64::from),
+            serde_json::to_string(c.evidence).unwrap_or_else(|_| "[]".into()),
+            c.explanation,
+            super::now()
+        ],
+    )?;
+    let id = tx.last_insert_rowid();
+    for &claim in c.claims {
+        add_member_in(tx, id, claim)?;
+    }
+    Ok(id)
+}
+
+/// Adds a claim to a conflict (no-op if it is there).
+pub(crate) fn add_member_in(tx: &Transaction<'_>, conflict: i64, claim: i64) -> Result<()> {
+    tx.execute("INSERT OR IGNORE INTO conflict_claims (conflict_id, claim_id) VALUES (?1, ?2)", params![conflict, claim])
+        .map_err(|e| match e.sqlite_error_code() {
+            Some(rusqlite::ErrorCode::ConstraintViolation) => Error::not_found("claim", claim),
+            _ => e.into(),
+        })?;
+    touch_in(tx, conflict)
+}
+
+/// Removes a claim from a conflict; false if it was not in it.
+pub(crate) fn remove_member_in(tx: &Transaction<'_>, conflict: i64, claim: i64) -> Result<bool> {
+    let n = tx.execute("DELETE FROM conflict_claims WHERE conflict_id = ?1 AND claim_id = ?2", params![conflict, claim])?;
+    touch_in(tx, conflict)?;
+    Ok(n > 0)
+}
+
+/// Sets a conflict's status, and its explanation when given.
+pub(crate) fn set_status_in(tx: &Transaction<'_>, conflict: i64, status: &str, explanation: Option<&str>) -> Result<()> {
+    let n = tx.execute(
+        "UPDATE conflicts SET status = ?2, explanation = coalesce(?3, explanation), updated_at = ?4 WHERE id = ?1",
+        params![conflict, status, explanation, super::now()],
+    )?;
+    if n == 0 {
+        return Err(Error::not_found("conflict", conflict));
+    }
+    Ok(())
+}
+
+fn touch_in(tx: &Transaction<'_>, conflict: i64) -> Result<()> {
+    tx.execute("UPDATE conflicts SET updated_at = ?2 WHERE id = ?1", params![conflict, super::now()])?;
+    Ok(())
+}
+
+/// Member claim ids of a conflict.
+pub(crate) fn members_in(tx: &Transaction<'_>, conflict: i64) -> Result<Vec<i64>> {
+    let mut st = tx.prepare("SELECT claim_id FROM conflict_claims WHERE conflict_id = ?1 ORDER BY claim_id")?;
+    let rows = st.query_map([conflict], |r| r.get(0))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+impl Store {
+    /// Conflicts matching `filter`, highest id first within each status order (confirmed and
+    /// replies before candidates, candidates by score).
+    pub fn conflicts(&self, filter: &ConflictFilter) -> Result<Vec<Conflict>> {
+        let mut st = self.conn().prepare(
+            "SELECT id, status, origin, score, evidence, explanation, created_at, updated_at FROM conflicts
+             WHERE (?1 IS NULL AND status <> 'rejected') OR status = ?1
+             ORDER BY CASE status WHEN 'candidate' THEN 1 ELSE 0 END, coalesce(score, 1) DESC, id",
+        )?;
+        let rows = st.query_map([filter.status.as_deref()], |r| {
+            Ok((
+                r.get::<_, i64>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, String>(2)?,
+                r.get::<_, Option<f64>>(3)?,
+                r.get::<_, String>(4)?,
+                r.get::<_, Option<String>>(5)?,
+                r.get(6)?,
+                r.get(7)?,
+            ))
+        })?;
+        let mut out = Vec::new();
+        for row in rows {
+            let (id, status, origin, score, evidence, explanation, created_at, updated_at) = row?;
+            let claims = self.members(id)?;
+            if let Some(c) = filter.claim {
+                if !claims.iter().any(|m| m.claim_id == c) {
+                    continue;
+                }
+            }
+            out.push(Conflict {
+                id,
+                status,
+                origin: ConflictOrigin::parse(&origin).unwrap_or(ConflictOrigin::Analyst),
+                score: score.map(|s| s as f32),
+                evidence: serde_json::from_str(&evidence).unwrap_or_default(),
+                explanation,
+                claims,
+                created_at,
+                updated_at,
+            });
+        }
+        Ok(out)
+    }
+
+    /// One conflict, whatever its status.
+    pub fn conflict(&self, id: i64) -> Result<Conflict> {
+        let status: Option<String> =
+            self.conn().query_row("SELECT status FROM conflicts WHERE id = ?1", [id], |r| r.get(0)).optional()?;
+        let status = status.ok_or_else(|| Error::not_found("conflict", id))?;
+        self.conflicts(&ConflictFilter { status: Some(status), claim: None })?
+            .into_iter()
+            .find(|c| c.id == id)
+            .ok_or_else(|| Error::not_found("conflict", id))
+    }
+
+    fn members(&self, conflict: i64) -> Result<Vec<ConflictMember>> {
+        let mut st = self.conn().prepare_cached(
+            "SELECT c.id, c.speaker, c.party_key, c.countries FROM conflict_claims m JOIN claims c ON c.id = m.claim_id
+             WHERE m.conflict_id = ?1 ORDER BY c.id",
+        )?;
+        let rows = st.query_map([conflict], |r| {
+            let countries: String = r.get(3)?;
+            Ok(ConflictMember {
+                claim_id: r.get(0)?,
+                speaker: r.get(1)?,
+                party: r.get(2)?,
+                countries: serde_json::from_str(&countries).unwrap_or_default(),
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+}

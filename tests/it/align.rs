@@ -1,0 +1,135 @@
+//! Conflicts and the diff view end to end through the binary: cross-source candidates with their
+//! disagreeing facts, the analyst's confirm/reject, and `diff`'s word-diff output.
+
+use std::path::{Path, PathBuf};
+
+use serde_json::Value;
+
+use crate::support::{run, run_json};
+
+fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/align").join(name)
+}
+
+const AM_FILE: &str = "am-mod-tavush-2020-07-12.txt";
+const AZ_FILE: &str = "az-mod-tovuz-2020-07-12.txt";
+const AM_CLAIM: &str = "Azerbaijani forces opened artillery fire on Armenian positions in Tavush on 12 July";
+const AZ_CLAIM: &str = "Armenian units opened artillery fire on Azerbaijani positions in Tovuz on 12 July";
+const AM_TOLL: &str = "The attack began at 12:30, after Azerbaijani servicemen in a UAZ vehicle tried to cross the state border, ministry spokeswoman Shushan Stepanyan said. She said two Armenian servicemen were wounded";
+const AZ_TOLL: &str = "the Armenian armed forces violated the ceasefire at 13:45 and that three Azerbaijani servicemen were killed and five were wounded";
+
+/// Imports a fixture and records an analyst's claim on `span` of it; returns the claim id.
+fn claim_in(db: &Path, file: &str, span: &str, speaker: &str) -> i64 {
+    let imported = run_json(db, &["import", fixture(file).to_str().expect("utf-8 path")]);
+    let source = imported["imported"][0]["source_id"].as_i64().expect("source id");
+    let text = std::fs::read_to_string(fixture(file)).expect("fixture");
+    let byte = text.find(span).expect("span in fixture");
+    let start = text[..byte].chars().count();
+    let end = start + span.chars().count();
+    let added = run_json(
+        db,
+        &["claim", "add", "--source", &source.to_string(), "--start", &start.to_string(), "--end", &end.to_string(), "--speaker", speaker],
+    );
+    added["claims"][0]["id"].as_i64().expect("claim id")
+}
+
+/// The two ministries' accounts of 12 July 2020, as claims, with detection run.
+fn two_accounts(db: &Path) -> (i64, i64) {
+    let am = claim_in(db, AM_FILE, AM_CLAIM, "Armenian defence ministry");
+    let az = claim_in(db, AZ_FILE, AZ_CLAIM, "Azerbaijani defence ministry");
+    run_json(db, &["conflict", "detect"]);
+    (am, az)
+}
+
+fn candidates(db: &Path) -> Vec<Value> {
+    run_json(db, &["conflicts", "--status", "candidate"])["conflicts"].as_array().cloned().unwrap_or_default()
+}
+
+#[test]
+fn opposing_ministries_accounts_are_proposed_as_one_candidate_with_evidence() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let db = dir.path().join("s.db");
+    let (am, az) = two_accounts(&db);
+    let list = candidates(&db);
+    assert_eq!(list.len(), 1, "one candidate: {list:#?}");
+    let c = &list[0];
+    let claims: Vec<(i64, Value)> = c["claims"].as_array().expect("claims").iter().map(|m| (m["claim_id"].as_i64().unwrap_or(0), m["countries"].clone())).collect();
+    assert_eq!(claims, vec![(am, serde_json::json!(["AM"])), (az, serde_json::json!(["AZ"]))], "one claim per party, with its state");
+    assert_eq!(c["origin"], "candidate", "proposed, not built");
+    let kinds: Vec<&str> = c["evidence"].as_array().expect("evidence").iter().filter_map(|e| e["kind"].as_str()).collect();
+    assert_eq!(kinds, vec!["day", "actors", "words"], "same day, same two states, same words (artillery fire on positions)");
+    assert!(c["score"].as_f64().unwrap_or(0.0) >= 0.5, "scored above the threshold: {}", c["score"]);
+}
+
+#[test]
+fn the_diff_view_pins_where_who_and_when_the_accounts_disagree() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let db = dir.path().join("s.db");
+    let (am, az) = two_accounts(&db);
+    let id = candidates(&db)[0]["id"].as_i64().expect("conflict id");
+    let view = &run_json(&db, &["conflict", "show", &id.to_string()])["views"][0];
+    let labels: Vec<&str> = view["columns"].as_array().expect("columns").iter().filter_map(|c| c["label"].as_str()).collect();
+    assert_eq!(labels, vec!["Armenia", "Azerbaijan"], "a column per party");
+    let pair = &view["rows"][0]["pairs"][0];
+    assert_eq!((pair["left"].as_i64(), pair["right"].as_i64()), (Some(am), Some(az)), "the two claims side by side");
+    let facts: Vec<(String, String)> = pair["facts"]
+        .as_array()
+        .expect("facts")
+        .iter()
+        .map(|f| (f["kind"].as_str().unwrap_or("").to_string(), f["note"].as_str().unwrap_or("").to_string()))
+        .collect();
+    assert_eq!(
+        facts,
+        vec![("place".to_string(), "tavush ≠ tovuz".to_string()), ("actor".to_string(), "AZ, AM ≠ AM, AZ".to_string())],
+        "they disagree on where it happened and on who fired first"
+    );
+    // Spans point at the words in each claim.
+    let place = &pair["facts"][0];
+    let (l, r) = (&place["left"][0], &place["right"][0]);
+    let chars = |s: &str, a: &Value, b: &Value| s.chars().skip(a.as_u64().unwrap_or(0) as usize).take((b.as_u64().unwrap_or(0) - a.as_u64().unwrap_or(0)) as usize).collect::<String>();
+    assert_eq!(chars(AM_CLAIM, &l["start"], &l["end"]), "Tavush", "left span");
+    assert_eq!(chars(AZ_CLAIM, &r["start"], &r["end"]), "Tovuz", "right span");
+    let chain = &view["claims"][0]["chain"][0];
+    assert_eq!(chain, "Armenian defence ministry", "each claim carries its attribution chain");
+}
+
+#[test]
+fn times_and_counts_that_differ_are_facts_that_disagree() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let db = dir.path().join("s.db");
+    let am = claim_in(&db, AM_FILE, AM_TOLL, "Armenian defence ministry");
+    let az = claim_in(&db, AZ_FILE, AZ_TOLL, "Azerbaijani defence ministry");
+    let view = &run_json(&db, &["diff", &am.to_string(), &az.to_string()])["views"][0];
+    let notes: Vec<&str> = view["rows"][0]["pairs"][0]["facts"].as_array().expect("facts").iter().filter_map(|f| f["note"].as_str()).collect();
+    assert_eq!(notes, vec!["12:30 ≠ 13:45", "AZ ≠ AM, AZ"], "the times differ, and the Azerbaijani account names Armenia first");
+}
+
+#[test]
+fn a_rejected_candidate_stays_rejected_and_a_confirmed_one_is_listed_as_confirmed() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let db = dir.path().join("s.db");
+    two_accounts(&db);
+    let id = candidates(&db)[0]["id"].as_i64().expect("id").to_string();
+    let confirmed = run_json(&db, &["conflict", "confirm", &id]);
+    assert_eq!(confirmed["conflicts"][0]["status"], "confirmed", "confirm changes the status");
+    run_json(&db, &["conflict", "reject", &id, "--explanation", "two incidents"]);
+    let redetected = run_json(&db, &["conflict", "detect", "--rescan"]);
+    assert_eq!(redetected["detections"][0]["candidates"], 0, "the rejected pair is not proposed again");
+    assert_eq!(run_json(&db, &["conflicts"])["conflicts"], serde_json::json!([]), "rejected conflicts are hidden by default");
+    assert_eq!(run_json(&db, &["conflicts", "--status", "rejected"])["conflicts"][0]["explanation"], "two incidents", "the reason is kept");
+}
+
+#[test]
+fn diff_prints_git_word_diff_markers_when_not_a_terminal() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let db = dir.path().join("s.db");
+    let (am, az) = two_accounts(&db);
+    let out = run(&db, &["diff", &am.to_string(), &az.to_string()]);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "diff runs");
+    assert!(
+        text.contains("[-Azerbaijani forces-]{+Armenian units+} opened artillery fire on [-Armenian-]{+Azerbaijani+} positions in [-Tavush-]{+Tovuz+} on 12 July"),
+        "word diff with plain markers and no escape codes:\n{text}"
+    );
+    assert!(!text.contains('\x1b'), "no color when piped");
+}
