@@ -161,7 +161,29 @@ pub fn load_demo_if_empty(wb: &mut Workbench) -> IpcResult<bool> {
 
 /// The core features this build can serve; the UI greys out the rest.
 pub fn features() -> Vec<String> {
-    Vec::new()
+    ["import_url", "conflicts"].map(String::from).to_vec()
+}
+
+/// Every conflict, confirmed and replies first, then candidates by score.
+pub fn conflicts(wb: &Workbench) -> IpcResult<Vec<ConflictSummary>> {
+    Ok(wb.conflicts(&crosscheck::align::ConflictFilter::default())?.iter().map(ConflictSummary::from).collect())
+}
+
+/// A conflict's diff view.
+pub fn conflict_diff(wb: &Workbench, id: i64) -> IpcResult<ConflictDiff> {
+    let conflict = wb.store().conflict(id)?;
+    let view = wb.conflict_view(id)?;
+    Ok(ConflictDiff::new((&conflict).into(), &view))
+}
+
+/// Confirms or rejects a conflict.
+pub fn set_conflict_status(wb: &mut Workbench, id: i64, status: ConflictStatus) -> IpcResult<ConflictSummary> {
+    let c = match status {
+        ConflictStatus::Confirmed => wb.confirm_conflict(id)?,
+        ConflictStatus::Rejected => wb.reject_conflict(id, None)?,
+        ConflictStatus::Candidate => return Err(IpcError::new("bad_input", "a conflict can be confirmed or rejected, not set back to detected")),
+    };
+    Ok((&c).into())
 }
 
 /// Store facts for the status bar.

@@ -15,6 +15,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::Instant;
 
+use crosscheck::ingest::FetchConfig;
 use crosscheck::Workbench;
 use tauri::ipc::Channel;
 use tauri::{AppHandle, Manager, State};
@@ -122,11 +123,10 @@ async fn import_files(state: State<'_, AppState>, job: u32, paths: Vec<String>, 
     let cancel = Arc::new(AtomicBool::new(false));
     state.jobs.lock().map_err(|_| IpcError::new("internal", "job table poisoned"))?.insert(job, cancel.clone());
     let db = state.db.clone();
-    let paths: Vec<PathBuf> = paths.into_iter().map(PathBuf::from).collect();
     let result = tauri::async_runtime::spawn_blocking(move || -> IpcResult<ImportReport> {
         let mut wb = Workbench::open(&db)?;
         let mut progress = ChannelProgress { channel: on_event, cancel };
-        Ok(wb.import_paths(&paths, &mut progress)?.into())
+        Ok(wb.import_inputs(&paths, &FetchConfig::default(), &mut progress)?.into())
     })
     .await
     .map_err(|e| IpcError::new("internal", format!("the import stopped unexpectedly: {e}")));
@@ -136,9 +136,14 @@ async fn import_files(state: State<'_, AppState>, job: u32, paths: Vec<String>, 
     result?
 }
 
+/// Fetches and imports one http(s) URL: the same job as a file import, with one input.
 #[tauri::command]
-async fn import_url(_job: u32, _url: String, _on_event: Channel<ImportEvent>) -> IpcResult<ImportReport> {
-    Err(IpcError::unavailable("Importing from a URL"))
+async fn import_url(state: State<'_, AppState>, job: u32, url: String, on_event: Channel<ImportEvent>) -> IpcResult<ImportReport> {
+    let url = url.trim().to_string();
+    if !(url.starts_with("http://") || url.starts_with("https://")) {
+        return Err(IpcError::new("bad_input", format!("{url:?} is not an http(s) URL")));
+    }
+    import_files(state, job, vec![url], on_event).await
 }
 
 #[tauri::command]
@@ -160,7 +165,7 @@ async fn pick_import_files(app: AppHandle) -> IpcResult<Vec<String>> {
         .dialog()
         .file()
         .set_title("Import sources")
-        .add_filter("Text and Markdown", &["txt", "md", "markdown"])
+        .add_filter("Text, Markdown, HTML and PDF", &["txt", "md", "markdown", "html", "htm", "pdf"])
         .blocking_pick_files()
         .unwrap_or_default();
     Ok(picked.into_iter().filter_map(|p| p.into_path().ok()).map(|p| p.display().to_string()).collect())
@@ -222,18 +227,18 @@ async fn party_timeline(state: State<'_, AppState>, key: String) -> IpcResult<Ve
 }
 
 #[tauri::command]
-async fn conflicts() -> IpcResult<Vec<ConflictSummary>> {
-    Err(IpcError::unavailable("Conflict detection"))
+async fn conflicts(state: State<'_, AppState>) -> IpcResult<Vec<ConflictSummary>> {
+    api::conflicts(&*state.wb()?)
 }
 
 #[tauri::command]
-async fn conflict_diff(_id: i64) -> IpcResult<ConflictDiff> {
-    Err(IpcError::unavailable("The conflict diff view"))
+async fn conflict_diff(state: State<'_, AppState>, id: i64) -> IpcResult<ConflictDiff> {
+    api::conflict_diff(&*state.wb()?, id)
 }
 
 #[tauri::command]
-async fn set_conflict_status(_id: i64, _status: ConflictStatus) -> IpcResult<ConflictSummary> {
-    Err(IpcError::unavailable("Confirming or rejecting conflicts"))
+async fn set_conflict_status(state: State<'_, AppState>, id: i64, status: ConflictStatus) -> IpcResult<ConflictSummary> {
+    api::set_conflict_status(&mut *state.wb()?, id, status)
 }
 
 #[tauri::command]

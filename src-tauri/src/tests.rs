@@ -69,15 +69,37 @@ fn a_hand_marked_claim_is_highlighted_in_its_source_with_char_offsets() {
 fn claim_pages_filter_and_reject_unbuilt_filters_honestly() {
     let mut wb = demo();
     let sid = api::sources(&wb).expect("sources")[0].id;
+    let q = ClaimQuery { party: Some("AM".into()), stance: Some(StanceDto::Deny), ..Default::default() };
+    let before = api::claims_page(&wb, &q, 0, 1).expect("page").total;
     for k in 0..5usize {
         let sp = Speaker { name: "Erevan".into(), ..Default::default() };
         wb.add_claim(sid, k * 10, k * 10 + 5, sp, "a dit", Stance::Deny).expect("claim");
     }
-    let q = ClaimQuery { party: Some("AM".into()), stance: Some(StanceDto::Deny), ..Default::default() };
     let page = api::claims_page(&wb, &q, 2, 2).expect("page");
-    assert_eq!((page.total, page.offset, page.rows.len()), (5, 2, 2), "total, offset and window");
+    assert_eq!((page.total, page.offset, page.rows.len()), (before + 5, 2, 2), "total, offset and window");
     let bad = ClaimQuery { date_from: Some("yesterday".into()), ..Default::default() };
     assert_eq!(api::claims_page(&wb, &bad, 0, 10).expect_err("bad date").code, "bad_input", "a bad date is the user's error");
     let unbuilt = ClaimQuery { verdict: Some(VerdictDto::True), ..Default::default() };
     assert_eq!(api::claims_page(&wb, &unbuilt, 0, 10).expect_err("no verify").code, "unavailable", "not pretended");
+}
+
+#[test]
+fn the_sample_conflict_has_a_diff_whose_runs_rejoin_into_each_claim() {
+    let mut wb = demo();
+    let list = api::conflicts(&wb).expect("conflicts");
+    let first = list.first().expect("the sample workspace holds a conflict");
+    let diff = api::conflict_diff(&wb, first.id).expect("diff");
+    assert!(diff.columns.len() >= 2, "a column per side");
+    for cell in diff.columns.iter().flat_map(|c| c.claims.iter().flatten()) {
+        let joined: String = cell.segments.iter().map(|s| s.text.as_str()).collect();
+        let claim = api::claim(&wb, cell.claim_id).expect("claim");
+        assert_eq!(joined, claim.text, "runs cover the claim text exactly, in order");
+    }
+    for (i, chip) in diff.facts.iter().enumerate() {
+        let pointed = diff.columns.iter().flat_map(|c| c.claims.iter().flatten()).flat_map(|c| &c.segments).any(|s| s.fact == Some(i as u32));
+        assert!(pointed, "fact chip {i} ({}) points at a span", chip.label);
+    }
+    let confirmed = api::set_conflict_status(&mut wb, first.id, ConflictStatus::Confirmed).expect("confirm");
+    assert_eq!(confirmed.status, "confirmed", "status follows the analyst");
+    assert_eq!(api::set_conflict_status(&mut wb, first.id, ConflictStatus::Candidate).expect_err("back").code, "bad_input", "not settable");
 }

@@ -187,7 +187,7 @@ await step('conflicts: diff with fact chips, verdicts beside claims, confirm', a
   const grid = page.getByRole('table', { name: 'Aligned statements' });
   await grid.waitFor();
   assert.equal(await grid.getByRole('columnheader').count(), 2, 'one column per party');
-  await page.getByRole('button', { name: /how many times: trois reprises vs deux reprises/ }).click();
+  await page.getByRole('button', { name: 'number disagrees: 3 reprise ≠ 2 reprise' }).click();
   assert.equal(await page.locator('.seg.active').count(), 2, 'the chip points at both spans');
   await page.getByRole('button', { name: 'Confirm', exact: true }).click();
   await page.getByRole('status').getByText('Conflict 1 confirmed.').waitFor();

@@ -54,8 +54,8 @@ const parties: PartySummary[] = [
 ];
 
 let conflictList: ConflictSummary[] = [
-  { id: 1, status: 'candidate', topic: 'Who fired across the border', parties: ['AZ', 'AM'], claim_ids: [1, 2, 3], score: 0.87 },
-  { id: 2, status: 'confirmed', topic: 'Number of shootings', parties: ['AZ', 'AM'], claim_ids: [1, 3], score: 0.74 },
+  { id: 1, status: 'candidate', origin: 'candidate', topic: 'Who fired across the border', parties: ['AZ', 'AM'], claim_ids: [1, 2, 3], score: 0.87 },
+  { id: 2, status: 'confirmed', origin: 'reply', topic: 'AM answers AZ', parties: ['AZ', 'AM'], claim_ids: [1, 2], score: null },
 ];
 
 const verifications = new Map<number, Verification>();
@@ -106,19 +106,21 @@ function diffOf(id: number): ConflictDiff {
   return {
     conflict,
     facts: [
-      { kind: 'actor', label: 'who fired', values: [{ claim_id: 1, text: 'les forces arméniennes' }, { claim_id: 3, text: "l'armée azerbaïdjanaise" }] },
-      { kind: 'number', label: 'how many times', values: [{ claim_id: 1, text: 'trois reprises' }, { claim_id: 3, text: 'deux reprises' }] },
-      { kind: 'place', label: 'where', values: [{ claim_id: 1, text: 'Kalbajar' }, { claim_id: 3, text: 'Sotk' }] },
+      { kind: 'actor', label: 'forces arméniennes ≠ armée azerbaïdjanaise', values: [{ claim_id: 1, text: 'les forces arméniennes' }, { claim_id: 3, text: "l'armée azerbaïdjanaise" }] },
+      { kind: 'number', label: '3 reprise ≠ 2 reprise', values: [{ claim_id: 1, text: 'trois reprises' }, { claim_id: 3, text: 'deux reprises' }] },
+      { kind: 'place', label: 'kalbajar ≠ sotk', values: [{ claim_id: 1, text: 'Kalbajar' }, { claim_id: 3, text: 'Sotk' }] },
     ],
     columns: [
-      { party: 'AZ', name: 'Azerbaijan', claims: [{ claim_id: 1, speaker: 'ministère azerbaïdjanais de la Défense', source_title: source.title, verification: null, segments: [
+      { party: 'AZ', name: 'Azerbaijan', claims: [{ claim_id: 1, speaker: 'ministère azerbaïdjanais de la Défense', chain: ['ministère azerbaïdjanais de la Défense', 'TASS'], stance: 'assert', cue: 'a affirmé', date: '2023-09-12', source_title: source.title, verification: null, segments: [
         { text: 'les forces arméniennes', kind: 'fact', fact: 0 }, { text: ' avaient ', kind: 'changed', fact: null },
         { text: 'ouvert le feu à ', kind: 'same', fact: null }, { text: 'trois reprises', kind: 'fact', fact: 1 },
-        { text: ' sur ses positions près de ', kind: 'changed', fact: null }, { text: 'Kalbajar', kind: 'fact', fact: 2 }] }] },
-      { party: 'AM', name: 'Armenia', claims: [{ claim_id: 3, speaker: 'ministère arménien de la Défense', source_title: source.title, verification: null, segments: [
+        { text: ' sur ses positions près de ', kind: 'changed', fact: null }, { text: 'Kalbajar', kind: 'fact', fact: 2 }] }, null] },
+      { party: 'AM', name: 'Armenia', claims: [{ claim_id: 3, speaker: 'ministère arménien de la Défense', chain: ['ministère arménien de la Défense', 'TASS'], stance: 'assert', cue: 'a déclaré', date: '2023-09-12', source_title: source.title, verification: null, segments: [
         { text: "c'est ", kind: 'changed', fact: null }, { text: "l'armée azerbaïdjanaise", kind: 'fact', fact: 0 },
         { text: ' qui a tiré à ', kind: 'same', fact: null }, { text: 'deux reprises', kind: 'fact', fact: 1 },
-        { text: ' sur le village de ', kind: 'changed', fact: null }, { text: 'Sotk', kind: 'fact', fact: 2 }] }] },
+        { text: ' sur le village de ', kind: 'changed', fact: null }, { text: 'Sotk', kind: 'fact', fact: 2 }] },
+        { claim_id: 2, speaker: 'ministère arménien de la Défense', chain: ['ministère arménien de la Défense', 'TASS'], stance: 'deny', cue: 'a déclaré', date: '2023-09-12', source_title: source.title, verification: null,
+          segments: [{ text: "Aucun tir n'a été effectué par nos unités", kind: 'changed', fact: null }] }] },
     ],
   };
 }
@@ -136,7 +138,7 @@ export function installMockBackend() {
     switch (cmd) {
       case 'workspace_info':
         return { store: '/home/analyst/.local/share/crosscheck/crosscheck.db', sources: 1, claims: bigTotal || claims.length, demo_loaded: true,
-          features: noFeatures ? [] : ['conflicts', 'verification', 'reports'] };
+          features: noFeatures ? [] : ['import_url', 'conflicts', 'verification', 'reports'] };
       case 'ui_ready': return 1;
       case 'list_sources': return [{ ...source, claims: claims.length }];
       case 'source_text': {

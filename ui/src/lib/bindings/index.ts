@@ -467,15 +467,19 @@ export type ConflictSummary = {
  */
 id: number, 
 /**
- * Where it stands.
+ * Where it stands: "candidate", "confirmed", "rejected" (verification may add others).
  */
-status: ConflictStatus, 
+status: string, 
 /**
- * What it is about, in a few words.
+ * Where it came from: "reply", "candidate" or "analyst".
+ */
+origin: string, 
+/**
+ * What it is about, in a few words (the analyst's note, else the shared facts).
  */
 topic: string, 
 /**
- * Party keys on each side.
+ * Each side: the states it stands for ("AM", "AZ"), else its party key, else the speaker.
  */
 parties: Array<string>, 
 /**
@@ -483,9 +487,9 @@ parties: Array<string>,
  */
 claim_ids: Array<number>, 
 /**
- * How sure the detector is, 0..1.
+ * How sure the detector is, 0..1 (none for replies and the analyst's own).
  */
-score: number, };
+score: number | null, };
 
 export type DiffKind = "same" | "changed" | "fact";
 
@@ -499,7 +503,7 @@ text: string,
  */
 kind: DiffKind, 
 /**
- * Index into the diff's `facts` for a `fact` segment.
+ * Index into the diff's `facts` for a `fact` run.
  */
 fact: number | null, };
 
@@ -513,43 +517,59 @@ claim_id: number,
  */
 speaker: string, 
 /**
+ * The attribution chain as read: speaker, relays, outlet.
+ */
+chain: Array<string>, 
+/**
+ * Stance.
+ */
+stance: StanceDto, 
+/**
+ * Cue.
+ */
+cue: string, 
+/**
  * Source title.
  */
 source_title: string, 
+/**
+ * When it was said (`YYYY-MM-DD`).
+ */
+date: string, 
 /**
  * The statement, cut in runs.
  */
 segments: Array<DiffSegment>, 
 /**
- * The claim's verification, when there is one.
+ * The claim's verification, when the build has verification.
  */
 verification: Verification | null, };
 
 export type DiffColumn = { 
 /**
- * Party key.
+ * Party key (state codes joined with "+", else party key, else speaker).
  */
 party: string, 
 /**
- * Party name.
+ * Display name.
  */
 name: string, 
 /**
- * Its statements, aligned row by row with the other columns.
+ * One cell per row of the diff: the claim this party has in that row, or null.
  */
-claims: Array<DiffClaim>, };
+claims: Array<DiffClaim | null>, };
 
 export type FactChip = { 
 /**
- * "number", "date", "place", "actor".
+ * "number", "date", "time", "place", "actor".
  */
 kind: string, 
 /**
- * Short label ("casualties", "date of the strike").
+ * One-line reading ("18 drone ≠ 6 missile").
  */
 label: string, 
 /**
- * Each side's value, pointing at its span.
+ * Each side's value, pointing at its claim.
  */
 values: Array<FactValue>, };
 
