@@ -16,8 +16,12 @@ cli="$CARGO_TARGET_DIR/release/crosscheck"
 driver_bin="$(command -v tauri-driver || echo "$HOME/.cargo/bin/tauri-driver")"
 
 inner=$(mktemp)
+store_dir=$(mktemp -d)
 cat >"$inner" <<INNER
 set -u
+# A fresh store: the app creates the sample workspace in it. tauri-driver passes its own
+# environment down to the app, so the variable is set before it starts.
+export CROSSCHECK_DB="$store_dir/e2e.db"
 port=\${TAURI_DRIVER_PORT:-4444}
 "$driver_bin" --port "\$port" >/tmp/crosscheck-tauri-driver.log 2>&1 &
 drv=\$!
@@ -31,5 +35,5 @@ INNER
 echo "== e2e: tauri-driver under Xvfb"
 rc=0
 timeout -k 10 300 xvfb-run -a -s "-screen 0 1400x900x24" bash "$inner" || rc=$?
-rm -f "$inner"
+rm -rf "$inner" "$store_dir"
 exit $rc

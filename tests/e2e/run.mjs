@@ -5,16 +5,17 @@
 // Steps that need core features not merged yet are skipped with a note, not faked.
 
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import assert from 'node:assert/strict';
 
 const [app, cli] = process.argv.slice(2);
 const driver = process.env.TAURI_DRIVER_URL ?? 'http://127.0.0.1:4444';
-const store = path.join(mkdtempSync(path.join(tmpdir(), 'crosscheck-e2e-')), 'e2e.db');
-process.env.CROSSCHECK_DB = store;
+// The app is started by tauri-driver, so it takes its environment from there: the script that
+// starts tauri-driver sets CROSSCHECK_DB to a fresh store and passes the same path here.
+const store = process.env.CROSSCHECK_DB;
+if (!store) throw new Error('set CROSSCHECK_DB to the (empty) store the app under test uses');
 
 async function wd(method, url, body) {
   const res = await fetch(driver + url, { method, headers: { 'content-type': 'application/json' }, body: body ? JSON.stringify(body) : undefined });
@@ -25,7 +26,7 @@ async function wd(method, url, body) {
 
 const started = Date.now();
 const session = await wd('POST', '/session', {
-  capabilities: { alwaysMatch: { browserName: 'wry', 'tauri:options': { application: app, env: { CROSSCHECK_DB: store } } } },
+  capabilities: { alwaysMatch: { browserName: 'wry', 'tauri:options': { application: app } } },
 });
 const sid = session.sessionId;
 const shots = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../docs/screenshots');
@@ -64,7 +65,7 @@ try {
   await step('the app starts on an empty store and creates the sample workspace', async () => {
     await until('the app', 'return !!document.querySelector("nav[aria-label=Views]");');
     console.log(`     first render within ${Date.now() - started} ms of the session request`);
-    await bodyHas("Bakou et Erevan");
+    await bodyHas('sample:tass-karabakh-fr.txt');
     await screenshot('e2e-library');
   });
 
@@ -84,12 +85,23 @@ try {
     await screenshot('e2e-claims');
   });
 
+  await step('the reader highlights the sample\'s claims', async () => {
+    await clickButton('Reader');
+    await until('highlights', 'return document.querySelectorAll("article .hl").length > 0;');
+    await exec('document.querySelector("article .hl").click();');
+    await until('the claim panel', 'return !!document.querySelector("aside");');
+    await screenshot('e2e-reader');
+  });
+
   if (features.includes('conflicts')) {
     await step('open the Bakou vs Erevan conflict and see the diff', async () => {
       await clickButton('Conflicts');
       await until('a conflict', 'return document.querySelectorAll("[aria-label=\'Conflict list\'] button").length > 0;');
       await exec('document.querySelector("[aria-label=\'Conflict list\'] button").click();');
       await until('the diff', 'return !!document.querySelector("[aria-label=\'Aligned statements\']");');
+      const heads = await exec('return [...document.querySelectorAll("[role=columnheader]")].map((h) => h.textContent.trim());');
+      assert.ok(heads.some((h) => h.includes('AZ')) && heads.some((h) => h.includes('AM')), `Bakou and Erevan side by side: ${heads}`);
+      await screenshot('e2e-conflict');
     });
   } else skip('conflict diff', 'conflict detection is not in this build yet');
 
