@@ -784,7 +784,20 @@ impl ConflictDiff {
                 out.push(DiffSegment { text: chars[i..j].iter().collect(), kind, fact });
                 i = j;
             }
-            out
+            // Spacing between two changed words reads as part of one changed phrase.
+            for k in 1..out.len().saturating_sub(1) {
+                if out[k].kind == DiffKind::Same && out[k].text.trim().is_empty() && out[k - 1].kind == DiffKind::Changed && out[k + 1].kind == DiffKind::Changed {
+                    out[k].kind = DiffKind::Changed;
+                }
+            }
+            let mut merged: Vec<DiffSegment> = Vec::with_capacity(out.len());
+            for seg in out {
+                match merged.last_mut() {
+                    Some(last) if last.kind == seg.kind && last.fact == seg.fact => last.text.push_str(&seg.text),
+                    _ => merged.push(seg),
+                }
+            }
+            merged
         };
 
         let columns = view
