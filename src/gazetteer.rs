@@ -160,6 +160,17 @@ impl Gazetteer {
         self.by_alias.get(&fold(name)).map_or_else(Vec::new, |v| v.iter().map(|&i| &self.entries[i]).collect())
     }
 
+    /// Entries that go by this name, given already folded (as [`crate::text::fold`] does): lets a
+    /// caller that folds its text once look names up without folding again.
+    pub fn lookup_folded(&self, folded: &str) -> Vec<&Entry> {
+        self.by_alias.get(folded).map_or_else(Vec::new, |v| v.iter().map(|&i| &self.entries[i]).collect())
+    }
+
+    /// Demonym lookup on an already folded word.
+    pub fn by_demonym_folded(&self, folded: &str) -> Vec<&Entry> {
+        self.by_demonym.get(folded).map_or_else(Vec::new, |v| v.iter().map(|&i| &self.entries[i]).collect())
+    }
+
     /// States whose demonym this is ("russe" → RU, "Azerbaijani" → AZ).
     pub fn by_demonym(&self, word: &str) -> Vec<&Entry> {
         self.by_demonym.get(&fold(word)).map_or_else(Vec::new, |v| v.iter().map(|&i| &self.entries[i]).collect())

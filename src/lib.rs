@@ -14,6 +14,8 @@ pub mod ingest;
 pub mod model;
 pub mod store;
 pub mod text;
+pub mod verify;
+pub mod report;
 mod workbench;
 
 pub use error::{Error, Result};

@@ -13,8 +13,8 @@ use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
 
-use super::facts::{facts, stem, FactValue, Lexicon};
-use super::tokens::{tokenize, TokenKind};
+use super::facts::{facts_and_words, stem, FactValue, Lexicon};
+use super::tokens::TokenKind;
 use crate::gazetteer::Gazetteer;
 use crate::model::Speaker;
 use crate::text::fold;
@@ -32,7 +32,7 @@ pub struct CandidateConfig {
 
 impl Default for CandidateConfig {
     fn default() -> Self {
-        CandidateConfig { threshold: 0.5, max_postings: 100, shortlist: 24 }
+        CandidateConfig { threshold: 0.5, max_postings: 100, shortlist: 12 }
     }
 }
 
@@ -107,7 +107,7 @@ impl Features {
     pub fn new(c: ClaimRef<'_>, gazetteer: &Gazetteer, lex: &Lexicon) -> Features {
         let mut f = Features { id: c.id, source_id: c.source_id, side: Side::of(c.speaker), ..Default::default() };
         f.involved.extend(c.speaker.countries.iter().cloned());
-        let found = facts(c.text, gazetteer, lex);
+        let (found, words) = facts_and_words(c.text, gazetteer, lex);
         let mut covered: Vec<(usize, usize)> = Vec::new();
         for fact in &found {
             covered.push((fact.start, fact.end));
@@ -129,7 +129,7 @@ impl Features {
         }
         let inside = |s: usize| covered.iter().any(|&(a, b)| a <= s && s < b);
         let mut first_word = true;
-        for t in tokenize(c.text) {
+        for (t, folded) in words {
             if t.kind == TokenKind::Punct && matches!(t.text, "." | "!" | "?" | "«" | "\"" | "“") {
                 first_word = true;
             }
@@ -140,7 +140,6 @@ impl Features {
             if inside(t.start) {
                 continue;
             }
-            let folded = fold(t.text);
             if folded.chars().count() < 3 || lex.is_stopword(&folded) || lex.is_calendar_word(&folded) {
                 continue;
             }
@@ -221,6 +220,26 @@ pub fn score(a: &Features, b: &Features) -> Option<Scored> {
     Some(Scored { score, evidence })
 }
 
+/// The score [`score`] would give, without building its evidence: the shortlist's filter.
+pub fn quick_score(a: &Features, b: &Features) -> f32 {
+    let n = |x: &BTreeSet<String>, y: &BTreeSet<String>| {
+        let (small, large) = if x.len() <= y.len() { (x, y) } else { (y, x) };
+        small.iter().filter(|v| large.contains(*v)).count()
+    };
+    let (days, places, names, common) = (n(&a.days, &b.days), n(&a.places, &b.places), n(&a.names, &b.names), n(&a.words, &b.words));
+    let union = a.words.len() + b.words.len() - common;
+    let jaccard = if union == 0 { 0.0 } else { common as f32 / union as f32 };
+    if days == 0 && places == 0 && names == 0 && jaccard < 0.3 {
+        return 0.0;
+    }
+    let involved = n(&a.involved, &b.involved);
+    let actors = if involved >= 2 { 0.10 } else if involved > 0 { 0.05 } else { 0.0 };
+    let flag = |k: usize, w: f32| if k > 0 { w } else { 0.0 };
+    let s = flag(days, 0.30) + flag(places, 0.25) + flag(names, 0.10) + actors + flag(n(&a.units, &b.units), 0.10)
+        + if common > 0 { 0.30 * (2.0 * jaccard).min(1.0) } else { 0.0 };
+    s.min(1.0)
+}
+
 /// A proposed pair, ids in increasing order.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Proposal {
@@ -239,11 +258,15 @@ pub fn eligible(a: &Features, b: &Features) -> bool {
 
 /// Every candidate pair among `claims`, through an inverted index over their keys.
 pub fn propose(claims: &[Features], cfg: &CandidateConfig) -> Vec<Proposal> {
-    let mut index: HashMap<String, Vec<u32>> = HashMap::new();
-    let keys: Vec<Vec<(String, f32)>> = claims.iter().map(Features::keys).collect();
+    // Keys are hashed once: the index holds 64-bit hashes, not strings (a collision only
+    // adds a pair to a shortlist, which scoring then judges on the real features).
+    // FNV-1a: deterministic across runs, so proposals are too.
+    let hash = |k: &str| k.bytes().fold(0xcbf2_9ce4_8422_2325u64, |x, b| (x ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3));
+    let mut index: HashMap<u64, Vec<u32>> = HashMap::new();
+    let keys: Vec<Vec<(u64, f32)>> = claims.iter().map(|f| f.keys().into_iter().map(|(k, w)| (hash(&k), w)).collect()).collect();
     for (i, ks) in keys.iter().enumerate() {
         for (k, _) in ks {
-            index.entry(k.clone()).or_default().push(i as u32);
+            index.entry(*k).or_default().push(i as u32);
         }
     }
     // Dense accumulator reused across claims; `touched` lists what to reset.
@@ -268,6 +291,9 @@ pub fn propose(claims: &[Features], cfg: &CandidateConfig) -> Vec<Proposal> {
         for &j in touched.iter().take(cfg.shortlist) {
             let (a, b) = (&claims[j as usize], &claims[i]);
             if !eligible(a, b) {
+                continue;
+            }
+            if quick_score(a, b) < cfg.threshold {
                 continue;
             }
             if let Some(s) = score(a, b).filter(|s| s.score >= cfg.threshold) {

@@ -194,6 +194,15 @@ impl Lexicon {
     }
 }
 
+/// [`fold`], with a fast path for ASCII words (most tokens), which only need lowercasing.
+pub fn fold_word(s: &str) -> String {
+    if s.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'\'') {
+        s.to_ascii_lowercase()
+    } else {
+        fold(s)
+    }
+}
+
 /// The content key of a word: folded, with a plural "s"/"x" dropped ("drones" → "drone").
 pub fn stem(folded: &str) -> String {
     let n = folded.chars().count();
@@ -206,9 +215,24 @@ pub fn stem(folded: &str) -> String {
 
 /// The facts of `text`, in text order.
 pub fn facts(text: &str, gazetteer: &Gazetteer, lex: &Lexicon) -> Vec<Fact> {
-    let all = tokenize(text);
-    // Work on non-space tokens; `words[i].1` is the folded form.
-    let toks: Vec<(&Token<'_>, String)> = all.iter().filter(|t| t.kind != TokenKind::Space).map(|t| (t, fold(t.text))).collect();
+    facts_and_words(text, gazetteer, lex).0
+}
+
+/// The facts of `text`, and its non-space tokens with their folded forms (so that callers
+/// need not tokenize twice).
+pub fn facts_and_words<'a>(text: &'a str, gazetteer: &Gazetteer, lex: &Lexicon) -> (Vec<Fact>, Vec<(Token<'a>, String)>) {
+    let owned: Vec<(Token<'a>, String)> =
+        tokenize(text).into_iter().filter(|t| t.kind != TokenKind::Space).map(|t| {
+            let f = fold_word(t.text);
+            (t, f)
+        }).collect();
+    let out = facts_in(text, &owned, gazetteer, lex);
+    (out, owned)
+}
+
+fn facts_in(text: &str, owned: &[(Token<'_>, String)], gazetteer: &Gazetteer, lex: &Lexicon) -> Vec<Fact> {
+    // Non-space tokens; `toks[i].1` is the folded form.
+    let toks = owned;
     let mut used = vec![false; toks.len()];
     let mut out = Vec::new();
     let span = |from: usize, to: usize| -> (String, usize, usize) {
@@ -224,7 +248,7 @@ pub fn facts(text: &str, gazetteer: &Gazetteer, lex: &Lexicon) -> Vec<Fact> {
     // Dates and times first: their digits are not counts.
     let mut i = 0;
     while i < toks.len() {
-        if let Some((end, value, kind)) = date_at(&toks, i, lex).or_else(|| time_at(&toks, i)) {
+        if let Some((end, value, kind)) = date_at(toks, i, lex).or_else(|| time_at(toks, i)) {
             push(&mut out, &mut used, i, end, kind, value);
             i = end + 1;
         } else {
@@ -233,7 +257,10 @@ pub fn facts(text: &str, gazetteer: &Gazetteer, lex: &Lexicon) -> Vec<Fact> {
     }
 
     // Actors: the longest gazetteer name starting here, or a demonym.
-    let max_words = gazetteer.max_alias_words().clamp(1, 6);
+    // Longest names tried, in words. `Gazetteer::max_alias_words` scans every alias, too slow per
+    // claim; the shipped names that stand for a state are all shorter than this.
+    const MAX_WORDS: usize = 6;
+    let max_words = MAX_WORDS;
     let mut i = 0;
     while i < toks.len() {
         if used[i] || toks[i].0.kind != TokenKind::Word {
@@ -244,6 +271,11 @@ pub fn facts(text: &str, gazetteer: &Gazetteer, lex: &Lexicon) -> Vec<Fact> {
         let capital = toks[i].0.text.chars().next().is_some_and(char::is_uppercase);
         if capital {
             for n in (1..=max_words.min(toks.len() - i)).rev() {
+                // No name ends in a function word or crosses punctuation other than - and '.
+                let (last, last_folded) = &toks[i + n - 1];
+                if last.kind != TokenKind::Word || (n > 1 && lex.is_stopword(last_folded)) {
+                    continue;
+                }
                 if toks[i..i + n].iter().any(|(t, _)| t.kind == TokenKind::Punct && !matches!(t.text, "-" | "'" | "’")) {
                     continue;
                 }
@@ -271,7 +303,7 @@ pub fn facts(text: &str, gazetteer: &Gazetteer, lex: &Lexicon) -> Vec<Fact> {
     // Places: capitalised names after a locative, skipping up to two function words
     // ("in the Tavush region", "dans la région de Tavush").
     for i in 0..toks.len() {
-        if used[i] || !is_capitalised(toks[i].0) || lex.is_calendar_word(&toks[i].1) {
+        if used[i] || !is_capitalised(&toks[i].0) || lex.is_calendar_word(&toks[i].1) {
             continue;
         }
         let mut j = i;
@@ -294,7 +326,7 @@ pub fn facts(text: &str, gazetteer: &Gazetteer, lex: &Lexicon) -> Vec<Fact> {
             continue;
         }
         let mut end = i;
-        while end + 1 < toks.len() && !used[end + 1] && is_capitalised(toks[end + 1].0) {
+        while end + 1 < toks.len() && !used[end + 1] && is_capitalised(&toks[end + 1].0) {
             end += 1;
         }
         let name = toks[i..=end].iter().map(|(_, f)| f.as_str()).collect::<Vec<_>>().join(" ");
@@ -308,11 +340,11 @@ pub fn facts(text: &str, gazetteer: &Gazetteer, lex: &Lexicon) -> Vec<Fact> {
             i += 1;
             continue;
         }
-        let Some((end, value)) = number_at(&toks, i, lex) else {
+        let Some((end, value)) = number_at(toks, i, lex) else {
             i += 1;
             continue;
         };
-        let unit = unit_after(&toks, end + 1, gazetteer, lex);
+        let unit = unit_after(toks, end + 1, gazetteer, lex);
         push(&mut out, &mut used, i, end, FactKind::Number, FactValue::Number { value, unit });
         i = end + 1;
     }
@@ -341,8 +373,8 @@ fn day_word(folded: &str) -> Option<u32> {
 type Found = (usize, FactValue, FactKind);
 
 /// A date starting at token `i`: its last token and value.
-fn date_at(toks: &[(&Token<'_>, String)], i: usize, lex: &Lexicon) -> Option<Found> {
-    let tok = |k: usize| toks.get(k).map(|(t, _)| *t);
+fn date_at(toks: &[(Token<'_>, String)], i: usize, lex: &Lexicon) -> Option<Found> {
+    let tok = |k: usize| toks.get(k).map(|(t, _)| t);
     let folded = |k: usize| toks.get(k).map(|(_, f)| f.as_str()).unwrap_or("");
     let day_of = |k: usize| tok(k).and_then(int).filter(|d| (1..=31).contains(d)).or_else(|| day_word(folded(k)));
     let year_of = |k: usize| tok(k).and_then(int).filter(|y| (1900..=2100).contains(y)).map(|y| y as i32);
@@ -399,8 +431,8 @@ fn date_at(toks: &[(&Token<'_>, String)], i: usize, lex: &Lexicon) -> Option<Fou
 }
 
 /// A time starting at token `i`: "14:30", "14h30", "14 h 30", "2 p.m.".
-fn time_at(toks: &[(&Token<'_>, String)], i: usize) -> Option<Found> {
-    let tok = |k: usize| toks.get(k).map(|(t, _)| *t);
+fn time_at(toks: &[(Token<'_>, String)], i: usize) -> Option<Found> {
+    let tok = |k: usize| toks.get(k).map(|(t, _)| t);
     let folded = |k: usize| toks.get(k).map(|(_, f)| f.as_str()).unwrap_or("");
     let time = |hour, minute| Some(FactValue::Time { hour, minute }).filter(|_| hour < 24 && minute < 60);
     let h = tok(i).and_then(int);
@@ -430,7 +462,7 @@ fn time_at(toks: &[(&Token<'_>, String)], i: usize) -> Option<Found> {
 }
 
 /// A number starting at token `i`: its last token and value.
-fn number_at(toks: &[(&Token<'_>, String)], i: usize, lex: &Lexicon) -> Option<(usize, f64)> {
+fn number_at(toks: &[(Token<'_>, String)], i: usize, lex: &Lexicon) -> Option<(usize, f64)> {
     let (t, f) = &toks[i];
     if t.kind == TokenKind::Number {
         let mut value = parse_digits(t.text)?;
@@ -493,7 +525,7 @@ fn parse_digits(s: &str) -> Option<f64> {
 
 /// The thing a number counts: the first content word after it, skipping function words, other
 /// numbers and demonyms ("18 of the 24 drones" → drone, "douze drones ukrainiens" → drone).
-fn unit_after(toks: &[(&Token<'_>, String)], from: usize, gazetteer: &Gazetteer, lex: &Lexicon) -> Option<String> {
+fn unit_after(toks: &[(Token<'_>, String)], from: usize, gazetteer: &Gazetteer, lex: &Lexicon) -> Option<String> {
     for (t, f) in toks.iter().skip(from).take(5) {
         if f == "%" {
             return Some("percent".into());

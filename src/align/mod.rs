@@ -389,7 +389,8 @@ mod tests {
                 ("cela", speaker("Erevan", "AM"), Stance::Deny, Some(0)),
             ],
         );
-        let got: Vec<(String, ConflictOrigin, Vec<i64>, Vec<Vec<String>>)> = store
+        type Row = (String, ConflictOrigin, Vec<i64>, Vec<Vec<String>>);
+        let got: Vec<Row> = store
             .conflicts(&ConflictFilter::default())
             .expect("list")
             .into_iter()

@@ -125,13 +125,11 @@ pub fn tokenize(text: &str) -> Vec<Token<'_>> {
 fn scan_word(chars: &[(usize, char)], mut i: usize) -> usize {
     while i < chars.len() {
         let c = chars[i].1;
-        if is_word_char(c) {
-            i += 1;
-        } else if (is_apostrophe(c) || matches!(c, '-' | '\u{2011}'))
+        let joins = (is_apostrophe(c) || matches!(c, '-' | '\u{2011}'))
             && chars.get(i + 1).is_some_and(|&(_, n)| n.is_alphabetic())
             && i > 0
-            && is_word_char(chars[i - 1].1)
-        {
+            && is_word_char(chars[i - 1].1);
+        if is_word_char(c) || joins {
             i += 1;
         } else {
             break;
@@ -145,8 +143,7 @@ fn scan_number(chars: &[(usize, char)], mut i: usize) -> usize {
     let digits = |from: usize| chars[from..].iter().take_while(|(_, c)| c.is_ascii_digit()).count();
     let mut group = digits(i);
     i += group;
-    loop {
-        let Some(&(_, sep)) = chars.get(i) else { break };
+    while let Some(&(_, sep)) = chars.get(i) {
         let after = if i + 1 < chars.len() { digits(i + 1) } else { 0 };
         let thousands_space = matches!(sep, ' ' | '\u{00A0}' | '\u{202F}' | '\u{2009}')
             && group <= 3

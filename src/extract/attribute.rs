@@ -8,7 +8,7 @@
 
 use crate::model::{Speaker, Stance};
 
-use super::cues::{Cue, Form, Lexicon};
+use super::cues::{Cue, Form, Lexicon, S};
 use super::segment::{Block, Kind, QRole};
 use super::speaker::{Entity, EntityKind, History, Resolver};
 
@@ -66,9 +66,18 @@ struct Frame {
     extra: Option<Span>,
     /// Content before this char belongs to this frame (a trailing "…, a déclaré X").
     tail_at: Option<usize>,
+    /// Where this frame's clause starts (its subject), in chars.
+    clause_at: usize,
+    /// The frame relays what its content reports: a trailing attribution or a quotation.
+    relays: bool,
+    /// The content is a "that" clause, which holds any speech reported inside it.
+    comp: bool,
+    /// Where the content starts when the cue has no complementizer (its object), in chars.
+    object_at: Option<usize>,
     speaker: Option<Entity>,
     parent: Option<usize>,
     children: usize,
+    dropped: bool,
 }
 
 /// Attributes the claims of one text, block by block.
@@ -123,14 +132,22 @@ impl<'a> Attributor<'a> {
                 i += 1;
                 continue;
             }
-            if let Some((len, _)) = lex.set("prep_cues").match_at(&words, i) {
+            if let Some((len, _)) = lex.set(S::PrepCues).match_at(&words, i) {
                 frames.extend(self.prep_frame(b, s, e, i, len));
                 i += len;
                 continue;
             }
             let mut step = 1;
             for (len, cue) in lex.cues.matches_at(&words, i) {
-                if let Some(f) = self.verb_frame(b, s, e, i, len, cue) {
+                if let Some(mut f) = self.verb_frame(b, s, e, i, len, cue) {
+                    f.clause_at = match f.subj {
+                        Subj::Np(a, _) if b.toks[a].cs < f.cue_pos => b.toks[a.saturating_sub(1).max(s)].cs.min(b.toks[a].cs),
+                        _ => f.cue.cs,
+                    };
+                    let at = b.toks.partition_point(|t| t.ce < f.content.cs);
+                    let content_is_quote = b.toks.get(at).is_some_and(|t| matches!(t.q, QRole::Open(_)) && t.ce == f.content.cs);
+                    // A denial does not relay what it denies ("…, a claim the ministry dismissed").
+                    f.relays = (f.tail_at.is_some() && !matches!(f.subj, Subj::Reuse) && f.stance != Stance::Deny) || content_is_quote;
                     frames.push(f);
                     step = len;
                     break;
@@ -147,22 +164,52 @@ impl<'a> Attributor<'a> {
                 }
             }
         }
-        // Nesting: a frame whose cue lies in another's content is relayed by it.
+        // Nesting: a frame whose cue lies in the content of a trailing attribution or of a quotation
+        // is relayed by it; inside any other content it starts a clause of its own, which ends the
+        // other content.
         let n = frames.len();
         for bi in 0..n {
             let pos = frames[bi].cue_pos;
-            let best = (bi.saturating_sub(4)..(bi + 5).min(n))
+            let holders: Vec<usize> = (bi.saturating_sub(4)..(bi + 5).min(n))
                 .filter(|&a| a != bi && frames[a].parent != Some(bi))
                 .filter(|&a| frames[a].content.cs <= pos && pos < frames[a].content.ce)
-                .min_by_key(|&a| frames[a].content.ce - frames[a].content.cs);
+                .collect();
+            let best = holders.iter().copied().filter(|&a| frames[a].relays).min_by_key(|&a| frames[a].content.ce - frames[a].content.cs);
             frames[bi].parent = best;
+            // Inside a "that" clause, reported speech is part of what the outer speaker says; a cue
+            // whose subject is the outer cue's object is a noun ("rejected the Indian claims").
+            let absorbed = best.is_none()
+                && holders.iter().any(|&a| frames[a].comp || frames[a].object_at.is_some_and(|o| o >= frames[bi].clause_at && o <= frames[bi].cue_pos));
+            if absorbed {
+                frames[bi].speaker = None;
+                frames[bi].dropped = true;
+                continue;
+            }
+            if best.is_none() {
+                let cut = frames[bi].clause_at;
+                for a in holders {
+                    let mut c = frames[a].content;
+                    if c.cs < cut {
+                        self.trim_end(&mut c, cut);
+                        frames[a].content = c;
+                    }
+                }
+            }
         }
         // Speakers, in cue order; a pronoun never stands for a speaker inside its own content.
         for k in 0..n {
             let f = &frames[k];
+            if f.dropped {
+                continue;
+            }
             let exclude = (f.content.cs, f.content.ce);
             let entity = match f.subj {
-                Subj::Np(a, z) => self.r.resolve(b, a, z, b.toks[a].cs, exclude, &self.hist),
+                Subj::Np(a, z) => self.r.resolve(b, a, z, b.toks[a].cs, exclude, &self.hist).or_else(|| {
+                    // "Babatunji Farinloye, 50, says": the subject is before the apposition.
+                    let comma = a.checked_sub(1).filter(|&c| c > s && b.is_punct(c, ','))?;
+                    let start = self.left_np_start(b, s, comma - 1);
+                    (start < comma).then(|| self.r.resolve(b, start, z, b.toks[start].cs, exclude, &self.hist)).flatten()
+                }),
                 Subj::Reuse => frames[..k]
                     .iter()
                     .rev()
@@ -208,9 +255,13 @@ impl<'a> Attributor<'a> {
             }
         }
         // A quotation standing alone continues the previous speaker (press style).
-        for q in 0..b.quotes.len() {
+        let first_q = b.quotes.partition_point(|q| q.open < s);
+        for q in first_q..b.quotes.len() {
             let quote = &b.quotes[q];
-            if quote.parent.is_some() || quote.open < s || quote.open >= e {
+            if quote.open >= e {
+                break;
+            }
+            if quote.parent.is_some() {
                 continue;
             }
             let qs = quote_span(b, q);
@@ -232,15 +283,7 @@ impl<'a> Attributor<'a> {
         if p <= sp.cs || p >= sp.ce {
             return;
         }
-        let mut be = sp.bs;
-        let mut c = sp.cs;
-        for ch in self.r.text[sp.bs..sp.be].chars() {
-            if c == p {
-                break;
-            }
-            be += ch.len_utf8();
-            c += 1;
-        }
+        let be = sp.bs + self.r.text[sp.bs..sp.be].chars().take(p - sp.cs).map(char::len_utf8).sum::<usize>();
         sp.ce = p;
         sp.be = be;
     }
@@ -252,7 +295,7 @@ impl<'a> Attributor<'a> {
         let (first, last) = self.tokens_in(b, c);
         let words = |i: usize| if i >= first && i < last { b.word(i) } else { None };
         let mut stance = stance;
-        if matches!(stance, Stance::Assert | Stance::Report) && (first..last).any(|t| self.lex.set("deny_markers").match_at(&words, t).is_some()) {
+        if matches!(stance, Stance::Assert | Stance::Report) && (first..last).any(|t| self.lex.set(S::DenyMarkers).match_at(&words, t).is_some()) {
             stance = Stance::Deny;
         }
         let mut named = Vec::new();
@@ -276,16 +319,25 @@ impl<'a> Attributor<'a> {
         let junk = |ch: char| ch.is_whitespace() || matches!(ch, ',' | ';' | ':' | '.' | '—' | '–' | '-' | '«' | '»' | '“' | '”' | '"' | '″' | '„' | '‘' | '’' | '\'' | '‹' | '›');
         let s = &self.r.text[c.bs..c.be];
         for ch in s.chars() {
-            if !junk(ch) || (ch == '.' && false) {
+            if !junk(ch) {
                 break;
             }
             c.bs += ch.len_utf8();
             c.cs += 1;
         }
         let s = &self.r.text[c.bs..c.be];
+        // A closing mark stays when it closes a mark the content opens ("reste « précaire »").
+        let opens = s.chars().filter(|&ch| matches!(ch, '«' | '“')).count();
+        let mut closes = s.chars().filter(|&ch| matches!(ch, '»' | '”')).count();
         for ch in s.chars().rev() {
             if !junk(ch) {
                 break;
+            }
+            if matches!(ch, '»' | '”') {
+                if opens >= closes {
+                    break;
+                }
+                closes -= 1;
             }
             c.be -= ch.len_utf8();
             c.ce -= 1;
@@ -303,7 +355,7 @@ impl<'a> Attributor<'a> {
 
     fn sentence_subject(&self, b: &Block, s: usize, e: usize, pos: usize, exclude: (usize, usize)) -> Option<Entity> {
         let mut z = s;
-        while z < e && z < s + 6 && b.word(z).is_some_and(|w| self.lex.is("determiners", w)) {
+        while z < e && z < s + 6 && b.word(z).is_some_and(|w| self.lex.is(S::Determiners, w)) {
             z += 1;
         }
         let start = z;
@@ -319,9 +371,12 @@ impl<'a> Attributor<'a> {
     fn prep_frame(&self, b: &Block, s: usize, e: usize, i: usize, len: usize) -> Option<Frame> {
         let lex = self.lex;
         let a = i + len;
+        if b.word(a).is_some_and(|w| lex.is(S::PrepBlockers, w)) {
+            return None;
+        }
         let mut z = a;
         while z < e && z < a + NP_MAX && b.toks[z].kind == Kind::Word {
-            if z > a && lex.is("np_right_stop", b.word(z).unwrap_or("")) {
+            if z > a && lex.is(S::NpRightStop, b.word(z).unwrap_or("")) {
                 break;
             }
             z += 1;
@@ -329,7 +384,7 @@ impl<'a> Attributor<'a> {
         if z == a {
             return None;
         }
-        let at_start = (s..i).all(|t| b.toks[t].kind != Kind::Word || lex.is("conjunctions", b.word(t).unwrap_or("")));
+        let at_start = (s..i).all(|t| b.toks[t].kind != Kind::Word || lex.is(S::Conjunctions, b.word(t).unwrap_or("")));
         let content = if at_start {
             let mut c = z;
             while c < e && b.toks[c].kind != Kind::Word && b.toks[c].kind != Kind::Quote {
@@ -356,9 +411,14 @@ impl<'a> Attributor<'a> {
             content,
             extra: None,
             tail_at: None,
+            clause_at: 0,
+            relays: false,
+            comp: false,
+            object_at: None,
             speaker: None,
             parent: None,
             children: 0,
+            dropped: false,
         })
     }
 
@@ -368,6 +428,10 @@ impl<'a> Attributor<'a> {
         let words = |k: usize| if k >= s && k < e { b.word(k) } else { None };
         let last = i + len - 1;
         let t = &b.toks[i];
+        // Folding merges "déclaré" and "déclare": the written form decides the grammatical use.
+        let surface = self.r.text[t.bs..t.be].to_lowercase().replace('’', "'");
+        let exact = lex.exact_form(&surface);
+        let cue = &Cue { form: exact.unwrap_or(cue.form), ..cue.clone() };
         // A capitalized verb inside a sentence is a name or a title ("United States", "Reports").
         if t.cap && i > s && !matches!(b.toks[i - 1].q, QRole::Open(_)) {
             return None;
@@ -403,35 +467,37 @@ impl<'a> Attributor<'a> {
                     first = k;
                     continue;
                 }
-                if lex.is("aux", wk) {
-                    aux = true;
-                    if lex.is("passive", wk) && cue.form != Form::Finite && k + 1 == i {
+                if lex.is(S::Aux, wk) {
+                    // Only the auxiliary nearest the verb makes it passive ("a été aussitôt démentie").
+                    if !aux && lex.is(S::Passive, wk) && cue.form != Form::Finite {
                         passive = true;
                     }
+                    aux = true;
                     j = k;
                     first = k;
                     continue;
                 }
-                if lex.is("negation", wk) {
+                if lex.is(S::Negation, wk) {
                     return None;
                 }
-                if let Some(n) = lex.set("adverbs").ending_at(&words, k) {
+                if let Some(n) = lex.set(S::Adverbs).ending_at(&words, k) {
                     j = k + 1 - n;
                     continue;
                 }
-                if lex.is("clitics", wk) {
+                if lex.is(S::Clitics, wk) {
                     j = k;
                     continue;
                 }
                 break;
             }
             left_end = (j > s).then(|| j - 1);
-            if cue.form == Form::Participle && !aux && inv.is_none() {
+            let after_conj = left_end.and_then(&words).is_some_and(|w| lex.is(S::Conjunctions, w));
+            if cue.form == Form::Participle && !aux && inv.is_none() && !after_conj {
                 return None;
             }
             if !aux && inv.is_none() {
                 if let Some(w) = left_end.and_then(&words) {
-                    if lex.is("determiners", w) || lex.is("modals", w) {
+                    if lex.is(S::Determiners, w) || lex.is(S::Modals, w) {
                         return None;
                     }
                 }
@@ -447,10 +513,10 @@ impl<'a> Attributor<'a> {
         // "déclarer la loi martiale" declares; it does not speak.
         if cue.act {
             let mut k = right;
-            while words(k).is_some_and(|w| lex.is("determiners", w)) && k < right + 3 {
+            while words(k).is_some_and(|w| lex.is(S::Determiners, w)) && k < right + 3 {
                 k += 1;
             }
-            if lex.set("act_objects").match_at(&words, k).is_some() || lex.set("act_objects").match_at(&words, right).is_some() {
+            if lex.set(S::ActObjects).match_at(&words, k).is_some() || lex.set(S::ActObjects).match_at(&words, right).is_some() {
                 return None;
             }
         }
@@ -463,12 +529,17 @@ impl<'a> Attributor<'a> {
             content: cue_span,
             extra: None,
             tail_at: None,
+            clause_at: 0,
+            relays: false,
+            comp: false,
+            object_at: None,
             speaker: None,
             parent: None,
             children: 0,
+            dropped: false,
         };
         let mut k = right;
-        while let Some((n, _)) = lex.set("adverbs").match_at(&words, k) {
+        while let Some((n, _)) = lex.set(S::Adverbs).match_at(&words, k) {
             k += n;
         }
         if passive {
@@ -494,24 +565,31 @@ impl<'a> Attributor<'a> {
             let le = left_end;
             let ns = le.map(|le| self.left_np_start(b, s, le));
             match (le, ns) {
-                (Some(le), _) if words(le).is_some_and(|w| lex.is("conjunctions", w)) => {
+                (Some(le), _) if words(le).is_some_and(|w| lex.is(S::Conjunctions, w)) => {
                     // "Erevan nie cela et rapporte …": the earlier content ends at the conjunction.
                     frame.subj = Subj::Reuse;
                     frame.tail_at = Some(b.toks[le].cs);
                 }
                 (Some(le), Some(ns)) if ns <= le => {
-                    if ns > s && lex.set("temporal").ending_at(&words, ns - 1).is_some() {
+                    if ns > s && lex.set(S::Temporal).ending_at(&words, ns - 1).is_some() {
                         return None;
                     }
                     frame.subj = Subj::Np(ns, le + 1);
                 }
                 (le, _) => {
                     // Inversion: "« … », a déclaré le ministère", "…, said the minister".
-                    let boundary_ok = le.is_none_or(|le| b.is_punct(le, ',') || matches!(b.toks[le].q, QRole::Close(_)) || b.is_punct(le, ':'));
+                    let boundary_ok = le.map_or(true, |le| b.is_punct(le, ',') || matches!(b.toks[le].q, QRole::Close(_)) || b.is_punct(le, ':'));
                     if !boundary_ok {
                         return None;
                     }
-                    if let Some((a, z)) = self.right_np(b, e, k) {
+                    let quote_before = le.is_some_and(|le| {
+                        matches!(b.toks[le].q, QRole::Close(_)) || (le > s && matches!(b.toks[le - 1].q, QRole::Close(_)))
+                    });
+                    let np = self.right_np(b, e, k).filter(|&(_, z)| {
+                        quote_before || z >= e || b.toks[z].kind != Kind::Word || words(z).is_some_and(|w| lex.is(S::NpRightStop, w))
+                    });
+                    let appos = if quote_before { None } else { le.and_then(|le| self.apposition(b, s, le)) };
+                    if let (Some((a, z)), None) = (np, appos) {
                         frame.subj = Subj::Np(a, z);
                         let (content, at) = self.tail_content(b, s, le?)?;
                         frame.content = content;
@@ -520,8 +598,7 @@ impl<'a> Attributor<'a> {
                         return Some(frame);
                     }
                     // Apposition: "Dmitri Peskov, le porte-parole du Kremlin, a déclaré que …".
-                    let le = le?;
-                    let (a, z) = self.apposition(b, s, le)?;
+                    let (a, z) = appos?;
                     frame.subj = Subj::Np(a, z);
                 }
             }
@@ -529,7 +606,7 @@ impl<'a> Attributor<'a> {
         if cue.relay {
             let Subj::Np(a, z) = frame.subj else { return None };
             let get = |x: usize| if x >= a && x < z { b.word(x) } else { None };
-            if !(a..z).any(|x| lex.set("relay_nouns").match_at(&get, x).is_some()) {
+            if !(a..z).any(|x| lex.set(S::RelayNouns).match_at(&get, x).is_some()) {
                 return None;
             }
         }
@@ -540,9 +617,13 @@ impl<'a> Attributor<'a> {
         };
         let mut comp = None;
         let mut m = k;
-        while m < clause_end && m < k + 7 {
+        // Between a cue and its "that", only an adjunct ("on Tuesday", "mercredi") or, for verbs
+        // that take one, an addressee ("told reporters"); otherwise "that" is a relative.
+        let adjunct_first = b.is_punct(k, ',') || words(k).is_some_and(|w| lex.is(S::NpRightStop, w) || lex.is(S::Complementizers, w));
+        let window = if cue.obj || adjunct_first { 7 } else { 1 };
+        while m < clause_end && m < k + window {
             let tm = &b.toks[m];
-            if tm.kind == Kind::Word && lex.is("complementizers", b.word(m).unwrap_or("")) {
+            if tm.kind == Kind::Word && lex.is(S::Complementizers, b.word(m).unwrap_or("")) {
                 comp = Some(m);
                 break;
             }
@@ -551,7 +632,11 @@ impl<'a> Attributor<'a> {
             }
             m += 1;
         }
+        frame.comp = comp.is_some();
         let mut c0 = comp.map_or(k, |c| c + 1);
+        if comp.is_none() && c0 < e {
+            frame.object_at = Some(b.toks[c0].cs);
+        }
         if b.is_punct(c0, ':') || (b.is_punct(c0, ',') && b.toks.get(c0 + 1).is_some_and(|t| matches!(t.q, QRole::Open(_)))) {
             c0 += 1;
         }
@@ -562,7 +647,7 @@ impl<'a> Attributor<'a> {
         };
         let after_content = np_left_boundary.is_some_and(|bt| b.is_punct(bt, ',') || matches!(b.toks[bt].q, QRole::Close(_)));
         let nothing_right = ends_clause(c0)
-            || (comp.is_none() && after_content && (b.is_punct(c0, ',') || words(c0).is_some_and(|w| lex.is("np_right_stop", w))));
+            || (comp.is_none() && after_content && (cue.obj || b.is_punct(c0, ',') || words(c0).is_some_and(|w| lex.is(S::NpRightStop, w))));
         if nothing_right || inv.is_some() {
             // "…, Smith said." / "« … », a-t-il déclaré": the content comes before.
             let bt = if inv.is_some() { left_end } else { np_left_boundary };
@@ -577,6 +662,11 @@ impl<'a> Attributor<'a> {
                 return Some(frame);
             }
             if ends_clause(c0) {
+                // "Kiev a aussitôt démenti.": a bare denial or confirmation, its content the cue.
+                if matches!(cue.stance, Stance::Deny | Stance::Confirm) {
+                    frame.content = cue_span;
+                    return Some(frame);
+                }
                 return None;
             }
         }
@@ -601,7 +691,7 @@ impl<'a> Attributor<'a> {
         while a > s && le + 1 - a < NP_MAX {
             let k = a - 1;
             let Some(w) = b.word(k) else { break };
-            if self.lex.is("np_left_stop", w) {
+            if self.lex.is(S::NpLeftStop, w) {
                 break;
             }
             a = k;
@@ -613,7 +703,7 @@ impl<'a> Attributor<'a> {
     fn right_np(&self, b: &Block, e: usize, k: usize) -> Option<(usize, usize)> {
         let mut z = k;
         while z < e && z < k + NP_MAX && b.toks[z].kind == Kind::Word {
-            if z > k && self.lex.is("np_right_stop", b.word(z).unwrap_or("")) {
+            if z > k && self.lex.is(S::NpRightStop, b.word(z).unwrap_or("")) {
                 break;
             }
             z += 1;
@@ -635,8 +725,12 @@ impl<'a> Attributor<'a> {
                 a = k;
                 continue;
             }
+            if b.is_punct(k, '(') || b.is_punct(k, ')') {
+                a = k;
+                continue;
+            }
             let Some(w) = b.word(k) else { break };
-            if self.lex.is("np_left_stop", w) {
+            if self.lex.is(S::NpLeftStop, w) {
                 // A relative clause ("the official, who …,"): the subject is before it.
                 if commas == 1 && k > s && b.is_punct(k - 1, ',') {
                     let end = k - 1;

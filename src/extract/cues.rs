@@ -5,6 +5,7 @@
 //! Phrases are tokenized with the same tokenizer as the text, so "d'après" or "n't" match as written.
 
 use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
 use crate::model::Stance;
@@ -16,6 +17,28 @@ const LANGUAGES: &[(&str, &str, &str)] = &[
     ("fr", include_str!("../../data/lexicons/fr/cues.tsv"), include_str!("../../data/lexicons/fr/grammar.tsv")),
     ("en", include_str!("../../data/lexicons/en/cues.tsv"), include_str!("../../data/lexicons/en/grammar.tsv")),
 ];
+
+/// FNV-1a: the lexicon's keys are short words, for which SipHash's setup dominates the lookup.
+#[derive(Default)]
+pub(crate) struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
+        for &b in bytes {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+/// A map keyed by short words.
+pub(crate) type WordMap<V> = HashMap<String, V, BuildHasherDefault<Fnv>>;
 
 /// Grammatical use of a cue form.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -33,8 +56,6 @@ pub(crate) enum Form {
 /// What a matched cue form means.
 #[derive(Debug, Clone)]
 pub(crate) struct Cue {
-    /// Dictionary form.
-    pub lemma: String,
     /// Stance of the content.
     pub stance: Stance,
     /// Grammatical use.
@@ -50,13 +71,13 @@ pub(crate) struct Cue {
 /// A set of phrases of folded words, indexed by first word; each phrase may carry a value.
 #[derive(Debug)]
 pub(crate) struct Phrases<V> {
-    by_first: HashMap<String, Vec<(Vec<String>, V)>>,
+    by_first: WordMap<Vec<(Vec<String>, V)>>,
     max_len: usize,
 }
 
 impl<V> Default for Phrases<V> {
     fn default() -> Self {
-        Phrases { by_first: HashMap::new(), max_len: 0 }
+        Phrases { by_first: WordMap::default(), max_len: 0 }
     }
 }
 
@@ -70,7 +91,7 @@ impl<V> Phrases<V> {
         let list = self.by_first.entry(words[0].clone()).or_default();
         list.push((rest, value));
         // Longest phrase first, so "les deux parties au conflit" wins over "les deux parties".
-        list.sort_by(|a, b| b.0.len().cmp(&a.0.len()));
+        list.sort_by_key(|e| std::cmp::Reverse(e.0.len()));
     }
 
     /// The longest phrase starting at word `i` of `words`, as (length in words, value).
@@ -115,10 +136,80 @@ impl<V> Phrases<V> {
     }
 
     /// Whether the set is empty.
+    #[cfg(test)]
     pub fn is_empty(&self) -> bool {
         self.by_first.is_empty()
     }
 }
+
+/// The named word sets of a grammar file (its keys), indexed for fast lookup.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum S {
+    /// `act_objects`
+    ActObjects,
+    /// `adverbs`
+    Adverbs,
+    /// `aux`
+    Aux,
+    /// `both_sides`
+    BothSides,
+    /// `clitics`
+    Clitics,
+    /// `complementizers`
+    Complementizers,
+    /// `conjunctions`
+    Conjunctions,
+    /// `definite`
+    Definite,
+    /// `deny_markers`
+    DenyMarkers,
+    /// `determiners`
+    Determiners,
+    /// `group_nouns`
+    GroupNouns,
+    /// `modals`
+    Modals,
+    /// `name_particles`
+    NameParticles,
+    /// `negation`
+    Negation,
+    /// `np_left_stop`
+    NpLeftStop,
+    /// `np_right_stop`
+    NpRightStop,
+    /// `org_nouns`
+    OrgNouns,
+    /// `org_qualifiers`
+    OrgQualifiers,
+    /// `passive`
+    Passive,
+    /// `person_nouns`
+    PersonNouns,
+    /// `prep_blockers`
+    PrepBlockers,
+    /// `prep_cues`
+    PrepCues,
+    /// `pron_any`
+    PronAny,
+    /// `pron_excluded`
+    PronExcluded,
+    /// `pron_org`
+    PronOrg,
+    /// `pron_person`
+    PronPerson,
+    /// `pron_plural`
+    PronPlural,
+    /// `relay_nouns`
+    RelayNouns,
+    /// `state_titles`
+    StateTitles,
+    /// `temporal`
+    Temporal,
+    /// `title_words`
+    TitleWords,
+}
+
+const SET_NAMES: [&str; 31] = ["act_objects", "adverbs", "aux", "both_sides", "clitics", "complementizers", "conjunctions", "definite", "deny_markers", "determiners", "group_nouns", "modals", "name_particles", "negation", "np_left_stop", "np_right_stop", "org_nouns", "org_qualifiers", "passive", "person_nouns", "prep_blockers", "prep_cues", "pron_any", "pron_excluded", "pron_org", "pron_person", "pron_plural", "relay_nouns", "state_titles", "temporal", "title_words"];
 
 /// Everything the extractor knows about one language.
 #[derive(Debug)]
@@ -128,26 +219,33 @@ pub(crate) struct Lexicon {
     /// Cue forms.
     pub cues: Phrases<Cue>,
     /// Function words for language detection.
-    pub stopwords: HashSet<String>,
+    pub stopwords: HashSet<String, BuildHasherDefault<Fnv>>,
     /// Named phrase sets of the grammar file; values are the "=x" suffixes.
-    sets: HashMap<String, Phrases<Option<String>>>,
+    sets: Vec<Phrases<Option<String>>>,
     /// Elided words ("d'" in "d'Erevan").
     pub elision: HashSet<String>,
     /// Abbreviations whose period ends no sentence.
     pub abbreviations: HashSet<String>,
     /// Subject pronouns written after a hyphenated verb.
     pub inversion: HashSet<String>,
+    /// Grammatical use of each one-word cue form as written (lowercase, accents kept).
+    exact: HashMap<String, Form>,
     empty: Phrases<Option<String>>,
 }
 
 impl Lexicon {
     /// The named set of the grammar file (empty when the language has none).
-    pub fn set(&self, name: &str) -> &Phrases<Option<String>> {
-        self.sets.get(name).unwrap_or(&self.empty)
+    pub fn set(&self, name: S) -> &Phrases<Option<String>> {
+        self.sets.get(name as usize).unwrap_or(&self.empty)
+    }
+
+    /// The grammatical use of a written one-word cue form, if the lexicon lists it as written.
+    pub fn exact_form(&self, lower: &str) -> Option<Form> {
+        self.exact.get(lower).copied()
     }
 
     /// Whether the single word `w` is in the named set.
-    pub fn is(&self, name: &str, w: &str) -> bool {
+    pub fn is(&self, name: S, w: &str) -> bool {
         self.set(name).has_word(w)
     }
 }
@@ -173,14 +271,15 @@ fn parse(code: &'static str, cues_tsv: &str, grammar_tsv: &str) -> Lexicon {
     let mut lex = Lexicon {
         code,
         cues: Phrases::default(),
-        stopwords: HashSet::new(),
-        sets: HashMap::new(),
+        stopwords: HashSet::default(),
+        sets: SET_NAMES.iter().map(|_| Phrases::default()).collect(),
         elision: HashSet::new(),
         abbreviations: HashSet::new(),
         inversion: HashSet::new(),
+        exact: HashMap::new(),
         empty: Phrases::default(),
     };
-    let mut folder = Folder::default();
+    let mut folder = Folder;
     // Elision first: the tokenizer needs it to split the other phrases the way it splits text.
     for cols in data_lines(grammar_tsv) {
         if cols[0] == "elision" {
@@ -206,10 +305,13 @@ fn parse(code: &'static str, cues_tsv: &str, grammar_tsv: &str) -> Lexicon {
             }
             set.insert(words, value);
         }
-        lex.sets.insert(key.to_string(), set);
+        if let Some(idx) = SET_NAMES.iter().position(|n| *n == key) {
+            lex.sets[idx] = set;
+        }
     }
+    let mut exact: HashMap<String, Form> = HashMap::new();
     for cols in data_lines(cues_tsv) {
-        let (Some(lemma), Some(stance)) = (cols.first(), cols.get(1).and_then(|s| Stance::parse(s))) else { continue };
+        let (Some(_lemma), Some(stance)) = (cols.first(), cols.get(1).and_then(|s| Stance::parse(s))) else { continue };
         let flags = cols.get(2).copied().unwrap_or("");
         let finite: Vec<&str> = items(cols.get(3).copied()).collect();
         let participle: Vec<&str> = items(cols.get(4).copied()).collect();
@@ -217,13 +319,20 @@ fn parse(code: &'static str, cues_tsv: &str, grammar_tsv: &str) -> Lexicon {
         let mut add = |form_text: &str, form: Form| {
             let words = tokenize_words(form_text, &lex.elision, &mut folder);
             let cue = Cue {
-                lemma: lemma.to_string(),
                 stance,
                 form,
                 act: flags.contains("act"),
                 obj: flags.contains("obj"),
                 relay: flags.contains("relay"),
             };
+            if !form_text.contains(' ') {
+                let key = form_text.to_lowercase();
+                let merged = match (exact.get(&key), form) {
+                    (Some(&old), new) if old != new => Form::Both,
+                    _ => form,
+                };
+                exact.insert(key, merged);
+            }
             lex.cues.insert(words, cue);
         };
         for f in &finite {
@@ -236,6 +345,7 @@ fn parse(code: &'static str, cues_tsv: &str, grammar_tsv: &str) -> Lexicon {
             add(g, Form::Gerund);
         }
     }
+    lex.exact = exact;
     lex
 }
 
@@ -252,19 +362,19 @@ mod tests {
         for code in codes() {
             let lex = lexicon(code).unwrap_or_else(|| panic!("{code} loads"));
             assert!(!lex.cues.is_empty(), "{code} has cues");
-            for set in ["aux", "adverbs", "determiners", "prep_cues", "act_objects", "both_sides", "title_words"] {
-                assert!(!lex.set(set).is_empty(), "{code} has the set {set}");
+            for set in [S::Aux, S::Adverbs, S::Determiners, S::PrepCues, S::ActObjects, S::BothSides, S::TitleWords] {
+                assert!(!lex.set(set).is_empty(), "{code} has the set {set:?}");
             }
         }
     }
 
     #[test]
     fn multiword_phrases_are_split_like_text() {
-        let fr = lexicon("fr").map(|l| l.set("prep_cues").has_word("selon"));
+        let fr = lexicon("fr").map(|l| l.set(S::PrepCues).has_word("selon"));
         assert_eq!(fr, Some(true), "selon is a one-word prepositional cue");
         let lex = lexicon("fr").unwrap_or_else(|| panic!("fr loads"));
-        let words = ["d'", "après"];
+        let words = ["d'", "apres"];
         let get = |i: usize| words.get(i).copied();
-        assert_eq!(lex.set("prep_cues").match_at(&get, 0).map(|m| m.0), Some(2), "d'après is two tokens");
+        assert_eq!(lex.set(S::PrepCues).match_at(&get, 0).map(|m| m.0), Some(2), "d'après is two tokens");
     }
 }

@@ -236,7 +236,7 @@ fn score_doc(name: &str, x: &Extraction, gold: &Gold) -> DocScore {
         }
         counts.matched += 1;
         let mut wrong = Vec::new();
-        if g.stance.as_deref().is_none_or(|s| s == p.stance.as_str()) {
+        if g.stance.as_deref().map_or(true, |s| s == p.stance.as_str()) {
             counts.stance_ok += 1;
         } else {
             wrong.push(format!("stance {} (gold {})", p.stance.as_str(), g.stance.as_deref().unwrap_or("")));
@@ -341,7 +341,8 @@ struct GgtQuote {
 #[derive(Debug, Deserialize)]
 struct GgtArticle {
     text: String,
-    quotes: Vec<GgtQuote>,
+    #[serde(default)]
+    quotes: Option<Vec<GgtQuote>>,
 }
 
 /// Scores on the GGT English quote set.
@@ -416,7 +417,7 @@ pub fn eval_ggt(path: &Path, gazetteer: &Gazetteer) -> Result<GgtReport> {
         articles += 1;
         let x = extract(&a.text, &ExtractConfig { gazetteer, language: Some("en") });
         let pred: Vec<(usize, usize)> = x.claims.iter().map(|c| (c.start, c.end)).collect();
-        let golds: Vec<&GgtQuote> = a.quotes.iter().filter(|q| q.quote_span.is_some()).collect();
+        let golds: Vec<&GgtQuote> = a.quotes.iter().flatten().filter(|q| q.quote_span.is_some()).collect();
         let gold: Vec<(usize, usize)> = golds.iter().filter_map(|q| q.quote_span).collect();
         gold_n += gold.len();
         pred_n += pred.len();

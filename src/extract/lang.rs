@@ -3,10 +3,10 @@
 
 
 use super::cues::{codes, lexicon};
-use super::segment::{tokenize_words, Folder};
+use super::segment::Folder;
 
 /// How much text is enough to decide, in bytes.
-const SAMPLE: usize = 20_000;
+const SAMPLE: usize = 4_000;
 
 /// The code of the known language `text` is most likely in, or `None` when no function word of any
 /// known language occurs.
@@ -15,20 +15,24 @@ pub(crate) fn detect(text: &str) -> Option<&'static str> {
     while !text.is_char_boundary(cut) {
         cut -= 1;
     }
-    let sample = &text[..cut];
+    let lexicons: Vec<_> = codes().into_iter().filter_map(lexicon).collect();
+    let mut scores = vec![0usize; lexicons.len()];
     let mut folder = Folder;
-    let mut best: Option<(&'static str, usize)> = None;
-    for code in codes() {
-        let Some(lex) = lexicon(code) else { continue };
-        let words = tokenize_words(sample, &lex.elision, &mut folder);
-        let score = words.iter().filter(|w| lex.stopwords.contains(w.as_str())).count();
-        if score > 0 && best.is_none_or(|(_, s)| score > s) {
-            best = Some((code, score));
+    let mut word = String::new();
+    // One pass: words are runs of letters (apostrophes split them, as elision does).
+    for c in text[..cut].chars().chain(std::iter::once(' ')) {
+        if c.is_alphabetic() {
+            folder.push(c, &mut word);
+        } else if !word.is_empty() {
+            for (score, lex) in scores.iter_mut().zip(&lexicons) {
+                *score += usize::from(lex.stopwords.contains(word.as_str()));
+            }
+            word.clear();
         }
     }
-    best.map(|b| b.0)
+    let best = (0..lexicons.len()).filter(|&i| scores[i] > 0).max_by_key(|&i| (scores[i], usize::MAX - i))?;
+    Some(lexicons[best].code)
 }
-
 
 #[cfg(test)]
 mod tests {

@@ -108,10 +108,6 @@ pub(crate) struct Quote {
     pub close: Option<usize>,
     /// First token after the quotation.
     pub end: usize,
-    /// Content start, in chars.
-    pub cs: usize,
-    /// Content end, in chars.
-    pub ce: usize,
     /// Quotation that holds this one.
     pub parent: Option<usize>,
 }
@@ -196,11 +192,11 @@ fn is_apostrophe(c: char) -> bool {
 }
 
 fn opens_space(c: Option<char>) -> bool {
-    c.is_none_or(|c| c.is_whitespace() || matches!(c, '(' | '[' | '{' | '—' | '–' | '-' | '/' | ':'))
+    c.map_or(true, |c| c.is_whitespace() || matches!(c, '(' | '[' | '{' | '—' | '–' | '-' | '/' | ':'))
 }
 
 fn closes_space(c: Option<char>) -> bool {
-    c.is_none_or(|c| c.is_whitespace() || matches!(c, ')' | ']' | '}' | '.' | ',' | ';' | ':' | '!' | '?' | '…' | '—' | '–'))
+    c.map_or(true, |c| c.is_whitespace() || matches!(c, ')' | ']' | '}' | '.' | ',' | ';' | ':' | '!' | '?' | '…' | '—' | '–'))
         || c.is_some_and(|c| quote_class(c).is_some())
 }
 
@@ -252,13 +248,14 @@ pub(crate) fn tokenize(
                     hyphens.push((j, b.arena.len()));
                     b.arena.push('-');
                     j += 1;
-                } else if cj == '.' && next_alnum && char_at(j + 2).is_none_or(|c| !c.is_lowercase() || c == '.') {
+                } else if cj == '.' && next_alnum && char_at(j + 2).map_or(true, |c| !c.is_lowercase() || c == '.') {
                     b.arena.push('.');
                     j += 1;
                 } else if matches!(cj, ',' | '.') && next_alnum && chars[j - 1].1.is_ascii_digit() && char_at(j + 1).is_some_and(|c| c.is_ascii_digit()) {
                     b.arena.push(cj);
                     j += 1;
-                } else if is_apostrophe(cj) && next_alnum {
+                } else if is_apostrophe(cj) && (next_alnum || j + 1 == n) {
+                    // (At the very end only in word lists, where "l'" stands alone.)
                     // Elision ("d'Erevan" → "d'" + "Erevan") or English clitic ("Russia's" → "Russia" + "'s").
                     if elision.contains(&b.arena[f0..]) {
                         b.arena.push('\'');
@@ -310,9 +307,11 @@ pub(crate) fn tokenize(
         if let Some((family, dir)) = quote_class(c) {
             let (ls, rs) = (opens_space(prev), closes_space(next));
             let (o, cl) = match dir {
-                1 => (!(!ls && rs), !ls && rs),
-                -1 => (ls && !rs, !(ls && !rs)),
-                _ => (ls && !rs || ls && rs, !ls && rs || ls && rs),
+                // An opening mark flips to closing only between a word and a space, and back.
+                1 => (ls || !rs, !ls && rs),
+                -1 => (ls && !rs, !ls || rs),
+                // A straight mark opens after a space and closes before one (both when isolated).
+                _ => (ls, rs),
             };
             tok.kind = Kind::Quote;
             tok.can_open = o;
@@ -354,7 +353,8 @@ fn push_word(
     let byte_at = |k: usize| chars.get(k).map_or_else(|| chars.last().map_or(0, |&(b, c)| b + c.len_utf8()), |&(b, _)| b) + start;
     let mk = |b: &mut Block, c0: usize, c1: usize, f: (usize, usize), inverted: bool| {
         let first = chars[c0].1;
-        let letters: Vec<char> = chars[c0..c1].iter().map(|&(_, c)| c).filter(|c| c.is_alphabetic()).collect();
+        let mut letters = chars[c0..c1].iter().map(|&(_, c)| c).filter(|c| c.is_alphabetic());
+        let upper = letters.clone().nth(1).is_some() && letters.all(char::is_uppercase);
         b.toks.push(Tok {
             kind: Kind::Word,
             ch: first,
@@ -364,7 +364,7 @@ fn push_word(
             be: byte_at(c1),
             f,
             cap: first.is_uppercase(),
-            upper: letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase()),
+            upper,
             inverted,
             q: QRole::None,
             inq: None,
@@ -428,8 +428,7 @@ fn pair_quotes(b: &mut Block) {
     let n = b.toks.len();
     for (qid, &(o, c)) in pairs.iter().enumerate() {
         let end = c.map_or(n, |c| c + 1);
-        let ce = c.map_or(b.end_char, |c| b.toks[c].cs);
-        b.quotes.push(Quote { open: o, close: c, end, cs: b.toks[o].ce, ce, parent: None });
+        b.quotes.push(Quote { open: o, close: c, end, parent: None });
         b.toks[o].q = QRole::Open(qid);
         if let Some(c) = c {
             b.toks[c].q = QRole::Close(qid);
@@ -466,7 +465,7 @@ fn split_sentences(b: &mut Block, abbreviations: &HashSet<String>) {
     let n = b.toks.len();
     let mut start = 0;
     let starts_sentence = |b: &Block, j: usize| {
-        b.toks.get(j).is_none_or(|t| t.cap || t.ch.is_ascii_digit() || t.kind == Kind::Quote || matches!(t.ch, '-' | '—' | '–' | '('))
+        b.toks.get(j).map_or(true, |t| t.cap || t.ch.is_ascii_digit() || t.kind == Kind::Quote || matches!(t.ch, '-' | '—' | '–' | '('))
     };
     for i in 0..n {
         let t = &b.toks[i];
@@ -482,7 +481,7 @@ fn split_sentences(b: &mut Block, abbreviations: &HashSet<String>) {
                 && i > 0
                 && matches!(b.toks[i - 1].ch, '.' | '!' | '?' | '…')
                 && b.toks[i - 1].kind == Kind::Punct
-                && b.toks.get(i + 1).is_none_or(|n| n.cap || matches!(n.q, QRole::Open(_)));
+                && b.toks.get(i + 1).map_or(true, |n| n.cap || matches!(n.q, QRole::Open(_)));
         }
         if boundary || (i + 1 - start >= SENTENCE_MAX && t.inq.is_none()) || i + 1 - start >= 4 * SENTENCE_MAX {
             b.sentences.push((start, i + 1));
@@ -507,7 +506,14 @@ mod tests {
 
     fn quotes(s: &str) -> Vec<String> {
         let b = block(s);
-        b.quotes.iter().map(|q| s.chars().skip(q.cs).take(q.ce - q.cs).collect()).collect()
+        b.quotes
+            .iter()
+            .map(|q| {
+                let cs = b.toks[q.open].ce;
+                let ce = q.close.map_or(b.end_char, |c| b.toks[c].cs);
+                s.chars().skip(cs).take(ce - cs).collect()
+            })
+            .collect()
     }
 
     #[test]

@@ -10,7 +10,7 @@
 use crate::gazetteer::Gazetteer;
 use crate::model::{PartyKind, Speaker};
 
-use super::cues::Lexicon;
+use super::cues::{Lexicon, S};
 use super::segment::{Block, Kind};
 
 /// How far back descriptions and pronouns look, in mentions.
@@ -136,9 +136,23 @@ impl Resolver<'_> {
         &self.text[b.toks[first].bs..b.toks[last].be]
     }
 
+    /// The folded form of tokens `first..=last` as the gazetteer keys it: words joined by a space
+    /// where the text has a gap, directly where it has none ("d'" + "ivoire").
+    fn folded_key(&self, b: &Block, first: usize, last: usize, key: &mut String) {
+        key.clear();
+        for t in first..=last {
+            let tok = &b.toks[t];
+            if t > first && b.toks[t - 1].ce < tok.cs {
+                key.push(' ');
+            }
+            key.push_str(&b.arena[tok.f.0..tok.f.1]);
+        }
+    }
+
     /// Gazetteer names in words `ws` (token indices), longest first, left to right.
     fn hits(&self, b: &Block, ws: &[usize]) -> Vec<Hit> {
         let mut out = Vec::new();
+        let mut key = String::new();
         let mut k = 0;
         while k < ws.len() {
             let mut found = None;
@@ -149,15 +163,15 @@ impl Resolver<'_> {
                 }
                 let first = &b.toks[ws[k]];
                 let w = b.word(ws[k]).unwrap_or("");
-                if self.lex.is("determiners", w) || (n == 1 && !first.cap) {
+                if self.lex.is(S::Determiners, w) || (n == 1 && !first.cap) {
                     continue;
                 }
                 // Short names that are everyday words ("us", "who") count only in capitals.
                 if n == 1 && w.chars().count() <= 3 && !first.upper {
                     continue;
                 }
-                let surface = self.surface(b, ws[k], ws[k + n - 1]);
-                let entries = self.gazetteer.lookup(surface);
+                self.folded_key(b, ws[k], ws[k + n - 1], &mut key);
+                let entries = self.gazetteer.lookup_folded(&key);
                 if let Some(e) = entries.iter().find(|e| e.country.is_some()).or(entries.first()) {
                     found = Some(Hit { first: k, len: n, country: e.country.clone(), key: e.key.clone(), kind: e.kind });
                     break;
@@ -173,7 +187,7 @@ impl Resolver<'_> {
                     let w = b.word(ws[k]).unwrap_or("");
                     // English demonyms are capitalized; French ones are not.
                     if t.cap || self.lex.code != "en" {
-                        if let Some(e) = self.gazetteer.by_demonym(w).into_iter().find(|e| e.kind == PartyKind::State) {
+                        if let Some(e) = self.gazetteer.by_demonym_folded(w).into_iter().find(|e| e.kind == PartyKind::State) {
                             out.push(Hit { first: k, len: 1, country: e.country.clone(), key: e.key.clone(), kind: PartyKind::State });
                         }
                     }
@@ -186,10 +200,11 @@ impl Resolver<'_> {
 
     /// States named in tokens `first..end` of `b` (for "both sides").
     pub fn note_states(&self, b: &Block, first: usize, end: usize, hist: &mut History) {
+        let mut key = String::new();
         let mut i = first;
         while i < end {
             let t = &b.toks[i];
-            if t.kind != Kind::Word || !t.cap || self.lex.is("title_words", b.word(i).unwrap_or("")) {
+            if t.kind != Kind::Word || !t.cap || self.lex.is(S::TitleWords, b.word(i).unwrap_or("")) {
                 i += 1;
                 continue;
             }
@@ -198,7 +213,8 @@ impl Resolver<'_> {
                 if i + n > end || (n == 2 && b.toks[i + 1].kind != Kind::Word) {
                     continue;
                 }
-                let entries = self.gazetteer.lookup(self.surface(b, i, i + n - 1));
+                self.folded_key(b, i, i + n - 1, &mut key);
+                let entries = self.gazetteer.lookup_folded(&key);
                 if let Some(c) = entries.iter().find_map(|e| e.country.clone()) {
                     hist.state_named(t.cs, &c);
                     step = n;
@@ -206,7 +222,7 @@ impl Resolver<'_> {
                 }
             }
             if step == 1 && self.lex.code == "en" {
-                if let Some(c) = self.gazetteer.by_demonym(b.word(i).unwrap_or("")).iter().find_map(|e| e.country.clone()) {
+                if let Some(c) = self.gazetteer.by_demonym_folded(b.word(i).unwrap_or("")).iter().find_map(|e| e.country.clone()) {
                     hist.state_named(t.cs, &c);
                 }
             }
@@ -225,26 +241,30 @@ impl Resolver<'_> {
         let lex = self.lex;
         if ws.len() == 1 {
             let w = word(0);
-            if lex.is("pron_excluded", w) {
+            if lex.is(S::PronExcluded, w) {
                 return None;
             }
-            let found = if lex.is("pron_any", w) {
-                hist.recent(pos, exclude, &|e| e.kind != EntityKind::Group)
-            } else if lex.is("pron_person", w) {
+            let found = if lex.is(S::PronAny, w) {
+                // "il"/"elle" may stand for an institution, but in reported speech mostly for a person.
                 hist.recent(pos, exclude, &|e| e.kind == EntityKind::Person)
-            } else if lex.is("pron_org", w) {
+                    .filter(|p| hist.recent(pos, exclude, &|e| e.kind != EntityKind::Group).is_some_and(|r| r.pos < p.pos + 600))
+                    .or_else(|| hist.recent(pos, exclude, &|e| e.kind != EntityKind::Group))
+            } else if lex.is(S::PronPerson, w) {
+                hist.recent(pos, exclude, &|e| e.kind == EntityKind::Person)
+            } else if lex.is(S::PronOrg, w) {
                 hist.recent(pos, exclude, &|e| matches!(e.kind, EntityKind::Org | EntityKind::State))
-            } else if lex.is("pron_plural", w) {
+                    .or_else(|| hist.recent(pos, exclude, &|e| e.kind != EntityKind::Group && e.last_name.is_none()))
+            } else if lex.is(S::PronPlural, w) {
                 hist.recent(pos, exclude, &|e| e.kind != EntityKind::Person)
             } else {
                 None
             };
-            if found.is_some() || lex.is("pron_any", w) || lex.is("pron_person", w) || lex.is("pron_org", w) || lex.is("pron_plural", w) {
+            if found.is_some() || lex.is(S::PronAny, w) || lex.is(S::PronPerson, w) || lex.is(S::PronOrg, w) || lex.is(S::PronPlural, w) {
                 return found.map(|e| Entity { pos, ..e.clone() });
             }
         }
         let get = |i: usize| ws.get(i).and_then(|&t| b.word(t));
-        if let Some((_, _)) = lex.set("both_sides").match_at(&get, 0) {
+        if let Some((_, _)) = lex.set(S::BothSides).match_at(&get, 0) {
             let countries = hist.last_two_states(pos);
             if countries.len() == 2 {
                 let name = self.surface(b, ws[0], ws[ws.len() - 1]).to_string();
@@ -261,7 +281,7 @@ impl Resolver<'_> {
         let hits = self.hits(b, &ws);
         // Coordination: "Bakou et Erevan", "le ministre azerbaïdjanais … et le ministre arménien …".
         let conj: Vec<usize> = (0..ws.len())
-            .filter(|&k| lex.is("conjunctions", word(k)) && !hits.iter().any(|h| h.first < k && k < h.first + h.len))
+            .filter(|&k| lex.is(S::Conjunctions, word(k)) && !hits.iter().any(|h| h.first < k && k < h.first + h.len))
             .collect();
         if !conj.is_empty() {
             let mut parts = Vec::new();
@@ -300,7 +320,7 @@ impl Resolver<'_> {
 
     fn strip_det(&self, b: &Block, ws: &[usize]) -> String {
         let mut k = 0;
-        while k + 1 < ws.len() && self.lex.is("determiners", b.word(ws[k]).unwrap_or("")) {
+        while k + 1 < ws.len() && self.lex.is(S::Determiners, b.word(ws[k]).unwrap_or("")) {
             k += 1;
         }
         self.surface(b, ws[k], ws[ws.len() - 1]).trim_end_matches([',', ' ']).to_string()
@@ -314,7 +334,7 @@ impl Resolver<'_> {
         let lex = self.lex;
         let word = |k: usize| b.word(ws[k]).unwrap_or("");
         let get = |i: usize| ws.get(i).and_then(|&t| b.word(t));
-        if ws.len() == 1 && (lex.is("pron_excluded", word(0)) || lex.is("pron_any", word(0)) || lex.is("pron_person", word(0))) {
+        if ws.len() == 1 && (lex.is(S::PronExcluded, word(0)) || lex.is(S::PronAny, word(0)) || lex.is(S::PronPerson, word(0))) {
             return self.resolve(b, first, end, pos, exclude, hist);
         }
         let hits = self.hits(b, &ws);
@@ -326,36 +346,36 @@ impl Resolver<'_> {
         let mut relay = false;
         let mut group = false;
         for k in 0..ws.len() {
-            if let Some((n, _)) = lex.set("person_nouns").match_at(&get, k) {
+            if let Some((n, _)) = lex.set(S::PersonNouns).match_at(&get, k) {
                 person_nouns.push((k..k + n).map(word).collect::<Vec<_>>().join(" "));
             }
-            if let Some((_, v)) = lex.set("org_nouns").match_at(&get, k) {
+            if let Some((_, v)) = lex.set(S::OrgNouns).match_at(&get, k) {
                 org = true;
                 if institution.is_none() {
                     institution.clone_from(v);
                 }
             }
-            if let Some((_, Some(v))) = lex.set("org_qualifiers").match_at(&get, k) {
+            if let Some((_, Some(v))) = lex.set(S::OrgQualifiers).match_at(&get, k) {
                 institution = Some(v.clone());
             }
-            relay |= lex.set("relay_nouns").match_at(&get, k).is_some();
-            group |= lex.is("group_nouns", word(k));
+            relay |= lex.set(S::RelayNouns).match_at(&get, k).is_some();
+            group |= lex.is(S::GroupNouns, word(k));
         }
         // A personal name: the last run of capitalized words that are no title and no place.
         let is_name_word = |k: usize| {
             let t = &b.toks[ws[k]];
-            t.cap && !covered(k) && !lex.is("title_words", word(k)) && !lex.is("person_nouns", word(k)) && !lex.is("group_nouns", word(k))
+            t.cap && !covered(k) && !lex.is(S::TitleWords, word(k)) && !lex.is(S::PersonNouns, word(k)) && !lex.is(S::GroupNouns, word(k))
         };
         let mut run: Option<(usize, usize)> = None;
         let mut k = 0;
         while k < ws.len() {
-            if is_name_word(k) && (k == 0 || ws[k] == ws[k - 1] + 1) {
+            if is_name_word(k) {
                 let s = k;
                 let mut z = k + 1;
                 while z < ws.len() && ws[z] == ws[z - 1] + 1 {
                     if is_name_word(z) {
                         z += 1;
-                    } else if lex.is("name_particles", word(z)) && z + 1 < ws.len() && is_name_word(z + 1) {
+                    } else if lex.is(S::NameParticles, word(z)) && z + 1 < ws.len() && is_name_word(z + 1) {
                         z += 2;
                     } else {
                         break;
@@ -410,6 +430,15 @@ impl Resolver<'_> {
                 e.pos = pos;
                 return Some(e);
             }
+            let mut countries = countries;
+            let holds_office = (0..ws.len()).any(|k| lex.set(S::StateTitles).match_at(&get, k).is_some());
+            if countries.is_empty() && holds_office {
+                // "le Premier ministre Abiy Ahmed": an office holder serves the state last speaking.
+                // (Its own content counts: "X a appelé au calme, a précisé son porte-parole".)
+                if let Some(e) = hist.recent(pos, (0, 0), &|e| matches!(e.kind, EntityKind::State | EntityKind::Org) && e.speaker.countries.len() == 1) {
+                    countries.clone_from(&e.speaker.countries);
+                }
+            }
             return Some(Entity {
                 speaker: Speaker { name, party: party_for(&countries, &institution), countries },
                 kind: EntityKind::Person,
@@ -419,7 +448,7 @@ impl Resolver<'_> {
                 pos,
             });
         }
-        let definite = lex.is("definite", word(0));
+        let definite = lex.is(S::Definite, word(0));
         // A definite description: the last compatible speaker ("le haut diplomate russe", "the ministry").
         let describes_person = !person_nouns.is_empty() && !org;
         if definite && (describes_person || relay || (org && hits.is_empty())) {
@@ -433,8 +462,38 @@ impl Resolver<'_> {
                 kind_ok && (countries.is_empty() || e.speaker.countries.iter().any(|c| countries.contains(c)))
             };
             let noun_ok = |e: &Entity| person_nouns.iter().any(|n| e.nouns.contains(n));
-            let found = hist.recent(pos, exclude, &|e| compatible(e) && noun_ok(e)).or_else(|| hist.recent(pos, exclude, &compatible));
+            let same_institution = |e: &Entity| {
+                !describes_person
+                    && institution.is_some()
+                    && e.institution == institution
+                    && (countries.is_empty() || e.speaker.countries.iter().any(|c| countries.contains(c)))
+            };
+            let found = hist
+                .recent(pos, exclude, &same_institution)
+                .or_else(|| hist.recent(pos, exclude, &|e| compatible(e) && noun_ok(e)))
+                .or_else(|| hist.recent(pos, exclude, &compatible));
             if let Some(e) = found {
+                return Some(Entity { pos, ..e.clone() });
+            }
+            if org && !relay {
+                // "le ministère" after its minister spoke: the institution of the state last speaking.
+                // (Its own content counts: the minister it quotes names the state.)
+                if let Some(e) = hist.recent(pos, (0, 0), &|e| e.speaker.countries.len() == 1) {
+                    let countries = e.speaker.countries.clone();
+                    return Some(Entity {
+                        speaker: Speaker { name: self.strip_det(b, &ws), party: party_for(&countries, &institution), countries },
+                        kind: EntityKind::Org,
+                        last_name: None,
+                        nouns: Vec::new(),
+                        institution,
+                        pos,
+                    });
+                }
+            }
+        }
+        if hits.is_empty() && definite && !describes_person && !org && !relay && !group {
+            // An unknown definite head ("the former sergeant-at-arms") most often renames the last person.
+            if let Some(e) = hist.recent(pos, exclude, &|e| e.kind == EntityKind::Person) {
                 return Some(Entity { pos, ..e.clone() });
             }
         }
@@ -460,11 +519,12 @@ impl Resolver<'_> {
                 pos,
             });
         }
-        // An undetermined person ("a senior official") speaks, for no known state.
-        if describes_person && !definite {
+        // An undetermined person ("a senior official"), a group ("refugee advocates") or a document
+        // with no known author ("the complaint said") speaks, for no known state.
+        if (describes_person && !definite) || group || relay {
             return Some(Entity {
                 speaker: Speaker { name: self.strip_det(b, &ws), party: None, countries: Vec::new() },
-                kind: EntityKind::Person,
+                kind: if group { EntityKind::Group } else if relay { EntityKind::Org } else { EntityKind::Person },
                 last_name: None,
                 nouns: person_nouns,
                 institution: None,

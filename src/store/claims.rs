@@ -40,6 +40,8 @@ pub struct ClaimFilter {
     pub stance: Option<Stance>,
     /// Full-text query over content, speaker and cue.
     pub query: Option<String>,
+    /// Claims with this verdict key (claims never judged have `unverified`).
+    pub verdict: Option<String>,
 }
 
 pub(super) const COLUMNS: &str = "c.id, c.source_id, c.start, c.end, c.exact, c.prefix, c.suffix, c.text, c.speaker, c.party_key,
@@ -152,6 +154,14 @@ impl Store {
         if let Some(st) = filter.stance {
             args.push(st.as_str().to_string().into());
             clauses.push(format!("c.stance = ?{}", args.len()));
+        }
+        if let Some(v) = &filter.verdict {
+            args.push(v.clone().into());
+            clauses.push(format!(
+                "COALESCE((SELECT v.verdict FROM claim_verdicts v WHERE v.claim_id = c.id), '{}') = ?{}",
+                crate::verify::DEFAULT_VERDICT,
+                args.len()
+            ));
         }
         if !clauses.is_empty() {
             sql.push_str(" WHERE ");

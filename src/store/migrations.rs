@@ -95,4 +95,6 @@ END;
     super::feeds::MIGRATION,
     // 4: conflicts, their claims, rejected pairs and the claim key index (src/store/conflicts.rs).
     super::conflicts::MIGRATION,
+    // 5: verification: settings, verdict taxonomy, claim and conflict verdicts, evidence, blobs, history.
+    super::verification::VERIFICATION,
 ];

@@ -14,6 +14,7 @@ mod migrations;
 mod parties;
 mod sources;
 mod versions;
+mod verification;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -36,6 +37,7 @@ pub use feeds::FeedRecord;
 pub(crate) use feeds::mark_feed_item_in;
 pub use versions::{NewProvenance, Provenance};
 pub(crate) use versions::record_provenance_in;
+pub use verification::ClaimEdit;
 
 /// How long a writer waits for another process's lock before giving up with [`Error::Locked`].
 const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
@@ -105,6 +107,7 @@ impl Store {
             tx.pragma_update(None, "application_id", APPLICATION_ID)?;
         }
         parties::seed_gazetteer_in(&tx)?;
+        verification::seed_verdicts_in(&tx)?;
         tx.commit()?;
         Ok(())
     }

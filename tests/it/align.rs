@@ -15,34 +15,63 @@ const AM_FILE: &str = "am-mod-tavush-2020-07-12.txt";
 const AZ_FILE: &str = "az-mod-tovuz-2020-07-12.txt";
 const AM_CLAIM: &str = "Azerbaijani forces opened artillery fire on Armenian positions in Tavush on 12 July";
 const AZ_CLAIM: &str = "Armenian units opened artillery fire on Azerbaijani positions in Tovuz on 12 July";
-const AM_TOLL: &str = "The attack began at 12:30, after Azerbaijani servicemen in a UAZ vehicle tried to cross the state border, ministry spokeswoman Shushan Stepanyan said. She said two Armenian servicemen were wounded";
-const AZ_TOLL: &str = "the Armenian armed forces violated the ceasefire at 13:45 and that three Azerbaijani servicemen were killed and five were wounded";
+const AM_TIME: &str = "The attack began at 12:30";
+const AM_WOUNDED: &str = "Two Armenian servicemen were wounded";
+const AZ_TOLL: &str = "three Azerbaijani servicemen were killed";
 
-/// Imports a fixture and records an analyst's claim on `span` of it; returns the claim id.
-fn claim_in(db: &Path, file: &str, span: &str, speaker: &str) -> i64 {
-    let imported = run_json(db, &["import", fixture(file).to_str().expect("utf-8 path")]);
-    let source = imported["imported"][0]["source_id"].as_i64().expect("source id");
-    let text = std::fs::read_to_string(fixture(file)).expect("fixture");
-    let byte = text.find(span).expect("span in fixture");
-    let start = text[..byte].chars().count();
-    let end = start + span.chars().count();
-    let added = run_json(
-        db,
-        &["claim", "add", "--source", &source.to_string(), "--start", &start.to_string(), "--end", &end.to_string(), "--speaker", speaker],
-    );
-    added["claims"][0]["id"].as_i64().expect("claim id")
+/// Imports files; the extractor finds the claims and detection runs in the import.
+fn import(db: &Path, files: &[PathBuf]) {
+    let mut args = vec!["import"];
+    args.extend(files.iter().map(|f| f.to_str().expect("utf-8 path")));
+    run_json(db, &args);
 }
 
-/// The two ministries' accounts of 12 July 2020, as claims, with detection run.
+/// The id of the stored claim whose text contains `needle`.
+fn claim_with(db: &Path, needle: &str) -> i64 {
+    let claims = run_json(db, &["claims"]);
+    let found: Vec<i64> = claims["claims"]
+        .as_array()
+        .expect("claims")
+        .iter()
+        .filter(|c| c["text"].as_str().is_some_and(|t| t.contains(needle)))
+        .filter_map(|c| c["id"].as_i64())
+        .collect();
+    assert_eq!(found.len(), 1, "one claim contains {needle:?}: {claims:#}");
+    found[0]
+}
+
+/// The two ministries' accounts of 12 July 2020, imported from two outlets.
 fn two_accounts(db: &Path) -> (i64, i64) {
-    let am = claim_in(db, AM_FILE, AM_CLAIM, "Armenian defence ministry");
-    let az = claim_in(db, AZ_FILE, AZ_CLAIM, "Azerbaijani defence ministry");
-    run_json(db, &["conflict", "detect"]);
-    (am, az)
+    import(db, &[fixture(AM_FILE), fixture(AZ_FILE)]);
+    (claim_with(db, AM_CLAIM), claim_with(db, AZ_CLAIM))
 }
 
 fn candidates(db: &Path) -> Vec<Value> {
     run_json(db, &["conflicts", "--status", "candidate"])["conflicts"].as_array().cloned().unwrap_or_default()
+}
+
+#[test]
+fn a_denial_in_the_seed_dispatch_is_a_conflict_as_soon_as_it_is_imported() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let db = dir.path().join("s.db");
+    import(&db, &[crate::support::seed_text_path()]);
+    let (bakou, erevan) = (claim_with(&db, "pris le contrôle de plusieurs villages"), claim_with(&db, "cela"));
+    let all = run_json(&db, &["conflicts"]);
+    let replies: Vec<(Value, Vec<(i64, Value)>)> = all["conflicts"]
+        .as_array()
+        .expect("conflicts")
+        .iter()
+        .filter(|c| c["origin"] == "reply")
+        .map(|c| {
+            let claims = c["claims"].as_array().cloned().unwrap_or_default();
+            (c["status"].clone(), claims.iter().map(|m| (m["claim_id"].as_i64().unwrap_or(0), m["countries"].clone())).collect())
+        })
+        .collect();
+    assert_eq!(
+        replies,
+        vec![(serde_json::json!("confirmed"), vec![(bakou, serde_json::json!(["AZ"])), (erevan, serde_json::json!(["AM"]))])],
+        "Bakou's claim and Erevan's denial, with no manual step: {all:#}"
+    );
 }
 
 #[test]
@@ -93,15 +122,20 @@ fn the_diff_view_pins_where_who_and_when_the_accounts_disagree() {
     assert_eq!(chain, "Armenian defence ministry", "each claim carries its attribution chain");
 }
 
+fn notes(db: &Path, a: i64, b: i64) -> Vec<String> {
+    let view = run_json(db, &["diff", &a.to_string(), &b.to_string()]);
+    let facts = view["views"][0]["rows"][0]["pairs"][0]["facts"].as_array().cloned().unwrap_or_default();
+    facts.iter().filter_map(|f| f["note"].as_str().map(String::from)).collect()
+}
+
 #[test]
 fn times_and_counts_that_differ_are_facts_that_disagree() {
     let dir = tempfile::tempdir().expect("temp dir");
     let db = dir.path().join("s.db");
-    let am = claim_in(&db, AM_FILE, AM_TOLL, "Armenian defence ministry");
-    let az = claim_in(&db, AZ_FILE, AZ_TOLL, "Azerbaijani defence ministry");
-    let view = &run_json(&db, &["diff", &am.to_string(), &az.to_string()])["views"][0];
-    let notes: Vec<&str> = view["rows"][0]["pairs"][0]["facts"].as_array().expect("facts").iter().filter_map(|f| f["note"].as_str()).collect();
-    assert_eq!(notes, vec!["12:30 ≠ 13:45", "AZ ≠ AM, AZ"], "the times differ, and the Azerbaijani account names Armenia first");
+    two_accounts(&db);
+    let (time, wounded, toll) = (claim_with(&db, AM_TIME), claim_with(&db, AM_WOUNDED), claim_with(&db, AZ_TOLL));
+    assert_eq!(notes(&db, time, toll), vec!["12:30 ≠ 13:45", "AZ ≠ AM, AZ"], "the times differ, and the Azerbaijani account names Armenia first");
+    assert_eq!(notes(&db, wounded, toll), vec!["2 servicemen ≠ 3 servicemen", "AM ≠ AM, AZ"], "two servicemen (a number word) against three");
 }
 
 #[test]

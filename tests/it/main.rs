@@ -3,6 +3,9 @@
 mod align; // conflicts and the diff view: candidates across sources, analyst edits, word diffs
 mod browse; // paged claims, claims per day, claim edits and party merges
 mod cli; // the `crosscheck` binary end to end: import, list, search, aliases, exit codes
+mod report; // reports: ClaimReview fields, escaping, HTML in headless Chromium, CSV read back, JSON schema
+mod extract; // the attribution extractor: claims, relays, replies, scores on gold files, bad input
 mod store; // the store's guarantees: refusing foreign files, locks, read-only, crash safety
 mod support; // shared helpers: temp stores, running the binary, corpus paths
 mod ingest; // web pages, PDFs, URLs and feeds from a local server; hostile inputs; versions
+mod verify; // verdicts, attribution, taxonomy, evidence and blobs, claim edits, append-only history

@@ -26,6 +26,9 @@ pub struct ConflictsArgs {
 /// `conflict …` subcommands.
 #[derive(Subcommand)]
 pub enum ConflictCommand {
+    /// Judging a conflict (`conflict status …`) lives with verification.
+    #[command(flatten)]
+    Verify(crate::verify_cmd::ConflictCommand),
     /// Show a conflict side by side: a column per party, word diffs, disagreeing facts.
     Show {
         /// Conflict id.
@@ -85,6 +88,7 @@ pub fn conflicts(wb: &Workbench, args: ConflictsArgs, as_json: bool) -> crossche
 /// `crosscheck conflict …`.
 pub fn conflict(wb: &mut Workbench, command: ConflictCommand, as_json: bool) -> crosscheck::Result<()> {
     let changed = match command {
+        ConflictCommand::Verify(command) => return crate::verify_cmd::conflict(wb, as_json, command),
         ConflictCommand::Show { id } => {
             print_view(&wb.conflict_view(id)?, as_json);
             return Ok(());

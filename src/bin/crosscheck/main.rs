@@ -8,6 +8,8 @@ mod extract_cmd;
 mod ingest_cmd;
 mod align_cmd;
 mod output;
+mod report_cmd;
+mod verify_cmd;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -93,6 +95,53 @@ enum Command {
         /// Right claim id.
         b: i64,
     },
+    /// Workspace settings (your analyst name first: `config set analyst "Name"`).
+    Config {
+        #[command(subcommand)]
+        command: verify_cmd::ConfigCommand,
+    },
+    /// Give a claim a verdict from the taxonomy (see `verdicts`).
+    Status {
+        /// Claim id.
+        claim: i64,
+        /// Verdict key or label.
+        verdict: String,
+        /// Why, for the history.
+        #[arg(long, default_value = "")]
+        note: String,
+    },
+    /// Record whether a claim's attribution is confirmed, relayed_only, misattributed or unchecked.
+    Attribution {
+        /// Claim id.
+        claim: i64,
+        /// unchecked, confirmed, relayed_only or misattributed.
+        status: String,
+        /// Why, for the history.
+        #[arg(long, default_value = "")]
+        note: String,
+    },
+    /// Attach or list evidence.
+    Evidence {
+        #[command(subcommand)]
+        command: verify_cmd::EvidenceCommand,
+    },
+    /// The history of a claim's verification (or a conflict's with --conflict; everything without either).
+    History {
+        /// Claim id.
+        claim: Option<i64>,
+        /// Conflict id.
+        #[arg(long, conflicts_with = "claim")]
+        conflict: Option<i64>,
+    },
+    /// List the verdict taxonomy.
+    Verdicts,
+    /// Add, relabel or reorder verdicts.
+    Verdict {
+        #[command(subcommand)]
+        command: verify_cmd::VerdictCommand,
+    },
+    /// Write a report: md, html, json, csv or claimreview.
+    Export(report_cmd::ExportArgs),
 }
 
 #[derive(Subcommand)]
@@ -157,6 +206,9 @@ struct ClaimsArgs {
     /// Only claims with this stance.
     #[arg(long)]
     stance: Option<String>,
+    /// Only claims with this verdict (key or label).
+    #[arg(long)]
+    status: Option<String>,
 }
 
 #[derive(Subcommand)]
@@ -189,6 +241,16 @@ enum ClaimCommand {
     Show {
         /// Claim id.
         id: i64,
+    },
+    /// Correct a claim (it becomes the analyst's; the change is logged).
+    Edit(verify_cmd::ClaimEditArgs),
+    /// Delete a claim (its history remains).
+    Delete {
+        /// Claim id.
+        id: i64,
+        /// Why, for the history.
+        #[arg(long, default_value = "")]
+        note: String,
     },
 }
 
@@ -261,6 +323,10 @@ fn run(cli: Cli, out: &Out) -> crosscheck::Result<ExitCode> {
                 source: args.source,
                 stance: args.stance.as_deref().map(parse_stance).transpose()?,
                 query: None,
+                verdict: match args.status {
+                    Some(v) => Some(wb.taxonomy()?.find(&v)?.key.clone()),
+                    None => None,
+                },
             };
             out.claims(&wb.store().claims(&filter)?);
         }
@@ -271,6 +337,8 @@ fn run(cli: Cli, out: &Out) -> crosscheck::Result<ExitCode> {
                 out.claims(std::slice::from_ref(&claim));
             }
             ClaimCommand::Show { id } => out.claims(&[wb.store().claim(id)?]),
+            ClaimCommand::Edit(args) => out.claims(&[verify_cmd::claim_edit(&mut wb, args)?]),
+            ClaimCommand::Delete { id, note } => verify_cmd::claim_delete(&mut wb, cli.json, id, &note)?,
         },
         Command::Search { query } => {
             let sources = wb.store().search_sources(&query)?;
@@ -288,6 +356,14 @@ fn run(cli: Cli, out: &Out) -> crosscheck::Result<ExitCode> {
                 println!("store: {}", wb.store().path().display());
             }
         }
+        Command::Config { command } => verify_cmd::config(&mut wb, cli.json, command)?,
+        Command::Status { claim, verdict, note } => verify_cmd::status(&mut wb, cli.json, claim, &verdict, &note)?,
+        Command::Attribution { claim, status, note } => verify_cmd::attribution(&mut wb, cli.json, claim, &status, &note)?,
+        Command::Evidence { command } => verify_cmd::evidence(&mut wb, cli.json, command)?,
+        Command::History { claim, conflict } => verify_cmd::history(&wb, cli.json, claim, conflict)?,
+        Command::Verdicts => verify_cmd::print_verdicts(cli.json, &wb.taxonomy()?),
+        Command::Verdict { command } => verify_cmd::verdict(&mut wb, cli.json, command)?,
+        Command::Export(args) => report_cmd::export(&wb, cli.json, args)?,
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -1,0 +1,148 @@
+//! Escaping for everything a report embeds: claim texts, speakers, notes, titles and URLs are
+//! data from imported documents and must render as text, never as markup.
+//!
+//! - HTML: `& < > " '` become entities, in text and attribute values alike.
+//! - Markdown: the same entities (so no renderer sees a tag), plus a backslash before every
+//!   other ASCII punctuation character Markdown gives meaning to; line breaks become spaces, so
+//!   embedded text can never open a heading, list, quote or table row.
+//! - URLs: linked only when they are `http` or `https` (see [`is_web_url`]); any other scheme
+//!   (`javascript:`, `data:`, `file:`) is printed as text.
+
+/// Escapes text for HTML element content and quoted attribute values.
+pub fn html(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + s.len() / 8);
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Escapes text for inline Markdown (a paragraph, a table cell, a link text).
+pub fn markdown(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + s.len() / 8);
+    let mut last_space = false;
+    for c in s.chars() {
+        if c == '\n' || c == '\r' || c == '\t' {
+            if !last_space {
+                out.push(' ');
+            }
+            last_space = true;
+            continue;
+        }
+        last_space = c == ' ';
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            '\\' | '`' | '*' | '_' | '{' | '}' | '[' | ']' | '(' | ')' | '#' | '+' | '-' | '.' | '!' | '|' | '~' | '='
+            | ':' => {
+                out.push('\\');
+                out.push(c);
+            }
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Whether a URL may be linked: `http://` or `https://` with no whitespace or control characters.
+pub fn is_web_url(url: &str) -> bool {
+    let lower = url.get(..8).unwrap_or(url).to_ascii_lowercase();
+    let rest = if lower.starts_with("https://") {
+        &url[8..]
+    } else if lower.starts_with("http://") {
+        &url[7..]
+    } else {
+        return false;
+    };
+    !rest.is_empty() && !url.chars().any(|c| c.is_whitespace() || c.is_control())
+}
+
+/// A web URL made safe for a Markdown link destination: characters that could close the link or
+/// start markup are percent-encoded. Call only on URLs that pass [`is_web_url`].
+pub fn markdown_url(url: &str) -> String {
+    let mut out = String::with_capacity(url.len());
+    for c in url.chars() {
+        if c.is_ascii_alphanumeric() || "-._~:/?#@!$&+,;=%".contains(c) {
+            out.push(c);
+        } else {
+            let mut buf = [0u8; 4];
+            for b in c.encode_utf8(&mut buf).bytes() {
+                out.push_str(&format!("%{b:02X}"));
+            }
+        }
+    }
+    out
+}
+
+/// A Markdown link when `url` is a web URL, else the URL as escaped text.
+pub fn markdown_link(text: &str, url: &str) -> String {
+    if is_web_url(url) {
+        format!("[{}]({})", markdown(text), markdown_url(url))
+    } else if text == url {
+        markdown(url)
+    } else {
+        format!("{} ({})", markdown(text), markdown(url))
+    }
+}
+
+/// An HTML link when `url` is a web URL, else the URL as escaped text.
+pub fn html_link(text: &str, url: &str) -> String {
+    if is_web_url(url) {
+        format!("<a href=\"{}\" rel=\"noopener noreferrer\">{}</a>", html(url), html(text))
+    } else if text == url {
+        html(url)
+    } else {
+        format!("{} ({})", html(text), html(url))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check(f: fn(&str) -> String, input: &str, expected: &str) {
+        assert_eq!(f(input), expected, "escaping {input:?}");
+    }
+
+    #[test]
+    fn html_escapes_the_five_significant_characters() {
+        check(html, "<script>alert('x')</script> & \"q\"", "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;q&quot;");
+        check(html, "Bakou a démenti", "Bakou a démenti");
+    }
+
+    #[test]
+    fn markdown_neutralises_tags_links_emphasis_and_line_structure() {
+        check(markdown, "<script>x</script>", "&lt;script&gt;x&lt;/script&gt;");
+        check(markdown, "[a](javascript:x) *b* `c`", "\\[a\\]\\(javascript\\:x\\) \\*b\\* \\`c\\`");
+        check(markdown, "a\n# h\n- l\n\n| t |", "a \\# h \\- l \\| t \\|");
+        check(markdown, "2. élément", "2\\. élément");
+    }
+
+    #[test]
+    fn only_http_and_https_urls_are_linked() {
+        for (url, ok) in [
+            ("https://example.org/a?b=1", true),
+            ("HTTP://EXAMPLE.ORG", true),
+            ("javascript:alert(1)", false),
+            ("data:text/html,x", false),
+            ("file:///etc/passwd", false),
+            ("https://", false),
+            ("https://a b", false),
+            (" https://a", false),
+        ] {
+            assert_eq!(is_web_url(url), ok, "is_web_url({url:?})");
+        }
+        assert_eq!(html_link("x", "javascript:alert(1)"), "x (javascript:alert(1))", "non-web URL is text");
+        assert_eq!(markdown_link("x", "https://e.org/a(b)"), "[x](https://e.org/a%28b%29)", "parentheses are encoded");
+    }
+}

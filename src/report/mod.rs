@@ -1,0 +1,590 @@
+//! Reports: the verification work of a workspace, or of one party, source or conflict, as
+//! Markdown, self-contained HTML, JSON, CSV or schema.org ClaimReview.
+//!
+//! [`build`] gathers everything into one [`Report`] (a plain, serializable model); each format
+//! renders that model and nothing else, so the formats cannot disagree. Everything embedded
+//! comes from imported documents or the analyst and is escaped by [`escape`] on the way out.
+//!
+//! Conflicts enter as plain [`ConflictInput`]s (parties' statements side by side, facts that
+//! disagree); the builder attaches the analyst's status, evidence and history to them. Producing
+//! them from the align module's diff view is the caller's job.
+
+mod claimreview;
+mod csv;
+pub mod escape;
+mod html;
+mod json;
+mod markdown;
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+use chrono::{DateTime, Utc};
+use serde::Serialize;
+
+pub use escape::is_web_url;
+
+use crate::error::{Error, Result};
+use crate::model::{Claim, PartyKind};
+use crate::store::{ClaimFilter, Store};
+use crate::verify::{Attribution, ConflictStatus, EvidenceItem, HistoryEntry, Target, Verdict, DEFAULT_VERDICT};
+use crate::workbench::Workbench;
+
+/// The JSON report's schema name and version (see docs/report-json.md).
+pub const SCHEMA: &str = "crosscheck-report/1";
+
+/// An output format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// Markdown (CommonMark with GFM tables).
+    Markdown,
+    /// One self-contained HTML file, printable to PDF.
+    Html,
+    /// The whole report as JSON (`crosscheck-report/1`).
+    Json,
+    /// One row per claim, for spreadsheets.
+    Csv,
+    /// schema.org ClaimReview JSON-LD, one per judged claim.
+    ClaimReview,
+}
+
+impl Format {
+    /// Parses `md`, `html`, `json`, `csv` or `claimreview`.
+    pub fn parse(s: &str) -> Result<Format> {
+        Ok(match s.to_ascii_lowercase().as_str() {
+            "md" | "markdown" => Format::Markdown,
+            "html" => Format::Html,
+            "json" => Format::Json,
+            "csv" => Format::Csv,
+            "claimreview" | "jsonld" | "json-ld" => Format::ClaimReview,
+            _ => return Err(Error::bad_input("--format", format!("{s:?} is not one of md, html, json, csv, claimreview"))),
+        })
+    }
+}
+
+/// What a report covers.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", content = "value", rename_all = "snake_case")]
+pub enum Scope {
+    /// The whole workspace.
+    All,
+    /// One party's claims (key, name or alias; a state includes its institutions and officials).
+    Party(String),
+    /// One source's claims.
+    Source(i64),
+    /// One conflict and the claims on its sides.
+    Conflict(i64),
+}
+
+/// How to build a report.
+#[derive(Debug, Clone)]
+pub struct ReportConfig {
+    /// What it covers.
+    pub scope: Scope,
+    /// `en` or `fr`: labels and fixed text.
+    pub language: String,
+    /// Title; a default names the scope.
+    pub title: Option<String>,
+    /// Where the report will be published (http/https), for ClaimReview `url`.
+    pub publish_url: Option<String>,
+}
+
+impl Default for ReportConfig {
+    fn default() -> Self {
+        ReportConfig { scope: Scope::All, language: "en".into(), title: None, publish_url: None }
+    }
+}
+
+/// A conflict as the report shows it, before the analyst's judgement is attached.
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+pub struct ConflictInput {
+    /// Conflict id.
+    pub id: i64,
+    /// A short title ("Casualties at Tovuz, 12 July").
+    pub title: String,
+    /// The parties' statements, one column each.
+    pub sides: Vec<ConflictSide>,
+    /// The facts on which the sides disagree.
+    pub facts: Vec<DisagreeingFact>,
+}
+
+/// One party's statement in a conflict.
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+pub struct ConflictSide {
+    /// Party key, when resolved.
+    pub party: Option<String>,
+    /// Party (or speaker) name as shown.
+    pub party_name: String,
+    /// The claim the statement is, when it is one.
+    pub claim_id: Option<i64>,
+    /// The statement.
+    pub statement: String,
+    /// Char ranges of `statement` to emphasise: where it differs from the other sides.
+    pub highlights: Vec<Span>,
+}
+
+/// A char range, end exclusive.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Span {
+    /// Start, in chars.
+    pub start: usize,
+    /// End (exclusive), in chars.
+    pub end: usize,
+}
+
+/// A fact the sides disagree on: one value per side, in the order of the sides.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
+pub struct DisagreeingFact {
+    /// What the fact is ("wounded soldiers", "date").
+    pub label: String,
+    /// Each side's value ("" when a side says nothing about it).
+    pub values: Vec<String>,
+}
+
+/// A conflict with the analyst's judgement.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ConflictSection {
+    /// The conflict as aligned.
+    #[serde(flatten)]
+    pub conflict: ConflictInput,
+    /// Where it stands.
+    pub status: ConflictStatus,
+    /// The analyst's explanation.
+    pub explanation: String,
+    /// Evidence attached to the conflict.
+    pub evidence: Vec<EvidenceItem>,
+    /// Decisions about it.
+    pub history: Vec<HistoryEntry>,
+}
+
+/// A source cited by the report.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SourceEntry {
+    /// Source id.
+    pub id: i64,
+    /// Title.
+    pub title: String,
+    /// Outlet.
+    pub outlet: Option<String>,
+    /// URL or file path.
+    pub url: Option<String>,
+    /// Language.
+    pub language: Option<String>,
+    /// Publication time.
+    pub published_at: Option<DateTime<Utc>>,
+    /// SHA-256 of the text.
+    pub content_hash: String,
+}
+
+/// A party the report mentions.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PartyEntry {
+    /// Key.
+    pub key: String,
+    /// Name.
+    pub name: String,
+    /// Kind.
+    pub kind: PartyKind,
+    /// State it stands for.
+    pub country: Option<String>,
+    /// True for states and their institutions (ClaimReview `GovernmentOrganization`).
+    pub government: bool,
+}
+
+/// A claim with its judgements.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ClaimEntry {
+    /// The claim.
+    pub claim: Claim,
+    /// Its verdict key.
+    pub verdict: String,
+    /// Its attribution status.
+    pub attribution: Attribution,
+    /// Evidence about it.
+    pub evidence: Vec<EvidenceItem>,
+    /// Decisions about it, in order.
+    pub history: Vec<HistoryEntry>,
+}
+
+/// Counts for one party.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PartySummary {
+    /// Party key; `None` for claims whose speaker resolved to no party.
+    pub party: Option<String>,
+    /// Name shown.
+    pub name: String,
+    /// Claims in the report.
+    pub claims: usize,
+    /// Claims per verdict key, every verdict of the taxonomy in order (zeros included).
+    pub verdicts: Vec<(String, usize)>,
+    /// Claims whose attribution was confirmed from a primary source.
+    pub attribution_confirmed: usize,
+    /// Claims found misattributed.
+    pub misattributed: usize,
+}
+
+/// A party key (`None`: no party) and the indexes of its claims in [`Report::claims`].
+pub type PartyGroup = (Option<String>, Vec<usize>);
+
+/// A whole report: what every format renders.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Report {
+    /// [`SCHEMA`].
+    pub schema: &'static str,
+    /// Title.
+    pub title: String,
+    /// Language of labels and fixed text.
+    pub language: String,
+    /// When it was built.
+    pub generated_at: DateTime<Utc>,
+    /// The analyst (the `analyst` setting).
+    pub analyst: Option<String>,
+    /// The publishing organisation (the `organisation` setting).
+    pub organisation: Option<String>,
+    /// Where it will be published.
+    pub publish_url: Option<String>,
+    /// What it covers.
+    pub scope: Scope,
+    /// The verdict taxonomy, in order.
+    pub taxonomy: Vec<Verdict>,
+    /// Counts per party.
+    pub summary: Vec<PartySummary>,
+    /// Conflicts.
+    pub conflicts: Vec<ConflictSection>,
+    /// Claims, by source then position.
+    pub claims: Vec<ClaimEntry>,
+    /// Sources of the claims.
+    pub sources: Vec<SourceEntry>,
+    /// Parties of the claims.
+    pub parties: Vec<PartyEntry>,
+    /// Changes to the taxonomy itself (not about one claim or conflict).
+    pub taxonomy_history: Vec<HistoryEntry>,
+}
+
+impl Report {
+    /// The verdict with this key (the default one for an unknown key).
+    pub fn verdict(&self, key: &str) -> Option<&Verdict> {
+        self.taxonomy.iter().find(|v| v.key == key).or_else(|| self.taxonomy.iter().find(|v| v.key == DEFAULT_VERDICT))
+    }
+
+    /// A verdict's label in the report's language, or its key.
+    pub fn verdict_label(&self, key: &str) -> String {
+        self.verdict(key).map_or_else(|| key.to_string(), |v| v.label.get(&self.language).to_string())
+    }
+
+    /// The source with this id.
+    pub fn source(&self, id: i64) -> Option<&SourceEntry> {
+        self.sources.iter().find(|s| s.id == id)
+    }
+
+    /// The party with this key.
+    pub fn party(&self, key: &str) -> Option<&PartyEntry> {
+        self.parties.iter().find(|p| p.key == key)
+    }
+
+    /// The name to show for a claim's party: the party's name, else the speaker's.
+    pub fn party_name(&self, claim: &Claim) -> String {
+        claim.speaker.party.as_deref().and_then(|k| self.party(k)).map_or_else(|| claim.speaker.name.clone(), |p| p.name.clone())
+    }
+
+    /// Claim indexes grouped by source then party, in report order.
+    pub fn claims_by_source_and_party(&self) -> Vec<(i64, Vec<PartyGroup>)> {
+        let mut out: Vec<(i64, Vec<PartyGroup>)> = Vec::new();
+        for (i, c) in self.claims.iter().enumerate() {
+            if out.last().map(|(s, _)| *s) != Some(c.claim.source_id) {
+                out.push((c.claim.source_id, Vec::new()));
+            }
+            if let Some((_, groups)) = out.last_mut() {
+                let party = c.claim.speaker.party.clone();
+                match groups.iter_mut().find(|(p, _)| *p == party) {
+                    Some((_, idx)) => idx.push(i),
+                    None => groups.push((party, vec![i])),
+                }
+            }
+        }
+        out
+    }
+
+    /// A conflict status's label, naming the party it was resolved for.
+    pub fn status_label(&self, status: &ConflictStatus) -> String {
+        match status {
+            ConflictStatus::Resolved(k) => {
+                let name = self.party(k).map_or(k.as_str(), |p| p.name.as_str());
+                ConflictStatus::Resolved(name.to_string()).label(&self.language)
+            }
+            other => other.label(&self.language),
+        }
+    }
+
+    /// French or English fixed text.
+    pub(crate) fn t<'a>(&self, en: &'a str, fr: &'a str) -> &'a str {
+        if self.language == "fr" {
+            fr
+        } else {
+            en
+        }
+    }
+}
+
+/// Gathers a report from the store. `conflicts` are the conflicts to show (for a conflict
+/// scope, the one conflict); their claims join the report.
+pub fn build(store: &Store, config: &ReportConfig, conflicts: Vec<ConflictInput>) -> Result<Report> {
+    let language = if config.language == "fr" { "fr" } else { "en" }.to_string();
+    let taxonomy = store.taxonomy()?.verdicts;
+    let mut claims = match &config.scope {
+        Scope::All => store.claims(&ClaimFilter::default())?,
+        Scope::Party(p) => store.claims(&ClaimFilter { party: Some(p.clone()), ..Default::default() })?,
+        Scope::Source(s) => {
+            store.source(*s)?;
+            store.claims(&ClaimFilter { source: Some(*s), ..Default::default() })?
+        }
+        Scope::Conflict(id) => {
+            let ids: HashSet<i64> =
+                conflicts.iter().filter(|c| c.id == *id).flat_map(|c| c.sides.iter().filter_map(|s| s.claim_id)).collect();
+            let mut out = Vec::with_capacity(ids.len());
+            for id in ids {
+                out.push(store.claim(id)?);
+            }
+            out.sort_by_key(|c| (c.source_id, c.anchor.start, c.id));
+            out
+        }
+    };
+    claims.sort_by_key(|c| (c.source_id, c.anchor.start, c.id));
+    let conflicts: Vec<ConflictInput> = match &config.scope {
+        Scope::Conflict(id) => conflicts.into_iter().filter(|c| c.id == *id).collect(),
+        Scope::All => conflicts,
+        // A conflict belongs to a party's or source's report when one of its sides is in it.
+        _ => {
+            let ids: HashSet<i64> = claims.iter().map(|c| c.id).collect();
+            conflicts.into_iter().filter(|c| c.sides.iter().any(|s| s.claim_id.is_some_and(|id| ids.contains(&id)))).collect()
+        }
+    };
+
+    let verifications = store.verifications()?;
+    let mut evidence: HashMap<Target, Vec<EvidenceItem>> = HashMap::new();
+    for e in store.all_evidence()? {
+        evidence.entry(e.target).or_default().push(e);
+    }
+    let mut history: HashMap<Target, Vec<HistoryEntry>> = HashMap::new();
+    let mut taxonomy_history = Vec::new();
+    for h in store.all_history()? {
+        match (h.claim_id, h.conflict_id) {
+            (Some(c), _) => history.entry(Target::Claim(c)).or_default().push(h),
+            (None, Some(c)) => history.entry(Target::Conflict(c)).or_default().push(h),
+            (None, None) => taxonomy_history.push(h),
+        }
+    }
+
+    let conflicts: Vec<ConflictSection> = conflicts
+        .into_iter()
+        .map(|c| {
+            let verdict = store.conflict_verdict(c.id)?;
+            let target = Target::Conflict(c.id);
+            Ok(ConflictSection {
+                status: verdict.as_ref().map(|v| v.status.clone()).unwrap_or_default(),
+                explanation: verdict.map(|v| v.explanation).unwrap_or_default(),
+                evidence: evidence.remove(&target).unwrap_or_default(),
+                history: history.remove(&target).unwrap_or_default(),
+                conflict: c,
+            })
+        })
+        .collect::<Result<_>>()?;
+
+    let entries: Vec<ClaimEntry> = claims
+        .into_iter()
+        .map(|claim| {
+            let v = verifications.get(&claim.id);
+            let target = Target::Claim(claim.id);
+            ClaimEntry {
+                verdict: v.map_or_else(|| DEFAULT_VERDICT.to_string(), |v| v.verdict.clone()),
+                attribution: v.map(|v| v.attribution).unwrap_or_default(),
+                evidence: evidence.remove(&target).unwrap_or_default(),
+                history: history.remove(&target).unwrap_or_default(),
+                claim,
+            }
+        })
+        .collect();
+
+    let source_ids: HashSet<i64> = entries
+        .iter()
+        .map(|e| e.claim.source_id)
+        .chain(entries.iter().flat_map(|e| &e.evidence).chain(conflicts.iter().flat_map(|c| &c.evidence)).filter_map(|e| {
+            match e.kind {
+                crate::verify::EvidenceKind::Passage { source_id, .. } => Some(source_id),
+                _ => None,
+            }
+        }))
+        .collect();
+    let sources: Vec<SourceEntry> = store
+        .sources()?
+        .into_iter()
+        .filter(|s| source_ids.contains(&s.id))
+        .map(|s| SourceEntry {
+            id: s.id,
+            title: s.title,
+            outlet: s.outlet,
+            url: s.url,
+            language: s.language,
+            published_at: s.published_at,
+            content_hash: s.content_hash,
+        })
+        .collect();
+
+    let party_keys: HashSet<&str> = entries
+        .iter()
+        .filter_map(|e| e.claim.speaker.party.as_deref())
+        .chain(conflicts.iter().flat_map(|c| c.conflict.sides.iter().filter_map(|s| s.party.as_deref())))
+        .chain(conflicts.iter().filter_map(|c| c.status.party()))
+        .collect();
+    let mut parties = Vec::new();
+    let mut kinds: HashMap<String, PartyKind> = HashMap::new();
+    for (p, _) in store.parties(false)? {
+        kinds.insert(p.key.clone(), p.kind);
+        if party_keys.contains(p.key.as_str()) {
+            parties.push(p);
+        }
+    }
+    for k in &party_keys {
+        if !parties.iter().any(|p| p.key == *k) {
+            if let Ok(p) = store.party(k) {
+                parties.push(p);
+            }
+        }
+    }
+    parties.sort_by(|a, b| a.key.cmp(&b.key));
+    let parties: Vec<PartyEntry> = parties
+        .into_iter()
+        .map(|p| {
+            let parent_is_state = match &p.parent {
+                Some(k) => match kinds.get(k) {
+                    Some(kind) => *kind == PartyKind::State,
+                    None => store.party(k).map(|pp| pp.kind == PartyKind::State).unwrap_or(false),
+                },
+                None => false,
+            };
+            let government = p.kind == PartyKind::State || (p.kind == PartyKind::Organisation && parent_is_state);
+            PartyEntry { key: p.key, name: p.name, kind: p.kind, country: p.country, government }
+        })
+        .collect();
+
+    let analyst = store.setting(crate::verify::ANALYST_SETTING)?;
+    let organisation = store.setting("organisation")?;
+    let publish_url = match &config.publish_url {
+        Some(u) => Some(u.clone()),
+        None => store.setting("publish_url")?,
+    };
+    let mut report = Report {
+        schema: SCHEMA,
+        title: String::new(),
+        language,
+        generated_at: Utc::now(),
+        analyst,
+        organisation,
+        publish_url,
+        scope: config.scope.clone(),
+        taxonomy,
+        summary: Vec::new(),
+        conflicts,
+        claims: entries,
+        sources,
+        parties,
+        taxonomy_history,
+    };
+    report.summary = summarize(&report);
+    report.title = match &config.title {
+        Some(t) => t.clone(),
+        None => default_title(&report, store)?,
+    };
+    Ok(report)
+}
+
+fn default_title(r: &Report, store: &Store) -> Result<String> {
+    let base = r.t("Verification report", "Rapport de vérification");
+    Ok(match &r.scope {
+        Scope::All => base.to_string(),
+        Scope::Party(p) => format!("{base} — {}", store.find_party(p).map(|p| p.name).unwrap_or_else(|_| p.clone())),
+        Scope::Source(s) => format!("{base} — {}", store.source(*s)?.title),
+        Scope::Conflict(id) => {
+            let title = r.conflicts.first().map(|c| c.conflict.title.clone()).filter(|t| !t.is_empty());
+            format!("{base} — {}", title.unwrap_or_else(|| format!("{} {id}", r.t("conflict", "conflit"))))
+        }
+    })
+}
+
+fn summarize(r: &Report) -> Vec<PartySummary> {
+    let mut by_party: BTreeMap<Option<String>, Vec<&ClaimEntry>> = BTreeMap::new();
+    for c in &r.claims {
+        by_party.entry(c.claim.speaker.party.clone()).or_default().push(c);
+    }
+    let mut out: Vec<PartySummary> = by_party
+        .into_iter()
+        .map(|(party, claims)| {
+            let mut counts: HashMap<&str, usize> = HashMap::new();
+            for c in &claims {
+                *counts.entry(c.verdict.as_str()).or_default() += 1;
+            }
+            PartySummary {
+                name: match &party {
+                    Some(k) => r.party(k).map_or_else(|| k.clone(), |p| p.name.clone()),
+                    None => r.t("(no party)", "(sans partie)").to_string(),
+                },
+                party,
+                claims: claims.len(),
+                verdicts: r.taxonomy.iter().map(|v| (v.key.clone(), counts.get(v.key.as_str()).copied().unwrap_or(0))).collect(),
+                attribution_confirmed: claims.iter().filter(|c| c.attribution == Attribution::Confirmed).count(),
+                misattributed: claims.iter().filter(|c| c.attribution == Attribution::Misattributed).count(),
+            }
+        })
+        .collect();
+    // Parties with most claims first; the unattributed group last.
+    out.sort_by(|a, b| a.party.is_none().cmp(&b.party.is_none()).then(b.claims.cmp(&a.claims)).then(a.name.cmp(&b.name)));
+    out
+}
+
+/// Renders a report.
+pub fn render(report: &Report, format: Format) -> Result<Vec<u8>> {
+    Ok(match format {
+        Format::Markdown => markdown::render(report).into_bytes(),
+        Format::Html => html::render(report).into_bytes(),
+        Format::Json => json::render(report)?.into_bytes(),
+        Format::Csv => csv::render(report)?,
+        Format::ClaimReview => claimreview::render(report)?.into_bytes(),
+    })
+}
+
+/// The method paragraph every human-readable report carries.
+pub(crate) fn method_text(r: &Report) -> Vec<&'static str> {
+    if r.language == "fr" {
+        vec![
+            "Les déclarations ont été extraites automatiquement des sources importées puis relues par l'analyste, qui peut les corriger (elles sont alors marquées « analyste »).",
+            "Chaque déclaration reçoit deux jugements distincts : l'attribution (la déclaration a-t-elle été faite, et par qui : vérifiée sur la source primaire, connue seulement par un intermédiaire, ou mal attribuée) et le verdict sur le fond, selon la grille ci-dessous.",
+            "Les preuves (pages web, passages des sources, fichiers conservés par empreinte SHA-256, notes) sont marquées comme confirmant, contredisant ou donnant le contexte. Chaque décision est inscrite dans un historique qui ne peut être ni modifié ni effacé.",
+        ]
+    } else {
+        vec![
+            "Statements were extracted automatically from the imported sources, then reviewed by the analyst, who may correct them (they are then marked \"analyst\").",
+            "Each statement receives two separate judgements: attribution (was it said, and by whom: confirmed from the primary source, known only through an intermediary, or misattributed) and a verdict on its substance, on the scale below.",
+            "Evidence (web pages, passages of sources, files kept by SHA-256, notes) is marked as supporting, refuting or giving context. Every decision is written to a history that can be neither changed nor erased.",
+        ]
+    }
+}
+
+impl Workbench {
+    /// Builds a report. Conflicts come from the analyst's conflict statuses until the align
+    /// module provides their sides.
+    pub fn report(&self, config: &ReportConfig) -> Result<Report> {
+        let store = self.store();
+        let mut ids: Vec<i64> = store.conflict_verdicts()?.into_iter().map(|v| v.conflict_id).collect();
+        if let Scope::Conflict(id) = config.scope {
+            if !ids.contains(&id) {
+                ids.push(id);
+            }
+        }
+        let conflicts = ids.into_iter().map(|id| ConflictInput { id, ..Default::default() }).collect();
+        build(store, config, conflicts)
+    }
+
+    /// Builds and renders a report.
+    pub fn export(&self, config: &ReportConfig, format: Format) -> Result<Vec<u8>> {
+        render(&self.report(config)?, format)
+    }
+}

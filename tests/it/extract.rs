@@ -1,0 +1,180 @@
+//! The extractor end to end: claims of dispatches, scores against gold files, and no panic or hang
+//! on bad input.
+
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use crosscheck::extract::{detect_language, eval, extract, ExtractConfig, Extraction};
+use crosscheck::gazetteer::Gazetteer;
+
+use crate::support::shared_corpus;
+
+fn run(text: &str, lang: Option<&str>) -> Extraction {
+    extract(text, &ExtractConfig { gazetteer: Gazetteer::builtin(), language: lang })
+}
+
+/// One expected claim: speaker countries, a passage of the content, stance.
+struct Want<'a> {
+    countries: &'a [&'a str],
+    contains: &'a str,
+    stance: &'a str,
+}
+
+fn check(text: &str, wants: &[Want<'_>]) {
+    let x = run(text, None);
+    for w in wants {
+        let found = x.claims.iter().any(|c| {
+            c.speaker.countries == w.countries && c.text.contains(w.contains) && c.stance.as_str() == w.stance
+        });
+        assert!(found, "no claim {:?} by {:?} ({}) in {text:?}; got {:#?}", w.contains, w.countries, w.stance, x.claims);
+    }
+}
+
+#[test]
+fn quotes_in_every_style_are_attributed_to_the_speaker_after_them() {
+    let want = |contains| [Want { countries: &["AZ"], contains, stance: "assert" }];
+    check("« Nos forces tiennent la ligne », a déclaré le ministère azerbaïdjanais de la Défense.", &want("Nos forces tiennent la ligne"));
+    check("“Our forces hold the line,” the Azerbaijani defence ministry said.", &want("Our forces hold the line"));
+    check("\"Our forces hold the line,\" said the Azerbaijani defence ministry.", &want("Our forces hold the line"));
+    check("»Nos forces tiennent la ligne″, a affirmé Bakou.", &want("Nos forces tiennent la ligne"));
+}
+
+#[test]
+fn indirect_speech_and_reported_positions_name_their_state() {
+    check(
+        "Bakou affirme avoir pris le contrôle de plusieurs villages. Erevan nie cela.",
+        &[
+            Want { countries: &["AZ"], contains: "avoir pris le contrôle", stance: "assert" },
+            Want { countries: &["AM"], contains: "cela", stance: "deny" },
+        ],
+    );
+    check(
+        "Moscow accused Kyiv of shelling the plant. According to the IAEA, the site remains stable.",
+        &[Want { countries: &["RU"], contains: "Kyiv of shelling the plant", stance: "assert" }],
+    );
+}
+
+#[test]
+fn a_denial_answers_the_nearest_claim_of_another_party() {
+    let x = run("Bakou affirme avoir pris le contrôle de plusieurs villages. La nouvelle a été aussitôt démentie par Erevan.", None);
+    let deny = x.claims.iter().find(|c| c.stance.as_str() == "deny").unwrap_or_else(|| panic!("a denial in {:#?}", x.claims));
+    assert_eq!(deny.speaker.countries, ["AM"], "the agent of the passive denies");
+    assert_eq!(deny.responds_to.as_deref(), Some("c1"), "it answers Baku's claim");
+}
+
+#[test]
+fn relayed_speech_keeps_the_relay_and_pronouns_resolve_to_the_speaker() {
+    let x = run(
+        "Le ministre russe des Affaires étrangères Sergueï Lavrov a souligné que la Russie restait prête à aider, a déclaré le ministère.\n\
+         Le haut diplomate russe a également appelé au calme.",
+        None,
+    );
+    assert_eq!(x.claims.len(), 2, "two claims: {:#?}", x.claims);
+    assert_eq!(x.claims[0].speaker.name, "Sergueï Lavrov", "the minister speaks");
+    assert_eq!(x.claims[0].via.len(), 1, "through the ministry");
+    assert_eq!(x.claims[1].speaker.name, "Sergueï Lavrov", "the description resolves to him");
+}
+
+#[test]
+fn acts_and_narration_are_no_claims() {
+    let x = run("Bakou et Erevan ont déclaré la loi martiale. The government declared a state of emergency. L'ambassadeur a été convoqué.", None);
+    assert!(x.claims.is_empty(), "declaring and summoning are acts: {:#?}", x.claims);
+}
+
+#[test]
+fn person_speakers_resolve_he_and_she_to_the_last_named_person() {
+    let x = run("Jane Doe said the plan was sound. She said it would pass.", Some("en"));
+    assert_eq!(x.claims.len(), 2, "{:#?}", x.claims);
+    assert_eq!(x.claims[1].speaker.name, "Jane Doe", "she is Jane Doe");
+    assert!(x.claims[1].speaker.countries.is_empty(), "a private person stands for no state");
+}
+
+fn corpus_dirs() -> Vec<PathBuf> {
+    vec![shared_corpus().join("dev")]
+}
+
+#[test]
+fn dev_corpus_scores_f1_above_0_9_with_every_relay_and_reply_right() {
+    let r = eval::eval_dirs(&corpus_dirs(), Gazetteer::builtin()).unwrap_or_else(|e| panic!("{e}"));
+    assert!(r.f1 >= 0.9, "F1 {:.3} on dev: {:#?}", r.f1, r.documents);
+    assert_eq!(r.via_accuracy, 1.0, "every via right: {:#?}", r.documents);
+    assert_eq!(r.responds_to_accuracy, 1.0, "every responds_to right: {:#?}", r.documents);
+    assert_eq!(r.overall.forbidden, 0, "no forbidden attribution: {:#?}", r.documents);
+}
+
+#[test]
+fn own_corpus_scores_f1_above_0_85() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus");
+    let r = eval::eval_dirs(&[dir], Gazetteer::builtin()).unwrap_or_else(|e| panic!("{e}"));
+    assert!(r.documents.len() >= 6, "the fixtures are there");
+    assert!(r.f1 >= 0.85, "F1 {:.3} on tests/corpus: {:#?}", r.f1, r.documents);
+}
+
+#[test]
+fn held_out_dispatches_score_f1_above_0_85() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus/heldout");
+    let r = eval::eval_dirs(&[dir], Gazetteer::builtin()).unwrap_or_else(|e| panic!("{e}"));
+    assert!(r.f1 >= 0.85, "F1 {:.3} on held-out dispatches: {:#?}", r.f1, r.documents);
+    assert_eq!(r.overall.forbidden, 0, "no act or narration attributed: {:#?}", r.documents);
+}
+
+#[test]
+fn ggt_quote_spans_score_near_the_publishers_extractor() {
+    let path = shared_corpus().join("en-quotes-ggt/articles.jsonl");
+    let r = eval::eval_ggt(&path, Gazetteer::builtin()).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(r.articles, 98, "every article read");
+    assert!(r.precision >= 0.75 && r.recall >= 0.7, "P {:.3} R {:.3}", r.precision, r.recall);
+}
+
+#[test]
+fn language_is_detected_from_function_words() {
+    assert_eq!(detect_language("Le ministère a déclaré que la Russie restait prête."), "fr", "French");
+    assert_eq!(detect_language("The ministry said that Russia was ready."), "en", "English");
+    assert_eq!(detect_language(""), "und", "empty text has no language");
+}
+
+/// A tiny deterministic generator, so the robustness test needs no dependency.
+struct XorShift(u64);
+
+impl XorShift {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+}
+
+#[test]
+fn random_bytes_and_pathological_texts_never_panic_or_hang() {
+    let mut rng = XorShift(0x9E37_79B9_7F4A_7C15);
+    let alphabet: Vec<char> = "aé «»“”\"'’‘″,.:;!? \n-Bakou Erevan a déclaré said nie denied selon according to il he Лавров 中".chars().collect();
+    for round in 0..300 {
+        let len = (rng.next() % 400) as usize;
+        let text: String = if round % 2 == 0 {
+            let bytes: Vec<u8> = (0..len).map(|_| rng.next() as u8).collect();
+            String::from_utf8_lossy(&bytes).into_owned()
+        } else {
+            (0..len).map(|_| alphabet[(rng.next() % alphabet.len() as u64) as usize]).collect()
+        };
+        for lang in [None, Some("fr"), Some("en")] {
+            let x = run(&text, lang);
+            let n = text.chars().count();
+            assert!(x.claims.iter().all(|c| c.start <= c.end && c.end <= n), "offsets inside the text for {text:?}");
+        }
+    }
+    // Large inputs stay linear: 5 MB without punctuation, unclosed quotes, and cue soup.
+    let cases = [
+        "mot ".repeat(1_250_000),
+        "« il a dit ".repeat(300_000),
+        "\"he said that ".repeat(300_000),
+        "Bakou nie, Erevan affirme que ".repeat(150_000),
+    ];
+    for text in &cases {
+        let start = Instant::now();
+        let x = run(text, None);
+        // Not a timing assertion: a generous bound that only a quadratic scan would exceed.
+        assert!(start.elapsed().as_secs() < 120, "{} bytes took {:?}", text.len(), start.elapsed());
+        assert!(x.claims.iter().all(|c| c.end - c.start <= 3_000), "content is capped");
+    }
+}

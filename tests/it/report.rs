@@ -1,0 +1,308 @@
+//! Reports: ClaimReview checked field by field, escaping of hostile text in every format, the
+//! HTML report's DOM in headless Chromium, the CSV read back, the JSON schema.
+
+use std::path::PathBuf;
+use std::process::Command;
+
+use crosscheck::model::Stance;
+use crosscheck::report::{self, ConflictInput, ConflictSide, DisagreeingFact, Format, Report, ReportConfig, Scope, Span};
+use crosscheck::verify::{Attribution, ClaimChanges, ConflictStatus, NewEvidence, NewEvidenceKind, Relation, Target};
+use crosscheck::Workbench;
+use serde_json::Value;
+
+use crate::verify::workspace;
+
+const HOSTILE: &str = "<script>alert('x')</script> [click](javascript:alert(1)) =HYPERLINK(\"http://evil\")";
+
+/// The verify fixture, judged: AZ's claim false with evidence, AM's claim hostile text, unproven.
+fn judged() -> (Workbench, i64, i64) {
+    let (mut wb, source, az, am) = workspace(true);
+    wb.set_setting("organisation", "Desk Factuel").unwrap();
+    wb.set_setting("publish_url", "https://factcheck.example.org/tovuz").unwrap();
+    wb.set_verdict(az, "false", "imagery shows no such losses").unwrap();
+    wb.set_attribution(az, Attribution::Confirmed, "").unwrap();
+    wb.add_evidence(NewEvidence {
+        target: Target::Claim(az),
+        relation: Relation::Refutes,
+        kind: NewEvidenceKind::Url("https://example.org/imagery?a=1&b=<2>".into()),
+        note: "".into(),
+    })
+    .unwrap();
+    wb.add_evidence(NewEvidence {
+        target: Target::Claim(az),
+        relation: Relation::Context,
+        kind: NewEvidenceKind::Url("javascript:alert(document.cookie)".into()),
+        note: "hostile link".into(),
+    })
+    .unwrap();
+    wb.add_passage_evidence(Target::Claim(az), source, 136, 160, Relation::Refutes, "the other side").unwrap();
+    wb.edit_claim(am, ClaimChanges { text: Some(HOSTILE.into()), ..Default::default() }, "").unwrap();
+    wb.set_verdict(am, "unproven", "").unwrap();
+    (wb, az, am)
+}
+
+fn conflict(az: i64, am: i64) -> ConflictInput {
+    ConflictInput {
+        id: 1,
+        title: "Casualties near Tovuz".into(),
+        sides: vec![
+            ConflictSide {
+                party: Some("AZ".into()),
+                party_name: "Azerbaijan".into(),
+                claim_id: Some(az),
+                statement: "12 soldats arméniens ont été tués".into(),
+                highlights: vec![Span { start: 0, end: 2 }],
+            },
+            ConflictSide {
+                party: Some("AM".into()),
+                party_name: "Armenia".into(),
+                claim_id: Some(am),
+                statement: HOSTILE.into(),
+                highlights: vec![Span { start: 0, end: 8 }],
+            },
+        ],
+        facts: vec![DisagreeingFact { label: "soldiers killed".into(), values: vec!["12".into(), "0 <none>".into()] }],
+    }
+}
+
+fn build(wb: &Workbench, az: i64, am: i64) -> Report {
+    report::build(wb.store(), &ReportConfig::default(), vec![conflict(az, am)]).expect("report builds")
+}
+
+fn text(r: &Report, f: Format) -> String {
+    String::from_utf8(report::render(r, f).expect("renders")).expect("UTF-8")
+}
+
+#[test]
+fn claimreview_has_every_field_search_engines_require() {
+    let (wb, az, am) = judged();
+    let r = build(&wb, az, am);
+    let reviews: Value = serde_json::from_str(&text(&r, Format::ClaimReview)).expect("JSON-LD parses");
+    let reviews = reviews.as_array().expect("an array of ClaimReviews");
+    assert_eq!(reviews.len(), 2, "one per judged statement (unverified ones are left out)");
+    let az_review = reviews.iter().find(|v| v["url"].as_str().unwrap().ends_with(&format!("#claim-{az}"))).expect("AZ's review");
+
+    assert_eq!(az_review["@context"], "https://schema.org", "@context");
+    assert_eq!(az_review["@type"], "ClaimReview", "@type");
+    assert_eq!(az_review["url"], format!("https://factcheck.example.org/tovuz#claim-{az}"), "url: the published report with the claim's anchor");
+    assert_eq!(az_review["claimReviewed"], "12 soldats arméniens ont été tués près de Tovuz", "claimReviewed is the claim's text");
+    let date = az_review["datePublished"].as_str().unwrap();
+    assert!(chrono::NaiveDate::parse_from_str(date, "%Y-%m-%d").is_ok(), "datePublished is an ISO 8601 date: {date}");
+    assert_eq!(az_review["author"]["@type"], "Organization", "author is the publishing organisation");
+    assert_eq!(az_review["author"]["name"], "Desk Factuel", "author name");
+
+    let item = &az_review["itemReviewed"];
+    assert_eq!(item["@type"], "Claim", "itemReviewed is a Claim");
+    assert_eq!(item["author"]["@type"], "GovernmentOrganization", "a state speaks as a GovernmentOrganization");
+    assert_eq!(item["author"]["name"], "Azerbaijan", "the party's name");
+    assert_eq!(item["datePublished"], "2020-07-12", "when the claim was published");
+    let appearance = &item["appearance"][0];
+    assert_eq!(appearance["@type"], "CreativeWork", "appearance is a CreativeWork");
+    assert_eq!(appearance["url"], "https://example.org/tovuz", "where it appeared");
+    assert_eq!(appearance["headline"], "Tovuz: rival accounts", "its title");
+    assert_eq!(appearance["publisher"]["name"], "Test Wire", "its outlet");
+
+    let rating = &az_review["reviewRating"];
+    assert_eq!(rating["@type"], "Rating", "reviewRating is a Rating");
+    assert_eq!(rating["alternateName"], "False", "alternateName is the verdict's label");
+    let (value, best, worst) =
+        (rating["ratingValue"].as_u64().unwrap(), rating["bestRating"].as_u64().unwrap(), rating["worstRating"].as_u64().unwrap());
+    assert!(worst >= 1 && best > worst, "bestRating ({best}) above worstRating ({worst}), both positive");
+    assert!((worst..=best).contains(&value), "ratingValue inside the scale");
+    assert_eq!((value, best, worst), (1, 5, 1), "false is the worst of five rated verdicts");
+
+    // The scale follows the taxonomy's order: better verdicts rate higher.
+    let t = wb.taxonomy().unwrap();
+    let rated: Vec<u32> = t.verdicts.iter().filter_map(|v| v.rating).collect();
+    assert!(rated.windows(2).all(|w| w[0] > w[1]), "ratings decrease down the display order: {rated:?}");
+
+    let am_review = reviews.iter().find(|v| v["url"].as_str().unwrap().ends_with(&format!("#claim-{am}"))).expect("AM's review");
+    assert_eq!(am_review["reviewRating"]["alternateName"], "Unproven", "an off-scale verdict keeps its label");
+    assert!(am_review["reviewRating"].get("ratingValue").is_none(), "and has no numeric rating");
+    assert_eq!(am_review["claimReviewed"], HOSTILE, "JSON carries the text as data");
+}
+
+#[test]
+fn claimreview_export_without_a_publication_url_is_refused() {
+    let (mut wb, source, az, _) = workspace(true);
+    let _ = source;
+    wb.set_verdict(az, "true", "").unwrap();
+    let err = wb.export(&ReportConfig::default(), Format::ClaimReview).expect_err("url is required by ClaimReview");
+    assert!(err.to_string().contains("publish_url"), "the error says how to fix it: {err}");
+    let with_url = ReportConfig { publish_url: Some("https://example.org/r".into()), ..Default::default() };
+    assert!(wb.export(&with_url, Format::ClaimReview).is_ok(), "--url is enough");
+}
+
+#[test]
+fn hostile_text_is_shown_as_text_in_markdown_and_html() {
+    let (wb, az, am) = judged();
+    let r = build(&wb, az, am);
+    let md = text(&r, Format::Markdown);
+    assert!(!md.contains("<script"), "no raw script tag in Markdown");
+    assert!(md.contains("&lt;script&gt;"), "the tag is shown as text");
+    assert!(!md.contains("](javascript"), "no Markdown link to javascript:");
+    assert!(!md.contains("(javascript:alert(document"), "the hostile evidence URL is not a link destination");
+    assert!(md.contains("[https\\:\\/\\/example") || md.contains("](https://example.org/imagery?a=1&b=%3C2%3E)"), "web URLs are linked, encoded");
+
+    let html = text(&r, Format::Html);
+    assert!(!html.to_lowercase().contains("<script"), "no script element in HTML");
+    assert!(html.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;"), "escaped text");
+    assert!(!html.contains("href=\"javascript"), "no javascript: href");
+    assert!(html.contains("href=\"https://example.org/imagery?a=1&amp;b=&lt;2&gt;\""), "web URL linked with its attribute escaped");
+    assert!(html.contains("@media print"), "prints cleanly");
+    assert!(html.contains("Content-Security-Policy"), "scripts forbidden by policy too");
+}
+
+/// The Chromium binary, if installed.
+fn chromium() -> Option<PathBuf> {
+    ["chromium", "chromium-browser", "google-chrome"].iter().find_map(|name| {
+        std::env::var_os("PATH")?.to_str()?.split(':').map(|d| PathBuf::from(d).join(name)).find(|p| p.is_file())
+    })
+}
+
+#[test]
+fn html_report_dom_in_headless_chromium_has_no_scripts_and_sides_next_to_each_other() {
+    let Some(browser) = chromium() else {
+        let ci = std::env::var("CI").map(|v| !v.is_empty() && v != "false").unwrap_or(false);
+        assert!(!ci, "CI is set but chromium is not installed: apt-get install -y chromium");
+        println!("SKIPPED html_report_dom_in_headless_chromium…: chromium is not installed (apt-get install -y chromium)");
+        return;
+    };
+    let (wb, az, am) = judged();
+    let r = build(&wb, az, am);
+    let dir = tempfile::tempdir().unwrap();
+    let page = dir.path().join("report.html");
+    std::fs::write(&page, report::render(&r, Format::Html).unwrap()).unwrap();
+    let profile = tempfile::tempdir().unwrap();
+    let out = Command::new(&browser)
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+        ])
+        .arg(format!("--user-data-dir={}", profile.path().display()))
+        .arg("--dump-dom")
+        .arg(format!("file://{}", page.display()))
+        .output()
+        .expect("chromium runs");
+    let dom = String::from_utf8_lossy(&out.stdout).to_string();
+    assert!(dom.contains("</html>"), "chromium dumped the DOM (stderr: {})", String::from_utf8_lossy(&out.stderr));
+    assert!(!dom.to_lowercase().contains("<script"), "no script node in the parsed DOM");
+    assert!(dom.contains("&lt;script&gt;alert('x')&lt;/script&gt;"), "the hostile claim is a text node");
+    assert!(!dom.contains("href=\"javascript"), "no javascript: link survived parsing");
+
+    // The conflict's two statements sit in one .sides grid, one .side each.
+    let sides_at = dom.find("class=\"sides\"").expect("a side-by-side block");
+    let conflict_end = dom[sides_at..].find("</article>").map(|e| sides_at + e).expect("inside the conflict article");
+    let sides = &dom[sides_at..conflict_end];
+    assert_eq!(sides.matches("class=\"side\"").count(), 2, "one column per party");
+    let az_at = sides.find("<mark>12</mark> soldats arméniens ont été tués").expect("AZ's statement, its number highlighted");
+    let am_at = sides.find("<mark>&lt;script&gt;</mark>alert('x')").expect("AM's statement, escaped and highlighted");
+    assert!(az_at < am_at, "sides in order");
+    assert!(dom.contains("<th scope=\"row\">soldiers killed</th><td>12</td><td>0 &lt;none&gt;</td>"), "the disagreeing fact, per side");
+    assert!(dom.contains("id=\"claim-") && dom.contains("class=\"verdict\""), "claims with verdicts");
+    assert!(dom.contains("Unverified → False"), "the history of decisions");
+}
+
+#[test]
+fn csv_reads_back_one_row_per_claim_with_formulas_neutralised() {
+    let (wb, az, am) = judged();
+    let r = build(&wb, az, am);
+    let bytes = report::render(&r, Format::Csv).unwrap();
+    let mut rd = csv::Reader::from_reader(bytes.as_slice());
+    let header: Vec<String> = rd.headers().unwrap().iter().map(String::from).collect();
+    assert_eq!(header[0], "claim_id", "header first");
+    let rows: Vec<csv::StringRecord> = rd.records().collect::<Result<_, _>>().expect("valid RFC 4180");
+    assert_eq!(rows.len(), 2, "one row per claim");
+    let col = |name: &str| header.iter().position(|h| h == name).unwrap();
+    let az_row = rows.iter().find(|r| r[0] == az.to_string()).unwrap();
+    assert_eq!(&az_row[col("verdict")], "false", "verdict key");
+    assert_eq!(&az_row[col("verdict_label")], "False", "verdict label");
+    assert_eq!(&az_row[col("rating")], "1", "rating");
+    assert_eq!(&az_row[col("attribution")], "confirmed", "attribution");
+    assert_eq!((&az_row[col("supports")], &az_row[col("refutes")], &az_row[col("context")]), ("0", "2", "1"), "evidence counts");
+    assert_eq!(&az_row[col("evidence_urls")], "https://example.org/imagery?a=1&b=<2>", "only web URLs listed");
+    assert_eq!(&az_row[col("text")], "12 soldats arméniens ont été tués près de Tovuz", "text round-trips");
+    assert_eq!(&az_row[col("party_name")], "Azerbaijan", "party name");
+    let am_row = rows.iter().find(|r| r[0] == am.to_string()).unwrap();
+    assert_eq!(&am_row[col("text")], HOSTILE, "quotes, commas and brackets survive quoting");
+
+    let (mut wb2, _, c, _) = workspace(true);
+    wb2.edit_claim(c, ClaimChanges { text: Some("=1+2".into()), cue: Some("@SUM(A1)".into()), ..Default::default() }, "").unwrap();
+    let r2 = report::build(wb2.store(), &ReportConfig::default(), vec![]).unwrap();
+    let bytes = report::render(&r2, Format::Csv).unwrap();
+    let mut rd = csv::Reader::from_reader(bytes.as_slice());
+    let row = rd.records().next().unwrap().unwrap();
+    assert_eq!(&row[col("text")], "'=1+2", "a formula is prefixed with a quote");
+    assert_eq!(&row[col("cue")], "'@SUM(A1)", "so is an @ cell");
+}
+
+#[test]
+fn json_report_is_versioned_and_holds_everything() {
+    let (wb, az, am) = judged();
+    let r = build(&wb, az, am);
+    let v: Value = serde_json::from_str(&text(&r, Format::Json)).unwrap();
+    assert_eq!(v["schema"], "crosscheck-report/1", "versioned schema");
+    for key in ["title", "language", "generated_at", "analyst", "organisation", "scope", "taxonomy", "summary", "conflicts", "claims", "sources", "parties", "taxonomy_history"] {
+        assert!(v.get(key).is_some(), "top-level field {key} (docs/report-json.md)");
+    }
+    let claim = v["claims"].as_array().unwrap().iter().find(|c| c["claim"]["id"] == az).unwrap();
+    assert_eq!(claim["verdict"], "false", "verdict");
+    assert_eq!(claim["attribution"], "confirmed", "attribution");
+    assert_eq!(claim["evidence"].as_array().unwrap().len(), 3, "evidence");
+    assert_eq!(claim["history"][0]["change"], "verdict", "history");
+    assert_eq!(v["conflicts"][0]["sides"].as_array().unwrap().len(), 2, "conflict sides");
+    assert_eq!(v["conflicts"][0]["status"]["status"], "open", "conflict status");
+    let summary = v["summary"].as_array().unwrap();
+    assert_eq!(summary.len(), 2, "one summary row per party");
+}
+
+#[test]
+fn party_and_source_scopes_select_their_claims() {
+    let (mut wb, az, am) = judged();
+    let party = |p: &str| ReportConfig { scope: Scope::Party(p.into()), ..Default::default() };
+    let ids = |r: &Report| r.claims.iter().map(|c| c.claim.id).collect::<Vec<_>>();
+    assert_eq!(ids(&wb.report(&party("Arménie")).unwrap()), vec![am], "a party by its French name");
+    assert_eq!(ids(&wb.report(&party("AZ")).unwrap()), vec![az], "a party by key");
+    let source = ReportConfig { scope: Scope::Source(1), ..Default::default() };
+    assert_eq!(ids(&wb.report(&source).unwrap()), vec![az, am], "a source's claims in text order");
+    assert!(wb.report(&ReportConfig { scope: Scope::Source(99), ..Default::default() }).is_err(), "an unknown source is an error");
+    wb.set_conflict_status(5, ConflictStatus::Resolved("AM".into()), "video").unwrap();
+    let r = wb.report(&ReportConfig { scope: Scope::Conflict(5), ..Default::default() }).unwrap();
+    assert_eq!(r.conflicts.len(), 1, "the conflict's section");
+    assert_eq!(r.status_label(&r.conflicts[0].status), "Resolved for Armenia", "the status names the party");
+    let fr = wb.report(&ReportConfig { language: "fr".into(), ..Default::default() }).unwrap();
+    let md = String::from_utf8(report::render(&fr, Format::Markdown).unwrap()).unwrap();
+    assert!(md.contains("Synthèse par partie") && md.contains("Faux"), "French labels in a French report");
+    let _ = Stance::Assert;
+}
+
+#[test]
+fn cli_exports_every_format_to_a_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("ws.db");
+    let src = dir.path().join("tovuz.txt");
+    std::fs::write(&src, crate::verify::TEXT).unwrap();
+    crate::support::run_json(&db, &["import", src.to_str().unwrap()]);
+    crate::support::run_json(&db, &["claim", "add", "--source", "1", "--start", "56", "--end", "103", "--speaker", "Azerbaijan"]);
+    crate::support::run_json(&db, &["config", "set", "analyst", "Ana"]);
+    crate::support::run_json(&db, &["status", "1", "false"]);
+    for (format, needle) in [("md", "# Verification report"), ("html", "<!DOCTYPE html>"), ("json", "crosscheck-report/1"), ("csv", "claim_id,")] {
+        let out = dir.path().join(format!("r.{format}"));
+        let v = crate::support::run_json(&db, &["export", "--format", format, "--all", "-o", out.to_str().unwrap()]);
+        assert_eq!(v["exports"][0]["claims"], 1, "{format}: one claim");
+        let body = std::fs::read_to_string(&out).unwrap();
+        assert!(body.contains(needle), "{format} output looks right");
+    }
+    let out = dir.path().join("r.jsonld");
+    let refused = crate::support::run(&db, &["export", "--format", "claimreview", "-o", out.to_str().unwrap()]);
+    assert_eq!(refused.status.code(), Some(2), "ClaimReview without a URL is a usage error");
+    assert!(!out.exists(), "and writes nothing");
+    crate::support::run_json(&db, &["export", "--format", "claimreview", "--url", "https://e.org/r", "-o", out.to_str().unwrap()]);
+    let v: Value = serde_json::from_str(&std::fs::read_to_string(&out).unwrap()).unwrap();
+    assert_eq!(v[0]["@type"], "ClaimReview", "ClaimReview written");
+}
