@@ -6,7 +6,7 @@ use std::collections::HashMap;
 
 use chrono::NaiveDate;
 use crosscheck::model::Speaker;
-use crosscheck::store::{ClaimEdit, ClaimFilter, DateSpan};
+use crosscheck::store::{ClaimFilter, DateSpan};
 use crosscheck::Workbench;
 
 use crate::dto::*;
@@ -51,12 +51,18 @@ fn day(field: &str, s: &Option<String>) -> IpcResult<Option<NaiveDate>> {
 }
 
 fn filter_of(q: &ClaimQuery) -> IpcResult<(ClaimFilter, DateSpan)> {
-    if q.verdict.is_some() || q.attribution.is_some() {
-        return Err(IpcError::unavailable("Filtering by verdict or attribution"));
+    if q.attribution.is_some() {
+        return Err(IpcError::unavailable("Filtering by attribution status"));
     }
     let nonempty = |s: &Option<String>| s.as_deref().map(str::trim).filter(|s| !s.is_empty()).map(str::to_string);
     Ok((
-        ClaimFilter { party: nonempty(&q.party), source: q.source, stance: q.stance.map(Into::into), query: nonempty(&q.text) },
+        ClaimFilter {
+            party: nonempty(&q.party),
+            source: q.source,
+            stance: q.stance.map(Into::into),
+            query: nonempty(&q.text),
+            verdict: nonempty(&q.verdict),
+        },
         DateSpan { from: day("from", &q.date_from)?, to: day("to", &q.date_to)? },
     ))
 }
@@ -85,18 +91,22 @@ pub fn add_claim(wb: &mut Workbench, input: NewClaimInput) -> IpcResult<ClaimDet
     claim(wb, c.id)
 }
 
-/// Corrects a claim.
+/// Corrects a claim (the core logs the change under the analyst's name).
 pub fn update_claim(wb: &mut Workbench, id: i64, edit: ClaimEditInput) -> IpcResult<ClaimDetail> {
-    let mut speaker: Speaker = edit.speaker.into();
-    speaker.party = speaker.party.filter(|p| !p.is_empty());
-    let edit = ClaimEdit { text: edit.text, speaker, cue: edit.cue, stance: edit.stance.into() };
-    wb.store_mut().update_claim(id, &edit)?;
+    let changes = crosscheck::verify::ClaimChanges {
+        text: Some(edit.text),
+        speaker: Some(edit.speaker.name),
+        party: Some(edit.speaker.party.unwrap_or_default()),
+        stance: Some(edit.stance.into()),
+        cue: Some(edit.cue),
+    };
+    wb.edit_claim(id, changes, "")?;
     claim(wb, id)
 }
 
-/// Deletes a claim.
+/// Deletes a claim (the history keeps what it was).
 pub fn delete_claim(wb: &mut Workbench, id: i64) -> IpcResult<()> {
-    Ok(wb.store_mut().delete_claim(id)?)
+    Ok(wb.delete_claim(id, "")?)
 }
 
 /// Full-text search over sources and claims.
@@ -161,7 +171,7 @@ pub fn load_demo_if_empty(wb: &mut Workbench) -> IpcResult<bool> {
 
 /// The core features this build can serve; the UI greys out the rest.
 pub fn features() -> Vec<String> {
-    ["import_url", "conflicts"].map(String::from).to_vec()
+    ["import_url", "conflicts", "reports"].map(String::from).to_vec()
 }
 
 /// Every conflict, confirmed and replies first, then candidates by score.
@@ -195,4 +205,25 @@ pub fn workspace_info(wb: &Workbench, demo_loaded: bool) -> IpcResult<WorkspaceI
         demo_loaded,
         features: features(),
     })
+}
+
+/// Writes a report of `scope` in `format` to `path`.
+pub fn export_report(wb: &Workbench, scope: ReportScope, format: ReportFormat, path: &std::path::Path) -> IpcResult<ReportResult> {
+    use crosscheck::report::{Format, ReportConfig, Scope};
+    let scope = match scope {
+        ReportScope::All => Scope::All,
+        ReportScope::Party { key } => Scope::Party(key),
+        ReportScope::Source { id } => Scope::Source(id),
+        ReportScope::Conflict { id } => Scope::Conflict(id),
+    };
+    let format = match format {
+        ReportFormat::Html => Format::Html,
+        ReportFormat::Markdown => Format::Markdown,
+        ReportFormat::Json => Format::Json,
+        ReportFormat::Csv => Format::Csv,
+        ReportFormat::ClaimReview => Format::ClaimReview,
+    };
+    let bytes = wb.export(&ReportConfig { scope, ..Default::default() }, format)?;
+    std::fs::write(path, &bytes).map_err(|source| crosscheck::Error::Io { path: path.to_path_buf(), source })?;
+    Ok(ReportResult { path: path.display().to_string(), bytes: bytes.len().min(u32::MAX as usize) as u32 })
 }

@@ -266,8 +266,8 @@ pub struct ClaimQuery {
     pub source: Option<i64>,
     /// Stance.
     pub stance: Option<StanceDto>,
-    /// Verdict (needs verification in the core).
-    pub verdict: Option<VerdictDto>,
+    /// Verdict key of the workspace's taxonomy ("unverified" for claims never judged).
+    pub verdict: Option<String>,
     /// Attribution status (needs verification in the core).
     pub attribution: Option<AttributionDto>,
     /// First source day included, `YYYY-MM-DD`.
@@ -946,7 +946,7 @@ pub enum ReportScope {
 
 /// A report file format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "lowercase")]
+#[serde(rename_all = "snake_case")]
 pub enum ReportFormat {
     /// A standalone HTML page.
     Html,
@@ -954,6 +954,10 @@ pub enum ReportFormat {
     Markdown,
     /// JSON.
     Json,
+    /// CSV, one row per claim.
+    Csv,
+    /// schema.org ClaimReview JSON-LD.
+    ClaimReview,
 }
 
 /// A report that was written.

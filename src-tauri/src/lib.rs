@@ -258,6 +258,8 @@ async fn pick_report_path(app: AppHandle, format: ReportFormat) -> IpcResult<Opt
         ReportFormat::Html => ("HTML page", "html"),
         ReportFormat::Markdown => ("Markdown", "md"),
         ReportFormat::Json => ("JSON", "json"),
+        ReportFormat::Csv => ("CSV", "csv"),
+        ReportFormat::ClaimReview => ("ClaimReview JSON-LD", "jsonld"),
     };
     let picked = app
         .dialog()
@@ -270,8 +272,8 @@ async fn pick_report_path(app: AppHandle, format: ReportFormat) -> IpcResult<Opt
 }
 
 #[tauri::command]
-async fn export_report(_scope: ReportScope, _format: ReportFormat, _path: String) -> IpcResult<ReportResult> {
-    Err(IpcError::unavailable("Reports"))
+async fn export_report(state: State<'_, AppState>, scope: ReportScope, format: ReportFormat, path: String) -> IpcResult<ReportResult> {
+    api::export_report(&*state.wb()?, scope, format, std::path::Path::new(&path))
 }
 
 /// Opens a saved report with the system's default program.

@@ -79,7 +79,7 @@ fn claim_pages_filter_and_reject_unbuilt_filters_honestly() {
     assert_eq!((page.total, page.offset, page.rows.len()), (before + 5, 2, 2), "total, offset and window");
     let bad = ClaimQuery { date_from: Some("yesterday".into()), ..Default::default() };
     assert_eq!(api::claims_page(&wb, &bad, 0, 10).expect_err("bad date").code, "bad_input", "a bad date is the user's error");
-    let unbuilt = ClaimQuery { verdict: Some(VerdictDto::True), ..Default::default() };
+    let unbuilt = ClaimQuery { attribution: Some(AttributionDto::Confirmed), ..Default::default() };
     assert_eq!(api::claims_page(&wb, &unbuilt, 0, 10).expect_err("no verify").code, "unavailable", "not pretended");
 }
 
@@ -102,4 +102,17 @@ fn the_sample_conflict_has_a_diff_whose_runs_rejoin_into_each_claim() {
     let confirmed = api::set_conflict_status(&mut wb, first.id, ConflictStatus::Confirmed).expect("confirm");
     assert_eq!(confirmed.status, "confirmed", "status follows the analyst");
     assert_eq!(api::set_conflict_status(&mut wb, first.id, ConflictStatus::Candidate).expect_err("back").code, "bad_input", "not settable");
+}
+
+#[test]
+fn an_html_report_of_the_sample_is_written_where_asked() {
+    let wb = demo();
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("report.html");
+    let r = api::export_report(&wb, ReportScope::All, ReportFormat::Html, &path).expect("report");
+    let written = std::fs::read_to_string(&path).expect("the file exists");
+    assert_eq!(r.bytes as usize, written.len(), "size reported is the size written");
+    assert!(written.contains("<html"), "an HTML page");
+    let missing = dir.path().join("no/such/folder/r.html");
+    assert_eq!(api::export_report(&wb, ReportScope::All, ReportFormat::Html, &missing).expect_err("no folder").code, "io", "unwritable path");
 }

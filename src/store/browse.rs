@@ -1,5 +1,5 @@
-//! Queries and edits for an interactive browser of a large store: claim pages (one window of a
-//! long list, with the total), claims per day, editing and deleting a claim, merging parties.
+//! Queries for an interactive browser of a large store: claim pages (one window of a long list,
+//! with the total), claims per day, claim counts per source; and merging parties.
 //!
 //! Pages are ordered like [`Store::claims`] (source, then position) so that a window and the
 //! full list agree; date bounds apply to the source's publication date, or its import date when
@@ -11,7 +11,7 @@ use rusqlite::{params, params_from_iter, types::Value};
 use super::claims::{from_row, ClaimFilter, COLUMNS};
 use super::Store;
 use crate::error::{Error, Result};
-use crate::model::{Claim, Party, Speaker, Stance};
+use crate::model::{Claim, Party};
 use crate::text::fold;
 
 /// Inclusive bounds on a claim's source date; `None` leaves that side open.
@@ -30,19 +30,6 @@ pub struct ClaimPage {
     pub total: usize,
     /// The claims at `offset..offset + limit` of the full list.
     pub claims: Vec<Claim>,
-}
-
-/// An analyst's correction of a claim; the claim becomes the analyst's.
-#[derive(Debug, Clone, PartialEq)]
-pub struct ClaimEdit {
-    /// The content text.
-    pub text: String,
-    /// Who said it (party key checked against the store).
-    pub speaker: Speaker,
-    /// The cue.
-    pub cue: String,
-    /// What the cue does.
-    pub stance: Stance,
 }
 
 /// The source date used for date filters and timelines, as `YYYY-MM-DD`.
@@ -101,45 +88,6 @@ impl Store {
             sql.push_str(&bounds.join(" AND "));
         }
         Ok((sql, args))
-    }
-
-    /// Replaces a claim's text, speaker, cue and stance; the claim becomes the analyst's.
-    pub fn update_claim(&mut self, id: i64, edit: &ClaimEdit) -> Result<Claim> {
-        if edit.text.trim().is_empty() {
-            return Err(Error::bad_input("claim text", "is empty"));
-        }
-        if let Some(key) = &edit.speaker.party {
-            self.party(key)?;
-        }
-        let changed = self.write(|tx| {
-            Ok(tx.execute(
-                "UPDATE claims SET text = ?2, speaker = ?3, party_key = ?4, countries = ?5, cue = ?6, stance = ?7,
-                        origin = 'analyst', updated_at = ?8 WHERE id = ?1",
-                params![
-                    id,
-                    edit.text,
-                    edit.speaker.name,
-                    edit.speaker.party,
-                    serde_json::to_string(&edit.speaker.countries).unwrap_or_else(|_| "[]".into()),
-                    edit.cue,
-                    edit.stance.as_str(),
-                    super::now(),
-                ],
-            )?)
-        })?;
-        if changed == 0 {
-            return Err(Error::not_found("claim", id));
-        }
-        self.claim(id)
-    }
-
-    /// Deletes a claim; claims that answered it keep existing without the link.
-    pub fn delete_claim(&mut self, id: i64) -> Result<()> {
-        let changed = self.write(|tx| Ok(tx.execute("DELETE FROM claims WHERE id = ?1", [id])?))?;
-        if changed == 0 {
-            return Err(Error::not_found("claim", id));
-        }
-        Ok(())
     }
 
     /// Folds party `from` into party `into`: its claims, sub-parties and names move to `into`.

@@ -23,7 +23,7 @@ use rusqlite::{Connection, OpenFlags, Transaction};
 
 use crate::error::{Error, Result};
 
-pub use browse::{ClaimEdit, ClaimPage, DateSpan};
+pub use browse::{ClaimPage, DateSpan};
 pub use claims::{ClaimFilter, NewClaim};
 pub use conflicts::{ClaimBrief, NewConflict};
 pub(crate) use conflicts::{

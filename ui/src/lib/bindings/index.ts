@@ -159,9 +159,9 @@ source: number | null,
  */
 stance: StanceDto | null, 
 /**
- * Verdict (needs verification in the core).
+ * Verdict key of the workspace's taxonomy ("unverified" for claims never judged).
  */
-verdict: VerdictDto | null, 
+verdict: string | null, 
 /**
  * Attribution status (needs verification in the core).
  */
@@ -691,7 +691,7 @@ id: number, } | { "kind": "conflict",
  */
 id: number, };
 
-export type ReportFormat = "html" | "markdown" | "json";
+export type ReportFormat = "html" | "markdown" | "json" | "csv" | "claim_review";
 
 export type ReportResult = { 
 /**
