@@ -12,7 +12,7 @@ fn workbench(per_source: usize) -> Workbench {
     let mut wb = Workbench::in_memory().expect("an in-memory store opens");
     let g = wb.store().gazetteer().expect("gazetteer");
     for (i, day) in ["2024-03-01T08:00:00Z", "2024-03-05T08:00:00Z"].iter().enumerate() {
-        let text = format!("Dépêche {i}. {}", "Moscou a déclaré que la frontière est calme. ".repeat(per_source));
+        let text = format!("Dépêche {i}. {}", "Moscou, la frontière et le lac sont bien calmes. ".repeat(per_source));
         let mut doc = ingest::load(&format!("d{i}.txt"), text.as_bytes()).expect("text loads");
         doc.published_at = Some(day.parse().expect("date"));
         let id = wb.import_document(doc, None, &g).expect("import").source_id;
@@ -21,6 +21,8 @@ fn workbench(per_source: usize) -> Workbench {
             wb.add_claim(id, 12 + k * 46, 20 + k * 46, speaker, "a déclaré", Stance::Assert).expect("claim added");
         }
     }
+    // No cue in the text: the extractor finds nothing, so every claim is one of ours.
+    assert_eq!(wb.store().claim_count().expect("count") as usize, 2 * per_source, "only the analyst's claims");
     wb
 }
 
@@ -46,7 +48,11 @@ fn claim_pages_are_windows_of_the_full_list_with_its_total() {
     check_page(&wb, &ClaimFilter::default(), DateSpan::default(), 10, 5, 12);
     check_page(&wb, &ClaimFilter::default(), DateSpan::default(), 50, 5, 12);
     check_page(&wb, &ClaimFilter { party: Some("RU".into()), ..Default::default() }, DateSpan::default(), 1, 2, 6);
-    check_page(&wb, &ClaimFilter { query: Some("moscou".into()), ..Default::default() }, DateSpan::default(), 0, 3, 6);
+    // The six Moscou speakers, plus any excerpt that happens to hold the word.
+    let moscou = ClaimFilter { query: Some("moscou".into()), ..Default::default() };
+    let found = wb.store().claims(&moscou).expect("search").len();
+    assert!(found >= 6, "every claim spoken by Moscou is found ({found})");
+    check_page(&wb, &moscou, DateSpan::default(), 0, 3, found);
     check_page(&wb, &ClaimFilter::default(), DateSpan { from: day("2024-03-02"), to: None }, 0, 100, 6);
     check_page(&wb, &ClaimFilter::default(), DateSpan { from: day("2024-03-01"), to: day("2024-03-01") }, 0, 100, 6);
     check_page(&wb, &ClaimFilter { party: Some("AZ".into()), ..Default::default() }, DateSpan { from: None, to: day("2024-03-04") }, 0, 100, 3);
