@@ -171,7 +171,7 @@ pub fn load_demo_if_empty(wb: &mut Workbench) -> IpcResult<bool> {
 
 /// The core features this build can serve; the UI greys out the rest.
 pub fn features() -> Vec<String> {
-    ["import_url", "conflicts", "reports"].map(String::from).to_vec()
+    ["import_url", "conflicts", "verification", "reports"].map(String::from).to_vec()
 }
 
 /// Every conflict, confirmed and replies first, then candidates by score.
@@ -226,4 +226,50 @@ pub fn export_report(wb: &Workbench, scope: ReportScope, format: ReportFormat, p
     let bytes = wb.export(&ReportConfig { scope, ..Default::default() }, format)?;
     std::fs::write(path, &bytes).map_err(|source| crosscheck::Error::Io { path: path.to_path_buf(), source })?;
     Ok(ReportResult { path: path.display().to_string(), bytes: bytes.len().min(u32::MAX as usize) as u32 })
+}
+
+/// A claim's verdict, attribution status, evidence and history, with the verdicts to choose from.
+pub fn verification(wb: &Workbench, claim_id: i64) -> IpcResult<Verification> {
+    use crosscheck::verify::Target;
+    wb.store().claim(claim_id)?;
+    let v = wb.store().verification(claim_id)?;
+    let verdicts = verdicts(wb)?;
+    let mut evidence: Vec<Evidence> = wb.store().evidence(Target::Claim(claim_id))?.iter().map(Evidence::from).collect();
+    evidence.reverse();
+    let mut history: Vec<HistoryEntry> = wb.store().history(Target::Claim(claim_id))?.iter().map(HistoryEntry::from).collect();
+    history.reverse();
+    Ok(Verification { claim_id, verdict: v.verdict, attribution: v.attribution.into(), verdicts, evidence, history, analyst: wb.analyst().ok() })
+}
+
+/// Records the analyst's verdict and attribution status (each only when it changed).
+pub fn set_verdict(wb: &mut Workbench, input: VerdictInput) -> IpcResult<Verification> {
+    let before = wb.store().verification(input.claim_id)?;
+    let note = input.note.unwrap_or_default();
+    if before.verdict != input.verdict {
+        wb.set_verdict(input.claim_id, &input.verdict, &note)?;
+    }
+    let attribution: crosscheck::verify::Attribution = input.attribution.into();
+    if before.attribution != attribution {
+        wb.set_attribution(input.claim_id, attribution, &note)?;
+    }
+    verification(wb, input.claim_id)
+}
+
+/// Sets the analyst's name, recorded with every decision.
+pub fn set_analyst(wb: &mut Workbench, name: &str) -> IpcResult<()> {
+    if name.trim().is_empty() {
+        return Err(IpcError::new("bad_input", "your name is empty"));
+    }
+    Ok(wb.set_setting("analyst", name.trim())?)
+}
+
+/// The workspace's verdicts, in display order.
+pub fn verdicts(wb: &Workbench) -> IpcResult<Vec<VerdictOption>> {
+    Ok(wb
+        .store()
+        .taxonomy()?
+        .verdicts
+        .iter()
+        .map(|t| VerdictOption { key: t.key.clone(), label: t.label.en.clone(), colour: t.colour.clone(), conclusive: t.conclusive })
+        .collect())
 }

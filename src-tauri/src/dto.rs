@@ -832,34 +832,55 @@ impl ConflictDiff {
     }
 }
 
-/// Is the claim true.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "snake_case")]
-pub enum VerdictDto {
-    /// Not looked at yet.
-    Unverified,
-    /// Supported by evidence.
-    True,
-    /// Contradicted by evidence.
-    False,
-    /// True in part, or true but misleading.
-    Misleading,
-    /// Evidence does not settle it.
-    Unproven,
+/// A verdict of the workspace's taxonomy (the analyst can add and rename them).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct VerdictOption {
+    /// Stable key ("mostly_true", "unverified").
+    pub key: String,
+    /// English label.
+    pub label: String,
+    /// `#rrggbb`.
+    pub colour: String,
+    /// False for work in progress (`unverified`, `in_progress`).
+    pub conclusive: bool,
 }
 
-/// Did the speaker really say it.
+/// Did the speaker really say it (mirrors the core's attribution status).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
 pub enum AttributionDto {
-    /// Not checked.
+    /// Nobody has checked.
     Unchecked,
-    /// Found in a primary source.
+    /// The primary source was seen.
     Confirmed,
-    /// Only reported second hand.
-    Reported,
-    /// The speaker denies it.
-    Disputed,
+    /// Known only through an intermediary.
+    RelayedOnly,
+    /// The speaker did not say it, or not in these words.
+    Misattributed,
+}
+
+impl From<crosscheck::verify::Attribution> for AttributionDto {
+    fn from(a: crosscheck::verify::Attribution) -> Self {
+        use crosscheck::verify::Attribution as A;
+        match a {
+            A::Unchecked => AttributionDto::Unchecked,
+            A::Confirmed => AttributionDto::Confirmed,
+            A::RelayedOnly => AttributionDto::RelayedOnly,
+            A::Misattributed => AttributionDto::Misattributed,
+        }
+    }
+}
+
+impl From<AttributionDto> for crosscheck::verify::Attribution {
+    fn from(a: AttributionDto) -> Self {
+        use crosscheck::verify::Attribution as A;
+        match a {
+            AttributionDto::Unchecked => A::Unchecked,
+            AttributionDto::Confirmed => A::Confirmed,
+            AttributionDto::RelayedOnly => A::RelayedOnly,
+            AttributionDto::Misattributed => A::Misattributed,
+        }
+    }
 }
 
 /// A piece of evidence.
@@ -868,25 +889,54 @@ pub struct Evidence {
     /// Evidence id.
     #[ts(type = "number")]
     pub id: i64,
-    /// Where it is (URL or source reference).
-    pub url: Option<String>,
-    /// What it shows.
+    /// "supports", "refutes" or "context".
+    pub relation: String,
+    /// What it is: a URL, "source 3, chars 10–40", a file name, or "note".
+    pub what: String,
+    /// The analyst's comment (or the note itself).
     pub note: String,
-    /// Supports (true) or contradicts (false) the claim.
-    pub supports: bool,
-    /// When it was added (RFC 3339).
+    /// Who attached it.
+    pub analyst: String,
+    /// When (RFC 3339).
     pub added_at: String,
 }
 
-/// A change of verdict or attribution.
+impl From<&crosscheck::verify::EvidenceItem> for Evidence {
+    fn from(e: &crosscheck::verify::EvidenceItem) -> Self {
+        use crosscheck::verify::EvidenceKind as K;
+        let what = match &e.kind {
+            K::Url { url } => url.clone(),
+            K::Passage { source_id, anchor } => format!("source {source_id}, chars {}–{}: “{}”", anchor.start, anchor.end, anchor.selector.exact),
+            K::File { name, size, .. } => format!("{name} ({size} bytes)"),
+            K::Note => "note".to_string(),
+        };
+        Evidence { id: e.id, relation: e.relation.as_str().to_string(), what, note: e.note.clone(), analyst: e.analyst.clone(), added_at: rfc3339(e.created_at) }
+    }
+}
+
+/// A change of verdict, attribution, evidence or text.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct HistoryEntry {
     /// When (RFC 3339).
     pub at: String,
-    /// What changed, as a sentence.
+    /// What changed, as a sentence ("verdict: unverified → false").
     pub change: String,
     /// The analyst's note.
     pub note: Option<String>,
+    /// Who.
+    pub analyst: String,
+}
+
+impl From<&crosscheck::verify::HistoryEntry> for HistoryEntry {
+    fn from(h: &crosscheck::verify::HistoryEntry) -> Self {
+        let what = h.change.as_str().replace('_', " ");
+        let change = match (&h.old, &h.new) {
+            (Some(o), Some(n)) if o.len() < 60 && n.len() < 60 => format!("{what}: {o} → {n}"),
+            (None, Some(n)) if n.len() < 60 => format!("{what}: {n}"),
+            _ => what,
+        };
+        HistoryEntry { at: rfc3339(h.at), change, note: Some(h.note.clone()).filter(|n| !n.is_empty()), analyst: h.analyst.clone() }
+    }
 }
 
 /// A claim's verification.
@@ -895,14 +945,18 @@ pub struct Verification {
     /// Claim id.
     #[ts(type = "number")]
     pub claim_id: i64,
-    /// Verdict.
-    pub verdict: VerdictDto,
+    /// Verdict key.
+    pub verdict: String,
     /// Attribution status.
     pub attribution: AttributionDto,
+    /// The verdicts to choose from, in display order.
+    pub verdicts: Vec<VerdictOption>,
     /// Evidence, newest first.
     pub evidence: Vec<Evidence>,
     /// Changes, newest first.
     pub history: Vec<HistoryEntry>,
+    /// The analyst's name, needed to record a decision; `null` until it is set.
+    pub analyst: Option<String>,
 }
 
 /// What the analyst sets on a claim.
@@ -911,8 +965,8 @@ pub struct VerdictInput {
     /// Claim id.
     #[ts(type = "number")]
     pub claim_id: i64,
-    /// New verdict.
-    pub verdict: VerdictDto,
+    /// New verdict key.
+    pub verdict: String,
     /// New attribution status.
     pub attribution: AttributionDto,
     /// Why.
@@ -1013,7 +1067,7 @@ pub fn bindings() -> String {
         FactChip::decl(),
         FactValue::decl(),
         ConflictDiff::decl(),
-        VerdictDto::decl(),
+        VerdictOption::decl(),
         AttributionDto::decl(),
         Evidence::decl(),
         HistoryEntry::decl(),

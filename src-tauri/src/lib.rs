@@ -242,13 +242,23 @@ async fn set_conflict_status(state: State<'_, AppState>, id: i64, status: Confli
 }
 
 #[tauri::command]
-async fn verification(_claim_id: i64) -> IpcResult<Verification> {
-    Err(IpcError::unavailable("Verification"))
+async fn verification(state: State<'_, AppState>, claim_id: i64) -> IpcResult<Verification> {
+    api::verification(&*state.wb()?, claim_id)
 }
 
 #[tauri::command]
-async fn set_verdict(_input: VerdictInput) -> IpcResult<Verification> {
-    Err(IpcError::unavailable("Verification"))
+async fn set_verdict(state: State<'_, AppState>, input: VerdictInput) -> IpcResult<Verification> {
+    api::set_verdict(&mut *state.wb()?, input)
+}
+
+#[tauri::command]
+async fn verdicts(state: State<'_, AppState>) -> IpcResult<Vec<VerdictOption>> {
+    api::verdicts(&*state.wb()?)
+}
+
+#[tauri::command]
+async fn set_analyst(state: State<'_, AppState>, name: String) -> IpcResult<()> {
+    api::set_analyst(&mut *state.wb()?, &name)
 }
 
 /// Asks where to save a report; `null` when the dialog is dismissed.
@@ -320,6 +330,8 @@ pub fn run() {
             set_conflict_status,
             verification,
             set_verdict,
+            set_analyst,
+            verdicts,
             pick_report_path,
             export_report,
             open_path,

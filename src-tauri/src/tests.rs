@@ -116,3 +116,19 @@ fn an_html_report_of_the_sample_is_written_where_asked() {
     let missing = dir.path().join("no/such/folder/r.html");
     assert_eq!(api::export_report(&wb, ReportScope::All, ReportFormat::Html, &missing).expect_err("no folder").code, "io", "unwritable path");
 }
+
+#[test]
+fn a_verdict_needs_the_analysts_name_then_is_recorded_with_history() {
+    let mut wb = demo();
+    let id = api::claims_page(&wb, &ClaimQuery::default(), 0, 1).expect("page").rows[0].id;
+    let v = api::verification(&wb, id).expect("verification");
+    assert_eq!((v.verdict.as_str(), v.attribution, v.analyst.clone()), ("unverified", AttributionDto::Unchecked, None), "a fresh claim");
+    let key = v.verdicts.iter().find(|o| o.conclusive).expect("a conclusive verdict").key.clone();
+    let input = VerdictInput { claim_id: id, verdict: key.clone(), attribution: AttributionDto::RelayedOnly, note: Some("OSCE report".into()) };
+    assert_eq!(api::set_verdict(&mut wb, input.clone()).expect_err("no name").code, "bad_input", "history needs a name");
+    api::set_analyst(&mut wb, "Ana Lyst").expect("name");
+    let v = api::set_verdict(&mut wb, input).expect("verdict");
+    assert_eq!((v.verdict.as_str(), v.attribution), (key.as_str(), AttributionDto::RelayedOnly), "both recorded");
+    assert_eq!(v.history.len(), 2, "one history entry per change: {:?}", v.history);
+    assert_eq!(v.history[0].note.as_deref(), Some("OSCE report"), "the note is kept");
+}

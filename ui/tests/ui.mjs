@@ -202,6 +202,7 @@ await step('verification panel: set a verdict, history grows', async (page) => {
   await page.getByRole('button', { name: /Claim by ministère azerbaïdjanais/ }).click();
   const panel = page.getByRole('complementary', { name: 'Claim 1' });
   await panel.getByLabel('Verdict', { exact: true }).selectOption('false');
+  await panel.getByLabel('Attribution status').selectOption('relayed_only');
   await panel.getByLabel('Note on the verdict').fill('contradicted by OSCE monitors');
   await panel.getByRole('button', { name: 'Save verdict' }).click();
   await panel.getByText('verdict: unverified → false — contradicted by OSCE monitors').waitFor();

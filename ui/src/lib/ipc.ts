@@ -7,7 +7,7 @@ import type {
   ClaimDetail, ClaimEditInput, ClaimPageDto, ClaimQuery, ConflictDiff, ConflictStatus,
   ConflictSummary, ImportEvent, ImportReport, IpcError, NewClaimInput, PartySummary,
   ReportFormat, ReportResult, ReportScope, SearchResults, SourceSummary, SourceText,
-  TimelinePoint, VerdictInput, Verification, WorkspaceInfo,
+  TimelinePoint, VerdictInput, VerdictOption, Verification, WorkspaceInfo,
 } from './bindings';
 
 export type * from './bindings';
@@ -103,6 +103,8 @@ export const setConflictStatus = (id: number, status: ConflictStatus) =>
 
 export const verification = (claimId: number) => call<Verification>('verification', { claimId });
 export const setVerdict = (input: VerdictInput) => call<Verification>('set_verdict', { input });
+export const setAnalyst = (name: string) => call<null>('set_analyst', { name });
+export const verdicts = () => call<VerdictOption[]>('verdicts');
 
 export const pickReportPath = (format: ReportFormat) => call<string | null>('pick_report_path', { format });
 export const exportReport = (scope: ReportScope, format: ReportFormat, path: string) =>

@@ -6,7 +6,7 @@
 import { mockIPC } from '@tauri-apps/api/mocks';
 import type {
   ClaimDetail, ClaimQuery, ClaimRow, ConflictDiff, ConflictSummary, ImportEvent, IpcError,
-  PartySummary, SourceSummary, SourceText, Verification,
+  PartySummary, SourceSummary, SourceText, VerdictOption, Verification,
 } from '../lib/bindings';
 
 const TEXT = `Bakou et Erevan s'accusent mutuellement de tirs à la frontière
@@ -58,14 +58,22 @@ let conflictList: ConflictSummary[] = [
   { id: 2, status: 'confirmed', origin: 'reply', topic: 'AM answers AZ', parties: ['AZ', 'AM'], claim_ids: [1, 2], score: null },
 ];
 
+const VERDICTS: VerdictOption[] = [
+  { key: 'unverified', label: 'Unverified', colour: '#808080', conclusive: false },
+  { key: 'true', label: 'True', colour: '#1a7f37', conclusive: true },
+  { key: 'false', label: 'False', colour: '#cf222e', conclusive: true },
+  { key: 'misleading', label: 'Misleading', colour: '#bf8700', conclusive: true },
+  { key: 'unproven', label: 'Unproven', colour: '#8250df', conclusive: true },
+];
+const ANALYST = 'Ana Lyst';
 const verifications = new Map<number, Verification>();
 function verificationOf(id: number): Verification {
-  return verifications.get(id) ?? { claim_id: id, verdict: 'unverified', attribution: 'unchecked', evidence: [], history: [] };
+  return verifications.get(id) ?? { claim_id: id, verdict: 'unverified', attribution: 'unchecked', verdicts: VERDICTS, evidence: [], history: [], analyst: ANALYST };
 }
 verifications.set(2, {
-  claim_id: 2, verdict: 'unproven', attribution: 'confirmed',
-  evidence: [{ id: 1, url: 'https://mil.am/', note: 'Statement published by the ministry the same day', supports: true, added_at: '2026-11-20T10:00:00Z' }],
-  history: [{ at: '2026-11-20T10:05:00Z', change: 'attribution: unchecked → confirmed', note: 'primary source found' }],
+  claim_id: 2, verdict: 'unproven', attribution: 'confirmed', verdicts: VERDICTS, analyst: ANALYST,
+  evidence: [{ id: 1, relation: 'supports', what: 'https://mil.am/', note: 'Statement published by the ministry the same day', analyst: ANALYST, added_at: '2026-11-20T10:00:00Z' }],
+  history: [{ at: '2026-11-20T10:05:00Z', change: 'attribution: unchecked → confirmed', note: 'primary source found', analyst: ANALYST }],
 });
 
 function err(code: string, message: string): IpcError {
@@ -215,10 +223,12 @@ export function installMockBackend() {
       case 'set_verdict': {
         const prev = verificationOf(a.input.claim_id);
         const v: Verification = { ...prev, verdict: a.input.verdict, attribution: a.input.attribution,
-          history: [{ at: '2026-11-28T12:30:00Z', change: `verdict: ${prev.verdict} → ${a.input.verdict}`, note: a.input.note }, ...prev.history] };
+          history: [{ at: '2026-11-28T12:30:00Z', change: `verdict: ${prev.verdict} → ${a.input.verdict}`, note: a.input.note, analyst: ANALYST }, ...prev.history] };
         verifications.set(a.input.claim_id, v);
         return v;
       }
+      case 'verdicts': return VERDICTS;
+      case 'set_analyst': return null;
       case 'pick_report_path': return `/tmp/crosscheck-report.${a.format === 'markdown' ? 'md' : a.format}`;
       case 'export_report': return noFeatures ? unavailable('Reports') : { path: a.path, bytes: 18234 };
       case 'open_path': return null;
