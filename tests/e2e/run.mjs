@@ -107,11 +107,20 @@ try {
 
   if (features.includes('verification')) {
     await step('set a verdict', async () => {
-      await exec('document.querySelector(".scroller [role=row]")?.click();');
-      await until('the verdict form', 'return !!document.querySelector("[aria-label=\'Set verdict\']");');
-      await exec(`const s = document.querySelector("select[aria-label=Verdict]"); s.value = "false"; s.dispatchEvent(new Event("change"));
-                  document.querySelector("[aria-label='Set verdict'] button[type=submit]").click();`);
-      await bodyHas('verdict');
+      await clickButton('Claims');
+      await until('a claim row', 'return document.querySelectorAll(".scroller [role=row] [role=cell]").length > 0;');
+      await exec('document.querySelector(".scroller [role=row]").click();');
+      await until('the verification panel', 'return !!document.querySelector("aside [aria-label=\'Set verdict\']");');
+      // A fresh store has no analyst name: the panel asks for it once (history records it).
+      await until('the name form', 'return !!document.querySelector("aside input[aria-label=\'Your name\']");');
+      await exec(`const i = document.querySelector("aside input[aria-label='Your name']"); i.value = "E2E Analyst"; i.dispatchEvent(new Event("input", { bubbles: true }));`);
+      await clickButton('Set name');
+      await until('the name saved', 'return !document.querySelector("aside input[aria-label=\'Your name\']");');
+      const chosen = await exec(`const s = document.querySelector("aside select[aria-label=Verdict]");
+        const o = [...s.options].find((o) => o.value !== s.value); s.value = o.value; s.dispatchEvent(new Event("change", { bubbles: true })); return o.value;`);
+      await clickButton('Save verdict');
+      await until('the history entry', 'return [...document.querySelectorAll("aside li")].some((li) => li.textContent.includes("verdict") && li.textContent.includes(arguments[0]));', [chosen]);
+      await screenshot('e2e-verdict');
     });
   } else skip('set a verdict', 'verification is not in this build yet');
 

@@ -597,9 +597,25 @@ columns: Array<DiffColumn>,
  */
 facts: Array<FactChip>, };
 
-export type VerdictDto = "unverified" | "true" | "false" | "misleading" | "unproven";
+export type VerdictOption = { 
+/**
+ * Stable key ("mostly_true", "unverified").
+ */
+key: string, 
+/**
+ * English label.
+ */
+label: string, 
+/**
+ * `#rrggbb`.
+ */
+colour: string, 
+/**
+ * False for work in progress (`unverified`, `in_progress`).
+ */
+conclusive: boolean, };
 
-export type AttributionDto = "unchecked" | "confirmed" | "reported" | "disputed";
+export type AttributionDto = "unchecked" | "confirmed" | "relayed_only" | "misattributed";
 
 export type Evidence = { 
 /**
@@ -607,19 +623,23 @@ export type Evidence = {
  */
 id: number, 
 /**
- * Where it is (URL or source reference).
+ * "supports", "refutes" or "context".
  */
-url: string | null, 
+relation: string, 
 /**
- * What it shows.
+ * What it is: a URL, "source 3, chars 10–40", a file name, or "note".
+ */
+what: string, 
+/**
+ * The analyst's comment (or the note itself).
  */
 note: string, 
 /**
- * Supports (true) or contradicts (false) the claim.
+ * Who attached it.
  */
-supports: boolean, 
+analyst: string, 
 /**
- * When it was added (RFC 3339).
+ * When (RFC 3339).
  */
 added_at: string, };
 
@@ -629,13 +649,17 @@ export type HistoryEntry = {
  */
 at: string, 
 /**
- * What changed, as a sentence.
+ * What changed, as a sentence ("verdict: unverified → false").
  */
 change: string, 
 /**
  * The analyst's note.
  */
-note: string | null, };
+note: string | null, 
+/**
+ * Who.
+ */
+analyst: string, };
 
 export type Verification = { 
 /**
@@ -643,13 +667,17 @@ export type Verification = {
  */
 claim_id: number, 
 /**
- * Verdict.
+ * Verdict key.
  */
-verdict: VerdictDto, 
+verdict: string, 
 /**
  * Attribution status.
  */
 attribution: AttributionDto, 
+/**
+ * The verdicts to choose from, in display order.
+ */
+verdicts: Array<VerdictOption>, 
 /**
  * Evidence, newest first.
  */
@@ -657,7 +685,11 @@ evidence: Array<Evidence>,
 /**
  * Changes, newest first.
  */
-history: Array<HistoryEntry>, };
+history: Array<HistoryEntry>, 
+/**
+ * The analyst's name, needed to record a decision; `null` until it is set.
+ */
+analyst: string | null, };
 
 export type VerdictInput = { 
 /**
@@ -665,9 +697,9 @@ export type VerdictInput = {
  */
 claim_id: number, 
 /**
- * New verdict.
+ * New verdict key.
  */
-verdict: VerdictDto, 
+verdict: string, 
 /**
  * New attribution status.
  */
