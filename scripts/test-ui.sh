@@ -14,7 +14,7 @@ echo "== ui: build with the mock backend"
 npx vite build --mode mock --outDir dist-mock --logLevel warn
 
 port=${UI_TEST_PORT:-4173}
-npx vite preview --mode mock --outDir dist-mock --host 127.0.0.1 --port "$port" --strictPort >/tmp/crosscheck-ui-preview.log 2>&1 &
+node node_modules/vite/bin/vite.js preview --mode mock --outDir dist-mock --host 127.0.0.1 --port "$port" --strictPort >/tmp/crosscheck-ui-preview.log 2>&1 &
 preview=$!
 trap 'kill "$preview" 2>/dev/null || true' EXIT
 for _ in $(seq 1 50); do
