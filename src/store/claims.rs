@@ -44,10 +44,10 @@ pub struct ClaimFilter {
     pub verdict: Option<String>,
 }
 
-const COLUMNS: &str = "c.id, c.source_id, c.start, c.end, c.exact, c.prefix, c.suffix, c.text, c.speaker, c.party_key,
+pub(super) const COLUMNS: &str = "c.id, c.source_id, c.start, c.end, c.exact, c.prefix, c.suffix, c.text, c.speaker, c.party_key,
     c.countries, c.cue, c.stance, c.via, c.responds_to, c.origin, c.created_at, c.updated_at";
 
-fn from_row(r: &Row<'_>) -> rusqlite::Result<Claim> {
+pub(super) fn from_row(r: &Row<'_>) -> rusqlite::Result<Claim> {
     let json_err = |i: usize, e: serde_json::Error| rusqlite::Error::FromSqlConversionFailure(i, rusqlite::types::Type::Text, Box::new(e));
     let countries: String = r.get(10)?;
     let via: String = r.get(13)?;
@@ -115,7 +115,16 @@ pub(crate) fn insert_claim_in(tx: &Transaction<'_>, c: &NewClaim) -> Result<i64>
 impl Store {
     /// Claims matching `filter`, in source order.
     pub fn claims(&self, filter: &ClaimFilter) -> Result<Vec<Claim>> {
-        let mut sql = format!("SELECT {COLUMNS} FROM claims c");
+        let (from_where, args) = self.filter_sql(filter)?;
+        let sql = format!("SELECT {COLUMNS} {from_where} ORDER BY c.source_id, c.start, c.id");
+        let mut st = self.conn().prepare(&sql)?;
+        let rows = st.query_map(params_from_iter(args), from_row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// The `FROM … WHERE …` part selecting the claims `c` that match `filter`, with its arguments.
+    pub(super) fn filter_sql(&self, filter: &ClaimFilter) -> Result<(String, Vec<rusqlite::types::Value>)> {
+        let mut sql = String::from("FROM claims c");
         let mut clauses = Vec::new();
         let mut args: Vec<rusqlite::types::Value> = Vec::new();
         if let Some(q) = &filter.query {
@@ -158,10 +167,7 @@ impl Store {
             sql.push_str(" WHERE ");
             sql.push_str(&clauses.join(" AND "));
         }
-        sql.push_str(" ORDER BY c.source_id, c.start, c.id");
-        let mut st = self.conn().prepare(&sql)?;
-        let rows = st.query_map(params_from_iter(args), from_row)?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        Ok((sql, args))
     }
 
     /// One claim.

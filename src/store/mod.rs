@@ -6,6 +6,7 @@
 //! Multi-step writes are `*_in(tx, …)` functions so that callers can group them: an import is one
 //! transaction, so the store never holds half a source.
 
+mod browse;
 mod claims;
 mod feeds;
 mod conflicts;
@@ -22,6 +23,7 @@ use rusqlite::{Connection, OpenFlags, Transaction};
 
 use crate::error::{Error, Result};
 
+pub use browse::{ClaimPage, DateSpan};
 pub use claims::{ClaimFilter, NewClaim};
 pub use conflicts::{ClaimBrief, NewConflict};
 pub(crate) use conflicts::{

@@ -1,6 +1,7 @@
 //! The one integration-test binary; modules mirror `src/`.
 
 mod align; // conflicts and the diff view: candidates across sources, analyst edits, word diffs
+mod browse; // paged claims, claims per day, claim edits and party merges
 mod cli; // the `crosscheck` binary end to end: import, list, search, aliases, exit codes
 mod report; // reports: ClaimReview fields, escaping, HTML in headless Chromium, CSV read back, JSON schema
 mod extract; // the attribution extractor: claims, relays, replies, scores on gold files, bad input

@@ -1,0 +1,275 @@
+//! What each command does, as plain functions over a [`Workbench`]: conversion of inputs to core
+//! calls and of core results to DTOs, nothing more. Kept free of Tauri types so that they are
+//! tested without a window.
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+use crosscheck::model::Speaker;
+use crosscheck::store::{ClaimFilter, DateSpan};
+use crosscheck::Workbench;
+
+use crate::dto::*;
+
+/// Result of a command.
+pub type IpcResult<T> = Result<T, IpcError>;
+
+/// Most rows one claims-page call returns; the table asks for the window it shows.
+pub const MAX_PAGE: u32 = 1000;
+
+/// The library list.
+pub fn sources(wb: &Workbench) -> IpcResult<Vec<SourceSummary>> {
+    let counts = wb.store().claim_counts_by_source()?;
+    Ok(wb.store().sources()?.iter().map(|s| SourceSummary::new(s, counts.get(&s.id).copied().unwrap_or(0))).collect())
+}
+
+/// A source's text and highlights.
+pub fn source_text(wb: &Workbench, id: i64) -> IpcResult<SourceText> {
+    let s = wb.store().source(id)?;
+    let claims = wb.store().claims(&ClaimFilter { source: Some(id), ..Default::default() })?;
+    let highlights = claims
+        .iter()
+        .map(|c| Highlight {
+            claim_id: c.id,
+            start: c.anchor.start as u32,
+            end: c.anchor.end as u32,
+            party: c.speaker.party.clone(),
+            speaker: c.speaker.name.clone(),
+            stance: c.stance.into(),
+        })
+        .collect();
+    Ok(SourceText { source: SourceSummary::new(&s, claims.len()), text: s.text, highlights })
+}
+
+fn day(field: &str, s: &Option<String>) -> IpcResult<Option<NaiveDate>> {
+    match s.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+        None => Ok(None),
+        Some(d) => NaiveDate::parse_from_str(d, "%Y-%m-%d")
+            .map(Some)
+            .map_err(|_| IpcError::new("bad_input", format!("{field}: {d:?} is not a date like 2024-03-01"))),
+    }
+}
+
+fn filter_of(q: &ClaimQuery) -> IpcResult<(ClaimFilter, DateSpan)> {
+    if q.attribution.is_some() {
+        return Err(IpcError::unavailable("Filtering by attribution status"));
+    }
+    let nonempty = |s: &Option<String>| s.as_deref().map(str::trim).filter(|s| !s.is_empty()).map(str::to_string);
+    Ok((
+        ClaimFilter {
+            party: nonempty(&q.party),
+            source: q.source,
+            stance: q.stance.map(Into::into),
+            query: nonempty(&q.text),
+            verdict: nonempty(&q.verdict),
+        },
+        DateSpan { from: day("from", &q.date_from)?, to: day("to", &q.date_to)? },
+    ))
+}
+
+/// One window of the claims matching `q`.
+pub fn claims_page(wb: &Workbench, q: &ClaimQuery, offset: u32, limit: u32) -> IpcResult<ClaimPageDto> {
+    let (filter, dates) = filter_of(q)?;
+    let page = wb.store().claims_page(&filter, &dates, offset as usize, limit.min(MAX_PAGE) as usize)?;
+    Ok(ClaimPageDto { total: page.total as u32, offset, rows: page.claims.iter().map(ClaimRow::from).collect() })
+}
+
+/// A claim in full.
+pub fn claim(wb: &Workbench, id: i64) -> IpcResult<ClaimDetail> {
+    let c = wb.store().claim(id)?;
+    let title = wb.store().source(c.source_id)?.title;
+    Ok(ClaimDetail::new(&c, title))
+}
+
+/// Records a claim marked by hand.
+pub fn add_claim(wb: &mut Workbench, input: NewClaimInput) -> IpcResult<ClaimDetail> {
+    let speaker = Speaker { name: input.speaker.trim().to_string(), party: input.party.filter(|p| !p.is_empty()), countries: Vec::new() };
+    if speaker.name.is_empty() {
+        return Err(IpcError::new("bad_input", "a claim needs a speaker"));
+    }
+    let c = wb.add_claim(input.source_id, input.start as usize, input.end as usize, speaker, input.cue.trim(), input.stance.into())?;
+    claim(wb, c.id)
+}
+
+/// Corrects a claim (the core logs the change under the analyst's name).
+pub fn update_claim(wb: &mut Workbench, id: i64, edit: ClaimEditInput) -> IpcResult<ClaimDetail> {
+    let changes = crosscheck::verify::ClaimChanges {
+        text: Some(edit.text),
+        speaker: Some(edit.speaker.name),
+        party: Some(edit.speaker.party.unwrap_or_default()),
+        stance: Some(edit.stance.into()),
+        cue: Some(edit.cue),
+    };
+    wb.edit_claim(id, changes, "")?;
+    claim(wb, id)
+}
+
+/// Deletes a claim (the history keeps what it was).
+pub fn delete_claim(wb: &mut Workbench, id: i64) -> IpcResult<()> {
+    Ok(wb.delete_claim(id, "")?)
+}
+
+/// Full-text search over sources and claims.
+pub fn search(wb: &Workbench, text: &str) -> IpcResult<SearchResults> {
+    if text.trim().is_empty() {
+        return Ok(SearchResults { sources: Vec::new(), claims: Vec::new() });
+    }
+    let counts = wb.store().claim_counts_by_source()?;
+    let sources = wb.store().search_sources(text)?;
+    let filter = ClaimFilter { query: Some(text.to_string()), ..Default::default() };
+    let claims = wb.store().claims_page(&filter, &DateSpan::default(), 0, 200)?;
+    Ok(SearchResults {
+        sources: sources.iter().map(|s| SourceSummary::new(s, counts.get(&s.id).copied().unwrap_or(0))).collect(),
+        claims: claims.claims.iter().map(ClaimRow::from).collect(),
+    })
+}
+
+/// Parties with claims or edited by the analyst (or all of them).
+pub fn parties(wb: &Workbench, all: bool) -> IpcResult<Vec<PartySummary>> {
+    Ok(wb.store().parties(all)?.iter().map(|(p, n)| PartySummary::new(p, *n)).collect())
+}
+
+fn party_summary(wb: &Workbench, key: &str) -> IpcResult<PartySummary> {
+    let p = wb.store().party(key)?;
+    let counts: HashMap<String, i64> = wb.store().parties(true)?.into_iter().map(|(p, n)| (p.key, n)).collect();
+    let n = counts.get(key).copied().unwrap_or(0);
+    Ok(PartySummary::new(&p, n))
+}
+
+/// Adds an alias.
+pub fn add_alias(wb: &mut Workbench, key: &str, lang: &str, text: &str) -> IpcResult<PartySummary> {
+    wb.store_mut().add_alias(key, lang.trim(), text)?;
+    party_summary(wb, key)
+}
+
+/// Removes an alias.
+pub fn remove_alias(wb: &mut Workbench, key: &str, text: &str) -> IpcResult<PartySummary> {
+    wb.store_mut().remove_alias(key, text)?;
+    party_summary(wb, key)
+}
+
+/// Merges party `from` into `into`.
+pub fn merge_parties(wb: &mut Workbench, from: &str, into: &str) -> IpcResult<PartySummary> {
+    let p = wb.store_mut().merge_parties(from, into)?;
+    party_summary(wb, &p.key)
+}
+
+/// A party's claims per day.
+pub fn party_timeline(wb: &Workbench, key: &str) -> IpcResult<Vec<TimelinePoint>> {
+    let days = wb.store().claims_by_day(&ClaimFilter { party: Some(key.to_string()), ..Default::default() })?;
+    Ok(days.into_iter().map(|(d, n)| TimelinePoint { day: d.format("%Y-%m-%d").to_string(), claims: n as u32 }).collect())
+}
+
+/// Creates the sample workspace when the store holds no source; true when it did.
+pub fn load_demo_if_empty(wb: &mut Workbench) -> IpcResult<bool> {
+    if !wb.store().sources()?.is_empty() {
+        return Ok(false);
+    }
+    wb.load_demo()?;
+    Ok(true)
+}
+
+/// The core features this build can serve; the UI greys out the rest.
+pub fn features() -> Vec<String> {
+    ["import_url", "conflicts", "verification", "reports"].map(String::from).to_vec()
+}
+
+/// Every conflict, confirmed and replies first, then candidates by score.
+pub fn conflicts(wb: &Workbench) -> IpcResult<Vec<ConflictSummary>> {
+    Ok(wb.conflicts(&crosscheck::align::ConflictFilter::default())?.iter().map(ConflictSummary::from).collect())
+}
+
+/// A conflict's diff view.
+pub fn conflict_diff(wb: &Workbench, id: i64) -> IpcResult<ConflictDiff> {
+    let conflict = wb.store().conflict(id)?;
+    let view = wb.conflict_view(id)?;
+    Ok(ConflictDiff::new((&conflict).into(), &view))
+}
+
+/// Confirms or rejects a conflict.
+pub fn set_conflict_status(wb: &mut Workbench, id: i64, status: ConflictStatus) -> IpcResult<ConflictSummary> {
+    let c = match status {
+        ConflictStatus::Confirmed => wb.confirm_conflict(id)?,
+        ConflictStatus::Rejected => wb.reject_conflict(id, None)?,
+        ConflictStatus::Candidate => return Err(IpcError::new("bad_input", "a conflict can be confirmed or rejected, not set back to detected")),
+    };
+    Ok((&c).into())
+}
+
+/// Store facts for the status bar.
+pub fn workspace_info(wb: &Workbench, demo_loaded: bool) -> IpcResult<WorkspaceInfo> {
+    Ok(WorkspaceInfo {
+        store: wb.store().path().display().to_string(),
+        sources: wb.store().sources()?.len() as u32,
+        claims: wb.store().claim_count()? as u32,
+        demo_loaded,
+        features: features(),
+    })
+}
+
+/// Writes a report of `scope` in `format` to `path`.
+pub fn export_report(wb: &Workbench, scope: ReportScope, format: ReportFormat, path: &std::path::Path) -> IpcResult<ReportResult> {
+    use crosscheck::report::{Format, ReportConfig, Scope};
+    let scope = match scope {
+        ReportScope::All => Scope::All,
+        ReportScope::Party { key } => Scope::Party(key),
+        ReportScope::Source { id } => Scope::Source(id),
+        ReportScope::Conflict { id } => Scope::Conflict(id),
+    };
+    let format = match format {
+        ReportFormat::Html => Format::Html,
+        ReportFormat::Markdown => Format::Markdown,
+        ReportFormat::Json => Format::Json,
+        ReportFormat::Csv => Format::Csv,
+        ReportFormat::ClaimReview => Format::ClaimReview,
+    };
+    let bytes = wb.export(&ReportConfig { scope, ..Default::default() }, format)?;
+    std::fs::write(path, &bytes).map_err(|source| crosscheck::Error::Io { path: path.to_path_buf(), source })?;
+    Ok(ReportResult { path: path.display().to_string(), bytes: bytes.len().min(u32::MAX as usize) as u32 })
+}
+
+/// A claim's verdict, attribution status, evidence and history, with the verdicts to choose from.
+pub fn verification(wb: &Workbench, claim_id: i64) -> IpcResult<Verification> {
+    use crosscheck::verify::Target;
+    wb.store().claim(claim_id)?;
+    let v = wb.store().verification(claim_id)?;
+    let verdicts = verdicts(wb)?;
+    let mut evidence: Vec<Evidence> = wb.store().evidence(Target::Claim(claim_id))?.iter().map(Evidence::from).collect();
+    evidence.reverse();
+    let mut history: Vec<HistoryEntry> = wb.store().history(Target::Claim(claim_id))?.iter().map(HistoryEntry::from).collect();
+    history.reverse();
+    Ok(Verification { claim_id, verdict: v.verdict, attribution: v.attribution.into(), verdicts, evidence, history, analyst: wb.analyst().ok() })
+}
+
+/// Records the analyst's verdict and attribution status (each only when it changed).
+pub fn set_verdict(wb: &mut Workbench, input: VerdictInput) -> IpcResult<Verification> {
+    let before = wb.store().verification(input.claim_id)?;
+    let note = input.note.unwrap_or_default();
+    if before.verdict != input.verdict {
+        wb.set_verdict(input.claim_id, &input.verdict, &note)?;
+    }
+    let attribution: crosscheck::verify::Attribution = input.attribution.into();
+    if before.attribution != attribution {
+        wb.set_attribution(input.claim_id, attribution, &note)?;
+    }
+    verification(wb, input.claim_id)
+}
+
+/// Sets the analyst's name, recorded with every decision.
+pub fn set_analyst(wb: &mut Workbench, name: &str) -> IpcResult<()> {
+    if name.trim().is_empty() {
+        return Err(IpcError::new("bad_input", "your name is empty"));
+    }
+    Ok(wb.set_setting("analyst", name.trim())?)
+}
+
+/// The workspace's verdicts, in display order.
+pub fn verdicts(wb: &Workbench) -> IpcResult<Vec<VerdictOption>> {
+    Ok(wb
+        .store()
+        .taxonomy()?
+        .verdicts
+        .iter()
+        .map(|t| VerdictOption { key: t.key.clone(), label: t.label.en.clone(), colour: t.colour.clone(), conclusive: t.conclusive })
+        .collect())
+}

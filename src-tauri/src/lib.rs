@@ -1,0 +1,347 @@
+//! Crosscheck's desktop app: a Tauri v2 shell over the `crosscheck` core.
+//!
+//! Each command converts its arguments, calls one function of [`api`] (which calls the core) and
+//! returns a DTO of [`dto`] or an [`dto::IpcError`]. Nothing of the domain lives here. Commands
+//! are `async` so that Tauri runs them off the main (UI) thread; an import opens its own
+//! connection to the store so that browsing goes on while it runs (SQLite WAL: one writer,
+//! many readers).
+
+pub mod api;
+pub mod dto;
+
+use std::collections::HashMap;
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex, MutexGuard};
+use std::time::Instant;
+
+use crosscheck::ingest::FetchConfig;
+use crosscheck::Workbench;
+use tauri::ipc::Channel;
+use tauri::{AppHandle, Manager, State};
+use tauri_plugin_dialog::DialogExt;
+use tauri_plugin_opener::OpenerExt;
+
+use api::IpcResult;
+use dto::*;
+
+/// The open workspace, or why it could not be opened.
+struct AppState {
+    db: PathBuf,
+    workbench: Result<Mutex<Workbench>, IpcError>,
+    demo_loaded: bool,
+    /// Cancel flags of running imports, by the job id the UI chose.
+    jobs: Mutex<HashMap<u32, Arc<AtomicBool>>>,
+    started: Instant,
+}
+
+impl AppState {
+    fn wb(&self) -> IpcResult<MutexGuard<'_, Workbench>> {
+        match &self.workbench {
+            Ok(m) => m.lock().map_err(|_| IpcError::new("internal", "the workspace lock was poisoned by an earlier failure; restart the app")),
+            Err(e) => Err(e.clone()),
+        }
+    }
+}
+
+/// The store the CLI would use: `CROSSCHECK_DB`, else the platform data folder.
+pub fn store_path() -> Result<PathBuf, IpcError> {
+    if let Some(p) = std::env::var_os("CROSSCHECK_DB").filter(|p| !p.is_empty()) {
+        return Ok(PathBuf::from(p));
+    }
+    directories::ProjectDirs::from("org", "crosscheck", "Crosscheck")
+        .map(|d| d.data_dir().join("crosscheck.db"))
+        .ok_or_else(|| IpcError::new("io", "no home folder to put the store in; set CROSSCHECK_DB"))
+}
+
+fn open_workspace(started: Instant) -> AppState {
+    let db = store_path();
+    let opened = db.clone().and_then(|p| Workbench::open(&p).map_err(IpcError::from));
+    let (workbench, demo_loaded) = match opened {
+        Ok(mut wb) => {
+            let demo = api::load_demo_if_empty(&mut wb).unwrap_or_else(|e| {
+                eprintln!("crosscheck-desktop: the sample workspace could not be created: {}", e.message);
+                false
+            });
+            (Ok(Mutex::new(wb)), demo)
+        }
+        Err(e) => {
+            eprintln!("crosscheck-desktop: {}", e.message);
+            (Err(e), false)
+        }
+    };
+    AppState { db: db.unwrap_or_default(), workbench, demo_loaded, jobs: Mutex::new(HashMap::new()), started }
+}
+
+#[tauri::command]
+async fn workspace_info(state: State<'_, AppState>) -> IpcResult<WorkspaceInfo> {
+    api::workspace_info(&*state.wb()?, state.demo_loaded)
+}
+
+/// The page reports its first render; with CROSSCHECK_TIMING set, the start-up time is printed.
+#[tauri::command]
+async fn ui_ready(state: State<'_, AppState>) -> IpcResult<u32> {
+    let ms = state.started.elapsed().as_millis() as u32;
+    if std::env::var_os("CROSSCHECK_TIMING").is_some() {
+        eprintln!("crosscheck-desktop: first render {ms} ms after start");
+    }
+    Ok(ms)
+}
+
+#[tauri::command]
+async fn list_sources(state: State<'_, AppState>) -> IpcResult<Vec<SourceSummary>> {
+    api::sources(&*state.wb()?)
+}
+
+#[tauri::command]
+async fn source_text(state: State<'_, AppState>, id: i64) -> IpcResult<SourceText> {
+    api::source_text(&*state.wb()?, id)
+}
+
+/// Reports import progress over the call's channel and checks the job's cancel flag.
+struct ChannelProgress {
+    channel: Channel<ImportEvent>,
+    cancel: Arc<AtomicBool>,
+}
+
+impl crosscheck::Progress for ChannelProgress {
+    fn start(&mut self, total: usize) {
+        // A closed channel means the page went away; the import itself goes on.
+        let _ = self.channel.send(ImportEvent::Started { total: total as u32 });
+    }
+    fn item(&mut self, done: usize, name: &str) {
+        let _ = self.channel.send(ImportEvent::Item { done: done as u32, name: name.to_string() });
+    }
+    fn cancelled(&self) -> bool {
+        self.cancel.load(Ordering::Relaxed)
+    }
+}
+
+#[tauri::command]
+async fn import_files(state: State<'_, AppState>, job: u32, paths: Vec<String>, on_event: Channel<ImportEvent>) -> IpcResult<ImportReport> {
+    drop(state.wb()?); // fails early when the workspace did not open
+    let cancel = Arc::new(AtomicBool::new(false));
+    state.jobs.lock().map_err(|_| IpcError::new("internal", "job table poisoned"))?.insert(job, cancel.clone());
+    let db = state.db.clone();
+    let result = tauri::async_runtime::spawn_blocking(move || -> IpcResult<ImportReport> {
+        let mut wb = Workbench::open(&db)?;
+        let mut progress = ChannelProgress { channel: on_event, cancel };
+        Ok(wb.import_inputs(&paths, &FetchConfig::default(), &mut progress)?.into())
+    })
+    .await
+    .map_err(|e| IpcError::new("internal", format!("the import stopped unexpectedly: {e}")));
+    if let Ok(mut jobs) = state.jobs.lock() {
+        jobs.remove(&job);
+    }
+    result?
+}
+
+/// Fetches and imports one http(s) URL: the same job as a file import, with one input.
+#[tauri::command]
+async fn import_url(state: State<'_, AppState>, job: u32, url: String, on_event: Channel<ImportEvent>) -> IpcResult<ImportReport> {
+    let url = url.trim().to_string();
+    if !(url.starts_with("http://") || url.starts_with("https://")) {
+        return Err(IpcError::new("bad_input", format!("{url:?} is not an http(s) URL")));
+    }
+    import_files(state, job, vec![url], on_event).await
+}
+
+#[tauri::command]
+async fn cancel_import(state: State<'_, AppState>, job: u32) -> IpcResult<bool> {
+    let jobs = state.jobs.lock().map_err(|_| IpcError::new("internal", "job table poisoned"))?;
+    Ok(match jobs.get(&job) {
+        Some(flag) => {
+            flag.store(true, Ordering::Relaxed);
+            true
+        }
+        None => false,
+    })
+}
+
+/// Asks the user for files to import; `[]` when the dialog is dismissed.
+#[tauri::command]
+async fn pick_import_files(app: AppHandle) -> IpcResult<Vec<String>> {
+    let picked = app
+        .dialog()
+        .file()
+        .set_title("Import sources")
+        .add_filter("Text, Markdown, HTML and PDF", &["txt", "md", "markdown", "html", "htm", "pdf"])
+        .blocking_pick_files()
+        .unwrap_or_default();
+    Ok(picked.into_iter().filter_map(|p| p.into_path().ok()).map(|p| p.display().to_string()).collect())
+}
+
+#[tauri::command]
+async fn claims_page(state: State<'_, AppState>, query: ClaimQuery, offset: u32, limit: u32) -> IpcResult<ClaimPageDto> {
+    api::claims_page(&*state.wb()?, &query, offset, limit)
+}
+
+#[tauri::command]
+async fn claim(state: State<'_, AppState>, id: i64) -> IpcResult<ClaimDetail> {
+    api::claim(&*state.wb()?, id)
+}
+
+#[tauri::command]
+async fn add_claim(state: State<'_, AppState>, input: NewClaimInput) -> IpcResult<ClaimDetail> {
+    api::add_claim(&mut *state.wb()?, input)
+}
+
+#[tauri::command]
+async fn update_claim(state: State<'_, AppState>, id: i64, edit: ClaimEditInput) -> IpcResult<ClaimDetail> {
+    api::update_claim(&mut *state.wb()?, id, edit)
+}
+
+#[tauri::command]
+async fn delete_claim(state: State<'_, AppState>, id: i64) -> IpcResult<()> {
+    api::delete_claim(&mut *state.wb()?, id)
+}
+
+#[tauri::command]
+async fn search(state: State<'_, AppState>, text: String) -> IpcResult<SearchResults> {
+    api::search(&*state.wb()?, &text)
+}
+
+#[tauri::command]
+async fn parties(state: State<'_, AppState>, all: bool) -> IpcResult<Vec<PartySummary>> {
+    api::parties(&*state.wb()?, all)
+}
+
+#[tauri::command]
+async fn add_alias(state: State<'_, AppState>, key: String, lang: String, text: String) -> IpcResult<PartySummary> {
+    api::add_alias(&mut *state.wb()?, &key, &lang, &text)
+}
+
+#[tauri::command]
+async fn remove_alias(state: State<'_, AppState>, key: String, text: String) -> IpcResult<PartySummary> {
+    api::remove_alias(&mut *state.wb()?, &key, &text)
+}
+
+#[tauri::command]
+async fn merge_parties(state: State<'_, AppState>, from: String, into: String) -> IpcResult<PartySummary> {
+    api::merge_parties(&mut *state.wb()?, &from, &into)
+}
+
+#[tauri::command]
+async fn party_timeline(state: State<'_, AppState>, key: String) -> IpcResult<Vec<TimelinePoint>> {
+    api::party_timeline(&*state.wb()?, &key)
+}
+
+#[tauri::command]
+async fn conflicts(state: State<'_, AppState>) -> IpcResult<Vec<ConflictSummary>> {
+    api::conflicts(&*state.wb()?)
+}
+
+#[tauri::command]
+async fn conflict_diff(state: State<'_, AppState>, id: i64) -> IpcResult<ConflictDiff> {
+    api::conflict_diff(&*state.wb()?, id)
+}
+
+#[tauri::command]
+async fn set_conflict_status(state: State<'_, AppState>, id: i64, status: ConflictStatus) -> IpcResult<ConflictSummary> {
+    api::set_conflict_status(&mut *state.wb()?, id, status)
+}
+
+#[tauri::command]
+async fn verification(state: State<'_, AppState>, claim_id: i64) -> IpcResult<Verification> {
+    api::verification(&*state.wb()?, claim_id)
+}
+
+#[tauri::command]
+async fn set_verdict(state: State<'_, AppState>, input: VerdictInput) -> IpcResult<Verification> {
+    api::set_verdict(&mut *state.wb()?, input)
+}
+
+#[tauri::command]
+async fn verdicts(state: State<'_, AppState>) -> IpcResult<Vec<VerdictOption>> {
+    api::verdicts(&*state.wb()?)
+}
+
+#[tauri::command]
+async fn set_analyst(state: State<'_, AppState>, name: String) -> IpcResult<()> {
+    api::set_analyst(&mut *state.wb()?, &name)
+}
+
+/// Asks where to save a report; `null` when the dialog is dismissed.
+#[tauri::command]
+async fn pick_report_path(app: AppHandle, format: ReportFormat) -> IpcResult<Option<String>> {
+    let (name, ext) = match format {
+        ReportFormat::Html => ("HTML page", "html"),
+        ReportFormat::Markdown => ("Markdown", "md"),
+        ReportFormat::Json => ("JSON", "json"),
+        ReportFormat::Csv => ("CSV", "csv"),
+        ReportFormat::ClaimReview => ("ClaimReview JSON-LD", "jsonld"),
+    };
+    let picked = app
+        .dialog()
+        .file()
+        .set_title("Save report")
+        .set_file_name(format!("crosscheck-report.{ext}"))
+        .add_filter(name, &[ext])
+        .blocking_save_file();
+    Ok(picked.and_then(|p| p.into_path().ok()).map(|p| p.display().to_string()))
+}
+
+#[tauri::command]
+async fn export_report(state: State<'_, AppState>, scope: ReportScope, format: ReportFormat, path: String) -> IpcResult<ReportResult> {
+    api::export_report(&*state.wb()?, scope, format, std::path::Path::new(&path))
+}
+
+/// Opens a saved report with the system's default program.
+#[tauri::command]
+async fn open_path(app: AppHandle, path: String) -> IpcResult<()> {
+    if !std::path::Path::new(&path).is_file() {
+        return Err(IpcError::new("not_found", format!("{path} does not exist")));
+    }
+    app.opener().open_path(&path, None::<&str>).map_err(|e| IpcError::new("io", format!("could not open {path}: {e}")))
+}
+
+/// Starts the app.
+pub fn run() {
+    let started = Instant::now();
+    let result = tauri::Builder::default()
+        .plugin(tauri_plugin_dialog::init())
+        .plugin(tauri_plugin_opener::init())
+        .setup(move |app| {
+            app.manage(open_workspace(started));
+            Ok(())
+        })
+        .invoke_handler(tauri::generate_handler![
+            workspace_info,
+            ui_ready,
+            list_sources,
+            source_text,
+            import_files,
+            import_url,
+            cancel_import,
+            pick_import_files,
+            claims_page,
+            claim,
+            add_claim,
+            update_claim,
+            delete_claim,
+            search,
+            parties,
+            add_alias,
+            remove_alias,
+            merge_parties,
+            party_timeline,
+            conflicts,
+            conflict_diff,
+            set_conflict_status,
+            verification,
+            set_verdict,
+            set_analyst,
+            verdicts,
+            pick_report_path,
+            export_report,
+            open_path,
+        ])
+        .run(tauri::generate_context!());
+    if let Err(e) = result {
+        eprintln!("crosscheck-desktop: {e}");
+        std::process::exit(1);
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,134 @@
+//! The shell's own guarantees: the committed TypeScript bindings match the DTOs, errors cross
+//! with stable codes, and each command's conversion does what the UI relies on.
+
+use std::path::Path;
+
+use crosscheck::model::{Speaker, Stance};
+use crosscheck::Workbench;
+
+use crate::api;
+use crate::dto::*;
+
+const BINDINGS: &str = "../ui/src/lib/bindings/index.ts";
+
+#[test]
+fn committed_typescript_bindings_match_the_rust_dtos() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(BINDINGS);
+    let generated = bindings();
+    if std::env::var_os("BLESS_BINDINGS").is_some() {
+        std::fs::create_dir_all(path.parent().expect("bindings folder")).expect("create bindings folder");
+        std::fs::write(&path, &generated).expect("write bindings");
+    }
+    // Regenerate into a temp dir first, as a reviewer would, then compare the files.
+    let dir = tempfile::tempdir().expect("temp dir");
+    let fresh = dir.path().join("index.ts");
+    std::fs::write(&fresh, &generated).expect("write fresh bindings");
+    let committed = std::fs::read_to_string(&path).unwrap_or_default();
+    let fresh = std::fs::read_to_string(&fresh).expect("read fresh bindings");
+    assert!(
+        committed == fresh,
+        "{BINDINGS} is out of date with src-tauri/src/dto.rs; run `BLESS_BINDINGS=1 cargo test -p crosscheck-desktop` and commit it"
+    );
+}
+
+fn check_code(e: crosscheck::Error, code: &str) {
+    assert_eq!(IpcError::from(e).code, code, "error code the UI branches on");
+}
+
+#[test]
+fn core_errors_cross_with_stable_codes() {
+    check_code(crosscheck::Error::not_found("claim", 3), "not_found");
+    check_code(crosscheck::Error::bad_input("span", "empty"), "bad_input");
+    check_code(crosscheck::Error::Locked { path: "x".into() }, "locked");
+    check_code(crosscheck::Error::ReadOnly { path: "x".into() }, "read_only");
+    check_code(crosscheck::Error::NotAStore { path: "x".into() }, "not_a_store");
+}
+
+fn demo() -> Workbench {
+    let mut wb = Workbench::in_memory().expect("store");
+    assert!(api::load_demo_if_empty(&mut wb).expect("demo"), "an empty store gets the sample workspace");
+    assert!(!api::load_demo_if_empty(&mut wb).expect("demo"), "a store with sources is left alone");
+    wb
+}
+
+#[test]
+fn a_hand_marked_claim_is_highlighted_in_its_source_with_char_offsets() {
+    let mut wb = demo();
+    let source = api::sources(&wb).expect("sources")[0].clone();
+    let text = api::source_text(&wb, source.id).expect("text").text;
+    // Offsets count chars: pick a span after accented letters, as a selection in the page would.
+    let start = text.find("Bakou").map(|b| text[..b].chars().count()).expect("the sample names Bakou") as u32;
+    let input = NewClaimInput { source_id: source.id, start, end: start + 5, speaker: "Bakou".into(), party: None, cue: "a dit".into(), stance: StanceDto::Assert };
+    let c = api::add_claim(&mut wb, input).expect("claim");
+    assert_eq!((c.exact.as_str(), c.speaker.party.as_deref()), ("Bakou", Some("AZ")), "span and resolved party");
+    let hl = api::source_text(&wb, source.id).expect("text").highlights;
+    assert!(hl.iter().any(|h| h.claim_id == c.id && h.start == start && h.end == start + 5), "the new claim is highlighted");
+}
+
+#[test]
+fn claim_pages_filter_and_reject_unbuilt_filters_honestly() {
+    let mut wb = demo();
+    let sid = api::sources(&wb).expect("sources")[0].id;
+    let q = ClaimQuery { party: Some("AM".into()), stance: Some(StanceDto::Deny), ..Default::default() };
+    let before = api::claims_page(&wb, &q, 0, 1).expect("page").total;
+    for k in 0..5usize {
+        let sp = Speaker { name: "Erevan".into(), ..Default::default() };
+        wb.add_claim(sid, k * 10, k * 10 + 5, sp, "a dit", Stance::Deny).expect("claim");
+    }
+    let page = api::claims_page(&wb, &q, 2, 2).expect("page");
+    assert_eq!((page.total, page.offset, page.rows.len()), (before + 5, 2, 2), "total, offset and window");
+    let bad = ClaimQuery { date_from: Some("yesterday".into()), ..Default::default() };
+    assert_eq!(api::claims_page(&wb, &bad, 0, 10).expect_err("bad date").code, "bad_input", "a bad date is the user's error");
+    let unbuilt = ClaimQuery { attribution: Some(AttributionDto::Confirmed), ..Default::default() };
+    assert_eq!(api::claims_page(&wb, &unbuilt, 0, 10).expect_err("no verify").code, "unavailable", "not pretended");
+}
+
+#[test]
+fn the_sample_conflict_has_a_diff_whose_runs_rejoin_into_each_claim() {
+    let mut wb = demo();
+    let list = api::conflicts(&wb).expect("conflicts");
+    let first = list.first().expect("the sample workspace holds a conflict");
+    let diff = api::conflict_diff(&wb, first.id).expect("diff");
+    assert!(diff.columns.len() >= 2, "a column per side");
+    for cell in diff.columns.iter().flat_map(|c| c.claims.iter().flatten()) {
+        let joined: String = cell.segments.iter().map(|s| s.text.as_str()).collect();
+        let claim = api::claim(&wb, cell.claim_id).expect("claim");
+        assert_eq!(joined, claim.text, "runs cover the claim text exactly, in order");
+    }
+    for (i, chip) in diff.facts.iter().enumerate() {
+        let pointed = diff.columns.iter().flat_map(|c| c.claims.iter().flatten()).flat_map(|c| &c.segments).any(|s| s.fact == Some(i as u32));
+        assert!(pointed, "fact chip {i} ({}) points at a span", chip.label);
+    }
+    let confirmed = api::set_conflict_status(&mut wb, first.id, ConflictStatus::Confirmed).expect("confirm");
+    assert_eq!(confirmed.status, "confirmed", "status follows the analyst");
+    assert_eq!(api::set_conflict_status(&mut wb, first.id, ConflictStatus::Candidate).expect_err("back").code, "bad_input", "not settable");
+}
+
+#[test]
+fn an_html_report_of_the_sample_is_written_where_asked() {
+    let wb = demo();
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("report.html");
+    let r = api::export_report(&wb, ReportScope::All, ReportFormat::Html, &path).expect("report");
+    let written = std::fs::read_to_string(&path).expect("the file exists");
+    assert_eq!(r.bytes as usize, written.len(), "size reported is the size written");
+    assert!(written.contains("<html"), "an HTML page");
+    let missing = dir.path().join("no/such/folder/r.html");
+    assert_eq!(api::export_report(&wb, ReportScope::All, ReportFormat::Html, &missing).expect_err("no folder").code, "io", "unwritable path");
+}
+
+#[test]
+fn a_verdict_needs_the_analysts_name_then_is_recorded_with_history() {
+    let mut wb = demo();
+    let id = api::claims_page(&wb, &ClaimQuery::default(), 0, 1).expect("page").rows[0].id;
+    let v = api::verification(&wb, id).expect("verification");
+    assert_eq!((v.verdict.as_str(), v.attribution, v.analyst.clone()), ("unverified", AttributionDto::Unchecked, None), "a fresh claim");
+    let key = v.verdicts.iter().find(|o| o.conclusive).expect("a conclusive verdict").key.clone();
+    let input = VerdictInput { claim_id: id, verdict: key.clone(), attribution: AttributionDto::RelayedOnly, note: Some("OSCE report".into()) };
+    assert_eq!(api::set_verdict(&mut wb, input.clone()).expect_err("no name").code, "bad_input", "history needs a name");
+    api::set_analyst(&mut wb, "Ana Lyst").expect("name");
+    let v = api::set_verdict(&mut wb, input).expect("verdict");
+    assert_eq!((v.verdict.as_str(), v.attribution), (key.as_str(), AttributionDto::RelayedOnly), "both recorded");
+    assert_eq!(v.history.len(), 2, "one history entry per change: {:?}", v.history);
+    assert_eq!(v.history[0].note.as_deref(), Some("OSCE report"), "the note is kept");
+}

@@ -1,0 +1,80 @@
+//! Browsing a large store: claim pages agree with the full list, date bounds, claims per day,
+//! merging parties.
+
+use chrono::NaiveDate;
+use crosscheck::ingest;
+use crosscheck::model::{Speaker, Stance};
+use crosscheck::store::{ClaimFilter, DateSpan};
+use crosscheck::Workbench;
+
+/// A workbench with two sources (published on different days) and `per_source` analyst claims on each.
+fn workbench(per_source: usize) -> Workbench {
+    let mut wb = Workbench::in_memory().expect("an in-memory store opens");
+    let g = wb.store().gazetteer().expect("gazetteer");
+    for (i, day) in ["2024-03-01T08:00:00Z", "2024-03-05T08:00:00Z"].iter().enumerate() {
+        let text = format!("Dépêche {i}. {}", "Moscou, la frontière et le lac sont bien calmes. ".repeat(per_source));
+        let mut doc = ingest::load(&format!("d{i}.txt"), text.as_bytes()).expect("text loads");
+        doc.published_at = Some(day.parse().expect("date"));
+        let id = wb.import_document(doc, None, &g).expect("import").source_id;
+        for k in 0..per_source {
+            let speaker = Speaker { name: if k % 2 == 0 { "Moscou".into() } else { "Bakou".into() }, ..Default::default() };
+            wb.add_claim(id, 12 + k * 46, 20 + k * 46, speaker, "a déclaré", Stance::Assert).expect("claim added");
+        }
+    }
+    // No cue in the text: the extractor finds nothing, so every claim is one of ours.
+    assert_eq!(wb.store().claim_count().expect("count") as usize, 2 * per_source, "only the analyst's claims");
+    wb
+}
+
+fn day(s: &str) -> Option<NaiveDate> {
+    Some(NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("date"))
+}
+
+fn check_page(wb: &Workbench, filter: &ClaimFilter, dates: DateSpan, offset: usize, limit: usize, expected_total: usize) {
+    let all: Vec<i64> = wb.store().claims(filter).expect("claims").iter().map(|c| c.id).collect();
+    let page = wb.store().claims_page(filter, &dates, offset, limit).expect("page");
+    assert_eq!(page.total, expected_total, "total for {filter:?} {dates:?}");
+    if dates == DateSpan::default() {
+        let window: Vec<i64> = all.iter().skip(offset).take(limit).copied().collect();
+        let got: Vec<i64> = page.claims.iter().map(|c| c.id).collect();
+        assert_eq!(got, window, "page {offset}+{limit} is the same window of the full list");
+    }
+}
+
+#[test]
+fn claim_pages_are_windows_of_the_full_list_with_its_total() {
+    let wb = workbench(6);
+    check_page(&wb, &ClaimFilter::default(), DateSpan::default(), 0, 5, 12);
+    check_page(&wb, &ClaimFilter::default(), DateSpan::default(), 10, 5, 12);
+    check_page(&wb, &ClaimFilter::default(), DateSpan::default(), 50, 5, 12);
+    check_page(&wb, &ClaimFilter { party: Some("RU".into()), ..Default::default() }, DateSpan::default(), 1, 2, 6);
+    // The six Moscou speakers, plus any excerpt that happens to hold the word.
+    let moscou = ClaimFilter { query: Some("moscou".into()), ..Default::default() };
+    let found = wb.store().claims(&moscou).expect("search").len();
+    assert!(found >= 6, "every claim spoken by Moscou is found ({found})");
+    check_page(&wb, &moscou, DateSpan::default(), 0, 3, found);
+    check_page(&wb, &ClaimFilter::default(), DateSpan { from: day("2024-03-02"), to: None }, 0, 100, 6);
+    check_page(&wb, &ClaimFilter::default(), DateSpan { from: day("2024-03-01"), to: day("2024-03-01") }, 0, 100, 6);
+    check_page(&wb, &ClaimFilter { party: Some("AZ".into()), ..Default::default() }, DateSpan { from: None, to: day("2024-03-04") }, 0, 100, 3);
+}
+
+#[test]
+fn claims_per_day_count_by_source_date() {
+    let wb = workbench(4);
+    let days = wb.store().claims_by_day(&ClaimFilter { party: Some("AZ".into()), ..Default::default() }).expect("timeline");
+    assert_eq!(days, vec![(day("2024-03-01").unwrap(), 2), (day("2024-03-05").unwrap(), 2)], "two Bakou claims on each day");
+}
+
+#[test]
+fn merging_a_party_moves_its_claims_and_names() {
+    let mut wb = workbench(2);
+    wb.store_mut().add_party("x.moscow-voice", "Moscow Voice", crosscheck::model::PartyKind::Media, None, None).expect("party");
+    let sid = wb.store().sources().expect("sources")[0].id;
+    let speaker = Speaker { name: "Moscow Voice".into(), party: Some("x.moscow-voice".into()), countries: vec![] };
+    let id = wb.add_claim(sid, 0, 5, speaker, "said", Stance::Assert).expect("claim").id;
+    let into = wb.store_mut().merge_parties("x.moscow-voice", "RU").expect("merge");
+    assert!(into.aliases.iter().any(|a| a.text == "Moscow Voice"), "the merged name is an alias of RU");
+    assert_eq!(wb.store().claim(id).expect("claim").speaker.party.as_deref(), Some("RU"), "claim moved");
+    assert_eq!(wb.store().find_party("Moscow Voice").expect("found").key, "RU", "the old name now finds RU");
+    assert!(wb.store_mut().merge_parties("RU", "RU").is_err(), "a party cannot merge into itself");
+}

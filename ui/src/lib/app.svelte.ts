@@ -1,0 +1,56 @@
+// UI state shared by the views: which view is open, which source and claim are selected, the
+// workspace facts, transient notices. Domain data stays in the backend; views fetch what they show.
+
+import type { IpcError, WorkspaceInfo } from './ipc';
+
+export type View = 'library' | 'reader' | 'claims' | 'parties' | 'conflicts' | 'reports';
+
+export const VIEWS: { id: View; label: string; key: string }[] = [
+  { id: 'library', label: 'Library', key: '1' },
+  { id: 'reader', label: 'Reader', key: '2' },
+  { id: 'claims', label: 'Claims', key: '3' },
+  { id: 'parties', label: 'Parties', key: '4' },
+  { id: 'conflicts', label: 'Conflicts', key: '5' },
+  { id: 'reports', label: 'Reports', key: '6' },
+];
+
+export interface ListKeys {
+  next(): void;
+  prev(): void;
+  open(): void;
+}
+
+class AppState {
+  view = $state<View>('library');
+  sourceId = $state<number | null>(null);
+  claimId = $state<number | null>(null);
+  info = $state<WorkspaceInfo | null>(null);
+  fatal = $state<IpcError | null>(null);
+  notice = $state<{ text: string; error: boolean } | null>(null);
+  theme = $state<'light' | 'dark'>('light');
+  /** Bumped when data changed (import, claim edit), so views refetch. */
+  revision = $state(0);
+  /** The current view's list navigation, for j/k/Enter. */
+  keys: ListKeys | null = null;
+  /** Files dropped on the window, waiting for the library to import them. */
+  dropped = $state<string[] | null>(null);
+
+  openSource(id: number) {
+    this.sourceId = id;
+    this.view = 'reader';
+  }
+  openClaim(id: number | null) {
+    this.claimId = id;
+  }
+  changed() {
+    this.revision++;
+  }
+  say(text: string, error = false) {
+    this.notice = { text, error };
+  }
+  hasFeature(f: string): boolean {
+    return this.info?.features.includes(f) ?? false;
+  }
+}
+
+export const app = new AppState();

@@ -1,0 +1,737 @@
+// Generated from src-tauri/src/dto.rs by `cargo test -p crosscheck-desktop` with
+// BLESS_BINDINGS=1. Do not edit: a test fails when this file and the Rust types differ.
+
+export type IpcError = { 
+/**
+ * Stable machine-readable kind.
+ */
+code: string, 
+/**
+ * What happened, for the user.
+ */
+message: string, };
+
+export type StanceDto = "assert" | "deny" | "confirm" | "report" | "promise" | "warn" | "question";
+
+export type OriginDto = "extracted" | "analyst";
+
+export type SourceSummary = { 
+/**
+ * Store id.
+ */
+id: number, 
+/**
+ * Title.
+ */
+title: string, 
+/**
+ * Outlet, when known.
+ */
+outlet: string | null, 
+/**
+ * URL or file path it came from.
+ */
+url: string | null, 
+/**
+ * ISO 639-1 language.
+ */
+language: string | null, 
+/**
+ * Publication time (RFC 3339), when known.
+ */
+published_at: string | null, 
+/**
+ * Import time (RFC 3339).
+ */
+imported_at: string, 
+/**
+ * Format imported from.
+ */
+format: string, 
+/**
+ * Length of the text in characters.
+ */
+chars: number, 
+/**
+ * Claims found in it.
+ */
+claims: number, };
+
+export type Highlight = { 
+/**
+ * The claim.
+ */
+claim_id: number, 
+/**
+ * Start, in chars of the source text.
+ */
+start: number, 
+/**
+ * End (exclusive), in chars.
+ */
+end: number, 
+/**
+ * The speaker's party key, which picks the colour.
+ */
+party: string | null, 
+/**
+ * The speaker's name.
+ */
+speaker: string, 
+/**
+ * The stance.
+ */
+stance: StanceDto, };
+
+export type SourceText = { 
+/**
+ * The source's metadata.
+ */
+source: SourceSummary, 
+/**
+ * Full text; offsets count Unicode scalar values (chars), as JavaScript's `Array.from(text)` does.
+ */
+text: string, 
+/**
+ * Claims in text order.
+ */
+highlights: Array<Highlight>, };
+
+export type SpeakerDto = { 
+/**
+ * The name as resolved.
+ */
+name: string, 
+/**
+ * Party key, if resolved.
+ */
+party: string | null, 
+/**
+ * States the speaker stands for.
+ */
+countries: Array<string>, };
+
+export type ClaimRow = { 
+/**
+ * Claim id.
+ */
+id: number, 
+/**
+ * Source id.
+ */
+source_id: number, 
+/**
+ * Content text, cut to 240 characters.
+ */
+text: string, 
+/**
+ * Speaker name.
+ */
+speaker: string, 
+/**
+ * Speaker's party key.
+ */
+party: string | null, 
+/**
+ * Cue.
+ */
+cue: string, 
+/**
+ * Stance.
+ */
+stance: StanceDto, 
+/**
+ * Extractor or analyst.
+ */
+origin: OriginDto, };
+
+export type ClaimQuery = { 
+/**
+ * Party key or name (a state includes its institutions and officials).
+ */
+party: string | null, 
+/**
+ * Source id.
+ */
+source: number | null, 
+/**
+ * Stance.
+ */
+stance: StanceDto | null, 
+/**
+ * Verdict key of the workspace's taxonomy ("unverified" for claims never judged).
+ */
+verdict: string | null, 
+/**
+ * Attribution status (needs verification in the core).
+ */
+attribution: AttributionDto | null, 
+/**
+ * First source day included, `YYYY-MM-DD`.
+ */
+date_from: string | null, 
+/**
+ * Last source day included, `YYYY-MM-DD`.
+ */
+date_to: string | null, 
+/**
+ * Words to find in content, speaker and cue (accents ignored, prefixes match).
+ */
+text: string | null, };
+
+export type ClaimPageDto = { 
+/**
+ * Claims matching the query in all.
+ */
+total: number, 
+/**
+ * Index of the first row.
+ */
+offset: number, 
+/**
+ * The rows.
+ */
+rows: Array<ClaimRow>, };
+
+export type ClaimDetail = { 
+/**
+ * Claim id.
+ */
+id: number, 
+/**
+ * Source id.
+ */
+source_id: number, 
+/**
+ * Source title.
+ */
+source_title: string, 
+/**
+ * Start, in chars of the source.
+ */
+start: number, 
+/**
+ * End (exclusive), in chars.
+ */
+end: number, 
+/**
+ * The anchored passage.
+ */
+exact: string, 
+/**
+ * Up to 32 chars before it.
+ */
+prefix: string, 
+/**
+ * Up to 32 chars after it.
+ */
+suffix: string, 
+/**
+ * Content text.
+ */
+text: string, 
+/**
+ * Who said it.
+ */
+speaker: SpeakerDto, 
+/**
+ * Cue.
+ */
+cue: string, 
+/**
+ * Stance.
+ */
+stance: StanceDto, 
+/**
+ * Relays, nearest first.
+ */
+via: Array<SpeakerDto>, 
+/**
+ * The claim it answers.
+ */
+responds_to: number | null, 
+/**
+ * Extractor or analyst.
+ */
+origin: OriginDto, 
+/**
+ * Created (RFC 3339).
+ */
+created_at: string, 
+/**
+ * Last changed (RFC 3339).
+ */
+updated_at: string, };
+
+export type NewClaimInput = { 
+/**
+ * Source id.
+ */
+source_id: number, 
+/**
+ * Start, in chars.
+ */
+start: number, 
+/**
+ * End (exclusive), in chars.
+ */
+end: number, 
+/**
+ * Speaker name as written.
+ */
+speaker: string, 
+/**
+ * Party key; `null` lets the core resolve the speaker's name.
+ */
+party: string | null, 
+/**
+ * Cue.
+ */
+cue: string, 
+/**
+ * Stance.
+ */
+stance: StanceDto, };
+
+export type ClaimEditInput = { 
+/**
+ * Content text.
+ */
+text: string, 
+/**
+ * Speaker.
+ */
+speaker: SpeakerDto, 
+/**
+ * Cue.
+ */
+cue: string, 
+/**
+ * Stance.
+ */
+stance: StanceDto, };
+
+export type PartyKindDto = "state" | "organisation" | "person" | "media";
+
+export type AliasDto = { 
+/**
+ * Language code, or "" for every language.
+ */
+lang: string, 
+/**
+ * The name.
+ */
+text: string, 
+/**
+ * Shipped or the analyst's.
+ */
+origin: OriginDto, };
+
+export type PartySummary = { 
+/**
+ * Stable key ("AZ", "RU.mfa").
+ */
+key: string, 
+/**
+ * Display name.
+ */
+name: string, 
+/**
+ * What it is.
+ */
+kind: PartyKindDto, 
+/**
+ * State it stands for.
+ */
+country: string | null, 
+/**
+ * Parent party key.
+ */
+parent: string | null, 
+/**
+ * Claims spoken under this key.
+ */
+claims: number, 
+/**
+ * Names it goes by.
+ */
+aliases: Array<AliasDto>, };
+
+export type TimelinePoint = { 
+/**
+ * `YYYY-MM-DD` (the source's publication day, or its import day).
+ */
+day: string, 
+/**
+ * Claims that day.
+ */
+claims: number, };
+
+export type ImportEvent = { "event": "started", 
+/**
+ * Inputs in the job.
+ */
+total: number, } | { "event": "item", 
+/**
+ * Inputs done so far.
+ */
+done: number, 
+/**
+ * Its name.
+ */
+name: string, };
+
+export type ImportedItem = { 
+/**
+ * The input's name.
+ */
+input: string, 
+/**
+ * Source id (the existing one for a duplicate).
+ */
+source_id: number, 
+/**
+ * Title.
+ */
+title: string, 
+/**
+ * The same text was already stored.
+ */
+duplicate: boolean, 
+/**
+ * Claims found.
+ */
+claims: number, };
+
+export type FailedItem = { 
+/**
+ * The input's name.
+ */
+input: string, 
+/**
+ * Why.
+ */
+message: string, };
+
+export type ImportReport = { 
+/**
+ * Inputs imported (or found already stored).
+ */
+imported: Array<ImportedItem>, 
+/**
+ * Inputs that failed.
+ */
+failed: Array<FailedItem>, 
+/**
+ * The user stopped the job.
+ */
+cancelled: boolean, };
+
+export type SearchResults = { 
+/**
+ * Sources whose title or text match, best first.
+ */
+sources: Array<SourceSummary>, 
+/**
+ * Claims that match (first 200).
+ */
+claims: Array<ClaimRow>, };
+
+export type WorkspaceInfo = { 
+/**
+ * The store file.
+ */
+store: string, 
+/**
+ * Sources in it.
+ */
+sources: number, 
+/**
+ * Claims in it.
+ */
+claims: number, 
+/**
+ * The sample workspace was created at this start.
+ */
+demo_loaded: boolean, 
+/**
+ * Core features this build has (`import_url`, `conflicts`, `verification`, `reports`).
+ */
+features: Array<string>, };
+
+export type ConflictStatus = "candidate" | "confirmed" | "rejected";
+
+export type ConflictSummary = { 
+/**
+ * Conflict id.
+ */
+id: number, 
+/**
+ * Where it stands: "candidate", "confirmed", "rejected" (verification may add others).
+ */
+status: string, 
+/**
+ * Where it came from: "reply", "candidate" or "analyst".
+ */
+origin: string, 
+/**
+ * What it is about, in a few words (the analyst's note, else the shared facts).
+ */
+topic: string, 
+/**
+ * Each side: the states it stands for ("AM", "AZ"), else its party key, else the speaker.
+ */
+parties: Array<string>, 
+/**
+ * Claims involved.
+ */
+claim_ids: Array<number>, 
+/**
+ * How sure the detector is, 0..1 (none for replies and the analyst's own).
+ */
+score: number | null, };
+
+export type DiffKind = "same" | "changed" | "fact";
+
+export type DiffSegment = { 
+/**
+ * The words.
+ */
+text: string, 
+/**
+ * How they compare.
+ */
+kind: DiffKind, 
+/**
+ * Index into the diff's `facts` for a `fact` run.
+ */
+fact: number | null, };
+
+export type DiffClaim = { 
+/**
+ * Claim id.
+ */
+claim_id: number, 
+/**
+ * Speaker name.
+ */
+speaker: string, 
+/**
+ * The attribution chain as read: speaker, relays, outlet.
+ */
+chain: Array<string>, 
+/**
+ * Stance.
+ */
+stance: StanceDto, 
+/**
+ * Cue.
+ */
+cue: string, 
+/**
+ * Source title.
+ */
+source_title: string, 
+/**
+ * When it was said (`YYYY-MM-DD`).
+ */
+date: string, 
+/**
+ * The statement, cut in runs.
+ */
+segments: Array<DiffSegment>, 
+/**
+ * The claim's verification, when the build has verification.
+ */
+verification: Verification | null, };
+
+export type DiffColumn = { 
+/**
+ * Party key (state codes joined with "+", else party key, else speaker).
+ */
+party: string, 
+/**
+ * Display name.
+ */
+name: string, 
+/**
+ * One cell per row of the diff: the claim this party has in that row, or null.
+ */
+claims: Array<DiffClaim | null>, };
+
+export type FactChip = { 
+/**
+ * "number", "date", "time", "place", "actor".
+ */
+kind: string, 
+/**
+ * One-line reading ("18 drone ≠ 6 missile").
+ */
+label: string, 
+/**
+ * Each side's value, pointing at its claim.
+ */
+values: Array<FactValue>, };
+
+export type FactValue = { 
+/**
+ * The claim holding it.
+ */
+claim_id: number, 
+/**
+ * The value as written.
+ */
+text: string, };
+
+export type ConflictDiff = { 
+/**
+ * The conflict.
+ */
+conflict: ConflictSummary, 
+/**
+ * One column per party.
+ */
+columns: Array<DiffColumn>, 
+/**
+ * The facts that disagree.
+ */
+facts: Array<FactChip>, };
+
+export type VerdictOption = { 
+/**
+ * Stable key ("mostly_true", "unverified").
+ */
+key: string, 
+/**
+ * English label.
+ */
+label: string, 
+/**
+ * `#rrggbb`.
+ */
+colour: string, 
+/**
+ * False for work in progress (`unverified`, `in_progress`).
+ */
+conclusive: boolean, };
+
+export type AttributionDto = "unchecked" | "confirmed" | "relayed_only" | "misattributed";
+
+export type Evidence = { 
+/**
+ * Evidence id.
+ */
+id: number, 
+/**
+ * "supports", "refutes" or "context".
+ */
+relation: string, 
+/**
+ * What it is: a URL, "source 3, chars 10–40", a file name, or "note".
+ */
+what: string, 
+/**
+ * The analyst's comment (or the note itself).
+ */
+note: string, 
+/**
+ * Who attached it.
+ */
+analyst: string, 
+/**
+ * When (RFC 3339).
+ */
+added_at: string, };
+
+export type HistoryEntry = { 
+/**
+ * When (RFC 3339).
+ */
+at: string, 
+/**
+ * What changed, as a sentence ("verdict: unverified → false").
+ */
+change: string, 
+/**
+ * The analyst's note.
+ */
+note: string | null, 
+/**
+ * Who.
+ */
+analyst: string, };
+
+export type Verification = { 
+/**
+ * Claim id.
+ */
+claim_id: number, 
+/**
+ * Verdict key.
+ */
+verdict: string, 
+/**
+ * Attribution status.
+ */
+attribution: AttributionDto, 
+/**
+ * The verdicts to choose from, in display order.
+ */
+verdicts: Array<VerdictOption>, 
+/**
+ * Evidence, newest first.
+ */
+evidence: Array<Evidence>, 
+/**
+ * Changes, newest first.
+ */
+history: Array<HistoryEntry>, 
+/**
+ * The analyst's name, needed to record a decision; `null` until it is set.
+ */
+analyst: string | null, };
+
+export type VerdictInput = { 
+/**
+ * Claim id.
+ */
+claim_id: number, 
+/**
+ * New verdict key.
+ */
+verdict: string, 
+/**
+ * New attribution status.
+ */
+attribution: AttributionDto, 
+/**
+ * Why.
+ */
+note: string | null, };
+
+export type ReportScope = { "kind": "all" } | { "kind": "party", 
+/**
+ * Party key.
+ */
+key: string, } | { "kind": "source", 
+/**
+ * Source id.
+ */
+id: number, } | { "kind": "conflict", 
+/**
+ * Conflict id.
+ */
+id: number, };
+
+export type ReportFormat = "html" | "markdown" | "json" | "csv" | "claim_review";
+
+export type ReportResult = { 
+/**
+ * Where.
+ */
+path: string, 
+/**
+ * Its size in bytes.
+ */
+bytes: number, };
+

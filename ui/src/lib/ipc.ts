@@ -1,0 +1,112 @@
+// The one module that talks to the backend. Every view calls these functions; none imports
+// @tauri-apps/api. Arguments and results are the generated DTO types (./bindings), and every
+// failure is an IpcError {code, message} — including failures of the transport itself.
+
+import { invoke, Channel } from '@tauri-apps/api/core';
+import type {
+  ClaimDetail, ClaimEditInput, ClaimPageDto, ClaimQuery, ConflictDiff, ConflictStatus,
+  ConflictSummary, ImportEvent, ImportReport, IpcError, NewClaimInput, PartySummary,
+  ReportFormat, ReportResult, ReportScope, SearchResults, SourceSummary, SourceText,
+  TimelinePoint, VerdictInput, VerdictOption, Verification, WorkspaceInfo,
+} from './bindings';
+
+export type * from './bindings';
+
+/** True when `e` is an error as the backend sends it. */
+export function isIpcError(e: unknown): e is IpcError {
+  return typeof e === 'object' && e !== null && 'code' in e && 'message' in e;
+}
+
+/** Any thrown value as an IpcError, so views show one kind of error. */
+export function asIpcError(e: unknown): IpcError {
+  if (isIpcError(e)) return e;
+  return { code: 'internal', message: e instanceof Error ? e.message : String(e) };
+}
+
+async function call<T>(cmd: string, args?: Record<string, unknown>): Promise<T> {
+  try {
+    return await invoke<T>(cmd, args);
+  } catch (e) {
+    throw asIpcError(e);
+  }
+}
+
+export const workspaceInfo = () => call<WorkspaceInfo>('workspace_info');
+export const uiReady = () => call<number>('ui_ready');
+
+export const listSources = () => call<SourceSummary[]>('list_sources');
+export const sourceText = (id: number) => call<SourceText>('source_text', { id });
+
+let nextJob = 1;
+
+/** A running import: its progress arrives through `onEvent`; `cancel` stops it between files. */
+export interface ImportJob {
+  done: Promise<ImportReport>;
+  cancel: () => Promise<boolean>;
+}
+
+function startJob(cmd: string, args: Record<string, unknown>, onEvent: (e: ImportEvent) => void): ImportJob {
+  const job = nextJob++;
+  const channel = new Channel<ImportEvent>();
+  channel.onmessage = onEvent;
+  return {
+    done: call<ImportReport>(cmd, { ...args, job, onEvent: channel }),
+    cancel: () => call<boolean>('cancel_import', { job }),
+  };
+}
+
+export const importFiles = (paths: string[], onEvent: (e: ImportEvent) => void) =>
+  startJob('import_files', { paths }, onEvent);
+export const importUrl = (url: string, onEvent: (e: ImportEvent) => void) =>
+  startJob('import_url', { url }, onEvent);
+export const pickImportFiles = () => call<string[]>('pick_import_files');
+
+/** Calls `handler` with the paths of files dropped on the window; resolves to an unsubscribe. */
+export async function onFileDrop(handler: (paths: string[]) => void, hover?: (over: boolean) => void): Promise<() => void> {
+  try {
+    const { getCurrentWebview } = await import('@tauri-apps/api/webview');
+    return await getCurrentWebview().onDragDropEvent((event) => {
+      const p = event.payload;
+      if (p.type === 'drop') {
+        hover?.(false);
+        if (p.paths.length) handler(p.paths);
+      } else if (p.type === 'enter' || p.type === 'over') {
+        hover?.(true);
+      } else {
+        hover?.(false);
+      }
+    });
+  } catch {
+    // Outside the app window (tests), there is no drop source.
+    return () => {};
+  }
+}
+
+export const claimsPage = (query: ClaimQuery, offset: number, limit: number) =>
+  call<ClaimPageDto>('claims_page', { query, offset, limit });
+export const claim = (id: number) => call<ClaimDetail>('claim', { id });
+export const addClaim = (input: NewClaimInput) => call<ClaimDetail>('add_claim', { input });
+export const updateClaim = (id: number, edit: ClaimEditInput) => call<ClaimDetail>('update_claim', { id, edit });
+export const deleteClaim = (id: number) => call<null>('delete_claim', { id });
+export const search = (text: string) => call<SearchResults>('search', { text });
+
+export const parties = (all = false) => call<PartySummary[]>('parties', { all });
+export const addAlias = (key: string, lang: string, text: string) => call<PartySummary>('add_alias', { key, lang, text });
+export const removeAlias = (key: string, text: string) => call<PartySummary>('remove_alias', { key, text });
+export const mergeParties = (from: string, into: string) => call<PartySummary>('merge_parties', { from, into });
+export const partyTimeline = (key: string) => call<TimelinePoint[]>('party_timeline', { key });
+
+export const conflicts = () => call<ConflictSummary[]>('conflicts');
+export const conflictDiff = (id: number) => call<ConflictDiff>('conflict_diff', { id });
+export const setConflictStatus = (id: number, status: ConflictStatus) =>
+  call<ConflictSummary>('set_conflict_status', { id, status });
+
+export const verification = (claimId: number) => call<Verification>('verification', { claimId });
+export const setVerdict = (input: VerdictInput) => call<Verification>('set_verdict', { input });
+export const setAnalyst = (name: string) => call<null>('set_analyst', { name });
+export const verdicts = () => call<VerdictOption[]>('verdicts');
+
+export const pickReportPath = (format: ReportFormat) => call<string | null>('pick_report_path', { format });
+export const exportReport = (scope: ReportScope, format: ReportFormat, path: string) =>
+  call<ReportResult>('export_report', { scope, format, path });
+export const openPath = (path: string) => call<null>('open_path', { path });

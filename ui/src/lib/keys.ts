@@ -1,0 +1,30 @@
+// Keyboard navigation shared by the list views: j/k move, / focuses the search box, Enter opens,
+// Esc closes or clears. Keys typed into a field belong to the field (except Esc).
+
+export type KeyAction = 'next' | 'prev' | 'search' | 'open' | 'close' | null;
+
+export function keyAction(key: string, inField: boolean, mods: { ctrl?: boolean; meta?: boolean; alt?: boolean } = {}): KeyAction {
+  if (mods.ctrl || mods.meta || mods.alt) return null;
+  if (key === 'Escape') return 'close';
+  if (inField) return null;
+  switch (key) {
+    case 'j':
+    case 'ArrowDown':
+      return 'next';
+    case 'k':
+    case 'ArrowUp':
+      return 'prev';
+    case '/':
+      return 'search';
+    case 'Enter':
+      return 'open';
+    default:
+      return null;
+  }
+}
+
+export function isField(el: Element | null): boolean {
+  if (!el) return false;
+  const tag = el.tagName;
+  return tag === 'INPUT' || tag === 'TEXTAREA' || tag === 'SELECT' || (el as HTMLElement).isContentEditable;
+}

@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import { segments, selectionSpan, charsIn } from './segments';
+import { visibleRows, pagesFor, PageCache, moveCursor } from './virtual';
+import { keyAction } from './keys';
+import { partyHue } from './colors';
+
+describe('segments', () => {
+  it('cuts text into plain and highlighted runs by char offsets', () => {
+    const s = segments('Moscou a dit: Bakou ment.', [{ claimId: 1, start: 14, end: 24, party: 'AZ' }]);
+    expect(s.map((x) => [x.text, x.claims])).toEqual([
+      ['Moscou a dit: ', []],
+      ['Bakou ment', [1]],
+      ['.', []],
+    ]);
+  });
+
+  it('counts astral characters as one char, as the core does', () => {
+    // "😀" is two UTF-16 units but one char: the claim at chars 2..7 is "Erevan".
+    const s = segments('😀 Erevan', [{ claimId: 7, start: 2, end: 8, party: 'AM' }]);
+    expect(s[1].text).toBe('Erevan');
+    expect(charsIn('😀 E', 3)).toBe(2);
+  });
+
+  it('nests overlapping claims and colours a run by its innermost claim', () => {
+    const s = segments('abcdefghij', [
+      { claimId: 1, start: 0, end: 10, party: 'RU' },
+      { claimId: 2, start: 3, end: 6, party: 'AZ' },
+    ]);
+    expect(s.map((x) => [x.text, x.claims, x.party])).toEqual([
+      ['abc', [1], 'RU'],
+      ['def', [2, 1], 'AZ'],
+      ['ghij', [1], 'RU'],
+    ]);
+  });
+
+  it('ignores marks outside the text rather than failing', () => {
+    expect(segments('abc', [{ claimId: 1, start: 2, end: 9, party: null }]).map((x) => x.text)).toEqual(['abc']);
+  });
+
+  it('turns a selection across runs into a char span in either direction', () => {
+    const a = { segStart: 10, segText: 'é😀x', offset: 3 };
+    const b = { segStart: 0, segText: 'hello', offset: 1 };
+    expect(selectionSpan(a, b)).toEqual({ start: 1, end: 12 });
+    expect(selectionSpan(b, b)).toBeNull();
+  });
+});
+
+describe('virtual list', () => {
+  it('renders the rows in view plus overscan, clamped to the list', () => {
+    expect(visibleRows(0, 300, 30, 100_000, 5)).toEqual({ first: 0, last: 15 });
+    expect(visibleRows(2_999_700, 300, 30, 100_000, 5)).toEqual({ first: 99_985, last: 100_000 });
+    expect(visibleRows(0, 300, 30, 0)).toEqual({ first: 0, last: 0 });
+  });
+
+  it('fetches only the pages that cover the window', () => {
+    expect(pagesFor({ first: 195, last: 410 }, 200)).toEqual([0, 1, 2]);
+    expect(pagesFor({ first: 0, last: 0 }, 200)).toEqual([]);
+  });
+
+  it('forgets far pages beyond its size', () => {
+    const c = new PageCache<number>(3);
+    for (const p of [0, 1, 2, 50]) c.set(p, [p], 50);
+    expect(c.size).toBe(3);
+    expect(c.has(0)).toBe(false);
+    expect(c.has(50)).toBe(true);
+  });
+
+  it('keeps the cursor inside the list', () => {
+    expect(moveCursor(0, -1, 10)).toBe(0);
+    expect(moveCursor(9, 1, 10)).toBe(9);
+    expect(moveCursor(-1, 1, 10)).toBe(0);
+    expect(moveCursor(3, 1, 0)).toBe(-1);
+  });
+});
+
+describe('keys', () => {
+  it('maps j/k, /, Enter and Esc, leaving typing in fields alone', () => {
+    expect(['j', 'k', '/', 'Enter', 'Escape'].map((k) => keyAction(k, false))).toEqual(['next', 'prev', 'search', 'open', 'close']);
+    expect(keyAction('j', true)).toBeNull();
+    expect(keyAction('Escape', true)).toBe('close');
+    expect(keyAction('k', false, { ctrl: true })).toBeNull();
+  });
+});
+
+describe('colours', () => {
+  it('gives a party and its institutions the same stable hue', () => {
+    expect(partyHue('RU.mfa')).toBe(partyHue('RU'));
+    expect(partyHue(null)).toBeNull();
+  });
+});

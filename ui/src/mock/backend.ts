@@ -1,0 +1,238 @@
+// A scripted backend for UI tests (built only with `vite --mode mock`): it answers the same
+// commands as src-tauri with the same DTO shapes, over a tiny fixed workspace. Add `?claims=N`
+// to the URL to make the claims list N rows long (rows are synthesized per page, as the real
+// backend pages them) and `?unavailable=1` to answer like a build without conflicts/verification.
+
+import { mockIPC } from '@tauri-apps/api/mocks';
+import type {
+  ClaimDetail, ClaimQuery, ClaimRow, ConflictDiff, ConflictSummary, ImportEvent, IpcError,
+  PartySummary, SourceSummary, SourceText, VerdictOption, Verification,
+} from '../lib/bindings';
+
+const TEXT = `Bakou et Erevan s'accusent mutuellement de tirs à la frontière
+
+Le ministère azerbaïdjanais de la Défense a affirmé mardi que les forces arméniennes avaient ouvert le feu à trois reprises sur ses positions près de Kalbajar.
+
+Erevan a démenti ces accusations. « Aucun tir n'a été effectué par nos unités ; c'est l'armée azerbaïdjanaise qui a tiré à deux reprises sur le village de Sotk », a déclaré le ministère arménien de la Défense.
+
+Moscou a appelé les deux parties à la retenue, selon la porte-parole de la diplomatie russe.`;
+
+const chars = Array.from(TEXT);
+function spanOf(quote: string): [number, number] {
+  const i = TEXT.indexOf(quote);
+  const start = Array.from(TEXT.slice(0, i)).length;
+  return [start, start + Array.from(quote).length];
+}
+
+interface MockClaim { id: number; source_id: number; quote: string; speaker: string; party: string | null; cue: string; stance: ClaimRow['stance']; origin: ClaimRow['origin']; start: number; end: number }
+
+function mk(id: number, quote: string, speaker: string, party: string, cue: string, stance: ClaimRow['stance']): MockClaim {
+  const [start, end] = spanOf(quote);
+  return { id, source_id: 1, quote, speaker, party, cue, stance, origin: 'extracted', start, end };
+}
+
+let claims: MockClaim[] = [
+  mk(1, 'les forces arméniennes avaient ouvert le feu à trois reprises sur ses positions près de Kalbajar', 'ministère azerbaïdjanais de la Défense', 'AZ.mod', 'a affirmé', 'assert'),
+  mk(2, "Aucun tir n'a été effectué par nos unités", 'ministère arménien de la Défense', 'AM.mod', 'a déclaré', 'deny'),
+  mk(3, "c'est l'armée azerbaïdjanaise qui a tiré à deux reprises sur le village de Sotk", 'ministère arménien de la Défense', 'AM.mod', 'a déclaré', 'assert'),
+  mk(4, 'appelé les deux parties à la retenue', 'porte-parole de la diplomatie russe', 'RU.mfa', 'a appelé', 'warn'),
+];
+let nextId = 100;
+
+const source: SourceSummary = {
+  id: 1, title: "Bakou et Erevan s'accusent mutuellement de tirs à la frontière", outlet: 'TASS', url: 'sample:tass-karabakh-fr.txt',
+  language: 'fr', published_at: '2023-09-12T08:00:00Z', imported_at: '2026-11-28T12:00:00Z', format: 'text', chars: chars.length, claims: 4,
+};
+
+const parties: PartySummary[] = [
+  { key: 'AZ', name: 'Azerbaijan', kind: 'state', country: 'AZ', parent: null, claims: 0, aliases: [{ lang: 'fr', text: 'Bakou', origin: 'extracted' }, { lang: 'fr', text: 'Azerbaïdjan', origin: 'extracted' }] },
+  { key: 'AZ.mod', name: 'Ministry of Defence of Azerbaijan', kind: 'organisation', country: 'AZ', parent: 'AZ', claims: 1, aliases: [] },
+  { key: 'AM', name: 'Armenia', kind: 'state', country: 'AM', parent: null, claims: 0, aliases: [{ lang: 'fr', text: 'Erevan', origin: 'extracted' }, { lang: 'fr', text: 'Arménie', origin: 'extracted' }] },
+  { key: 'AM.mod', name: 'Ministry of Defence of Armenia', kind: 'organisation', country: 'AM', parent: 'AM', claims: 2, aliases: [] },
+  { key: 'RU', name: 'Russia', kind: 'state', country: 'RU', parent: null, claims: 0, aliases: [{ lang: 'fr', text: 'Moscou', origin: 'extracted' }] },
+  { key: 'RU.mfa', name: 'Ministry of Foreign Affairs of Russia', kind: 'organisation', country: 'RU', parent: 'RU', claims: 1, aliases: [] },
+];
+
+let conflictList: ConflictSummary[] = [
+  { id: 1, status: 'candidate', origin: 'candidate', topic: 'Who fired across the border', parties: ['AZ', 'AM'], claim_ids: [1, 2, 3], score: 0.87 },
+  { id: 2, status: 'confirmed', origin: 'reply', topic: 'AM answers AZ', parties: ['AZ', 'AM'], claim_ids: [1, 2], score: null },
+];
+
+const VERDICTS: VerdictOption[] = [
+  { key: 'unverified', label: 'Unverified', colour: '#808080', conclusive: false },
+  { key: 'true', label: 'True', colour: '#1a7f37', conclusive: true },
+  { key: 'false', label: 'False', colour: '#cf222e', conclusive: true },
+  { key: 'misleading', label: 'Misleading', colour: '#bf8700', conclusive: true },
+  { key: 'unproven', label: 'Unproven', colour: '#8250df', conclusive: true },
+];
+const ANALYST = 'Ana Lyst';
+const verifications = new Map<number, Verification>();
+function verificationOf(id: number): Verification {
+  return verifications.get(id) ?? { claim_id: id, verdict: 'unverified', attribution: 'unchecked', verdicts: VERDICTS, evidence: [], history: [], analyst: ANALYST };
+}
+verifications.set(2, {
+  claim_id: 2, verdict: 'unproven', attribution: 'confirmed', verdicts: VERDICTS, analyst: ANALYST,
+  evidence: [{ id: 1, relation: 'supports', what: 'https://mil.am/', note: 'Statement published by the ministry the same day', analyst: ANALYST, added_at: '2026-11-20T10:00:00Z' }],
+  history: [{ at: '2026-11-20T10:05:00Z', change: 'attribution: unchecked → confirmed', note: 'primary source found', analyst: ANALYST }],
+});
+
+function err(code: string, message: string): IpcError {
+  return { code, message };
+}
+
+function row(c: MockClaim): ClaimRow {
+  return { id: c.id, source_id: c.source_id, text: c.quote, speaker: c.speaker, party: c.party, cue: c.cue, stance: c.stance, origin: c.origin };
+}
+
+function detail(c: MockClaim): ClaimDetail {
+  return {
+    id: c.id, source_id: 1, source_title: source.title, start: c.start, end: c.end, exact: c.quote,
+    prefix: chars.slice(Math.max(0, c.start - 32), c.start).join(''), suffix: chars.slice(c.end, c.end + 32).join(''),
+    text: c.quote, speaker: { name: c.speaker, party: c.party, countries: c.party ? [c.party.split('.')[0]] : [] },
+    cue: c.cue, stance: c.stance, via: [], responds_to: c.id === 2 ? 1 : null, origin: c.origin,
+    created_at: '2026-11-28T12:00:00Z', updated_at: '2026-11-28T12:00:00Z',
+  };
+}
+
+const SPEAKERS: [string, string][] = [['Bakou', 'AZ'], ['Erevan', 'AM'], ['Moscou', 'RU'], ['Ankara', 'TR'], ['Paris', 'FR']];
+const STANCES: ClaimRow['stance'][] = ['assert', 'deny', 'confirm', 'report', 'promise', 'warn', 'question'];
+function synthetic(i: number): ClaimRow {
+  const [speaker, party] = SPEAKERS[i % SPEAKERS.length];
+  return { id: i + 1, source_id: 1 + (i % 50), text: `Synthetic claim number ${i + 1} about the border and the ceasefire`, speaker, party, cue: 'a déclaré', stance: STANCES[i % STANCES.length], origin: 'extracted' };
+}
+
+function matches(c: MockClaim, q: ClaimQuery): boolean {
+  const fold = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+  if (q.party && !(c.party ?? '').toLowerCase().startsWith(q.party.toLowerCase())) return false;
+  if (q.stance && c.stance !== q.stance) return false;
+  if (q.text && !fold(`${c.quote} ${c.speaker} ${c.cue}`).includes(fold(q.text))) return false;
+  return true;
+}
+
+function diffOf(id: number): ConflictDiff {
+  const conflict = conflictList.find((c) => c.id === id)!;
+  return {
+    conflict,
+    facts: [
+      { kind: 'actor', label: 'forces arméniennes ≠ armée azerbaïdjanaise', values: [{ claim_id: 1, text: 'les forces arméniennes' }, { claim_id: 3, text: "l'armée azerbaïdjanaise" }] },
+      { kind: 'number', label: '3 reprise ≠ 2 reprise', values: [{ claim_id: 1, text: 'trois reprises' }, { claim_id: 3, text: 'deux reprises' }] },
+      { kind: 'place', label: 'kalbajar ≠ sotk', values: [{ claim_id: 1, text: 'Kalbajar' }, { claim_id: 3, text: 'Sotk' }] },
+    ],
+    columns: [
+      { party: 'AZ', name: 'Azerbaijan', claims: [{ claim_id: 1, speaker: 'ministère azerbaïdjanais de la Défense', chain: ['ministère azerbaïdjanais de la Défense', 'TASS'], stance: 'assert', cue: 'a affirmé', date: '2023-09-12', source_title: source.title, verification: null, segments: [
+        { text: 'les forces arméniennes', kind: 'fact', fact: 0 }, { text: ' avaient ', kind: 'changed', fact: null },
+        { text: 'ouvert le feu à ', kind: 'same', fact: null }, { text: 'trois reprises', kind: 'fact', fact: 1 },
+        { text: ' sur ses positions près de ', kind: 'changed', fact: null }, { text: 'Kalbajar', kind: 'fact', fact: 2 }] }, null] },
+      { party: 'AM', name: 'Armenia', claims: [{ claim_id: 3, speaker: 'ministère arménien de la Défense', chain: ['ministère arménien de la Défense', 'TASS'], stance: 'assert', cue: 'a déclaré', date: '2023-09-12', source_title: source.title, verification: null, segments: [
+        { text: "c'est ", kind: 'changed', fact: null }, { text: "l'armée azerbaïdjanaise", kind: 'fact', fact: 0 },
+        { text: ' qui a tiré à ', kind: 'same', fact: null }, { text: 'deux reprises', kind: 'fact', fact: 1 },
+        { text: ' sur le village de ', kind: 'changed', fact: null }, { text: 'Sotk', kind: 'fact', fact: 2 }] },
+        { claim_id: 2, speaker: 'ministère arménien de la Défense', chain: ['ministère arménien de la Défense', 'TASS'], stance: 'deny', cue: 'a déclaré', date: '2023-09-12', source_title: source.title, verification: null,
+          segments: [{ text: "Aucun tir n'a été effectué par nos unités", kind: 'changed', fact: null }] }] },
+    ],
+  };
+}
+
+export function installMockBackend() {
+  const params = new URLSearchParams(location.search);
+  const bigTotal = Number(params.get('claims') ?? 0);
+  const noFeatures = params.has('unavailable');
+  const unavailable = (what: string) => { throw err('unavailable', `${what} is not in this build yet`); };
+  (window as unknown as { __mockCalls: string[] }).__mockCalls = [];
+
+  mockIPC((cmd, args) => {
+    const a = (args ?? {}) as Record<string, any>;
+    (window as unknown as { __mockCalls: string[] }).__mockCalls.push(cmd);
+    switch (cmd) {
+      case 'workspace_info':
+        return { store: '/home/analyst/.local/share/crosscheck/crosscheck.db', sources: 1, claims: bigTotal || claims.length, demo_loaded: true,
+          features: noFeatures ? [] : ['import_url', 'conflicts', 'verification', 'reports'] };
+      case 'ui_ready': return 1;
+      case 'list_sources': return [{ ...source, claims: claims.length }];
+      case 'source_text': {
+        if (a.id !== 1) throw err('not_found', `no source ${a.id}`);
+        const st: SourceText = { source, text: TEXT, highlights: claims.map((c) => ({ claim_id: c.id, start: c.start, end: c.end, party: c.party, speaker: c.speaker, stance: c.stance })) };
+        return st;
+      }
+      case 'claims_page': {
+        const q = a.query as ClaimQuery;
+        if (bigTotal) {
+          const rows: ClaimRow[] = [];
+          for (let i = a.offset; i < Math.min(bigTotal, a.offset + a.limit); i++) rows.push(synthetic(i));
+          return { total: bigTotal, offset: a.offset, rows };
+        }
+        const all = claims.filter((c) => matches(c, q));
+        return { total: all.length, offset: a.offset, rows: all.slice(a.offset, a.offset + a.limit).map(row) };
+      }
+      case 'claim': {
+        const c = claims.find((x) => x.id === a.id);
+        if (!c) throw err('not_found', `no claim ${a.id}`);
+        return detail(c);
+      }
+      case 'add_claim': {
+        const i = a.input;
+        if (!i.speaker.trim()) throw err('bad_input', 'a claim needs a speaker');
+        const c: MockClaim = { id: nextId++, source_id: 1, quote: chars.slice(i.start, i.end).join(''), speaker: i.speaker, party: i.party, cue: i.cue, stance: i.stance, origin: 'analyst', start: i.start, end: i.end };
+        claims = [...claims, c].sort((x, y) => x.start - y.start);
+        return detail(c);
+      }
+      case 'update_claim': {
+        const c = claims.find((x) => x.id === a.id);
+        if (!c) throw err('not_found', `no claim ${a.id}`);
+        Object.assign(c, { quote: a.edit.text, speaker: a.edit.speaker.name, party: a.edit.speaker.party, cue: a.edit.cue, stance: a.edit.stance, origin: 'analyst' });
+        return detail(c);
+      }
+      case 'delete_claim': claims = claims.filter((x) => x.id !== a.id); return null;
+      case 'search': return { sources: [source], claims: claims.map(row) };
+      case 'parties': return parties;
+      case 'party_timeline': return [{ day: '2023-09-10', claims: 1 }, { day: '2023-09-12', claims: 3 }, { day: '2023-09-13', claims: 2 }];
+      case 'add_alias': {
+        const p = parties.find((x) => x.key === a.key)!;
+        p.aliases = [...p.aliases, { lang: a.lang, text: a.text, origin: 'analyst' }];
+        return p;
+      }
+      case 'remove_alias': {
+        const p = parties.find((x) => x.key === a.key)!;
+        p.aliases = p.aliases.filter((x) => x.text !== a.text);
+        return p;
+      }
+      case 'merge_parties': return parties.find((x) => x.key === a.into)!;
+      case 'pick_import_files': return ['/tmp/a.txt', '/tmp/broken.pdf'];
+      case 'import_files': {
+        const ch = a.onEvent as { id: number };
+        const send = (index: number, message: ImportEvent) => (window as any).__TAURI_INTERNALS__.runCallback(ch.id, { index, message });
+        return new Promise((resolve) => {
+          send(0, { event: 'started', total: a.paths.length });
+          a.paths.forEach((p: string, i: number) => setTimeout(() => send(i + 1, { event: 'item', done: i + 1, name: p }), 50 * (i + 1)));
+          setTimeout(() => resolve({
+            imported: [{ input: a.paths[0], source_id: 1, title: source.title, duplicate: true, claims: 0 }],
+            failed: a.paths.slice(1).map((p: string) => ({ input: p, message: `${p}: looks binary (it holds NUL bytes), not text` })),
+            cancelled: false,
+          }), 60 * (a.paths.length + 1));
+        });
+      }
+      case 'import_url': return unavailable('Importing from a URL');
+      case 'cancel_import': return true;
+      case 'conflicts': return noFeatures ? unavailable('Conflict detection') : conflictList;
+      case 'conflict_diff': return noFeatures ? unavailable('The conflict diff view') : diffOf(a.id);
+      case 'set_conflict_status': {
+        conflictList = conflictList.map((c) => (c.id === a.id ? { ...c, status: a.status } : c));
+        return conflictList.find((c) => c.id === a.id);
+      }
+      case 'verification': return noFeatures ? unavailable('Verification') : verificationOf(a.claimId);
+      case 'set_verdict': {
+        const prev = verificationOf(a.input.claim_id);
+        const v: Verification = { ...prev, verdict: a.input.verdict, attribution: a.input.attribution,
+          history: [{ at: '2026-11-28T12:30:00Z', change: `verdict: ${prev.verdict} → ${a.input.verdict}`, note: a.input.note, analyst: ANALYST }, ...prev.history] };
+        verifications.set(a.input.claim_id, v);
+        return v;
+      }
+      case 'verdicts': return VERDICTS;
+      case 'set_analyst': return null;
+      case 'pick_report_path': return `/tmp/crosscheck-report.${a.format === 'markdown' ? 'md' : a.format}`;
+      case 'export_report': return noFeatures ? unavailable('Reports') : { path: a.path, bytes: 18234 };
+      case 'open_path': return null;
+      default: throw err('internal', `the mock backend does not know ${cmd}`);
+    }
+  });
+}

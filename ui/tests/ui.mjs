@@ -1,0 +1,254 @@
+// Browser tests of the built UI against the mock backend (vite --mode mock), with Debian's
+// chromium driven by playwright-core. Saves a screenshot of every main view in docs/screenshots.
+// Usage: node tests/ui.mjs [baseUrl]   (scripts/test-ui.sh builds, serves and runs this)
+
+import { chromium } from 'playwright-core';
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+
+const base = process.argv[2] ?? 'http://127.0.0.1:4173/';
+const shots = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../docs/screenshots');
+mkdirSync(shots, { recursive: true });
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+});
+
+let failures = 0;
+async function step(name, fn) {
+  const page = await browser.newPage({ viewport: { width: 1360, height: 860 } });
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  try {
+    await fn(page);
+    assert.deepEqual(errors, [], 'no errors in the page');
+    console.log(`ok   ${name}`);
+  } catch (e) {
+    failures++;
+    console.log(`FAIL ${name}\n     ${String(e?.message ?? e).split('\n').join('\n     ')}`);
+    await page.screenshot({ path: path.join(shots, `failed-${name.replace(/\W+/g, '-')}.png`) }).catch(() => {});
+  } finally {
+    await page.close();
+  }
+}
+
+const shot = (page, name) => page.screenshot({ path: path.join(shots, `${name}.png`) });
+const open = async (page, query = '') => {
+  await page.goto(base + query);
+  await page.getByRole('navigation', { name: 'Views' }).waitFor();
+};
+const tab = (page, name) => page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name, exact: true }).click();
+
+await step('library lists the sample source and imports with progress and per-file errors', async (page) => {
+  await open(page);
+  await page.getByRole('table', { name: 'Sources' }).getByText("Bakou et Erevan s'accusent").waitFor();
+  await shot(page, 'library');
+  await page.getByRole('button', { name: 'Import files with a file dialog' }).click();
+  await page.getByLabel('Import result').waitFor();
+  const result = await page.getByLabel('Import result').innerText();
+  assert.match(result, /already in the library/, 'duplicate reported');
+  assert.match(result, /broken\.pdf: .*NUL bytes/, 'the failing file has its own error');
+  await shot(page, 'library-import');
+});
+
+await step('reader highlights claims as text runs and opens a claim on click', async (page) => {
+  await open(page);
+  await tab(page, 'Reader');
+  const article = page.getByRole('article', { name: 'Source text' });
+  await article.waitFor();
+  const tags = await article.evaluate((el) => [...el.querySelectorAll('*')].map((e) => e.tagName));
+  assert.ok(tags.every((t) => t === 'SPAN'), `only spans inside the text, got ${[...new Set(tags)]}`);
+  assert.equal(await article.locator('.hl').count(), 4, 'four highlights');
+  await article.getByRole('button', { name: /Claim by ministère arménien.*deny/ }).click();
+  await page.getByRole('complementary', { name: 'Claim 2' }).waitFor();
+  await page.getByText('attribution: confirmed').waitFor();
+  await shot(page, 'reader');
+});
+
+await step('selecting text in the reader creates a claim by hand', async (page) => {
+  await open(page);
+  await tab(page, 'Reader');
+  const article = page.getByRole('article', { name: 'Source text' });
+  await article.waitFor();
+  await article.evaluate((el) => {
+    const span = [...el.querySelectorAll('span')].find((s) => s.textContent.includes('Moscou a '));
+    const node = span.firstChild;
+    const i = node.textContent.indexOf('Moscou');
+    const r = document.createRange();
+    r.setStart(node, i);
+    r.setEnd(node, i + 'Moscou'.length);
+    getSelection().removeAllRanges();
+    getSelection().addRange(r);
+    el.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
+  });
+  const form = page.getByRole('form', { name: 'New claim' });
+  await form.waitFor();
+  assert.equal(await form.locator('blockquote').innerText(), 'Moscou');
+  await form.getByLabel('Speaker').fill('Moscou');
+  await form.getByLabel('Party').selectOption('RU');
+  await form.getByLabel('Cue').fill('a appelé');
+  await form.getByLabel('Stance').selectOption('warn');
+  await shot(page, 'reader-new-claim');
+  await form.getByRole('button', { name: 'Save claim' }).click();
+  await page.getByRole('complementary', { name: 'Claim 100' }).waitFor();
+  assert.equal(await article.locator('.hl').count(), 5, 'the new claim is highlighted');
+});
+
+await step('claims table stays small and smooth over 100,000 claims', async (page) => {
+  await open(page, '?claims=100000');
+  await tab(page, 'Claims');
+  await page.getByText('100,000 matching').waitFor();
+  const scroller = page.locator('.scroller');
+  const frames = await scroller.evaluate(async (el) => {
+    const times = [];
+    let last = performance.now();
+    for (let i = 0; i < 60; i++) {
+      el.scrollTop += 2000;
+      await new Promise((r) => requestAnimationFrame(r));
+      const now = performance.now();
+      times.push(now - last);
+      last = now;
+    }
+    el.scrollTop = el.scrollHeight;
+    await new Promise((r) => setTimeout(r, 300));
+    return times.sort((a, b) => a - b);
+  });
+  const p95 = frames[Math.floor(frames.length * 0.95)];
+  console.log(`     scroll frame p50 ${frames[30].toFixed(1)} ms, p95 ${p95.toFixed(1)} ms`);
+  await page.getByRole('row').filter({ hasText: /number 100000 about/ }).waitFor();
+  const rendered = await page.getByRole('row').count();
+  assert.ok(rendered < 80, `only the visible window is in the DOM (${rendered} rows)`);
+  const calls = await page.evaluate(() => window.__mockCalls.filter((c) => c === 'claims_page').length);
+  assert.ok(calls < 60, `pages fetched on demand, not 500 calls (${calls})`);
+  await scroller.evaluate((el) => (el.scrollTop = 0));
+  await page.getByRole('row').filter({ hasText: /number 1 about/ }).waitFor();
+  await shot(page, 'claims-100k');
+});
+
+await step('search as you type, filters and keyboard navigation', async (page) => {
+  await open(page);
+  await tab(page, 'Claims');
+  await page.getByText('4 matching').waitFor();
+  await page.keyboard.press('/');
+  await page.keyboard.type('retenue');
+  await page.getByText('1 matching').waitFor();
+  await page.keyboard.press('Escape');
+  await page.getByLabel('Search claims').fill('');
+  await page.getByLabel('Filter by stance').selectOption('assert');
+  await page.getByText('2 matching').waitFor();
+  await page.getByRole('button', { name: 'Clear all filters' }).click();
+  await page.getByText('4 matching').waitFor();
+  await page.locator('body').click({ position: { x: 5, y: 400 } });
+  await page.keyboard.press('j');
+  await page.keyboard.press('j');
+  await page.keyboard.press('Enter');
+  await page.getByRole('complementary', { name: 'Claim 3' }).waitFor();
+  await shot(page, 'claims');
+  await page.keyboard.press('Escape');
+  assert.equal(await page.getByRole('complementary').count(), 0, 'Esc closes the claim');
+});
+
+await step('a claim can be edited and deleted', async (page) => {
+  await open(page);
+  await tab(page, 'Claims');
+  await page.getByRole('row').filter({ hasText: 'appelé les deux parties' }).click();
+  const panel = page.getByRole('complementary', { name: 'Claim 4' });
+  await panel.getByRole('button', { name: 'Edit' }).click();
+  await panel.getByLabel('Cue').fill('a exhorté');
+  await panel.getByRole('button', { name: 'Save', exact: true }).click();
+  await panel.getByText('a exhorté').waitFor();
+  await panel.getByRole('button', { name: 'Delete…' }).click();
+  await panel.getByRole('button', { name: 'Really delete' }).click();
+  await page.getByText('3 matching').waitFor();
+});
+
+await step('parties: counts, aliases editor, merge, timeline', async (page) => {
+  await open(page);
+  await tab(page, 'Parties');
+  await page.getByRole('button', { name: /AZ Azerbaijan/ }).click();
+  await page.getByRole('img', { name: /Timeline/ }).waitFor();
+  await page.getByLabel('New alias', { exact: true }).fill('Bakı');
+  await page.getByRole('button', { name: 'Add alias' }).click();
+  await page.getByRole('list', { name: 'Aliases' }).getByText('Bakı').waitFor();
+  await page.getByLabel('Party to merge into').selectOption('AM');
+  await page.getByRole('button', { name: 'Merge…' }).click();
+  await page.getByRole('button', { name: 'Confirm merge' }).waitFor();
+  await shot(page, 'parties');
+});
+
+await step('conflicts: diff with fact chips, verdicts beside claims, confirm', async (page) => {
+  await open(page);
+  await tab(page, 'Conflicts');
+  await page.getByRole('button', { name: /Who fired across the border/ }).click();
+  const grid = page.getByRole('table', { name: 'Aligned statements' });
+  await grid.waitFor();
+  assert.equal(await grid.getByRole('columnheader').count(), 2, 'one column per party');
+  await page.getByRole('button', { name: 'number disagrees: 3 reprise ≠ 2 reprise' }).click();
+  assert.equal(await page.locator('.seg.active').count(), 2, 'the chip points at both spans');
+  await page.getByRole('button', { name: 'Confirm', exact: true }).click();
+  await page.getByRole('status').getByText('Conflict 1 confirmed.').waitFor();
+  await shot(page, 'conflicts-diff');
+  await page.getByRole('button', { name: 'Switch to dark theme' }).click();
+  await shot(page, 'conflicts-diff-dark');
+});
+
+await step('verification panel: set a verdict, history grows', async (page) => {
+  await open(page);
+  await tab(page, 'Reader');
+  await page.getByRole('button', { name: /Claim by ministère azerbaïdjanais/ }).click();
+  const panel = page.getByRole('complementary', { name: 'Claim 1' });
+  await panel.getByLabel('Verdict', { exact: true }).selectOption('false');
+  await panel.getByLabel('Attribution status').selectOption('relayed_only');
+  await panel.getByLabel('Note on the verdict').fill('contradicted by OSCE monitors');
+  await panel.getByRole('button', { name: 'Save verdict' }).click();
+  await panel.getByText('verdict: unverified → false — contradicted by OSCE monitors').waitFor();
+  await shot(page, 'verification');
+});
+
+await step('reports: choose scope and format, save, open', async (page) => {
+  await open(page);
+  await tab(page, 'Reports');
+  await page.getByLabel('One party').check();
+  await page.getByLabel('Party to report on').selectOption('AM.mod');
+  await page.getByLabel('HTML page').check();
+  await page.getByRole('button', { name: 'Save report as…' }).click();
+  await page.getByLabel('Saved report').getByText('/tmp/crosscheck-report.html').waitFor();
+  await shot(page, 'reports');
+});
+
+await step('features missing from the build say so instead of pretending', async (page) => {
+  await open(page, '?unavailable=1');
+  await tab(page, 'Conflicts');
+  await page.getByRole('note', { name: 'Not available' }).getByText('Conflict detection is not in this build yet').waitFor();
+  await shot(page, 'conflicts-unavailable');
+  await tab(page, 'Claims');
+  assert.equal(await page.getByLabel('Filter by verdict').isDisabled(), true, 'verdict filter disabled');
+});
+
+await step('every control has an accessible name, in every view', async (page) => {
+  await open(page);
+  for (const v of ['Library', 'Reader', 'Claims', 'Parties', 'Conflicts', 'Reports']) {
+    await tab(page, v);
+    await page.waitForTimeout(150);
+    const unnamed = await page.evaluate(() =>
+      [...document.querySelectorAll('button, input, select, textarea, [role=button]')]
+        .filter((el) => {
+          const labelled = el.getAttribute('aria-label') || el.getAttribute('aria-labelledby') || (el.labels && el.labels.length) || el.getAttribute('title');
+          return !labelled && !(el.textContent ?? '').trim();
+        })
+        .map((el) => el.outerHTML.slice(0, 80)),
+    );
+    assert.deepEqual(unnamed, [], `${v}: controls without a name`);
+  }
+});
+
+await browser.close();
+if (failures) {
+  console.log(`${failures} UI test(s) failed`);
+  process.exit(1);
+}
+console.log('all UI tests passed');
