@@ -51,9 +51,6 @@ fn day(field: &str, s: &Option<String>) -> IpcResult<Option<NaiveDate>> {
 }
 
 fn filter_of(q: &ClaimQuery) -> IpcResult<(ClaimFilter, DateSpan)> {
-    if q.attribution.is_some() {
-        return Err(IpcError::unavailable("Filtering by attribution status"));
-    }
     let nonempty = |s: &Option<String>| s.as_deref().map(str::trim).filter(|s| !s.is_empty()).map(str::to_string);
     Ok((
         ClaimFilter {
@@ -62,6 +59,7 @@ fn filter_of(q: &ClaimQuery) -> IpcResult<(ClaimFilter, DateSpan)> {
             stance: q.stance.map(Into::into),
             query: nonempty(&q.text),
             verdict: nonempty(&q.verdict),
+            attribution: q.attribution.map(Into::into),
         },
         DateSpan { from: day("from", &q.date_from)?, to: day("to", &q.date_to)? },
     ))
@@ -169,11 +167,6 @@ pub fn load_demo_if_empty(wb: &mut Workbench) -> IpcResult<bool> {
     Ok(true)
 }
 
-/// The core features this build can serve; the UI greys out the rest.
-pub fn features() -> Vec<String> {
-    ["import_url", "conflicts", "verification", "reports"].map(String::from).to_vec()
-}
-
 /// Every conflict, confirmed and replies first, then candidates by score.
 pub fn conflicts(wb: &Workbench) -> IpcResult<Vec<ConflictSummary>> {
     Ok(wb.conflicts(&crosscheck::align::ConflictFilter::default())?.iter().map(ConflictSummary::from).collect())
@@ -203,7 +196,6 @@ pub fn workspace_info(wb: &Workbench, demo_loaded: bool) -> IpcResult<WorkspaceI
         sources: wb.store().sources()?.len() as u32,
         claims: wb.store().claim_count()? as u32,
         demo_loaded,
-        features: features(),
     })
 }
 

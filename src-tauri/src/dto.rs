@@ -13,7 +13,7 @@ use ts_rs::TS;
 /// An error as the UI receives it: a stable machine `code` and a sentence for the user.
 ///
 /// Codes: `not_found`, `bad_input`, `locked`, `read_only`, `not_a_store`, `io`, `store`,
-/// `cancelled`, `unavailable` (the feature is not in this build yet), `internal`.
+/// `cancelled`, `internal`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct IpcError {
     /// Stable machine-readable kind.
@@ -26,11 +26,6 @@ impl IpcError {
     /// An error with `code` and `message`.
     pub fn new(code: &str, message: impl Into<String>) -> Self {
         IpcError { code: code.to_string(), message: message.into() }
-    }
-
-    /// The honest answer of a command whose core feature has not landed in this build.
-    pub fn unavailable(feature: &str) -> Self {
-        IpcError::new("unavailable", format!("{feature} is not in this build yet"))
     }
 }
 
@@ -562,12 +557,9 @@ pub struct WorkspaceInfo {
     pub claims: u32,
     /// The sample workspace was created at this start.
     pub demo_loaded: bool,
-    /// Core features this build has (`import_url`, `conflicts`, `verification`, `reports`).
-    pub features: Vec<String>,
 }
 
-// ---- Conflicts, verification and reports: the UI is built against these shapes; the
-// commands answer `unavailable` until the core features are merged.
+// ---- Conflicts, verification and reports.
 
 /// A decision the analyst takes on a conflict.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]

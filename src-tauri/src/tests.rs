@@ -66,7 +66,7 @@ fn a_hand_marked_claim_is_highlighted_in_its_source_with_char_offsets() {
 }
 
 #[test]
-fn claim_pages_filter_and_reject_unbuilt_filters_honestly() {
+fn claim_pages_filter_by_party_stance_attribution_and_reject_bad_dates() {
     let mut wb = demo();
     let sid = api::sources(&wb).expect("sources")[0].id;
     let q = ClaimQuery { party: Some("AM".into()), stance: Some(StanceDto::Deny), ..Default::default() };
@@ -79,8 +79,13 @@ fn claim_pages_filter_and_reject_unbuilt_filters_honestly() {
     assert_eq!((page.total, page.offset, page.rows.len()), (before + 5, 2, 2), "total, offset and window");
     let bad = ClaimQuery { date_from: Some("yesterday".into()), ..Default::default() };
     assert_eq!(api::claims_page(&wb, &bad, 0, 10).expect_err("bad date").code, "bad_input", "a bad date is the user's error");
-    let unbuilt = ClaimQuery { attribution: Some(AttributionDto::Confirmed), ..Default::default() };
-    assert_eq!(api::claims_page(&wb, &unbuilt, 0, 10).expect_err("no verify").code, "unavailable", "not pretended");
+    let confirmed = ClaimQuery { attribution: Some(AttributionDto::Confirmed), ..Default::default() };
+    assert_eq!(api::claims_page(&wb, &confirmed, 0, 10).expect("page").total, 0, "nothing confirmed yet");
+    let first = api::claims_page(&wb, &q, 0, 1).expect("page").rows[0].id;
+    wb.set_setting(crosscheck::verify::ANALYST_SETTING, "Test Analyst").expect("analyst");
+    wb.set_attribution(first, crosscheck::verify::Attribution::Confirmed, "").expect("attribution");
+    let page = api::claims_page(&wb, &confirmed, 0, 10).expect("page");
+    assert_eq!(page.rows.iter().map(|r| r.id).collect::<Vec<_>>(), vec![first], "the confirmed claim alone");
 }
 
 #[test]

@@ -42,6 +42,8 @@ pub struct ClaimFilter {
     pub query: Option<String>,
     /// Claims with this verdict key (claims never judged have `unverified`).
     pub verdict: Option<String>,
+    /// Claims with this attribution status (claims never checked are `unchecked`).
+    pub attribution: Option<crate::verify::Attribution>,
 }
 
 pub(super) const COLUMNS: &str = "c.id, c.source_id, c.start, c.end, c.exact, c.prefix, c.suffix, c.text, c.speaker, c.party_key,
@@ -160,6 +162,14 @@ impl Store {
             clauses.push(format!(
                 "COALESCE((SELECT v.verdict FROM claim_verdicts v WHERE v.claim_id = c.id), '{}') = ?{}",
                 crate::verify::DEFAULT_VERDICT,
+                args.len()
+            ));
+        }
+        if let Some(a) = filter.attribution {
+            args.push(a.as_str().to_string().into());
+            clauses.push(format!(
+                "COALESCE((SELECT v.attribution FROM claim_verdicts v WHERE v.claim_id = c.id), '{}') = ?{}",
+                crate::verify::Attribution::Unchecked.as_str(),
                 args.len()
             ));
         }

@@ -106,3 +106,24 @@ fn a_failing_file_does_not_stop_the_batch() {
     assert_eq!(v["imported"].as_array().unwrap().len(), 1, "the good file is imported");
     assert!(v["failed"][0]["error"].as_str().unwrap().contains("binary"), "the bad one says why");
 }
+
+#[test]
+fn a_reader_that_closes_the_pipe_ends_the_listing_quietly() {
+    use std::process::{Command, Stdio};
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("store.db");
+    assert!(run(&db, &["demo"]).status.success(), "demo workspace");
+    let mut child = Command::new(crate::support::bin())
+        .args(["--db", db.to_str().unwrap(), "claims", "--json"])
+        .env_remove("CROSSCHECK_DB")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Close the read end before the listing is written, as `| head -0` would.
+    drop(child.stdout.take());
+    let out = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!stderr.contains("panicked"), "no panic on a closed pipe: {stderr}");
+    assert_eq!(out.status.code(), None, "ended by SIGPIPE like any command-line tool, not by an error exit");
+}

@@ -173,6 +173,18 @@ fn claims_filter_by_verdict_with_unjudged_claims_as_unverified() {
 }
 
 #[test]
+fn claims_filter_by_attribution_with_unchecked_claims_as_unchecked() {
+    let (mut wb, _, az, am) = workspace(true);
+    wb.set_attribution(am, Attribution::RelayedOnly, "known through TASS only").unwrap();
+    let ids = |a: Attribution| -> Vec<i64> {
+        wb.store().claims(&ClaimFilter { attribution: Some(a), ..Default::default() }).unwrap().iter().map(|c| c.id).collect()
+    };
+    assert_eq!(ids(Attribution::RelayedOnly), vec![am], "the checked claim");
+    assert_eq!(ids(Attribution::Unchecked), vec![az], "a claim never checked counts as unchecked");
+    assert_eq!(ids(Attribution::Misattributed), Vec::<i64>::new(), "none");
+}
+
+#[test]
 fn evidence_of_each_kind_is_stored_and_files_are_kept_by_hash() {
     let (mut wb, source, az, am) = workspace(true);
     let dir = tempfile::tempdir().unwrap();

@@ -141,6 +141,9 @@ await step('search as you type, filters and keyboard navigation', async (page) =
   await page.getByLabel('Filter by stance').selectOption('assert');
   await page.getByText('2 matching').waitFor();
   await page.getByRole('button', { name: 'Clear all filters' }).click();
+  await page.getByLabel('Filter by attribution status').selectOption('confirmed');
+  await page.getByText('1 matching').waitFor();
+  await page.getByRole('button', { name: 'Clear all filters' }).click();
   await page.getByText('4 matching').waitFor();
   await page.locator('body').click({ position: { x: 5, y: 400 } });
   await page.keyboard.press('j');
@@ -218,15 +221,6 @@ await step('reports: choose scope and format, save, open', async (page) => {
   await page.getByRole('button', { name: 'Save report as…' }).click();
   await page.getByLabel('Saved report').getByText('/tmp/crosscheck-report.html').waitFor();
   await shot(page, 'reports');
-});
-
-await step('features missing from the build say so instead of pretending', async (page) => {
-  await open(page, '?unavailable=1');
-  await tab(page, 'Conflicts');
-  await page.getByRole('note', { name: 'Not available' }).getByText('Conflict detection is not in this build yet').waitFor();
-  await shot(page, 'conflicts-unavailable');
-  await tab(page, 'Claims');
-  assert.equal(await page.getByLabel('Filter by verdict').isDisabled(), true, 'verdict filter disabled');
 });
 
 await step('every control has an accessible name, in every view', async (page) => {

@@ -209,6 +209,9 @@ struct ClaimsArgs {
     /// Only claims with this verdict (key or label).
     #[arg(long)]
     status: Option<String>,
+    /// Only claims with this attribution status (unchecked, confirmed, relayed_only, misattributed).
+    #[arg(long)]
+    attribution: Option<String>,
 }
 
 #[derive(Subcommand)]
@@ -255,6 +258,14 @@ enum ClaimCommand {
 }
 
 fn main() -> ExitCode {
+    // Rust ignores SIGPIPE, so `crosscheck claims --json | head` would panic on the closed pipe.
+    // A command-line tool should end quietly like any other; stores stay whole because every
+    // write is a transaction that has committed before anything is printed.
+    #[cfg(unix)]
+    // SAFETY: called first thing in main, before any thread exists; SIG_DFL is a valid handler.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
+    }
     let cli = Cli::parse();
     let out = Out::new(cli.json);
     match run(cli, &out) {
@@ -327,6 +338,7 @@ fn run(cli: Cli, out: &Out) -> crosscheck::Result<ExitCode> {
                     Some(v) => Some(wb.taxonomy()?.find(&v)?.key.clone()),
                     None => None,
                 },
+                attribution: args.attribution.as_deref().map(verify_cmd::parse_attribution).transpose()?,
             };
             out.claims(&wb.store().claims(&filter)?);
         }

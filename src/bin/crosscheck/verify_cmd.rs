@@ -93,12 +93,16 @@ pub fn status(wb: &mut Workbench, json: bool, claim: i64, verdict: &str, note: &
 
 /// `attribution CLAIM STATUS`
 pub fn attribution(wb: &mut Workbench, json: bool, claim: i64, status: &str, note: &str) -> Result<()> {
-    let a = Attribution::parse(status).ok_or_else(|| {
+    let v = wb.set_attribution(claim, parse_attribution(status)?, note)?;
+    print_verification(wb, json, &v)
+}
+
+/// An attribution status named on the command line.
+pub fn parse_attribution(status: &str) -> Result<Attribution> {
+    Attribution::parse(status).ok_or_else(|| {
         let all: Vec<&str> = Attribution::ALL.iter().map(|a| a.as_str()).collect();
         Error::bad_input("attribution", format!("{status:?} is not one of {}", all.join(", ")))
-    })?;
-    let v = wb.set_attribution(claim, a, note)?;
-    print_verification(wb, json, &v)
+    })
 }
 
 /// `evidence …`

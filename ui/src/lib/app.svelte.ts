@@ -48,9 +48,6 @@ class AppState {
   say(text: string, error = false) {
     this.notice = { text, error };
   }
-  hasFeature(f: string): boolean {
-    return this.info?.features.includes(f) ?? false;
-  }
 }
 
 export const app = new AppState();

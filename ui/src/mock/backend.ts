@@ -1,7 +1,7 @@
 // A scripted backend for UI tests (built only with `vite --mode mock`): it answers the same
 // commands as src-tauri with the same DTO shapes, over a tiny fixed workspace. Add `?claims=N`
 // to the URL to make the claims list N rows long (rows are synthesized per page, as the real
-// backend pages them) and `?unavailable=1` to answer like a build without conflicts/verification.
+// backend pages them). The mock reaches no network: a URL import fails as an unreachable host would.
 
 import { mockIPC } from '@tauri-apps/api/mocks';
 import type {
@@ -106,6 +106,8 @@ function matches(c: MockClaim, q: ClaimQuery): boolean {
   if (q.party && !(c.party ?? '').toLowerCase().startsWith(q.party.toLowerCase())) return false;
   if (q.stance && c.stance !== q.stance) return false;
   if (q.text && !fold(`${c.quote} ${c.speaker} ${c.cue}`).includes(fold(q.text))) return false;
+  if (q.verdict && verificationOf(c.id).verdict !== q.verdict) return false;
+  if (q.attribution && verificationOf(c.id).attribution !== q.attribution) return false;
   return true;
 }
 
@@ -136,8 +138,6 @@ function diffOf(id: number): ConflictDiff {
 export function installMockBackend() {
   const params = new URLSearchParams(location.search);
   const bigTotal = Number(params.get('claims') ?? 0);
-  const noFeatures = params.has('unavailable');
-  const unavailable = (what: string) => { throw err('unavailable', `${what} is not in this build yet`); };
   (window as unknown as { __mockCalls: string[] }).__mockCalls = [];
 
   mockIPC((cmd, args) => {
@@ -145,8 +145,7 @@ export function installMockBackend() {
     (window as unknown as { __mockCalls: string[] }).__mockCalls.push(cmd);
     switch (cmd) {
       case 'workspace_info':
-        return { store: '/home/analyst/.local/share/crosscheck/crosscheck.db', sources: 1, claims: bigTotal || claims.length, demo_loaded: true,
-          features: noFeatures ? [] : ['import_url', 'conflicts', 'verification', 'reports'] };
+        return { store: '/home/analyst/.local/share/crosscheck/crosscheck.db', sources: 1, claims: bigTotal || claims.length, demo_loaded: true };
       case 'ui_ready': return 1;
       case 'list_sources': return [{ ...source, claims: claims.length }];
       case 'source_text': {
@@ -211,15 +210,16 @@ export function installMockBackend() {
           }), 60 * (a.paths.length + 1));
         });
       }
-      case 'import_url': return unavailable('Importing from a URL');
+      case 'import_url':
+        return { imported: [], failed: [{ input: a.url, message: `${a.url}: could not connect (the mock backend reaches no network)` }], cancelled: false };
       case 'cancel_import': return true;
-      case 'conflicts': return noFeatures ? unavailable('Conflict detection') : conflictList;
-      case 'conflict_diff': return noFeatures ? unavailable('The conflict diff view') : diffOf(a.id);
+      case 'conflicts': return conflictList;
+      case 'conflict_diff': return diffOf(a.id);
       case 'set_conflict_status': {
         conflictList = conflictList.map((c) => (c.id === a.id ? { ...c, status: a.status } : c));
         return conflictList.find((c) => c.id === a.id);
       }
-      case 'verification': return noFeatures ? unavailable('Verification') : verificationOf(a.claimId);
+      case 'verification': return verificationOf(a.claimId);
       case 'set_verdict': {
         const prev = verificationOf(a.input.claim_id);
         const v: Verification = { ...prev, verdict: a.input.verdict, attribution: a.input.attribution,
@@ -230,7 +230,7 @@ export function installMockBackend() {
       case 'verdicts': return VERDICTS;
       case 'set_analyst': return null;
       case 'pick_report_path': return `/tmp/crosscheck-report.${a.format === 'markdown' ? 'md' : a.format}`;
-      case 'export_report': return noFeatures ? unavailable('Reports') : { path: a.path, bytes: 18234 };
+      case 'export_report': return { path: a.path, bytes: 18234 };
       case 'open_path': return null;
       default: throw err('internal', `the mock backend does not know ${cmd}`);
     }

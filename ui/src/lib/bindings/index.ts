@@ -453,11 +453,7 @@ claims: number,
 /**
  * The sample workspace was created at this start.
  */
-demo_loaded: boolean, 
-/**
- * Core features this build has (`import_url`, `conflicts`, `verification`, `reports`).
- */
-features: Array<string>, };
+demo_loaded: boolean, };
 
 export type ConflictStatus = "candidate" | "confirmed" | "rejected";
 
