@@ -162,7 +162,13 @@ impl Workbench {
             responds_to: None,
             origin: Origin::Analyst,
         };
-        let id = self.store.write(|tx| store::insert_claim_in(tx, &claim))?;
+        // A hand-made claim is proposed against the others at once, as an imported one is.
+        let gazetteer = self.store.gazetteer()?;
+        let id = self.store.write(|tx| {
+            let id = store::insert_claim_in(tx, &claim)?;
+            align::detect_in(tx, &gazetteer, &CandidateConfig::default())?;
+            Ok(id)
+        })?;
         self.store.claim(id)
     }
 

@@ -167,3 +167,29 @@ fn diff_prints_git_word_diff_markers_when_not_a_terminal() {
     );
     assert!(!text.contains('\x1b'), "no color when piped");
 }
+
+#[test]
+fn an_analysts_claim_is_proposed_against_the_other_sides_account_at_once() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let db = dir.path().join("s.db");
+    import(&db, &[fixture(AM_FILE)]);
+    let am = claim_with(&db, AM_CLAIM);
+    // The other side's account as an analyst's note holds it: no cue, so the extractor leaves it alone.
+    let note = dir.path().join("az-account.txt");
+    std::fs::write(&note, format!("{AZ_CLAIM}.\n")).expect("write note");
+    let imported = run_json(&db, &["import", note.to_str().expect("utf-8 path")]);
+    assert_eq!(imported["imported"][0]["claims"], 0, "nothing extracted from plain narration: {imported:#}");
+    assert!(candidates(&db).is_empty(), "no candidate before the analyst marks the claim");
+    let source = imported["imported"][0]["source_id"].as_i64().expect("source id").to_string();
+    let end = AZ_CLAIM.chars().count().to_string();
+    let added = run_json(
+        &db,
+        &["claim", "add", "--source", &source, "--start", "0", "--end", &end, "--speaker", "Baku", "--cue", "said", "--stance", "assert"],
+    );
+    let az = added["claims"][0]["id"].as_i64().expect("claim id");
+    let pairs: Vec<Vec<i64>> = candidates(&db)
+        .iter()
+        .map(|c| c["claims"].as_array().expect("claims").iter().filter_map(|m| m["claim_id"].as_i64()).collect())
+        .collect();
+    assert_eq!(pairs, vec![vec![am, az]], "the hand-made claim meets the Armenian account with no rescan");
+}
