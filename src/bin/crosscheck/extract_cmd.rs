@@ -63,7 +63,17 @@ pub fn run_eval(args: &EvalArgs, json: bool) -> crosscheck::Result<ExitCode> {
     let report = eval::eval_dirs(&args.dirs, g)?;
     let ggt = args.ggt.as_ref().map(|p| eval::eval_ggt(p, g)).transpose()?;
     if json {
-        let v = serde_json::json!({"documents": report.documents, "overall": {
+        // Each record is keyed by its gold file's name, as every listing's records carry an `id`.
+        let documents: Vec<serde_json::Value> = report
+            .documents
+            .iter()
+            .map(|d| {
+                let mut o = serde_json::to_value(d).unwrap_or_default();
+                o["id"] = d.document.clone().into();
+                o
+            })
+            .collect();
+        let v = serde_json::json!({"documents": documents, "overall": {
             "precision": report.precision, "recall": report.recall, "f1": report.f1,
             "stance_accuracy": report.stance_accuracy, "via_accuracy": report.via_accuracy,
             "responds_to_accuracy": report.responds_to_accuracy, "counts": report.overall}, "ggt": ggt});
