@@ -11,7 +11,7 @@ if [ -x scripts/run-desktop.sh ]; then
   echo "No display found (DISPLAY and WAYLAND_DISPLAY are unset): running the command-line demo instead."
 fi
 cargo build --release --locked --bin crosscheck
-bin=target/release/crosscheck
+bin="${CARGO_TARGET_DIR:-target}/release/crosscheck"
 "$bin" demo "$@"
 echo
 "$bin" sources
