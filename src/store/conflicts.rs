@@ -2,8 +2,8 @@
 //!
 //! `status` is free text so later stages can add theirs (verification adds `open`, `resolved`…);
 //! this module writes `candidate`, `confirmed` and `rejected`. `claim_keys` is the inverted index
-//! the candidate finder blocks on: one row per (key, claim); a claim with no key gets the empty
-//! key so that it counts as indexed.
+//! the candidate finder blocks on: one row per (key, claim). `detect_queue` holds the claims
+//! detection has not read yet.
 
 use rusqlite::{params, OptionalExtension, Transaction};
 
@@ -50,6 +50,24 @@ CREATE TABLE claim_keys (
 CREATE INDEX claim_keys_claim ON claim_keys(claim_id);
 "#;
 
+/// Migration 7: the claims awaiting detection, kept as a queue so that each import reads only its
+/// own new claims (finding them by absence from `claim_keys` scanned every claim of the store on
+/// every import, which made a long batch quadratic). An edited claim goes back in the queue, so its
+/// new words are matched against the others at the next detection.
+pub(super) const DETECT_QUEUE: &str = r#"
+CREATE TABLE detect_queue (
+    claim_id INTEGER PRIMARY KEY REFERENCES claims(id) ON DELETE CASCADE
+);
+INSERT INTO detect_queue (claim_id)
+    SELECT c.id FROM claims c WHERE NOT EXISTS (SELECT 1 FROM claim_keys k WHERE k.claim_id = c.id);
+CREATE TRIGGER claims_detect_ai AFTER INSERT ON claims BEGIN
+    INSERT OR IGNORE INTO detect_queue (claim_id) VALUES (new.id);
+END;
+CREATE TRIGGER claims_detect_au AFTER UPDATE OF text, speaker, party_key, countries ON claims BEGIN
+    INSERT OR IGNORE INTO detect_queue (claim_id) VALUES (new.id);
+END;
+"#;
+
 /// What the candidate finder reads of a claim.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ClaimBrief {
@@ -93,22 +111,18 @@ pub(crate) fn claim_brief_in(tx: &Transaction<'_>, id: i64) -> Result<Option<Cla
         .optional()?)
 }
 
-/// Claims not yet in the key index, in id order.
+/// Claims awaiting detection (new or edited), in id order.
 pub(crate) fn unindexed_claims_in(tx: &Transaction<'_>) -> Result<Vec<i64>> {
-    let mut st = tx.prepare(
-        "SELECT c.id FROM claims c WHERE NOT EXISTS (SELECT 1 FROM claim_keys k WHERE k.claim_id = c.id) ORDER BY c.id",
-    )?;
+    let mut st = tx.prepare_cached("SELECT claim_id FROM detect_queue ORDER BY claim_id")?;
     let rows = st.query_map([], |r| r.get(0))?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
 /// Records a claim's blocking keys (replacing any it had).
 pub(crate) fn index_claim_in(tx: &Transaction<'_>, id: i64, keys: &[String]) -> Result<()> {
-    tx.execute("DELETE FROM claim_keys WHERE claim_id = ?1", [id])?;
+    tx.prepare_cached("DELETE FROM claim_keys WHERE claim_id = ?1")?.execute([id])?;
+    tx.prepare_cached("DELETE FROM detect_queue WHERE claim_id = ?1")?.execute([id])?;
     let mut st = tx.prepare_cached("INSERT OR IGNORE INTO claim_keys (key, claim_id) VALUES (?1, ?2)")?;
-    if keys.is_empty() {
-        st.execute(params!["", id])?;
-    }
     for k in keys {
         st.execute(params![k, id])?;
     }
@@ -118,6 +132,7 @@ pub(crate) fn index_claim_in(tx: &Transaction<'_>, id: i64, keys: &[String]) -> 
 /// Empties the key index, so that the next detection reads every claim afresh.
 pub(crate) fn clear_index_in(tx: &Transaction<'_>) -> Result<()> {
     tx.execute("DELETE FROM claim_keys", [])?;
+    tx.execute("INSERT OR IGNORE INTO detect_queue (claim_id) SELECT id FROM claims", [])?;
     Ok(())
 }
 

@@ -99,4 +99,6 @@ END;
     super::verification::VERIFICATION,
     // 6: verification's conflict ids become foreign keys to conflicts (src/store/verification.rs).
     super::verification::CONFLICT_KEYS,
+    // 7: the queue of claims awaiting conflict detection (src/store/conflicts.rs).
+    super::conflicts::DETECT_QUEUE,
 ];

@@ -663,6 +663,12 @@ impl Store {
             old.insert("party".into(), before.speaker.party.clone().into());
             new.insert("party".into(), p.clone().into());
             after.speaker.party = p.clone();
+            // The countries follow the party, or the claim would list the old side's state
+            // (and conflict detection would still read it as that side).
+            after.speaker.countries = match p {
+                Some(key) => self.party(key)?.country.into_iter().collect(),
+                None => Vec::new(),
+            };
         }
         if let Some(st) = edit.stance.filter(|st| *st != before.stance) {
             old.insert("stance".into(), before.stance.as_str().into());
@@ -679,7 +685,8 @@ impl Store {
         }
         self.write(|tx| {
             tx.execute(
-                "UPDATE claims SET text = ?2, speaker = ?3, party_key = ?4, stance = ?5, cue = ?6, origin = ?7, updated_at = ?8 WHERE id = ?1",
+                "UPDATE claims SET text = ?2, speaker = ?3, party_key = ?4, stance = ?5, cue = ?6, origin = ?7, updated_at = ?8,
+                                   countries = ?9 WHERE id = ?1",
                 params![
                     claim_id,
                     after.text,
@@ -688,7 +695,8 @@ impl Store {
                     after.stance.as_str(),
                     after.cue,
                     Origin::Analyst.as_str(),
-                    super::now()
+                    super::now(),
+                    serde_json::to_string(&after.speaker.countries).unwrap_or_else(|_| "[]".into()),
                 ],
             )?;
             let old = serde_json::Value::Object(old).to_string();

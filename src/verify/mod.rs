@@ -282,7 +282,11 @@ impl Workbench {
             stance: changes.stance,
             cue: changes.cue,
         };
-        self.store_mut().edit_claim(claim_id, &edit, note, &analyst)
+        let claim = self.store_mut().edit_claim(claim_id, &edit, note, &analyst)?;
+        // The edit queued the claim for detection: match its corrected words and party now, so
+        // the conflicts list reflects the correction without a manual rescan.
+        crate::align::detect(self.store_mut())?;
+        Ok(claim)
     }
 
     /// Deletes a claim; the history keeps what it was.

@@ -193,3 +193,30 @@ fn an_analysts_claim_is_proposed_against_the_other_sides_account_at_once() {
         .collect();
     assert_eq!(pairs, vec![vec![am, az]], "the hand-made claim meets the Armenian account with no rescan");
 }
+
+#[test]
+fn correcting_a_claims_party_proposes_it_against_the_other_side() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let db = dir.path().join("s.db");
+    import(&db, &[fixture(AM_FILE)]);
+    let am = claim_with(&db, AM_CLAIM);
+    let note = dir.path().join("account.txt");
+    std::fs::write(&note, format!("{AZ_CLAIM}.\n")).expect("write note");
+    let imported = run_json(&db, &["import", note.to_str().expect("utf-8 path")]);
+    let source = imported["imported"][0]["source_id"].as_i64().expect("source id").to_string();
+    let end = AZ_CLAIM.chars().count().to_string();
+    // Marked first as Yerevan's: the same side as the ministry's account, so no conflict.
+    let added = run_json(
+        &db,
+        &["claim", "add", "--source", &source, "--start", "0", "--end", &end, "--speaker", "Yerevan", "--cue", "said", "--stance", "assert"],
+    );
+    let id = added["claims"][0]["id"].as_i64().expect("claim id");
+    assert!(candidates(&db).is_empty(), "one side cannot contradict itself");
+    run_json(&db, &["config", "set", "analyst", "Test Analyst"]);
+    run_json(&db, &["claim", "edit", &id.to_string(), "--speaker", "Baku", "--party", "AZ", "--note", "misread the source"]);
+    let pairs: Vec<Vec<i64>> = candidates(&db)
+        .iter()
+        .map(|c| c["claims"].as_array().expect("claims").iter().filter_map(|m| m["claim_id"].as_i64()).collect())
+        .collect();
+    assert_eq!(pairs, vec![vec![am, id]], "the corrected claim is detected again, now against the other side");
+}
