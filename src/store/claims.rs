@@ -46,6 +46,10 @@ pub struct ClaimFilter {
     pub attribution: Option<crate::verify::Attribution>,
 }
 
+/// Migration 8: claims are listed in reading order (source, then position); with this index a
+/// page deep in a long list walks the index instead of sorting every claim first.
+pub(super) const READING_ORDER: &str = "CREATE INDEX claims_reading_order ON claims(source_id, start, id);";
+
 pub(super) const COLUMNS: &str = "c.id, c.source_id, c.start, c.end, c.exact, c.prefix, c.suffix, c.text, c.speaker, c.party_key,
     c.countries, c.cue, c.stance, c.via, c.responds_to, c.origin, c.created_at, c.updated_at";
 

@@ -101,4 +101,6 @@ END;
     super::verification::CONFLICT_KEYS,
     // 7: the queue of claims awaiting conflict detection (src/store/conflicts.rs).
     super::conflicts::DETECT_QUEUE,
+    // 8: claims in reading order, for deep pages of long lists (src/store/claims.rs).
+    super::claims::READING_ORDER,
 ];
