@@ -274,6 +274,15 @@ impl<'a> Attributor<'a> {
             if covered || words_in < 3 || (qs.ce - qs.cs) * 10 < sentence_chars * 6 {
                 continue;
             }
+            // A quotation alone in its paragraph, with no full stop, is a subheading ("'Just listen
+            // to us'"), not more of what the last speaker said.
+            if let Some(c) = quote.close {
+                let alone = b.toks[..quote.open].iter().chain(&b.toks[c + 1..]).all(|t| t.kind != Kind::Word);
+                let unfinished = !b.toks[quote.open..c].iter().any(|t| t.kind == Kind::Punct && matches!(t.ch, '.' | '!' | '?' | '…'));
+                if alone && unfinished {
+                    continue;
+                }
+            }
             if let Some((sp, at)) = self.last_claim.clone() {
                 if self.word_blocks <= at + 2 {
                     self.emit(b, qs, "", Stance::Assert, sp, Vec::new(), qs.cs);
@@ -445,7 +454,12 @@ impl<'a> Attributor<'a> {
             return None;
         }
         // Before a modal it is a noun too ("the strange remark may have …").
-        if b.toks.get(last + 1).is_some_and(|n| n.ch.is_ascii_digit() || n.ch == '$') || words(last + 1).is_some_and(|w| w != "to" && lex.is(S::Modals, w)) {
+        if (!cue.bare && b.toks.get(last + 1).is_some_and(|n| n.ch.is_ascii_digit() || n.ch == '$')) || words(last + 1).is_some_and(|w| w != "to" && lex.is(S::Modals, w)) {
+            return None;
+        }
+        // A finite form followed by an auxiliary is a noun ("member states have"), unless the verb
+        // takes a bare clause ("what officials say is …").
+        if cue.form == Form::Finite && !cue.bare && words(last + 1).is_some_and(|w| lex.is(S::Aux, w) && lex.is(S::FiniteVerbs, w)) {
             return None;
         }
         let mut first = i;
@@ -483,6 +497,11 @@ impl<'a> Attributor<'a> {
                     // Only the auxiliary nearest the verb makes it passive ("a été aussitôt démentie").
                     if !aux && lex.is(S::Passive, wk) && cue.form != Form::Finite {
                         passive = true;
+                    }
+                    // "has questions", "Hua's comments": after any auxiliary but "do", a finite-only
+                    // form is a noun. Languages without do-support list none and skip this.
+                    if !aux && cue.form == Form::Finite && !lex.set(S::DoSupport).is_empty() && !lex.is(S::DoSupport, wk) {
+                        return None;
                     }
                     aux = true;
                     j = k;
@@ -649,7 +668,8 @@ impl<'a> Attributor<'a> {
         if comp.is_none() && c0 < e {
             frame.object_at = Some(b.toks[c0].cs);
         }
-        if b.is_punct(c0, ':') || (b.is_punct(c0, ',') && b.toks.get(c0 + 1).is_some_and(|t| matches!(t.q, QRole::Open(_)))) {
+        let introduced = b.is_punct(c0, ':') || (b.is_punct(c0, ',') && b.toks.get(c0 + 1).is_some_and(|t| matches!(t.q, QRole::Open(_))));
+        if introduced {
             c0 += 1;
         }
         let ends_clause = |x: usize| x >= clause_end || matches!(b.toks[x].ch, '.' | '!' | '?' | ';' | '…') && b.toks[x].kind == Kind::Punct;
@@ -662,7 +682,9 @@ impl<'a> Attributor<'a> {
         let lead_words = np_left_boundary.map_or(0, |bt| (s..bt).filter(|&t| b.toks[t].kind == Kind::Word).count());
         let after_content = np_left_boundary.is_some_and(|bt| (b.is_punct(bt, ',') && lead_words >= 5) || matches!(b.toks[bt].q, QRole::Close(_)));
         let nothing_right = ends_clause(c0)
-            || (comp.is_none() && after_content && (cue.obj || b.is_punct(c0, ',') || words(c0).is_some_and(|w| lex.is(S::NpRightStop, w))));
+            || (comp.is_none()
+                && after_content
+                && (cue.obj || b.is_punct(c0, ',') || words(c0).is_some_and(|w| lex.is(S::NpRightStop, w) || lex.is(S::TopicPreps, w))));
         if nothing_right || inv.is_some() {
             // "…, Smith said." / "« … », a-t-il déclaré": the content comes before.
             let bt = if inv.is_some() { left_end } else { np_left_boundary };
@@ -696,8 +718,40 @@ impl<'a> Attributor<'a> {
         while end > c0 + 1 && b.toks[end - 1].kind == Kind::Punct {
             end -= 1;
         }
+        // A bare object must read as a clause unless the verb takes one as content: denials,
+        // promises, warnings and reports ("denied any involvement", "vowed to retaliate",
+        // "reported damage to border posts") and the verbs flagged `bare`.
+        let bare_object = comp.is_none() && !introduced && !matches!(b.toks[c0].q, QRole::Open(_));
+        let takes_object = cue.bare || cue.obj || matches!(cue.stance, Stance::Deny | Stance::Promise | Stance::Warn | Stance::Report);
+        if bare_object && !takes_object && !self.reads_as_clause(b, c0, end) {
+            return None;
+        }
         frame.content = span(b, c0, end - 1);
         Some(frame)
+    }
+
+    /// Whether the words from `a` read as a clause: a finite verb among the first twenty. True where
+    /// the language lists no finite verbs, so the check is English-only until another lists some.
+    fn reads_as_clause(&self, b: &Block, a: usize, end: usize) -> bool {
+        let lex = self.lex;
+        if lex.set(S::FiniteVerbs).is_empty() {
+            return true;
+        }
+        let mut seen = 0;
+        for t in a..end {
+            let Some(w) = b.word(t) else { continue };
+            if lex.is(S::FiniteVerbs, w) {
+                return true;
+            }
+            if seen > 0 && w.len() > 4 && (1..w.len()).any(|k| w.is_char_boundary(k) && lex.is(S::FiniteEndings, &w[k..])) {
+                return true;
+            }
+            seen += 1;
+            if seen >= 20 {
+                break;
+            }
+        }
+        false
     }
 
     /// First token of the subject ending at `le`, scanning left to a stop; `le + 1` if none.
@@ -745,6 +799,13 @@ impl<'a> Attributor<'a> {
                 continue;
             }
             let Some(w) = b.word(k) else { break };
+            // "X, a refugee who works as a translator, said": a relative clause inside the apposition,
+            // and whatever stop words it holds.
+            let in_relative = || (s..=k).rev().take_while(|&j| !b.is_punct(j, ',')).any(|j| b.word(j).is_some_and(|x| self.lex.is(S::Relatives, x)));
+            if commas == 0 && in_relative() {
+                a = k;
+                continue;
+            }
             if self.lex.is(S::NpLeftStop, w) {
                 // A relative clause ("the official, who …,"): the subject is before it.
                 if commas == 1 && k > s && b.is_punct(k - 1, ',') {

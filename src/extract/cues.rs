@@ -66,6 +66,8 @@ pub(crate) struct Cue {
     pub obj: bool,
     /// The verb is a cue only with a document as subject ("the statement reads").
     pub relay: bool,
+    /// A bare object is content even when it is no clause ("said yes", "accused Kyiv of …").
+    pub bare: bool,
 }
 
 /// A set of phrases of folded words, indexed by first word; each phrase may carry a value.
@@ -136,7 +138,6 @@ impl<V> Phrases<V> {
     }
 
     /// Whether the set is empty.
-    #[cfg(test)]
     pub fn is_empty(&self) -> bool {
         self.by_first.is_empty()
     }
@@ -209,9 +210,19 @@ pub(crate) enum S {
     Temporal,
     /// `title_words`
     TitleWords,
+    /// `finite_verbs`
+    FiniteVerbs,
+    /// `finite_endings`
+    FiniteEndings,
+    /// `topic_preps`
+    TopicPreps,
+    /// `do_support`
+    DoSupport,
+    /// `relatives`
+    Relatives,
 }
 
-const SET_NAMES: [&str; 32] = ["act_objects", "adverbs", "aux", "both_sides", "clitics", "complementizers", "conjunctions", "definite", "deny_markers", "determiners", "group_nouns", "modals", "name_particles", "negation", "np_left_stop", "np_right_stop", "org_nouns", "org_qualifiers", "passive", "person_nouns", "prep_blockers", "quantifiers", "prep_cues", "pron_any", "pron_excluded", "pron_org", "pron_person", "pron_plural", "relay_nouns", "state_titles", "temporal", "title_words"];
+const SET_NAMES: [&str; 37] = ["act_objects", "adverbs", "aux", "both_sides", "clitics", "complementizers", "conjunctions", "definite", "deny_markers", "determiners", "group_nouns", "modals", "name_particles", "negation", "np_left_stop", "np_right_stop", "org_nouns", "org_qualifiers", "passive", "person_nouns", "prep_blockers", "quantifiers", "prep_cues", "pron_any", "pron_excluded", "pron_org", "pron_person", "pron_plural", "relay_nouns", "state_titles", "temporal", "title_words", "finite_verbs", "finite_endings", "topic_preps", "do_support", "relatives"];
 
 /// Everything the extractor knows about one language.
 #[derive(Debug)]
@@ -326,6 +337,7 @@ fn parse(code: &'static str, cues_tsv: &str, grammar_tsv: &str) -> Lexicon {
                 act: flags.contains("act"),
                 obj: flags.contains("obj"),
                 relay: flags.contains("relay"),
+                bare: flags.contains("bare"),
             };
             if !form_text.contains(' ') {
                 let key = form_text.to_lowercase();

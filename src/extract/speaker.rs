@@ -367,6 +367,10 @@ impl Resolver<'_> {
             t.cap && !covered(k) && !lex.is(S::TitleWords, word(k)) && !lex.is(S::PersonNouns, word(k)) && !lex.is(S::GroupNouns, word(k))
         };
         let mut run: Option<(usize, usize)> = None;
+        // "Kenza Tarek, a student at Laval University": a name that opens the phrase and ends at its
+        // first comma heads an apposition, whatever capitalized words the apposition holds.
+        let first_comma = ws.windows(2).position(|p| (p[0] + 1..p[1]).any(|t| b.is_punct(t, ',')));
+        let mut head: Option<(usize, usize)> = None;
         let mut k = 0;
         while k < ws.len() {
             if is_name_word(k) {
@@ -382,10 +386,17 @@ impl Resolver<'_> {
                     }
                 }
                 run = Some((s, z));
+                let leads = (0..s).all(|j| lex.is(S::Determiners, word(j)) || lex.is(S::TitleWords, word(j)));
+                if head.is_none() && first_comma == Some(z - 1) && leads {
+                    head = Some((s, z));
+                }
                 k = z;
             } else {
                 k += 1;
             }
+        }
+        if head.is_some() {
+            run = head;
         }
         if let Some((s, z)) = run {
             let after_prep = s > 0 && matches!(word(s - 1), "de" | "du" | "des" | "d'" | "of" | "in" | "en" | "from" | "at" | "à");
