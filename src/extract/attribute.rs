@@ -646,6 +646,9 @@ impl<'a> Attributor<'a> {
             Some(q) => b.quotes[q].close.unwrap_or(b.quotes[q].end).min(e),
             None => e,
         };
+        if cue.label {
+            return self.label_frame(b, s, clause_end, k, frame);
+        }
         let mut comp = None;
         let mut m = k;
         // Between a cue and its "that", only an adjunct ("on Tuesday", "mercredi") or, for verbs
@@ -727,6 +730,48 @@ impl<'a> Attributor<'a> {
             return None;
         }
         frame.content = span(b, c0, end - 1);
+        Some(frame)
+    }
+
+    /// "called the allegation “false”", "calls it a mistake", "described the attack as …", "what
+    /// he called …": the label a speaker puts on something is the quotation after the cue, the words
+    /// after an object pronoun or after "as", or everything after the cue when its object is a relative.
+    fn label_frame(&self, b: &Block, s: usize, clause_end: usize, k: usize, mut frame: Frame) -> Option<Frame> {
+        let lex = self.lex;
+        let Subj::Np(a, _) = frame.subj else { return None };
+        let words = |t: usize| if t >= s && t < clause_end { b.word(t) } else { None };
+        // The object is short and holds no comma ("a sedative called clonazepam, part of a group
+        // known as …" labels nothing).
+        let window = (k..(k + 12).min(clause_end)).find(|&t| b.is_punct(t, ',')).unwrap_or((k + 12).min(clause_end));
+        let start = if a > s && words(a - 1).is_some_and(|w| lex.is(S::Relatives, w)) {
+            k
+        } else if let Some(q) = (k..window).find_map(|t| match b.toks[t].q {
+            QRole::Open(q) => Some(q),
+            _ => None,
+        }) {
+            frame.content = quote_span(b, q);
+            return Some(frame);
+        } else if words(k).is_some_and(|w| lex.is(S::ObjectPronouns, w)) && words(k + 1).is_some() {
+            k + 1
+        } else {
+            (k..window).find(|&t| words(t).is_some_and(|w| lex.is(S::LabelAs, w)))? + 1
+        };
+        // The label ends with the clause, or where a conjunction starts another report ("described
+        // it as a carjacking and said …").
+        let mut end = start;
+        while end < clause_end && !(b.toks[end].kind == Kind::Punct && matches!(b.toks[end].ch, '.' | '!' | '?' | ';')) {
+            if words(end).is_some_and(|w| lex.is(S::Conjunctions, w)) && !lex.cues.matches_at(&words, end + 1).is_empty() {
+                break;
+            }
+            end += 1;
+        }
+        while end > start && b.toks[end - 1].kind == Kind::Punct {
+            end -= 1;
+        }
+        if end <= start {
+            return None;
+        }
+        frame.content = span(b, start, end - 1);
         Some(frame)
     }
 

@@ -68,6 +68,8 @@ pub(crate) struct Cue {
     pub relay: bool,
     /// A bare object is content even when it is no clause ("said yes", "accused Kyiv of …").
     pub bare: bool,
+    /// The verb labels its object; the label is the content ("called the allegation “false”").
+    pub label: bool,
 }
 
 /// A set of phrases of folded words, indexed by first word; each phrase may carry a value.
@@ -220,9 +222,13 @@ pub(crate) enum S {
     DoSupport,
     /// `relatives`
     Relatives,
+    /// `object_pronouns`
+    ObjectPronouns,
+    /// `label_as`
+    LabelAs,
 }
 
-const SET_NAMES: [&str; 37] = ["act_objects", "adverbs", "aux", "both_sides", "clitics", "complementizers", "conjunctions", "definite", "deny_markers", "determiners", "group_nouns", "modals", "name_particles", "negation", "np_left_stop", "np_right_stop", "org_nouns", "org_qualifiers", "passive", "person_nouns", "prep_blockers", "quantifiers", "prep_cues", "pron_any", "pron_excluded", "pron_org", "pron_person", "pron_plural", "relay_nouns", "state_titles", "temporal", "title_words", "finite_verbs", "finite_endings", "topic_preps", "do_support", "relatives"];
+const SET_NAMES: [&str; 39] = ["act_objects", "adverbs", "aux", "both_sides", "clitics", "complementizers", "conjunctions", "definite", "deny_markers", "determiners", "group_nouns", "modals", "name_particles", "negation", "np_left_stop", "np_right_stop", "org_nouns", "org_qualifiers", "passive", "person_nouns", "prep_blockers", "quantifiers", "prep_cues", "pron_any", "pron_excluded", "pron_org", "pron_person", "pron_plural", "relay_nouns", "state_titles", "temporal", "title_words", "finite_verbs", "finite_endings", "topic_preps", "do_support", "relatives", "object_pronouns", "label_as"];
 
 /// Everything the extractor knows about one language.
 #[derive(Debug)]
@@ -338,6 +344,7 @@ fn parse(code: &'static str, cues_tsv: &str, grammar_tsv: &str) -> Lexicon {
                 obj: flags.contains("obj"),
                 relay: flags.contains("relay"),
                 bare: flags.contains("bare"),
+                label: flags.contains("label"),
             };
             if !form_text.contains(' ') {
                 let key = form_text.to_lowercase();
