@@ -620,7 +620,13 @@ impl<'a> Attributor<'a> {
                         quote_before || z >= e || b.toks[z].kind != Kind::Word || words(z).is_some_and(|w| lex.is(S::NpRightStop, w))
                     });
                     let appos = if quote_before { None } else { le.and_then(|le| self.apposition(b, s, le)) };
-                    if let (Some((a, z)), None) = (np, appos) {
+                    // "…, and a British worker were among the casualties, said police Chief X": what
+                    // holds a finite verb outside a relative clause is content, not an apposition.
+                    let appos_is_clause = appos.is_some_and(|(a, z)| {
+                        (a..z).any(|t| b.word(t).is_some_and(|w| lex.is(S::FiniteVerbs, w)))
+                            && !(a..z).any(|t| b.word(t).is_some_and(|w| lex.is(S::Relatives, w)))
+                    });
+                    if let (Some((a, z)), true) = (np, appos.is_none() || appos_is_clause) {
                         frame.subj = Subj::Np(a, z);
                         let (content, at) = self.tail_content(b, s, le?)?;
                         frame.content = content;
@@ -829,19 +835,33 @@ impl<'a> Attributor<'a> {
     fn apposition(&self, b: &Block, s: usize, comma: usize) -> Option<(usize, usize)> {
         let mut a = comma;
         let mut commas = 0;
+        let mut since_comma = 0;
         while a > s && comma - a < 2 * NP_MAX {
             let k = a - 1;
             if b.is_punct(k, ',') {
+                // "Sen. Debbie Stabenow, D-Mich., a member of …, said": a short aside (a state, an
+                // age) between two commas belongs to the apposition.
+                if commas == 1 && since_comma <= 2 && k > s && b.word(k - 1).is_some() {
+                    since_comma = 0;
+                    a = k;
+                    continue;
+                }
                 commas += 1;
                 if commas > 1 {
                     break;
                 }
+                since_comma = 0;
                 a = k;
                 continue;
             }
-            if b.is_punct(k, '(') || b.is_punct(k, ')') {
+            // Brackets, and inside a sentence the periods of abbreviations ("Inc.") and the signs of
+            // company names ("Gluskin Sheff + Associates").
+            if b.toks[k].kind == Kind::Punct && matches!(b.toks[k].ch, '(' | ')' | '.' | '+' | '&' | '/') {
                 a = k;
                 continue;
+            }
+            if b.word(k).is_some() {
+                since_comma += 1;
             }
             let Some(w) = b.word(k) else { break };
             // "X, a refugee who works as a translator, said": a relative clause inside the apposition,

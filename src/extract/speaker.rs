@@ -280,7 +280,9 @@ impl Resolver<'_> {
         }
         let hits = self.hits(b, &ws);
         // Coordination: "Bakou et Erevan", "le ministre azerbaïdjanais … et le ministre arménien …".
-        let conj: Vec<usize> = (0..ws.len())
+        // Only before an apposition: "X, a geologist and professor at Y" is one speaker.
+        let first_comma = ws.windows(2).position(|p| (p[0] + 1..p[1]).any(|t| b.is_punct(t, ','))).map_or(ws.len(), |k| k + 1);
+        let conj: Vec<usize> = (0..first_comma)
             .filter(|&k| lex.is(S::Conjunctions, word(k)) && !hits.iter().any(|h| h.first < k && k < h.first + h.len))
             .collect();
         if !conj.is_empty() {
@@ -379,8 +381,17 @@ impl Resolver<'_> {
                 while z < ws.len() && ws[z] == ws[z - 1] + 1 {
                     if is_name_word(z) {
                         z += 1;
-                    } else if lex.is(S::NameParticles, word(z)) && z + 1 < ws.len() && is_name_word(z + 1) {
-                        z += 2;
+                    } else if lex.is(S::NameParticles, word(z)) {
+                        // "Ben van der Pluijm": particles may follow one another.
+                        let mut y = z;
+                        while y < ws.len() && lex.is(S::NameParticles, word(y)) {
+                            y += 1;
+                        }
+                        if y < ws.len() && is_name_word(y) {
+                            z = y + 1;
+                        } else {
+                            break;
+                        }
                     } else {
                         break;
                     }
