@@ -55,6 +55,51 @@ fn indirect_speech_and_reported_positions_name_their_state() {
 }
 
 #[test]
+fn a_bare_object_is_content_only_when_it_reads_as_a_clause_or_the_verb_takes_one() {
+    let texts = [
+        "The home side added two more goals before the break.",
+        "The ministry posted a photo of the convoy on its channel.",
+        "The minister faced tough questions at the hearing.",
+        "The opposition criticized the prime minister.",
+    ];
+    for t in texts {
+        let x = run(t, Some("en"));
+        assert!(x.claims.is_empty(), "no speech in {t:?}; got {:#?}", x.claims);
+    }
+    check(
+        "Ukraine denied any involvement. Both sides reported damage to border posts. Moscow vowed to retaliate.",
+        &[
+            Want { countries: &["UA"], contains: "any involvement", stance: "deny" },
+            Want { countries: &["RU"], contains: "to retaliate", stance: "promise" },
+        ],
+    );
+    let x = run("Kyiv and Moscow reported damage to border posts.", Some("en"));
+    assert!(x.claims.iter().any(|c| c.text.contains("damage to border posts")), "a report keeps its object: {:#?}", x.claims);
+    check("The Armenian defence ministry added that two soldiers were wounded.", &[Want { countries: &["AM"], contains: "two soldiers were wounded", stance: "assert" }]);
+}
+
+#[test]
+fn a_labelling_verb_takes_the_label_as_content() {
+    check("Moscow called the reports \"a provocation\" on Tuesday.", &[Want { countries: &["RU"], contains: "a provocation", stance: "assert" }]);
+    check("Baku described the shelling as a violation of the ceasefire.", &[Want { countries: &["AZ"], contains: "a violation of the ceasefire", stance: "assert" }]);
+    let x = run("The patient took a sedative called clonazepam, part of a group known as benzodiazepines.", Some("en"));
+    assert!(x.claims.is_empty(), "a name is no label: {:#?}", x.claims);
+}
+
+#[test]
+fn a_long_apposition_keeps_its_head_as_the_speaker() {
+    let x = run(
+        "Maria Lopez, a hydrologist and professor at the University of Lisbon, said the dam had been built on unstable ground.",
+        Some("en"),
+    );
+    let c = x.claims.first().unwrap_or_else(|| panic!("one claim: {:#?}", x.claims));
+    assert_eq!(c.speaker.name, "Maria Lopez");
+    assert!(c.text.starts_with("the dam had been built"), "{:?}", c.text);
+    let x = run("\"The talks are over,\" John Reed, chief economist at Smith + Partners Inc., said.", Some("en"));
+    assert!(x.claims.iter().any(|c| c.speaker.name == "John Reed" && c.text == "The talks are over"), "{:#?}", x.claims);
+}
+
+#[test]
 fn a_denial_answers_the_nearest_claim_of_another_party() {
     let x = run("Bakou affirme avoir pris le contrôle de plusieurs villages. La nouvelle a été aussitôt démentie par Erevan.", None);
     let deny = x.claims.iter().find(|c| c.stance.as_str() == "deny").unwrap_or_else(|| panic!("a denial in {:#?}", x.claims));
@@ -139,11 +184,12 @@ fn held_out_dispatches_score_f1_above_0_85() {
 }
 
 #[test]
-fn ggt_quote_spans_score_near_the_publishers_extractor() {
+fn ggt_quote_spans_score_above_the_publishers_extractor() {
     let path = shared_corpus().join("en-quotes-ggt/articles.jsonl");
     let r = eval::eval_ggt(&path, Gazetteer::builtin()).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(r.articles, 98, "every article read");
-    assert!(r.precision >= 0.8 && r.recall >= 0.79, "P {:.3} R {:.3}", r.precision, r.recall);
+    // The publishers' own extractor scores P 84.6 / R 82.7 on these quotes.
+    assert!(r.precision >= 0.846 && r.recall >= 0.827, "P {:.3} R {:.3}", r.precision, r.recall);
 }
 
 #[test]
