@@ -415,7 +415,13 @@ impl Resolver<'_> {
             if after_prep && z - s <= 2 || acronym {
                 run = None;
             } else if z - s > 3 {
-                run = Some((z - 2, z));
+                // A long run holds a title ("Premier ministre Abiy Ahmed"): keep the last two words,
+                // and the first name before any particles ("Ben van der Pluijm").
+                let mut from = z - 1;
+                while from > s && lex.is(S::NameParticles, word(from - 1)) {
+                    from -= 1;
+                }
+                run = Some((from.saturating_sub(1).max(s).min(z - 2), z));
             }
         }
         let countries: Vec<String> = {
