@@ -860,13 +860,13 @@ impl<'a> Attributor<'a> {
                 a = k;
                 continue;
             }
-            if b.word(k).is_some() {
-                since_comma += 1;
-            }
             let Some(w) = b.word(k) else { break };
+            since_comma += 1;
             // "X, a refugee who works as a translator, said": a relative clause inside the apposition,
-            // and whatever stop words it holds.
-            let in_relative = || (s..=k).rev().take_while(|&j| !b.is_punct(j, ',')).any(|j| b.word(j).is_some_and(|x| self.lex.is(S::Relatives, x)));
+            // and whatever stop words it holds. The look-back is bounded like the apposition itself.
+            let in_relative = || {
+                (s..=k).rev().take(2 * NP_MAX).take_while(|&j| !b.is_punct(j, ',')).any(|j| b.word(j).is_some_and(|x| self.lex.is(S::Relatives, x)))
+            };
             if commas == 0 && in_relative() {
                 a = k;
                 continue;

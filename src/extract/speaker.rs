@@ -281,8 +281,7 @@ impl Resolver<'_> {
         let hits = self.hits(b, &ws);
         // Coordination: "Bakou et Erevan", "le ministre azerbaïdjanais … et le ministre arménien …".
         // Only before an apposition: "X, a geologist and professor at Y" is one speaker.
-        let first_comma = ws.windows(2).position(|p| (p[0] + 1..p[1]).any(|t| b.is_punct(t, ','))).map_or(ws.len(), |k| k + 1);
-        let conj: Vec<usize> = (0..first_comma)
+        let conj: Vec<usize> = (0..first_comma(b, &ws).map_or(ws.len(), |k| k + 1))
             .filter(|&k| lex.is(S::Conjunctions, word(k)) && !hits.iter().any(|h| h.first < k && k < h.first + h.len))
             .collect();
         if !conj.is_empty() {
@@ -371,7 +370,7 @@ impl Resolver<'_> {
         let mut run: Option<(usize, usize)> = None;
         // "Kenza Tarek, a student at Laval University": a name that opens the phrase and ends at its
         // first comma heads an apposition, whatever capitalized words the apposition holds.
-        let first_comma = ws.windows(2).position(|p| (p[0] + 1..p[1]).any(|t| b.is_punct(t, ',')));
+        let first_comma = first_comma(b, &ws);
         let mut head: Option<(usize, usize)> = None;
         let mut k = 0;
         while k < ws.len() {
@@ -576,4 +575,9 @@ impl Resolver<'_> {
         }
         None
     }
+}
+
+/// Index in `ws` (a phrase's word tokens) of the word right before its first comma.
+fn first_comma(b: &Block, ws: &[usize]) -> Option<usize> {
+    ws.windows(2).position(|p| (p[0] + 1..p[1]).any(|t| b.is_punct(t, ',')))
 }
