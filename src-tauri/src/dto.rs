@@ -594,8 +594,8 @@ pub struct ConflictSummary {
     pub score: Option<f32>,
 }
 
-impl From<&crosscheck::align::Conflict> for ConflictSummary {
-    fn from(c: &crosscheck::align::Conflict) -> Self {
+impl From<&crosscheck::model::Conflict> for ConflictSummary {
+    fn from(c: &crosscheck::model::Conflict) -> Self {
         let mut parties: Vec<String> = Vec::new();
         for m in &c.claims {
             let side = if !m.countries.is_empty() { m.countries.join("+") } else { m.party.clone().unwrap_or_else(|| m.speaker.clone()) };
@@ -851,9 +851,9 @@ pub enum AttributionDto {
     Misattributed,
 }
 
-impl From<crosscheck::verify::Attribution> for AttributionDto {
-    fn from(a: crosscheck::verify::Attribution) -> Self {
-        use crosscheck::verify::Attribution as A;
+impl From<crosscheck::model::Attribution> for AttributionDto {
+    fn from(a: crosscheck::model::Attribution) -> Self {
+        use crosscheck::model::Attribution as A;
         match a {
             A::Unchecked => AttributionDto::Unchecked,
             A::Confirmed => AttributionDto::Confirmed,
@@ -863,9 +863,9 @@ impl From<crosscheck::verify::Attribution> for AttributionDto {
     }
 }
 
-impl From<AttributionDto> for crosscheck::verify::Attribution {
+impl From<AttributionDto> for crosscheck::model::Attribution {
     fn from(a: AttributionDto) -> Self {
-        use crosscheck::verify::Attribution as A;
+        use crosscheck::model::Attribution as A;
         match a {
             AttributionDto::Unchecked => A::Unchecked,
             AttributionDto::Confirmed => A::Confirmed,
@@ -893,9 +893,9 @@ pub struct Evidence {
     pub added_at: String,
 }
 
-impl From<&crosscheck::verify::EvidenceItem> for Evidence {
-    fn from(e: &crosscheck::verify::EvidenceItem) -> Self {
-        use crosscheck::verify::EvidenceKind as K;
+impl From<&crosscheck::model::EvidenceItem> for Evidence {
+    fn from(e: &crosscheck::model::EvidenceItem) -> Self {
+        use crosscheck::model::EvidenceKind as K;
         let what = match &e.kind {
             K::Url { url } => url.clone(),
             K::Passage { source_id, anchor } => format!("source {source_id}, chars {}–{}: “{}”", anchor.start, anchor.end, anchor.selector.exact),
@@ -919,8 +919,8 @@ pub struct HistoryEntry {
     pub analyst: String,
 }
 
-impl From<&crosscheck::verify::HistoryEntry> for HistoryEntry {
-    fn from(h: &crosscheck::verify::HistoryEntry) -> Self {
+impl From<&crosscheck::model::HistoryEntry> for HistoryEntry {
+    fn from(h: &crosscheck::model::HistoryEntry) -> Self {
         let what = h.change.as_str().replace('_', " ");
         let change = match (&h.old, &h.new) {
             (Some(o), Some(n)) if o.len() < 60 && n.len() < 60 => format!("{what}: {o} → {n}"),

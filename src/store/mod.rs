@@ -24,8 +24,9 @@ use rusqlite::{Connection, OpenFlags, Transaction};
 use crate::error::{Error, Result};
 
 pub use browse::{ClaimPage, DateSpan};
+pub use parties::{AliasEdit, PartyEdits};
 pub use claims::{ClaimFilter, NewClaim};
-pub use conflicts::{ClaimBrief, NewConflict};
+pub use conflicts::{ClaimBrief, ConflictFilter, NewConflict};
 pub(crate) use conflicts::{
     add_member_in, claim_brief_in, clear_index_in, index_claim_in, insert_conflict_in, is_rejected_in, members_in, postings_in, reject_pair_in,
     remove_member_in, reply_conflict_of_in, set_status_in, share_conflict_in, unindexed_claims_in,
@@ -106,7 +107,6 @@ impl Store {
         if version == 0 {
             tx.pragma_update(None, "application_id", APPLICATION_ID)?;
         }
-        parties::seed_gazetteer_in(&tx)?;
         verification::seed_verdicts_in(&tx)?;
         tx.commit()?;
         Ok(())

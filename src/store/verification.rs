@@ -6,9 +6,8 @@
 //! blobs are protected by triggers: an UPDATE or DELETE on `history`, or an UPDATE on `blobs`,
 //! aborts.
 //!
-//! A conflict's verification status lives here (`conflict_verdicts`), beside the align module's
-//! own `conflicts.status` (candidate, confirmed, rejected), which says whether it is a conflict
-//! at all; this table says who, if anyone, the evidence bears out.
+//! A conflict's verification status lives here (`conflict_verdicts`): who, if anyone, the
+//! evidence bears out. Whether it is a conflict at all is `conflicts.status`.
 
 use std::collections::HashMap;
 
@@ -16,9 +15,8 @@ use rusqlite::{params, OptionalExtension, Row, Transaction};
 
 use super::Store;
 use crate::error::{Error, Result};
-use crate::model::{Anchor, Claim, Origin, Stance, TextQuoteSelector};
-use crate::verify::{
-    default_verdicts, Attribution, Change, ClaimVerification, ConflictStatus, ConflictVerdict, EvidenceItem, EvidenceKind,
+use crate::model::{
+    default_verdicts, ratings_for, Anchor, Claim, Origin, Stance, TextQuoteSelector, Attribution, Change, ClaimVerification, ConflictStatus, ConflictVerdict, EvidenceItem, EvidenceKind,
     HistoryEntry, Labels, NewEvidence, NewEvidenceKind, NewVerdict, Relation, Target, Taxonomy, Verdict, DEFAULT_VERDICT,
 };
 
@@ -184,7 +182,7 @@ fn renumber_in(tx: &Transaction<'_>, order: Option<Vec<String>>) -> Result<()> {
     let rated: HashMap<String, bool> = current.iter().cloned().collect();
     let keys = order.unwrap_or_else(|| current.into_iter().map(|(k, _)| k).collect());
     let flags: Vec<bool> = keys.iter().map(|k| rated.get(k).copied().unwrap_or(false)).collect();
-    let ratings = crate::verify::taxonomy_ratings(&flags);
+    let ratings = ratings_for(&flags);
     let mut update = tx.prepare("UPDATE verdicts SET position = ?2, rating = ?3 WHERE key = ?1")?;
     for (i, (key, rating)) in keys.iter().zip(ratings).enumerate() {
         update.execute(params![key, i as i64 + 1, rating])?;
@@ -549,7 +547,7 @@ impl Store {
                     "passage"
                 }
                 NewEvidenceKind::File { name, bytes } => {
-                    let sha = crate::hash_hex(bytes);
+                    let sha = crate::text::hash_hex(bytes);
                     tx.execute(
                         "INSERT OR IGNORE INTO blobs (sha256, size, bytes, created_at) VALUES (?1, ?2, ?3, ?4)",
                         params![sha, bytes.len() as i64, bytes, now],
@@ -615,7 +613,7 @@ impl Store {
             .query_row("SELECT bytes FROM blobs WHERE sha256 = ?1", [sha256], |r| r.get(0))
             .optional()?
             .ok_or_else(|| Error::not_found("file", sha256))?;
-        if crate::hash_hex(&bytes) != sha256 {
+        if crate::text::hash_hex(&bytes) != sha256 {
             return Err(Error::bad_input(format!("file {sha256}"), "its bytes no longer match their SHA-256: the store was altered"));
         }
         Ok(bytes)

@@ -8,7 +8,9 @@ use std::io::IsTerminal;
 
 use clap::{Args, Subcommand};
 use crosscheck::align::diff::{AlignOp, DiffView, OpTag, PairDiff, Segment};
-use crosscheck::align::{Conflict, ConflictFilter, DetectSummary};
+use crosscheck::align::DetectSummary;
+use crosscheck::model::Conflict;
+use crosscheck::store::ConflictFilter;
 use crosscheck::Workbench;
 use serde_json::json;
 

@@ -72,7 +72,7 @@ pub fn feed(wb: &mut Workbench, command: FeedCommand, out: &Out, json: bool) -> 
             drop(bar);
             return Ok(report(&summary, out));
         }
-        FeedCommand::List => print_feeds(&wb.store().feeds()?, json),
+        FeedCommand::List => print_feeds(&wb.feeds()?, json),
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -1,9 +1,9 @@
 //! Printing results: human text, or the `--json` contract documented in docs/cli-json.md.
 
+use std::collections::HashMap;
 use std::io::IsTerminal;
 
 use crosscheck::model::{Claim, Party, Source};
-use crosscheck::store::Store;
 use crosscheck::{ImportSummary, Progress};
 use serde_json::{json, Value};
 
@@ -45,14 +45,14 @@ impl Out {
         );
     }
 
-    pub fn sources(&self, sources: &[Source], store: &Store) -> crosscheck::Result<()> {
+    pub fn sources(&self, sources: &[Source], counts: &HashMap<i64, usize>) {
         if self.json {
-            let items: Vec<Value> = sources.iter().map(|s| source_json(s, store)).collect::<crosscheck::Result<_>>()?;
+            let items: Vec<Value> = sources.iter().map(|s| source_json(s, counts)).collect();
             self.print_json(json!({ "sources": items }));
-            return Ok(());
+            return;
         }
         for s in sources {
-            let n = store.claims(&crosscheck::store::ClaimFilter { source: Some(s.id), ..Default::default() })?.len();
+            let n = counts.get(&s.id).copied().unwrap_or(0);
             println!(
                 "{:>5}  {}  {:<3} {:>4} claims  {}",
                 s.id,
@@ -62,7 +62,6 @@ impl Out {
                 s.title
             );
         }
-        Ok(())
     }
 
     pub fn parties(&self, parties: &[(Party, i64)]) {
@@ -112,11 +111,11 @@ impl Out {
         }
     }
 
-    pub fn search(&self, sources: &[Source], claims: &[Claim], store: &Store) -> crosscheck::Result<()> {
+    pub fn search(&self, sources: &[Source], claims: &[Claim], counts: &HashMap<i64, usize>) {
         if self.json {
-            let items: Vec<Value> = sources.iter().map(|s| source_json(s, store)).collect::<crosscheck::Result<_>>()?;
+            let items: Vec<Value> = sources.iter().map(|s| source_json(s, counts)).collect();
             self.print_json(json!({ "sources": items, "claims": claims }));
-            return Ok(());
+            return;
         }
         println!("{} source{}:", sources.len(), plural(sources.len()));
         for s in sources {
@@ -124,14 +123,13 @@ impl Out {
         }
         println!("{} claim{}:", claims.len(), plural(claims.len()));
         self.claims(claims);
-        Ok(())
     }
 }
 
 /// A source without its text, which can be megabytes: fetch it with `source show`.
-fn source_json(s: &Source, store: &Store) -> crosscheck::Result<Value> {
-    let claims = store.claims(&crosscheck::store::ClaimFilter { source: Some(s.id), ..Default::default() })?.len();
-    Ok(json!({
+fn source_json(s: &Source, counts: &HashMap<i64, usize>) -> Value {
+    let claims = counts.get(&s.id).copied().unwrap_or(0);
+    json!({
         "id": s.id,
         "title": s.title,
         "outlet": s.outlet,
@@ -143,7 +141,7 @@ fn source_json(s: &Source, store: &Store) -> crosscheck::Result<Value> {
         "content_hash": s.content_hash,
         "chars": s.text.chars().count(),
         "claims": claims,
-    }))
+    })
 }
 
 fn plural(n: usize) -> &'static str {

@@ -50,7 +50,7 @@ pub fn export(wb: &Workbench, json: bool, a: ExportArgs) -> Result<()> {
     };
     let language = match a.lang {
         Some(l) => l,
-        None => wb.store().setting("language")?.unwrap_or_else(|| "en".into()),
+        None => wb.setting("language")?.unwrap_or_else(|| "en".into()),
     };
     if !matches!(language.as_str(), "en" | "fr") {
         return Err(Error::bad_input("--lang", "must be en or fr"));

@@ -5,12 +5,11 @@
 use std::path::PathBuf;
 
 use clap::{ArgGroup, Args, Subcommand};
-use crosscheck::model::Stance;
-use crosscheck::verify::{
-    parse_passage, Attribution, ClaimChanges, ConflictStatus, EvidenceItem, EvidenceKind, HistoryEntry, Labels, NewEvidence,
-    NewEvidenceKind, NewVerdict, Relation, Target, Taxonomy, SETTINGS,
+use crosscheck::model::{
+    parse_passage, Attribution, ConflictStatus, EvidenceItem, EvidenceKind, HistoryEntry, Labels, NewEvidence,
+    NewEvidenceKind, NewVerdict, Relation, Stance, Target, Taxonomy, SETTINGS,
 };
-use crosscheck::{Error, Result, Workbench};
+use crosscheck::{ClaimChanges, Error, Result, Workbench};
 use serde_json::{json, Value};
 
 fn print_json(v: Value) {
@@ -40,14 +39,14 @@ pub fn config(wb: &mut Workbench, json: bool, cmd: ConfigCommand) -> Result<()> 
     match cmd {
         ConfigCommand::Set { key, value } => {
             wb.set_setting(&key, &value)?;
-            print_settings(json, &[(key.clone(), wb.store().setting(&key)?.unwrap_or_default())]);
+            print_settings(json, &[(key.clone(), wb.setting(&key)?.unwrap_or_default())]);
         }
         ConfigCommand::Get { key } => {
-            let value = wb.store().setting(&key)?.ok_or_else(|| Error::not_found("setting", &key))?;
+            let value = wb.setting(&key)?.ok_or_else(|| Error::not_found("setting", &key))?;
             print_settings(json, &[(key, value)]);
         }
         ConfigCommand::List => {
-            let set = wb.store().settings()?;
+            let set = wb.settings()?;
             if json {
                 print_settings(true, &set);
             } else {
@@ -72,7 +71,7 @@ fn print_settings(json: bool, settings: &[(String, String)]) {
     }
 }
 
-fn print_verification(wb: &Workbench, json: bool, v: &crosscheck::verify::ClaimVerification) -> Result<()> {
+fn print_verification(wb: &Workbench, json: bool, v: &crosscheck::model::ClaimVerification) -> Result<()> {
     let taxonomy = wb.taxonomy()?;
     let label = taxonomy.get(&v.verdict).map(|t| t.label.en.clone()).unwrap_or_else(|| v.verdict.clone());
     if json {
@@ -191,7 +190,7 @@ pub fn evidence(wb: &mut Workbench, json: bool, cmd: EvidenceCommand) -> Result<
                 (Some(id), None) => Target::Claim(id),
                 (None, None) => return Err(Error::bad_input("evidence", "give a claim id or --conflict ID")),
             };
-            print_evidence(json, &wb.store().evidence(target)?);
+            print_evidence(json, &wb.evidence(target)?);
         }
     }
     Ok(())
@@ -218,9 +217,9 @@ fn print_evidence(json: bool, items: &[EvidenceItem]) {
 /// `history CLAIM` or `history --conflict ID`
 pub fn history(wb: &Workbench, json: bool, claim: Option<i64>, conflict: Option<i64>) -> Result<()> {
     let entries: Vec<HistoryEntry> = match (claim, conflict) {
-        (_, Some(id)) => wb.store().history(Target::Conflict(id))?,
-        (Some(id), None) => wb.store().history(Target::Claim(id))?,
-        (None, None) => wb.store().all_history()?,
+        (_, Some(id)) => wb.history(Some(Target::Conflict(id)))?,
+        (Some(id), None) => wb.history(Some(Target::Claim(id)))?,
+        (None, None) => wb.history(None)?,
     };
     if json {
         print_json(json!({ "history": entries }));

@@ -1,65 +1,25 @@
-//! Import batches and feed pulls: the loops that run [`crate::ingest`] over many inputs and
-//! hand each document to [`Workbench::import_document`], so every path (file, URL, feed item)
-//! goes through the same extraction and the same one-transaction write.
-//!
-//! Failures are per input: a 404, a timeout, a broken PDF or a page without text is one entry
-//! in [`ImportSummary::failed`], and the batch goes on. Nothing is half-imported, because each
-//! input is written in one transaction after it was fully read.
+//! Feeds: subscribing to RSS/Atom feeds and pulling them. Each new item is imported like any
+//! other document; an item whose page cannot be read is imported from the feed's own text when
+//! it has some (see [`crate::ingest::feed`]). A feed that cannot be fetched is one failure; its
+//! items are tried again on the next pull.
 
+use super::{ImportOutcome, ImportSummary, Progress, Workbench};
 use crate::error::{Error, Result};
 use crate::gazetteer::Gazetteer;
-use crate::ingest::{self, feed::FeedItem, FetchConfig, Input};
+use crate::ingest::{self, feed::FeedItem, FetchConfig};
 use crate::store::FeedRecord;
-use crate::workbench::{ImportOutcome, ImportSummary, Progress, Workbench};
 
 impl Workbench {
-    /// Imports files, folders (walked) and http(s) URLs, one transaction per input, keeping
-    /// each input's original bytes; failures are per input.
-    pub fn import_inputs(&mut self, inputs: &[String], fetch: &FetchConfig, progress: &mut dyn Progress) -> Result<ImportSummary> {
-        let items = ingest::expand(inputs);
-        let gazetteer = self.store().gazetteer()?;
-        let mut summary = ImportSummary::default();
-        progress.start(items.len());
-        for (i, (name, input)) in items.into_iter().enumerate() {
-            if progress.cancelled() {
-                summary.cancelled = true;
-                break;
-            }
-            match input.and_then(|input| self.import_input(&name, &input, fetch, &gazetteer)) {
-                Ok(outcome) => summary.imported.push(ImportOutcome { input: name.clone(), ..outcome }),
-                Err(e) => summary.failed.push((name.clone(), e.to_string())),
-            }
-            progress.item(i + 1, &name);
-        }
-        Ok(summary)
-    }
-
-    /// Fetches and imports one URL.
-    pub fn import_url(&mut self, url: &str, fetch: &FetchConfig) -> Result<ImportOutcome> {
-        let gazetteer = self.store().gazetteer()?;
-        self.import_input(url, &Input::Url(url.to_string()), fetch, &gazetteer)
-    }
-
-    fn import_input(&mut self, name: &str, input: &Input, fetch: &FetchConfig, gazetteer: &Gazetteer) -> Result<ImportOutcome> {
-        match input {
-            Input::File(path) => {
-                let bytes = std::fs::read(path).map_err(|source| Error::Io { path: path.clone(), source })?;
-                let doc = ingest::load(name, &bytes)?;
-                self.import_document(doc, Some(bytes), gazetteer)
-            }
-            Input::Url(url) => {
-                let fetched = ingest::fetch::fetch(url, fetch)?;
-                let doc = ingest::load_fetched(&fetched)?;
-                self.import_document(doc, Some(fetched.bytes), gazetteer)
-            }
-        }
+    /// The subscribed feeds.
+    pub fn feeds(&self) -> Result<Vec<FeedRecord>> {
+        self.store.feeds()
     }
 
     /// Subscribes to the feed at `url`, after checking that it is one.
     pub fn feed_add(&mut self, url: &str, fetch: &FetchConfig) -> Result<FeedRecord> {
         let fetched = ingest::fetch::fetch(url, fetch)?;
         let feed = ingest::feed::parse(url, &fetched.bytes)?;
-        self.store_mut().add_feed(url, feed.title.as_deref())
+        self.store.add_feed(url, feed.title.as_deref())
     }
 
     /// Pulls every subscribed feed and imports the items not imported before (see
@@ -68,24 +28,24 @@ impl Workbench {
     pub fn feed_pull(&mut self, fetch: &FetchConfig, progress: &mut dyn Progress) -> Result<ImportSummary> {
         let mut summary = ImportSummary::default();
         let mut todo: Vec<(i64, Option<String>, FeedItem)> = Vec::new();
-        for feed in self.store().feeds()? {
+        for feed in self.store.feeds()? {
             let parsed = ingest::fetch::fetch(&feed.url, fetch).and_then(|f| ingest::feed::parse(&feed.url, &f.bytes));
             match parsed {
                 Ok(parsed) => {
-                    self.store_mut().record_feed_pull(feed.id, parsed.title.as_deref(), None)?;
+                    self.store.record_feed_pull(feed.id, parsed.title.as_deref(), None)?;
                     for item in parsed.items {
-                        if !self.store().feed_item_seen(feed.id, &item.key)? {
+                        if !self.store.feed_item_seen(feed.id, &item.key)? {
                             todo.push((feed.id, parsed.title.clone().or(feed.title.clone()), item));
                         }
                     }
                 }
                 Err(e) => {
-                    self.store_mut().record_feed_pull(feed.id, None, Some(&e.to_string()))?;
+                    self.store.record_feed_pull(feed.id, None, Some(&e.to_string()))?;
                     summary.failed.push((feed.url.clone(), e.to_string()));
                 }
             }
         }
-        let gazetteer = self.store().gazetteer()?;
+        let gazetteer = self.gazetteer()?;
         progress.start(todo.len());
         for (i, (feed_id, feed_title, item)) in todo.iter().enumerate() {
             if progress.cancelled() {
