@@ -744,7 +744,7 @@ impl ConflictDiff {
                 }
                 for f in &pair.facts {
                     let i = facts.len() as u32;
-                    let kind = serde_json::to_value(f.kind).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default();
+                    let kind = f.kind.as_str().to_string();
                     let mut values = Vec::new();
                     for (claim, side) in [(pair.left, &f.left), (pair.right, &f.right)] {
                         for x in side {

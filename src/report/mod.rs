@@ -600,8 +600,7 @@ pub fn conflict_input(conflict: &Conflict, view: &DiffView) -> ConflictInput {
                 values[i] = side_facts.iter().map(|x| x.text.as_str()).collect::<Vec<_>>().join(", ");
                 spans[i].extend(side_facts.iter().map(|x| Span { start: x.start, end: x.end }));
             }
-            let kind = serde_json::to_value(f.kind).ok().and_then(|v| v.as_str().map(String::from)).unwrap_or_default();
-            facts.push(DisagreeingFact { label: kind, values });
+            facts.push(DisagreeingFact { label: f.kind.as_str().to_string(), values });
         }
     }
     for (side, s) in sides.iter_mut().zip(spans) {

@@ -8,13 +8,17 @@
 
 mod browse;
 mod claims;
-mod feeds;
 mod conflicts;
+mod evidence;
+mod feeds;
+mod history;
 mod migrations;
 mod parties;
+mod settings;
 mod sources;
-mod versions;
+mod taxonomy;
 mod verification;
+mod versions;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -107,7 +111,7 @@ impl Store {
         if version == 0 {
             tx.pragma_update(None, "application_id", APPLICATION_ID)?;
         }
-        verification::seed_verdicts_in(&tx)?;
+        taxonomy::seed_verdicts_in(&tx)?;
         tx.commit()?;
         Ok(())
     }
