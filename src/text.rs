@@ -10,16 +10,19 @@ use unicode_normalization::UnicodeNormalization;
 /// Lowercases and strips diacritics, and unifies apostrophes, so that "Azerbaïdjan",
 /// "AZERBAIDJAN" and "azerbaidjan" compare equal, as do "d’Erevan" and "d'Erevan".
 pub fn fold(s: &str) -> String {
-    s.nfd()
-        .filter(|c| !is_combining_mark(*c))
-        .flat_map(char::to_lowercase)
-        .map(|c| match c {
-            '\u{2019}' | '\u{2018}' | '\u{02BC}' | '`' | '\u{00B4}' => '\'',
-            '\u{00A0}' | '\u{202F}' | '\u{2009}' => ' ',
-            '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' => '-',
-            c => c,
-        })
-        .collect()
+    s.nfd().filter(|c| !is_combining_mark(*c)).flat_map(char::to_lowercase).map(unify_punctuation).collect()
+}
+
+/// The one table of typographic variants matching ignores: curly and modifier apostrophes, the
+/// backtick and the acute accent become `'`; no-break and thin spaces become a space; hyphens and
+/// the en dash become `-`. Every other char is returned as is.
+pub fn unify_punctuation(c: char) -> char {
+    match c {
+        '\u{2019}' | '\u{2018}' | '\u{02BC}' | '`' | '\u{00B4}' => '\'',
+        '\u{00A0}' | '\u{202F}' | '\u{2009}' => ' ',
+        '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' => '-',
+        c => c,
+    }
 }
 
 /// Normalizes imported text: NFC, `\r\n` and `\r` to `\n`, and no NUL characters.

@@ -18,7 +18,7 @@ mod parties;
 mod reports;
 mod verification;
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use crate::error::Result;
 use crate::model::{Anchor, TextQuoteSelector};
@@ -78,6 +78,15 @@ pub struct Workbench {
 }
 
 impl Workbench {
+    /// The store both adapters open when none is named: `CROSSCHECK_DB` when set, else
+    /// `crosscheck.db` in the platform's data folder; `None` when there is no home folder.
+    pub fn default_store_path() -> Option<PathBuf> {
+        if let Some(p) = std::env::var_os("CROSSCHECK_DB").filter(|p| !p.is_empty()) {
+            return Some(PathBuf::from(p));
+        }
+        directories::ProjectDirs::from("org", "crosscheck", "Crosscheck").map(|d| d.data_dir().join("crosscheck.db"))
+    }
+
     /// Opens the store at `path`.
     pub fn open(path: &Path) -> Result<Workbench> {
         Workbench::with_store(Store::open(path)?)

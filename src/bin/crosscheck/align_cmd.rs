@@ -14,6 +14,8 @@ use crosscheck::store::ConflictFilter;
 use crosscheck::Workbench;
 use serde_json::json;
 
+use crate::output::print_json;
+
 /// Arguments of `conflicts`.
 #[derive(Args)]
 pub struct ConflictsArgs {
@@ -116,13 +118,9 @@ pub fn diff(wb: &Workbench, a: i64, b: i64, as_json: bool) -> crosscheck::Result
     Ok(())
 }
 
-fn print_json(v: serde_json::Value) {
-    println!("{}", serde_json::to_string_pretty(&v).unwrap_or_default());
-}
-
 fn print_detect(s: &DetectSummary, as_json: bool) {
     if as_json {
-        print_json(json!({ "detections": [s] }));
+        print_json(&json!({ "detections": [s] }));
     } else {
         println!(
             "read {} claim(s): {} reply conflict(s), {} joined, {} candidate(s)",
@@ -133,7 +131,7 @@ fn print_detect(s: &DetectSummary, as_json: bool) {
 
 fn print_conflicts(list: &[Conflict], as_json: bool) {
     if as_json {
-        print_json(json!({ "conflicts": list }));
+        print_json(&json!({ "conflicts": list }));
         return;
     }
     if list.is_empty() {
@@ -162,7 +160,7 @@ fn print_conflicts(list: &[Conflict], as_json: bool) {
 
 fn print_view(view: &DiffView, as_json: bool) {
     if as_json {
-        print_json(json!({ "views": [view] }));
+        print_json(&json!({ "views": [view] }));
         return;
     }
     let color = std::io::stdout().is_terminal();

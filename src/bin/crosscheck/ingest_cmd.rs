@@ -89,7 +89,7 @@ fn report(summary: &ImportSummary, out: &Out) -> ExitCode {
 
 fn print_feeds(feeds: &[FeedRecord], json: bool) {
     if json {
-        println!("{}", serde_json::to_string_pretty(&json!({ "feeds": feeds })).unwrap_or_default());
+        output::print_json(&json!({ "feeds": feeds }));
         return;
     }
     for f in feeds {

@@ -287,8 +287,7 @@ fn main() -> ExitCode {
 }
 
 fn default_db() -> crosscheck::Result<PathBuf> {
-    directories::ProjectDirs::from("org", "crosscheck", "Crosscheck")
-        .map(|d| d.data_dir().join("crosscheck.db"))
+    Workbench::default_store_path()
         .ok_or_else(|| Error::bad_input("--db", "no home folder to put the store in; give --db PATH or set CROSSCHECK_DB"))
 }
 

@@ -7,6 +7,15 @@ use crosscheck::model::{Claim, Party, Source};
 use crosscheck::{ImportSummary, Progress};
 use serde_json::{json, Value};
 
+/// Prints `v` as pretty JSON on stdout: the one writer of the `--json` contract (docs/cli-json.md).
+pub fn print_json(v: &impl serde::Serialize) {
+    match serde_json::to_string_pretty(v) {
+        Ok(s) => println!("{s}"),
+        // Our types always serialize; were one not to, say so rather than print nothing.
+        Err(e) => eprintln!("error: cannot write JSON output: {e}"),
+    }
+}
+
 /// Where results go, and in which form.
 pub struct Out {
     json: bool,
@@ -17,15 +26,10 @@ impl Out {
         Out { json }
     }
 
-    fn print_json(&self, v: Value) {
-        // Serializing a Value cannot fail.
-        println!("{}", serde_json::to_string_pretty(&v).unwrap_or_default());
-    }
-
     pub fn import_summary(&self, s: &ImportSummary) {
         if self.json {
             let failed: Vec<Value> = s.failed.iter().map(|(input, error)| json!({"input": input, "error": error})).collect();
-            self.print_json(json!({"imported": s.imported, "failed": failed, "cancelled": s.cancelled}));
+            print_json(&json!({"imported": s.imported, "failed": failed, "cancelled": s.cancelled}));
             return;
         }
         for (input, error) in &s.failed {
@@ -48,7 +52,7 @@ impl Out {
     pub fn sources(&self, sources: &[Source], counts: &HashMap<i64, usize>) {
         if self.json {
             let items: Vec<Value> = sources.iter().map(|s| source_json(s, counts)).collect();
-            self.print_json(json!({ "sources": items }));
+            print_json(&json!({ "sources": items }));
             return;
         }
         for s in sources {
@@ -74,7 +78,7 @@ impl Out {
                     v
                 })
                 .collect();
-            self.print_json(json!({ "parties": items }));
+            print_json(&json!({ "parties": items }));
             return;
         }
         for (p, n) in parties {
@@ -84,7 +88,7 @@ impl Out {
 
     pub fn party(&self, p: &Party) {
         if self.json {
-            self.print_json(json!({ "parties": [p] }));
+            print_json(&json!({ "parties": [p] }));
             return;
         }
         println!("{}  {} ({}{})", p.key, p.name, p.kind.as_str(), p.country.as_ref().map(|c| format!(", {c}")).unwrap_or_default());
@@ -99,7 +103,7 @@ impl Out {
 
     pub fn claims(&self, claims: &[Claim]) {
         if self.json {
-            self.print_json(json!({ "claims": claims }));
+            print_json(&json!({ "claims": claims }));
             return;
         }
         for c in claims {
@@ -114,7 +118,7 @@ impl Out {
     pub fn search(&self, sources: &[Source], claims: &[Claim], counts: &HashMap<i64, usize>) {
         if self.json {
             let items: Vec<Value> = sources.iter().map(|s| source_json(s, counts)).collect();
-            self.print_json(json!({ "sources": items, "claims": claims }));
+            print_json(&json!({ "sources": items, "claims": claims }));
             return;
         }
         println!("{} source{}:", sources.len(), plural(sources.len()));

@@ -71,7 +71,7 @@ pub fn export(wb: &Workbench, json: bool, a: ExportArgs) -> Result<()> {
             "id": a.output.display().to_string(), "path": a.output.display().to_string(), "bytes": bytes.len(),
             "claims": report.claims.len(), "conflicts": report.conflicts.len(),
         }]});
-        println!("{}", serde_json::to_string_pretty(&v).unwrap_or_default());
+        crate::output::print_json(&v);
     } else {
         println!("wrote {} ({} claims, {} bytes)", a.output.display(), report.claims.len(), bytes.len());
     }

@@ -12,9 +12,7 @@ use crosscheck::model::{
 use crosscheck::{ClaimChanges, Error, Result, Workbench};
 use serde_json::{json, Value};
 
-fn print_json(v: Value) {
-    println!("{}", serde_json::to_string_pretty(&v).unwrap_or_default());
-}
+use crate::output::print_json;
 
 /// `config …`
 #[derive(Subcommand)]
@@ -63,7 +61,7 @@ pub fn config(wb: &mut Workbench, json: bool, cmd: ConfigCommand) -> Result<()> 
 fn print_settings(json: bool, settings: &[(String, String)]) {
     if json {
         let items: Vec<Value> = settings.iter().map(|(k, v)| json!({"id": k, "key": k, "value": v})).collect();
-        print_json(json!({ "settings": items }));
+        print_json(&json!({ "settings": items }));
     } else {
         for (k, v) in settings {
             println!("{k} = {v}");
@@ -75,7 +73,7 @@ fn print_verification(wb: &Workbench, json: bool, v: &crosscheck::model::ClaimVe
     let taxonomy = wb.taxonomy()?;
     let label = taxonomy.get(&v.verdict).map(|t| t.label.en.clone()).unwrap_or_else(|| v.verdict.clone());
     if json {
-        print_json(json!({"verifications": [{
+        print_json(&json!({"verifications": [{
             "id": v.claim_id, "claim_id": v.claim_id, "verdict": v.verdict, "verdict_label": label, "attribution": v.attribution,
         }]}));
     } else {
@@ -198,7 +196,7 @@ pub fn evidence(wb: &mut Workbench, json: bool, cmd: EvidenceCommand) -> Result<
 
 fn print_evidence(json: bool, items: &[EvidenceItem]) {
     if json {
-        print_json(json!({ "evidence": items }));
+        print_json(&json!({ "evidence": items }));
         return;
     }
     for e in items {
@@ -222,7 +220,7 @@ pub fn history(wb: &Workbench, json: bool, claim: Option<i64>, conflict: Option<
         (None, None) => wb.history(None)?,
     };
     if json {
-        print_json(json!({ "history": entries }));
+        print_json(&json!({ "history": entries }));
         return Ok(());
     }
     for h in &entries {
@@ -277,7 +275,7 @@ pub fn claim_edit(wb: &mut Workbench, a: ClaimEditArgs) -> Result<crosscheck::mo
 pub fn claim_delete(wb: &mut Workbench, json: bool, id: i64, note: &str) -> Result<()> {
     wb.delete_claim(id, note)?;
     if json {
-        print_json(json!({ "deleted": [{"id": id}] }));
+        print_json(&json!({ "deleted": [{"id": id}] }));
     } else {
         println!("deleted claim #{id} (its history remains: crosscheck history {id})");
     }
@@ -308,7 +306,7 @@ pub fn conflict(wb: &mut Workbench, json: bool, cmd: ConflictCommand) -> Result<
             let status = ConflictStatus::parse(&status, party.as_deref())?;
             let v = wb.set_conflict_status(id, status, &explanation)?;
             if json {
-                print_json(json!({"conflict_verdicts": [{
+                print_json(&json!({"conflict_verdicts": [{
                     "id": v.conflict_id, "conflict_id": v.conflict_id, "status": v.status.as_str(), "party": v.status.party(),
                     "explanation": v.explanation,
                 }]}));
@@ -402,7 +400,7 @@ pub fn print_verdicts(json: bool, t: &Taxonomy) {
                 o
             })
             .collect();
-        print_json(json!({ "verdicts": items }));
+        print_json(&json!({ "verdicts": items }));
         return;
     }
     for v in &t.verdicts {
