@@ -589,3 +589,39 @@ fn loopback_and_private_addresses_are_not_fetched_unless_the_analyst_allows_it()
     wb.import_url(&admin, &fetch).expect("allowed by the setting");
     assert_eq!(hits.load(std::sync::atomic::Ordering::SeqCst), 1, "one request, once allowed");
 }
+
+// ---- 2: claim anchors' offsets were counted from the text's start, six times per claim, inside
+// the write transaction: 1 MB took 83 s, 50 MB never finished. Speed is measured by
+// `benches/long_text.rs`; this only pins that a 2 MB text imports at all (before the fix it
+// needed over 10^11 char steps) and that the anchors it stores are right.
+
+#[test]
+fn two_megabyte_text_import_does_not_stall_on_claim_offsets() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut text = String::new();
+    let mut i = 0;
+    while text.len() < 2 << 20 {
+        text.push_str(&format!(
+            "Le ministère arménien a démenti ces allégations, qualifiées de « provocation ». \
+             The defence ministry said on Tuesday that {} drones were shot down near Tovuz.\n\n",
+            i % 40
+        ));
+        i += 1;
+    }
+    let file = write(&dir.path().join("long.txt"), text.as_bytes());
+    let db = dir.path().join("ws.db");
+    // A hang guard, far above the time it takes (seconds), far below the time it took (hours).
+    let done = run_bounded(&db, &["import", "--json", file.to_str().unwrap()], Duration::from_secs(300));
+    assert_eq!(done.code, Some(0), "the text imports: {}", done.stderr);
+    let wb = Workbench::open(&db).unwrap();
+    let source = wb.store().sources().unwrap().remove(0);
+    let claims = wb.store().claims(&ClaimFilter::default()).unwrap();
+    assert!(claims.len() > 10_000, "the extractor found the claims: {}", claims.len());
+    let chars: Vec<char> = source.text.chars().collect();
+    for c in claims.iter().step_by(997).chain(claims.last()) {
+        let exact: String = chars[c.anchor.start..c.anchor.end].iter().collect();
+        assert_eq!(c.anchor.selector.exact, exact, "claim {} is anchored on its own text", c.id);
+        let prefix: String = chars[c.anchor.start.saturating_sub(32)..c.anchor.start].iter().collect();
+        assert_eq!(c.anchor.selector.prefix, prefix, "claim {}'s prefix", c.id);
+    }
+}
