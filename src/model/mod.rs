@@ -16,7 +16,7 @@ pub use conflict::{status as conflict_status, Conflict, ConflictMember, Conflict
 pub use evidence::{parse_passage, EvidenceItem, EvidenceKind, NewEvidence, NewEvidenceKind, Relation, Target};
 pub use history::{Change, HistoryEntry};
 pub use taxonomy::{default_verdicts, is_colour, ratings_for, Labels, NewVerdict, Taxonomy, Verdict, DEFAULT_VERDICT};
-pub use verification::{Attribution, ClaimVerification, ConflictStatus, ConflictVerdict, ANALYST_SETTING, SETTINGS};
+pub use verification::{Attribution, ClaimVerification, ConflictStatus, ConflictVerdict, ANALYST_SETTING, FETCH_PRIVATE_SETTING, SETTINGS};
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};

@@ -15,7 +15,11 @@ pub const SETTINGS: &[(&str, &str)] = &[
     ("organisation", "the organisation publishing reports (ClaimReview author)"),
     ("publish_url", "the http(s) URL where reports are published (ClaimReview url)"),
     ("language", "report language: en or fr"),
+    (FETCH_PRIVATE_SETTING, "yes to fetch loopback, private and intranet addresses (default no); never after a redirect from a public site"),
 ];
+
+/// The setting that lets imports fetch non-public addresses.
+pub const FETCH_PRIVATE_SETTING: &str = "fetch_private";
 
 /// Was the claim said, and by whom it is attributed to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]

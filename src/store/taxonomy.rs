@@ -10,6 +10,13 @@ use super::Store;
 use crate::error::{Error, Result};
 use crate::model::{default_verdicts, ratings_for, Change, Labels, NewVerdict, Taxonomy, Verdict};
 
+/// Whether the default verdicts were seeded.
+pub(super) fn verdicts_seeded(conn: &rusqlite::Connection) -> Result<bool> {
+    let seeded: Option<String> =
+        conn.query_row("SELECT value FROM meta WHERE key = 'verdicts_seeded'", [], |r| r.get(0)).optional()?;
+    Ok(seeded.is_some())
+}
+
 /// Seeds the default taxonomy once; after that the workspace's own taxonomy is left alone.
 pub(super) fn seed_verdicts_in(tx: &Transaction<'_>) -> Result<()> {
     let seeded: Option<String> =

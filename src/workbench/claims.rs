@@ -75,19 +75,15 @@ impl Workbench {
     }
 
     /// Records an analyst's claim on the chars `start..end` of a source.
-    /// The speaker needs a name; an empty party counts as none.
+    /// The speaker needs a name (see [`checked_speaker_name`]); an empty party counts as none.
     pub fn add_claim(&mut self, source_id: i64, start: usize, end: usize, mut speaker: Speaker, cue: &str, stance: Stance) -> Result<Claim> {
-        speaker.name = speaker.name.trim().to_string();
-        if speaker.name.is_empty() {
-            return Err(Error::bad_input("speaker", "a claim needs a speaker"));
-        }
         speaker.party = speaker.party.filter(|p| !p.trim().is_empty());
         let source = self.store.source(source_id)?;
         let len = source.text.chars().count();
         if start >= end || end > len {
             return Err(Error::bad_input("span", format!("{start}..{end} is not inside the source's {len} characters")));
         }
-        let speaker = self.resolve_speaker(speaker)?;
+        let speaker = self.resolve_speaker(checked_speaker(speaker)?)?;
         let anchor = anchor_in(&source.text, start, end);
         let claim = NewClaim {
             source_id,
@@ -136,7 +132,7 @@ impl Workbench {
         };
         let edit = ClaimEdit {
             text: changes.text,
-            speaker: changes.speaker,
+            speaker: changes.speaker.as_deref().map(checked_speaker_name).transpose()?,
             party,
             stance: changes.stance,
             cue: changes.cue,
@@ -153,4 +149,23 @@ impl Workbench {
         let analyst = self.analyst()?;
         self.store.delete_claim(claim_id, note, &analyst)
     }
+}
+
+/// The speaker with its name checked by [`checked_speaker_name`].
+fn checked_speaker(mut speaker: Speaker) -> Result<Speaker> {
+    speaker.name = checked_speaker_name(&speaker.name)?;
+    Ok(speaker)
+}
+
+/// A speaker name as stored: trimmed, not empty, no control characters (they would reach
+/// terminals and reports through the name).
+fn checked_speaker_name(name: &str) -> Result<String> {
+    let name = name.trim();
+    if name.is_empty() {
+        return Err(Error::bad_input("speaker", "is empty; a claim needs the name of who said it"));
+    }
+    if name.chars().any(char::is_control) {
+        return Err(Error::bad_input("speaker", "holds control characters"));
+    }
+    Ok(name.to_string())
 }

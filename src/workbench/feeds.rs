@@ -3,6 +3,7 @@
 //! it has some (see [`crate::ingest::feed`]). A feed that cannot be fetched is one failure; its
 //! items are tried again on the next pull.
 
+use super::import::store_unavailable;
 use super::{ImportOutcome, ImportSummary, Progress, Workbench};
 use crate::error::{Error, Result};
 use crate::gazetteer::Gazetteer;
@@ -17,6 +18,7 @@ impl Workbench {
 
     /// Subscribes to the feed at `url`, after checking that it is one.
     pub fn feed_add(&mut self, url: &str, fetch: &FetchConfig) -> Result<FeedRecord> {
+        let fetch = &self.fetch_policy(fetch)?;
         let fetched = ingest::fetch::fetch(url, fetch)?;
         let feed = ingest::feed::parse(url, &fetched.bytes)?;
         self.store.add_feed(url, feed.title.as_deref())
@@ -26,6 +28,7 @@ impl Workbench {
     /// [`crate::ingest::feed`] for what happens when an item's page cannot be read). A feed
     /// that cannot be fetched is one failure; its items are tried again on the next pull.
     pub fn feed_pull(&mut self, fetch: &FetchConfig, progress: &mut dyn Progress) -> Result<ImportSummary> {
+        let fetch = &self.fetch_policy(fetch)?;
         let mut summary = ImportSummary::default();
         let mut todo: Vec<(i64, Option<String>, FeedItem)> = Vec::new();
         for feed in self.store.feeds()? {
@@ -55,6 +58,7 @@ impl Workbench {
             let name = item.link.clone().unwrap_or_else(|| item.key.clone());
             match self.import_feed_item(*feed_id, feed_title.as_deref(), item, fetch, &gazetteer) {
                 Ok(outcome) => summary.imported.push(ImportOutcome { input: name.clone(), ..outcome }),
+                Err(e) if store_unavailable(&e) => return Err(e),
                 Err(e) => summary.failed.push((name.clone(), e.to_string())),
             }
             progress.item(i + 1, &name);

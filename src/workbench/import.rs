@@ -8,14 +8,15 @@
 
 use std::path::PathBuf;
 
-use super::{anchor_in, ImportOutcome, ImportSummary, Progress, Workbench};
+use super::{anchor_at, ImportOutcome, ImportSummary, Progress, Workbench};
 use crate::align::{self, candidates::CandidateConfig};
 use crate::error::{Error, Result};
 use crate::extract::{self, ExtractConfig, Extraction};
 use crate::gazetteer::Gazetteer;
 use crate::ingest::{self, Document, FetchConfig, Input};
-use crate::model::Origin;
+use crate::model::{Origin, FETCH_PRIVATE_SETTING};
 use crate::store::{self, Inserted, NewClaim, NewSource};
+use crate::text::CharIndex;
 
 impl Workbench {
     /// Imports files (folders are walked) and URLs, one transaction per input; failures are per
@@ -78,6 +79,7 @@ impl Workbench {
     /// Imports files, folders (walked) and http(s) URLs, one transaction per input, keeping
     /// each input's original bytes; failures are per input.
     pub fn import_inputs(&mut self, inputs: &[String], fetch: &FetchConfig, progress: &mut dyn Progress) -> Result<ImportSummary> {
+        let fetch = &self.fetch_policy(fetch)?;
         let items = ingest::expand(inputs);
         let gazetteer = self.gazetteer()?;
         let mut summary = ImportSummary::default();
@@ -89,6 +91,7 @@ impl Workbench {
             }
             match input.and_then(|input| self.import_input(&name, &input, fetch, &gazetteer)) {
                 Ok(outcome) => summary.imported.push(ImportOutcome { input: name.clone(), ..outcome }),
+                Err(e) if store_unavailable(&e) => return Err(e),
                 Err(e) => summary.failed.push((name.clone(), e.to_string())),
             }
             progress.item(i + 1, &name);
@@ -98,14 +101,23 @@ impl Workbench {
 
     /// Fetches and imports one URL.
     pub fn import_url(&mut self, url: &str, fetch: &FetchConfig) -> Result<ImportOutcome> {
+        let fetch = &self.fetch_policy(fetch)?;
         let gazetteer = self.gazetteer()?;
         self.import_input(url, &Input::Url(url.to_string()), fetch, &gazetteer)
+    }
+
+    /// `fetch`, allowed to reach private addresses when the analyst's `fetch_private` setting
+    /// says so (intranet pages); see [`crate::ingest::fetch`].
+    pub(super) fn fetch_policy(&self, fetch: &FetchConfig) -> Result<FetchConfig> {
+        let mut fetch = fetch.clone();
+        fetch.allow_private |= self.store.setting(FETCH_PRIVATE_SETTING)?.as_deref() == Some("yes");
+        Ok(fetch)
     }
 
     fn import_input(&mut self, name: &str, input: &Input, fetch: &FetchConfig, gazetteer: &Gazetteer) -> Result<ImportOutcome> {
         match input {
             Input::File(path) => {
-                let bytes = std::fs::read(path).map_err(|source| Error::Io { path: path.clone(), source })?;
+                let bytes = ingest::read_file(path)?;
                 let doc = ingest::load(name, &bytes)?;
                 self.import_document(doc, Some(bytes), gazetteer)
             }
@@ -127,10 +139,13 @@ impl Workbench {
 /// Stores an extraction's claims for a new source, mapping its ids to store ids.
 fn store_extraction_in(tx: &rusqlite::Transaction<'_>, source_id: i64, text: &str, x: &Extraction) -> Result<usize> {
     let mut ids = std::collections::HashMap::new();
+    // One index for all the claims: this runs inside the write transaction, and offsets counted
+    // from the text's start for each claim made a long text's import quadratic.
+    let index = CharIndex::new(text);
     for c in &x.claims {
         let claim = NewClaim {
             source_id,
-            anchor: anchor_in(text, c.start, c.end),
+            anchor: anchor_at(&index, c.start, c.end),
             text: c.text.clone(),
             speaker: c.speaker.clone(),
             cue: c.cue.clone(),
@@ -151,4 +166,11 @@ fn store_extraction_in(tx: &rusqlite::Transaction<'_>, source_id: i64, text: &st
         }
     }
     Ok(x.claims.len())
+}
+
+/// Whether an error is the store's, not the input's: every later input would fail the same way,
+/// so the batch stops and the caller sees the error itself (a locked store is exit code 3, not
+/// "every input failed"). What was imported before stays: each input committed on its own.
+pub(super) fn store_unavailable(e: &Error) -> bool {
+    matches!(e, Error::Locked { .. } | Error::ReadOnly { .. } | Error::NotAStore { .. })
 }

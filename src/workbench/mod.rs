@@ -23,7 +23,7 @@ use std::path::{Path, PathBuf};
 use crate::error::Result;
 use crate::model::{Anchor, TextQuoteSelector};
 use crate::store::Store;
-use crate::text::char_slice;
+use crate::text::CharIndex;
 
 pub use claims::ClaimChanges;
 
@@ -115,14 +115,19 @@ impl Workbench {
 
 /// An anchor for chars `start..end` of `text`, with 32 chars of context either side.
 pub fn anchor_in(text: &str, start: usize, end: usize) -> Anchor {
+    anchor_at(&CharIndex::new(text), start, end)
+}
+
+/// [`anchor_in`] over an indexed text, for many anchors in one text.
+fn anchor_at(text: &CharIndex<'_>, start: usize, end: usize) -> Anchor {
     const CONTEXT: usize = 32;
     Anchor {
         start,
         end,
         selector: TextQuoteSelector {
-            exact: char_slice(text, start, end).to_string(),
-            prefix: char_slice(text, start.saturating_sub(CONTEXT), start).to_string(),
-            suffix: char_slice(text, end, end + CONTEXT).to_string(),
+            exact: text.slice(start, end).to_string(),
+            prefix: text.slice(start.saturating_sub(CONTEXT), start).to_string(),
+            suffix: text.slice(end, end + CONTEXT).to_string(),
         },
     }
 }

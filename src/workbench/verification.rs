@@ -12,7 +12,7 @@ use super::{anchor_in, Workbench};
 use crate::error::{Error, Result};
 use crate::model::{
     Attribution, ClaimVerification, ConflictStatus, ConflictVerdict, EvidenceItem, HistoryEntry, Labels, NewEvidence,
-    NewEvidenceKind, NewVerdict, Relation, Target, Taxonomy, ANALYST_SETTING, SETTINGS,
+    NewEvidenceKind, NewVerdict, Relation, Target, Taxonomy, ANALYST_SETTING, FETCH_PRIVATE_SETTING, SETTINGS,
 };
 use crate::text::is_web_url;
 
@@ -72,6 +72,9 @@ impl Workbench {
         if key == "language" && !matches!(value, "en" | "fr") {
             return Err(Error::bad_input("language", "must be en or fr"));
         }
+        if key == FETCH_PRIVATE_SETTING && !matches!(value, "yes" | "no") {
+            return Err(Error::bad_input(FETCH_PRIVATE_SETTING, "must be yes or no"));
+        }
         self.store.set_setting(key, value)
     }
 
@@ -113,7 +116,7 @@ impl Workbench {
 
     /// Reads a file and attaches it as evidence; the store keeps its bytes by SHA-256.
     pub fn add_file_evidence(&mut self, target: Target, path: &Path, relation: Relation, note: &str) -> Result<EvidenceItem> {
-        let bytes = std::fs::read(path).map_err(|source| Error::Io { path: path.to_path_buf(), source })?;
+        let bytes = crate::ingest::read_file(path)?;
         let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
         self.add_evidence(NewEvidence { target, relation, kind: NewEvidenceKind::File { name, bytes }, note: note.to_string() })
     }
