@@ -176,12 +176,12 @@ pub fn conflict_diff(wb: &Workbench, id: i64) -> IpcResult<ConflictDiff> {
     Ok(ConflictDiff::new((&conflict).into(), &view))
 }
 
-/// Confirms or rejects a conflict.
-pub fn set_conflict_status(wb: &mut Workbench, id: i64, status: ConflictStatus) -> IpcResult<ConflictSummary> {
+/// Confirms or rejects a conflict; `reason` goes to the history (required to reject).
+pub fn set_conflict_status(wb: &mut Workbench, id: i64, status: ConflictStatus, reason: &str) -> IpcResult<ConflictSummary> {
     let c = match status {
-        ConflictStatus::Confirmed => wb.confirm_conflict(id)?,
-        ConflictStatus::Rejected => wb.reject_conflict(id, None)?,
-        ConflictStatus::Candidate => return Err(IpcError::new("bad_input", "a conflict can be confirmed or rejected, not set back to detected")),
+        ConflictStatus::Confirmed => wb.confirm_conflict(id, reason)?,
+        ConflictStatus::Rejected => wb.reject_conflict(id, reason)?,
+        ConflictStatus::Proposed => return Err(IpcError::new("bad_input", "a conflict can be confirmed or rejected, not set back to proposed")),
     };
     Ok((&c).into())
 }

@@ -232,8 +232,8 @@ async fn conflict_diff(state: State<'_, AppState>, id: i64) -> IpcResult<Conflic
 }
 
 #[tauri::command]
-async fn set_conflict_status(state: State<'_, AppState>, id: i64, status: ConflictStatus) -> IpcResult<ConflictSummary> {
-    api::set_conflict_status(&mut *state.wb()?, id, status)
+async fn set_conflict_status(state: State<'_, AppState>, id: i64, status: ConflictStatus, reason: String) -> IpcResult<ConflictSummary> {
+    api::set_conflict_status(&mut *state.wb()?, id, status, &reason)
 }
 
 #[tauri::command]

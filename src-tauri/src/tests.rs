@@ -104,9 +104,12 @@ fn the_sample_conflict_has_a_diff_whose_runs_rejoin_into_each_claim() {
         let pointed = diff.columns.iter().flat_map(|c| c.claims.iter().flatten()).flat_map(|c| &c.segments).any(|s| s.fact == Some(i as u32));
         assert!(pointed, "fact chip {i} ({}) points at a span", chip.label);
     }
-    let confirmed = api::set_conflict_status(&mut wb, first.id, ConflictStatus::Confirmed).expect("confirm");
-    assert_eq!(confirmed.status, "confirmed", "status follows the analyst");
-    assert_eq!(api::set_conflict_status(&mut wb, first.id, ConflictStatus::Candidate).expect_err("back").code, "bad_input", "not settable");
+    assert_eq!(first.status, "proposed", "what the tool found awaits the analyst");
+    wb.set_setting(crosscheck::model::ANALYST_SETTING, "Test Analyst").expect("analyst");
+    assert_eq!(api::set_conflict_status(&mut wb, first.id, ConflictStatus::Rejected, " ").expect_err("no reason").code, "bad_input", "a rejection says why");
+    let confirmed = api::set_conflict_status(&mut wb, first.id, ConflictStatus::Confirmed, "read both").expect("confirm");
+    assert_eq!((confirmed.status.as_str(), confirmed.state.as_str()), ("confirmed", "Confirmed, open"), "status follows the analyst");
+    assert_eq!(api::set_conflict_status(&mut wb, first.id, ConflictStatus::Proposed, "").expect_err("back").code, "bad_input", "not settable");
 }
 
 #[test]

@@ -5,8 +5,8 @@
 //! (`responds_to`: "Erevan nie cela") makes a `reply` conflict as soon as it is stored; claims of
 //! opposing parties in different sources that share an event's facts are proposed as
 //! `candidate`s, with a score and the evidence for it ([`candidates`]); the analyst builds
-//! `analyst` conflicts by hand. The analyst confirms or rejects candidates; a rejected pair is
-//! remembered and never proposed again. [`detect_in`] runs inside the import transaction.
+//! `analyst` conflicts by hand. Whatever the tool finds is `proposed`: the analyst confirms,
+//! rejects (with a reason) or resolves it; a rejected pair is remembered and never proposed again. [`detect_in`] runs inside the import transaction.
 //!
 //! Nothing here renders: [`diff::DiffView`] is the model the CLI and the desktop app print.
 
@@ -78,7 +78,7 @@ pub fn detect_in(tx: &Transaction<'_>, gazetteer: &Gazetteer, cfg: &CandidateCon
                 store::insert_conflict_in(
                     tx,
                     &NewConflict {
-                        status: status::CONFIRMED,
+                        status: status::PROPOSED,
                         origin: ConflictOrigin::Reply,
                         score: None,
                         evidence: &[],
@@ -117,7 +117,7 @@ pub fn detect_in(tx: &Transaction<'_>, gazetteer: &Gazetteer, cfg: &CandidateCon
             store::insert_conflict_in(
                 tx,
                 &NewConflict {
-                    status: status::CANDIDATE,
+                    status: status::PROPOSED,
                     origin: ConflictOrigin::Candidate,
                     score: Some(s.score),
                     evidence: &s.evidence,

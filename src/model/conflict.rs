@@ -5,14 +5,28 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 /// The review statuses of a conflict (`Conflict::status`): whether it is a conflict at all.
-/// Verification's own judgement of it is a separate [`super::ConflictStatus`].
+/// Verification's own judgement of it (who is right) is a separate [`super::ConflictStatus`].
+///
+/// Only an analyst confirms: whatever the tool finds (a reply, a cross-source candidate) is
+/// `proposed`, because a reply read by the extractor can be misread as surely as a candidate.
 pub mod status {
-    /// Proposed by the candidate finder, not yet looked at.
-    pub const CANDIDATE: &str = "candidate";
-    /// A conflict for sure: stated by a reply, built or confirmed by the analyst.
+    /// Found by the tool (a reply or a cross-source candidate), not yet looked at.
+    pub const PROPOSED: &str = "proposed";
+    /// The analyst confirmed it, built it, or said who is right.
     pub const CONFIRMED: &str = "confirmed";
     /// The analyst said these claims are not in conflict.
     pub const REJECTED: &str = "rejected";
+
+    /// The status a name stands for; `candidate` and `detected` (names of earlier versions and
+    /// of the app's first list) read as `proposed`.
+    pub fn parse(name: &str) -> Option<&'static str> {
+        match name.trim().to_lowercase().as_str() {
+            "proposed" | "candidate" | "detected" => Some(PROPOSED),
+            "confirmed" => Some(CONFIRMED),
+            "rejected" => Some(REJECTED),
+            _ => None,
+        }
+    }
 }
 
 /// Where a conflict came from.
@@ -77,8 +91,10 @@ pub struct ConflictMember {
 pub struct Conflict {
     /// Store id.
     pub id: i64,
-    /// `candidate`, `confirmed` or `rejected` (see [`status`]).
+    /// `proposed`, `confirmed` or `rejected` (see [`status`]).
     pub status: String,
+    /// Who is right, as the analyst judged (`open` until judged).
+    pub resolution: super::ConflictStatus,
     /// Where it came from.
     pub origin: ConflictOrigin,
     /// For candidates: how strongly the claims share an event, 0–1.
@@ -93,4 +109,21 @@ pub struct Conflict {
     pub created_at: DateTime<Utc>,
     /// When it last changed.
     pub updated_at: DateTime<Utc>,
+}
+
+impl Conflict {
+    /// Where the conflict stands, as every adapter and report shows it: its review status and,
+    /// once confirmed, who is right. One label so that the list, the diff view and the reports
+    /// cannot disagree.
+    pub fn state_label(&self, lang: &str) -> String {
+        let fr = lang == "fr";
+        match (self.status.as_str(), &self.resolution) {
+            (status::REJECTED, _) => (if fr { "Rejeté" } else { "Rejected" }).to_string(),
+            (_, super::ConflictStatus::Open) if self.status == status::PROPOSED => {
+                (if fr { "Proposé (non examiné)" } else { "Proposed (not reviewed)" }).to_string()
+            }
+            (_, super::ConflictStatus::Open) => (if fr { "Confirmé, à trancher" } else { "Confirmed, open" }).to_string(),
+            (_, judged) => judged.label(lang),
+        }
+    }
 }

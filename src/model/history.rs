@@ -19,20 +19,23 @@ pub enum Change {
     ClaimEdit,
     /// A claim deleted (`old` holds it as JSON).
     ClaimDelete,
-    /// A conflict's status.
+    /// A conflict's status (who is right).
     ConflictStatus,
+    /// A conflict's review: proposed, confirmed or rejected (`note` holds the reason).
+    ConflictReview,
     /// The verdict taxonomy (added, relabelled, moved verdict).
     Taxonomy,
 }
 
 impl Change {
-    const ALL: [Change; 7] = [
+    const ALL: [Change; 8] = [
         Change::Verdict,
         Change::Attribution,
         Change::Evidence,
         Change::ClaimEdit,
         Change::ClaimDelete,
         Change::ConflictStatus,
+        Change::ConflictReview,
         Change::Taxonomy,
     ];
 
@@ -45,6 +48,7 @@ impl Change {
             Change::ClaimEdit => "claim_edit",
             Change::ClaimDelete => "claim_delete",
             Change::ConflictStatus => "conflict_status",
+            Change::ConflictReview => "conflict_review",
             Change::Taxonomy => "taxonomy",
         }
     }

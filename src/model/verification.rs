@@ -81,8 +81,10 @@ pub enum ConflictStatus {
     Open,
     /// Settled in favour of one party (its key).
     Resolved(String),
-    /// The evidence contradicts every side.
+    /// The evidence contradicts every side (neither is right).
     AllContradicted,
+    /// Each side is partly right.
+    BothPartly,
     /// Cannot be settled with the evidence that can be had.
     Unresolvable,
 }
@@ -94,6 +96,7 @@ impl ConflictStatus {
             ConflictStatus::Open => "open",
             ConflictStatus::Resolved(_) => "resolved",
             ConflictStatus::AllContradicted => "all_contradicted",
+            ConflictStatus::BothPartly => "both_partly",
             ConflictStatus::Unresolvable => "unresolvable",
         }
     }
@@ -105,12 +108,13 @@ impl ConflictStatus {
             ("open", _) => ConflictStatus::Open,
             ("resolved", Some(p)) if !p.trim().is_empty() => ConflictStatus::Resolved(p.trim().to_string()),
             ("resolved", _) => return Err(Error::bad_input("conflict status", "resolved needs the party it was resolved for (--party)")),
-            ("all_contradicted" | "contradicted", _) => ConflictStatus::AllContradicted,
-            ("unresolvable", _) => ConflictStatus::Unresolvable,
+            ("all_contradicted" | "contradicted" | "neither", _) => ConflictStatus::AllContradicted,
+            ("both_partly" | "both", _) => ConflictStatus::BothPartly,
+            ("unresolvable" | "undetermined", _) => ConflictStatus::Unresolvable,
             _ => {
                 return Err(Error::bad_input(
                     "conflict status",
-                    format!("{name:?} is not one of open, resolved, all_contradicted, unresolvable"),
+                    format!("{name:?} is not one of open, resolved, all_contradicted (neither), both_partly, unresolvable (undetermined)"),
                 ))
             }
         })
@@ -131,6 +135,7 @@ impl ConflictStatus {
             ConflictStatus::Open => (if fr { "Ouvert" } else { "Open" }).to_string(),
             ConflictStatus::Resolved(p) => if fr { format!("Tranché en faveur de {p}") } else { format!("Resolved for {p}") },
             ConflictStatus::AllContradicted => (if fr { "Toutes les parties contredites" } else { "All sides contradicted" }).to_string(),
+            ConflictStatus::BothPartly => (if fr { "Chaque partie en partie fondée" } else { "Each side partly right" }).to_string(),
             ConflictStatus::Unresolvable => (if fr { "Impossible à trancher" } else { "Unresolvable" }).to_string(),
         }
     }

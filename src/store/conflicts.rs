@@ -1,7 +1,8 @@
 //! The `conflicts`, `conflict_claims`, `rejected_pairs` and `claim_keys` tables.
 //!
-//! `status` is `candidate`, `confirmed` or `rejected` (verification keeps its own judgement of a
-//! conflict in `conflict_verdicts`). `claim_keys` is the inverted index
+//! `status` is `proposed`, `confirmed` or `rejected` (verification keeps its own judgement of a
+//! conflict, who is right, in `conflict_verdicts`); each review by the analyst is appended to the
+//! history in the transaction that makes it. `claim_keys` is the inverted index
 //! the candidate finder blocks on: one row per (key, claim). `detect_queue` holds the claims
 //! detection has not read yet.
 
@@ -9,7 +10,7 @@ use rusqlite::{params, OptionalExtension, Transaction};
 
 use super::Store;
 use crate::error::{Error, Result};
-use crate::model::{Conflict, ConflictMember, ConflictOrigin, MatchEvidence, Speaker, Stance};
+use crate::model::{Change, Conflict, ConflictMember, ConflictOrigin, ConflictStatus, MatchEvidence, Speaker, Stance};
 
 /// Schema of this module, appended to the migrations.
 pub(super) const MIGRATION: &str = r#"
@@ -65,6 +66,17 @@ END;
 CREATE TRIGGER claims_detect_au AFTER UPDATE OF text, speaker, party_key, countries ON claims BEGIN
     INSERT OR IGNORE INTO detect_queue (claim_id) VALUES (new.id);
 END;
+"#;
+
+/// Migration 9: what the tool finds is proposed, not confirmed. Candidates were `candidate`, and
+/// reply conflicts were created `confirmed` although no analyst had looked at them; those the
+/// analyst never touched (no history entry: confirming wrote none, so a reply conflict that an
+/// analyst judged has one) go back to `proposed`. The analyst's own conflicts stay confirmed.
+pub(super) const PROPOSED: &str = r#"
+UPDATE conflicts SET status = 'proposed' WHERE status = 'candidate';
+UPDATE conflicts SET status = 'proposed'
+    WHERE status = 'confirmed' AND origin <> 'analyst'
+      AND NOT EXISTS (SELECT 1 FROM history h WHERE h.conflict_id = conflicts.id);
 "#;
 
 /// Which conflicts to list.
@@ -248,16 +260,19 @@ pub(crate) fn remove_member_in(tx: &Transaction<'_>, conflict: i64, claim: i64) 
     Ok(n > 0)
 }
 
-/// Sets a conflict's status, and its explanation when given.
-pub(crate) fn set_status_in(tx: &Transaction<'_>, conflict: i64, status: &str, explanation: Option<&str>) -> Result<()> {
-    let n = tx.execute(
-        "UPDATE conflicts SET status = ?2, explanation = coalesce(?3, explanation), updated_at = ?4 WHERE id = ?1",
-        params![conflict, status, explanation, super::now()],
-    )?;
-    if n == 0 {
-        return Err(Error::not_found("conflict", conflict));
+/// Sets a conflict's review status and appends the change, with the analyst's reason, to the
+/// history; nothing is written when the status is already that one. Returns the status before.
+pub(crate) fn review_in(tx: &Transaction<'_>, conflict: i64, status: &str, note: &str, analyst: &str) -> Result<String> {
+    let old: String = tx
+        .query_row("SELECT status FROM conflicts WHERE id = ?1", [conflict], |r| r.get(0))
+        .optional()?
+        .ok_or_else(|| Error::not_found("conflict", conflict))?;
+    if old == status {
+        return Ok(old);
     }
-    Ok(())
+    tx.execute("UPDATE conflicts SET status = ?2, updated_at = ?3 WHERE id = ?1", params![conflict, status, super::now()])?;
+    super::history::append_history_in(tx, None, Some(conflict), Change::ConflictReview, Some(&old), Some(status), note, analyst)?;
+    Ok(old)
 }
 
 fn touch_in(tx: &Transaction<'_>, conflict: i64) -> Result<()> {
@@ -273,13 +288,14 @@ pub(crate) fn members_in(tx: &Transaction<'_>, conflict: i64) -> Result<Vec<i64>
 }
 
 impl Store {
-    /// Conflicts matching `filter`, highest id first within each status order (confirmed and
-    /// replies before candidates, candidates by score).
+    /// Conflicts matching `filter`: confirmed before proposed, then by score (replies and the
+    /// analyst's first), then by id. Each carries the analyst's judgement of who is right.
     pub fn conflicts(&self, filter: &ConflictFilter) -> Result<Vec<Conflict>> {
         let mut st = self.conn().prepare(
-            "SELECT id, status, origin, score, evidence, explanation, created_at, updated_at FROM conflicts
-             WHERE (?1 IS NULL AND status <> 'rejected') OR status = ?1
-             ORDER BY CASE status WHEN 'candidate' THEN 1 ELSE 0 END, coalesce(score, 1) DESC, id",
+            "SELECT c.id, c.status, c.origin, c.score, c.evidence, c.explanation, c.created_at, c.updated_at, v.status, v.party_key
+             FROM conflicts c LEFT JOIN conflict_verdicts v ON v.conflict_id = c.id
+             WHERE (?1 IS NULL AND c.status <> 'rejected') OR c.status = ?1
+             ORDER BY CASE c.status WHEN 'proposed' THEN 1 ELSE 0 END, coalesce(c.score, 1) DESC, c.id",
         )?;
         let rows = st.query_map([filter.status.as_deref()], |r| {
             Ok((
@@ -291,11 +307,14 @@ impl Store {
                 r.get::<_, Option<String>>(5)?,
                 r.get(6)?,
                 r.get(7)?,
+                r.get::<_, Option<String>>(8)?,
+                r.get::<_, Option<String>>(9)?,
             ))
         })?;
         let mut out = Vec::new();
         for row in rows {
-            let (id, status, origin, score, evidence, explanation, created_at, updated_at) = row?;
+            let (id, status, origin, score, evidence, explanation, created_at, updated_at, verdict, party) = row?;
+            let resolution = verdict.and_then(|v| ConflictStatus::parse(&v, party.as_deref()).ok()).unwrap_or_default();
             let claims = self.members(id)?;
             if let Some(c) = filter.claim {
                 if !claims.iter().any(|m| m.claim_id == c) {
@@ -305,6 +324,7 @@ impl Store {
             out.push(Conflict {
                 id,
                 status,
+                resolution,
                 origin: ConflictOrigin::parse(&origin).unwrap_or(ConflictOrigin::Analyst),
                 score: score.map(|s| s as f32),
                 evidence: serde_json::from_str(&evidence).unwrap_or_default(),

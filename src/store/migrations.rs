@@ -103,4 +103,8 @@ END;
     super::conflicts::DETECT_QUEUE,
     // 8: claims in reading order, for deep pages of long lists (src/store/claims.rs).
     super::claims::READING_ORDER,
+    // 9: what the tool finds is proposed; untouched reply conflicts go back to proposed (src/store/conflicts.rs).
+    super::conflicts::PROPOSED,
+    // 10: a conflict can be judged both partly right (src/store/verification.rs).
+    super::verification::BOTH_PARTLY,
 ];

@@ -108,6 +108,22 @@ CREATE TRIGGER history_no_delete BEFORE DELETE ON history BEGIN
 END;
 "#;
 
+/// Migration 10: a conflict can be judged `both_partly` (each side partly right). The CHECK
+/// constraint naming the statuses cannot be altered in place, so the table is rebuilt.
+pub(super) const BOTH_PARTLY: &str = r#"
+CREATE TABLE conflict_verdicts_new (
+    conflict_id INTEGER PRIMARY KEY REFERENCES conflicts(id) ON DELETE CASCADE,
+    status TEXT NOT NULL CHECK (status IN ('open','resolved','all_contradicted','both_partly','unresolvable')),
+    party_key TEXT REFERENCES parties(key) ON UPDATE CASCADE,
+    explanation TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    CHECK ((status = 'resolved') = (party_key IS NOT NULL))
+);
+INSERT INTO conflict_verdicts_new SELECT * FROM conflict_verdicts;
+DROP TABLE conflict_verdicts;
+ALTER TABLE conflict_verdicts_new RENAME TO conflict_verdicts;
+"#;
+
 /// Migration: foreign keys from `conflict_verdicts` and `evidence` to the align module's
 /// `conflicts`, which did not exist when VERIFICATION was written. SQLite cannot add a foreign key
 /// in place, so both tables are rebuilt; rows naming a conflict that does not exist (possible
@@ -287,6 +303,10 @@ impl Store {
         self.conflict(conflict_id)?;
         let old = self.conflict_verdict(conflict_id)?.map(|v| v.status).unwrap_or_default();
         self.write(|tx| {
+            // Saying who is right is deciding that the claims do conflict.
+            if *status != ConflictStatus::Open {
+                super::conflicts::review_in(tx, conflict_id, crate::model::conflict_status::CONFIRMED, explanation, analyst)?;
+            }
             tx.execute(
                 "INSERT INTO conflict_verdicts (conflict_id, status, party_key, explanation, updated_at) VALUES (?1, ?2, ?3, ?4, ?5)
                  ON CONFLICT(conflict_id) DO UPDATE SET status = ?2, party_key = ?3, explanation = ?4, updated_at = ?5",

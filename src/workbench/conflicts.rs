@@ -1,5 +1,6 @@
 //! Conflicts: listing them, running detection outside an import, the analyst's review (confirm,
-//! reject, build by hand, add or remove a claim) and the diff view that puts claims side by side.
+//! reject with a reason, build by hand, add or remove a claim) and the diff view that puts claims
+//! side by side. Reviews need the analyst's name: each goes to the history.
 //! A rejected conflict's pairs, and a claim removed from a conflict, are remembered as rejected
 //! pairs, so detection never proposes them again.
 
@@ -13,9 +14,15 @@ use crate::model::{conflict_status as status, Conflict, ConflictOrigin};
 use crate::store::{self, ConflictFilter, NewConflict};
 
 impl Workbench {
-    /// Conflicts matching `filter`.
+    /// Conflicts matching `filter`; its status may be any name [`status::parse`] knows.
     pub fn conflicts(&self, filter: &ConflictFilter) -> Result<Vec<Conflict>> {
-        self.store.conflicts(filter)
+        let mut filter = filter.clone();
+        if let Some(name) = &filter.status {
+            let known = status::parse(name)
+                .ok_or_else(|| Error::bad_input("conflict status", format!("{name:?} is not one of proposed, confirmed, rejected")))?;
+            filter.status = Some(known.to_string());
+        }
+        self.store.conflicts(&filter)
     }
 
     /// One conflict, whatever its status.
@@ -63,16 +70,23 @@ impl Workbench {
         Ok(diff::build(conflict, &ViewInput { claims: &claims, gazetteer: &gazetteer, lexicon: Lexicon::builtin() }, layout))
     }
 
-    /// Marks a conflict confirmed.
-    pub fn confirm_conflict(&mut self, id: i64) -> Result<Conflict> {
-        self.store.write(|tx| store::set_status_in(tx, id, status::CONFIRMED, None))?;
+    /// The analyst confirms that the claims conflict; `note` (may be empty) goes to the history.
+    pub fn confirm_conflict(&mut self, id: i64, note: &str) -> Result<Conflict> {
+        let analyst = self.analyst()?;
+        self.store.write(|tx| store::review_in(tx, id, status::CONFIRMED, note.trim(), &analyst))?;
         self.store.conflict(id)
     }
 
-    /// Marks a conflict rejected and remembers each of its pairs, so that none is proposed again.
-    pub fn reject_conflict(&mut self, id: i64, explanation: Option<&str>) -> Result<Conflict> {
+    /// The analyst rejects a conflict, saying why; each of its pairs is remembered, so that none
+    /// is proposed again.
+    pub fn reject_conflict(&mut self, id: i64, reason: &str) -> Result<Conflict> {
+        let reason = reason.trim();
+        if reason.is_empty() {
+            return Err(Error::bad_input("reason", "say why these claims do not conflict: the reason goes to the history"));
+        }
+        let analyst = self.analyst()?;
         self.store.write(|tx| {
-            store::set_status_in(tx, id, status::REJECTED, explanation)?;
+            store::review_in(tx, id, status::REJECTED, reason, &analyst)?;
             let members = store::members_in(tx, id)?;
             for (i, &a) in members.iter().enumerate() {
                 for &b in &members[i + 1..] {
@@ -181,7 +195,7 @@ mod tests {
                         Erevan nie cela et rapporte des bombardements sur son territoire.";
 
     #[test]
-    fn a_denial_makes_a_confirmed_reply_conflict_at_import() {
+    fn a_denial_makes_a_proposed_reply_conflict_at_import() {
         let mut wb = Workbench::in_memory().expect("workbench");
         let ids = import(
             &mut wb,
@@ -200,7 +214,7 @@ mod tests {
             .collect();
         assert_eq!(
             got,
-            vec![("confirmed".to_string(), ConflictOrigin::Reply, ids.clone(), vec![vec!["AZ".to_string()], vec!["AM".to_string()]])],
+            vec![("proposed".to_string(), ConflictOrigin::Reply, ids.clone(), vec![vec!["AZ".to_string()], vec!["AM".to_string()]])],
             "Bakou's claim and Erevan's denial form one conflict with no manual step"
         );
     }
@@ -230,8 +244,9 @@ mod tests {
         let b = import(&mut wb, AZ, &[("Armenian units opened fire in Tavush on 27 June", speaker("Azerbaijani defence ministry", "AZ"), Stance::Assert, None)]);
         let listed = wb.conflicts(&ConflictFilter::default()).expect("list");
         assert_eq!(listed.len(), 1, "the cross-source candidate is proposed at the second import");
-        assert_eq!((listed[0].status.as_str(), listed[0].origin), ("candidate", ConflictOrigin::Candidate), "a proposal");
-        wb.reject_conflict(listed[0].id, Some("different incidents")).expect("reject");
+        assert_eq!((listed[0].status.as_str(), listed[0].origin), ("proposed", ConflictOrigin::Candidate), "a proposal");
+        wb.set_setting("analyst", "Test Analyst").expect("analyst");
+        wb.reject_conflict(listed[0].id, "different incidents").expect("reject");
         let again = wb.rescan_conflicts().expect("rescan");
         assert_eq!(again.candidates, 0, "the rejected pair {a:?}–{b:?} stays rejected");
         assert_eq!(wb.conflicts(&ConflictFilter::default()).expect("list"), vec![], "only the rejected conflict exists, hidden");

@@ -46,8 +46,10 @@ fn two_accounts(db: &Path) -> (i64, i64) {
     (claim_with(db, AM_CLAIM), claim_with(db, AZ_CLAIM))
 }
 
+/// Cross-source candidates awaiting the analyst (reply conflicts are proposed too, but not these).
 fn candidates(db: &Path) -> Vec<Value> {
-    run_json(db, &["conflicts", "--status", "candidate"])["conflicts"].as_array().cloned().unwrap_or_default()
+    let all = run_json(db, &["conflicts", "--status", "proposed"])["conflicts"].as_array().cloned().unwrap_or_default();
+    all.into_iter().filter(|c| c["origin"] == "candidate").collect()
 }
 
 #[test]
@@ -69,7 +71,7 @@ fn a_denial_in_the_seed_dispatch_is_a_conflict_as_soon_as_it_is_imported() {
         .collect();
     assert_eq!(
         replies,
-        vec![(serde_json::json!("confirmed"), vec![(bakou, serde_json::json!(["AZ"])), (erevan, serde_json::json!(["AM"]))])],
+        vec![(serde_json::json!("proposed"), vec![(bakou, serde_json::json!(["AZ"])), (erevan, serde_json::json!(["AM"]))])],
         "Bakou's claim and Erevan's denial, with no manual step: {all:#}"
     );
 }
@@ -144,13 +146,27 @@ fn a_rejected_candidate_stays_rejected_and_a_confirmed_one_is_listed_as_confirme
     let db = dir.path().join("s.db");
     two_accounts(&db);
     let id = candidates(&db)[0]["id"].as_i64().expect("id").to_string();
+    run_json(&db, &["config", "set", "analyst", "Test Analyst"]);
     let confirmed = run_json(&db, &["conflict", "confirm", &id]);
     assert_eq!(confirmed["conflicts"][0]["status"], "confirmed", "confirm changes the status");
-    run_json(&db, &["conflict", "reject", &id, "--explanation", "two incidents"]);
+    run_json(&db, &["conflict", "reject", &id, "--reason", "two incidents"]);
     let redetected = run_json(&db, &["conflict", "detect", "--rescan"]);
     assert_eq!(redetected["detections"][0]["candidates"], 0, "the rejected pair is not proposed again");
     assert_eq!(run_json(&db, &["conflicts"])["conflicts"], serde_json::json!([]), "rejected conflicts are hidden by default");
-    assert_eq!(run_json(&db, &["conflicts", "--status", "rejected"])["conflicts"][0]["explanation"], "two incidents", "the reason is kept");
+    assert_eq!(run_json(&db, &["conflicts", "--status", "rejected"])["conflicts"][0]["id"].to_string(), id, "listed as rejected");
+    let history = run_json(&db, &["history", "--conflict", &id]);
+    let reviews: Vec<(Value, Value, Value)> = history["history"]
+        .as_array()
+        .expect("history")
+        .iter()
+        .map(|h| (h["new"].clone(), h["note"].clone(), h["analyst"].clone()))
+        .collect();
+    let j = |s: &str| serde_json::json!(s);
+    assert_eq!(
+        reviews,
+        vec![(j("confirmed"), j(""), j("Test Analyst")), (j("rejected"), j("two incidents"), j("Test Analyst"))],
+        "each review is in the history with the analyst's name and reason"
+    );
 }
 
 #[test]

@@ -625,3 +625,40 @@ fn two_megabyte_text_import_does_not_stall_on_claim_offsets() {
         assert_eq!(c.anchor.selector.prefix, prefix, "claim {}'s prefix", c.id);
     }
 }
+
+// ---- 13: every reply conflict was created `confirmed`, though no analyst had looked at it.
+
+#[test]
+fn reply_conflicts_are_proposed_not_confirmed() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let db = dir.path().join("ws.db");
+    run_json(&db, &["import", seed_text_path().to_str().expect("utf-8 path")]);
+    let listed = run_json(&db, &["conflicts"]);
+    let reply = listed["conflicts"].as_array().expect("conflicts").iter().find(|c| c["origin"] == "reply").cloned().expect("the seed's reply conflict");
+    assert_eq!(reply["status"], "proposed", "what the tool found awaits the analyst: {reply:#}");
+    let id = reply["id"].as_i64().expect("id");
+
+    // A store written before the fix: the reply conflict `confirmed` with no history, beside a
+    // conflict the analyst built (confirmed, and it must stay so).
+    let claims: Vec<i64> = reply["claims"].as_array().expect("claims").iter().filter_map(|m| m["claim_id"].as_i64()).collect();
+    let (a, b) = (claims[0].to_string(), claims[1].to_string());
+    run_json(&db, &["config", "set", "analyst", "Ana"]);
+    let built = run_json(&db, &["conflict", "new", &a, &b, "--explanation", "by hand"])["conflicts"][0]["id"].as_i64().expect("built");
+    {
+        let conn = rusqlite::Connection::open(&db).expect("open");
+        conn.execute("UPDATE conflicts SET status = 'confirmed' WHERE id = ?1", [id]).expect("old status");
+        conn.execute_batch("PRAGMA user_version = 8").expect("old version");
+    }
+    let statuses: Vec<(i64, String)> = Workbench::open(&db)
+        .expect("migrated")
+        .conflicts(&Default::default())
+        .expect("list")
+        .into_iter()
+        .map(|c| (c.id, c.status))
+        .collect();
+    assert_eq!(
+        statuses,
+        vec![(built, "confirmed".to_string()), (id, "proposed".to_string())],
+        "the migration returns the tool's untouched conflict to proposed and keeps the analyst's"
+    );
+}

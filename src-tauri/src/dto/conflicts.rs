@@ -10,11 +10,11 @@ use super::*;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "lowercase")]
 pub enum ConflictStatus {
-    /// Back to detected, awaiting the analyst (not settable: the core only confirms or rejects).
-    Candidate,
+    /// Found by the tool, awaiting the analyst (not settable: the analyst confirms or rejects).
+    Proposed,
     /// Confirmed by the analyst.
     Confirmed,
-    /// Rejected by the analyst.
+    /// Rejected by the analyst (with a reason).
     Rejected,
 }
 
@@ -24,8 +24,10 @@ pub struct ConflictSummary {
     /// Conflict id.
     #[ts(type = "number")]
     pub id: i64,
-    /// Where it stands: "candidate", "confirmed", "rejected" (verification may add others).
+    /// Its review: "proposed", "confirmed" or "rejected".
     pub status: String,
+    /// Where it stands, as reports say it ("Proposed (not reviewed)", "Resolved for AM").
+    pub state: String,
     /// Where it came from: "reply", "candidate" or "analyst".
     pub origin: String,
     /// What it is about, in a few words (the analyst's note, else the shared facts).
@@ -56,6 +58,7 @@ impl From<&crosscheck::model::Conflict> for ConflictSummary {
         ConflictSummary {
             id: c.id,
             status: c.status.clone(),
+            state: c.state_label("en"),
             origin: c.origin.as_str().to_string(),
             topic,
             parties,

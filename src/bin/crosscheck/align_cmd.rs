@@ -20,7 +20,7 @@ use crate::output::terminal_safe;
 /// Arguments of `conflicts`.
 #[derive(Args)]
 pub struct ConflictsArgs {
-    /// Only this status (candidate, confirmed, rejected, …); default: all but rejected.
+    /// Only this status (proposed, confirmed, rejected); default: all but rejected.
     #[arg(long)]
     status: Option<String>,
     /// Only conflicts holding this claim.
@@ -39,18 +39,21 @@ pub enum ConflictCommand {
         /// Conflict id.
         id: i64,
     },
-    /// Confirm a candidate.
+    /// Confirm a proposed conflict (recorded in the history with your name).
     Confirm {
         /// Conflict id.
         id: i64,
+        /// Why, for the history.
+        #[arg(long, default_value = "")]
+        note: String,
     },
-    /// Reject a candidate; its claims are never proposed together again.
+    /// Reject a proposed conflict, saying why; its claims are never proposed together again.
     Reject {
         /// Conflict id.
         id: i64,
-        /// Why.
-        #[arg(long)]
-        explanation: Option<String>,
+        /// Why these claims do not conflict (required: it goes to the history).
+        #[arg(long, alias = "explanation")]
+        reason: String,
     },
     /// Build a conflict from two or more claims.
     New {
@@ -103,8 +106,8 @@ pub fn conflict(wb: &mut Workbench, command: ConflictCommand, as_json: bool) -> 
             print_detect(&s, as_json);
             return Ok(());
         }
-        ConflictCommand::Confirm { id } => wb.confirm_conflict(id)?,
-        ConflictCommand::Reject { id, explanation } => wb.reject_conflict(id, explanation.as_deref())?,
+        ConflictCommand::Confirm { id, note } => wb.confirm_conflict(id, &note)?,
+        ConflictCommand::Reject { id, reason } => wb.reject_conflict(id, &reason)?,
         ConflictCommand::New { claims, explanation } => wb.new_conflict(&claims, explanation.as_deref())?,
         ConflictCommand::Add { id, claim } => wb.add_to_conflict(id, claim)?,
         ConflictCommand::Remove { id, claim } => wb.remove_from_conflict(id, claim)?,

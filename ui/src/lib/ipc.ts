@@ -98,8 +98,8 @@ export const partyTimeline = (key: string) => call<TimelinePoint[]>('party_timel
 
 export const conflicts = () => call<ConflictSummary[]>('conflicts');
 export const conflictDiff = (id: number) => call<ConflictDiff>('conflict_diff', { id });
-export const setConflictStatus = (id: number, status: ConflictStatus) =>
-  call<ConflictSummary>('set_conflict_status', { id, status });
+export const setConflictStatus = (id: number, status: ConflictStatus, reason: string) =>
+  call<ConflictSummary>('set_conflict_status', { id, status, reason });
 
 export const verification = (claimId: number) => call<Verification>('verification', { claimId });
 export const setVerdict = (input: VerdictInput) => call<Verification>('set_verdict', { input });

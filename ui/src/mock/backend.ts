@@ -54,8 +54,8 @@ const parties: PartySummary[] = [
 ];
 
 let conflictList: ConflictSummary[] = [
-  { id: 1, status: 'candidate', origin: 'candidate', topic: 'Who fired across the border', parties: ['AZ', 'AM'], claim_ids: [1, 2, 3], score: 0.87 },
-  { id: 2, status: 'confirmed', origin: 'reply', topic: 'AM answers AZ', parties: ['AZ', 'AM'], claim_ids: [1, 2], score: null },
+  { id: 1, status: 'proposed', state: 'Proposed (not reviewed)', origin: 'candidate', topic: 'Who fired across the border', parties: ['AZ', 'AM'], claim_ids: [1, 2, 3], score: 0.87 },
+  { id: 2, status: 'confirmed', state: 'Confirmed, open', origin: 'reply', topic: 'AM answers AZ', parties: ['AZ', 'AM'], claim_ids: [1, 2], score: null },
 ];
 
 const VERDICTS: VerdictOption[] = [
@@ -216,7 +216,9 @@ export function installMockBackend() {
       case 'conflicts': return conflictList;
       case 'conflict_diff': return diffOf(a.id);
       case 'set_conflict_status': {
-        conflictList = conflictList.map((c) => (c.id === a.id ? { ...c, status: a.status } : c));
+        if (a.status === 'rejected' && !String(a.reason ?? '').trim()) throw err('bad_input', 'say why these claims do not conflict');
+        const state = a.status === 'rejected' ? 'Rejected' : 'Confirmed, open';
+        conflictList = conflictList.map((c) => (c.id === a.id ? { ...c, status: a.status, state } : c));
         return conflictList.find((c) => c.id === a.id);
       }
       case 'verification': return verificationOf(a.claimId);
