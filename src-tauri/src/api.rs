@@ -166,14 +166,14 @@ pub fn load_demo_if_empty(wb: &mut Workbench) -> IpcResult<bool> {
 
 /// Every conflict, confirmed and replies first, then candidates by score.
 pub fn conflicts(wb: &Workbench) -> IpcResult<Vec<ConflictSummary>> {
-    Ok(wb.conflicts(&crosscheck::store::ConflictFilter::default())?.iter().map(ConflictSummary::from).collect())
+    Ok(wb.conflict_cards(&crosscheck::store::ConflictFilter::default())?.iter().map(ConflictSummary::from).collect())
 }
 
 /// A conflict's diff view.
 pub fn conflict_diff(wb: &Workbench, id: i64) -> IpcResult<ConflictDiff> {
-    let conflict = wb.conflict(id)?;
+    let card = wb.conflict_card(id)?;
     let view = wb.conflict_view(id)?;
-    Ok(ConflictDiff::new((&conflict).into(), &view))
+    Ok(ConflictDiff::new((&card).into(), &view))
 }
 
 /// Confirms or rejects a conflict; `reason` goes to the history (required to reject).
@@ -183,7 +183,7 @@ pub fn set_conflict_status(wb: &mut Workbench, id: i64, status: ConflictStatus, 
         ConflictStatus::Rejected => wb.reject_conflict(id, reason)?,
         ConflictStatus::Proposed => return Err(IpcError::new("bad_input", "a conflict can be confirmed or rejected, not set back to proposed")),
     };
-    Ok((&c).into())
+    Ok((&wb.conflict_card(c.id)?).into())
 }
 
 /// Store facts for the status bar.

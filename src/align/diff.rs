@@ -13,10 +13,11 @@ use serde::Serialize;
 use similar::{capture_diff_slices, get_diff_ratio, Algorithm, DiffTag};
 
 use super::candidates::{score, ClaimRef, Features};
+use super::proposition;
 use super::facts::{disagreements, facts, Fact, FactDiff, Lexicon};
 use super::tokens::{tokenize, Token, TokenKind};
 use crate::gazetteer::Gazetteer;
-use crate::model::{Claim, Source, Speaker, Stance};
+use crate::model::{Claim, Conflict, Source, Speaker, Stance};
 
 /// What a word-level operation does.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -113,8 +114,50 @@ pub struct ClaimCard {
     pub date: DateTime<Utc>,
     /// The claim it answers, if any.
     pub responds_to: Option<i64>,
+    /// What this side states, for display: a bare denial ("cela") reads "‹party› denies:
+    /// ‹content of the claim it answers›"; `text` stays the claim's own words.
+    pub proposition: String,
     /// Every fact read in it.
     pub facts: Vec<Fact>,
+    /// `text` cut in runs that say how it compares with the other side (they rejoin into
+    /// `text`); what the app and the reports mark.
+    pub runs: Vec<Run>,
+}
+
+/// How a run of a claim's text compares with the other side.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum RunKind {
+    /// Said on both sides, or not compared word by word.
+    Same,
+    /// Only on this side, or worded otherwise.
+    Changed,
+    /// A fact that disagrees ([`DiffView::chips`]).
+    Fact,
+}
+
+/// A run of a claim's text, in chars.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Run {
+    /// Start, in chars of the claim text.
+    pub start: usize,
+    /// End (exclusive).
+    pub end: usize,
+    /// How it compares.
+    pub kind: RunKind,
+    /// Index into [`DiffView::chips`] for a `fact` run.
+    pub fact: Option<u32>,
+}
+
+/// A fact on which the sides disagree, once for the whole view.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Chip {
+    /// "number", "date", "time", "place", "actor".
+    pub kind: String,
+    /// One-line reading ("18 drone ≠ 6 missile").
+    pub label: String,
+    /// Each side's value: the claim holding it and the value as written.
+    pub values: Vec<(i64, String)>,
 }
 
 /// One party's column.
@@ -162,12 +205,78 @@ pub struct DiffView {
     pub claims: Vec<ClaimCard>,
     /// Claims aligned in rows.
     pub rows: Vec<Row>,
+    /// What the conflict is about: the key words of the disputed proposition and the facts that
+    /// disagree (the analyst's note stays separate).
+    pub title: String,
+    /// The facts that disagree, each once; runs point at them.
+    pub chips: Vec<Chip>,
 }
+
+/// A conflict as listed: the stored conflict, where it stands, its title and what each side
+/// states. Built from the conflict's [`DiffView`], so list and view cannot disagree.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ConflictCard {
+    /// The conflict as stored.
+    #[serde(flatten)]
+    pub conflict: Conflict,
+    /// Where it stands, in words ([`Conflict::state_label`], English).
+    pub state: String,
+    /// What it is about ([`DiffView::title`]).
+    pub title: String,
+    /// Each claim's side, in the view's column order.
+    pub sides: Vec<SideCard>,
+}
+
+/// One claim's side in a conflict.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SideCard {
+    /// Claim id.
+    pub claim_id: i64,
+    /// Column key (state codes joined with "+", else party key, else speaker).
+    pub party: String,
+    /// Column label ("Armenia").
+    pub party_name: String,
+    /// Speaker as resolved.
+    pub speaker: String,
+    /// What the cue does.
+    pub stance: Stance,
+    /// The claim's own text.
+    pub text: String,
+    /// What it states ([`ClaimCard::proposition`]).
+    pub proposition: String,
+}
+
+impl ConflictCard {
+    /// The card of `conflict` from its view.
+    pub fn new(conflict: Conflict, view: &DiffView) -> ConflictCard {
+        let mut cards: Vec<&ClaimCard> = view.claims.iter().collect();
+        cards.sort_by_key(|c| (c.column, c.id));
+        let sides = cards
+            .into_iter()
+            .map(|c| SideCard {
+                claim_id: c.id,
+                party: view.columns.get(c.column).map(|k| k.key.clone()).unwrap_or_default(),
+                party_name: view.columns.get(c.column).map(|k| k.label.clone()).unwrap_or_default(),
+                speaker: c.speaker.name.clone(),
+                stance: c.stance,
+                text: c.text.clone(),
+                proposition: c.proposition.clone(),
+            })
+            .collect();
+        ConflictCard { state: conflict.state_label("en"), title: view.title.clone(), sides, conflict }
+    }
+}
+
+/// Below this word similarity, two claims say their things in other words (or languages):
+/// marking every word as changed tells nothing, so only the facts are marked.
+pub const WORD_MARKS_MIN_SIMILARITY: f32 = 0.4;
 
 /// What the view is built from: a claim, its source, and names for display.
 pub struct ViewInput<'a> {
     /// Claims with their sources.
     pub claims: &'a [(Claim, Source)],
+    /// Texts of the claims these answer (`responds_to`), by id, whether or not they are shown.
+    pub answered: &'a BTreeMap<i64, String>,
     /// Names the reader resolves actors and places with.
     pub gazetteer: &'a Gazetteer,
     /// Word lists.
@@ -203,7 +312,8 @@ pub fn build(conflict_id: Option<i64>, input: &ViewInput<'_>, layout: Layout) ->
             input.gazetteer,
             input.lexicon,
         ));
-        cards.push(card(claim, source, idx, input));
+        let label = columns[idx].label.clone();
+        cards.push(card(claim, source, idx, &label, input));
     }
     let rows = match layout {
         Layout::ByParty => align_rows(&cards, &features, columns.len()),
@@ -222,7 +332,103 @@ pub fn build(conflict_id: Option<i64>, input: &ViewInput<'_>, layout: Layout) ->
             Row { cells, reason, pairs }
         })
         .collect();
-    DiffView { conflict_id, columns, claims: cards, rows }
+    let mut view = DiffView { conflict_id, columns, claims: cards, rows, title: String::new(), chips: Vec::new() };
+    mark_runs(&mut view);
+    view.title = view_title(&view, input);
+    view
+}
+
+/// The title: the disputed proposition is the claim answered, if one is shown, else the first
+/// claim; every disagreeing fact of the view follows it.
+fn view_title(view: &DiffView, input: &ViewInput<'_>) -> String {
+    let shown = |id: i64| view.claims.iter().any(|c| c.id == id);
+    let mut cards: Vec<&ClaimCard> = view.claims.iter().collect();
+    // Answered claims first: they hold the proposition the others deny.
+    cards.sort_by_key(|c| (!view.claims.iter().any(|o| o.responds_to == Some(c.id)), c.responds_to.is_some_and(shown), c.id));
+    let contents: Vec<&str> = cards
+        .iter()
+        .map(|c| proposition::content(&c.text, c.responds_to.and_then(|r| input.answered.get(&r)).map(String::as_str), input.gazetteer, input.lexicon))
+        .collect();
+    let facts: Vec<FactDiff> = view.rows.iter().flat_map(|r| r.pairs.iter().flat_map(|p| p.facts.iter().cloned())).collect();
+    proposition::title(&contents, &facts, input.gazetteer, input.lexicon)
+}
+
+/// Cuts every claim in runs from the pairs' word operations and disagreeing facts, and lists
+/// the chips. A fact outranks a plain change; words are marked only between claims worded
+/// closely enough for marks to mean something ([`WORD_MARKS_MIN_SIMILARITY`]).
+fn mark_runs(view: &mut DiffView) {
+    // Per claim, per char: None = same, Some(None) = changed, Some(Some(i)) = chip i.
+    let mut marks: BTreeMap<i64, Vec<Option<Option<u32>>>> =
+        view.claims.iter().map(|c| (c.id, vec![None; c.text.chars().count()])).collect();
+    let mut paint = |claim: i64, start: usize, end: usize, mark: Option<u32>| {
+        if let Some(m) = marks.get_mut(&claim) {
+            for slot in m.iter_mut().take(end).skip(start) {
+                if mark.is_some() || slot.is_none() {
+                    *slot = Some(mark);
+                }
+            }
+        }
+    };
+    let mut chips: Vec<Chip> = Vec::new();
+    for pair in view.rows.iter().flat_map(|r| &r.pairs) {
+        if pair.similarity >= WORD_MARKS_MIN_SIMILARITY {
+            for op in pair.ops.iter().filter(|op| op.tag != OpTag::Equal) {
+                for seg in op.left.iter().filter(|s| s.emphasized) {
+                    paint(pair.left, seg.start, seg.end, None);
+                }
+                for seg in op.right.iter().filter(|s| s.emphasized) {
+                    paint(pair.right, seg.start, seg.end, None);
+                }
+            }
+        }
+        for f in &pair.facts {
+            let i = chips.len() as u32;
+            let mut values = Vec::new();
+            for (claim, side) in [(pair.left, &f.left), (pair.right, &f.right)] {
+                for x in side {
+                    paint(claim, x.start, x.end, Some(i));
+                    values.push((claim, x.text.clone()));
+                }
+            }
+            chips.push(Chip { kind: f.kind.as_str().to_string(), label: f.note.clone(), values });
+        }
+    }
+    for card in &mut view.claims {
+        let m = marks.remove(&card.id).unwrap_or_default();
+        let mut out: Vec<Run> = Vec::new();
+        let mut i = 0;
+        while i < m.len() {
+            let here = m[i];
+            let mut j = i + 1;
+            while j < m.len() && m[j] == here {
+                j += 1;
+            }
+            let (kind, fact) = match here {
+                None => (RunKind::Same, None),
+                Some(None) => (RunKind::Changed, None),
+                Some(Some(f)) => (RunKind::Fact, Some(f)),
+            };
+            out.push(Run { start: i, end: j, kind, fact });
+            i = j;
+        }
+        // Spacing between two changed words reads as part of one changed phrase.
+        let chars: Vec<char> = card.text.chars().collect();
+        for k in 1..out.len().saturating_sub(1) {
+            let blank = chars[out[k].start..out[k].end].iter().all(|c| c.is_whitespace());
+            if out[k].kind == RunKind::Same && blank && out[k - 1].kind == RunKind::Changed && out[k + 1].kind == RunKind::Changed {
+                out[k].kind = RunKind::Changed;
+            }
+        }
+        let mut merged: Vec<Run> = Vec::with_capacity(out.len());
+        for r in out {
+            match merged.last_mut() {
+                Some(last) if last.kind == r.kind && last.fact == r.fact => last.end = r.end,
+                _ => merged.push(r),
+            }
+        }
+        card.runs = merged;
+    }
+    view.chips = chips;
 }
 
 fn column_of(speaker: &Speaker, gazetteer: &Gazetteer) -> Column {
@@ -242,7 +448,8 @@ fn column_of(speaker: &Speaker, gazetteer: &Gazetteer) -> Column {
     Column { key, label, countries }
 }
 
-fn card(claim: &Claim, source: &Source, column: usize, input: &ViewInput<'_>) -> ClaimCard {
+fn card(claim: &Claim, source: &Source, column: usize, party: &str, input: &ViewInput<'_>) -> ClaimCard {
+    let answered = claim.responds_to.and_then(|r| input.answered.get(&r)).map(String::as_str);
     let mut chain = vec![claim.speaker.name.clone()];
     chain.extend(claim.via.iter().map(|v| v.name.clone()));
     if let Some(o) = &source.outlet {
@@ -268,7 +475,9 @@ fn card(claim: &Claim, source: &Source, column: usize, input: &ViewInput<'_>) ->
         },
         date: source.published_at.unwrap_or(source.imported_at),
         responds_to: claim.responds_to,
+        proposition: proposition::proposition(party, claim.stance, &claim.text, answered, input.gazetteer, input.lexicon),
         facts: facts(&claim.text, input.gazetteer, input.lexicon),
+        runs: Vec::new(),
     }
 }
 

@@ -13,6 +13,7 @@
 pub mod candidates;
 pub mod diff;
 pub mod facts;
+pub mod proposition;
 pub mod tokens;
 
 use std::collections::HashMap;

@@ -181,7 +181,7 @@ fn conflict(s: &mut String, r: &Report, c: &ConflictSection) {
     let id = c.conflict.id;
     let title = if c.conflict.title.is_empty() { format!("{} {id}", r.t("Conflict", "Contradiction")) } else { c.conflict.title.clone() };
     let _ = writeln!(s, "<article class=\"conflict\" id=\"conflict-{id}\">\n<h3>{}</h3>", h(&title));
-    let _ = write!(s, "<p><span class=\"status\">{}</span>", h(&r.status_label(&c.status)));
+    let _ = write!(s, "<p><span class=\"status\">{}</span>", h(&r.conflict_state(c)));
     if !c.explanation.is_empty() {
         let _ = write!(s, " — {}", h(&c.explanation));
     }
@@ -193,6 +193,9 @@ fn conflict(s: &mut String, r: &Report, c: &ConflictSection) {
             let _ = write!(s, "<div class=\"side\"{anchor}>\n<h4>{}</h4>\n<blockquote class=\"statement\">", h(&side.party_name));
             s.push_str(&highlighted(&side.statement, &side.highlights));
             s.push_str("</blockquote>\n");
+            if side.proposition != side.statement {
+                let _ = writeln!(s, "<p class=\"proposition\">{}</p>", h(&side.proposition));
+            }
             if let Some(id) = side.claim_id {
                 if let Some(c) = r.claims.iter().find(|c| c.claim.id == id) {
                     verdict_badges(s, r, c);

@@ -111,7 +111,7 @@ fn summary(s: &mut String, r: &Report) {
 fn conflict(s: &mut String, r: &Report, c: &ConflictSection) {
     let title = if c.conflict.title.is_empty() { format!("{} {}", r.t("Conflict", "Contradiction"), c.conflict.id) } else { c.conflict.title.clone() };
     let _ = writeln!(s, "### {}\n", md(&title));
-    let _ = write!(s, "**{}** {}", r.t("Status:", "Statut :"), md(&r.status_label(&c.status)));
+    let _ = write!(s, "**{}** {}", r.t("Status:", "Statut :"), md(&r.conflict_state(c)));
     if !c.explanation.is_empty() {
         let _ = write!(s, " — {}", md(&c.explanation));
     }
@@ -129,6 +129,13 @@ fn conflict(s: &mut String, r: &Report, c: &ConflictSection) {
         s.push_str("\n|");
         for side in &c.conflict.sides {
             let _ = write!(s, " {} |", highlighted(&side.statement, &side.highlights));
+        }
+        // What a bare denial denies, beside its own words.
+        if c.conflict.sides.iter().any(|x| x.proposition != x.statement) {
+            s.push_str("\n|");
+            for side in &c.conflict.sides {
+                let _ = write!(s, " *{}* |", md(&side.proposition));
+            }
         }
         s.push_str("\n\n");
     }
@@ -278,6 +285,16 @@ pub(super) fn change_text(r: &Report, h: &HistoryEntry) -> String {
         Change::ConflictStatus => {
             let label = |v: &Option<String>| {
                 v.as_deref().and_then(|s| serde_json::from_str::<ConflictStatus>(s).ok()).map(|st| r.status_label(&st)).unwrap_or_default()
+            };
+            arrow(label(&h.old), label(&h.new))
+        }
+        // Review statuses are plain names (`proposed`, `confirmed`, `rejected`), not JSON.
+        Change::ConflictReview => {
+            let label = |v: &Option<String>| match v.as_deref() {
+                Some("proposed") => r.t("proposed", "proposé").to_string(),
+                Some("confirmed") => r.t("confirmed", "confirmé").to_string(),
+                Some("rejected") => r.t("rejected", "rejeté").to_string(),
+                other => other.unwrap_or_default().to_string(),
             };
             arrow(label(&h.old), label(&h.new))
         }

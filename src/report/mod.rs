@@ -101,6 +101,10 @@ pub struct ConflictInput {
     pub id: i64,
     /// A short title ("Casualties at Tovuz, 12 July").
     pub title: String,
+    /// Where the conflict stands (review and judgement), in English, as the app shows it.
+    pub state: String,
+    /// The same in French.
+    pub state_fr: String,
     /// The parties' statements, one column each.
     pub sides: Vec<ConflictSide>,
     /// The facts on which the sides disagree.
@@ -116,8 +120,10 @@ pub struct ConflictSide {
     pub party_name: String,
     /// The claim the statement is, when it is one.
     pub claim_id: Option<i64>,
-    /// The statement.
+    /// The statement, as the source words it.
     pub statement: String,
+    /// What the side states: for a bare denial, "‹party› denies: ‹what it denies›".
+    pub proposition: String,
     /// Char ranges of `statement` to emphasise: where it differs from the other sides.
     pub highlights: Vec<Span>,
 }
@@ -312,6 +318,16 @@ impl Report {
                 ConflictStatus::Resolved(name.to_string()).label(&self.language)
             }
             other => other.label(&self.language),
+        }
+    }
+
+    /// Where a conflict stands, as the app shows it: proposed, confirmed and open, rejected, or
+    /// the analyst's judgement (naming the party it was resolved for).
+    pub fn conflict_state(&self, c: &ConflictSection) -> String {
+        match &c.status {
+            ConflictStatus::Open if self.language == "fr" && !c.conflict.state_fr.is_empty() => c.conflict.state_fr.clone(),
+            ConflictStatus::Open if !c.conflict.state.is_empty() => c.conflict.state.clone(),
+            other => self.status_label(other),
         }
     }
 
@@ -597,56 +613,45 @@ pub(crate) fn method_text(r: &Report) -> Vec<&'static str> {
 }
 
 /// A conflict as reports show it, from the align module's diff view: one side per claim, in the
-/// view's column order, labelled with its column (party); the disagreeing facts of every pair,
-/// one value per side; and, in each statement, the disagreeing facts and the changed words
-/// highlighted.
+/// view's column order, labelled with its column (party) and stating its proposition (a bare
+/// denial reads "‹party› denies: ‹what it denies›"); the view's chips as disagreeing facts, one
+/// value per side; the view's runs as highlights; the view's title. Nothing is compared here.
 pub fn conflict_input(conflict: &Conflict, view: &DiffView) -> ConflictInput {
+    use crate::align::diff::RunKind;
     let mut cards: Vec<&crate::align::diff::ClaimCard> = view.claims.iter().collect();
     cards.sort_by_key(|c| (c.column, c.id));
     let column_label = |i: usize| view.columns.get(i).map(|c| c.label.clone());
-    let mut sides: Vec<ConflictSide> = cards
+    let sides: Vec<ConflictSide> = cards
         .iter()
         .map(|c| ConflictSide {
             party: c.speaker.party.clone().or_else(|| view.columns.get(c.column).map(|col| col.key.clone())),
             party_name: column_label(c.column).unwrap_or_else(|| c.speaker.name.clone()),
             claim_id: Some(c.id),
             statement: c.text.clone(),
-            highlights: Vec::new(),
+            proposition: c.proposition.clone(),
+            highlights: merge_spans(
+                c.runs.iter().filter(|r| r.kind != RunKind::Same).map(|r| Span { start: r.start, end: r.end }).collect(),
+            ),
         })
         .collect();
-    let index = |id: i64| sides.iter().position(|s| s.claim_id == Some(id));
-    let mut spans: Vec<Vec<Span>> = vec![Vec::new(); sides.len()];
-    let mut facts = Vec::new();
-    for pair in view.rows.iter().flat_map(|r| &r.pairs) {
-        let (Some(l), Some(r)) = (index(pair.left), index(pair.right)) else { continue };
-        for op in &pair.ops {
-            for (i, segs) in [(l, &op.left), (r, &op.right)] {
-                spans[i].extend(segs.iter().filter(|s| s.emphasized).map(|s| Span { start: s.start, end: s.end }));
-            }
-        }
-        for f in &pair.facts {
+    let facts = view
+        .chips
+        .iter()
+        .map(|chip| {
             let mut values = vec![String::new(); sides.len()];
-            for (i, side_facts) in [(l, &f.left), (r, &f.right)] {
-                values[i] = side_facts.iter().map(|x| x.text.as_str()).collect::<Vec<_>>().join(", ");
-                spans[i].extend(side_facts.iter().map(|x| Span { start: x.start, end: x.end }));
+            for (i, side) in sides.iter().enumerate() {
+                let mine: Vec<&str> = chip.values.iter().filter(|(id, _)| side.claim_id == Some(*id)).map(|(_, t)| t.as_str()).collect();
+                values[i] = mine.join(", ");
             }
-            facts.push(DisagreeingFact { label: f.kind.as_str().to_string(), values });
-        }
-    }
-    for (side, s) in sides.iter_mut().zip(spans) {
-        side.highlights = merge_spans(s);
-    }
-    let mut names: Vec<String> = Vec::new();
-    for s in &sides {
-        if !names.contains(&s.party_name) {
-            names.push(s.party_name.clone());
-        }
-    }
+            DisagreeingFact { label: chip.kind.clone(), values }
+        })
+        .collect();
     let title = match conflict.explanation.as_deref().filter(|e| !e.trim().is_empty()) {
-        Some(e) => format!("{} — {e}", names.join(" ↔ ")),
-        None => names.join(" ↔ "),
+        Some(e) if view.title.is_empty() => e.to_string(),
+        Some(e) => format!("{} — {e}", view.title),
+        None => view.title.clone(),
     };
-    ConflictInput { id: conflict.id, title, sides, facts }
+    ConflictInput { id: conflict.id, title, state: conflict.state_label("en"), state_fr: conflict.state_label("fr"), sides, facts }
 }
 
 /// Sorted, non-overlapping spans covering the same chars.

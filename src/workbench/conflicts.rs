@@ -6,7 +6,9 @@
 
 use super::Workbench;
 use crate::align::candidates::CandidateConfig;
-use crate::align::diff::{self, DiffView, Layout, ViewInput};
+use std::collections::BTreeMap;
+
+use crate::align::diff::{self, ConflictCard, DiffView, Layout, ViewInput};
 use crate::align::facts::Lexicon;
 use crate::align::{self, DetectSummary};
 use crate::error::{Error, Result};
@@ -61,13 +63,42 @@ impl Workbench {
 
     fn view_of(&self, conflict: Option<i64>, ids: &[i64], layout: Layout) -> Result<DiffView> {
         let mut claims = Vec::new();
+        let mut answered = BTreeMap::new();
         for &id in ids {
             let c = self.store.claim(id)?;
             let s = self.store.source(c.source_id)?;
+            // A bare denial ("cela") is shown by what it denies, so the answered claim's text
+            // is needed even when that claim is not in the conflict.
+            if let Some(r) = c.responds_to {
+                match self.store.claim(r) {
+                    Ok(t) => {
+                        answered.insert(r, t.text);
+                    }
+                    Err(Error::NotFound { .. }) => {}
+                    Err(e) => return Err(e),
+                }
+            }
             claims.push((c, s));
         }
         let gazetteer = self.gazetteer()?;
-        Ok(diff::build(conflict, &ViewInput { claims: &claims, gazetteer: &gazetteer, lexicon: Lexicon::builtin() }, layout))
+        let input = ViewInput { claims: &claims, answered: &answered, gazetteer: &gazetteer, lexicon: Lexicon::builtin() };
+        Ok(diff::build(conflict, &input, layout))
+    }
+
+    /// Conflicts matching `filter`, each with its title and what each side states: the
+    /// listing the CLI and the app show (computed from the same view as the diff).
+    pub fn conflict_cards(&self, filter: &ConflictFilter) -> Result<Vec<ConflictCard>> {
+        self.conflicts(filter)?.into_iter().map(|c| self.card_of(c)).collect()
+    }
+
+    /// One conflict with its title and sides.
+    pub fn conflict_card(&self, id: i64) -> Result<ConflictCard> {
+        self.card_of(self.store.conflict(id)?)
+    }
+
+    fn card_of(&self, conflict: Conflict) -> Result<ConflictCard> {
+        let view = self.conflict_view(conflict.id)?;
+        Ok(ConflictCard::new(conflict, &view))
     }
 
     /// The analyst confirms that the claims conflict; `note` (may be empty) goes to the history.

@@ -52,6 +52,7 @@ fn conflict(az: i64, am: i64) -> ConflictInput {
                 party_name: "Azerbaijan".into(),
                 claim_id: Some(az),
                 statement: "12 soldats arméniens ont été tués".into(),
+                proposition: "12 soldats arméniens ont été tués".into(),
                 highlights: vec![Span { start: 0, end: 2 }],
             },
             ConflictSide {
@@ -59,10 +60,12 @@ fn conflict(az: i64, am: i64) -> ConflictInput {
                 party_name: "Armenia".into(),
                 claim_id: Some(am),
                 statement: HOSTILE.into(),
+                proposition: HOSTILE.into(),
                 highlights: vec![Span { start: 0, end: 8 }],
             },
         ],
         facts: vec![DisagreeingFact { label: "soldiers killed".into(), values: vec!["12".into(), "0 <none>".into()] }],
+        ..Default::default()
     }
 }
 

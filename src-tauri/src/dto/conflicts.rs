@@ -30,7 +30,8 @@ pub struct ConflictSummary {
     pub state: String,
     /// Where it came from: "reply", "candidate" or "analyst".
     pub origin: String,
-    /// What it is about, in a few words (the analyst's note, else the shared facts).
+    /// What it is about: the disputed proposition's key words and the facts that disagree (then
+    /// the analyst's note).
     pub topic: String,
     /// Each side: the states it stands for ("AM", "AZ"), else its party key, else the speaker.
     pub parties: Vec<String>,
@@ -41,24 +42,25 @@ pub struct ConflictSummary {
     pub score: Option<f32>,
 }
 
-impl From<&crosscheck::model::Conflict> for ConflictSummary {
-    fn from(c: &crosscheck::model::Conflict) -> Self {
+impl From<&crosscheck::align::diff::ConflictCard> for ConflictSummary {
+    fn from(card: &crosscheck::align::diff::ConflictCard) -> Self {
+        let c = &card.conflict;
         let mut parties: Vec<String> = Vec::new();
-        for m in &c.claims {
-            let side = if !m.countries.is_empty() { m.countries.join("+") } else { m.party.clone().unwrap_or_else(|| m.speaker.clone()) };
-            if !parties.contains(&side) {
-                parties.push(side);
+        for side in &card.sides {
+            if !parties.contains(&side.party) {
+                parties.push(side.party.clone());
             }
         }
-        let topic = match (&c.explanation, c.evidence.is_empty()) {
-            (Some(x), _) if !x.trim().is_empty() => x.clone(),
-            (_, false) => c.evidence.iter().map(|e| format!("{} {}", e.kind, e.shared.join(", "))).collect::<Vec<_>>().join(" · "),
-            _ => format!("{} answers {}", parties.last().cloned().unwrap_or_default(), parties.first().cloned().unwrap_or_default()),
+        // The core's title names the disputed proposition; the analyst's note follows it.
+        let topic = match c.explanation.as_deref().filter(|x| !x.trim().is_empty()) {
+            Some(x) if card.title.is_empty() => x.to_string(),
+            Some(x) => format!("{} — {x}", card.title),
+            None => card.title.clone(),
         };
         ConflictSummary {
             id: c.id,
             status: c.status.clone(),
-            state: c.state_label("en"),
+            state: card.state.clone(),
             origin: c.origin.as_str().to_string(),
             topic,
             parties,
@@ -109,6 +111,8 @@ pub struct DiffClaim {
     pub source_title: String,
     /// When it was said (`YYYY-MM-DD`).
     pub date: String,
+    /// What this side states: for a bare denial, "‹party› denies: ‹what it denies›".
+    pub proposition: String,
     /// The statement, cut in runs.
     pub segments: Vec<DiffSegment>,
     /// The claim's verification, when the build has verification.
@@ -159,85 +163,33 @@ pub struct ConflictDiff {
 }
 
 impl ConflictDiff {
-    /// The page's form of the core's diff view: per claim, runs marking what differs and the
-    /// facts that disagree (from the core's word operations and fact spans), and one chip per
-    /// disagreeing fact. Nothing is compared here; the core did it.
+    /// The page's form of the core's diff view: the core's runs as text segments and its chips.
+    /// Nothing is compared or marked here; the core did it.
     pub fn new(conflict: ConflictSummary, view: &crosscheck::align::diff::DiffView) -> Self {
-        use crosscheck::align::diff::OpTag;
-        use std::collections::HashMap;
-
-        // Per claim, per char: None = same, Some(None) = changed, Some(Some(i)) = fact chip i.
-        let mut marks: HashMap<i64, Vec<Option<Option<u32>>>> =
-            view.claims.iter().map(|c| (c.id, vec![None; c.text.chars().count()])).collect();
-        let mut paint = |claim: i64, start: usize, end: usize, mark: Option<u32>| {
-            if let Some(m) = marks.get_mut(&claim) {
-                for slot in m.iter_mut().take(end).skip(start) {
-                    // A fact outranks a plain change.
-                    if mark.is_some() || slot.is_none() {
-                        *slot = Some(mark);
-                    }
-                }
-            }
-        };
-        let mut facts = Vec::new();
-        for row in &view.rows {
-            for pair in &row.pairs {
-                for op in pair.ops.iter().filter(|op| op.tag != OpTag::Equal) {
-                    for seg in op.left.iter().filter(|s| s.emphasized) {
-                        paint(pair.left, seg.start, seg.end, None);
-                    }
-                    for seg in op.right.iter().filter(|s| s.emphasized) {
-                        paint(pair.right, seg.start, seg.end, None);
-                    }
-                }
-                for f in &pair.facts {
-                    let i = facts.len() as u32;
-                    let kind = f.kind.as_str().to_string();
-                    let mut values = Vec::new();
-                    for (claim, side) in [(pair.left, &f.left), (pair.right, &f.right)] {
-                        for x in side {
-                            paint(claim, x.start, x.end, Some(i));
-                            values.push(FactValue { claim_id: claim, text: x.text.clone() });
-                        }
-                    }
-                    facts.push(FactChip { kind, label: f.note.clone(), values });
-                }
-            }
-        }
-
-        let runs = |id: i64, text: &str| -> Vec<DiffSegment> {
-            let chars: Vec<char> = text.chars().collect();
-            let m = marks.get(&id).cloned().unwrap_or_default();
-            let mut out: Vec<DiffSegment> = Vec::new();
-            let mut i = 0;
-            while i < chars.len() {
-                let here = m.get(i).copied().flatten();
-                let mut j = i + 1;
-                while j < chars.len() && m.get(j).copied().flatten() == here {
-                    j += 1;
-                }
-                let (kind, fact) = match here {
-                    None => (DiffKind::Same, None),
-                    Some(None) => (DiffKind::Changed, None),
-                    Some(Some(f)) => (DiffKind::Fact, Some(f)),
-                };
-                out.push(DiffSegment { text: chars[i..j].iter().collect(), kind, fact });
-                i = j;
-            }
-            // Spacing between two changed words reads as part of one changed phrase.
-            for k in 1..out.len().saturating_sub(1) {
-                if out[k].kind == DiffKind::Same && out[k].text.trim().is_empty() && out[k - 1].kind == DiffKind::Changed && out[k + 1].kind == DiffKind::Changed {
-                    out[k].kind = DiffKind::Changed;
-                }
-            }
-            let mut merged: Vec<DiffSegment> = Vec::with_capacity(out.len());
-            for seg in out {
-                match merged.last_mut() {
-                    Some(last) if last.kind == seg.kind && last.fact == seg.fact => last.text.push_str(&seg.text),
-                    _ => merged.push(seg),
-                }
-            }
-            merged
+        use crosscheck::align::diff::RunKind;
+        let facts = view
+            .chips
+            .iter()
+            .map(|c| FactChip {
+                kind: c.kind.clone(),
+                label: c.label.clone(),
+                values: c.values.iter().map(|(id, text)| FactValue { claim_id: *id, text: text.clone() }).collect(),
+            })
+            .collect();
+        let runs = |card: &crosscheck::align::diff::ClaimCard| -> Vec<DiffSegment> {
+            let chars: Vec<char> = card.text.chars().collect();
+            card.runs
+                .iter()
+                .map(|r| DiffSegment {
+                    text: chars.get(r.start..r.end).map(|c| c.iter().collect()).unwrap_or_default(),
+                    kind: match r.kind {
+                        RunKind::Same => DiffKind::Same,
+                        RunKind::Changed => DiffKind::Changed,
+                        RunKind::Fact => DiffKind::Fact,
+                    },
+                    fact: r.fact,
+                })
+                .collect()
         };
 
         let columns = view
@@ -261,7 +213,8 @@ impl ConflictDiff {
                             cue: card.cue.clone(),
                             source_title: card.source.title.clone(),
                             date: card.date.format("%Y-%m-%d").to_string(),
-                            segments: runs(card.id, &card.text),
+                            proposition: card.proposition.clone(),
+                            segments: runs(card),
                             verification: None,
                         })
                     })

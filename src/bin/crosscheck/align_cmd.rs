@@ -7,9 +7,8 @@
 use std::io::IsTerminal;
 
 use clap::{Args, Subcommand};
-use crosscheck::align::diff::{AlignOp, DiffView, OpTag, PairDiff, Segment};
+use crosscheck::align::diff::{AlignOp, ConflictCard, DiffView, OpTag, PairDiff, Segment};
 use crosscheck::align::DetectSummary;
-use crosscheck::model::Conflict;
 use crosscheck::store::ConflictFilter;
 use crosscheck::Workbench;
 use serde_json::json;
@@ -88,7 +87,7 @@ pub enum ConflictCommand {
 
 /// `crosscheck conflicts`.
 pub fn conflicts(wb: &Workbench, args: ConflictsArgs, as_json: bool) -> crosscheck::Result<()> {
-    let list = wb.conflicts(&ConflictFilter { status: args.status, claim: args.claim })?;
+    let list = wb.conflict_cards(&ConflictFilter { status: args.status, claim: args.claim })?;
     print_conflicts(&list, as_json);
     Ok(())
 }
@@ -112,7 +111,7 @@ pub fn conflict(wb: &mut Workbench, command: ConflictCommand, as_json: bool) -> 
         ConflictCommand::Add { id, claim } => wb.add_to_conflict(id, claim)?,
         ConflictCommand::Remove { id, claim } => wb.remove_from_conflict(id, claim)?,
     };
-    print_conflicts(std::slice::from_ref(&changed), as_json);
+    print_conflicts(&[wb.conflict_card(changed.id)?], as_json);
     Ok(())
 }
 
@@ -133,7 +132,7 @@ fn print_detect(s: &DetectSummary, as_json: bool) {
     }
 }
 
-fn print_conflicts(list: &[Conflict], as_json: bool) {
+fn print_conflicts(list: &[ConflictCard], as_json: bool) {
     if as_json {
         print_json(&json!({ "conflicts": list }));
         return;
@@ -141,17 +140,14 @@ fn print_conflicts(list: &[Conflict], as_json: bool) {
     if list.is_empty() {
         say!("no conflicts");
     }
-    for c in list {
+    for card in list {
+        let c = &card.conflict;
         let score = c.score.map_or(String::new(), |s| format!(" {s:.2}"));
-        let parties: Vec<String> = c
-            .claims
-            .iter()
-            .map(|m| {
-                let who = if m.countries.is_empty() { m.speaker.clone() } else { format!("{} ({})", m.speaker, m.countries.join("+")) };
-                format!("#{} {who}", m.claim_id)
-            })
-            .collect();
-        say!("{:>5}  {:<10} {:<9}{score}  {}", c.id, c.status, c.origin.as_str(), parties.join(" vs "));
+        say!("{:>5}  {:<10} {:<9}{score}  {}", c.id, c.status, c.origin.as_str(), card.title);
+        say!("       {}", card.state);
+        for side in &card.sides {
+            say!("       #{} {} ({}, {}): {}", side.claim_id, side.speaker, side.party_name, side.stance.as_str(), side.proposition);
+        }
         if !c.evidence.is_empty() {
             let ev: Vec<String> = c.evidence.iter().map(|e| format!("{} {}", e.kind, e.shared.join(", "))).collect();
             say!("       evidence: {}", ev.join("; "));

@@ -285,7 +285,7 @@ pub fn claim_delete(wb: &mut Workbench, json: bool, id: i64, note: &str) -> Resu
 /// `conflict …`
 #[derive(Subcommand)]
 pub enum ConflictCommand {
-    /// Set a conflict's status: open, resolved (with --party), all_contradicted, unresolvable.
+    /// Say who is right: resolved (with --party), all_contradicted (neither), both_partly, unresolvable (undetermined), or open; confirms a proposed conflict.
     Status {
         /// Conflict id.
         id: i64,

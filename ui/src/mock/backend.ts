@@ -121,16 +121,18 @@ function diffOf(id: number): ConflictDiff {
       { kind: 'place', label: 'kalbajar ≠ sotk', values: [{ claim_id: 1, text: 'Kalbajar' }, { claim_id: 3, text: 'Sotk' }] },
     ],
     columns: [
-      { party: 'AZ', name: 'Azerbaijan', claims: [{ claim_id: 1, speaker: 'ministère azerbaïdjanais de la Défense', chain: ['ministère azerbaïdjanais de la Défense', 'TASS'], stance: 'assert', cue: 'a affirmé', date: '2023-09-12', source_title: source.title, verification: null, segments: [
+      { party: 'AZ', name: 'Azerbaijan', claims: [{ claim_id: 1, speaker: 'ministère azerbaïdjanais de la Défense', chain: ['ministère azerbaïdjanais de la Défense', 'TASS'], stance: 'assert', cue: 'a affirmé', date: '2023-09-12', source_title: source.title, verification: null,
+        proposition: 'les forces arméniennes avaient ouvert le feu à trois reprises sur ses positions près de Kalbajar', segments: [
         { text: 'les forces arméniennes', kind: 'fact', fact: 0 }, { text: ' avaient ', kind: 'changed', fact: null },
         { text: 'ouvert le feu à ', kind: 'same', fact: null }, { text: 'trois reprises', kind: 'fact', fact: 1 },
         { text: ' sur ses positions près de ', kind: 'changed', fact: null }, { text: 'Kalbajar', kind: 'fact', fact: 2 }] }, null] },
-      { party: 'AM', name: 'Armenia', claims: [{ claim_id: 3, speaker: 'ministère arménien de la Défense', chain: ['ministère arménien de la Défense', 'TASS'], stance: 'assert', cue: 'a déclaré', date: '2023-09-12', source_title: source.title, verification: null, segments: [
+      { party: 'AM', name: 'Armenia', claims: [{ claim_id: 3, speaker: 'ministère arménien de la Défense', chain: ['ministère arménien de la Défense', 'TASS'], stance: 'assert', cue: 'a déclaré', date: '2023-09-12', source_title: source.title, verification: null,
+        proposition: "c'est l'armée azerbaïdjanaise qui a tiré à deux reprises sur le village de Sotk", segments: [
         { text: "c'est ", kind: 'changed', fact: null }, { text: "l'armée azerbaïdjanaise", kind: 'fact', fact: 0 },
         { text: ' qui a tiré à ', kind: 'same', fact: null }, { text: 'deux reprises', kind: 'fact', fact: 1 },
         { text: ' sur le village de ', kind: 'changed', fact: null }, { text: 'Sotk', kind: 'fact', fact: 2 }] },
         { claim_id: 2, speaker: 'ministère arménien de la Défense', chain: ['ministère arménien de la Défense', 'TASS'], stance: 'deny', cue: 'a déclaré', date: '2023-09-12', source_title: source.title, verification: null,
-          segments: [{ text: "Aucun tir n'a été effectué par nos unités", kind: 'changed', fact: null }] }] },
+          proposition: "Armenia denies: Aucun tir n'a été effectué par nos unités", segments: [{ text: "Aucun tir n'a été effectué par nos unités", kind: 'changed', fact: null }] }] },
     ],
   };
 }
