@@ -13,6 +13,7 @@ use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
 
+use super::events::EventLexicon;
 use super::facts::{facts_and_words, stem, FactValue, Lexicon};
 use super::tokens::TokenKind;
 use crate::gazetteer::Gazetteer;
@@ -51,6 +52,20 @@ impl Side {
     /// The side of a speaker.
     pub fn of(speaker: &Speaker) -> Side {
         Side { countries: speaker.countries.iter().cloned().collect(), party: speaker.party.clone(), name: fold(&speaker.name) }
+    }
+
+    /// True when the speaker was resolved to a state or a party. An unresolved speaker ("the
+    /// ministry", "officials") may be anyone, including the other side's own voice.
+    pub fn is_known(&self) -> bool {
+        !self.countries.is_empty() || self.party.is_some()
+    }
+
+    /// A key naming the side: its states, else its party, else the folded speaker name.
+    pub fn key(&self) -> String {
+        if !self.countries.is_empty() {
+            return self.countries.iter().cloned().collect::<Vec<_>>().join("+");
+        }
+        self.party.clone().unwrap_or_else(|| self.name.clone())
     }
 
     /// True when the two speak for different parties: states with no state in common, or,
@@ -100,7 +115,22 @@ pub struct Features {
     pub units: BTreeSet<String>,
     /// Content words, folded and stemmed.
     pub words: BTreeSet<String>,
+    /// Event concepts named, whatever the language ("strike", "hospital").
+    pub concepts: BTreeSet<String>,
+    /// The signals those concepts count as: a concept's kind ("violence", "toll"), else itself.
+    pub signals: BTreeSet<String>,
+    /// How much the claim says: its facts (actors, places, dates, counts) and content words.
+    pub content: usize,
 }
+
+/// Facts and content words a claim needs to be put beside another source's: a headline fragment
+/// ("une attaque planifiée", "une attaque thaïlandaise") or a bare reference says too little to
+/// be matched on its own.
+pub const MIN_CONTENT_WORDS: usize = 3;
+
+/// Event signals two claims of other sources and languages must share to be matched on them
+/// alone (with no shared day, place or name).
+pub const MIN_SHARED_SIGNALS: usize = 2;
 
 impl Features {
     /// Reads the features of a claim.
@@ -127,14 +157,21 @@ impl Features {
                 _ => {}
             }
         }
+        f.content = found.len();
         let inside = |s: usize| covered.iter().any(|&(a, b)| a <= s && s < b);
         let mut first_word = true;
+        let events = EventLexicon::builtin();
         for (t, folded) in words {
             if t.kind == TokenKind::Punct && matches!(t.text, "." | "!" | "?" | "«" | "\"" | "“") {
                 first_word = true;
             }
             if t.kind != TokenKind::Word {
                 continue;
+            }
+            // Before the fact check: "two rockets" is a count and a concept.
+            for (concept, signal) in events.concepts_of(&folded) {
+                f.concepts.insert(concept.to_string());
+                f.signals.insert(signal.to_string());
             }
             let sentence_start = std::mem::replace(&mut first_word, false);
             if inside(t.start) {
@@ -148,6 +185,7 @@ impl Features {
             }
             f.words.insert(stem(&folded));
         }
+        f.content += f.words.len();
         f
     }
 
@@ -163,6 +201,7 @@ impl Features {
         keys.extend(self.places.iter().map(|p| (format!("p:{p}"), 2.0)));
         keys.extend(self.names.iter().map(|n| (format!("n:{n}"), 1.5)));
         keys.extend(self.units.iter().map(|u| (format!("u:{u}"), 1.0)));
+        keys.extend(self.signals.iter().map(|e| (format!("e:{e}"), 1.5)));
         keys.extend(self.words.iter().map(|w| (format!("w:{w}"), 1.0)));
         keys
     }
@@ -193,10 +232,13 @@ pub fn score(a: &Features, b: &Features) -> Option<Scored> {
     let union = a.words.union(&b.words).count();
     let common = shared(&a.words, &b.words);
     let jaccard = if union == 0 { 0.0 } else { common.len() as f32 / union as f32 };
-    if days.is_empty() && places.is_empty() && names.is_empty() && jaccard < 0.3 {
+    let involved = shared(&a.involved, &b.involved);
+    // Event concepts are not specific to one event ("forces", "strike" are in every war): they
+    // count only between accounts involving a state in common.
+    let signals = if involved.is_empty() { Vec::new() } else { shared(&a.signals, &b.signals) };
+    if days.is_empty() && places.is_empty() && names.is_empty() && jaccard < 0.3 && signals.len() < MIN_SHARED_SIGNALS {
         return None;
     }
-    let involved = shared(&a.involved, &b.involved);
     let actors = if involved.len() >= 2 { 0.10 } else if !involved.is_empty() { 0.05 } else { 0.0 };
     add("day", days.clone(), if days.is_empty() { 0.0 } else { 0.30 });
     add("place", places.clone(), if places.is_empty() { 0.0 } else { 0.25 });
@@ -205,6 +247,9 @@ pub fn score(a: &Features, b: &Features) -> Option<Scored> {
     let units = shared(&a.units, &b.units);
     add("unit", units.clone(), if units.is_empty() { 0.0 } else { 0.10 });
     add("words", common, 0.30 * (2.0 * jaccard).min(1.0));
+    // What happened and what was hit, across languages: each shared signal a quarter.
+    let weight = (0.25 * signals.len() as f32).min(0.5);
+    add("event", signals, weight);
     let score = evidence.iter().map(|e| e.weight).sum::<f32>().min(1.0);
     Some(Scored { score, evidence })
 }
@@ -218,14 +263,16 @@ pub fn quick_score(a: &Features, b: &Features) -> f32 {
     let (days, places, names, common) = (n(&a.days, &b.days), n(&a.places, &b.places), n(&a.names, &b.names), n(&a.words, &b.words));
     let union = a.words.len() + b.words.len() - common;
     let jaccard = if union == 0 { 0.0 } else { common as f32 / union as f32 };
-    if days == 0 && places == 0 && names == 0 && jaccard < 0.3 {
+    let involved = n(&a.involved, &b.involved);
+    let signals = if involved == 0 { 0 } else { n(&a.signals, &b.signals) };
+    if days == 0 && places == 0 && names == 0 && jaccard < 0.3 && signals < MIN_SHARED_SIGNALS {
         return 0.0;
     }
-    let involved = n(&a.involved, &b.involved);
     let actors = if involved >= 2 { 0.10 } else if involved > 0 { 0.05 } else { 0.0 };
     let flag = |k: usize, w: f32| if k > 0 { w } else { 0.0 };
     let s = flag(days, 0.30) + flag(places, 0.25) + flag(names, 0.10) + actors + flag(n(&a.units, &b.units), 0.10)
-        + if common > 0 { 0.30 * (2.0 * jaccard).min(1.0) } else { 0.0 };
+        + if common > 0 { 0.30 * (2.0 * jaccard).min(1.0) } else { 0.0 }
+        + (0.25 * signals as f32).min(0.5);
     s.min(1.0)
 }
 
@@ -240,9 +287,16 @@ pub struct Proposal {
     pub scored: Scored,
 }
 
-/// Whether `a` and `b` may be proposed at all: other sources, opposing parties.
+/// Whether `a` and `b` may be proposed at all: other sources, opposing parties, each known. Two
+/// unresolved speakers differ by name only, which a party repeating itself through "the
+/// ministry" and "officials" does too.
 pub fn eligible(a: &Features, b: &Features) -> bool {
-    a.source_id != b.source_id && a.side.opposes(&b.side)
+    a.source_id != b.source_id
+        && a.side.is_known()
+        && b.side.is_known()
+        && a.content >= MIN_CONTENT_WORDS
+        && b.content >= MIN_CONTENT_WORDS
+        && a.side.opposes(&b.side)
 }
 
 /// Every candidate pair among `claims`, through an inverted index over their keys.
@@ -337,7 +391,23 @@ mod tests {
         assert_eq!(got.len(), 1, "only the Tavush pair is proposed: {got:?}");
         let kinds: Vec<&str> = got[0].scored.evidence.iter().map(|e| e.kind.as_str()).collect();
         assert_eq!((got[0].a, got[0].b), (1, 2), "the pair");
-        assert_eq!(kinds, vec!["day", "place", "actors"], "evidence: same day, same place, same two states");
+        assert_eq!(kinds, vec!["day", "place", "actors", "event"], "evidence: same day, same place, same two states, armed forces firing");
+    }
+
+    #[test]
+    fn accounts_in_two_languages_meet_on_event_concepts_and_fragments_do_not() {
+        let claims = vec![
+            features(1, 10, "TH", "Cambodian forces opened fire near the ancient temple along the border"),
+            features(2, 20, "KH", "les hostilités ont été déclenchées par l'armée thaïlandaise selon une stratégie militaire"),
+            features(3, 20, "KH", "une attaque thaïlandaise"),
+            features(4, 30, "KH", "the harvest in the province was good this year and prices fell"),
+            features(5, 40, "ET", "federal forces took Mekele after a three-week offensive"),
+        ];
+        let got = propose(&claims, &CandidateConfig::default());
+        let pairs: Vec<(i64, i64)> = got.iter().map(|p| (p.a, p.b)).collect();
+        assert_eq!(pairs, vec![(1, 2)], "English and French accounts of the fighting; not the headline fragment, not the harvest, not another war's offensive: {got:?}");
+        let event = got[0].scored.evidence.iter().find(|e| e.kind == "event").map(|e| e.shared.clone());
+        assert_eq!(event, Some(vec!["armed_forces".to_string(), "violence".to_string()]), "what they share, across languages");
     }
 
     #[test]

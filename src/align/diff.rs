@@ -244,6 +244,9 @@ pub struct SideCard {
     pub text: String,
     /// What it states ([`ClaimCard::proposition`]).
     pub proposition: String,
+    /// The sources carrying this statement (the same party's same words), this claim's first:
+    /// "carried by N sources". Filled from the store's statement groups.
+    pub carried_by: Vec<i64>,
 }
 
 impl ConflictCard {
@@ -261,6 +264,7 @@ impl ConflictCard {
                 stance: c.stance,
                 text: c.text.clone(),
                 proposition: c.proposition.clone(),
+                carried_by: vec![c.source.id],
             })
             .collect();
         ConflictCard { state: conflict.state_label("en"), title: view.title.clone(), sides, conflict }

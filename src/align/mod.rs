@@ -12,6 +12,7 @@
 
 pub mod candidates;
 pub mod diff;
+pub mod events;
 pub mod facts;
 pub mod proposition;
 pub mod tokens;
@@ -39,6 +40,19 @@ pub struct DetectSummary {
     pub joined: usize,
     /// Candidates proposed.
     pub candidates: usize,
+    /// Claims found to carry a statement already stored from another source (same party, same
+    /// words): a carrier of that statement, not a new conflict.
+    pub carried: usize,
+}
+
+/// Word similarity from which two claims of one party in two sources are one statement carried
+/// twice (copies cut differently, a relay that changed a word or two).
+pub const SAME_STATEMENT_SIMILARITY: f32 = 0.85;
+
+/// The blocking key of a claim's exact words for its side: copies of one statement share it.
+fn statement_key(text: &str, side: &Side) -> String {
+    let words: Vec<String> = text.split_whitespace().map(crate::text::fold).collect();
+    format!("x:{}", crate::text::hash_hex(format!("{}|{}", side.key(), words.join(" ")).as_bytes()))
 }
 
 /// Indexes every claim not yet indexed and finds their conflicts: replies first, then
@@ -62,12 +76,36 @@ pub fn detect_in(tx: &Transaction<'_>, gazetteer: &Gazetteer, cfg: &CandidateCon
 
     for &id in &new {
         let Some((brief, f)) = load(tx, id)? else { continue };
-        let keys: Vec<String> = f.keys().into_iter().map(|(k, _)| k).collect();
+        let exact = statement_key(&brief.text, &f.side);
+        let mut keys: Vec<String> = f.keys().into_iter().map(|(k, _)| k).collect();
+        keys.push(exact.clone());
         store::index_claim_in(tx, id, &keys)?;
+        // An exact copy of an earlier claim of the same side in another source carries its
+        // statement. The earliest holder is looked up directly: however many copies hold the
+        // key, it must not be skipped as too common.
+        if let Some(first) = store::first_holder_in(tx, &exact, id)?.filter(|&o| o < id) {
+            if let Some((ob, _)) = load(tx, first)? {
+                if ob.source_id != brief.source_id && store::statement_of_in(tx, id)? == id {
+                    store::join_statement_in(tx, id, store::statement_of_in(tx, first)?)?;
+                    summary.carried += 1;
+                }
+            }
+        }
+    }
+
+    // Replies once every new claim knows its statement: a reply may come before the claim it
+    // answers in the text, and its copy must find the exchange already stored.
+    for &id in &new {
+        let Some((brief, _)) = load(tx, id)? else { continue };
         // A confirmation answers without contradicting.
         let Some(target) = brief.responds_to.filter(|_| brief.stance != Stance::Confirm) else { continue };
         let Some((tb, _)) = load(tx, target)? else { continue };
         if !Side::of(&brief.speaker).opposes(&Side::of(&tb.speaker)) || store::is_rejected_in(tx, id, target)? {
+            continue;
+        }
+        // The same exchange carried by another source is the conflict already stored.
+        let (st, si) = (store::statement_of_in(tx, target)?, store::statement_of_in(tx, id)?);
+        if (st, si) != (target, id) && (store::share_conflict_in(tx, st, si)? || store::is_rejected_in(tx, st, si)?) {
             continue;
         }
         match store::reply_conflict_of_in(tx, target)? {
@@ -105,16 +143,41 @@ pub fn detect_in(tx: &Transaction<'_>, gazetteer: &Gazetteer, cfg: &CandidateCon
         if let Some(e) = failed {
             return Err(e);
         }
+        // Near copies (a word or two changed) of an earlier claim of the same side in another
+        // source carry its statement too.
+        if store::statement_of_in(tx, id)? == id {
+            let Some((brief, _)) = load(tx, id)? else { continue };
+            for &other in shortlist.iter().filter(|&&o| o < id) {
+                let Some((ob, g)) = load(tx, other)? else { continue };
+                if ob.source_id == brief.source_id || f.side.opposes(&g.side) || !f.side.is_known() {
+                    continue;
+                }
+                if diff::word_diff(&brief.text, &ob.text).1 >= SAME_STATEMENT_SIMILARITY {
+                    store::join_statement_in(tx, id, store::statement_of_in(tx, other)?)?;
+                    summary.carried += 1;
+                    break;
+                }
+            }
+        }
+        let mine = store::statement_of_in(tx, id)?;
         for other in shortlist {
             let Some((_, g)) = load(tx, other)? else { continue };
             if !candidates::eligible(&f, &g) {
                 continue;
             }
             let Some(s) = candidates::score(&f, &g).filter(|s| s.score >= cfg.threshold) else { continue };
+            // Conflicts hold statements: the pair seen through copies is the pair already there.
+            let theirs = store::statement_of_in(tx, other)?;
+            if mine == theirs {
+                continue;
+            }
+            if store::is_rejected_in(tx, mine, theirs)? || store::share_conflict_in(tx, mine, theirs)? {
+                continue;
+            }
             if store::is_rejected_in(tx, id, other)? || store::share_conflict_in(tx, id, other)? {
                 continue;
             }
-            let claims = [id.min(other), id.max(other)];
+            let claims = [mine.min(theirs), mine.max(theirs)];
             store::insert_conflict_in(
                 tx,
                 &NewConflict {

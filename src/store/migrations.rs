@@ -107,4 +107,6 @@ END;
     super::conflicts::PROPOSED,
     // 10: a conflict can be judged both partly right (src/store/verification.rs).
     super::verification::BOTH_PARTLY,
+    // 11: one statement of one party carried by several sources (src/store/statements.rs).
+    super::statements::MIGRATION,
 ];

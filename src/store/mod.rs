@@ -16,6 +16,7 @@ mod migrations;
 mod parties;
 mod settings;
 mod sources;
+mod statements;
 mod taxonomy;
 mod verification;
 mod versions;
@@ -37,6 +38,7 @@ pub(crate) use conflicts::{
 };
 pub(crate) use claims::{insert_claim_in, set_responds_to_in};
 pub(crate) use sources::insert_source_in;
+pub(crate) use statements::{first_holder_in, join_statement_in, statement_of_in};
 pub use sources::{Inserted, NewSource};
 pub use feeds::FeedRecord;
 pub(crate) use feeds::mark_feed_item_in;

@@ -98,7 +98,15 @@ impl Workbench {
 
     fn card_of(&self, conflict: Conflict) -> Result<ConflictCard> {
         let view = self.conflict_view(conflict.id)?;
-        Ok(ConflictCard::new(conflict, &view))
+        let mut card = ConflictCard::new(conflict, &view);
+        for side in &mut card.sides {
+            for (_, source) in self.store.carriers(side.claim_id)? {
+                if !side.carried_by.contains(&source) {
+                    side.carried_by.push(source);
+                }
+            }
+        }
+        Ok(card)
     }
 
     /// The analyst confirms that the claims conflict; `note` (may be empty) goes to the history.

@@ -647,7 +647,8 @@ fn reply_conflicts_are_proposed_not_confirmed() {
     {
         let conn = rusqlite::Connection::open(&db).expect("open");
         conn.execute("UPDATE conflicts SET status = 'confirmed' WHERE id = ?1", [id]).expect("old status");
-        conn.execute_batch("PRAGMA user_version = 8").expect("old version");
+        // Back to version 8: later migrations' tables did not exist.
+        conn.execute_batch("DROP TABLE claim_statements; PRAGMA user_version = 8").expect("old version");
     }
     let statuses: Vec<(i64, String)> = Workbench::open(&db)
         .expect("migrated")
@@ -661,4 +662,37 @@ fn reply_conflicts_are_proposed_not_confirmed() {
         vec![(built, "confirmed".to_string()), (id, "proposed".to_string())],
         "the migration returns the tool's untouched conflict to proposed and keeps the analyst's"
     );
+}
+
+// ---- 13: copies of the same dispatches made each party's statements conflicts many times over.
+
+#[test]
+fn a_party_repeating_itself_in_copies_is_one_statement_carried_by_many_sources() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let db = dir.path().join("ws.db");
+    let seed = std::fs::read_to_string(seed_text_path()).expect("seed");
+    let mut paths = Vec::new();
+    for k in 0..4 {
+        // Cut differently: another heading, another footer; the statements are the same.
+        let p = dir.path().join(format!("copy-{k}.txt"));
+        std::fs::write(&p, format!("Reprise {k}\n\n{seed}\n\n(copie {k})\n")).expect("write copy");
+        paths.push(p.to_string_lossy().into_owned());
+    }
+    let mut args = vec!["import"];
+    args.extend(paths.iter().map(String::as_str));
+    run_json(&db, &args);
+    let listed = run_json(&db, &["conflicts"]);
+    let conflicts = listed["conflicts"].as_array().expect("conflicts");
+    let replies: Vec<&serde_json::Value> = conflicts.iter().filter(|c| c["origin"] == "reply").collect();
+    assert_eq!(replies.len(), 1, "one exchange, carried by four sources, is one conflict: {listed:#}");
+    for c in conflicts {
+        let sides = c["sides"].as_array().expect("sides");
+        let sources: std::collections::HashSet<i64> = sides.iter().filter_map(|s| s["carried_by"][0].as_i64()).collect();
+        let parties: Vec<&str> = sides.iter().filter_map(|s| s["party"].as_str()).collect();
+        let distinct: std::collections::HashSet<&&str> = parties.iter().collect();
+        assert!(distinct.len() > 1, "a conflict has two parties at least: {c:#}");
+        assert!(sources.len() <= sides.len(), "sides name their sources");
+    }
+    let carried: Vec<usize> = replies[0]["sides"].as_array().expect("sides").iter().map(|s| s["carried_by"].as_array().map_or(0, Vec::len)).collect();
+    assert_eq!(carried, vec![4, 4], "each side's statement is carried by the four sources");
 }

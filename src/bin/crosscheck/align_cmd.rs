@@ -126,8 +126,8 @@ fn print_detect(s: &DetectSummary, as_json: bool) {
         print_json(&json!({ "detections": [s] }));
     } else {
         say!(
-            "read {} claim(s): {} reply conflict(s), {} joined, {} candidate(s)",
-            s.claims, s.replies, s.joined, s.candidates
+            "read {} claim(s): {} reply conflict(s), {} joined, {} candidate(s), {} carrying a statement already stored",
+            s.claims, s.replies, s.joined, s.candidates, s.carried
         );
     }
 }
@@ -146,7 +146,8 @@ fn print_conflicts(list: &[ConflictCard], as_json: bool) {
         say!("{:>5}  {:<10} {:<9}{score}  {}", c.id, c.status, c.origin.as_str(), card.title);
         say!("       {}", card.state);
         for side in &card.sides {
-            say!("       #{} {} ({}, {}): {}", side.claim_id, side.speaker, side.party_name, side.stance.as_str(), side.proposition);
+            let carried = if side.carried_by.len() > 1 { format!(" [carried by {} sources]", side.carried_by.len()) } else { String::new() };
+            say!("       #{} {} ({}, {}): {}{carried}", side.claim_id, side.speaker, side.party_name, side.stance.as_str(), side.proposition);
         }
         if !c.evidence.is_empty() {
             let ev: Vec<String> = c.evidence.iter().map(|e| format!("{} {}", e.kind, e.shared.join(", "))).collect();
