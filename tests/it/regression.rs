@@ -8,7 +8,7 @@ use std::time::{Duration, Instant};
 use crosscheck::ingest;
 use crosscheck::report::{Format, ReportConfig};
 use crosscheck::store::ClaimFilter;
-use crosscheck::verify::ClaimChanges;
+use crosscheck::ClaimChanges;
 use crosscheck::Workbench;
 
 use crate::support::{bin, run, run_json, seed_text_path};
@@ -172,7 +172,7 @@ fn store_read_in_the_middle_of_a_checkpoint_is_not_called_damaged() {
     let (live, mid) = (dir.path().join("live.db"), dir.path().join("mid.db"));
     {
         let mut wb = Workbench::open(&live).expect("create");
-        let gaz = wb.store().gazetteer().unwrap();
+        let gaz = wb.gazetteer().unwrap();
         wb.import_document(ingest::load("a.txt", std::fs::read(seed_text_path()).unwrap().as_slice()).unwrap(), None, &gaz).unwrap();
     }
     let writer = rusqlite::Connection::open(&live).unwrap();
