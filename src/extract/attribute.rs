@@ -10,7 +10,7 @@ use crate::model::{Speaker, Stance};
 
 use super::cues::{Cue, Form, Lexicon, S};
 use super::segment::{Block, Kind, QRole};
-use super::speaker::{Entity, EntityKind, History, Resolver};
+use super::speaker::{Entity, History, Resolver};
 
 /// Longest content, in chars.
 const CONTENT_MAX: usize = 3_000;
@@ -126,6 +126,7 @@ impl<'a> Attributor<'a> {
 
     fn sentence(&mut self, b: &Block, s: usize, e: usize) {
         self.r.note_states(b, s, e, &mut self.hist);
+        self.r.note_institutions(b, s, e, &mut self.hist);
         let lex = self.lex;
         let words = |i: usize| if i >= s && i < e { b.word(i) } else { None };
         let mut frames: Vec<Frame> = Vec::new();
@@ -212,7 +213,10 @@ impl<'a> Attributor<'a> {
                     let comma = a.checked_sub(1).filter(|&c| c > s && b.is_punct(c, ','))?;
                     let start = self.left_np_start(b, s, comma - 1);
                     (start < comma).then(|| self.r.resolve(b, start, z, b.toks[start].cs, exclude, &self.hist)).flatten()
-                }),
+                })
+                // A subject the resolver cannot tie to a party still speaks: the claim is kept with
+                // no party, for the analyst to settle, rather than dropped.
+                .or_else(|| self.r.unresolved(b, a, z, b.toks[a].cs)),
                 Subj::Reuse => frames[..k]
                     .iter()
                     .rev()
@@ -220,9 +224,7 @@ impl<'a> Attributor<'a> {
                     .or_else(|| self.sentence_subject(b, s, e, f.cue_pos, exclude)),
             };
             if let Some(en) = &entity {
-                if en.kind != EntityKind::Group || !en.speaker.countries.is_empty() {
-                    self.hist.push(en.clone());
-                }
+                self.hist.push(en.clone());
             }
             frames[k].speaker = entity;
         }
@@ -523,6 +525,16 @@ impl<'a> Attributor<'a> {
             }
             left_end = (j > s).then(|| j - 1);
             let after_conj = left_end.and_then(&words).is_some_and(|w| lex.is(S::Conjunctions, w));
+            // A participle with an agent and no auxiliary is a passive all the same: "une
+            // information démentie par Nairobi", "the attack claimed by the group".
+            let mut k = last + 1;
+            while let Some((n, _)) = lex.set(S::Adverbs).match_at(&words, k) {
+                k += n;
+            }
+            if !aux && inv.is_none() && cue.form != Form::Finite && matches!(words(k), Some("par" | "by")) && left_end.is_some_and(|le| b.toks[le].kind == Kind::Word || b.is_punct(le, ',')) {
+                passive = true;
+                aux = true;
+            }
             if cue.form == Form::Participle && !aux && inv.is_none() && !after_conj {
                 return None;
             }
@@ -579,7 +591,10 @@ impl<'a> Attributor<'a> {
                 return None;
             }
             let (a, z) = self.right_np(b, e, k + 1)?;
-            let le = left_end?;
+            let mut le = left_end?;
+            if b.is_punct(le, ',') && le > s {
+                le -= 1;
+            }
             let ns = self.left_np_start(b, s, le);
             if ns > le {
                 return None;

@@ -13,6 +13,7 @@ mod attribute;
 mod cues;
 pub mod eval;
 mod lang;
+mod mentions;
 mod respond;
 mod segment;
 mod speaker;
@@ -80,18 +81,24 @@ pub fn extract(text: &str, cfg: &ExtractConfig<'_>) -> Extraction {
     let Some(lex) = cues::lexicon(&language) else {
         return Extraction { language, claims: Vec::new() };
     };
-    let resolver = speaker::Resolver { gazetteer: cfg.gazetteer, lex, text };
-    let mut att = attribute::Attributor::new(resolver);
+    let base = speaker::Resolver { gazetteer: cfg.gazetteer, lex, text, profile: None };
     let seg = segment::SegConfig { elision: &lex.elision, inversion: &lex.inversion, abbreviations: &lex.abbreviations };
     let mut folder = segment::Folder;
     let mut chars = 0;
     let mut last_byte = 0;
+    let mut blocks = Vec::new();
     for (start, end) in segment::blocks(text) {
         chars += text[last_byte..start].chars().count();
         let block = segment::tokenize(text, start, end, chars, &seg, &mut folder);
         chars = block.end_char;
         last_byte = end;
-        att.block(&block);
+        blocks.push(block);
+    }
+    // Speakers resolve against what the whole document says of them, so it is read once first.
+    let profile = mentions::profile(&base, &blocks);
+    let mut att = attribute::Attributor::new(speaker::Resolver { profile: Some(&profile), ..base });
+    for block in &blocks {
+        att.block(block);
     }
     let mut raw = att.claims;
     raw.sort_by_key(|c| (c.start, c.cue_pos));
