@@ -207,7 +207,14 @@ impl<'a> Attributor<'a> {
                 continue;
             }
             let exclude = (f.content.cs, f.content.ce);
-            let entity = match f.subj {
+            let subj = match f.subj {
+                Subj::Np(a, z) => match self.clause_free(b, a, z, b.toks[a].cs < f.cue_pos) {
+                    Some((a, z)) => Subj::Np(a, z),
+                    None => continue,
+                },
+                other => other,
+            };
+            let entity = match subj {
                 Subj::Np(a, z) => self.r.resolve(b, a, z, b.toks[a].cs, exclude, &self.hist).or_else(|| {
                     // "Babatunji Farinloye, 50, says": the subject is before the apposition.
                     let comma = a.checked_sub(1).filter(|&c| c > s && b.is_punct(c, ','))?;
@@ -291,6 +298,29 @@ impl<'a> Attributor<'a> {
                 }
             }
         }
+    }
+
+    /// A speaker phrase holds no verb: a subject scanned leftwards keeps what follows the last verb
+    /// in it, one scanned rightwards what precedes the first ("…, said the government accuses …"
+    /// is "the government"). `None` when nothing is left.
+    fn clause_free(&self, b: &Block, a: usize, z: usize, left: bool) -> Option<(usize, usize)> {
+        let lex = self.lex;
+        let words = |t: usize| if t >= a && t < z { b.word(t) } else { None };
+        let verb = |t: usize| {
+            // After a determiner or a preposition a cue form is a noun ("la note", "le juge").
+            let noun = t > a && words(t - 1).is_some_and(|p| lex.is(S::Determiners, p) || lex.is(S::NpRightStop, p) || matches!(p, "of" | "de" | "d'"));
+            words(t).is_some_and(|w| lex.is(S::Aux, w) || lex.is(S::FiniteVerbs, w))
+                || (!noun && !b.toks[t].cap && lex.cues.matches_at(&words, t).iter().any(|(_, c)| c.form != Form::Participle))
+        };
+        let (a, z) = if left {
+            match (a..z).rev().find(|&t| verb(t)) {
+                Some(v) => (v + 1, z),
+                None => (a, z),
+            }
+        } else {
+            ((a), (a..z).find(|&t| t > a && verb(t)).unwrap_or(z))
+        };
+        (a..z).any(|t| b.toks[t].kind == Kind::Word).then_some((a, z))
     }
 
     fn trim_end(&self, sp: &mut Span, p: usize) {

@@ -229,8 +229,15 @@ impl Resolver<'_> {
             while from > s && k - from < 3 && b.toks[from - 1].kind == Kind::Word && !words(from - 1).is_some_and(|w| lex.is(S::Determiners, w)) {
                 from -= 1;
             }
+            // Adjectives and "of"-phrases follow the noun ("l'armée israélienne", "the ministry of
+            // defence of Armenia"); a verb ends them ("the military said …").
             let mut to = k + n;
-            while to < e && to < k + n + 5 && b.toks[to].kind == Kind::Word && !words(to).is_some_and(|w| lex.is(S::NpRightStop, w) && !matches!(w, "de" | "of")) {
+            while to < e
+                && to < k + n + 5
+                && b.toks[to].kind == Kind::Word
+                && !words(to).is_some_and(|w| (lex.is(S::NpRightStop, w) && !matches!(w, "de" | "of")) || lex.is(S::Aux, w) || lex.is(S::FiniteVerbs, w) || lex.is(S::Complementizers, w))
+                && lex.cues.matches_at(&words, to).is_empty()
+            {
                 to += 1;
             }
             let nonstate = (from..to).any(|t| words(t).is_some_and(|w| lex.is(S::NonstateNouns, w)));
