@@ -231,7 +231,9 @@ impl<'a> Attributor<'a> {
                     .or_else(|| self.sentence_subject(b, s, e, f.cue_pos, exclude)),
             };
             if let Some(en) = &entity {
-                self.hist.push(en.clone());
+                if en.kind != super::speaker::EntityKind::Unresolved {
+                    self.hist.push(en.clone());
+                }
             }
             frames[k].speaker = entity;
         }
@@ -320,7 +322,17 @@ impl<'a> Attributor<'a> {
         } else {
             ((a), (a..z).find(|&t| t > a && verb(t)).unwrap_or(z))
         };
-        (a..z).any(|t| b.toks[t].kind == Kind::Word).then_some((a, z))
+        // A phrase opening with a preposition or closing on one is an adjunct, not a speaker ("to the
+        // accusations", "of a new humanitarian catastrophe", "innocent citizens amid").
+        let prep = |t: usize| b.word(t).is_some_and(|w| lex.is(S::Prepositions, w));
+        let det = |t: usize| b.word(t).is_some_and(|w| lex.is(S::Determiners, w));
+        let mut first = (a..z).find(|&t| b.toks[t].kind == Kind::Word)?;
+        let last = (a..z).rev().find(|&t| b.toks[t].kind == Kind::Word)?;
+        if prep(first) && !left {
+            // "a déclaré à RFI le procureur …": an addressee before the inverted subject.
+            first = (first + 1..z).find(|&t| det(t))?;
+        }
+        (!prep(first) && !prep(last) && !det(last)).then_some((first, z))
     }
 
     fn trim_end(&self, sp: &mut Span, p: usize) {
@@ -483,6 +495,12 @@ impl<'a> Attributor<'a> {
         // After a determiner the cue is a noun ("the remark", "his claims"); before a figure it
         // counts ("added 0.3 per cent", "added $1.60").
         if i > s && words(i - 1).is_some_and(|w| lex.is(S::Determiners, w) && !lex.is(S::Clitics, w) && !lex.is(S::NpLeftStop, w) && !lex.is(S::Complementizers, w)) {
+            return None;
+        }
+        // After a possessive, or before "of", a finite form is a noun ("Israel's demand to …",
+        // "reports of casualties").
+        let possessive = i > s && (b.toks[i - 1].kind == Kind::Word && self.r.text[b.toks[i - 1].bs..b.toks[i - 1].be].ends_with(['s', 'S']) && self.r.text[..b.toks[i - 1].be].ends_with(['\'', '’']) || b.word(i - 1).is_some_and(|w| w.ends_with("'s") || w.ends_with("’s") || w == "'s" || w == "’s"));
+        if cue.form == Form::Finite && (possessive || words(last + 1).is_some_and(|w| lex.is(S::TopicPreps, w))) {
             return None;
         }
         // Before a modal it is a noun too ("the strange remark may have …").

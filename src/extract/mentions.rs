@@ -19,6 +19,8 @@ const WINDOW: usize = 8;
 pub(crate) struct Profile {
     /// Folded last name → the state the person's introductions name.
     states: WordMap<String>,
+    /// The state the document names most (ties: the first named).
+    home: Option<String>,
 }
 
 impl Profile {
@@ -26,16 +28,33 @@ impl Profile {
     pub fn state_of(&self, last_name: &str) -> Option<&str> {
         self.states.get(last_name).map(String::as_str)
     }
+
+    /// The state the document is about: the one it names most often.
+    pub fn home(&self) -> Option<&str> {
+        self.home.as_deref()
+    }
 }
 
 /// Builds the profile of the text the blocks tokenize.
 pub(crate) fn profile(r: &Resolver<'_>, blocks: &[Block]) -> Profile {
     let mut out = Profile::default();
+    // States in order of first mention, with how often each block names them.
+    let mut counts: Vec<(String, usize)> = Vec::new();
     for b in blocks {
         for &(s, e) in &b.sentences {
             sentence(r, b, s, e, &mut out);
         }
+        let mut named = super::speaker::History::default();
+        r.note_states(b, 0, b.toks.len(), &mut named);
+        for code in named.codes() {
+            match counts.iter_mut().find(|(c, _)| *c == code) {
+                Some((_, n)) => *n += 1,
+                None => counts.push((code, 1)),
+            }
+        }
     }
+    let best = counts.iter().map(|(_, n)| *n).max().unwrap_or(0);
+    out.home = counts.into_iter().find(|(_, n)| *n == best).map(|(c, _)| c);
     out
 }
 
@@ -78,6 +97,9 @@ fn sentence(r: &Resolver<'_>, b: &Block, s: usize, e: usize, out: &mut Profile) 
 /// spokesperson"). Returns the token range.
 fn left_office(r: &Resolver<'_>, b: &Block, s: usize, a: usize) -> Option<(usize, usize)> {
     let lex = r.lex;
+    // "le procureur général près la Cour d'appel de Conakry, Yamoussa Conté": the office may end
+    // at a comma right before the name.
+    let a = if a > s + 1 && b.is_punct(a - 1, ',') { a - 1 } else { a };
     let mut from = a;
     let mut office = false;
     while from > s && a - from < WINDOW {

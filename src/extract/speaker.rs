@@ -28,6 +28,8 @@ pub(crate) enum EntityKind {
     State,
     /// Several parties, or a group of people.
     Group,
+    /// A subject the resolver could not tie to anything: it speaks, but nothing refers back to it.
+    Unresolved,
 }
 
 /// A resolved mention of a speaker.
@@ -190,7 +192,11 @@ impl Resolver<'_> {
                     let w = b.word(ws[k]).unwrap_or("");
                     // English demonyms are capitalized; French ones are not.
                     if t.cap || self.lex.code != "en" {
-                        if let Some(e) = self.gazetteer.by_demonym_folded(w).into_iter().find(|e| e.kind == PartyKind::State) {
+                        // English plural demonyms ("Palestinians", "Israelis") name their state too.
+                        let singular = if self.lex.code == "en" && t.cap { w.strip_suffix('s') } else { None };
+                        let found = self.gazetteer.by_demonym_folded(w).into_iter().find(|e| e.kind == PartyKind::State);
+                        let found = found.or_else(|| singular.and_then(|w| self.gazetteer.by_demonym_folded(w).into_iter().find(|e| e.kind == PartyKind::State)));
+                        if let Some(e) = found {
                             out.push(Hit { first: k, len: 1, country: e.country.clone(), key: e.key.clone(), kind: PartyKind::State });
                         }
                     }
@@ -253,7 +259,7 @@ impl Resolver<'_> {
                     speaker: Speaker { name: self.surface(b, from, to - 1).to_string(), party: Some(key.unwrap_or_else(|| code.clone())), countries: vec![code] },
                     kind: EntityKind::Org,
                     last_name: None,
-                    nouns: Vec::new(),
+                    nouns: vec![(k..k + n).filter_map(&words).collect::<Vec<_>>().join(" ")],
                     institution,
                     pos: b.toks[k].cs,
                 });
@@ -397,7 +403,7 @@ impl Resolver<'_> {
         }
         Some(Entity {
             speaker: Speaker { name: self.strip_det(b, &ws), party: None, countries: Vec::new() },
-            kind: EntityKind::Org,
+            kind: EntityKind::Unresolved,
             last_name: None,
             nouns: Vec::new(),
             institution: None,
@@ -436,7 +442,10 @@ impl Resolver<'_> {
             if let Some((n, _)) = lex.set(S::PersonNouns).match_at(&get, k) {
                 person_nouns.push((k..k + n).map(word).collect::<Vec<_>>().join(" "));
             }
-            if let Some((_, v)) = lex.set(S::OrgNouns).match_at(&get, k) {
+            if let Some((n, v)) = lex.set(S::OrgNouns).match_at(&get, k) {
+                // Institution nouns count as the phrase's nouns too: "le ministère" renames a
+                // ministry, not the last army named.
+                person_nouns.push((k..k + n).map(word).collect::<Vec<_>>().join(" "));
                 org = true;
                 if institution.is_none() {
                     institution.clone_from(v);
@@ -568,6 +577,9 @@ impl Resolver<'_> {
                 // (Its own content counts: "X a appelé au calme, a précisé son porte-parole".)
                 if let Some(e) = hist.recent(pos, (0, 0), &|e| matches!(e.kind, EntityKind::State | EntityKind::Org) && e.speaker.countries.len() == 1) {
                     countries.clone_from(&e.speaker.countries);
+                } else if let Some(home) = self.profile.and_then(Profile::home) {
+                    // None has spoken yet: the state the document is about.
+                    countries.push(home.to_string());
                 }
             }
             return Some(Entity {
@@ -609,8 +621,11 @@ impl Resolver<'_> {
             if org && !relay {
                 // "le ministère" after its minister spoke: the institution of the state last speaking.
                 // (Its own content counts: the minister it quotes names the state.)
-                if let Some(e) = hist.recent(pos, (0, 0), &|e| e.speaker.countries.len() == 1) {
-                    let countries = e.speaker.countries.clone();
+                let state = hist.recent(pos, (0, 0), &|e| e.speaker.countries.len() == 1).map(|e| e.speaker.countries.clone());
+                // With no state speaking yet, "le gouvernement" is the government of the state the
+                // document is about.
+                let state = state.or_else(|| self.profile.and_then(Profile::home).filter(|_| !group).map(|h| vec![h.to_string()]));
+                if let Some(countries) = state {
                     return Some(Entity {
                         speaker: Speaker { name: self.strip_det(b, &ws), party: party_for(&countries, &institution), countries },
                         kind: EntityKind::Org,
@@ -655,7 +670,9 @@ impl Resolver<'_> {
         if (describes_person && !definite) || group || relay {
             return Some(Entity {
                 speaker: Speaker { name: self.strip_det(b, &ws), party: None, countries: Vec::new() },
-                kind: if group { EntityKind::Group } else if relay { EntityKind::Org } else { EntityKind::Person },
+                // An unnamed document ("un dernier bilan", "a report") is no one a later description
+                // ("le ministère") can stand for.
+                kind: if group { EntityKind::Group } else if relay { EntityKind::Unresolved } else { EntityKind::Person },
                 last_name: None,
                 nouns: person_nouns,
                 institution: None,
