@@ -207,6 +207,10 @@ impl<'a> Attributor<'a> {
                 continue;
             }
             let exclude = (f.content.cs, f.content.ce);
+            // A quotation is speech whoever says it: with a subject the resolver cannot tie to a
+            // party it is kept, with no party, for the analyst to settle. Unquoted content with
+            // such a subject is more often a misread clause, and is dropped.
+            let quoted = self.r.text[..f.content.bs].trim_end().ends_with(['«', '“', '"', '„', '‘', '\'']);
             let subj = match f.subj {
                 Subj::Np(a, z) => match self.clause_free(b, a, z, b.toks[a].cs < f.cue_pos) {
                     Some((a, z)) => Subj::Np(a, z),
@@ -221,9 +225,7 @@ impl<'a> Attributor<'a> {
                     let start = self.left_np_start(b, s, comma - 1);
                     (start < comma).then(|| self.r.resolve(b, start, z, b.toks[start].cs, exclude, &self.hist)).flatten()
                 })
-                // A subject the resolver cannot tie to a party still speaks: the claim is kept with
-                // no party, for the analyst to settle, rather than dropped.
-                .or_else(|| self.r.unresolved(b, a, z, b.toks[a].cs)),
+                .or_else(|| quoted.then(|| self.r.unresolved(b, a, z, b.toks[a].cs)).flatten()),
                 Subj::Reuse => frames[..k]
                     .iter()
                     .rev()
