@@ -16,6 +16,7 @@ impl Workbench {
     /// Imports files, folders (walked) and http(s) URLs, one transaction per input, keeping
     /// each input's original bytes; failures are per input.
     pub fn import_inputs(&mut self, inputs: &[String], fetch: &FetchConfig, progress: &mut dyn Progress) -> Result<ImportSummary> {
+        let fetch = &self.fetch_policy(fetch)?;
         let items = ingest::expand(inputs);
         let gazetteer = self.store().gazetteer()?;
         let mut summary = ImportSummary::default();
@@ -27,6 +28,7 @@ impl Workbench {
             }
             match input.and_then(|input| self.import_input(&name, &input, fetch, &gazetteer)) {
                 Ok(outcome) => summary.imported.push(ImportOutcome { input: name.clone(), ..outcome }),
+                Err(e) if store_unavailable(&e) => return Err(e),
                 Err(e) => summary.failed.push((name.clone(), e.to_string())),
             }
             progress.item(i + 1, &name);
@@ -36,14 +38,23 @@ impl Workbench {
 
     /// Fetches and imports one URL.
     pub fn import_url(&mut self, url: &str, fetch: &FetchConfig) -> Result<ImportOutcome> {
+        let fetch = &self.fetch_policy(fetch)?;
         let gazetteer = self.store().gazetteer()?;
         self.import_input(url, &Input::Url(url.to_string()), fetch, &gazetteer)
+    }
+
+    /// `fetch`, allowed to reach private addresses when the analyst's `fetch_private` setting
+    /// says so (intranet pages); see [`crate::ingest::fetch`].
+    fn fetch_policy(&self, fetch: &FetchConfig) -> Result<FetchConfig> {
+        let mut fetch = fetch.clone();
+        fetch.allow_private |= self.store().setting(crate::verify::FETCH_PRIVATE_SETTING)?.as_deref() == Some("yes");
+        Ok(fetch)
     }
 
     fn import_input(&mut self, name: &str, input: &Input, fetch: &FetchConfig, gazetteer: &Gazetteer) -> Result<ImportOutcome> {
         match input {
             Input::File(path) => {
-                let bytes = std::fs::read(path).map_err(|source| Error::Io { path: path.clone(), source })?;
+                let bytes = ingest::read_file(path)?;
                 let doc = ingest::load(name, &bytes)?;
                 self.import_document(doc, Some(bytes), gazetteer)
             }
@@ -57,6 +68,7 @@ impl Workbench {
 
     /// Subscribes to the feed at `url`, after checking that it is one.
     pub fn feed_add(&mut self, url: &str, fetch: &FetchConfig) -> Result<FeedRecord> {
+        let fetch = &self.fetch_policy(fetch)?;
         let fetched = ingest::fetch::fetch(url, fetch)?;
         let feed = ingest::feed::parse(url, &fetched.bytes)?;
         self.store_mut().add_feed(url, feed.title.as_deref())
@@ -66,6 +78,7 @@ impl Workbench {
     /// [`crate::ingest::feed`] for what happens when an item's page cannot be read). A feed
     /// that cannot be fetched is one failure; its items are tried again on the next pull.
     pub fn feed_pull(&mut self, fetch: &FetchConfig, progress: &mut dyn Progress) -> Result<ImportSummary> {
+        let fetch = &self.fetch_policy(fetch)?;
         let mut summary = ImportSummary::default();
         let mut todo: Vec<(i64, Option<String>, FeedItem)> = Vec::new();
         for feed in self.store().feeds()? {
@@ -95,6 +108,7 @@ impl Workbench {
             let name = item.link.clone().unwrap_or_else(|| item.key.clone());
             match self.import_feed_item(*feed_id, feed_title.as_deref(), item, fetch, &gazetteer) {
                 Ok(outcome) => summary.imported.push(ImportOutcome { input: name.clone(), ..outcome }),
+                Err(e) if store_unavailable(&e) => return Err(e),
                 Err(e) => summary.failed.push((name.clone(), e.to_string())),
             }
             progress.item(i + 1, &name);
@@ -131,4 +145,11 @@ impl Workbench {
             },
         }
     }
+}
+
+/// Whether an error is the store's, not the input's: every later input would fail the same way,
+/// so the batch stops and the caller sees the error itself (a locked store is exit code 3, not
+/// "every input failed"). What was imported before stays: each input committed on its own.
+fn store_unavailable(e: &Error) -> bool {
+    matches!(e, Error::Locked { .. } | Error::ReadOnly { .. } | Error::NotAStore { .. })
 }

@@ -12,7 +12,7 @@ use crate::gazetteer::Gazetteer;
 use crate::ingest::{self, Document};
 use crate::model::{Anchor, Claim, Origin, Speaker, Stance, TextQuoteSelector};
 use crate::store::{self, Inserted, NewClaim, NewSource, Store};
-use crate::text::char_slice;
+use crate::text::CharIndex;
 
 /// Reports the progress of a long job. The CLI draws a bar; the desktop app forwards to its UI.
 pub trait Progress {
@@ -149,7 +149,7 @@ impl Workbench {
         if start >= end || end > len {
             return Err(Error::bad_input("span", format!("{start}..{end} is not inside the source's {len} characters")));
         }
-        let speaker = self.resolve_speaker(speaker)?;
+        let speaker = self.resolve_speaker(checked_speaker(speaker)?)?;
         let anchor = anchor_in(&source.text, start, end);
         let claim = NewClaim {
             source_id,
@@ -245,13 +245,35 @@ impl Workbench {
 }
 
 
+/// The speaker with its name trimmed; a claim needs someone who said it. Control characters
+/// would reach terminals and reports through the name, so they are refused too.
+pub(crate) fn checked_speaker(mut speaker: Speaker) -> Result<Speaker> {
+    speaker.name = checked_speaker_name(&speaker.name)?;
+    Ok(speaker)
+}
+
+/// A speaker name as stored: trimmed, not empty, no control characters.
+pub(crate) fn checked_speaker_name(name: &str) -> Result<String> {
+    let name = name.trim();
+    if name.is_empty() {
+        return Err(Error::bad_input("speaker", "is empty; a claim needs the name of who said it"));
+    }
+    if name.chars().any(char::is_control) {
+        return Err(Error::bad_input("speaker", "holds control characters"));
+    }
+    Ok(name.to_string())
+}
+
 /// Stores an extraction's claims for a new source, mapping its ids to store ids.
 fn store_extraction_in(tx: &rusqlite::Transaction<'_>, source_id: i64, text: &str, x: &Extraction) -> Result<usize> {
     let mut ids = std::collections::HashMap::new();
+    // One index for all the claims: this runs inside the write transaction, and offsets counted
+    // from the text's start for each claim made a long text's import quadratic.
+    let index = CharIndex::new(text);
     for c in &x.claims {
         let claim = NewClaim {
             source_id,
-            anchor: anchor_in(text, c.start, c.end),
+            anchor: anchor_at(&index, c.start, c.end),
             text: c.text.clone(),
             speaker: c.speaker.clone(),
             cue: c.cue.clone(),
@@ -276,14 +298,19 @@ fn store_extraction_in(tx: &rusqlite::Transaction<'_>, source_id: i64, text: &st
 
 /// An anchor for chars `start..end` of `text`, with 32 chars of context either side.
 pub fn anchor_in(text: &str, start: usize, end: usize) -> Anchor {
+    anchor_at(&CharIndex::new(text), start, end)
+}
+
+/// [`anchor_in`] over an indexed text, for many anchors in one text.
+fn anchor_at(text: &CharIndex<'_>, start: usize, end: usize) -> Anchor {
     const CONTEXT: usize = 32;
     Anchor {
         start,
         end,
         selector: TextQuoteSelector {
-            exact: char_slice(text, start, end).to_string(),
-            prefix: char_slice(text, start.saturating_sub(CONTEXT), start).to_string(),
-            suffix: char_slice(text, end, end + CONTEXT).to_string(),
+            exact: text.slice(start, end).to_string(),
+            prefix: text.slice(start.saturating_sub(CONTEXT), start).to_string(),
+            suffix: text.slice(end, end + CONTEXT).to_string(),
         },
     }
 }

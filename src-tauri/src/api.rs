@@ -216,7 +216,7 @@ pub fn export_report(wb: &Workbench, scope: ReportScope, format: ReportFormat, p
         ReportFormat::ClaimReview => Format::ClaimReview,
     };
     let bytes = wb.export(&ReportConfig { scope, ..Default::default() }, format)?;
-    std::fs::write(path, &bytes).map_err(|source| crosscheck::Error::Io { path: path.to_path_buf(), source })?;
+    crosscheck::report::write_file(path, &bytes)?;
     Ok(ReportResult { path: path.display().to_string(), bytes: bytes.len().min(u32::MAX as usize) as u32 })
 }
 

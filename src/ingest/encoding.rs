@@ -19,6 +19,9 @@ pub enum Evidence {
     Meta,
     /// The bytes are valid UTF-8.
     ValidUtf8,
+    /// UTF-8 with a few malformed bytes (a truncated or spliced file): those become U+FFFD,
+    /// rather than every accented letter of the text being misread as windows-1252.
+    MostlyUtf8,
     /// `chardetng`'s guess from the byte statistics.
     Sniffed,
 }
@@ -65,9 +68,25 @@ pub fn decode(bytes: &[u8], hints: Hints<'_>) -> Decoded {
     if std::str::from_utf8(bytes).is_ok() {
         return finish(UTF_8, bytes, Evidence::ValidUtf8);
     }
+    if mostly_utf8(bytes) {
+        return finish(UTF_8, bytes, Evidence::MostlyUtf8);
+    }
     let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
     detector.feed(bytes, true);
     finish(detector.guess(None, chardetng::Utf8Detection::Allow), bytes, Evidence::Sniffed)
+}
+
+/// True when the bytes read as UTF-8 except for a few malformed sequences: at least one valid
+/// multi-byte character, and at least four valid ones for each malformed sequence. A legacy
+/// 8-bit text almost never forms valid UTF-8 multi-byte sequences by chance, while a UTF-8 text
+/// with an odd bad byte has many.
+fn mostly_utf8(bytes: &[u8]) -> bool {
+    let (mut multibyte, mut malformed) = (0usize, 0usize);
+    for chunk in bytes.utf8_chunks() {
+        multibyte += chunk.valid().chars().filter(|c| !c.is_ascii()).count();
+        malformed += usize::from(!chunk.invalid().is_empty());
+    }
+    multibyte > 0 && multibyte >= 4 * malformed
 }
 
 fn finish(encoding: &'static Encoding, bytes: &[u8], evidence: Evidence) -> Decoded {

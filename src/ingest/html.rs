@@ -41,7 +41,12 @@ pub fn parse(name: &str, html: &str, page_url: Option<&str>) -> Result<Document>
         return Err(Error::bad_input(name, "holds no article text"));
     }
     let title = clean(&article.title).or_else(|| extra.title.clone()).unwrap_or_else(|| super::title_of(&text, "text"));
-    let canonical = extra.canonical.iter().chain(extra.og_url.iter()).chain(article.url.iter()).map(String::as_str).chain(base);
+    // A page may only name a canonical URL on its own site: any page could otherwise declare
+    // itself a new version of another outlet's article (and supersede it in the store). Without
+    // a page URL (a saved file) there is no site to hold it to, and the declaration stands.
+    let own_site = |u: &&str| base.is_none_or(|b| super::canonical_url(u, Some(b)).is_some_and(|c| super::same_site(&c, b)));
+    let declared = extra.canonical.iter().chain(extra.og_url.iter()).chain(article.url.iter()).map(String::as_str).filter(own_site);
+    let canonical = declared.chain(base);
     Ok(Document {
         title,
         outlet: article.site_name.as_deref().and_then(clean),

@@ -84,7 +84,9 @@ pub enum Input {
 }
 
 /// The inputs named on a command line: URLs as given, files, and folders walked in name order
-/// with hidden entries skipped. A path that cannot be read is one failed input, not a failed
+/// with hidden entries skipped, and, inside folders, files whose extension names no document
+/// kind we read (`.json`, `.csv`, images…): a folder of press releases often holds their
+/// metadata, which is not text to extract claims from. A file named on its own is always read. A path that cannot be read is one failed input, not a failed
 /// batch. Each input comes with its display name.
 pub fn expand(args: &[String]) -> Vec<(String, Result<Input>)> {
     let mut out = Vec::new();
@@ -92,13 +94,16 @@ pub fn expand(args: &[String]) -> Vec<(String, Result<Input>)> {
         if fetch::is_url(arg) {
             out.push((arg.clone(), Ok(Input::Url(arg.clone()))));
         } else {
-            walk(std::path::Path::new(arg), &mut out);
+            walk(std::path::Path::new(arg), false, &mut out);
         }
     }
     out
 }
 
-fn walk(path: &std::path::Path, out: &mut Vec<(String, Result<Input>)>) {
+/// File extensions read inside folders (a file without extension is read too, and sniffed).
+const DOCUMENT_EXTENSIONS: &[&str] = &["txt", "text", "md", "markdown", "html", "htm", "xhtml", "shtml", "pdf"];
+
+fn walk(path: &std::path::Path, in_folder: bool, out: &mut Vec<(String, Result<Input>)>) {
     let name = path.display().to_string();
     let io = |source| Error::Io { path: path.to_path_buf(), source };
     match std::fs::metadata(path) {
@@ -112,12 +117,58 @@ fn walk(path: &std::path::Path, out: &mut Vec<(String, Result<Input>)>) {
                     .collect();
                 entries.sort();
                 for e in entries {
-                    walk(&e, out);
+                    walk(&e, true, out);
                 }
             }
         },
+        Ok(_) if in_folder && !is_document_name(path) => {}
         Ok(_) => out.push((name, Ok(Input::File(path.to_path_buf())))),
     }
+}
+
+fn is_document_name(path: &std::path::Path) -> bool {
+    match path.extension() {
+        None => true,
+        Some(ext) => DOCUMENT_EXTENSIONS.iter().any(|d| ext.eq_ignore_ascii_case(d)),
+    }
+}
+
+/// Reads the file at `path`, refusing before reading what it cannot be: anything but a regular
+/// file (a named pipe would block forever, a device never ends) and anything over
+/// [`MAX_INPUT_BYTES`] (judged from its size, so a 2 GB file costs no memory to refuse).
+pub fn read_file(path: &std::path::Path) -> Result<Vec<u8>> {
+    use std::io::Read;
+    let io = |source| Error::Io { path: path.to_path_buf(), source };
+    let name = path.display().to_string();
+    let meta = std::fs::metadata(path).map_err(io)?;
+    if !meta.is_file() {
+        return Err(Error::bad_input(name, "is not a regular file (a folder, pipe, socket or device)"));
+    }
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    // Non-blocking open: if the path was swapped for a pipe after the check, opening it must
+    // not wait for a writer. It changes nothing for a regular file.
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::custom_flags(&mut options, libc::O_NONBLOCK);
+    let file = options.open(path).map_err(io)?;
+    let meta = file.metadata().map_err(io)?;
+    if !meta.is_file() {
+        return Err(Error::bad_input(name, "is not a regular file (a folder, pipe, socket or device)"));
+    }
+    if meta.len() > MAX_INPUT_BYTES as u64 {
+        return Err(too_big(&name, meta.len()));
+    }
+    // The file may grow while we read: never take more than one byte past the limit.
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    file.take(MAX_INPUT_BYTES as u64 + 1).read_to_end(&mut bytes).map_err(io)?;
+    if bytes.len() > MAX_INPUT_BYTES {
+        return Err(too_big(&name, bytes.len() as u64));
+    }
+    Ok(bytes)
+}
+
+fn too_big(name: &str, len: u64) -> Error {
+    Error::bad_input(name, format!("is {} MB; the limit is {} MB", len >> 20, MAX_INPUT_BYTES >> 20))
 }
 
 /// Reads `bytes` named `name` (a file name or URL) into a document.
@@ -139,7 +190,7 @@ pub fn load_fetched(f: &Fetched) -> Result<Document> {
 pub fn read(raw: &Raw<'_>) -> Result<Document> {
     let name = raw.name;
     if raw.bytes.len() > MAX_INPUT_BYTES {
-        return Err(Error::bad_input(name, format!("is {} MB; the limit is {} MB", raw.bytes.len() >> 20, MAX_INPUT_BYTES >> 20)));
+        return Err(too_big(name, raw.bytes.len() as u64));
     }
     let declared = raw.content_type.and_then(encoding::charset_param);
     let is_url = fetch::is_url(name);
@@ -243,6 +294,31 @@ pub fn canonical_url(url: &str, base: Option<&str>) -> Option<String> {
         u.query_pairs_mut().clear().extend_pairs(kept);
     }
     Some(u.to_string())
+}
+
+/// Whether two http(s) URLs are on the same site: the same registrable domain, approximated
+/// without a public-suffix list as the last two labels of the host, or the last three when the
+/// second-to-last is a short second-level label under a country code (`bbc.co.uk`,
+/// `abc.net.au`). `www.lemonde.fr` and `amp.lemonde.fr` are one site; `lemonde.fr.evil.example`
+/// is not. IP hosts must match exactly.
+pub fn same_site(a: &str, b: &str) -> bool {
+    let host = |u: &str| url::Url::parse(u).ok().and_then(|u| u.host_str().map(|h| h.trim_end_matches('.').to_ascii_lowercase()));
+    let (Some(a), Some(b)) = (host(a), host(b)) else { return false };
+    site_of(&a) == site_of(&b)
+}
+
+fn site_of(host: &str) -> String {
+    if host.parse::<std::net::IpAddr>().is_ok() || host.starts_with('[') {
+        return host.to_string();
+    }
+    let labels: Vec<&str> = host.split('.').collect();
+    let n = labels.len();
+    let keep = if n >= 3 && labels[n - 1].len() == 2 && matches!(labels[n - 2], "co" | "com" | "net" | "org" | "gov" | "ac" | "edu" | "gouv" | "or" | "ne" | "go") {
+        3
+    } else {
+        2
+    };
+    labels[n.saturating_sub(keep)..].join(".")
 }
 
 /// Normalizes extracted text: NFC, spaces collapsed within lines, at most one blank line, no

@@ -2,16 +2,35 @@
 //! cite its page.
 //!
 //! Text comes from `pdf-extract` (over `lopdf`), which lays glyphs out by position and so
-//! yields reading order for ordinary single-column statements. `pdf-extract` is known to
-//! panic on malformed files (it unwraps object lookups), so all of its work runs under
-//! [`std::panic::catch_unwind`] and a panic becomes a per-file error. The default panic hook
-//! still prints the panic message to stderr; we leave the process-wide hook alone.
+//! yields reading order for ordinary single-column statements. A PDF is hostile input, and
+//! `pdf-extract` trusts its structure, so three things stand between them:
+//!
+//! - **The page tree is rebuilt flat before reading** ([`flatten_page_tree`]): pages are found by
+//!   a walk that visits each node once, at most [`MAX_PAGES`], and hung from one new root with
+//!   their inherited attributes copied down. `pdf-extract` walks `/Parent` links without limit,
+//!   so a tree whose `/Parent` loops spun forever (a 589-byte PDF hung the import), and `lopdf`
+//!   re-walks `/Kids` with only a depth limit, so a tree that shares its subtrees is exponential.
+//! - **Content streams are checked and rewritten** ([`prepare_contents`]): form XObjects that
+//!   draw themselves (unbounded recursion) are refused, and the `'` and `"` text operators,
+//!   which `pdf-extract` ignores, are rewritten to the `T*` / `Tw` / `Tc` / `Tj` sequence the
+//!   PDF standard defines them as (ordinary PDFs written with `'` imported as "no text layer").
+//! - **Everything runs on a worker thread under a deadline** ([`READ_DEADLINE`]): the output
+//!   device gives up as soon as the deadline passes, and if the reader loops anywhere else, the
+//!   import stops waiting for it and reports the file as unreadable; the batch goes on.
+//!
+//! `pdf-extract` is also known to panic on malformed files (it unwraps object lookups), so its
+//! work runs under [`std::panic::catch_unwind`] and a panic becomes a per-file error. The default
+//! panic hook still prints the panic message to stderr; we leave the process-wide hook alone.
 //!
 //! Pages are joined with a blank line, not a form feed, so that the extractor and the UI see
 //! ordinary paragraphs; [`Document::pages`] holds the char offset where each page starts.
 
+use std::collections::HashSet;
+use std::time::{Duration, Instant};
+
 use chrono::{DateTime, FixedOffset, NaiveDate, TimeZone, Utc};
-use pdf_extract::{Document as Pdf, Object, PlainTextOutput};
+use pdf_extract::content::{Content, Operation};
+use pdf_extract::{Dictionary, Document as Pdf, MediaBox, Object, ObjectId, OutputDev, OutputError, PlainTextOutput, Stream, Transform};
 
 use super::Document;
 use crate::error::{Error, Result};
@@ -20,9 +39,44 @@ use crate::text::normalize;
 /// Pages read at most, so a PDF claiming millions of pages cannot run for hours.
 pub const MAX_PAGES: usize = 2_000;
 
+/// Time one PDF may take to read. A 300-page report reads in a few seconds; past this, the
+/// file is reported as unreadable instead of holding up the batch.
+pub const READ_DEADLINE: Duration = Duration::from_secs(60);
+
+/// Nesting of form XObjects (a form drawing a form…) followed at most.
+const MAX_FORM_DEPTH: usize = 16;
+
 /// Reads a PDF named `name`.
 pub fn parse(name: &str, bytes: &[u8]) -> Result<Document> {
-    let read = std::panic::catch_unwind(|| read(bytes));
+    parse_within(name, bytes, READ_DEADLINE)
+}
+
+/// [`parse`] with a given deadline.
+pub fn parse_within(name: &str, bytes: &[u8], deadline: Duration) -> Result<Document> {
+    let (tx, rx) = std::sync::mpsc::sync_channel(1);
+    let owned = bytes.to_vec();
+    let until = Instant::now() + deadline;
+    // A large stack: content streams nest (forms, marked content), and a stack overflow would
+    // abort the process, which no panic guard catches.
+    let worker = std::thread::Builder::new().name("pdf-reader".into()).stack_size(64 << 20).spawn(move || {
+        let read = std::panic::catch_unwind(|| read(&owned, until));
+        // The receiver may have given up waiting; then nobody needs the result.
+        let _ = tx.send(read);
+    });
+    if let Err(e) = worker {
+        return Err(Error::bad_input(name, format!("is a PDF that could not be read: no thread to read it in ({e})")));
+    }
+    let read = match rx.recv_timeout(deadline + Duration::from_secs(1)) {
+        Ok(read) => read,
+        Err(_) => {
+            // The worker is left to finish on its own; its output device stops it at the next
+            // glyph, and a loop elsewhere costs one thread, not the batch.
+            return Err(Error::bad_input(
+                name,
+                format!("is a PDF that could not be read within {} s (its structure may loop); it was skipped", deadline.as_secs()),
+            ));
+        }
+    };
     let (pages, meta) = match read {
         Ok(Ok(r)) => r,
         Ok(Err(why)) => return Err(Error::bad_input(name, format!("is a PDF that could not be read: {why}"))),
@@ -66,20 +120,246 @@ struct Meta {
     created: Option<DateTime<Utc>>,
 }
 
-fn read(bytes: &[u8]) -> std::result::Result<(Vec<String>, Meta), String> {
+fn read(bytes: &[u8], until: Instant) -> std::result::Result<(Vec<String>, Meta), String> {
     let mut doc = Pdf::load_mem(bytes).map_err(|e| e.to_string())?;
     if doc.is_encrypted() && doc.decrypt("").is_err() {
         return Err("it is encrypted with a password".to_string());
     }
-    let numbers: Vec<u32> = doc.get_pages().keys().copied().take(MAX_PAGES).collect();
-    let mut pages = Vec::with_capacity(numbers.len());
-    for n in numbers {
+    let meta = meta(&doc);
+    let count = flatten_page_tree(&mut doc)?;
+    prepare_contents(&mut doc)?;
+    let mut pages = Vec::with_capacity(count);
+    for n in 1..=count as u32 {
         let mut s = String::new();
-        let mut out = PlainTextOutput::new(&mut s);
-        pdf_extract::output_doc_page(&doc, &mut out, n).map_err(|e| format!("page {n}: {e:?}"))?;
+        let mut out = Bounded { inner: PlainTextOutput::new(&mut s), until };
+        pdf_extract::output_doc_page(&doc, &mut out, n).map_err(|e| match e {
+            OutputError::FormatError(_) if Instant::now() > until => "it took too long to read".to_string(),
+            e => format!("page {n}: {e:?}"),
+        })?;
         pages.push(s);
     }
-    Ok((pages, meta(&doc)))
+    Ok((pages, meta))
+}
+
+/// An output device that stops the reader once the deadline has passed.
+struct Bounded<'a> {
+    inner: PlainTextOutput<&'a mut String>,
+    until: Instant,
+}
+
+impl Bounded<'_> {
+    fn check(&self) -> std::result::Result<(), OutputError> {
+        if Instant::now() > self.until {
+            Err(OutputError::FormatError(std::fmt::Error))
+        } else {
+            Ok(())
+        }
+    }
+}
+
+impl OutputDev for Bounded<'_> {
+    fn begin_page(&mut self, page_num: u32, media_box: &MediaBox, art_box: Option<(f64, f64, f64, f64)>) -> std::result::Result<(), OutputError> {
+        self.check()?;
+        self.inner.begin_page(page_num, media_box, art_box)
+    }
+    fn end_page(&mut self) -> std::result::Result<(), OutputError> {
+        self.inner.end_page()
+    }
+    fn output_character(&mut self, trm: &Transform, width: f64, spacing: f64, font_size: f64, char: &str) -> std::result::Result<(), OutputError> {
+        self.check()?;
+        self.inner.output_character(trm, width, spacing, font_size, char)
+    }
+    fn begin_word(&mut self) -> std::result::Result<(), OutputError> {
+        self.inner.begin_word()
+    }
+    fn end_word(&mut self) -> std::result::Result<(), OutputError> {
+        self.inner.end_word()
+    }
+    fn end_line(&mut self) -> std::result::Result<(), OutputError> {
+        self.check()?;
+        self.inner.end_line()
+    }
+}
+
+/// Attributes a page inherits from its ancestors (PDF 32000-1, 7.7.3.4).
+const INHERITED: [&[u8]; 4] = [b"Resources", b"MediaBox", b"CropBox", b"Rotate"];
+
+/// Rebuilds the page tree as one root holding every page directly, each page carrying its
+/// inherited attributes itself; returns the number of pages. The walk visits each node once,
+/// so loops and shared subtrees end it; pages past [`MAX_PAGES`] are left out.
+fn flatten_page_tree(doc: &mut Pdf) -> std::result::Result<usize, String> {
+    let root = match doc.catalog().map_err(|e| format!("no catalog: {e}"))?.get(b"Pages") {
+        Ok(Object::Reference(id)) => *id,
+        _ => return Err("its catalog names no page tree".to_string()),
+    };
+    let mut pages: Vec<(ObjectId, Dictionary)> = Vec::new();
+    let mut seen = HashSet::new();
+    // Depth-first, in document order: (node, attributes inherited so far).
+    let mut stack: Vec<(ObjectId, Dictionary)> = vec![(root, Dictionary::new())];
+    while let Some((id, mut inherited)) = stack.pop() {
+        if pages.len() >= MAX_PAGES {
+            break;
+        }
+        if !seen.insert(id) {
+            continue; // a loop or a shared subtree: each node counts once
+        }
+        let Ok(node) = doc.get_dictionary(id) else { continue };
+        for key in INHERITED {
+            if let Ok(v) = node.get(key) {
+                inherited.set(key.to_vec(), v.clone());
+            }
+        }
+        match node.get(b"Kids").and_then(Object::as_array) {
+            Ok(kids) => {
+                for kid in kids.iter().rev() {
+                    if let Object::Reference(k) = kid {
+                        stack.push((*k, inherited.clone()));
+                    }
+                }
+            }
+            Err(_) => pages.push((id, inherited)),
+        }
+    }
+    let new_root = doc.new_object_id();
+    let mut kids = Vec::with_capacity(pages.len());
+    for (id, inherited) in &pages {
+        if let Ok(Object::Dictionary(page)) = doc.get_object_mut(*id) {
+            for (key, value) in inherited.iter() {
+                if !page.has(key) {
+                    page.set(key.clone(), value.clone());
+                }
+            }
+            if !page.has(b"MediaBox") {
+                // pdf-extract needs one; US Letter is what readers assume.
+                page.set("MediaBox", vec![0.into(), 0.into(), 612.into(), 792.into()]);
+            }
+            page.set("Parent", Object::Reference(new_root));
+            page.set("Type", Object::Name(b"Page".to_vec()));
+        }
+        kids.push(Object::Reference(*id));
+    }
+    let mut tree = Dictionary::new();
+    tree.set("Type", Object::Name(b"Pages".to_vec()));
+    tree.set("Count", pages.len() as i64);
+    tree.set("Kids", kids);
+    doc.objects.insert(new_root, Object::Dictionary(tree));
+    let catalog_id = match doc.trailer.get(b"Root") {
+        Ok(Object::Reference(id)) => *id,
+        _ => return Err("its trailer names no catalog".to_string()),
+    };
+    match doc.get_object_mut(catalog_id) {
+        Ok(Object::Dictionary(catalog)) => catalog.set("Pages", Object::Reference(new_root)),
+        _ => return Err("its catalog is not a dictionary".to_string()),
+    }
+    Ok(pages.len())
+}
+
+/// Prepares every page's content for `pdf-extract`: each page gets one content stream, with
+/// the `'` and `"` operators spelled out, and the forms it draws are checked for loops and
+/// rewritten the same way.
+fn prepare_contents(doc: &mut Pdf) -> std::result::Result<(), String> {
+    let page_ids: Vec<ObjectId> = doc.get_pages().into_values().collect();
+    let mut done_forms = HashSet::new();
+    for page in page_ids {
+        let Ok(content) = doc.get_page_content(page) else { continue };
+        let Ok(mut ops) = Content::decode(&content).map(|c| c.operations) else {
+            return Err("a page's content cannot be parsed".to_string());
+        };
+        let resources = resources_of(doc, doc.get_dictionary(page).ok());
+        check_forms(doc, &ops, resources.as_ref(), &mut Vec::new(), &mut done_forms)?;
+        if spell_out_quotes(&mut ops) {
+            let encoded = Content { operations: ops }.encode().map_err(|e| format!("a page's content cannot be rewritten: {e}"))?;
+            let stream = doc.add_object(Stream::new(Dictionary::new(), encoded));
+            if let Ok(Object::Dictionary(p)) = doc.get_object_mut(page) {
+                p.set("Contents", Object::Reference(stream));
+            }
+        }
+    }
+    Ok(())
+}
+
+/// The resources dictionary of a page or form, followed through a reference.
+fn resources_of(doc: &Pdf, dict: Option<&Dictionary>) -> Option<Dictionary> {
+    match dict?.get(b"Resources").ok()? {
+        Object::Reference(id) => doc.get_dictionary(*id).ok().cloned(),
+        Object::Dictionary(d) => Some(d.clone()),
+        _ => None,
+    }
+}
+
+/// Follows the form XObjects that `ops` draw (`Do`), refusing a form that draws itself or forms
+/// nested deeper than [`MAX_FORM_DEPTH`], and spelling out `'` and `"` in each form once.
+fn check_forms(
+    doc: &mut Pdf,
+    ops: &[Operation],
+    resources: Option<&Dictionary>,
+    path: &mut Vec<ObjectId>,
+    done: &mut HashSet<ObjectId>,
+) -> std::result::Result<(), String> {
+    let Some(xobjects) = resources.and_then(|r| match r.get(b"XObject").ok()? {
+        Object::Reference(id) => doc.get_dictionary(*id).ok().cloned(),
+        Object::Dictionary(d) => Some(d.clone()),
+        _ => None,
+    }) else {
+        return Ok(());
+    };
+    for op in ops.iter().filter(|op| op.operator == "Do") {
+        let Some(Ok(name)) = op.operands.first().map(Object::as_name) else { continue };
+        let Ok(Object::Reference(id)) = xobjects.get(name) else { continue };
+        let id = *id;
+        if path.contains(&id) {
+            return Err("a form in it draws itself".to_string());
+        }
+        if path.len() >= MAX_FORM_DEPTH {
+            return Err(format!("its forms nest deeper than {MAX_FORM_DEPTH} levels"));
+        }
+        let Ok(Object::Stream(form)) = doc.get_object(id) else { continue };
+        if form.dict.get(b"Subtype").and_then(Object::as_name).ok() != Some(b"Form".as_slice()) {
+            continue;
+        }
+        let form_resources = resources_of(doc, Some(&form.dict)).or_else(|| resources.cloned());
+        let content = form.decompressed_content().unwrap_or_else(|_| form.content.clone());
+        let Ok(mut form_ops) = Content::decode(&content).map(|c| c.operations) else { continue };
+        path.push(id);
+        check_forms(doc, &form_ops, form_resources.as_ref(), path, done)?;
+        path.pop();
+        if done.insert(id) && spell_out_quotes(&mut form_ops) {
+            if let (Ok(encoded), Ok(Object::Stream(form))) = (Content { operations: form_ops }.encode(), doc.get_object_mut(id)) {
+                form.dict.remove(b"Filter");
+                form.dict.remove(b"DecodeParms");
+                form.set_content(encoded);
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Rewrites `string '` as `T* string Tj` and `aw ac string "` as `aw Tw ac Tc T* string Tj`
+/// (PDF 32000-1, table 109); true when anything changed.
+fn spell_out_quotes(ops: &mut Vec<Operation>) -> bool {
+    if !ops.iter().any(|op| op.operator == "'" || op.operator == "\"") {
+        return false;
+    }
+    let mut out = Vec::with_capacity(ops.len() + ops.len() / 2);
+    for op in ops.drain(..) {
+        match (op.operator.as_str(), op.operands.as_slice()) {
+            ("'", [string]) => {
+                out.push(Operation::new("T*", vec![]));
+                out.push(Operation::new("Tj", vec![string.clone()]));
+            }
+            ("\"", [aw, ac, string]) => {
+                out.push(Operation::new("Tw", vec![aw.clone()]));
+                out.push(Operation::new("Tc", vec![ac.clone()]));
+                out.push(Operation::new("T*", vec![]));
+                out.push(Operation::new("Tj", vec![string.clone()]));
+            }
+            // Malformed (wrong operand count): dropped, as a viewer would.
+            ("'" | "\"", _) => {}
+            _ => out.push(op),
+        }
+    }
+    *ops = out;
+    true
 }
 
 fn meta(doc: &Pdf) -> Meta {

@@ -34,7 +34,28 @@ pub(super) fn render(r: &Report) -> Result<String> {
         })?;
     let base = base.split('#').next().unwrap_or(base);
     let reviews: Vec<Value> = r.claims.iter().filter(|c| r.verdict(&c.verdict).is_some_and(|v| v.conclusive)).map(|c| review(r, c, base)).collect();
-    serde_json::to_string_pretty(&reviews).map_err(|e| Error::bad_input("report", format!("cannot serialize: {e}")))
+    let json = serde_json::to_string_pretty(&reviews).map_err(|e| Error::bad_input("report", format!("cannot serialize: {e}")))?;
+    Ok(script_safe(&json))
+}
+
+/// Makes JSON safe to embed in `<script type="application/ld+json">`, the standard way to publish
+/// it: a claim holding `</script>` would otherwise end the element and its rest would run as
+/// markup. `<`, `>` and `&` can only occur inside JSON strings, where `\u003c`, `\u003e` and
+/// `\u0026` mean the same characters to any JSON reader; U+2028 and U+2029 are escaped too, as
+/// they end a line in older JavaScript parsers.
+fn script_safe(json: &str) -> String {
+    let mut out = String::with_capacity(json.len());
+    for c in json.chars() {
+        match c {
+            '<' => out.push_str("\\u003c"),
+            '>' => out.push_str("\\u003e"),
+            '&' => out.push_str("\\u0026"),
+            '\u{2028}' => out.push_str("\\u2028"),
+            '\u{2029}' => out.push_str("\\u2029"),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 fn review(r: &Report, c: &ClaimEntry, base: &str) -> Value {

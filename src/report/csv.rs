@@ -1,6 +1,6 @@
 //! The CSV report: one row per claim, RFC 4180 quoting (by the `csv` crate), for spreadsheets.
-//! A cell that a spreadsheet would read as a formula (starting with `=`, `+`, `-`, `@`, a tab or
-//! a carriage return) is prefixed with `'`, so opening the file never runs anything.
+//! A cell that a spreadsheet would read as a formula (starting, after any spaces, with `=`, `+`,
+//! `-`, `@`, a tab or a carriage return) is prefixed with `'`, so opening the file never runs anything.
 
 use super::escape::is_web_url;
 use super::Report;
@@ -35,9 +35,11 @@ pub const COLUMNS: &[&str] = &[
     "end",
 ];
 
-/// Neutralises a cell a spreadsheet would evaluate.
+/// Neutralises a cell a spreadsheet would evaluate. Spreadsheets skip leading spaces before
+/// reading a formula (`" =2+2"` computes 4), so the first character that counts is the first
+/// one that is not a space.
 pub fn guard(cell: &str) -> std::borrow::Cow<'_, str> {
-    match cell.chars().next() {
+    match cell.trim_start_matches([' ', '\u{A0}', '\n']).chars().next() {
         Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{cell}").into(),
         _ => cell.into(),
     }

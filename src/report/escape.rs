@@ -5,6 +5,7 @@
 //! - Markdown: the same entities (so no renderer sees a tag), plus a backslash before every
 //!   other ASCII punctuation character Markdown gives meaning to; line breaks become spaces, so
 //!   embedded text can never open a heading, list, quote or table row.
+//! - Control characters other than line feed and tab become U+FFFD in both.
 //! - URLs: linked only when they are `http` or `https` (see [`is_web_url`]); any other scheme
 //!   (`javascript:`, `data:`, `file:`) is printed as text.
 
@@ -18,6 +19,9 @@ pub fn html(s: &str) -> String {
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&#39;"),
+            // Raw control characters (ESC sequences, form feeds) are not text in HTML, and a
+            // terminal showing the file would obey them.
+            c if c.is_control() && c != '\n' && c != '\t' => out.push('\u{FFFD}'),
             c => out.push(c),
         }
     }
@@ -48,6 +52,9 @@ pub fn markdown(s: &str) -> String {
                 out.push('\\');
                 out.push(c);
             }
+            // A Markdown file is read in terminals and editors too: ESC sequences must not reach
+            // them raw.
+            c if c.is_control() => out.push('\u{FFFD}'),
             c => out.push(c),
         }
     }

@@ -21,6 +21,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 
+pub use csv::guard as csv_guard;
 pub use escape::is_web_url;
 
 use crate::align::diff::DiffView;
@@ -424,7 +425,7 @@ pub fn build(store: &Store, config: &ReportConfig, conflicts: Vec<ConflictInput>
             id: s.id,
             title: s.title,
             outlet: s.outlet,
-            url: s.url,
+            url: s.url.map(shareable_location),
             language: s.language,
             published_at: s.published_at,
             content_hash: s.content_hash,
@@ -497,6 +498,34 @@ pub fn build(store: &Store, config: &ReportConfig, conflicts: Vec<ConflictInput>
         None => default_title(&report, store)?,
     };
     Ok(report)
+}
+
+/// Writes a rendered report to `path` whole or not at all: the bytes go to a fresh temporary
+/// file beside it (a unique name, so two exports never share one), which is renamed over `path`
+/// only once written and synced; on any failure the temporary file is removed.
+pub fn write_file(path: &std::path::Path, bytes: &[u8]) -> Result<()> {
+    use std::io::Write;
+    let io = |source| Error::Io { path: path.to_path_buf(), source };
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => std::path::Path::new("."),
+    };
+    // NamedTempFile deletes itself when dropped, so every early return cleans up.
+    let mut tmp = tempfile::Builder::new().prefix(".crosscheck-export-").tempfile_in(dir).map_err(io)?;
+    tmp.write_all(bytes).map_err(io)?;
+    tmp.as_file().sync_all().map_err(io)?;
+    tmp.persist(path).map_err(|e| io(e.error))?;
+    Ok(())
+}
+
+/// Where a source came from, as a report may show it to readers: a web URL as is, a local file
+/// by its name only. A report is shared; the analyst's folders (`/home/ana/leaks/…`) are not.
+fn shareable_location(url: String) -> String {
+    if is_web_url(&url) {
+        return url;
+    }
+    let name = url.rsplit(['/', '\\']).find(|p| !p.is_empty()).unwrap_or("");
+    name.to_string()
 }
 
 fn default_title(r: &Report, store: &Store) -> Result<String> {

@@ -137,8 +137,14 @@ impl Store {
         let mut args: Vec<rusqlite::types::Value> = Vec::new();
         if let Some(q) = &filter.query {
             sql.push_str(" JOIN claims_fts f ON f.rowid = c.id");
-            args.push(super::fts_query(q).into());
-            clauses.push(format!("claims_fts MATCH ?{}", args.len()));
+            match super::fts_query(q)? {
+                Some(q) => {
+                    args.push(q.into());
+                    clauses.push(format!("claims_fts MATCH ?{}", args.len()));
+                }
+                // A search without a word finds nothing (FTS5 would call it a syntax error).
+                None => clauses.push("0".to_string()),
+            }
         }
         if let Some(p) = &filter.party {
             let party = self.find_party(p)?;

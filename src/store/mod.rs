@@ -93,7 +93,14 @@ impl Store {
 
     fn migrate(&mut self) -> Result<()> {
         let path = self.path.clone();
-        let tx = self.conn.transaction()?;
+        if self.up_to_date()? {
+            // Nothing to write, so a read-only store still opens for reading.
+            return Ok(());
+        }
+        // Immediate: two processes creating one store at once must queue on the busy timeout. A
+        // deferred transaction reads first, and a reader that then needs to write is refused at
+        // once by SQLite rather than made to wait. Everything is checked again inside.
+        let tx = self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
         let version: i64 = tx.query_row("PRAGMA user_version", [], |r| r.get(0))?;
         let known = migrations::MIGRATIONS.len() as i64;
         if version > known {
@@ -112,6 +119,19 @@ impl Store {
         Ok(())
     }
 
+    /// True when the schema is current and the shipped data seeded: opening writes nothing.
+    fn up_to_date(&self) -> Result<bool> {
+        let version: i64 = self.conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+        let known = migrations::MIGRATIONS.len() as i64;
+        if version > known {
+            return Err(Error::StoreTooNew { path: self.path.clone(), found: version, known });
+        }
+        if version < known {
+            return Ok(false);
+        }
+        Ok(parties::gazetteer_seeded(&self.conn)? && verification::verdicts_seeded(&self.conn)?)
+    }
+
     /// Runs `f` in one write transaction, committed only if `f` succeeds.
     pub fn write<T>(&mut self, f: impl FnOnce(&Transaction<'_>) -> Result<T>) -> Result<T> {
         let path = self.path.clone();
@@ -119,7 +139,12 @@ impl Store {
             .conn
             .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
             .map_err(|e| classify(e, &path))?;
-        let out = f(&tx)?;
+        // A statement inside `f` meets the same locks and permissions as the BEGIN does, and the
+        // user should read the same clear error, not SQLite's wording.
+        let out = f(&tx).map_err(|e| match e {
+            Error::Sqlite(e) => classify(e, &path),
+            other => other,
+        })?;
         tx.commit().map_err(|e| classify(e, &path))?;
         Ok(out)
     }
@@ -154,6 +179,11 @@ const APPLICATION_ID: i64 = 0x5843_484B;
 /// Refuses, without writing a byte, a file that is not SQLite, is damaged, or is another
 /// program's database. SQLite would otherwise happily add our tables to any database, and
 /// switching to WAL writes to the header of whatever it was given.
+///
+/// A Crosscheck store is recognised from its header alone (the `application_id` at byte 68):
+/// reading the file through SQLite while another process writes to it can see a main file halfway
+/// through a checkpoint, and a live store must never be called damaged. Only files without our
+/// mark are opened, to tell a new, empty database from another program's.
 fn check_existing(path: &Path) -> Result<()> {
     use std::io::Read;
     let not_a_store = || Error::NotAStore { path: path.to_path_buf() };
@@ -162,25 +192,57 @@ fn check_existing(path: &Path) -> Result<()> {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
         Err(source) => return Err(Error::Io { path: path.to_path_buf(), source }),
     };
-    let mut header = [0u8; 16];
-    let n = f.read(&mut header).map_err(|source| Error::Io { path: path.to_path_buf(), source })?;
+    let mut header = [0u8; 100];
+    let n = (|| {
+        let mut read = 0;
+        while read < header.len() {
+            match f.read(&mut header[read..])? {
+                0 => break,
+                k => read += k,
+            }
+        }
+        Ok(read)
+    })();
+    let n = n.map_err(|source| Error::Io { path: path.to_path_buf(), source })?;
     if n == 0 {
         return Ok(()); // an empty file is a new store
     }
-    if n < 16 || &header != b"SQLite format 3\0" {
+    if n < 100 || &header[..16] != b"SQLite format 3\0" {
         return Err(not_a_store());
     }
-    // immutable=1: no -wal or -shm file is created beside a file we may be about to refuse.
-    let uri = format!("file:{}?immutable=1", uri_escape(&path.to_string_lossy()));
-    let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX | OpenFlags::SQLITE_OPEN_URI;
+    let app = i32::from_be_bytes([header[68], header[69], header[70], header[71]]) as i64;
+    if app == APPLICATION_ID {
+        return Ok(());
+    }
+    if app != 0 {
+        return Err(not_a_store());
+    }
+    // Unmarked: a database with no table and no schema version is a new store; anything else
+    // belongs to another program (or is a store another process is creating, whose mark is still
+    // in its WAL: then the WAL is read too, through an ordinary read-only connection).
+    let wal = PathBuf::from(format!("{}-wal", path.display()));
+    let (uri, flags) = if wal.exists() {
+        (path.to_string_lossy().into_owned(), OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX)
+    } else {
+        // immutable=1: no -wal or -shm file is created beside a file we may be about to refuse.
+        (
+            format!("file:{}?immutable=1", uri_escape(&path.to_string_lossy())),
+            OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX | OpenFlags::SQLITE_OPEN_URI,
+        )
+    };
     let conn = Connection::open_with_flags(uri, flags).map_err(|e| classify(e, path))?;
-    let probe = || -> rusqlite::Result<(i64, i64)> {
+    conn.busy_timeout(BUSY_TIMEOUT)?;
+    let probe = || -> rusqlite::Result<(i64, i64, i64)> {
         let app: i64 = conn.query_row("PRAGMA application_id", [], |r| r.get(0))?;
         let tables: i64 = conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get(0))?;
-        Ok((app, tables))
+        let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+        Ok((app, tables, version))
     };
     match probe() {
-        Ok((app, tables)) if app == APPLICATION_ID || tables == 0 => Ok(()),
+        Ok((app, _, _)) if app == APPLICATION_ID => Ok(()),
+        // A zero-table file that claims a schema version is not new: migrating it would skip the
+        // first migrations and write into someone else's file.
+        Ok((_, 0, 0)) => Ok(()),
         Ok(_) => Err(not_a_store()),
         Err(e) => Err(match classify(e, path) {
             Error::Sqlite(_) => not_a_store(),
@@ -221,14 +283,28 @@ fn now() -> chrono::DateTime<chrono::Utc> {
     chrono::Utc::now()
 }
 
-/// Turns what a user types into an FTS5 query: each word a quoted prefix term, all required.
+/// Distinct words a search may hold. Every word is a required prefix term, and FTS5's cost grows
+/// faster than linearly in the number of terms (a 50,000-word query ran past two minutes); no
+/// one types more than a few dozen words into a search box.
+pub const MAX_QUERY_TERMS: usize = 64;
+
+/// Turns what a user types into an FTS5 query: each word a quoted prefix term, all required;
+/// `None` when the input holds no word at all (`"`, `*`, spaces), which matches nothing.
 /// Users type words, not FTS syntax; quoting keeps `"`, `-` or `:` in their input from being
-/// read as operators.
-fn fts_query(input: &str) -> String {
-    input
-        .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
-        .filter(|w| !w.is_empty())
-        .map(|w| format!("\"{}\"*", w.replace('"', "")))
-        .collect::<Vec<_>>()
-        .join(" ")
+/// read as operators. Repeated words count once; more than [`MAX_QUERY_TERMS`] distinct words
+/// is refused rather than run.
+pub fn fts_query(input: &str) -> Result<Option<String>> {
+    let mut seen = std::collections::HashSet::new();
+    let mut terms = Vec::new();
+    for w in input.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’').filter(|w| !w.is_empty()) {
+        // A word of apostrophes only ("'") would be an empty phrase.
+        if !w.chars().any(char::is_alphanumeric) || !seen.insert(w.to_lowercase()) {
+            continue;
+        }
+        if terms.len() == MAX_QUERY_TERMS {
+            return Err(Error::bad_input("search", format!("holds more than {MAX_QUERY_TERMS} different words; search for fewer")));
+        }
+        terms.push(format!("\"{w}\"*"));
+    }
+    Ok((!terms.is_empty()).then(|| terms.join(" ")))
 }

@@ -14,6 +14,13 @@ use crate::model::{Alias, Origin, Party, PartyKind};
 use crate::text::fold;
 
 /// Seeds or refreshes the shipped parties when the shipped gazetteer changed.
+/// Whether the shipped gazetteer in this build is the one seeded.
+pub(super) fn gazetteer_seeded(conn: &rusqlite::Connection) -> Result<bool> {
+    let seeded: Option<String> =
+        conn.query_row("SELECT value FROM meta WHERE key = 'gazetteer_hash'", [], |r| r.get(0)).optional()?;
+    Ok(seeded.as_deref() == Some(Gazetteer::builtin_hash().as_str()))
+}
+
 pub(super) fn seed_gazetteer_in(tx: &Transaction<'_>) -> Result<()> {
     let hash = Gazetteer::builtin_hash();
     let seeded: Option<String> =

@@ -88,12 +88,15 @@ impl Store {
 
     /// Sources whose title or text match an FTS5 query (accents ignored), best first.
     pub fn search_sources(&self, query: &str) -> Result<Vec<Source>> {
+        let Some(query) = super::fts_query(query)? else {
+            return Ok(Vec::new());
+        };
         let cols = COLUMNS.split(", ").map(|c| format!("s.{c}")).collect::<Vec<_>>().join(", ");
         let mut st = self.conn().prepare(&format!(
             "SELECT {cols} FROM sources_fts f JOIN sources s ON s.id = f.rowid
              WHERE sources_fts MATCH ?1 ORDER BY bm25(sources_fts) LIMIT 200"
         ))?;
-        let rows = st.query_map([super::fts_query(query)], from_row)?;
+        let rows = st.query_map([query], from_row)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 }

@@ -156,6 +156,13 @@ CREATE INDEX evidence_conflict ON evidence(conflict_id);
 "#;
 
 /// Seeds the default taxonomy once; after that the workspace's own taxonomy is left alone.
+/// Whether the default verdicts were seeded.
+pub(super) fn verdicts_seeded(conn: &rusqlite::Connection) -> Result<bool> {
+    let seeded: Option<String> =
+        conn.query_row("SELECT value FROM meta WHERE key = 'verdicts_seeded'", [], |r| r.get(0)).optional()?;
+    Ok(seeded.is_some())
+}
+
 pub(super) fn seed_verdicts_in(tx: &Transaction<'_>) -> Result<()> {
     let seeded: Option<String> =
         tx.query_row("SELECT value FROM meta WHERE key = 'verdicts_seeded'", [], |r| r.get(0)).optional()?;

@@ -31,7 +31,11 @@ pub const SETTINGS: &[(&str, &str)] = &[
     ("organisation", "the organisation publishing reports (ClaimReview author)"),
     ("publish_url", "the http(s) URL where reports are published (ClaimReview url)"),
     ("language", "report language: en or fr"),
+    (FETCH_PRIVATE_SETTING, "yes to fetch loopback, private and intranet addresses (default no); never after a redirect from a public site"),
 ];
+
+/// The setting that lets imports fetch non-public addresses.
+pub const FETCH_PRIVATE_SETTING: &str = "fetch_private";
 
 /// Was the claim said, and by whom it is attributed to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
@@ -210,6 +214,9 @@ impl Workbench {
         if key == "language" && !matches!(value, "en" | "fr") {
             return Err(Error::bad_input("language", "must be en or fr"));
         }
+        if key == FETCH_PRIVATE_SETTING && !matches!(value, "yes" | "no") {
+            return Err(Error::bad_input(FETCH_PRIVATE_SETTING, "must be yes or no"));
+        }
         self.store_mut().set_setting(key, value)
     }
 
@@ -251,7 +258,7 @@ impl Workbench {
 
     /// Reads a file and attaches it as evidence; the store keeps its bytes by SHA-256.
     pub fn add_file_evidence(&mut self, target: Target, path: &std::path::Path, relation: Relation, note: &str) -> Result<EvidenceItem> {
-        let bytes = std::fs::read(path).map_err(|source| Error::Io { path: path.to_path_buf(), source })?;
+        let bytes = crate::ingest::read_file(path)?;
         let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
         self.add_evidence(NewEvidence { target, relation, kind: NewEvidenceKind::File { name, bytes }, note: note.to_string() })
     }
@@ -277,7 +284,7 @@ impl Workbench {
         };
         let edit = ClaimEdit {
             text: changes.text,
-            speaker: changes.speaker,
+            speaker: changes.speaker.as_deref().map(crate::workbench::checked_speaker_name).transpose()?,
             party,
             stance: changes.stance,
             cue: changes.cue,

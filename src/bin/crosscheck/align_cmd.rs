@@ -12,6 +12,8 @@ use crosscheck::align::{Conflict, ConflictFilter, DetectSummary};
 use crosscheck::Workbench;
 use serde_json::json;
 
+use crate::output::terminal_safe;
+
 /// Arguments of `conflicts`.
 #[derive(Args)]
 pub struct ConflictsArgs {
@@ -122,7 +124,7 @@ fn print_detect(s: &DetectSummary, as_json: bool) {
     if as_json {
         print_json(json!({ "detections": [s] }));
     } else {
-        println!(
+        say!(
             "read {} claim(s): {} reply conflict(s), {} joined, {} candidate(s)",
             s.claims, s.replies, s.joined, s.candidates
         );
@@ -135,7 +137,7 @@ fn print_conflicts(list: &[Conflict], as_json: bool) {
         return;
     }
     if list.is_empty() {
-        println!("no conflicts");
+        say!("no conflicts");
     }
     for c in list {
         let score = c.score.map_or(String::new(), |s| format!(" {s:.2}"));
@@ -147,13 +149,13 @@ fn print_conflicts(list: &[Conflict], as_json: bool) {
                 format!("#{} {who}", m.claim_id)
             })
             .collect();
-        println!("{:>5}  {:<10} {:<9}{score}  {}", c.id, c.status, c.origin.as_str(), parties.join(" vs "));
+        say!("{:>5}  {:<10} {:<9}{score}  {}", c.id, c.status, c.origin.as_str(), parties.join(" vs "));
         if !c.evidence.is_empty() {
             let ev: Vec<String> = c.evidence.iter().map(|e| format!("{} {}", e.kind, e.shared.join(", "))).collect();
-            println!("       evidence: {}", ev.join("; "));
+            say!("       evidence: {}", ev.join("; "));
         }
         if let Some(x) = &c.explanation {
-            println!("       note: {x}");
+            say!("       note: {x}");
         }
     }
 }
@@ -166,15 +168,15 @@ fn print_view(view: &DiffView, as_json: bool) {
     let color = std::io::stdout().is_terminal();
     let cols: Vec<String> = view.columns.iter().map(|c| c.label.clone()).collect();
     match view.conflict_id {
-        Some(id) => println!("conflict {id}: {}", cols.join(" | ")),
-        None => println!("{}", cols.join(" | ")),
+        Some(id) => say!("conflict {id}: {}", cols.join(" | ")),
+        None => say!("{}", cols.join(" | ")),
     }
     for (r, row) in view.rows.iter().enumerate() {
-        println!("\n── row {} ({:?})", r + 1, row.reason);
+        say!("\n── row {} ({:?})", r + 1, row.reason);
         for id in row.cells.iter().flatten() {
             let Some(c) = view.claims.iter().find(|c| c.id == *id) else { continue };
             let outlet = c.source.outlet.as_deref().unwrap_or(&c.source.title);
-            println!(
+            say!(
                 "  [{}] #{} {} — {} ({}, source {}, {})",
                 view.columns[c.column].label,
                 c.id,
@@ -184,7 +186,7 @@ fn print_view(view: &DiffView, as_json: bool) {
                 c.source.id,
                 c.date.format("%Y-%m-%d")
             );
-            println!("      {}", c.text);
+            say!("      {}", c.text);
         }
         for p in &row.pairs {
             print_pair(p, color);
@@ -193,11 +195,12 @@ fn print_view(view: &DiffView, as_json: bool) {
 }
 
 fn print_pair(p: &PairDiff, color: bool) {
-    println!("  diff #{} → #{} (similarity {:.2}):", p.left, p.right, p.similarity);
+    say!("  diff #{} → #{} (similarity {:.2}):", p.left, p.right, p.similarity);
+    // The line was made terminal-safe piece by piece: its colour codes are ours.
     println!("      {}", word_diff_line(&p.ops, color));
     for f in &p.facts {
         let spans = |v: &[crosscheck::align::facts::Fact]| v.iter().map(|x| format!("{:?}@{}..{}", x.text, x.start, x.end)).collect::<Vec<_>>().join(", ");
-        println!("      ≠ {:?}: {}   [{} | {}]", f.kind, f.note, spans(&f.left), spans(&f.right));
+        say!("      ≠ {:?}: {}   [{} | {}]", f.kind, f.note, spans(&f.left), spans(&f.right));
     }
 }
 
@@ -210,10 +213,17 @@ pub fn word_diff_line(ops: &[AlignOp], color: bool) -> String {
     const RESET: &str = "\x1b[0m";
     let paint = |segs: &[Segment], base: &str| -> String {
         segs.iter()
-            .map(|s| if s.emphasized { format!("{base}{EMPH}{}{RESET}", s.text) } else { format!("{base}{}{RESET}", s.text) })
+            .map(|s| {
+                let text = terminal_safe(&s.text);
+                if s.emphasized {
+                    format!("{base}{EMPH}{text}{RESET}")
+                } else {
+                    format!("{base}{text}{RESET}")
+                }
+            })
             .collect()
     };
-    let plain = |segs: &[Segment]| segs.iter().map(|s| s.text.as_str()).collect::<String>();
+    let plain = |segs: &[Segment]| segs.iter().map(|s| terminal_safe(&s.text)).collect::<String>();
     let mut out = String::new();
     for op in ops {
         let (del, ins) = match op.tag {

@@ -29,7 +29,7 @@ pub struct EvalArgs {
 }
 
 fn read_text(path: &Path) -> crosscheck::Result<String> {
-    let bytes = std::fs::read(path).map_err(|source| Error::Io { path: path.to_path_buf(), source })?;
+    let bytes = crosscheck::ingest::read_file(path)?;
     String::from_utf8(bytes)
         .map_err(|e| Error::bad_input(path.display().to_string(), format!("not UTF-8 text (invalid byte at offset {})", e.utf8_error().valid_up_to())))
 }
@@ -47,12 +47,12 @@ pub fn run_extract(args: &ExtractArgs, json: bool) -> crosscheck::Result<ExitCod
         println!("{}", serde_json::to_string_pretty(&x).map_err(|e| Error::bad_input("output", e.to_string()))?);
         return Ok(ExitCode::SUCCESS);
     }
-    println!("language: {}", x.language);
+    say!("language: {}", x.language);
     for c in &x.claims {
         let countries = c.speaker.countries.join(",");
         let via: Vec<String> = c.via.iter().map(|v| format!("{} [{}]", v.name, v.countries.join(","))).collect();
-        println!("{} [{}] {} ({}) «{}» {}{}", c.id, countries, c.speaker.name, c.stance.as_str(), c.text, if via.is_empty() { String::new() } else { format!(" via {}", via.join(" < ")) }, c.responds_to.as_ref().map(|r| format!(" → {r}")).unwrap_or_default());
-        println!("    cue: {:?} at {}..{}", c.cue, c.start, c.end);
+        say!("{} [{}] {} ({}) «{}» {}{}", c.id, countries, c.speaker.name, c.stance.as_str(), c.text, if via.is_empty() { String::new() } else { format!(" via {}", via.join(" < ")) }, c.responds_to.as_ref().map(|r| format!(" → {r}")).unwrap_or_default());
+        say!("    cue: {:?} at {}..{}", c.cue, c.start, c.end);
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -81,19 +81,19 @@ pub fn run_eval(args: &EvalArgs, json: bool) -> crosscheck::Result<ExitCode> {
         return Ok(ExitCode::SUCCESS);
     }
     for d in &report.documents {
-        println!("{}: P {:.3} R {:.3} F1 {:.3} ({} gold, {} predicted, {} matched)", d.document, d.precision, d.recall, d.f1, d.counts.gold, d.counts.predicted, d.counts.matched);
+        say!("{}: P {:.3} R {:.3} F1 {:.3} ({} gold, {} predicted, {} matched)", d.document, d.precision, d.recall, d.f1, d.counts.gold, d.counts.predicted, d.counts.matched);
         for (label, list) in [("missed", &d.missed), ("spurious", &d.spurious), ("wrong", &d.wrong), ("forbidden", &d.forbidden)] {
             if !list.is_empty() {
-                println!("    {label}: {}", list.join(" | "));
+                say!("    {label}: {}", list.join(" | "));
             }
         }
     }
-    println!(
+    say!(
         "overall: P {:.3} R {:.3} F1 {:.3}; stance {:.3}, via {:.3}, responds_to {:.3}; forbidden {}",
         report.precision, report.recall, report.f1, report.stance_accuracy, report.via_accuracy, report.responds_to_accuracy, report.overall.forbidden
     );
     if let Some(g) = ggt {
-        println!(
+        say!(
             "ggt: {} articles, {} gold quotes, {} predicted; overlap 0.3: P {:.3} R {:.3} F1 {:.3}; overlap 0.8: P {:.3} R {:.3}; speaker accuracy {:.3}",
             g.articles, g.gold, g.predicted, g.precision, g.recall, g.f1, g.precision_08, g.recall_08, g.speaker_accuracy
         );

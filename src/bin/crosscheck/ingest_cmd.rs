@@ -24,11 +24,19 @@ pub struct FetchArgs {
     /// Redirects followed per URL.
     #[arg(long, default_value_t = 5)]
     max_redirects: u32,
+    /// Fetch loopback, private and intranet addresses too (or set `config set fetch_private yes`).
+    #[arg(long)]
+    allow_private: bool,
 }
 
 impl FetchArgs {
     fn config(&self) -> FetchConfig {
-        FetchConfig { timeout: Duration::from_secs(self.timeout), max_bytes: self.max_mb << 20, max_redirects: self.max_redirects }
+        FetchConfig {
+            timeout: Duration::from_secs(self.timeout),
+            max_bytes: self.max_mb << 20,
+            max_redirects: self.max_redirects,
+            allow_private: self.allow_private,
+        }
     }
 }
 
@@ -94,9 +102,9 @@ fn print_feeds(feeds: &[FeedRecord], json: bool) {
     }
     for f in feeds {
         let pulled = f.pulled_at.map_or_else(|| "never".to_string(), |t| t.format("%Y-%m-%d %H:%M").to_string());
-        println!("{:>4}  {:<40}  {:>4} items  pulled {pulled}  {}", f.id, f.title.as_deref().unwrap_or("(untitled)"), f.items, f.url);
+        say!("{:>4}  {:<40}  {:>4} items  pulled {pulled}  {}", f.id, f.title.as_deref().unwrap_or("(untitled)"), f.items, f.url);
         if let Some(e) = &f.last_error {
-            println!("      last error: {e}");
+            say!("      last error: {e}");
         }
     }
 }

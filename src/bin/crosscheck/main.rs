@@ -4,6 +4,15 @@
 //! or, with `--json`, as a top-level object holding a named array (see docs/cli-json.md).
 //! Exit codes are decided in one place, [`main`].
 
+/// `println!` for text meant for a terminal: the line goes through [`output::terminal_safe`], so
+/// control characters from imported text (escape sequences that retitle the window or clear the
+/// screen) are shown, not obeyed. JSON output needs none of this: serde escapes them.
+macro_rules! say {
+    ($($arg:tt)*) => {
+        println!("{}", $crate::output::terminal_safe(&format!($($arg)*)))
+    };
+}
+
 mod extract_cmd;
 mod ingest_cmd;
 mod align_cmd;
@@ -271,10 +280,10 @@ fn main() -> ExitCode {
     match run(cli, &out) {
         Ok(code) => code,
         Err(e) => {
-            eprintln!("crosscheck: {e}");
+            eprintln!("crosscheck: {}", output::terminal_safe(&e.to_string()));
             let mut source = std::error::Error::source(&e);
             while let Some(s) = source {
-                eprintln!("  caused by: {s}");
+                eprintln!("  caused by: {}", output::terminal_safe(&s.to_string()));
                 source = s.source();
             }
             match e {
@@ -365,7 +374,7 @@ fn run(cli: Cli, out: &Out) -> crosscheck::Result<ExitCode> {
             let summary = crosscheck::ImportSummary { imported: outcomes, ..Default::default() };
             out.import_summary(&summary);
             if !cli.json {
-                println!("store: {}", wb.store().path().display());
+                say!("store: {}", wb.store().path().display());
             }
         }
         Command::Config { command } => verify_cmd::config(&mut wb, cli.json, command)?,

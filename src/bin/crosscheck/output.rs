@@ -7,6 +7,17 @@ use crosscheck::store::Store;
 use crosscheck::{ImportSummary, Progress};
 use serde_json::{json, Value};
 
+/// `s` with every control character but the line feed, and every bidirectional override, shown
+/// as a `\u{…}` escape. Imported text is hostile: written raw to a terminal, `ESC ] 0 ;` retitles
+/// the window and `ESC [ 2 J` clears it; an override reorders what the analyst reads.
+pub fn terminal_safe(s: &str) -> std::borrow::Cow<'_, str> {
+    let unsafe_char = |c: char| (c.is_control() && c != '\n') || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}');
+    if !s.chars().any(unsafe_char) {
+        return s.into();
+    }
+    s.chars().map(|c| if unsafe_char(c) { c.escape_unicode().to_string() } else { c.to_string() }).collect::<String>().into()
+}
+
 /// Where results go, and in which form.
 pub struct Out {
     json: bool,
@@ -29,15 +40,15 @@ impl Out {
             return;
         }
         for (input, error) in &s.failed {
-            eprintln!("failed: {input}: {error}");
+            eprintln!("failed: {}", terminal_safe(&format!("{input}: {error}")));
         }
         let new = s.imported.iter().filter(|o| !o.duplicate).count();
         let dup = s.imported.len() - new;
         let claims: usize = s.imported.iter().map(|o| o.claims).sum();
         for o in s.imported.iter().filter(|o| o.duplicate) {
-            println!("already imported: {} (source {})", o.input, o.source_id);
+            say!("already imported: {} (source {})", o.input, o.source_id);
         }
-        println!(
+        say!(
             "imported {new} source{}, {claims} claim{}; {dup} already in the store; {} failed",
             plural(new),
             plural(claims),
@@ -53,7 +64,7 @@ impl Out {
         }
         for s in sources {
             let n = store.claims(&crosscheck::store::ClaimFilter { source: Some(s.id), ..Default::default() })?.len();
-            println!(
+            say!(
                 "{:>5}  {}  {:<3} {:>4} claims  {}",
                 s.id,
                 s.imported_at.format("%Y-%m-%d"),
@@ -79,7 +90,7 @@ impl Out {
             return;
         }
         for (p, n) in parties {
-            println!("{:<16} {:<13} {:<3} {:>5} claims  {}", p.key, p.kind.as_str(), p.country.as_deref().unwrap_or("-"), n, p.name);
+            say!("{:<16} {:<13} {:<3} {:>5} claims  {}", p.key, p.kind.as_str(), p.country.as_deref().unwrap_or("-"), n, p.name);
         }
     }
 
@@ -88,13 +99,13 @@ impl Out {
             self.print_json(json!({ "parties": [p] }));
             return;
         }
-        println!("{}  {} ({}{})", p.key, p.name, p.kind.as_str(), p.country.as_ref().map(|c| format!(", {c}")).unwrap_or_default());
+        say!("{}  {} ({}{})", p.key, p.name, p.kind.as_str(), p.country.as_ref().map(|c| format!(", {c}")).unwrap_or_default());
         if let Some(parent) = &p.parent {
-            println!("  part of {parent}");
+            say!("  part of {parent}");
         }
         for a in &p.aliases {
             let lang = if a.lang.is_empty() { "*" } else { &a.lang };
-            println!("  [{lang}] {}{}", a.text, if a.origin == crosscheck::model::Origin::Analyst { "  (yours)" } else { "" });
+            say!("  [{lang}] {}{}", a.text, if a.origin == crosscheck::model::Origin::Analyst { "  (yours)" } else { "" });
         }
     }
 
@@ -108,7 +119,7 @@ impl Out {
             let via: Vec<&str> = c.via.iter().map(|v| v.name.as_str()).collect();
             let via = if via.is_empty() { String::new() } else { format!(" via {}", via.join(" ← ")) };
             let responds = c.responds_to.map(|r| format!(" → answers #{r}")).unwrap_or_default();
-            println!("#{:<5} [{}] {} ({}){via} — {} «{}»{responds}", c.id, c.stance.as_str(), c.speaker.name, countries, c.cue, c.text);
+            say!("#{:<5} [{}] {} ({}){via} — {} «{}»{responds}", c.id, c.stance.as_str(), c.speaker.name, countries, c.cue, c.text);
         }
     }
 
@@ -118,11 +129,11 @@ impl Out {
             self.print_json(json!({ "sources": items, "claims": claims }));
             return Ok(());
         }
-        println!("{} source{}:", sources.len(), plural(sources.len()));
+        say!("{} source{}:", sources.len(), plural(sources.len()));
         for s in sources {
-            println!("{:>5}  {}", s.id, s.title);
+            say!("{:>5}  {}", s.id, s.title);
         }
-        println!("{} claim{}:", claims.len(), plural(claims.len()));
+        say!("{} claim{}:", claims.len(), plural(claims.len()));
         self.claims(claims);
         Ok(())
     }

@@ -62,10 +62,8 @@ pub fn export(wb: &Workbench, json: bool, a: ExportArgs) -> Result<()> {
         std::io::stdout().write_all(&bytes).map_err(|source| Error::Io { path: "-".into(), source })?;
         return Ok(());
     }
-    // Write beside the target then rename, so a failed export never leaves half a report.
-    let tmp = a.output.with_extension("crosscheck-tmp");
-    std::fs::write(&tmp, &bytes).map_err(|source| Error::Io { path: tmp.clone(), source })?;
-    std::fs::rename(&tmp, &a.output).map_err(|source| Error::Io { path: a.output.clone(), source })?;
+    // Whole or not at all: a failed export never leaves half a report, nor its temporary file.
+    crosscheck::report::write_file(&a.output, &bytes)?;
     if json {
         let v = serde_json::json!({"exports": [{
             "id": a.output.display().to_string(), "path": a.output.display().to_string(), "bytes": bytes.len(),
@@ -73,7 +71,7 @@ pub fn export(wb: &Workbench, json: bool, a: ExportArgs) -> Result<()> {
         }]});
         println!("{}", serde_json::to_string_pretty(&v).unwrap_or_default());
     } else {
-        println!("wrote {} ({} claims, {} bytes)", a.output.display(), report.claims.len(), bytes.len());
+        say!("wrote {} ({} claims, {} bytes)", a.output.display(), report.claims.len(), bytes.len());
     }
     Ok(())
 }

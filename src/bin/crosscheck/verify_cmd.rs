@@ -53,7 +53,7 @@ pub fn config(wb: &mut Workbench, json: bool, cmd: ConfigCommand) -> Result<()> 
             } else {
                 for (k, what) in SETTINGS {
                     let v = set.iter().find(|(key, _)| key == k).map(|(_, v)| v.as_str()).unwrap_or("(not set)");
-                    println!("{k:<13} {v}    # {what}");
+                    say!("{k:<13} {v}    # {what}");
                 }
             }
         }
@@ -67,7 +67,7 @@ fn print_settings(json: bool, settings: &[(String, String)]) {
         print_json(json!({ "settings": items }));
     } else {
         for (k, v) in settings {
-            println!("{k} = {v}");
+            say!("{k} = {v}");
         }
     }
 }
@@ -80,7 +80,7 @@ fn print_verification(wb: &Workbench, json: bool, v: &crosscheck::verify::ClaimV
             "id": v.claim_id, "claim_id": v.claim_id, "verdict": v.verdict, "verdict_label": label, "attribution": v.attribution,
         }]}));
     } else {
-        println!("#{}  verdict: {label}  attribution: {}", v.claim_id, v.attribution.label("en"));
+        say!("#{}  verdict: {label}  attribution: {}", v.claim_id, v.attribution.label("en"));
     }
     Ok(())
 }
@@ -211,7 +211,7 @@ fn print_evidence(json: bool, items: &[EvidenceItem]) {
             EvidenceKind::File { name, sha256, size } => format!("{name} ({size} B, sha256 {sha256})"),
             EvidenceKind::Note => String::new(),
         };
-        println!("e{:<4} {:<8} {what} {}  — {}, {}", e.id, e.relation.as_str(), e.note, e.analyst, e.created_at.format("%Y-%m-%d %H:%M"));
+        say!("e{:<4} {:<8} {what} {}  — {}, {}", e.id, e.relation.as_str(), e.note, e.analyst, e.created_at.format("%Y-%m-%d %H:%M"));
     }
 }
 
@@ -234,7 +234,7 @@ pub fn history(wb: &Workbench, json: bool, claim: Option<i64>, conflict: Option<
             (None, None) => String::new(),
         };
         let note = if h.note.is_empty() { String::new() } else { format!("  «{}»", h.note) };
-        println!("{}  {:<16} {:<15} {what}{note}", h.at.format("%Y-%m-%d %H:%M:%S"), h.analyst, h.change.as_str());
+        say!("{}  {:<16} {:<15} {what}{note}", h.at.format("%Y-%m-%d %H:%M:%S"), h.analyst, h.change.as_str());
     }
     Ok(())
 }
@@ -280,7 +280,7 @@ pub fn claim_delete(wb: &mut Workbench, json: bool, id: i64, note: &str) -> Resu
     if json {
         print_json(json!({ "deleted": [{"id": id}] }));
     } else {
-        println!("deleted claim #{id} (its history remains: crosscheck history {id})");
+        say!("deleted claim #{id} (its history remains: crosscheck history {id})");
     }
     Ok(())
 }
@@ -314,7 +314,7 @@ pub fn conflict(wb: &mut Workbench, json: bool, cmd: ConflictCommand) -> Result<
                     "explanation": v.explanation,
                 }]}));
             } else {
-                println!("conflict {}: {} — {}", v.conflict_id, v.status.label("en"), v.explanation);
+                say!("conflict {}: {} — {}", v.conflict_id, v.status.label("en"), v.explanation);
             }
         }
     }
@@ -409,6 +409,6 @@ pub fn print_verdicts(json: bool, t: &Taxonomy) {
     for v in &t.verdicts {
         let rating = v.rating.map(|r| format!("rating {r}")).unwrap_or_else(|| "unrated".into());
         let pending = if v.conclusive { "" } else { "  (in progress)" };
-        println!("{:>2}. {:<14} {}  {:<14} {:<14} {rating}{pending}", v.position, v.key, v.colour, v.label.en, v.label.fr);
+        say!("{:>2}. {:<14} {}  {:<14} {:<14} {rating}{pending}", v.position, v.key, v.colour, v.label.en, v.label.fr);
     }
 }
