@@ -214,6 +214,8 @@ impl<'a> Attributor<'a> {
             let subj = match f.subj {
                 Subj::Np(a, z) => match self.clause_free(b, a, z, b.toks[a].cs < f.cue_pos) {
                     Some((a, z)) => Subj::Np(a, z),
+                    // A quotation stays speech: its speaker is the one the sentence continues.
+                    None if quoted => Subj::Reuse,
                     None => continue,
                 },
                 other => other,
@@ -332,7 +334,7 @@ impl<'a> Attributor<'a> {
         let last = (a..z).rev().find(|&t| b.toks[t].kind == Kind::Word)?;
         if prep(first) && !left {
             // "a déclaré à RFI le procureur …": an addressee before the inverted subject.
-            first = (first + 1..z).find(|&t| det(t))?;
+            first = (first + 2..z).find(|&t| det(t))?;
         }
         (!prep(first) && !prep(last) && !det(last)).then_some((first, z))
     }
@@ -441,6 +443,14 @@ impl<'a> Attributor<'a> {
         }
         if z == a {
             return None;
+        }
+        // "selon le gouverneur de la région, Ivan Petrov, …": the name in apposition belongs to
+        // the speaker.
+        if b.is_punct(z, ',') {
+            let name_end = (z + 1..(z + 6).min(e)).take_while(|&t| b.toks[t].kind == Kind::Word && b.toks[t].cap).last();
+            if let Some(n) = name_end.filter(|&n| b.is_punct(n + 1, ',')) {
+                z = n + 1;
+            }
         }
         let at_start = (s..i).all(|t| b.toks[t].kind != Kind::Word || lex.is(S::Conjunctions, b.word(t).unwrap_or("")));
         let content = if at_start {
@@ -563,6 +573,12 @@ impl<'a> Attributor<'a> {
                 if lex.is(S::Negation, wk) {
                     return None;
                 }
+                // "peut-on lire": a modal before an inverted subject belongs to the cue.
+                if inv.is_some() && first == k + 1 && matches!(wk, "peut" | "pouvait" | "pourra" | "can" | "could") {
+                    j = k;
+                    first = k;
+                    continue;
+                }
                 if let Some(n) = lex.set(S::Adverbs).ending_at(&words, k) {
                     j = k + 1 - n;
                     continue;
@@ -655,6 +671,14 @@ impl<'a> Attributor<'a> {
         }
         if let Some(p) = inv {
             frame.subj = Subj::Np(p, p + 1);
+            // "peut-on lire dans un communiqué du ministère", "rapporte-t-on du côté du ministère":
+            // the impersonal subject points at the document or the side that speaks.
+            if words(p) == Some("on") {
+                if let Some((n, _)) = lex.set(S::SourcePreps).match_at(&words, k) {
+                    let (a, z) = self.right_np(b, e, k + n)?;
+                    frame.subj = Subj::Np(a, z);
+                }
+            }
         } else if let Some(sj) = subj {
             frame.subj = sj;
         } else {
@@ -888,7 +912,9 @@ impl<'a> Attributor<'a> {
     fn right_np(&self, b: &Block, e: usize, k: usize) -> Option<(usize, usize)> {
         let mut z = k;
         while z < e && z < k + NP_MAX && b.toks[z].kind == Kind::Word {
-            if z > k && self.lex.is(S::NpRightStop, b.word(z).unwrap_or("")) {
+            // "les autorités à New Delhi": a seat of government after an institution is part of it.
+            let seat = matches!(b.word(z), Some("à" | "a" | "in")) && z + 1 < e && b.toks[z + 1].cap && self.r.names_place(b, z + 1);
+            if z > k && self.lex.is(S::NpRightStop, b.word(z).unwrap_or("")) && !seat {
                 break;
             }
             z += 1;
