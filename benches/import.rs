@@ -38,7 +38,7 @@ fn import_all(drop_fts: bool, docs: &[ingest::Document]) -> Duration {
         conn.execute_batch("DROP TRIGGER sources_ai; DROP TRIGGER claims_ai;").expect("drop FTS triggers");
     }
     let mut wb = Workbench::open(&db).expect("store opens");
-    let gazetteer = wb.store().gazetteer().expect("gazetteer");
+    let gazetteer = wb.gazetteer().expect("gazetteer");
     let start = Instant::now();
     for d in docs {
         wb.import_document(d.clone(), None, &gazetteer).expect("import");

@@ -67,7 +67,7 @@ fn page(i: usize) -> String {
 fn read_and_import(set: &[(String, Vec<u8>)]) -> Duration {
     let dir = tempfile::tempdir().expect("temp dir");
     let mut wb = Workbench::open(&dir.path().join("bench.db")).expect("store opens");
-    let gazetteer = wb.store().gazetteer().expect("gazetteer");
+    let gazetteer = wb.gazetteer().expect("gazetteer");
     let start = Instant::now();
     for (name, bytes) in set {
         let doc = ingest::load(name, bytes).expect("generated input loads");

@@ -8,7 +8,7 @@ use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use crosscheck::model::{Speaker, Stance};
 use crosscheck::report::{self, Format, ReportConfig};
 use crosscheck::store::ClaimFilter;
-use crosscheck::verify::{NewEvidence, NewEvidenceKind, Relation, Target};
+use crosscheck::model::{NewEvidence, NewEvidenceKind, Relation, Target};
 use crosscheck::{ingest, Workbench};
 
 const SOURCES: usize = 500;
@@ -18,7 +18,7 @@ const VERDICTS: [&str; 6] = ["true", "mostly_true", "mixed", "mostly_false", "fa
 fn workspace() -> Workbench {
     let mut wb = Workbench::in_memory().expect("store");
     wb.set_setting("analyst", "Bench").expect("analyst");
-    let gazetteer = wb.store().gazetteer().expect("gazetteer");
+    let gazetteer = wb.gazetteer().expect("gazetteer");
     let speakers = [("Azerbaijan", "AZ"), ("Armenia", "AM"), ("Russia", "RU"), ("Ukraine", "UA")];
     let mut n = 0usize;
     for s in 0..SOURCES {

@@ -84,7 +84,7 @@ impl Gazetteer {
 
     /// SHA-256 of the shipped data, so the store re-seeds only when it changes.
     pub fn builtin_hash() -> String {
-        crate::hash_hex(BUILTIN_JSON.as_bytes())
+        crate::text::hash_hex(BUILTIN_JSON.as_bytes())
     }
 
     /// Parses a gazetteer file.

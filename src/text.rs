@@ -1,4 +1,5 @@
-//! Text helpers every module needs: Unicode folding for matching, and char/byte offset conversion.
+//! Text helpers every module needs: Unicode folding for matching, char/byte offset conversion,
+//! and the content hash that identifies a text or a file.
 //!
 //! Offsets that leave the core (claims, spans) count Unicode scalar values, because that is what
 //! analysts' tools and the UI agree on; Rust slices by bytes, so conversion lives here once.
@@ -9,21 +10,45 @@ use unicode_normalization::UnicodeNormalization;
 /// Lowercases and strips diacritics, and unifies apostrophes, so that "Azerbaïdjan",
 /// "AZERBAIDJAN" and "azerbaidjan" compare equal, as do "d’Erevan" and "d'Erevan".
 pub fn fold(s: &str) -> String {
-    s.nfd()
-        .filter(|c| !is_combining_mark(*c))
-        .flat_map(char::to_lowercase)
-        .map(|c| match c {
-            '\u{2019}' | '\u{2018}' | '\u{02BC}' | '`' | '\u{00B4}' => '\'',
-            '\u{00A0}' | '\u{202F}' | '\u{2009}' => ' ',
-            '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' => '-',
-            c => c,
-        })
-        .collect()
+    s.nfd().filter(|c| !is_combining_mark(*c)).flat_map(char::to_lowercase).map(unify_punctuation).collect()
+}
+
+/// The one table of typographic variants matching ignores: curly and modifier apostrophes, the
+/// backtick and the acute accent become `'`; no-break and thin spaces become a space; hyphens and
+/// the en dash become `-`. Every other char is returned as is.
+pub fn unify_punctuation(c: char) -> char {
+    match c {
+        '\u{2019}' | '\u{2018}' | '\u{02BC}' | '`' | '\u{00B4}' => '\'',
+        '\u{00A0}' | '\u{202F}' | '\u{2009}' => ' ',
+        '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' => '-',
+        c => c,
+    }
 }
 
 /// Normalizes imported text: NFC, `\r\n` and `\r` to `\n`, and no NUL characters.
 pub fn normalize(s: &str) -> String {
     s.replace("\r\n", "\n").replace('\r', "\n").replace('\0', "").nfc().collect()
+}
+
+/// SHA-256 of `bytes`, lowercase hex: the identity of a source's normalized text and of an
+/// evidence file.
+pub fn hash_hex(bytes: &[u8]) -> String {
+    use sha2::{Digest, Sha256};
+    Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// Whether `url` is a web address: `http://` or `https://` (any case) followed by something, with
+/// no whitespace or control characters. The one test for "a URL we fetch, link or publish to".
+pub fn is_web_url(url: &str) -> bool {
+    let lower = url.get(..8).unwrap_or(url).to_ascii_lowercase();
+    let rest = if lower.starts_with("https://") {
+        &url[8..]
+    } else if lower.starts_with("http://") {
+        &url[7..]
+    } else {
+        return false;
+    };
+    !rest.is_empty() && !url.chars().any(|c| c.is_whitespace() || c.is_control())
 }
 
 /// Byte offset of the char at `char_idx` in `s` (or `s.len()` past the end).

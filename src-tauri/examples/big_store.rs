@@ -17,7 +17,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let n: usize = args.next().map(|s| s.parse()).transpose()?.unwrap_or(100_000);
     let started = Instant::now();
     let mut wb = Workbench::open(&path)?;
-    let gazetteer = wb.store().gazetteer()?;
+    let gazetteer = wb.gazetteer()?;
     let sentence = "Le ministère a déclaré que la situation à la frontière restait tendue après les tirs de la nuit. ";
     let len = sentence.chars().count();
     let mut made = 0;

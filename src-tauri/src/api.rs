@@ -19,14 +19,14 @@ pub const MAX_PAGE: u32 = 1000;
 
 /// The library list.
 pub fn sources(wb: &Workbench) -> IpcResult<Vec<SourceSummary>> {
-    let counts = wb.store().claim_counts_by_source()?;
-    Ok(wb.store().sources()?.iter().map(|s| SourceSummary::new(s, counts.get(&s.id).copied().unwrap_or(0))).collect())
+    let counts = wb.claim_counts_by_source()?;
+    Ok(wb.sources()?.iter().map(|s| SourceSummary::new(s, counts.get(&s.id).copied().unwrap_or(0))).collect())
 }
 
 /// A source's text and highlights.
 pub fn source_text(wb: &Workbench, id: i64) -> IpcResult<SourceText> {
-    let s = wb.store().source(id)?;
-    let claims = wb.store().claims(&ClaimFilter { source: Some(id), ..Default::default() })?;
+    let s = wb.source(id)?;
+    let claims = wb.claims(&ClaimFilter { source: Some(id), ..Default::default() })?;
     let highlights = claims
         .iter()
         .map(|c| Highlight {
@@ -68,30 +68,27 @@ fn filter_of(q: &ClaimQuery) -> IpcResult<(ClaimFilter, DateSpan)> {
 /// One window of the claims matching `q`.
 pub fn claims_page(wb: &Workbench, q: &ClaimQuery, offset: u32, limit: u32) -> IpcResult<ClaimPageDto> {
     let (filter, dates) = filter_of(q)?;
-    let page = wb.store().claims_page(&filter, &dates, offset as usize, limit.min(MAX_PAGE) as usize)?;
+    let page = wb.claims_page(&filter, &dates, offset as usize, limit.min(MAX_PAGE) as usize)?;
     Ok(ClaimPageDto { total: page.total as u32, offset, rows: page.claims.iter().map(ClaimRow::from).collect() })
 }
 
 /// A claim in full.
 pub fn claim(wb: &Workbench, id: i64) -> IpcResult<ClaimDetail> {
-    let c = wb.store().claim(id)?;
-    let title = wb.store().source(c.source_id)?.title;
+    let c = wb.claim(id)?;
+    let title = wb.source(c.source_id)?.title;
     Ok(ClaimDetail::new(&c, title))
 }
 
 /// Records a claim marked by hand.
 pub fn add_claim(wb: &mut Workbench, input: NewClaimInput) -> IpcResult<ClaimDetail> {
-    let speaker = Speaker { name: input.speaker.trim().to_string(), party: input.party.filter(|p| !p.is_empty()), countries: Vec::new() };
-    if speaker.name.is_empty() {
-        return Err(IpcError::new("bad_input", "a claim needs a speaker"));
-    }
+    let speaker = Speaker { name: input.speaker, party: input.party, countries: Vec::new() };
     let c = wb.add_claim(input.source_id, input.start as usize, input.end as usize, speaker, input.cue.trim(), input.stance.into())?;
     claim(wb, c.id)
 }
 
 /// Corrects a claim (the core logs the change under the analyst's name).
 pub fn update_claim(wb: &mut Workbench, id: i64, edit: ClaimEditInput) -> IpcResult<ClaimDetail> {
-    let changes = crosscheck::verify::ClaimChanges {
+    let changes = crosscheck::ClaimChanges {
         text: Some(edit.text),
         speaker: Some(edit.speaker.name),
         party: Some(edit.speaker.party.unwrap_or_default()),
@@ -112,10 +109,10 @@ pub fn search(wb: &Workbench, text: &str) -> IpcResult<SearchResults> {
     if text.trim().is_empty() {
         return Ok(SearchResults { sources: Vec::new(), claims: Vec::new() });
     }
-    let counts = wb.store().claim_counts_by_source()?;
-    let sources = wb.store().search_sources(text)?;
+    let counts = wb.claim_counts_by_source()?;
+    let sources = wb.search_sources(text)?;
     let filter = ClaimFilter { query: Some(text.to_string()), ..Default::default() };
-    let claims = wb.store().claims_page(&filter, &DateSpan::default(), 0, 200)?;
+    let claims = wb.claims_page(&filter, &DateSpan::default(), 0, 200)?;
     Ok(SearchResults {
         sources: sources.iter().map(|s| SourceSummary::new(s, counts.get(&s.id).copied().unwrap_or(0))).collect(),
         claims: claims.claims.iter().map(ClaimRow::from).collect(),
@@ -124,43 +121,43 @@ pub fn search(wb: &Workbench, text: &str) -> IpcResult<SearchResults> {
 
 /// Parties with claims or edited by the analyst (or all of them).
 pub fn parties(wb: &Workbench, all: bool) -> IpcResult<Vec<PartySummary>> {
-    Ok(wb.store().parties(all)?.iter().map(|(p, n)| PartySummary::new(p, *n)).collect())
+    Ok(wb.parties(all)?.iter().map(|(p, n)| PartySummary::new(p, *n)).collect())
 }
 
 fn party_summary(wb: &Workbench, key: &str) -> IpcResult<PartySummary> {
-    let p = wb.store().party(key)?;
-    let counts: HashMap<String, i64> = wb.store().parties(true)?.into_iter().map(|(p, n)| (p.key, n)).collect();
+    let p = wb.party(key)?;
+    let counts: HashMap<String, i64> = wb.parties(true)?.into_iter().map(|(p, n)| (p.key, n)).collect();
     let n = counts.get(key).copied().unwrap_or(0);
     Ok(PartySummary::new(&p, n))
 }
 
 /// Adds an alias.
 pub fn add_alias(wb: &mut Workbench, key: &str, lang: &str, text: &str) -> IpcResult<PartySummary> {
-    wb.store_mut().add_alias(key, lang.trim(), text)?;
-    party_summary(wb, key)
+    let p = wb.add_alias(key, lang, text)?;
+    party_summary(wb, &p.key)
 }
 
 /// Removes an alias.
 pub fn remove_alias(wb: &mut Workbench, key: &str, text: &str) -> IpcResult<PartySummary> {
-    wb.store_mut().remove_alias(key, text)?;
-    party_summary(wb, key)
+    let p = wb.remove_alias(key, text)?;
+    party_summary(wb, &p.key)
 }
 
 /// Merges party `from` into `into`.
 pub fn merge_parties(wb: &mut Workbench, from: &str, into: &str) -> IpcResult<PartySummary> {
-    let p = wb.store_mut().merge_parties(from, into)?;
+    let p = wb.merge_parties(from, into)?;
     party_summary(wb, &p.key)
 }
 
 /// A party's claims per day.
 pub fn party_timeline(wb: &Workbench, key: &str) -> IpcResult<Vec<TimelinePoint>> {
-    let days = wb.store().claims_by_day(&ClaimFilter { party: Some(key.to_string()), ..Default::default() })?;
+    let days = wb.claims_by_day(&ClaimFilter { party: Some(key.to_string()), ..Default::default() })?;
     Ok(days.into_iter().map(|(d, n)| TimelinePoint { day: d.format("%Y-%m-%d").to_string(), claims: n as u32 }).collect())
 }
 
 /// Creates the sample workspace when the store holds no source; true when it did.
 pub fn load_demo_if_empty(wb: &mut Workbench) -> IpcResult<bool> {
-    if !wb.store().sources()?.is_empty() {
+    if !wb.sources()?.is_empty() {
         return Ok(false);
     }
     wb.load_demo()?;
@@ -169,12 +166,12 @@ pub fn load_demo_if_empty(wb: &mut Workbench) -> IpcResult<bool> {
 
 /// Every conflict, confirmed and replies first, then candidates by score.
 pub fn conflicts(wb: &Workbench) -> IpcResult<Vec<ConflictSummary>> {
-    Ok(wb.conflicts(&crosscheck::align::ConflictFilter::default())?.iter().map(ConflictSummary::from).collect())
+    Ok(wb.conflicts(&crosscheck::store::ConflictFilter::default())?.iter().map(ConflictSummary::from).collect())
 }
 
 /// A conflict's diff view.
 pub fn conflict_diff(wb: &Workbench, id: i64) -> IpcResult<ConflictDiff> {
-    let conflict = wb.store().conflict(id)?;
+    let conflict = wb.conflict(id)?;
     let view = wb.conflict_view(id)?;
     Ok(ConflictDiff::new((&conflict).into(), &view))
 }
@@ -192,9 +189,9 @@ pub fn set_conflict_status(wb: &mut Workbench, id: i64, status: ConflictStatus) 
 /// Store facts for the status bar.
 pub fn workspace_info(wb: &Workbench, demo_loaded: bool) -> IpcResult<WorkspaceInfo> {
     Ok(WorkspaceInfo {
-        store: wb.store().path().display().to_string(),
-        sources: wb.store().sources()?.len() as u32,
-        claims: wb.store().claim_count()? as u32,
+        store: wb.store_path().display().to_string(),
+        sources: wb.sources()?.len() as u32,
+        claims: wb.claim_count()? as u32,
         demo_loaded,
     })
 }
@@ -222,25 +219,24 @@ pub fn export_report(wb: &Workbench, scope: ReportScope, format: ReportFormat, p
 
 /// A claim's verdict, attribution status, evidence and history, with the verdicts to choose from.
 pub fn verification(wb: &Workbench, claim_id: i64) -> IpcResult<Verification> {
-    use crosscheck::verify::Target;
-    wb.store().claim(claim_id)?;
-    let v = wb.store().verification(claim_id)?;
+    use crosscheck::model::Target;
+    let v = wb.verification(claim_id)?;
     let verdicts = verdicts(wb)?;
-    let mut evidence: Vec<Evidence> = wb.store().evidence(Target::Claim(claim_id))?.iter().map(Evidence::from).collect();
+    let mut evidence: Vec<Evidence> = wb.evidence(Target::Claim(claim_id))?.iter().map(Evidence::from).collect();
     evidence.reverse();
-    let mut history: Vec<HistoryEntry> = wb.store().history(Target::Claim(claim_id))?.iter().map(HistoryEntry::from).collect();
+    let mut history: Vec<HistoryEntry> = wb.history(Some(Target::Claim(claim_id)))?.iter().map(HistoryEntry::from).collect();
     history.reverse();
     Ok(Verification { claim_id, verdict: v.verdict, attribution: v.attribution.into(), verdicts, evidence, history, analyst: wb.analyst().ok() })
 }
 
 /// Records the analyst's verdict and attribution status (each only when it changed).
 pub fn set_verdict(wb: &mut Workbench, input: VerdictInput) -> IpcResult<Verification> {
-    let before = wb.store().verification(input.claim_id)?;
+    let before = wb.verification(input.claim_id)?;
     let note = input.note.unwrap_or_default();
     if before.verdict != input.verdict {
         wb.set_verdict(input.claim_id, &input.verdict, &note)?;
     }
-    let attribution: crosscheck::verify::Attribution = input.attribution.into();
+    let attribution: crosscheck::model::Attribution = input.attribution.into();
     if before.attribution != attribution {
         wb.set_attribution(input.claim_id, attribution, &note)?;
     }
@@ -249,16 +245,12 @@ pub fn set_verdict(wb: &mut Workbench, input: VerdictInput) -> IpcResult<Verific
 
 /// Sets the analyst's name, recorded with every decision.
 pub fn set_analyst(wb: &mut Workbench, name: &str) -> IpcResult<()> {
-    if name.trim().is_empty() {
-        return Err(IpcError::new("bad_input", "your name is empty"));
-    }
-    Ok(wb.set_setting("analyst", name.trim())?)
+    Ok(wb.set_setting(crosscheck::model::ANALYST_SETTING, name)?)
 }
 
 /// The workspace's verdicts, in display order.
 pub fn verdicts(wb: &Workbench) -> IpcResult<Vec<VerdictOption>> {
     Ok(wb
-        .store()
         .taxonomy()?
         .verdicts
         .iter()

@@ -46,12 +46,7 @@ impl AppState {
 
 /// The store the CLI would use: `CROSSCHECK_DB`, else the platform data folder.
 pub fn store_path() -> Result<PathBuf, IpcError> {
-    if let Some(p) = std::env::var_os("CROSSCHECK_DB").filter(|p| !p.is_empty()) {
-        return Ok(PathBuf::from(p));
-    }
-    directories::ProjectDirs::from("org", "crosscheck", "Crosscheck")
-        .map(|d| d.data_dir().join("crosscheck.db"))
-        .ok_or_else(|| IpcError::new("io", "no home folder to put the store in; set CROSSCHECK_DB"))
+    Workbench::default_store_path().ok_or_else(|| IpcError::new("io", "no home folder to put the store in; set CROSSCHECK_DB"))
 }
 
 fn open_workspace(started: Instant) -> AppState {
@@ -140,7 +135,7 @@ async fn import_files(state: State<'_, AppState>, job: u32, paths: Vec<String>, 
 #[tauri::command]
 async fn import_url(state: State<'_, AppState>, job: u32, url: String, on_event: Channel<ImportEvent>) -> IpcResult<ImportReport> {
     let url = url.trim().to_string();
-    if !(url.starts_with("http://") || url.starts_with("https://")) {
+    if !crosscheck::text::is_web_url(&url) {
         return Err(IpcError::new("bad_input", format!("{url:?} is not an http(s) URL")));
     }
     import_files(state, job, vec![url], on_event).await

@@ -82,8 +82,8 @@ fn claim_pages_filter_by_party_stance_attribution_and_reject_bad_dates() {
     let confirmed = ClaimQuery { attribution: Some(AttributionDto::Confirmed), ..Default::default() };
     assert_eq!(api::claims_page(&wb, &confirmed, 0, 10).expect("page").total, 0, "nothing confirmed yet");
     let first = api::claims_page(&wb, &q, 0, 1).expect("page").rows[0].id;
-    wb.set_setting(crosscheck::verify::ANALYST_SETTING, "Test Analyst").expect("analyst");
-    wb.set_attribution(first, crosscheck::verify::Attribution::Confirmed, "").expect("attribution");
+    wb.set_setting(crosscheck::model::ANALYST_SETTING, "Test Analyst").expect("analyst");
+    wb.set_attribution(first, crosscheck::model::Attribution::Confirmed, "").expect("attribution");
     let page = api::claims_page(&wb, &confirmed, 0, 10).expect("page");
     assert_eq!(page.rows.iter().map(|r| r.id).collect::<Vec<_>>(), vec![first], "the confirmed claim alone");
 }

@@ -16,7 +16,7 @@ use serde::{Deserialize, Serialize};
 use super::facts::{facts_and_words, stem, FactValue, Lexicon};
 use super::tokens::TokenKind;
 use crate::gazetteer::Gazetteer;
-use crate::model::Speaker;
+use crate::model::{MatchEvidence, Speaker};
 use crate::text::fold;
 
 /// How candidates are found and kept.
@@ -168,24 +168,13 @@ impl Features {
     }
 }
 
-/// Why two claims were matched: one kind of shared fact and its values.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Evidence {
-    /// `day`, `place`, `name`, `actors`, `unit` or `words`.
-    pub kind: String,
-    /// The shared values ("06-27", "tavush", "AM", "drone", content words).
-    pub shared: Vec<String>,
-    /// What this evidence added to the score.
-    pub weight: f32,
-}
-
 /// A scored pair.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Scored {
     /// 0–1.
     pub score: f32,
     /// What it rests on.
-    pub evidence: Vec<Evidence>,
+    pub evidence: Vec<MatchEvidence>,
 }
 
 /// Scores how likely `a` and `b` speak of the same event; `None` when they share no anchor (a
@@ -195,7 +184,7 @@ pub fn score(a: &Features, b: &Features) -> Option<Scored> {
     let mut evidence = Vec::new();
     let mut add = |kind: &str, values: Vec<String>, weight: f32| {
         if !values.is_empty() && weight > 0.0 {
-            evidence.push(Evidence { kind: kind.to_string(), shared: values, weight });
+            evidence.push(MatchEvidence { kind: kind.to_string(), shared: values, weight });
         }
     };
     let days = shared(&a.days, &b.days);

@@ -35,6 +35,19 @@ pub enum FactKind {
     Actor,
 }
 
+impl FactKind {
+    /// The name used in JSON and shown as a fact's label: `number`, `date`, `time`, `place`, `actor`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FactKind::Number => "number",
+            FactKind::Date => "date",
+            FactKind::Time => "time",
+            FactKind::Place => "place",
+            FactKind::Actor => "actor",
+        }
+    }
+}
+
 /// The normalized value of a fact, which is what two claims are compared by.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "type", rename_all = "lowercase")]
@@ -642,6 +655,13 @@ fn compatible(a: &FactValue, b: &FactValue) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn fact_kind_names_are_their_json_names() {
+        for kind in [FactKind::Number, FactKind::Date, FactKind::Time, FactKind::Place, FactKind::Actor] {
+            assert_eq!(serde_json::to_value(kind).expect("serializes"), kind.as_str(), "the label and the JSON of {kind:?} agree");
+        }
+    }
 
     fn check(text: &str, expected: &[(&str, &str)]) {
         let got: Vec<(String, String)> = facts(text, Gazetteer::builtin(), Lexicon::builtin())

@@ -38,25 +38,18 @@ pub struct Token<'a> {
 
 impl Token<'_> {
     /// The key tokens are compared by in a diff: lowercase, with apostrophes, dashes and spaces
-    /// of every kind unified, accents kept ("à" is not "a" in French).
+    /// of every kind unified ([`crate::text::unify_punctuation`]), accents kept ("à" is not "a"
+    /// in French).
     pub fn diff_key(&self) -> String {
         match self.kind {
             TokenKind::Space => " ".to_string(),
-            _ => self.text.chars().flat_map(char::to_lowercase).map(unify).collect(),
+            _ => self.text.chars().flat_map(char::to_lowercase).map(crate::text::unify_punctuation).collect(),
         }
     }
 
     /// True for words and numbers: tokens that carry content.
     pub fn is_content(&self) -> bool {
         matches!(self.kind, TokenKind::Word | TokenKind::Number)
-    }
-}
-
-fn unify(c: char) -> char {
-    match c {
-        '\u{2019}' | '\u{2018}' | '\u{02BC}' | '`' | '\u{00B4}' => '\'',
-        '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' => '-',
-        c => c,
     }
 }
 

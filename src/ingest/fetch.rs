@@ -25,6 +25,7 @@ use ureq::unversioned::resolver::{DefaultResolver, ResolvedSocketAddrs, Resolver
 use ureq::unversioned::transport::DefaultConnector;
 
 use crate::error::{Error, Result};
+use crate::text::is_web_url;
 
 /// How to fetch.
 #[derive(Debug, Clone)]
@@ -61,12 +62,6 @@ pub struct Fetched {
     pub retrieved_at: DateTime<Utc>,
 }
 
-/// True when `input` names a URL to fetch rather than a file.
-pub fn is_url(input: &str) -> bool {
-    let lower = input.get(..8).unwrap_or(input).to_ascii_lowercase();
-    lower.starts_with("http://") || lower.starts_with("https://")
-}
-
 /// Content types we know how to read; anything else is refused before reading the body.
 fn readable(content_type: &str) -> bool {
     let mime = content_type.split(';').next().unwrap_or("").trim().to_ascii_lowercase();
@@ -82,7 +77,7 @@ fn readable(content_type: &str) -> bool {
 /// Fetches `url` (http or https), following redirects hop by hop.
 pub fn fetch(url: &str, cfg: &FetchConfig) -> Result<Fetched> {
     let fail = |why: String| Error::Fetch { url: url.to_string(), why };
-    if !is_url(url) {
+    if !is_web_url(url) {
         return Err(fail("only http:// and https:// URLs can be fetched".into()));
     }
     let started = Instant::now();
@@ -245,8 +240,8 @@ mod tests {
 
     #[test]
     fn urls_are_told_from_paths() {
-        assert!(is_url("HTTPS://example.org/a"), "scheme case is ignored");
-        assert!(!is_url("./https/a.html"), "a relative path");
-        assert!(!is_url("ftp://example.org/a"), "unsupported scheme");
+        assert!(is_web_url("HTTPS://example.org/a"), "scheme case is ignored");
+        assert!(!is_web_url("./https/a.html"), "a relative path");
+        assert!(!is_web_url("ftp://example.org/a"), "unsupported scheme");
     }
 }

@@ -15,6 +15,7 @@ use dom_smoothie::{Config, Readability, ReadabilityError, TextMode};
 
 use super::Document;
 use crate::error::{Error, Result};
+use crate::text::is_web_url;
 
 /// Element count above which a page is refused: real article pages hold a few thousand; this
 /// bounds the work and memory a hostile page can cost.
@@ -32,7 +33,7 @@ pub fn parse(name: &str, html: &str, page_url: Option<&str>) -> Result<Document>
     let html = cap_nesting(html, MAX_DEPTH);
     let dom = Dom::from(html.as_ref());
     let extra = Extra::read(&dom);
-    let base = page_url.filter(|u| u.starts_with("http://") || u.starts_with("https://"));
+    let base = page_url.filter(|u| is_web_url(u));
     let cfg = Config { max_elements_to_parse: MAX_ELEMENTS, text_mode: TextMode::Formatted, ..Default::default() };
     let mut reader = Readability::with_document(dom, base, Some(cfg)).map_err(|e| readability_error(name, e))?;
     let article = reader.parse().map_err(|e| readability_error(name, e))?;

@@ -14,7 +14,7 @@ pub mod pdf;
 use chrono::{DateTime, Utc};
 
 use crate::error::{Error, Result};
-use crate::text::normalize;
+use crate::text::{is_web_url, normalize};
 
 pub use fetch::{FetchConfig, Fetched};
 
@@ -91,7 +91,7 @@ pub enum Input {
 pub fn expand(args: &[String]) -> Vec<(String, Result<Input>)> {
     let mut out = Vec::new();
     for arg in args {
-        if fetch::is_url(arg) {
+        if is_web_url(arg) {
             out.push((arg.clone(), Ok(Input::Url(arg.clone()))));
         } else {
             walk(std::path::Path::new(arg), false, &mut out);
@@ -193,7 +193,7 @@ pub fn read(raw: &Raw<'_>) -> Result<Document> {
         return Err(too_big(name, raw.bytes.len() as u64));
     }
     let declared = raw.content_type.and_then(encoding::charset_param);
-    let is_url = fetch::is_url(name);
+    let is_url = is_web_url(name);
     match kind_of(raw) {
         Kind::Pdf => pdf::parse(name, raw.bytes),
         Kind::Html => {

@@ -14,11 +14,11 @@
 
 use serde_json::{json, Map, Value};
 
-use super::escape::is_web_url;
+use crate::text::is_web_url;
 use super::{ClaimEntry, Report};
 use crate::error::{Error, Result};
 use crate::model::PartyKind;
-use crate::verify::Change;
+use crate::model::Change;
 
 /// Renders the ClaimReviews as a JSON array.
 pub(super) fn render(r: &Report) -> Result<String> {
@@ -115,7 +115,7 @@ fn review(r: &Report, c: &ClaimEntry, base: &str) -> Value {
 
 /// `(worst, best)` over the rated verdicts of the report's taxonomy.
 fn scale(r: &Report) -> Option<(u32, u32)> {
-    crate::verify::Taxonomy { verdicts: r.taxonomy.clone() }.scale()
+    crate::model::Taxonomy { verdicts: r.taxonomy.clone() }.scale()
 }
 
 fn claim_author(r: &Report, c: &ClaimEntry) -> Value {

@@ -2,10 +2,10 @@
 //! A cell that a spreadsheet would read as a formula (starting, after any spaces, with `=`, `+`,
 //! `-`, `@`, a tab or a carriage return) is prefixed with `'`, so opening the file never runs anything.
 
-use super::escape::is_web_url;
+use crate::text::is_web_url;
 use super::Report;
 use crate::error::{Error, Result};
-use crate::verify::{EvidenceKind, Relation};
+use crate::model::{EvidenceKind, Relation};
 
 /// The header row; one column per field, stable across versions (new columns go last).
 pub const COLUMNS: &[&str] = &[

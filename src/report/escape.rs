@@ -9,6 +9,8 @@
 //! - URLs: linked only when they are `http` or `https` (see [`is_web_url`]); any other scheme
 //!   (`javascript:`, `data:`, `file:`) is printed as text.
 
+use crate::text::is_web_url;
+
 /// Escapes text for HTML element content and quoted attribute values.
 pub fn html(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + s.len() / 8);
@@ -59,19 +61,6 @@ pub fn markdown(s: &str) -> String {
         }
     }
     out
-}
-
-/// Whether a URL may be linked: `http://` or `https://` with no whitespace or control characters.
-pub fn is_web_url(url: &str) -> bool {
-    let lower = url.get(..8).unwrap_or(url).to_ascii_lowercase();
-    let rest = if lower.starts_with("https://") {
-        &url[8..]
-    } else if lower.starts_with("http://") {
-        &url[7..]
-    } else {
-        return false;
-    };
-    !rest.is_empty() && !url.chars().any(|c| c.is_whitespace() || c.is_control())
 }
 
 /// A web URL made safe for a Markdown link destination: characters that could close the link or

@@ -7,7 +7,7 @@ use std::fmt::Write;
 
 use super::escape::{html as h, html_link};
 use super::{ClaimEntry, ConflictSection, Report, Span};
-use crate::verify::{is_colour, EvidenceItem, EvidenceKind, HistoryEntry};
+use crate::model::{is_colour, EvidenceItem, EvidenceKind, HistoryEntry};
 
 const CSS: &str = r#"
 :root { --ink:#1d1d1f; --muted:#5f6368; --line:#d9d9de; --bg-soft:#f6f6f8; }

@@ -5,7 +5,7 @@ use std::fmt::Write;
 
 use super::escape::{markdown as md, markdown_link};
 use super::{ClaimEntry, ConflictSection, Report};
-use crate::verify::{EvidenceItem, EvidenceKind, HistoryEntry};
+use crate::model::{EvidenceItem, EvidenceKind, HistoryEntry};
 
 /// Renders the report.
 pub(super) fn render(r: &Report) -> String {
@@ -260,7 +260,7 @@ fn history(s: &mut String, r: &Report, entries: &[HistoryEntry]) {
 
 /// A history value as a reader understands it: labels rather than keys, fields rather than JSON.
 pub(super) fn change_text(r: &Report, h: &HistoryEntry) -> String {
-    use crate::verify::{Attribution, Change, ConflictStatus};
+    use crate::model::{Attribution, Change, ConflictStatus};
     use serde_json::Value;
     let parse = |v: &Option<String>| v.as_deref().and_then(|s| serde_json::from_str::<Value>(s).ok()).unwrap_or(Value::Null);
     let arrow = |old: String, new: String| if old.is_empty() { new } else { format!("{old} → {new}") };

@@ -22,15 +22,12 @@ use chrono::{DateTime, Utc};
 use serde::Serialize;
 
 pub use csv::guard as csv_guard;
-pub use escape::is_web_url;
 
 use crate::align::diff::DiffView;
-use crate::align::{Conflict, ConflictFilter};
 use crate::error::{Error, Result};
-use crate::model::{Claim, PartyKind};
+use crate::model::{Attribution, Claim, Conflict, ConflictStatus, EvidenceItem, HistoryEntry, PartyKind, Target, Verdict, DEFAULT_VERDICT};
 use crate::store::{ClaimFilter, Store};
-use crate::verify::{Attribution, ConflictStatus, EvidenceItem, HistoryEntry, Target, Verdict, DEFAULT_VERDICT};
-use crate::workbench::Workbench;
+use crate::text::is_web_url;
 
 /// The JSON report's schema name and version (see docs/report-json.md).
 pub const SCHEMA: &str = "crosscheck-report/1";
@@ -412,7 +409,7 @@ pub fn build(store: &Store, config: &ReportConfig, conflicts: Vec<ConflictInput>
         .map(|e| e.claim.source_id)
         .chain(entries.iter().flat_map(|e| &e.evidence).chain(conflicts.iter().flat_map(|c| &c.evidence)).filter_map(|e| {
             match e.kind {
-                crate::verify::EvidenceKind::Passage { source_id, .. } => Some(source_id),
+                crate::model::EvidenceKind::Passage { source_id, .. } => Some(source_id),
                 _ => None,
             }
         }))
@@ -469,7 +466,7 @@ pub fn build(store: &Store, config: &ReportConfig, conflicts: Vec<ConflictInput>
         })
         .collect();
 
-    let analyst = store.setting(crate::verify::ANALYST_SETTING)?;
+    let analyst = store.setting(crate::model::ANALYST_SETTING)?;
     let organisation = store.setting("organisation")?;
     let publish_url = match &config.publish_url {
         Some(u) => Some(u.clone()),
@@ -633,8 +630,7 @@ pub fn conflict_input(conflict: &Conflict, view: &DiffView) -> ConflictInput {
                 values[i] = side_facts.iter().map(|x| x.text.as_str()).collect::<Vec<_>>().join(", ");
                 spans[i].extend(side_facts.iter().map(|x| Span { start: x.start, end: x.end }));
             }
-            let kind = serde_json::to_value(f.kind).ok().and_then(|v| v.as_str().map(String::from)).unwrap_or_default();
-            facts.push(DisagreeingFact { label: kind, values });
+            facts.push(DisagreeingFact { label: f.kind.as_str().to_string(), values });
         }
     }
     for (side, s) in sides.iter_mut().zip(spans) {
@@ -665,32 +661,4 @@ fn merge_spans(mut spans: Vec<Span>) -> Vec<Span> {
         }
     }
     out
-}
-
-impl Workbench {
-    /// Builds a report. Its conflicts are the confirmed ones and those the analyst judged
-    /// (candidates are proposals, rejected ones are not conflicts); a conflict scope shows its
-    /// one conflict whatever its status.
-    pub fn report(&self, config: &ReportConfig) -> Result<Report> {
-        let store = self.store();
-        let judged: HashSet<i64> = store.conflict_verdicts()?.into_iter().map(|v| v.conflict_id).collect();
-        let chosen: Vec<Conflict> = match config.scope {
-            Scope::Conflict(id) => vec![store.conflict(id)?],
-            _ => self
-                .conflicts(&ConflictFilter::default())?
-                .into_iter()
-                .filter(|c| c.status == crate::align::status::CONFIRMED || judged.contains(&c.id))
-                .collect(),
-        };
-        let conflicts = chosen
-            .iter()
-            .map(|c| Ok(conflict_input(c, &self.conflict_view(c.id)?)))
-            .collect::<Result<Vec<_>>>()?;
-        build(store, config, conflicts)
-    }
-
-    /// Builds and renders a report.
-    pub fn export(&self, config: &ReportConfig, format: Format) -> Result<Vec<u8>> {
-        render(&self.report(config)?, format)
-    }
 }

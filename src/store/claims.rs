@@ -4,7 +4,7 @@ use rusqlite::{params, params_from_iter, OptionalExtension, Row, Transaction};
 
 use super::Store;
 use crate::error::{Error, Result};
-use crate::model::{Anchor, Claim, Origin, Speaker, Stance, TextQuoteSelector};
+use crate::model::{Anchor, Attribution, Claim, Origin, Speaker, Stance, TextQuoteSelector, DEFAULT_VERDICT};
 
 /// A claim about to be stored.
 #[derive(Debug, Clone)]
@@ -43,7 +43,7 @@ pub struct ClaimFilter {
     /// Claims with this verdict key (claims never judged have `unverified`).
     pub verdict: Option<String>,
     /// Claims with this attribution status (claims never checked are `unchecked`).
-    pub attribution: Option<crate::verify::Attribution>,
+    pub attribution: Option<Attribution>,
 }
 
 /// Migration 8: claims are listed in reading order (source, then position); with this index a
@@ -173,7 +173,7 @@ impl Store {
             args.push(v.clone().into());
             clauses.push(format!(
                 "COALESCE((SELECT v.verdict FROM claim_verdicts v WHERE v.claim_id = c.id), '{}') = ?{}",
-                crate::verify::DEFAULT_VERDICT,
+                DEFAULT_VERDICT,
                 args.len()
             ));
         }
@@ -181,7 +181,7 @@ impl Store {
             args.push(a.as_str().to_string().into());
             clauses.push(format!(
                 "COALESCE((SELECT v.attribution FROM claim_verdicts v WHERE v.claim_id = c.id), '{}') = ?{}",
-                crate::verify::Attribution::Unchecked.as_str(),
+                Attribution::Unchecked.as_str(),
                 args.len()
             ));
         }

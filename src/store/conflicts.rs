@@ -1,16 +1,15 @@
 //! The `conflicts`, `conflict_claims`, `rejected_pairs` and `claim_keys` tables.
 //!
-//! `status` is free text so later stages can add theirs (verification adds `open`, `resolved`…);
-//! this module writes `candidate`, `confirmed` and `rejected`. `claim_keys` is the inverted index
+//! `status` is `candidate`, `confirmed` or `rejected` (verification keeps its own judgement of a
+//! conflict in `conflict_verdicts`). `claim_keys` is the inverted index
 //! the candidate finder blocks on: one row per (key, claim). `detect_queue` holds the claims
 //! detection has not read yet.
 
 use rusqlite::{params, OptionalExtension, Transaction};
 
 use super::Store;
-use crate::align::{Conflict, ConflictFilter, ConflictMember, ConflictOrigin, Evidence};
 use crate::error::{Error, Result};
-use crate::model::{Speaker, Stance};
+use crate::model::{Conflict, ConflictMember, ConflictOrigin, MatchEvidence, Speaker, Stance};
 
 /// Schema of this module, appended to the migrations.
 pub(super) const MIGRATION: &str = r#"
@@ -67,6 +66,15 @@ CREATE TRIGGER claims_detect_au AFTER UPDATE OF text, speaker, party_key, countr
     INSERT OR IGNORE INTO detect_queue (claim_id) VALUES (new.id);
 END;
 "#;
+
+/// Which conflicts to list.
+#[derive(Debug, Clone, Default)]
+pub struct ConflictFilter {
+    /// Only this status; `None` lists every status but `rejected`.
+    pub status: Option<String>,
+    /// Only conflicts holding this claim.
+    pub claim: Option<i64>,
+}
 
 /// What the candidate finder reads of a claim.
 #[derive(Debug, Clone, PartialEq)]
@@ -195,7 +203,7 @@ pub struct NewConflict<'a> {
     /// Candidate score.
     pub score: Option<f32>,
     /// Why it was proposed.
-    pub evidence: &'a [Evidence],
+    pub evidence: &'a [MatchEvidence],
     /// The analyst's note.
     pub explanation: Option<&'a str>,
     /// Its claims.

@@ -8,13 +8,17 @@
 
 mod browse;
 mod claims;
-mod feeds;
 mod conflicts;
+mod evidence;
+mod feeds;
+mod history;
 mod migrations;
 mod parties;
+mod settings;
 mod sources;
-mod versions;
+mod taxonomy;
 mod verification;
+mod versions;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -24,8 +28,9 @@ use rusqlite::{Connection, OpenFlags, Transaction};
 use crate::error::{Error, Result};
 
 pub use browse::{ClaimPage, DateSpan};
+pub use parties::{AliasEdit, PartyEdits};
 pub use claims::{ClaimFilter, NewClaim};
-pub use conflicts::{ClaimBrief, NewConflict};
+pub use conflicts::{ClaimBrief, ConflictFilter, NewConflict};
 pub(crate) use conflicts::{
     add_member_in, claim_brief_in, clear_index_in, index_claim_in, insert_conflict_in, is_rejected_in, members_in, postings_in, reject_pair_in,
     remove_member_in, reply_conflict_of_in, set_status_in, share_conflict_in, unindexed_claims_in,
@@ -113,13 +118,14 @@ impl Store {
         if version == 0 {
             tx.pragma_update(None, "application_id", APPLICATION_ID)?;
         }
-        parties::seed_gazetteer_in(&tx)?;
-        verification::seed_verdicts_in(&tx)?;
+        taxonomy::seed_verdicts_in(&tx)?;
         tx.commit()?;
         Ok(())
     }
 
-    /// True when the schema is current and the shipped data seeded: opening writes nothing.
+    /// True when the schema is current and the default verdicts seeded: opening writes nothing.
+    /// (The shipped parties are seeded by the workbench through [`Store::seed_parties`], which
+    /// writes only when they changed.)
     fn up_to_date(&self) -> Result<bool> {
         let version: i64 = self.conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
         let known = migrations::MIGRATIONS.len() as i64;
@@ -129,7 +135,7 @@ impl Store {
         if version < known {
             return Ok(false);
         }
-        Ok(parties::gazetteer_seeded(&self.conn)? && verification::verdicts_seeded(&self.conn)?)
+        taxonomy::verdicts_seeded(&self.conn)
     }
 
     /// Runs `f` in one write transaction, committed only if `f` succeeds.

@@ -1,59 +1,74 @@
-//! The `parties` and `party_aliases` tables, and seeding them from the shipped gazetteer.
+//! The `parties` and `party_aliases` tables, and seeding them with the shipped parties.
 //!
 //! Shipped rows have origin `extracted`; the analyst's have origin `analyst`. Re-seeding after
 //! an upgrade rewrites shipped rows only, so the analyst's edits survive upgrades.
 
 use std::collections::HashMap;
 
-use rusqlite::{params, OptionalExtension, Transaction};
+use rusqlite::{params, OptionalExtension};
 
 use super::Store;
 use crate::error::{Error, Result};
-use crate::gazetteer::{Entry, Gazetteer};
 use crate::model::{Alias, Origin, Party, PartyKind};
 use crate::text::fold;
 
-/// Seeds or refreshes the shipped parties when the shipped gazetteer changed.
-/// Whether the shipped gazetteer in this build is the one seeded.
-pub(super) fn gazetteer_seeded(conn: &rusqlite::Connection) -> Result<bool> {
-    let seeded: Option<String> =
-        conn.query_row("SELECT value FROM meta WHERE key = 'gazetteer_hash'", [], |r| r.get(0)).optional()?;
-    Ok(seeded.as_deref() == Some(Gazetteer::builtin_hash().as_str()))
+/// The analyst's own parties and alias edits: what a gazetteer applies over the shipped one.
+#[derive(Debug, Clone, Default)]
+pub struct PartyEdits {
+    /// Parties the analyst created (without their aliases, which are in `aliases`).
+    pub parties: Vec<Party>,
+    /// Aliases the analyst added or removed.
+    pub aliases: Vec<AliasEdit>,
 }
 
-pub(super) fn seed_gazetteer_in(tx: &Transaction<'_>) -> Result<()> {
-    let hash = Gazetteer::builtin_hash();
-    let seeded: Option<String> =
-        tx.query_row("SELECT value FROM meta WHERE key = 'gazetteer_hash'", [], |r| r.get(0)).optional()?;
-    if seeded.as_deref() == Some(hash.as_str()) {
-        return Ok(());
-    }
-    // Parents may come after children in the file.
-    tx.execute_batch("PRAGMA defer_foreign_keys = ON")?;
-    let mut party = tx.prepare(
-        "INSERT INTO parties (key, name, kind, country, parent, origin) VALUES (?1, ?2, ?3, ?4, ?5, 'extracted')
-         ON CONFLICT(key) DO UPDATE SET name = ?2, kind = ?3, country = ?4, parent = ?5
-         WHERE parties.origin = 'extracted'",
-    )?;
-    let mut alias = tx.prepare(
-        "INSERT OR IGNORE INTO party_aliases (party_key, lang, text, folded, origin) VALUES (?1, ?2, ?3, ?4, 'extracted')",
-    )?;
-    for e in Gazetteer::builtin().entries() {
-        party.execute(params![e.key, e.display_name("en"), e.kind.as_str(), e.country, e.parent])?;
-        for (lang, names) in &e.aliases {
-            for n in names {
-                alias.execute(params![e.key, lang, n, fold(n)])?;
-            }
-        }
-    }
-    tx.execute(
-        "INSERT INTO meta (key, value) VALUES ('gazetteer_hash', ?1) ON CONFLICT(key) DO UPDATE SET value = ?1",
-        [&hash],
-    )?;
-    Ok(())
+/// An alias the analyst added to a party, or removed from it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AliasEdit {
+    /// The party's key.
+    pub party: String,
+    /// ISO 639-1 code, or "" for every language.
+    pub lang: String,
+    /// The name.
+    pub text: String,
+    /// True when the analyst removed it.
+    pub removed: bool,
 }
 
 impl Store {
+    /// Seeds or refreshes the shipped parties (origin `extracted`) when `version` (a hash of the
+    /// shipped data) differs from the one seeded last; the analyst's rows are left alone, and a
+    /// shipped alias the analyst removed stays removed. Party ids in `parties` are ignored.
+    pub fn seed_parties(&mut self, version: &str, parties: &[Party]) -> Result<()> {
+        let seeded: Option<String> =
+            self.conn().query_row("SELECT value FROM meta WHERE key = 'gazetteer_hash'", [], |r| r.get(0)).optional()?;
+        if seeded.as_deref() == Some(version) {
+            return Ok(());
+        }
+        self.write(|tx| {
+            // Parents may come after children in the list.
+            tx.execute_batch("PRAGMA defer_foreign_keys = ON")?;
+            let mut party = tx.prepare(
+                "INSERT INTO parties (key, name, kind, country, parent, origin) VALUES (?1, ?2, ?3, ?4, ?5, 'extracted')
+                 ON CONFLICT(key) DO UPDATE SET name = ?2, kind = ?3, country = ?4, parent = ?5
+                 WHERE parties.origin = 'extracted'",
+            )?;
+            let mut alias = tx.prepare(
+                "INSERT OR IGNORE INTO party_aliases (party_key, lang, text, folded, origin) VALUES (?1, ?2, ?3, ?4, 'extracted')",
+            )?;
+            for p in parties {
+                party.execute(params![p.key, p.name, p.kind.as_str(), p.country, p.parent])?;
+                for a in &p.aliases {
+                    alias.execute(params![p.key, a.lang, a.text, fold(&a.text)])?;
+                }
+            }
+            tx.execute(
+                "INSERT INTO meta (key, value) VALUES ('gazetteer_hash', ?1) ON CONFLICT(key) DO UPDATE SET value = ?1",
+                [version],
+            )?;
+            Ok(())
+        })
+    }
+
     /// Parties; all of them with `all`, else those with claims or touched by the analyst.
     pub fn parties(&self, all: bool) -> Result<Vec<(Party, i64)>> {
         let mut st = self.conn().prepare(
@@ -187,38 +202,27 @@ impl Store {
         self.party(key)
     }
 
-    /// The gazetteer the extractor should use: the shipped one with the analyst's edits applied.
-    pub fn gazetteer(&self) -> Result<Gazetteer> {
-        let mut g = Gazetteer::builtin().clone();
+    /// The analyst's parties and alias edits, for the gazetteer to apply.
+    pub fn party_edits(&self) -> Result<PartyEdits> {
         let mut st = self.conn().prepare(
-            "SELECT p.key, p.name, p.kind, p.country, p.parent FROM parties p WHERE p.origin = 'analyst'",
+            "SELECT p.id, p.key, p.name, p.kind, p.country, p.parent FROM parties p WHERE p.origin = 'analyst'",
         )?;
         let rows = st.query_map([], |r| {
-            Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?, r.get(3)?, r.get(4)?))
-        })?;
-        for row in rows {
-            let (key, name, kind, country, parent) = row?;
-            g.insert(Entry {
+            let kind: String = r.get(3)?;
+            Ok(Party {
+                id: r.get(0)?,
+                key: r.get(1)?,
+                name: r.get(2)?,
                 kind: PartyKind::parse(&kind).unwrap_or(PartyKind::Organisation),
-                name: [("en".to_string(), name)].into(),
-                key,
-                country,
-                parent,
-                aliases: Default::default(),
-                demonyms: Default::default(),
-                capital: Default::default(),
-            });
-        }
+                country: r.get(4)?,
+                parent: r.get(5)?,
+                aliases: Vec::new(),
+            })
+        })?;
+        let parties = rows.collect::<rusqlite::Result<_>>()?;
         let mut st = self.conn().prepare("SELECT party_key, lang, text, removed FROM party_aliases WHERE origin = 'analyst'")?;
-        let rows = st.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?, r.get::<_, bool>(3)?)))?;
-        for row in rows {
-            let (key, lang, text, removed) = row?;
-            if removed {
-                g.remove_alias(&key, &text);
-            } else {
-                g.add_alias(&key, &lang, &text);
-            }
-        }
-        Ok(g)
+        let rows = st.query_map([], |r| Ok(AliasEdit { party: r.get(0)?, lang: r.get(1)?, text: r.get(2)?, removed: r.get(3)? }))?;
+        let aliases = rows.collect::<rusqlite::Result<_>>()?;
+        Ok(PartyEdits { parties, aliases })
     }
 }

@@ -56,7 +56,7 @@ fn from_row(r: &Row<'_>) -> rusqlite::Result<Source> {
 
 /// Inserts a source unless one with the same text exists.
 pub(crate) fn insert_source_in(tx: &Transaction<'_>, s: &NewSource) -> Result<Inserted> {
-    let hash = crate::hash_hex(s.text.as_bytes());
+    let hash = crate::text::hash_hex(s.text.as_bytes());
     let existing: Option<i64> =
         tx.query_row("SELECT id FROM sources WHERE content_hash = ?1", [&hash], |r| r.get(0)).optional()?;
     if let Some(id) = existing {

@@ -10,7 +10,7 @@ use crosscheck::Workbench;
 /// A workbench with two sources (published on different days) and `per_source` analyst claims on each.
 fn workbench(per_source: usize) -> Workbench {
     let mut wb = Workbench::in_memory().expect("an in-memory store opens");
-    let g = wb.store().gazetteer().expect("gazetteer");
+    let g = wb.gazetteer().expect("gazetteer");
     for (i, day) in ["2024-03-01T08:00:00Z", "2024-03-05T08:00:00Z"].iter().enumerate() {
         let text = format!("Dépêche {i}. {}", "Moscou, la frontière et le lac sont bien calmes. ".repeat(per_source));
         let mut doc = ingest::load(&format!("d{i}.txt"), text.as_bytes()).expect("text loads");
@@ -68,13 +68,13 @@ fn claims_per_day_count_by_source_date() {
 #[test]
 fn merging_a_party_moves_its_claims_and_names() {
     let mut wb = workbench(2);
-    wb.store_mut().add_party("x.moscow-voice", "Moscow Voice", crosscheck::model::PartyKind::Media, None, None).expect("party");
+    wb.add_party("x.moscow-voice", "Moscow Voice", crosscheck::model::PartyKind::Media, None, None).expect("party");
     let sid = wb.store().sources().expect("sources")[0].id;
     let speaker = Speaker { name: "Moscow Voice".into(), party: Some("x.moscow-voice".into()), countries: vec![] };
     let id = wb.add_claim(sid, 0, 5, speaker, "said", Stance::Assert).expect("claim").id;
-    let into = wb.store_mut().merge_parties("x.moscow-voice", "RU").expect("merge");
+    let into = wb.merge_parties("x.moscow-voice", "RU").expect("merge");
     assert!(into.aliases.iter().any(|a| a.text == "Moscow Voice"), "the merged name is an alias of RU");
     assert_eq!(wb.store().claim(id).expect("claim").speaker.party.as_deref(), Some("RU"), "claim moved");
     assert_eq!(wb.store().find_party("Moscow Voice").expect("found").key, "RU", "the old name now finds RU");
-    assert!(wb.store_mut().merge_parties("RU", "RU").is_err(), "a party cannot merge into itself");
+    assert!(wb.merge_parties("RU", "RU").is_err(), "a party cannot merge into itself");
 }

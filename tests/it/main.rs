@@ -7,6 +7,7 @@ mod report; // reports: ClaimReview fields, escaping, HTML in headless Chromium,
 mod extract; // the attribution extractor: claims, relays, replies, scores on gold files, bad input
 mod store; // the store's guarantees: refusing foreign files, locks, read-only, crash safety
 mod support; // shared helpers: temp stores, running the binary, corpus paths
+mod layering; // the core's import graph: store on model only, nothing below the workbench imports it
 mod regression; // one test per fixed bug, named after it
 mod ingest; // web pages, PDFs, URLs and feeds from a local server; hostile inputs; versions
 mod verify; // verdicts, attribution, taxonomy, evidence and blobs, claim edits, append-only history

@@ -8,7 +8,7 @@ use std::time::{Duration, Instant};
 use crosscheck::ingest;
 use crosscheck::report::{Format, ReportConfig};
 use crosscheck::store::ClaimFilter;
-use crosscheck::verify::ClaimChanges;
+use crosscheck::ClaimChanges;
 use crosscheck::Workbench;
 
 use crate::support::{bin, run, run_json, seed_text_path};

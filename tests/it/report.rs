@@ -6,7 +6,8 @@ use std::process::Command;
 
 use crosscheck::model::Stance;
 use crosscheck::report::{self, ConflictInput, ConflictSide, DisagreeingFact, Format, Report, ReportConfig, Scope, Span};
-use crosscheck::verify::{Attribution, ClaimChanges, ConflictStatus, NewEvidence, NewEvidenceKind, Relation, Target};
+use crosscheck::model::{Attribution, ConflictStatus, NewEvidence, NewEvidenceKind, Relation, Target};
+use crosscheck::ClaimChanges;
 use crosscheck::Workbench;
 use serde_json::Value;
 

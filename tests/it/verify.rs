@@ -5,11 +5,11 @@ use chrono::{TimeZone, Utc};
 use crosscheck::ingest::Document;
 use crosscheck::model::{Origin, Speaker, Stance};
 use crosscheck::store::ClaimFilter;
-use crosscheck::verify::{
-    Attribution, Change, ClaimChanges, ConflictStatus, EvidenceKind, Labels, NewEvidence, NewEvidenceKind, NewVerdict, Relation,
+use crosscheck::model::{
+    Attribution, Change, ConflictStatus, EvidenceKind, Labels, NewEvidence, NewEvidenceKind, NewVerdict, Relation,
     Target,
 };
-use crosscheck::Workbench;
+use crosscheck::{ClaimChanges, Workbench};
 
 use crate::support::{run, run_json};
 
@@ -21,7 +21,7 @@ Version B : aucun soldat n'a été tué et l'attaque venait de Bakou.";
 /// A workspace with one source, two claims (AZ, AM) and the analyst's name set.
 pub fn workspace(analyst: bool) -> (Workbench, i64, i64, i64) {
     let mut wb = Workbench::in_memory().expect("in-memory store");
-    let gaz = wb.store().gazetteer().expect("gazetteer");
+    let gaz = wb.gazetteer().expect("gazetteer");
     let doc = Document {
         title: "Tovuz: rival accounts".into(),
         outlet: Some("Test Wire".into()),
@@ -215,7 +215,7 @@ fn evidence_of_each_kind_is_stored_and_files_are_kept_by_hash() {
     };
     assert_eq!(h1, h2, "the same bytes are the same blob");
     assert_eq!(*size, 26, "size recorded");
-    assert_eq!(h1, &crosscheck::hash_hex(b"satellite imagery, 13 July"), "identity is the SHA-256");
+    assert_eq!(h1, &crosscheck::text::hash_hex(b"satellite imagery, 13 July"), "identity is the SHA-256");
     assert_eq!(wb.store().blob(h1).unwrap(), b"satellite imagery, 13 July", "bytes come back, checked");
     let note = NewEvidence { target: Target::Claim(az), relation: Relation::Context, kind: NewEvidenceKind::Note, note: "  ".into() };
     assert!(wb.add_evidence(note).is_err(), "an empty note is not evidence");

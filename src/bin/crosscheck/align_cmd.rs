@@ -8,10 +8,13 @@ use std::io::IsTerminal;
 
 use clap::{Args, Subcommand};
 use crosscheck::align::diff::{AlignOp, DiffView, OpTag, PairDiff, Segment};
-use crosscheck::align::{Conflict, ConflictFilter, DetectSummary};
+use crosscheck::align::DetectSummary;
+use crosscheck::model::Conflict;
+use crosscheck::store::ConflictFilter;
 use crosscheck::Workbench;
 use serde_json::json;
 
+use crate::output::print_json;
 use crate::output::terminal_safe;
 
 /// Arguments of `conflicts`.
@@ -116,13 +119,9 @@ pub fn diff(wb: &Workbench, a: i64, b: i64, as_json: bool) -> crosscheck::Result
     Ok(())
 }
 
-fn print_json(v: serde_json::Value) {
-    println!("{}", serde_json::to_string_pretty(&v).unwrap_or_default());
-}
-
 fn print_detect(s: &DetectSummary, as_json: bool) {
     if as_json {
-        print_json(json!({ "detections": [s] }));
+        print_json(&json!({ "detections": [s] }));
     } else {
         say!(
             "read {} claim(s): {} reply conflict(s), {} joined, {} candidate(s)",
@@ -133,7 +132,7 @@ fn print_detect(s: &DetectSummary, as_json: bool) {
 
 fn print_conflicts(list: &[Conflict], as_json: bool) {
     if as_json {
-        print_json(json!({ "conflicts": list }));
+        print_json(&json!({ "conflicts": list }));
         return;
     }
     if list.is_empty() {
@@ -162,7 +161,7 @@ fn print_conflicts(list: &[Conflict], as_json: bool) {
 
 fn print_view(view: &DiffView, as_json: bool) {
     if as_json {
-        print_json(json!({ "views": [view] }));
+        print_json(&json!({ "views": [view] }));
         return;
     }
     let color = std::io::stdout().is_terminal();

@@ -44,7 +44,7 @@ pub fn run_extract(args: &ExtractArgs, json: bool) -> crosscheck::Result<ExitCod
     let text = crosscheck::text::normalize(&read_text(&args.file)?);
     let x = extract::extract(&text, &ExtractConfig { gazetteer: Gazetteer::builtin(), language: args.lang.as_deref() });
     if json {
-        println!("{}", serde_json::to_string_pretty(&x).map_err(|e| Error::bad_input("output", e.to_string()))?);
+        crate::output::print_json(&x);
         return Ok(ExitCode::SUCCESS);
     }
     say!("language: {}", x.language);
@@ -77,7 +77,7 @@ pub fn run_eval(args: &EvalArgs, json: bool) -> crosscheck::Result<ExitCode> {
             "precision": report.precision, "recall": report.recall, "f1": report.f1,
             "stance_accuracy": report.stance_accuracy, "via_accuracy": report.via_accuracy,
             "responds_to_accuracy": report.responds_to_accuracy, "counts": report.overall}, "ggt": ggt});
-        println!("{}", serde_json::to_string_pretty(&v).map_err(|e| Error::bad_input("output", e.to_string()))?);
+        crate::output::print_json(&v);
         return Ok(ExitCode::SUCCESS);
     }
     for d in &report.documents {

@@ -80,7 +80,7 @@ pub fn feed(wb: &mut Workbench, command: FeedCommand, out: &Out, json: bool) -> 
             drop(bar);
             return Ok(report(&summary, out));
         }
-        FeedCommand::List => print_feeds(&wb.store().feeds()?, json),
+        FeedCommand::List => print_feeds(&wb.feeds()?, json),
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -97,7 +97,7 @@ fn report(summary: &ImportSummary, out: &Out) -> ExitCode {
 
 fn print_feeds(feeds: &[FeedRecord], json: bool) {
     if json {
-        println!("{}", serde_json::to_string_pretty(&json!({ "feeds": feeds })).unwrap_or_default());
+        output::print_json(&json!({ "feeds": feeds }));
         return;
     }
     for f in feeds {

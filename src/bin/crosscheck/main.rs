@@ -296,8 +296,7 @@ fn main() -> ExitCode {
 }
 
 fn default_db() -> crosscheck::Result<PathBuf> {
-    directories::ProjectDirs::from("org", "crosscheck", "Crosscheck")
-        .map(|d| d.data_dir().join("crosscheck.db"))
+    Workbench::default_store_path()
         .ok_or_else(|| Error::bad_input("--db", "no home folder to put the store in; give --db PATH or set CROSSCHECK_DB"))
 }
 
@@ -316,26 +315,22 @@ fn run(cli: Cli, out: &Out) -> crosscheck::Result<ExitCode> {
         Command::Extract(_) | Command::Eval(_) => {}
         Command::Import { paths, fetch } => return ingest_cmd::import(&mut wb, &paths, &fetch, out),
         Command::Feed { command } => return ingest_cmd::feed(&mut wb, command, out, cli.json),
-        Command::Sources => out.sources(&wb.store().sources()?, wb.store())?,
-        Command::Parties { all } => out.parties(&wb.store().parties(all)?),
+        Command::Sources => out.sources(&wb.sources()?, &wb.claim_counts_by_source()?),
+        Command::Parties { all } => out.parties(&wb.parties(all)?),
         Command::Party { command } => match command {
             PartyCommand::Alias { command: AliasCommand::Add { party, alias, lang } } => {
-                let key = wb.store().find_party(&party)?.key;
-                wb.store_mut().add_alias(&key, &lang, &alias)?;
-                out.party(&wb.store().party(&key)?);
+                out.party(&wb.add_alias(&party, &lang, &alias)?);
             }
             PartyCommand::Alias { command: AliasCommand::Remove { party, alias } } => {
-                let key = wb.store().find_party(&party)?.key;
-                wb.store_mut().remove_alias(&key, &alias)?;
-                out.party(&wb.store().party(&key)?);
+                out.party(&wb.remove_alias(&party, &alias)?);
             }
             PartyCommand::Add { key, name, kind, country, parent } => {
                 let kind = PartyKind::parse(&kind)
                     .ok_or_else(|| Error::bad_input("--kind", "must be state, organisation, person or media"))?;
-                let p = wb.store_mut().add_party(&key, &name, kind, country.as_deref(), parent.as_deref())?;
+                let p = wb.add_party(&key, &name, kind, country.as_deref(), parent.as_deref())?;
                 out.party(&p);
             }
-            PartyCommand::Show { party } => out.party(&wb.store().find_party(&party)?),
+            PartyCommand::Show { party } => out.party(&wb.find_party(&party)?),
         },
         Command::Claims(args) => {
             let filter = ClaimFilter {
@@ -349,7 +344,7 @@ fn run(cli: Cli, out: &Out) -> crosscheck::Result<ExitCode> {
                 },
                 attribution: args.attribution.as_deref().map(verify_cmd::parse_attribution).transpose()?,
             };
-            out.claims(&wb.store().claims(&filter)?);
+            out.claims(&wb.claims(&filter)?);
         }
         Command::Claim { command } => match command {
             ClaimCommand::Add { source, start, end, speaker, party, cue, stance } => {
@@ -357,14 +352,14 @@ fn run(cli: Cli, out: &Out) -> crosscheck::Result<ExitCode> {
                 let claim = wb.add_claim(source, start, end, speaker, &cue, parse_stance(&stance)?)?;
                 out.claims(std::slice::from_ref(&claim));
             }
-            ClaimCommand::Show { id } => out.claims(&[wb.store().claim(id)?]),
+            ClaimCommand::Show { id } => out.claims(&[wb.claim(id)?]),
             ClaimCommand::Edit(args) => out.claims(&[verify_cmd::claim_edit(&mut wb, args)?]),
             ClaimCommand::Delete { id, note } => verify_cmd::claim_delete(&mut wb, cli.json, id, &note)?,
         },
         Command::Search { query } => {
-            let sources = wb.store().search_sources(&query)?;
-            let claims = wb.store().claims(&ClaimFilter { query: Some(query), ..Default::default() })?;
-            out.search(&sources, &claims, wb.store())?;
+            let sources = wb.search_sources(&query)?;
+            let claims = wb.claims(&ClaimFilter { query: Some(query), ..Default::default() })?;
+            out.search(&sources, &claims, &wb.claim_counts_by_source()?);
         }
         Command::Conflicts(args) => align_cmd::conflicts(&wb, args, cli.json)?,
         Command::Conflict { command } => align_cmd::conflict(&mut wb, command, cli.json)?,
@@ -374,7 +369,7 @@ fn run(cli: Cli, out: &Out) -> crosscheck::Result<ExitCode> {
             let summary = crosscheck::ImportSummary { imported: outcomes, ..Default::default() };
             out.import_summary(&summary);
             if !cli.json {
-                say!("store: {}", wb.store().path().display());
+                say!("store: {}", wb.store_path().display());
             }
         }
         Command::Config { command } => verify_cmd::config(&mut wb, cli.json, command)?,

@@ -1,11 +1,20 @@
 //! Printing results: human text, or the `--json` contract documented in docs/cli-json.md.
 
+use std::collections::HashMap;
 use std::io::IsTerminal;
 
 use crosscheck::model::{Claim, Party, Source};
-use crosscheck::store::Store;
 use crosscheck::{ImportSummary, Progress};
 use serde_json::{json, Value};
+
+/// Prints `v` as pretty JSON on stdout: the one writer of the `--json` contract (docs/cli-json.md).
+pub fn print_json(v: &impl serde::Serialize) {
+    match serde_json::to_string_pretty(v) {
+        Ok(s) => println!("{s}"),
+        // Our types always serialize; were one not to, say so rather than print nothing.
+        Err(e) => eprintln!("error: cannot write JSON output: {e}"),
+    }
+}
 
 /// `s` with every control character but the line feed, and every bidirectional override, shown
 /// as a `\u{…}` escape. Imported text is hostile: written raw to a terminal, `ESC ] 0 ;` retitles
@@ -28,15 +37,10 @@ impl Out {
         Out { json }
     }
 
-    fn print_json(&self, v: Value) {
-        // Serializing a Value cannot fail.
-        println!("{}", serde_json::to_string_pretty(&v).unwrap_or_default());
-    }
-
     pub fn import_summary(&self, s: &ImportSummary) {
         if self.json {
             let failed: Vec<Value> = s.failed.iter().map(|(input, error)| json!({"input": input, "error": error})).collect();
-            self.print_json(json!({"imported": s.imported, "failed": failed, "cancelled": s.cancelled}));
+            print_json(&json!({"imported": s.imported, "failed": failed, "cancelled": s.cancelled}));
             return;
         }
         for (input, error) in &s.failed {
@@ -56,14 +60,14 @@ impl Out {
         );
     }
 
-    pub fn sources(&self, sources: &[Source], store: &Store) -> crosscheck::Result<()> {
+    pub fn sources(&self, sources: &[Source], counts: &HashMap<i64, usize>) {
         if self.json {
-            let items: Vec<Value> = sources.iter().map(|s| source_json(s, store)).collect::<crosscheck::Result<_>>()?;
-            self.print_json(json!({ "sources": items }));
-            return Ok(());
+            let items: Vec<Value> = sources.iter().map(|s| source_json(s, counts)).collect();
+            print_json(&json!({ "sources": items }));
+            return;
         }
         for s in sources {
-            let n = store.claims(&crosscheck::store::ClaimFilter { source: Some(s.id), ..Default::default() })?.len();
+            let n = counts.get(&s.id).copied().unwrap_or(0);
             say!(
                 "{:>5}  {}  {:<3} {:>4} claims  {}",
                 s.id,
@@ -73,7 +77,6 @@ impl Out {
                 s.title
             );
         }
-        Ok(())
     }
 
     pub fn parties(&self, parties: &[(Party, i64)]) {
@@ -86,7 +89,7 @@ impl Out {
                     v
                 })
                 .collect();
-            self.print_json(json!({ "parties": items }));
+            print_json(&json!({ "parties": items }));
             return;
         }
         for (p, n) in parties {
@@ -96,7 +99,7 @@ impl Out {
 
     pub fn party(&self, p: &Party) {
         if self.json {
-            self.print_json(json!({ "parties": [p] }));
+            print_json(&json!({ "parties": [p] }));
             return;
         }
         say!("{}  {} ({}{})", p.key, p.name, p.kind.as_str(), p.country.as_ref().map(|c| format!(", {c}")).unwrap_or_default());
@@ -111,7 +114,7 @@ impl Out {
 
     pub fn claims(&self, claims: &[Claim]) {
         if self.json {
-            self.print_json(json!({ "claims": claims }));
+            print_json(&json!({ "claims": claims }));
             return;
         }
         for c in claims {
@@ -123,11 +126,11 @@ impl Out {
         }
     }
 
-    pub fn search(&self, sources: &[Source], claims: &[Claim], store: &Store) -> crosscheck::Result<()> {
+    pub fn search(&self, sources: &[Source], claims: &[Claim], counts: &HashMap<i64, usize>) {
         if self.json {
-            let items: Vec<Value> = sources.iter().map(|s| source_json(s, store)).collect::<crosscheck::Result<_>>()?;
-            self.print_json(json!({ "sources": items, "claims": claims }));
-            return Ok(());
+            let items: Vec<Value> = sources.iter().map(|s| source_json(s, counts)).collect();
+            print_json(&json!({ "sources": items, "claims": claims }));
+            return;
         }
         say!("{} source{}:", sources.len(), plural(sources.len()));
         for s in sources {
@@ -135,14 +138,13 @@ impl Out {
         }
         say!("{} claim{}:", claims.len(), plural(claims.len()));
         self.claims(claims);
-        Ok(())
     }
 }
 
 /// A source without its text, which can be megabytes: fetch it with `source show`.
-fn source_json(s: &Source, store: &Store) -> crosscheck::Result<Value> {
-    let claims = store.claims(&crosscheck::store::ClaimFilter { source: Some(s.id), ..Default::default() })?.len();
-    Ok(json!({
+fn source_json(s: &Source, counts: &HashMap<i64, usize>) -> Value {
+    let claims = counts.get(&s.id).copied().unwrap_or(0);
+    json!({
         "id": s.id,
         "title": s.title,
         "outlet": s.outlet,
@@ -154,7 +156,7 @@ fn source_json(s: &Source, store: &Store) -> crosscheck::Result<Value> {
         "content_hash": s.content_hash,
         "chars": s.text.chars().count(),
         "claims": claims,
-    }))
+    })
 }
 
 fn plural(n: usize) -> &'static str {

@@ -50,7 +50,7 @@ pub fn export(wb: &Workbench, json: bool, a: ExportArgs) -> Result<()> {
     };
     let language = match a.lang {
         Some(l) => l,
-        None => wb.store().setting("language")?.unwrap_or_else(|| "en".into()),
+        None => wb.setting("language")?.unwrap_or_else(|| "en".into()),
     };
     if !matches!(language.as_str(), "en" | "fr") {
         return Err(Error::bad_input("--lang", "must be en or fr"));
@@ -69,7 +69,7 @@ pub fn export(wb: &Workbench, json: bool, a: ExportArgs) -> Result<()> {
             "id": a.output.display().to_string(), "path": a.output.display().to_string(), "bytes": bytes.len(),
             "claims": report.claims.len(), "conflicts": report.conflicts.len(),
         }]});
-        println!("{}", serde_json::to_string_pretty(&v).unwrap_or_default());
+        crate::output::print_json(&v);
     } else {
         say!("wrote {} ({} claims, {} bytes)", a.output.display(), report.claims.len(), bytes.len());
     }

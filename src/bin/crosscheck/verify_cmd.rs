@@ -5,17 +5,14 @@
 use std::path::PathBuf;
 
 use clap::{ArgGroup, Args, Subcommand};
-use crosscheck::model::Stance;
-use crosscheck::verify::{
-    parse_passage, Attribution, ClaimChanges, ConflictStatus, EvidenceItem, EvidenceKind, HistoryEntry, Labels, NewEvidence,
-    NewEvidenceKind, NewVerdict, Relation, Target, Taxonomy, SETTINGS,
+use crosscheck::model::{
+    parse_passage, Attribution, ConflictStatus, EvidenceItem, EvidenceKind, HistoryEntry, Labels, NewEvidence,
+    NewEvidenceKind, NewVerdict, Relation, Stance, Target, Taxonomy, SETTINGS,
 };
-use crosscheck::{Error, Result, Workbench};
+use crosscheck::{ClaimChanges, Error, Result, Workbench};
 use serde_json::{json, Value};
 
-fn print_json(v: Value) {
-    println!("{}", serde_json::to_string_pretty(&v).unwrap_or_default());
-}
+use crate::output::print_json;
 
 /// `config …`
 #[derive(Subcommand)]
@@ -40,14 +37,14 @@ pub fn config(wb: &mut Workbench, json: bool, cmd: ConfigCommand) -> Result<()> 
     match cmd {
         ConfigCommand::Set { key, value } => {
             wb.set_setting(&key, &value)?;
-            print_settings(json, &[(key.clone(), wb.store().setting(&key)?.unwrap_or_default())]);
+            print_settings(json, &[(key.clone(), wb.setting(&key)?.unwrap_or_default())]);
         }
         ConfigCommand::Get { key } => {
-            let value = wb.store().setting(&key)?.ok_or_else(|| Error::not_found("setting", &key))?;
+            let value = wb.setting(&key)?.ok_or_else(|| Error::not_found("setting", &key))?;
             print_settings(json, &[(key, value)]);
         }
         ConfigCommand::List => {
-            let set = wb.store().settings()?;
+            let set = wb.settings()?;
             if json {
                 print_settings(true, &set);
             } else {
@@ -64,7 +61,7 @@ pub fn config(wb: &mut Workbench, json: bool, cmd: ConfigCommand) -> Result<()> 
 fn print_settings(json: bool, settings: &[(String, String)]) {
     if json {
         let items: Vec<Value> = settings.iter().map(|(k, v)| json!({"id": k, "key": k, "value": v})).collect();
-        print_json(json!({ "settings": items }));
+        print_json(&json!({ "settings": items }));
     } else {
         for (k, v) in settings {
             say!("{k} = {v}");
@@ -72,11 +69,11 @@ fn print_settings(json: bool, settings: &[(String, String)]) {
     }
 }
 
-fn print_verification(wb: &Workbench, json: bool, v: &crosscheck::verify::ClaimVerification) -> Result<()> {
+fn print_verification(wb: &Workbench, json: bool, v: &crosscheck::model::ClaimVerification) -> Result<()> {
     let taxonomy = wb.taxonomy()?;
     let label = taxonomy.get(&v.verdict).map(|t| t.label.en.clone()).unwrap_or_else(|| v.verdict.clone());
     if json {
-        print_json(json!({"verifications": [{
+        print_json(&json!({"verifications": [{
             "id": v.claim_id, "claim_id": v.claim_id, "verdict": v.verdict, "verdict_label": label, "attribution": v.attribution,
         }]}));
     } else {
@@ -191,7 +188,7 @@ pub fn evidence(wb: &mut Workbench, json: bool, cmd: EvidenceCommand) -> Result<
                 (Some(id), None) => Target::Claim(id),
                 (None, None) => return Err(Error::bad_input("evidence", "give a claim id or --conflict ID")),
             };
-            print_evidence(json, &wb.store().evidence(target)?);
+            print_evidence(json, &wb.evidence(target)?);
         }
     }
     Ok(())
@@ -199,7 +196,7 @@ pub fn evidence(wb: &mut Workbench, json: bool, cmd: EvidenceCommand) -> Result<
 
 fn print_evidence(json: bool, items: &[EvidenceItem]) {
     if json {
-        print_json(json!({ "evidence": items }));
+        print_json(&json!({ "evidence": items }));
         return;
     }
     for e in items {
@@ -218,12 +215,12 @@ fn print_evidence(json: bool, items: &[EvidenceItem]) {
 /// `history CLAIM` or `history --conflict ID`
 pub fn history(wb: &Workbench, json: bool, claim: Option<i64>, conflict: Option<i64>) -> Result<()> {
     let entries: Vec<HistoryEntry> = match (claim, conflict) {
-        (_, Some(id)) => wb.store().history(Target::Conflict(id))?,
-        (Some(id), None) => wb.store().history(Target::Claim(id))?,
-        (None, None) => wb.store().all_history()?,
+        (_, Some(id)) => wb.history(Some(Target::Conflict(id)))?,
+        (Some(id), None) => wb.history(Some(Target::Claim(id)))?,
+        (None, None) => wb.history(None)?,
     };
     if json {
-        print_json(json!({ "history": entries }));
+        print_json(&json!({ "history": entries }));
         return Ok(());
     }
     for h in &entries {
@@ -278,7 +275,7 @@ pub fn claim_edit(wb: &mut Workbench, a: ClaimEditArgs) -> Result<crosscheck::mo
 pub fn claim_delete(wb: &mut Workbench, json: bool, id: i64, note: &str) -> Result<()> {
     wb.delete_claim(id, note)?;
     if json {
-        print_json(json!({ "deleted": [{"id": id}] }));
+        print_json(&json!({ "deleted": [{"id": id}] }));
     } else {
         say!("deleted claim #{id} (its history remains: crosscheck history {id})");
     }
@@ -309,7 +306,7 @@ pub fn conflict(wb: &mut Workbench, json: bool, cmd: ConflictCommand) -> Result<
             let status = ConflictStatus::parse(&status, party.as_deref())?;
             let v = wb.set_conflict_status(id, status, &explanation)?;
             if json {
-                print_json(json!({"conflict_verdicts": [{
+                print_json(&json!({"conflict_verdicts": [{
                     "id": v.conflict_id, "conflict_id": v.conflict_id, "status": v.status.as_str(), "party": v.status.party(),
                     "explanation": v.explanation,
                 }]}));
@@ -403,7 +400,7 @@ pub fn print_verdicts(json: bool, t: &Taxonomy) {
                 o
             })
             .collect();
-        print_json(json!({ "verdicts": items }));
+        print_json(&json!({ "verdicts": items }));
         return;
     }
     for v in &t.verdicts {

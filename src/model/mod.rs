@@ -1,7 +1,22 @@
-//! The domain model shared by every module: sources, parties and claims.
+//! The domain model shared by every module: what the store persists and the adapters show.
 //!
-//! These are plain serde types with no behaviour of their own; the store persists them and the
-//! CLI prints them as its `--json` contract, so renaming a field is a breaking change.
+//! Sources, parties and claims are here; conflicts, verification (attribution, conflict status,
+//! verdicts and their taxonomy, evidence, history) each have a file. These are serde types with
+//! no behaviour beyond naming, parsing and validating themselves; the store persists them and the
+//! CLI prints them as its `--json` contract, so renaming a field is a breaking change. The model
+//! depends on nothing but `error` and `text`, so every layer may use it.
+
+mod conflict;
+mod evidence;
+mod history;
+mod taxonomy;
+mod verification;
+
+pub use conflict::{status as conflict_status, Conflict, ConflictMember, ConflictOrigin, MatchEvidence};
+pub use evidence::{parse_passage, EvidenceItem, EvidenceKind, NewEvidence, NewEvidenceKind, Relation, Target};
+pub use history::{Change, HistoryEntry};
+pub use taxonomy::{default_verdicts, is_colour, ratings_for, Labels, NewVerdict, Taxonomy, Verdict, DEFAULT_VERDICT};
+pub use verification::{Attribution, ClaimVerification, ConflictStatus, ConflictVerdict, ANALYST_SETTING, FETCH_PRIVATE_SETTING, SETTINGS};
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};

@@ -87,9 +87,9 @@ fn squash(s: &str) -> String {
     crate::text::fold(s).chars().filter(|c| c.is_alphanumeric()).collect()
 }
 
-/// The rating of each verdict in `order` (rated flags, display order): N for the first rated
+/// The rating of each verdict in `rated` (its rated flags, in display order): N for the first rated
 /// verdict down to 1 for the last, `None` for verdicts off the scale.
-pub(crate) fn ratings_for(rated: &[bool]) -> Vec<Option<u32>> {
+pub fn ratings_for(rated: &[bool]) -> Vec<Option<u32>> {
     let n = rated.iter().filter(|r| **r).count() as u32;
     let mut next = n;
     rated

@@ -1,0 +1,271 @@
+//! Claims: table rows, the filter and its pages, a claim in full, and the analyst's new and
+//! corrected claims; with the stance, origin and speaker they carry.
+
+use crosscheck::model::{Claim, Origin, Speaker, Stance};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use super::*;
+
+/// What a cue does (mirrors [`Stance`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "lowercase")]
+pub enum StanceDto {
+    /// A plain statement.
+    Assert,
+    /// Denies.
+    Deny,
+    /// Confirms.
+    Confirm,
+    /// Reports.
+    Report,
+    /// Promises.
+    Promise,
+    /// Warns.
+    Warn,
+    /// Asks.
+    Question,
+}
+
+impl From<Stance> for StanceDto {
+    fn from(s: Stance) -> Self {
+        match s {
+            Stance::Assert => StanceDto::Assert,
+            Stance::Deny => StanceDto::Deny,
+            Stance::Confirm => StanceDto::Confirm,
+            Stance::Report => StanceDto::Report,
+            Stance::Promise => StanceDto::Promise,
+            Stance::Warn => StanceDto::Warn,
+            Stance::Question => StanceDto::Question,
+        }
+    }
+}
+
+impl From<StanceDto> for Stance {
+    fn from(s: StanceDto) -> Self {
+        match s {
+            StanceDto::Assert => Stance::Assert,
+            StanceDto::Deny => Stance::Deny,
+            StanceDto::Confirm => Stance::Confirm,
+            StanceDto::Report => Stance::Report,
+            StanceDto::Promise => Stance::Promise,
+            StanceDto::Warn => Stance::Warn,
+            StanceDto::Question => Stance::Question,
+        }
+    }
+}
+
+/// Who wrote a record.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "lowercase")]
+pub enum OriginDto {
+    /// Shipped data or the extractor.
+    Extracted,
+    /// The analyst.
+    Analyst,
+}
+
+impl From<Origin> for OriginDto {
+    fn from(o: Origin) -> Self {
+        match o {
+            Origin::Extracted => OriginDto::Extracted,
+            Origin::Analyst => OriginDto::Analyst,
+        }
+    }
+}
+
+/// A speaker or relay.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct SpeakerDto {
+    /// The name as resolved.
+    pub name: String,
+    /// Party key, if resolved.
+    pub party: Option<String>,
+    /// States the speaker stands for.
+    pub countries: Vec<String>,
+}
+
+impl From<&Speaker> for SpeakerDto {
+    fn from(s: &Speaker) -> Self {
+        SpeakerDto { name: s.name.clone(), party: s.party.clone(), countries: s.countries.clone() }
+    }
+}
+
+impl From<SpeakerDto> for Speaker {
+    fn from(s: SpeakerDto) -> Self {
+        Speaker { name: s.name, party: s.party, countries: s.countries }
+    }
+}
+
+/// A row of the claims table: only what the table shows, so that long lists stay small.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct ClaimRow {
+    /// Claim id.
+    #[ts(type = "number")]
+    pub id: i64,
+    /// Source id.
+    #[ts(type = "number")]
+    pub source_id: i64,
+    /// Content text, cut to 240 characters.
+    pub text: String,
+    /// Speaker name.
+    pub speaker: String,
+    /// Speaker's party key.
+    pub party: Option<String>,
+    /// Cue.
+    pub cue: String,
+    /// Stance.
+    pub stance: StanceDto,
+    /// Extractor or analyst.
+    pub origin: OriginDto,
+}
+
+impl From<&Claim> for ClaimRow {
+    fn from(c: &Claim) -> Self {
+        const MAX: usize = 240;
+        let text = if c.text.chars().count() > MAX { c.text.chars().take(MAX).chain(['…']).collect() } else { c.text.clone() };
+        ClaimRow {
+            id: c.id,
+            source_id: c.source_id,
+            text,
+            speaker: c.speaker.name.clone(),
+            party: c.speaker.party.clone(),
+            cue: c.cue.clone(),
+            stance: c.stance.into(),
+            origin: c.origin.into(),
+        }
+    }
+}
+
+/// Which claims to list; empty fields do not filter.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
+pub struct ClaimQuery {
+    /// Party key or name (a state includes its institutions and officials).
+    pub party: Option<String>,
+    /// Source id.
+    #[ts(type = "number | null")]
+    pub source: Option<i64>,
+    /// Stance.
+    pub stance: Option<StanceDto>,
+    /// Verdict key of the workspace's taxonomy ("unverified" for claims never judged).
+    pub verdict: Option<String>,
+    /// Attribution status (needs verification in the core).
+    pub attribution: Option<AttributionDto>,
+    /// First source day included, `YYYY-MM-DD`.
+    pub date_from: Option<String>,
+    /// Last source day included, `YYYY-MM-DD`.
+    pub date_to: Option<String>,
+    /// Words to find in content, speaker and cue (accents ignored, prefixes match).
+    pub text: Option<String>,
+}
+
+/// One window of the claims list.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct ClaimPageDto {
+    /// Claims matching the query in all.
+    pub total: u32,
+    /// Index of the first row.
+    pub offset: u32,
+    /// The rows.
+    pub rows: Vec<ClaimRow>,
+}
+
+/// A claim in full.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct ClaimDetail {
+    /// Claim id.
+    #[ts(type = "number")]
+    pub id: i64,
+    /// Source id.
+    #[ts(type = "number")]
+    pub source_id: i64,
+    /// Source title.
+    pub source_title: String,
+    /// Start, in chars of the source.
+    pub start: u32,
+    /// End (exclusive), in chars.
+    pub end: u32,
+    /// The anchored passage.
+    pub exact: String,
+    /// Up to 32 chars before it.
+    pub prefix: String,
+    /// Up to 32 chars after it.
+    pub suffix: String,
+    /// Content text.
+    pub text: String,
+    /// Who said it.
+    pub speaker: SpeakerDto,
+    /// Cue.
+    pub cue: String,
+    /// Stance.
+    pub stance: StanceDto,
+    /// Relays, nearest first.
+    pub via: Vec<SpeakerDto>,
+    /// The claim it answers.
+    #[ts(type = "number | null")]
+    pub responds_to: Option<i64>,
+    /// Extractor or analyst.
+    pub origin: OriginDto,
+    /// Created (RFC 3339).
+    pub created_at: String,
+    /// Last changed (RFC 3339).
+    pub updated_at: String,
+}
+
+impl ClaimDetail {
+    /// The detail of `c`, found in the source titled `source_title`.
+    pub fn new(c: &Claim, source_title: String) -> Self {
+        ClaimDetail {
+            id: c.id,
+            source_id: c.source_id,
+            source_title,
+            start: count32(c.anchor.start),
+            end: count32(c.anchor.end),
+            exact: c.anchor.selector.exact.clone(),
+            prefix: c.anchor.selector.prefix.clone(),
+            suffix: c.anchor.selector.suffix.clone(),
+            text: c.text.clone(),
+            speaker: (&c.speaker).into(),
+            cue: c.cue.clone(),
+            stance: c.stance.into(),
+            via: c.via.iter().map(SpeakerDto::from).collect(),
+            responds_to: c.responds_to,
+            origin: c.origin.into(),
+            created_at: rfc3339(c.created_at),
+            updated_at: rfc3339(c.updated_at),
+        }
+    }
+}
+
+/// A claim the analyst marks by hand on a span of a source.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct NewClaimInput {
+    /// Source id.
+    #[ts(type = "number")]
+    pub source_id: i64,
+    /// Start, in chars.
+    pub start: u32,
+    /// End (exclusive), in chars.
+    pub end: u32,
+    /// Speaker name as written.
+    pub speaker: String,
+    /// Party key; `null` lets the core resolve the speaker's name.
+    pub party: Option<String>,
+    /// Cue.
+    pub cue: String,
+    /// Stance.
+    pub stance: StanceDto,
+}
+
+/// The analyst's correction of a claim.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct ClaimEditInput {
+    /// Content text.
+    pub text: String,
+    /// Speaker.
+    pub speaker: SpeakerDto,
+    /// Cue.
+    pub cue: String,
+    /// Stance.
+    pub stance: StanceDto,
+}

@@ -1,0 +1,96 @@
+//! The shapes that cross the IPC boundary. The UI's TypeScript types are generated from these
+//! (ts-rs, see [`bindings`]) into `ui/src/lib/bindings/index.ts`; a test fails when they drift.
+//! One file per concern: `error`, `sources`, `claims`, `parties`, `import`, `conflicts`,
+//! `verification`, `reports`.
+//!
+//! DTOs are views of core types, built by `From` conversions here: the UI never sees a core
+//! type directly, so the core can change its internals without breaking the page. Ids are
+//! `i64` in Rust and `number` in TypeScript (store ids stay far below 2^53).
+
+
+mod claims;
+mod conflicts;
+mod error;
+mod import;
+mod parties;
+mod reports;
+mod sources;
+mod verification;
+
+use chrono::{DateTime, Utc};
+use ts_rs::TS;
+
+pub use claims::*;
+pub use conflicts::*;
+pub use error::*;
+pub use import::*;
+pub use parties::*;
+pub use reports::*;
+pub use sources::*;
+pub use verification::*;
+
+fn rfc3339(t: DateTime<Utc>) -> String {
+    t.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+}
+
+/// Counts shown in the UI; a store never holds 4 billion of anything, but saturate rather than wrap.
+fn count32(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
+
+/// The TypeScript declarations of every DTO, as committed in `ui/src/lib/bindings/index.ts`.
+pub fn bindings() -> String {
+    let decls = [
+        IpcError::decl(),
+        StanceDto::decl(),
+        OriginDto::decl(),
+        SourceSummary::decl(),
+        Highlight::decl(),
+        SourceText::decl(),
+        SpeakerDto::decl(),
+        ClaimRow::decl(),
+        ClaimQuery::decl(),
+        ClaimPageDto::decl(),
+        ClaimDetail::decl(),
+        NewClaimInput::decl(),
+        ClaimEditInput::decl(),
+        PartyKindDto::decl(),
+        AliasDto::decl(),
+        PartySummary::decl(),
+        TimelinePoint::decl(),
+        ImportEvent::decl(),
+        ImportedItem::decl(),
+        FailedItem::decl(),
+        ImportReport::decl(),
+        SearchResults::decl(),
+        WorkspaceInfo::decl(),
+        ConflictStatus::decl(),
+        ConflictSummary::decl(),
+        DiffKind::decl(),
+        DiffSegment::decl(),
+        DiffClaim::decl(),
+        DiffColumn::decl(),
+        FactChip::decl(),
+        FactValue::decl(),
+        ConflictDiff::decl(),
+        VerdictOption::decl(),
+        AttributionDto::decl(),
+        Evidence::decl(),
+        HistoryEntry::decl(),
+        Verification::decl(),
+        VerdictInput::decl(),
+        ReportScope::decl(),
+        ReportFormat::decl(),
+        ReportResult::decl(),
+    ];
+    let mut out = String::from(
+        "// Generated from src-tauri/src/dto.rs by `cargo test -p crosscheck-desktop` with\n\
+         // BLESS_BINDINGS=1. Do not edit: a test fails when this file and the Rust types differ.\n\n",
+    );
+    for d in decls {
+        out.push_str("export ");
+        out.push_str(&d);
+        out.push_str("\n\n");
+    }
+    out
+}

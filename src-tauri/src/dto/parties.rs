@@ -1,0 +1,92 @@
+//! Parties: summaries with their aliases and claim counts, and a party's timeline.
+
+use crosscheck::model::{Alias, Party, PartyKind};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use super::*;
+
+/// What a party is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "lowercase")]
+pub enum PartyKindDto {
+    /// A state.
+    State,
+    /// An institution.
+    Organisation,
+    /// A person.
+    Person,
+    /// An outlet.
+    Media,
+}
+
+impl From<PartyKind> for PartyKindDto {
+    fn from(k: PartyKind) -> Self {
+        match k {
+            PartyKind::State => PartyKindDto::State,
+            PartyKind::Organisation => PartyKindDto::Organisation,
+            PartyKind::Person => PartyKindDto::Person,
+            PartyKind::Media => PartyKindDto::Media,
+        }
+    }
+}
+
+/// Another name of a party.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct AliasDto {
+    /// Language code, or "" for every language.
+    pub lang: String,
+    /// The name.
+    pub text: String,
+    /// Shipped or the analyst's.
+    pub origin: OriginDto,
+}
+
+impl From<&Alias> for AliasDto {
+    fn from(a: &Alias) -> Self {
+        AliasDto { lang: a.lang.clone(), text: a.text.clone(), origin: a.origin.into() }
+    }
+}
+
+/// A party with its claim count.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct PartySummary {
+    /// Stable key ("AZ", "RU.mfa").
+    pub key: String,
+    /// Display name.
+    pub name: String,
+    /// What it is.
+    pub kind: PartyKindDto,
+    /// State it stands for.
+    pub country: Option<String>,
+    /// Parent party key.
+    pub parent: Option<String>,
+    /// Claims spoken under this key.
+    pub claims: u32,
+    /// Names it goes by.
+    pub aliases: Vec<AliasDto>,
+}
+
+impl PartySummary {
+    /// The summary of `p` with `claims` claims.
+    pub fn new(p: &Party, claims: i64) -> Self {
+        PartySummary {
+            key: p.key.clone(),
+            name: p.name.clone(),
+            kind: p.kind.into(),
+            country: p.country.clone(),
+            parent: p.parent.clone(),
+            claims: count32(claims.max(0) as usize),
+            aliases: p.aliases.iter().map(AliasDto::from).collect(),
+        }
+    }
+}
+
+/// Claims of a party on one day.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct TimelinePoint {
+    /// `YYYY-MM-DD` (the source's publication day, or its import day).
+    pub day: String,
+    /// Claims that day.
+    pub claims: u32,
+}

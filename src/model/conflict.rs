@@ -1,0 +1,96 @@
+//! Conflicts as stored: claims of two or more parties about the same thing, where the conflict
+//! came from, and for proposed ones the shared facts the proposal rests on.
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+/// The review statuses of a conflict (`Conflict::status`): whether it is a conflict at all.
+/// Verification's own judgement of it is a separate [`super::ConflictStatus`].
+pub mod status {
+    /// Proposed by the candidate finder, not yet looked at.
+    pub const CANDIDATE: &str = "candidate";
+    /// A conflict for sure: stated by a reply, built or confirmed by the analyst.
+    pub const CONFIRMED: &str = "confirmed";
+    /// The analyst said these claims are not in conflict.
+    pub const REJECTED: &str = "rejected";
+}
+
+/// Where a conflict came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ConflictOrigin {
+    /// A claim answers another (`responds_to`).
+    Reply,
+    /// Proposed across sources by shared facts.
+    Candidate,
+    /// Built by the analyst.
+    Analyst,
+}
+
+impl ConflictOrigin {
+    /// The name used in the store and in JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ConflictOrigin::Reply => "reply",
+            ConflictOrigin::Candidate => "candidate",
+            ConflictOrigin::Analyst => "analyst",
+        }
+    }
+
+    /// Parses the name used in the store.
+    pub fn parse(s: &str) -> Option<Self> {
+        Some(match s {
+            "reply" => ConflictOrigin::Reply,
+            "candidate" => ConflictOrigin::Candidate,
+            "analyst" => ConflictOrigin::Analyst,
+            _ => return None,
+        })
+    }
+}
+
+/// Why two claims were matched: one kind of shared fact and its values.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct MatchEvidence {
+    /// `day`, `place`, `name`, `actors`, `unit` or `words`.
+    pub kind: String,
+    /// The shared values ("06-27", "tavush", "AM", "drone", content words).
+    pub shared: Vec<String>,
+    /// What this evidence added to the score.
+    pub weight: f32,
+}
+
+/// A claim in a conflict, with the party it speaks for.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ConflictMember {
+    /// Claim id.
+    pub claim_id: i64,
+    /// Speaker as resolved.
+    pub speaker: String,
+    /// Party key, if resolved.
+    pub party: Option<String>,
+    /// ISO 3166-1 alpha-2 codes of the states the speaker stands for.
+    pub countries: Vec<String>,
+}
+
+/// A group of claims of two or more parties about the same thing.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Conflict {
+    /// Store id.
+    pub id: i64,
+    /// `candidate`, `confirmed` or `rejected` (see [`status`]).
+    pub status: String,
+    /// Where it came from.
+    pub origin: ConflictOrigin,
+    /// For candidates: how strongly the claims share an event, 0–1.
+    pub score: Option<f32>,
+    /// For candidates: the shared facts the score rests on.
+    pub evidence: Vec<MatchEvidence>,
+    /// The analyst's note.
+    pub explanation: Option<String>,
+    /// Its claims, in id order.
+    pub claims: Vec<ConflictMember>,
+    /// When it was created.
+    pub created_at: DateTime<Utc>,
+    /// When it last changed.
+    pub updated_at: DateTime<Utc>,
+}

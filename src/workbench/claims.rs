@@ -1,0 +1,171 @@
+//! Sources and claims: reading them (lists, pages for a virtualized table, search, per-day
+//! counts) and the analyst's edits of claims. A claim the analyst adds or corrects is matched
+//! against the others at once, as an imported one is; edits and deletions need the analyst's
+//! name and are written to the history.
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+
+use super::{anchor_in, Workbench};
+use crate::align::{self, candidates::CandidateConfig};
+use crate::error::{Error, Result};
+use crate::model::{Claim, Origin, Source, Speaker, Stance};
+use crate::store::{self, ClaimEdit, ClaimFilter, ClaimPage, DateSpan, NewClaim};
+
+/// An analyst's edit of a claim: fields left `None` keep their value.
+#[derive(Debug, Clone, Default)]
+pub struct ClaimChanges {
+    /// New content text.
+    pub text: Option<String>,
+    /// New speaker name.
+    pub speaker: Option<String>,
+    /// New party key (or name or alias; resolved through the store). `Some("")` clears it.
+    pub party: Option<String>,
+    /// New stance.
+    pub stance: Option<Stance>,
+    /// New cue.
+    pub cue: Option<String>,
+}
+
+impl Workbench {
+    /// Every source, oldest first.
+    pub fn sources(&self) -> Result<Vec<Source>> {
+        self.store.sources()
+    }
+
+    /// One source.
+    pub fn source(&self, id: i64) -> Result<Source> {
+        self.store.source(id)
+    }
+
+    /// Sources whose title or text matches a full-text query.
+    pub fn search_sources(&self, query: &str) -> Result<Vec<Source>> {
+        self.store.search_sources(query)
+    }
+
+    /// Number of claims per source id.
+    pub fn claim_counts_by_source(&self) -> Result<HashMap<i64, usize>> {
+        self.store.claim_counts_by_source()
+    }
+
+    /// Claims matching `filter`, in source order.
+    pub fn claims(&self, filter: &ClaimFilter) -> Result<Vec<Claim>> {
+        self.store.claims(filter)
+    }
+
+    /// One claim.
+    pub fn claim(&self, id: i64) -> Result<Claim> {
+        self.store.claim(id)
+    }
+
+    /// Number of claims in the store.
+    pub fn claim_count(&self) -> Result<i64> {
+        self.store.claim_count()
+    }
+
+    /// The claims at `offset..offset + limit` of those matching `filter` and `dates`, with the total.
+    pub fn claims_page(&self, filter: &ClaimFilter, dates: &DateSpan, offset: usize, limit: usize) -> Result<ClaimPage> {
+        self.store.claims_page(filter, dates, offset, limit)
+    }
+
+    /// How many claims match `filter` per source day, oldest day first.
+    pub fn claims_by_day(&self, filter: &ClaimFilter) -> Result<Vec<(NaiveDate, usize)>> {
+        self.store.claims_by_day(filter)
+    }
+
+    /// Records an analyst's claim on the chars `start..end` of a source.
+    /// The speaker needs a name (see [`checked_speaker_name`]); an empty party counts as none.
+    pub fn add_claim(&mut self, source_id: i64, start: usize, end: usize, mut speaker: Speaker, cue: &str, stance: Stance) -> Result<Claim> {
+        speaker.party = speaker.party.filter(|p| !p.trim().is_empty());
+        let source = self.store.source(source_id)?;
+        let len = source.text.chars().count();
+        if start >= end || end > len {
+            return Err(Error::bad_input("span", format!("{start}..{end} is not inside the source's {len} characters")));
+        }
+        let speaker = self.resolve_speaker(checked_speaker(speaker)?)?;
+        let anchor = anchor_in(&source.text, start, end);
+        let claim = NewClaim {
+            source_id,
+            text: anchor.selector.exact.clone(),
+            anchor,
+            speaker,
+            cue: cue.to_string(),
+            stance,
+            via: Vec::new(),
+            responds_to: None,
+            origin: Origin::Analyst,
+        };
+        // A hand-made claim is proposed against the others at once, as an imported one is.
+        let gazetteer = self.gazetteer()?;
+        let id = self.store.write(|tx| {
+            let id = store::insert_claim_in(tx, &claim)?;
+            align::detect_in(tx, &gazetteer, &CandidateConfig::default())?;
+            Ok(id)
+        })?;
+        self.store.claim(id)
+    }
+
+    /// Fills a speaker's party and countries from the gazetteer when the analyst gave a name only.
+    fn resolve_speaker(&self, mut speaker: Speaker) -> Result<Speaker> {
+        if speaker.party.is_none() {
+            if let Ok(p) = self.store.find_party(&speaker.name) {
+                speaker.party = Some(p.key);
+            }
+        }
+        if let Some(key) = &speaker.party {
+            let party = self.store.party(key)?;
+            if speaker.countries.is_empty() {
+                speaker.countries.extend(party.country);
+            }
+        }
+        Ok(speaker)
+    }
+
+    /// Edits a claim as the analyst: it becomes the analyst's (origin `analyst`) and the change is logged.
+    pub fn edit_claim(&mut self, claim_id: i64, changes: ClaimChanges, note: &str) -> Result<Claim> {
+        let analyst = self.analyst()?;
+        let party = match changes.party.as_deref().map(str::trim) {
+            None => None,
+            Some("") => Some(None),
+            Some(p) => Some(Some(self.store.find_party(p)?.key)),
+        };
+        let edit = ClaimEdit {
+            text: changes.text,
+            speaker: changes.speaker.as_deref().map(checked_speaker_name).transpose()?,
+            party,
+            stance: changes.stance,
+            cue: changes.cue,
+        };
+        let claim = self.store.edit_claim(claim_id, &edit, note, &analyst)?;
+        // The edit queued the claim for detection: match its corrected words and party now, so
+        // the conflicts list reflects the correction without a manual rescan.
+        self.detect_conflicts()?;
+        Ok(claim)
+    }
+
+    /// Deletes a claim; the history keeps what it was.
+    pub fn delete_claim(&mut self, claim_id: i64, note: &str) -> Result<()> {
+        let analyst = self.analyst()?;
+        self.store.delete_claim(claim_id, note, &analyst)
+    }
+}
+
+/// The speaker with its name checked by [`checked_speaker_name`].
+fn checked_speaker(mut speaker: Speaker) -> Result<Speaker> {
+    speaker.name = checked_speaker_name(&speaker.name)?;
+    Ok(speaker)
+}
+
+/// A speaker name as stored: trimmed, not empty, no control characters (they would reach
+/// terminals and reports through the name).
+fn checked_speaker_name(name: &str) -> Result<String> {
+    let name = name.trim();
+    if name.is_empty() {
+        return Err(Error::bad_input("speaker", "is empty; a claim needs the name of who said it"));
+    }
+    if name.chars().any(char::is_control) {
+        return Err(Error::bad_input("speaker", "holds control characters"));
+    }
+    Ok(name.to_string())
+}

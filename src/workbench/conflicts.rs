@@ -1,0 +1,253 @@
+//! Conflicts: listing them, running detection outside an import, the analyst's review (confirm,
+//! reject, build by hand, add or remove a claim) and the diff view that puts claims side by side.
+//! A rejected conflict's pairs, and a claim removed from a conflict, are remembered as rejected
+//! pairs, so detection never proposes them again.
+
+use super::Workbench;
+use crate::align::candidates::CandidateConfig;
+use crate::align::diff::{self, DiffView, Layout, ViewInput};
+use crate::align::facts::Lexicon;
+use crate::align::{self, DetectSummary};
+use crate::error::{Error, Result};
+use crate::model::{conflict_status as status, Conflict, ConflictOrigin};
+use crate::store::{self, ConflictFilter, NewConflict};
+
+impl Workbench {
+    /// Conflicts matching `filter`.
+    pub fn conflicts(&self, filter: &ConflictFilter) -> Result<Vec<Conflict>> {
+        self.store.conflicts(filter)
+    }
+
+    /// One conflict, whatever its status.
+    pub fn conflict(&self, id: i64) -> Result<Conflict> {
+        self.store.conflict(id)
+    }
+
+    /// Finds conflicts for claims stored or edited since the last detection (imports run it
+    /// themselves), in its own transaction.
+    pub fn detect_conflicts(&mut self) -> Result<DetectSummary> {
+        let gazetteer = self.gazetteer()?;
+        self.store.write(|tx| align::detect_in(tx, &gazetteer, &CandidateConfig::default()))
+    }
+
+    /// Reads every claim afresh (after the word lists changed, say) and proposes what is new;
+    /// rejected pairs and existing conflicts stay as they are.
+    pub fn rescan_conflicts(&mut self) -> Result<DetectSummary> {
+        let gazetteer = self.gazetteer()?;
+        self.store.write(|tx| {
+            store::clear_index_in(tx)?;
+            align::detect_in(tx, &gazetteer, &CandidateConfig::default())
+        })
+    }
+
+    /// The diff view of a conflict, its claims grouped by party.
+    pub fn conflict_view(&self, id: i64) -> Result<DiffView> {
+        let conflict = self.store.conflict(id)?;
+        let ids: Vec<i64> = conflict.claims.iter().map(|m| m.claim_id).collect();
+        self.view_of(Some(id), &ids, Layout::ByParty)
+    }
+
+    /// The diff view of two claims, each in its own column.
+    pub fn diff_claims(&self, a: i64, b: i64) -> Result<DiffView> {
+        self.view_of(None, &[a, b], Layout::OneRow)
+    }
+
+    fn view_of(&self, conflict: Option<i64>, ids: &[i64], layout: Layout) -> Result<DiffView> {
+        let mut claims = Vec::new();
+        for &id in ids {
+            let c = self.store.claim(id)?;
+            let s = self.store.source(c.source_id)?;
+            claims.push((c, s));
+        }
+        let gazetteer = self.gazetteer()?;
+        Ok(diff::build(conflict, &ViewInput { claims: &claims, gazetteer: &gazetteer, lexicon: Lexicon::builtin() }, layout))
+    }
+
+    /// Marks a conflict confirmed.
+    pub fn confirm_conflict(&mut self, id: i64) -> Result<Conflict> {
+        self.store.write(|tx| store::set_status_in(tx, id, status::CONFIRMED, None))?;
+        self.store.conflict(id)
+    }
+
+    /// Marks a conflict rejected and remembers each of its pairs, so that none is proposed again.
+    pub fn reject_conflict(&mut self, id: i64, explanation: Option<&str>) -> Result<Conflict> {
+        self.store.write(|tx| {
+            store::set_status_in(tx, id, status::REJECTED, explanation)?;
+            let members = store::members_in(tx, id)?;
+            for (i, &a) in members.iter().enumerate() {
+                for &b in &members[i + 1..] {
+                    store::reject_pair_in(tx, a, b)?;
+                }
+            }
+            Ok(())
+        })?;
+        self.store.conflict(id)
+    }
+
+    /// Builds a conflict by hand from two or more claims.
+    pub fn new_conflict(&mut self, claims: &[i64], explanation: Option<&str>) -> Result<Conflict> {
+        let mut ids = claims.to_vec();
+        ids.sort_unstable();
+        ids.dedup();
+        if ids.len() < 2 {
+            return Err(Error::bad_input("claims", "a conflict needs at least two different claims"));
+        }
+        for &c in &ids {
+            self.store.claim(c)?;
+        }
+        let id = self.store.write(|tx| {
+            store::insert_conflict_in(
+                tx,
+                &NewConflict {
+                    status: status::CONFIRMED,
+                    origin: ConflictOrigin::Analyst,
+                    score: None,
+                    evidence: &[],
+                    explanation,
+                    claims: &ids,
+                },
+            )
+        })?;
+        self.store.conflict(id)
+    }
+
+    /// Adds a claim to a conflict.
+    pub fn add_to_conflict(&mut self, id: i64, claim: i64) -> Result<Conflict> {
+        self.store.conflict(id)?;
+        self.store.claim(claim)?;
+        self.store.write(|tx| store::add_member_in(tx, id, claim))?;
+        self.store.conflict(id)
+    }
+
+    /// Removes a claim from a conflict; the analyst said it does not belong, so its pairs with the
+    /// remaining claims are remembered as rejected.
+    pub fn remove_from_conflict(&mut self, id: i64, claim: i64) -> Result<Conflict> {
+        self.store.conflict(id)?;
+        self.store.write(|tx| {
+            if !store::remove_member_in(tx, id, claim)? {
+                return Err(Error::not_found("claim in conflict", format!("{claim} in {id}")));
+            }
+            for other in store::members_in(tx, id)? {
+                store::reject_pair_in(tx, claim, other)?;
+            }
+            Ok(())
+        })?;
+        self.store.conflict(id)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Origin, Speaker, Stance};
+    use crate::store::{NewClaim, NewSource};
+
+    fn speaker(name: &str, country: &str) -> Speaker {
+        Speaker { name: name.into(), party: Some(country.into()), countries: vec![country.into()] }
+    }
+
+    /// Stores a source and its claims in one transaction and runs detection in it, as an import
+    /// does; `claims` are (needle in text, speaker, stance, index of the claim it answers).
+    fn import(wb: &mut Workbench, text: &str, claims: &[(&str, Speaker, Stance, Option<usize>)]) -> Vec<i64> {
+        let gazetteer = wb.gazetteer().expect("gazetteer");
+        wb.store
+            .write(|tx| {
+                let source = NewSource { title: "t".into(), format: "text".into(), text: text.into(), ..Default::default() };
+                let store::Inserted::New(source_id) = store::insert_source_in(tx, &source)? else { panic!("new source") };
+                let mut ids: Vec<i64> = Vec::new();
+                for (needle, sp, stance, answers) in claims {
+                    let start = text.find(needle).map(|b| crate::text::char_offset(text, b)).expect("needle in text");
+                    let end = start + needle.chars().count();
+                    let claim = NewClaim {
+                        source_id,
+                        anchor: crate::anchor_in(text, start, end),
+                        text: needle.to_string(),
+                        speaker: sp.clone(),
+                        cue: String::new(),
+                        stance: *stance,
+                        via: Vec::new(),
+                        responds_to: answers.map(|i| ids[i]),
+                        origin: Origin::Extracted,
+                    };
+                    ids.push(store::insert_claim_in(tx, &claim)?);
+                }
+                align::detect_in(tx, &gazetteer, &CandidateConfig::default())?;
+                Ok(ids)
+            })
+            .expect("import")
+    }
+
+    const SEED: &str = "Bakou affirme avoir pris le contrôle de plusieurs villages et hauteurs stratégiques du Haut-Karabakh. \
+                        Erevan nie cela et rapporte des bombardements sur son territoire.";
+
+    #[test]
+    fn a_denial_makes_a_confirmed_reply_conflict_at_import() {
+        let mut wb = Workbench::in_memory().expect("workbench");
+        let ids = import(
+            &mut wb,
+            SEED,
+            &[
+                ("avoir pris le contrôle de plusieurs villages et hauteurs stratégiques du Haut-Karabakh", speaker("Bakou", "AZ"), Stance::Assert, None),
+                ("cela", speaker("Erevan", "AM"), Stance::Deny, Some(0)),
+            ],
+        );
+        type Row = (String, ConflictOrigin, Vec<i64>, Vec<Vec<String>>);
+        let got: Vec<Row> = wb
+            .conflicts(&ConflictFilter::default())
+            .expect("list")
+            .into_iter()
+            .map(|c| (c.status, c.origin, c.claims.iter().map(|m| m.claim_id).collect(), c.claims.into_iter().map(|m| m.countries).collect()))
+            .collect();
+        assert_eq!(
+            got,
+            vec![("confirmed".to_string(), ConflictOrigin::Reply, ids.clone(), vec![vec!["AZ".to_string()], vec!["AM".to_string()]])],
+            "Bakou's claim and Erevan's denial form one conflict with no manual step"
+        );
+    }
+
+    #[test]
+    fn a_confirmation_or_a_same_party_reply_is_no_conflict() {
+        let mut wb = Workbench::in_memory().expect("workbench");
+        import(
+            &mut wb,
+            SEED,
+            &[
+                ("avoir pris le contrôle", speaker("Bakou", "AZ"), Stance::Assert, None),
+                ("cela", speaker("Erevan", "AM"), Stance::Confirm, Some(0)),
+                ("rapporte des bombardements", speaker("Bakou", "AZ"), Stance::Deny, Some(0)),
+            ],
+        );
+        assert_eq!(wb.conflicts(&ConflictFilter::default()).expect("list"), vec![], "no conflict");
+    }
+
+    const AM: &str = "Azerbaijani forces shelled positions in Tavush on 27 June, the Armenian defence ministry said.";
+    const AZ: &str = "Armenian units opened fire in Tavush on 27 June, the Azerbaijani defence ministry said.";
+
+    #[test]
+    fn a_rejected_candidate_is_not_proposed_again() {
+        let mut wb = Workbench::in_memory().expect("workbench");
+        let a = import(&mut wb, AM, &[("Azerbaijani forces shelled positions in Tavush on 27 June", speaker("Armenian defence ministry", "AM"), Stance::Assert, None)]);
+        let b = import(&mut wb, AZ, &[("Armenian units opened fire in Tavush on 27 June", speaker("Azerbaijani defence ministry", "AZ"), Stance::Assert, None)]);
+        let listed = wb.conflicts(&ConflictFilter::default()).expect("list");
+        assert_eq!(listed.len(), 1, "the cross-source candidate is proposed at the second import");
+        assert_eq!((listed[0].status.as_str(), listed[0].origin), ("candidate", ConflictOrigin::Candidate), "a proposal");
+        wb.reject_conflict(listed[0].id, Some("different incidents")).expect("reject");
+        let again = wb.rescan_conflicts().expect("rescan");
+        assert_eq!(again.candidates, 0, "the rejected pair {a:?}–{b:?} stays rejected");
+        assert_eq!(wb.conflicts(&ConflictFilter::default()).expect("list"), vec![], "only the rejected conflict exists, hidden");
+    }
+
+    #[test]
+    fn the_analyst_builds_and_edits_conflicts_by_hand() {
+        let mut wb = Workbench::in_memory().expect("workbench");
+        let a = import(&mut wb, AM, &[("Azerbaijani forces shelled positions", speaker("Armenian MoD", "AM"), Stance::Assert, None)]);
+        let b = import(&mut wb, "Baku says nothing happened.", &[("nothing happened", speaker("Baku", "AZ"), Stance::Deny, None)]);
+        let c = wb.new_conflict(&[a[0], b[0]], Some("same night")).expect("create");
+        assert_eq!((c.origin, c.status.as_str(), c.claims.len()), (ConflictOrigin::Analyst, "confirmed", 2), "hand-built");
+        let c = wb.remove_from_conflict(c.id, b[0]).expect("remove");
+        assert_eq!(c.claims.len(), 1, "one claim left");
+        let c = wb.add_to_conflict(c.id, b[0]).expect("add");
+        assert_eq!(c.claims.len(), 2, "back to two");
+        assert!(matches!(wb.new_conflict(&[a[0]], None), Err(Error::BadInput { .. })), "one claim is no conflict");
+    }
+}

@@ -1,0 +1,109 @@
+//! Parties: who speaks. Listing and finding them, the analyst's own parties and aliases, merging
+//! two parties into one, and the [`Gazetteer`] the extractor and conflict detection resolve names
+//! with (the shipped one with the analyst's edits applied).
+
+use super::Workbench;
+use crate::error::Result;
+use crate::gazetteer::{Entry, Gazetteer};
+use crate::model::{Alias, Origin, Party, PartyKind};
+use crate::store::Store;
+
+/// Seeds the store with the shipped parties when the shipped gazetteer changed since the last seed.
+pub(super) fn seed_gazetteer(store: &mut Store) -> Result<()> {
+    let shipped = Gazetteer::builtin();
+    let parties: Vec<Party> = shipped.entries().iter().map(shipped_party).collect();
+    store.seed_parties(&Gazetteer::builtin_hash(), &parties)
+}
+
+/// A gazetteer entry as the store keeps it: its English name, its aliases in every language.
+fn shipped_party(e: &Entry) -> Party {
+    let aliases = e
+        .aliases
+        .iter()
+        .flat_map(|(lang, names)| names.iter().map(move |n| Alias { lang: lang.clone(), text: n.clone(), origin: Origin::Extracted }))
+        .collect();
+    Party {
+        id: 0,
+        key: e.key.clone(),
+        name: e.display_name("en").to_string(),
+        kind: e.kind,
+        country: e.country.clone(),
+        parent: e.parent.clone(),
+        aliases,
+    }
+}
+
+impl Workbench {
+    /// The gazetteer the extractor should use: the shipped one with the analyst's edits applied.
+    pub fn gazetteer(&self) -> Result<Gazetteer> {
+        let mut g = Gazetteer::builtin().clone();
+        let edits = self.store.party_edits()?;
+        for p in edits.parties {
+            g.insert(Entry {
+                kind: p.kind,
+                name: [("en".to_string(), p.name)].into(),
+                key: p.key,
+                country: p.country,
+                parent: p.parent,
+                aliases: Default::default(),
+                demonyms: Default::default(),
+                capital: Default::default(),
+            });
+        }
+        for a in edits.aliases {
+            if a.removed {
+                g.remove_alias(&a.party, &a.text);
+            } else {
+                g.add_alias(&a.party, &a.lang, &a.text);
+            }
+        }
+        Ok(g)
+    }
+
+    /// Parties with the number of claims each speaks; all of them with `all`, else those with
+    /// claims or touched by the analyst.
+    pub fn parties(&self, all: bool) -> Result<Vec<(Party, i64)>> {
+        self.store.parties(all)
+    }
+
+    /// One party by key.
+    pub fn party(&self, key: &str) -> Result<Party> {
+        self.store.party(key)
+    }
+
+    /// Finds a party by key, exact name or alias (accents and case ignored).
+    pub fn find_party(&self, name_or_key: &str) -> Result<Party> {
+        self.store.find_party(name_or_key)
+    }
+
+    /// Adds an alias (in `lang`, "" for every language) to a party named by key, name or alias.
+    pub fn add_alias(&mut self, party: &str, lang: &str, alias: &str) -> Result<Party> {
+        let key = self.store.find_party(party)?.key;
+        self.store.add_alias(&key, lang.trim(), alias)?;
+        self.store.party(&key)
+    }
+
+    /// Removes an alias from a party named by key, name or alias; a shipped alias stays removed
+    /// across upgrades.
+    pub fn remove_alias(&mut self, party: &str, alias: &str) -> Result<Party> {
+        let key = self.store.find_party(party)?.key;
+        self.store.remove_alias(&key, alias)?;
+        self.store.party(&key)
+    }
+
+    /// Creates a party of the analyst's.
+    pub fn add_party(&mut self, key: &str, name: &str, kind: PartyKind, country: Option<&str>, parent: Option<&str>) -> Result<Party> {
+        self.store.add_party(key, name, kind, country, parent)
+    }
+
+    /// Merges party `from` into `into` (each named by key, name or alias): its claims, children
+    /// and names move to `into`. The moved claims now speak for another party, so conflict
+    /// detection reads them again.
+    pub fn merge_parties(&mut self, from: &str, into: &str) -> Result<Party> {
+        let from = self.store.find_party(from)?.key;
+        let into = self.store.find_party(into)?.key;
+        let merged = self.store.merge_parties(&from, &into)?;
+        self.detect_conflicts()?;
+        Ok(merged)
+    }
+}
