@@ -10,7 +10,7 @@ use crate::model::{Speaker, Stance};
 
 use super::cues::{Cue, Form, Lexicon, S};
 use super::segment::{Block, Kind, QRole};
-use super::speaker::{Entity, History, Resolver};
+use super::speaker::{Entity, EntityKind, History, Resolver};
 
 /// Longest content, in chars.
 const CONTENT_MAX: usize = 3_000;
@@ -38,6 +38,20 @@ pub(crate) struct RawClaim {
     pub cue_pos: usize,
     /// States the content names (a denial's target).
     pub named: Vec<String>,
+    /// Where the cue is written, in chars (empty for a quotation that continues a speaker).
+    pub cue_span: (usize, usize),
+    /// Where the speaker is written in this claim's sentence, in chars, if it is.
+    pub speaker_span: Option<(usize, usize)>,
+    /// The speaker resolved to someone the document knows (else it is kept as written).
+    pub resolved: bool,
+}
+
+/// Where a claim's cue and speaker are written, and whether the speaker resolved.
+#[derive(Debug, Clone, Copy)]
+struct Marks {
+    cue: (usize, usize),
+    speaker: Option<(usize, usize)>,
+    resolved: bool,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -201,6 +215,7 @@ impl<'a> Attributor<'a> {
             }
         }
         // Speakers, in cue order; a pronoun never stands for a speaker inside its own content.
+        let mut subj_spans: Vec<Option<(usize, usize)>> = vec![None; n];
         for k in 0..n {
             let f = &frames[k];
             if f.dropped {
@@ -220,6 +235,9 @@ impl<'a> Attributor<'a> {
                 },
                 other => other,
             };
+            if let Subj::Np(a, z) = subj {
+                subj_spans[k] = Some((b.toks[a].cs, b.toks[z - 1].ce));
+            }
             let entity = match subj {
                 Subj::Np(a, z) => self.r.resolve(b, a, z, b.toks[a].cs, exclude, &self.hist).or_else(|| {
                     // "Babatunji Farinloye, 50, says": the subject is before the apposition.
@@ -235,7 +253,7 @@ impl<'a> Attributor<'a> {
                     .or_else(|| self.sentence_subject(b, s, e, f.cue_pos, exclude)),
             };
             if let Some(en) = &entity {
-                if en.kind != super::speaker::EntityKind::Unresolved {
+                if en.kind != EntityKind::Unresolved {
                     self.hist.push(en.clone());
                 }
             }
@@ -268,8 +286,9 @@ impl<'a> Attributor<'a> {
                 }
             }
             let cue = self.r.text[f.cue.bs..f.cue.be].to_string();
+            let marks = Marks { cue: (f.cue.cs, f.cue.ce), speaker: subj_spans[k], resolved: sp.kind != EntityKind::Unresolved };
             for content in std::iter::once(f.content).chain(f.extra) {
-                self.emit(b, content, &cue, f.stance, sp.speaker.clone(), via.clone(), f.cue_pos);
+                self.emit(b, content, &cue, f.stance, sp.speaker.clone(), via.clone(), f.cue_pos, marks);
             }
         }
         // A quotation standing alone continues the previous speaker (press style).
@@ -300,7 +319,7 @@ impl<'a> Attributor<'a> {
             }
             if let Some((sp, at)) = self.last_claim.clone() {
                 if self.word_blocks <= at + 2 {
-                    self.emit(b, qs, "", Stance::Assert, sp, Vec::new(), qs.cs);
+                    self.emit(b, qs, "", Stance::Assert, sp, Vec::new(), qs.cs, Marks { cue: (qs.cs, qs.cs), speaker: None, resolved: true });
                 }
             }
         }
@@ -349,7 +368,7 @@ impl<'a> Attributor<'a> {
     }
 
     #[allow(clippy::too_many_arguments)]
-    fn emit(&mut self, b: &Block, content: Span, cue: &str, stance: Stance, speaker: Speaker, via: Vec<Speaker>, cue_pos: usize) {
+    fn emit(&mut self, b: &Block, content: Span, cue: &str, stance: Stance, speaker: Speaker, via: Vec<Speaker>, cue_pos: usize, marks: Marks) {
         let Some(c) = self.trim(content) else { return };
         let text = self.r.text[c.bs..c.be].to_string();
         let (first, last) = self.tokens_in(b, c);
@@ -365,7 +384,20 @@ impl<'a> Attributor<'a> {
             named = h.codes();
         }
         self.last_claim = Some((speaker.clone(), self.word_blocks));
-        self.claims.push(RawClaim { start: c.cs, end: c.ce, text, cue: cue.to_string(), stance, speaker, via, cue_pos, named });
+        self.claims.push(RawClaim {
+            start: c.cs,
+            end: c.ce,
+            text,
+            cue: cue.to_string(),
+            stance,
+            speaker,
+            via,
+            cue_pos,
+            named,
+            cue_span: marks.cue,
+            speaker_span: marks.speaker,
+            resolved: marks.resolved,
+        });
     }
 
     fn tokens_in(&self, b: &Block, c: Span) -> (usize, usize) {

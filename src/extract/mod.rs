@@ -56,12 +56,35 @@ pub struct ExtractedClaim {
     pub cue: String,
     /// What the cue does.
     pub stance: Stance,
-    /// Who speaks, coreference resolved.
-    pub speaker: Speaker,
+    /// Who speaks, coreference resolved, and where the text names them.
+    pub speaker: ExtractedSpeaker,
+    /// Where the cue is written: start, in chars of the input (equal to `cue_end` for a quotation
+    /// that continues the previous speaker without a cue).
+    pub cue_start: usize,
+    /// End (exclusive) of the cue, in chars of the input.
+    pub cue_end: usize,
     /// Relays, nearest first.
     pub via: Vec<Speaker>,
     /// Id of the claim this one answers.
     pub responds_to: Option<String>,
+}
+
+/// The speaker of an extracted claim.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ExtractedSpeaker {
+    /// Name, party and states, as the claim will store them.
+    #[serde(flatten)]
+    pub who: Speaker,
+    /// Where the speaker is written in the claim's sentence, in chars of the input; absent when the
+    /// speaker is carried over (a pronoun's referent is named elsewhere; a quotation continuing).
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub start: Option<usize>,
+    /// End (exclusive) of the speaker's words, in chars of the input.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub end: Option<usize>,
+    /// `false` when the subject could not be tied to anyone the document or the gazetteer knows:
+    /// the claim is kept, as written and with no party, for the analyst to settle.
+    pub resolved: bool,
 }
 
 /// Languages the extractor has lexicons for.
@@ -115,7 +138,14 @@ pub fn extract(text: &str, cfg: &ExtractConfig<'_>) -> Extraction {
             end: c.end,
             cue: c.cue,
             stance: c.stance,
-            speaker: c.speaker,
+            speaker: ExtractedSpeaker {
+                who: c.speaker,
+                start: c.speaker_span.map(|s| s.0),
+                end: c.speaker_span.map(|s| s.1),
+                resolved: c.resolved,
+            },
+            cue_start: c.cue_span.0,
+            cue_end: c.cue_span.1,
             via: c.via,
             responds_to: link.map(|j| format!("c{}", j + 1)),
         })
