@@ -243,6 +243,7 @@ impl<'a> Attributor<'a> {
                     // "Babatunji Farinloye, 50, says": the subject is before the apposition.
                     let comma = a.checked_sub(1).filter(|&c| c > s && b.is_punct(c, ','))?;
                     let start = self.left_np_start(b, s, comma - 1);
+                    let (start, z) = self.clause_free(b, start, z, true)?;
                     (start < comma).then(|| self.r.resolve(b, start, z, b.toks[start].cs, exclude, &self.hist)).flatten()
                 })
                 .or_else(|| quoted.then(|| self.r.unresolved(b, a, z, b.toks[a].cs)).flatten()),

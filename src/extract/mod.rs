@@ -152,3 +152,71 @@ pub fn extract(text: &str, cfg: &ExtractConfig<'_>) -> Extraction {
         .collect();
     Extraction { language, claims }
 }
+
+#[cfg(test)]
+mod tests {
+    use std::path::{Path, PathBuf};
+
+    use super::cues::{self, Form, S};
+    use super::segment::{tokenize_words, Folder};
+    use super::{extract, ExtractConfig};
+    use crate::gazetteer::Gazetteer;
+
+    /// Every text of the shared corpora and of the project's own, by folder.
+    fn corpus_texts() -> Vec<PathBuf> {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let shared = root.join("../shared/corpus");
+        let mut dirs = vec![root.join("tests/corpus"), root.join("tests/corpus/heldout")];
+        for d in ["dev", "news-fr", "news-en", "news-ru"] {
+            dirs.push(shared.join(d));
+        }
+        if let Ok(events) = std::fs::read_dir(shared.join("pairs")) {
+            dirs.extend(events.filter_map(|e| e.ok().map(|e| e.path())).filter(|p| p.is_dir()));
+        }
+        let mut out = Vec::new();
+        for d in dirs {
+            let entries = std::fs::read_dir(&d).unwrap_or_else(|e| panic!("corpus folder {} is readable: {e}", d.display()));
+            out.extend(entries.filter_map(|e| e.ok().map(|e| e.path())).filter(|p| p.extension().is_some_and(|x| x == "txt")));
+        }
+        out.sort();
+        out
+    }
+
+    /// The lowercase words of a speaker name that read as a verb or open a clause: an auxiliary, a
+    /// finite verb, a finite or gerund cue form, a complementizer or a relative pronoun.
+    fn verbs_in(name: &str, language: &str) -> Vec<String> {
+        let Some(lex) = cues::lexicon(language) else { return Vec::new() };
+        let mut folder = Folder;
+        let mut out = Vec::new();
+        // The first word heads the phrase: a cue form there is its noun ("communiqué du ministère").
+        for raw in name.split_whitespace().skip(1).filter(|w| !w.starts_with(char::is_uppercase)) {
+            let words = tokenize_words(raw, &lex.elision, &mut folder);
+            for w in &words {
+                let get = |i: usize| words.get(i).map(String::as_str);
+                let cue = lex.cues.matches_at(&get, 0).iter().any(|(n, c)| *n == 1 && c.form != Form::Participle);
+                if lex.is(S::Aux, w) || lex.is(S::FiniteVerbs, w) || lex.is(S::Complementizers, w) || lex.is(S::Relatives, w) || (cue && words.len() == 1) {
+                    out.push(raw.to_string());
+                }
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn no_speaker_name_in_any_corpus_holds_a_verb_a_cue_or_a_clause() {
+        let texts = corpus_texts();
+        assert!(texts.len() >= 90, "the corpora are there ({} texts)", texts.len());
+        let mut bad = Vec::new();
+        for path in &texts {
+            let text = crate::text::normalize(&std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display())));
+            let x = extract(&text, &ExtractConfig { gazetteer: Gazetteer::builtin(), language: None });
+            for c in &x.claims {
+                let verbs = verbs_in(&c.speaker.who.name, &x.language);
+                if !verbs.is_empty() {
+                    bad.push(format!("{}: {} speaker {:?} holds {verbs:?}", path.display(), c.id, c.speaker.who.name));
+                }
+            }
+        }
+        assert!(bad.is_empty(), "{} speaker names hold verbs or clauses:\n{}", bad.len(), bad.join("\n"));
+    }
+}
