@@ -12,6 +12,9 @@ use super::cues::{Cue, Form, Lexicon, S};
 use super::segment::{Block, Kind, QRole};
 use super::speaker::{Entity, EntityKind, History, Resolver};
 
+/// Key prefix of the gazetteer's news agencies.
+const AGENCY: &str = "agency.";
+
 /// Longest content, in chars.
 const CONTENT_MAX: usize = 3_000;
 /// Longest speaker phrase, in tokens.
@@ -260,6 +263,18 @@ impl<'a> Attributor<'a> {
             }
             frames[k].speaker = entity;
         }
+        // A news agency closing the sentence ("…, reports Xinhua news agency") relays everything
+        // said before it in the sentence, not only the quotation next to it.
+        for k in 0..n {
+            let agency = frames[k].speaker.as_ref().is_some_and(|e| e.speaker.party.as_deref().is_some_and(|p| p.starts_with(AGENCY)));
+            if agency && frames[k].tail_at.is_some() {
+                for j in 0..n {
+                    if j != k && frames[j].parent.is_none() && frames[j].cue_pos < frames[k].cue_pos && !frames[j].dropped {
+                        frames[j].parent = Some(k);
+                    }
+                }
+            }
+        }
         for k in 0..n {
             if frames[k].speaker.is_some() {
                 if let Some(p) = frames[k].parent {
@@ -332,11 +347,18 @@ impl<'a> Attributor<'a> {
     fn clause_free(&self, b: &Block, a: usize, z: usize, left: bool) -> Option<(usize, usize)> {
         let lex = self.lex;
         let words = |t: usize| if t >= a && t < z { b.word(t) } else { None };
+        // A relative clause inside the phrase is an apposition ("Brooks, who still has the phone,
+        // said"): its verbs are the phrase's own.
+        if (a..z).any(|t| words(t).is_some_and(|w| lex.is(S::Relatives, w))) {
+            return Some((a, z));
+        }
         let verb = |t: usize| {
-            // After a determiner or a preposition a cue form is a noun ("la note", "le juge").
+            // After a determiner or a preposition a cue form is a noun ("la note", "le juge"); a
+            // capitalized word is a name ("Elizabeth May").
             let noun = t > a && words(t - 1).is_some_and(|p| lex.is(S::Determiners, p) || lex.is(S::NpRightStop, p) || matches!(p, "of" | "de" | "d'"));
-            words(t).is_some_and(|w| lex.is(S::Aux, w) || lex.is(S::FiniteVerbs, w))
-                || (!noun && !b.toks[t].cap && lex.cues.matches_at(&words, t).iter().any(|(_, c)| c.form != Form::Participle))
+            !b.toks[t].cap
+                && (words(t).is_some_and(|w| lex.is(S::Aux, w) || lex.is(S::FiniteVerbs, w))
+                    || (!noun && lex.cues.matches_at(&words, t).iter().any(|(_, c)| c.form != Form::Participle)))
         };
         let (a, z) = if left {
             match (a..z).rev().find(|&t| verb(t)) {
@@ -352,9 +374,11 @@ impl<'a> Attributor<'a> {
         let det = |t: usize| b.word(t).is_some_and(|w| lex.is(S::Determiners, w));
         let mut first = (a..z).find(|&t| b.toks[t].kind == Kind::Word)?;
         let last = (a..z).rev().find(|&t| b.toks[t].kind == Kind::Word)?;
-        if prep(first) && !left {
-            // "a déclaré à RFI le procureur …": an addressee before the inverted subject.
-            first = (first + 2..z).find(|&t| det(t))?;
+        if prep(first) {
+            // "a déclaré à RFI le procureur …": an addressee before an inverted subject; "in a move
+            // the company said": an adjunct before a subject. The subject opens with the next
+            // determiner.
+            first = if left { (first + 2..z).rev().find(|&t| det(t))? } else { (first + 2..z).find(|&t| det(t))? };
         }
         (!prep(first) && !prep(last) && !det(last)).then_some((first, z))
     }
@@ -630,7 +654,7 @@ impl<'a> Attributor<'a> {
             while let Some((n, _)) = lex.set(S::Adverbs).match_at(&words, k) {
                 k += n;
             }
-            if !aux && inv.is_none() && cue.form != Form::Finite && matches!(words(k), Some("par" | "by")) && left_end.is_some_and(|le| b.toks[le].kind == Kind::Word || b.is_punct(le, ',')) {
+            if !aux && inv.is_none() && cue.form == Form::Participle && matches!(words(k), Some("par" | "by")) && left_end.is_some_and(|le| b.toks[le].kind == Kind::Word || b.is_punct(le, ',')) {
                 passive = true;
                 aux = true;
             }

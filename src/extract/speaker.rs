@@ -285,7 +285,8 @@ impl Resolver<'_> {
                 }
                 self.folded_key(b, i, i + n - 1, &mut key);
                 let entries = self.gazetteer.lookup_folded(&key);
-                if let Some(c) = entries.iter().find_map(|e| e.country.clone()) {
+                // A news agency's name ("Xinhua", "TASS") is a dateline, not the state a text is about.
+                if let Some(c) = entries.iter().filter(|e| !e.key.starts_with("agency.")).find_map(|e| e.country.clone()) {
                     hist.state_named(t.cs, &c);
                     step = n;
                     break;
