@@ -6,8 +6,10 @@ cd "$(dirname "$0")/.."
 
 need_apt=()
 have_pkg() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "install ok installed"; }
-# Core: a C compiler for bundled SQLite; chromium renders HTML reports in tests.
-for p in build-essential pkg-config chromium; do
+# Core: a C compiler for bundled SQLite; chromium renders HTML reports in tests. The PDF tests
+# write PDFs with real generators (Python's cairo, Ghostscript's ps2pdf, Chromium) and compare
+# the import with poppler's pdftotext.
+for p in build-essential pkg-config chromium poppler-utils ghostscript python3-cairo fonts-dejavu-core; do
   have_pkg "$p" || need_apt+=("$p")
 done
 if [ ${#need_apt[@]} -gt 0 ]; then

@@ -22,6 +22,8 @@ set -u
 # A fresh store: the app creates the sample workspace in it. tauri-driver passes its own
 # environment down to the app, so the variable is set before it starts.
 export CROSSCHECK_DB="$store_dir/e2e.db"
+# What the save dialog "returns" under test (the page cannot choose paths itself).
+export CROSSCHECK_E2E_SAVE_PATH="$store_dir/report.html"
 port=\${TAURI_DRIVER_PORT:-4444}
 "$driver_bin" --port "\$port" >/tmp/crosscheck-tauri-driver.log 2>&1 &
 drv=\$!

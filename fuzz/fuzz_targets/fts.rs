@@ -13,7 +13,7 @@ fn workbench() -> &'static Mutex<Workbench> {
     static WB: OnceLock<Mutex<Workbench>> = OnceLock::new();
     WB.get_or_init(|| {
         let mut wb = Workbench::in_memory().expect("store");
-        let gaz = wb.store().gazetteer().expect("gazetteer");
+        let gaz = wb.gazetteer().expect("gazetteer");
         let doc = crosscheck::ingest::load("d.txt", "Erevan dément : « Bakou ment », a déclaré le ministère. L'armée nie.".as_bytes()).expect("doc");
         wb.import_document(doc, None, &gaz).expect("import");
         Mutex::new(wb)

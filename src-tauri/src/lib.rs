@@ -8,6 +8,7 @@
 
 pub mod api;
 pub mod dto;
+pub mod grants;
 
 use std::collections::HashMap;
 use std::path::PathBuf;
@@ -33,6 +34,8 @@ struct AppState {
     /// Cancel flags of running imports, by the job id the UI chose.
     jobs: Mutex<HashMap<u32, Arc<AtomicBool>>>,
     started: Instant,
+    /// The files the page may name (see [`grants`]).
+    grants: grants::Grants,
 }
 
 impl AppState {
@@ -65,7 +68,7 @@ fn open_workspace(started: Instant) -> AppState {
             (Err(e), false)
         }
     };
-    AppState { db: db.unwrap_or_default(), workbench, demo_loaded, jobs: Mutex::new(HashMap::new()), started }
+    AppState { db: db.unwrap_or_default(), workbench, demo_loaded, jobs: Mutex::new(HashMap::new()), started, grants: Default::default() }
 }
 
 #[tauri::command]
@@ -114,6 +117,14 @@ impl crosscheck::Progress for ChannelProgress {
 
 #[tauri::command]
 async fn import_files(state: State<'_, AppState>, job: u32, paths: Vec<String>, on_event: Channel<ImportEvent>) -> IpcResult<ImportReport> {
+    let paths = paths
+        .into_iter()
+        .map(|p| if crosscheck::ingest::fetch::is_url(&p) { Ok(p) } else { state.grants.check_read(&p).map(|p| p.display().to_string()) })
+        .collect::<IpcResult<Vec<String>>>()?;
+    import_inputs(state, job, paths, on_event).await
+}
+
+async fn import_inputs(state: State<'_, AppState>, job: u32, paths: Vec<String>, on_event: Channel<ImportEvent>) -> IpcResult<ImportReport> {
     drop(state.wb()?); // fails early when the workspace did not open
     let cancel = Arc::new(AtomicBool::new(false));
     state.jobs.lock().map_err(|_| IpcError::new("internal", "job table poisoned"))?.insert(job, cancel.clone());
@@ -138,7 +149,7 @@ async fn import_url(state: State<'_, AppState>, job: u32, url: String, on_event:
     if !crosscheck::text::is_web_url(&url) {
         return Err(IpcError::new("bad_input", format!("{url:?} is not an http(s) URL")));
     }
-    import_files(state, job, vec![url], on_event).await
+    import_inputs(state, job, vec![url], on_event).await
 }
 
 #[tauri::command]
@@ -155,7 +166,7 @@ async fn cancel_import(state: State<'_, AppState>, job: u32) -> IpcResult<bool> 
 
 /// Asks the user for files to import; `[]` when the dialog is dismissed.
 #[tauri::command]
-async fn pick_import_files(app: AppHandle) -> IpcResult<Vec<String>> {
+async fn pick_import_files(app: AppHandle, state: State<'_, AppState>) -> IpcResult<Vec<String>> {
     let picked = app
         .dialog()
         .file()
@@ -163,7 +174,9 @@ async fn pick_import_files(app: AppHandle) -> IpcResult<Vec<String>> {
         .add_filter("Text, Markdown, HTML and PDF", &["txt", "md", "markdown", "html", "htm", "pdf"])
         .blocking_pick_files()
         .unwrap_or_default();
-    Ok(picked.into_iter().filter_map(|p| p.into_path().ok()).map(|p| p.display().to_string()).collect())
+    let picked: Vec<PathBuf> = picked.into_iter().filter_map(|p| p.into_path().ok()).collect();
+    state.grants.allow_read(picked.iter().cloned());
+    Ok(picked.iter().map(|p| p.display().to_string()).collect())
 }
 
 #[tauri::command]
@@ -258,7 +271,7 @@ async fn set_analyst(state: State<'_, AppState>, name: String) -> IpcResult<()> 
 
 /// Asks where to save a report; `null` when the dialog is dismissed.
 #[tauri::command]
-async fn pick_report_path(app: AppHandle, format: ReportFormat) -> IpcResult<Option<String>> {
+async fn pick_report_path(app: AppHandle, state: State<'_, AppState>, format: ReportFormat) -> IpcResult<Option<String>> {
     let (name, ext) = match format {
         ReportFormat::Html => ("HTML page", "html"),
         ReportFormat::Markdown => ("Markdown", "md"),
@@ -266,6 +279,13 @@ async fn pick_report_path(app: AppHandle, format: ReportFormat) -> IpcResult<Opt
         ReportFormat::Csv => ("CSV", "csv"),
         ReportFormat::ClaimReview => ("ClaimReview JSON-LD", "jsonld"),
     };
+    // End-to-end tests cannot drive the system's save dialog: they start the app with this
+    // variable standing for the analyst's choice. The page cannot set it.
+    if let Some(p) = std::env::var_os("CROSSCHECK_E2E_SAVE_PATH").filter(|p| !p.is_empty()) {
+        let p = PathBuf::from(p);
+        state.grants.allow_write(&p);
+        return Ok(Some(p.display().to_string()));
+    }
     let picked = app
         .dialog()
         .file()
@@ -273,21 +293,29 @@ async fn pick_report_path(app: AppHandle, format: ReportFormat) -> IpcResult<Opt
         .set_file_name(format!("crosscheck-report.{ext}"))
         .add_filter(name, &[ext])
         .blocking_save_file();
-    Ok(picked.and_then(|p| p.into_path().ok()).map(|p| p.display().to_string()))
+    let picked = picked.and_then(|p| p.into_path().ok());
+    if let Some(p) = &picked {
+        state.grants.allow_write(p);
+    }
+    Ok(picked.map(|p| p.display().to_string()))
 }
 
 #[tauri::command]
 async fn export_report(state: State<'_, AppState>, scope: ReportScope, format: ReportFormat, path: String) -> IpcResult<ReportResult> {
-    api::export_report(&*state.wb()?, scope, format, std::path::Path::new(&path))
+    let target = state.grants.check_write(&path)?;
+    let result = api::export_report(&*state.wb()?, scope, format, &target)?;
+    state.grants.allow_open(&target);
+    Ok(result)
 }
 
 /// Opens a saved report with the system's default program.
 #[tauri::command]
-async fn open_path(app: AppHandle, path: String) -> IpcResult<()> {
+async fn open_path(app: AppHandle, state: State<'_, AppState>, path: String) -> IpcResult<()> {
     if !std::path::Path::new(&path).is_file() {
         return Err(IpcError::new("not_found", format!("{path} does not exist")));
     }
-    app.opener().open_path(&path, None::<&str>).map_err(|e| IpcError::new("io", format!("could not open {path}: {e}")))
+    let target = state.grants.check_open(&path)?;
+    app.opener().open_path(target.display().to_string(), None::<&str>).map_err(|e| IpcError::new("io", format!("could not open {path}: {e}")))
 }
 
 /// Starts the app.
@@ -299,6 +327,13 @@ pub fn run() {
         .setup(move |app| {
             app.manage(open_workspace(started));
             Ok(())
+        })
+        // Files dropped on the window may be imported: the paths come from the OS through this
+        // event, not from the page.
+        .on_window_event(|window, event| {
+            if let tauri::WindowEvent::DragDrop(tauri::DragDropEvent::Drop { paths, .. }) = event {
+                window.state::<AppState>().grants.allow_read(paths.iter().cloned());
+            }
         })
         .invoke_handler(tauri::generate_handler![
             workspace_info,

@@ -12,6 +12,9 @@ use super::cues::{Cue, Form, Lexicon, S};
 use super::segment::{Block, Kind, QRole};
 use super::speaker::{Entity, EntityKind, History, Resolver};
 
+/// Key prefix of the gazetteer's news agencies.
+const AGENCY: &str = "agency.";
+
 /// Longest content, in chars.
 const CONTENT_MAX: usize = 3_000;
 /// Longest speaker phrase, in tokens.
@@ -38,6 +41,20 @@ pub(crate) struct RawClaim {
     pub cue_pos: usize,
     /// States the content names (a denial's target).
     pub named: Vec<String>,
+    /// Where the cue is written, in chars (empty for a quotation that continues a speaker).
+    pub cue_span: (usize, usize),
+    /// Where the speaker is written in this claim's sentence, in chars, if it is.
+    pub speaker_span: Option<(usize, usize)>,
+    /// The speaker resolved to someone the document knows (else it is kept as written).
+    pub resolved: bool,
+}
+
+/// Where a claim's cue and speaker are written, and whether the speaker resolved.
+#[derive(Debug, Clone, Copy)]
+struct Marks {
+    cue: (usize, usize),
+    speaker: Option<(usize, usize)>,
+    resolved: bool,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -126,6 +143,7 @@ impl<'a> Attributor<'a> {
 
     fn sentence(&mut self, b: &Block, s: usize, e: usize) {
         self.r.note_states(b, s, e, &mut self.hist);
+        self.r.note_institutions(b, s, e, &mut self.hist);
         let lex = self.lex;
         let words = |i: usize| if i >= s && i < e { b.word(i) } else { None };
         let mut frames: Vec<Frame> = Vec::new();
@@ -200,19 +218,38 @@ impl<'a> Attributor<'a> {
             }
         }
         // Speakers, in cue order; a pronoun never stands for a speaker inside its own content.
+        let mut subj_spans: Vec<Option<(usize, usize)>> = vec![None; n];
         for k in 0..n {
             let f = &frames[k];
             if f.dropped {
                 continue;
             }
             let exclude = (f.content.cs, f.content.ce);
-            let entity = match f.subj {
+            // A quotation is speech whoever says it: with a subject the resolver cannot tie to a
+            // party it is kept, with no party, for the analyst to settle. Unquoted content with
+            // such a subject is more often a misread clause, and is dropped.
+            let quoted = self.r.text[..f.content.bs].trim_end().ends_with(['«', '“', '"', '„', '‘', '\'']);
+            let subj = match f.subj {
+                Subj::Np(a, z) => match self.clause_free(b, a, z, b.toks[a].cs < f.cue_pos) {
+                    Some((a, z)) => Subj::Np(a, z),
+                    // A quotation stays speech: its speaker is the one the sentence continues.
+                    None if quoted => Subj::Reuse,
+                    None => continue,
+                },
+                other => other,
+            };
+            if let Subj::Np(a, z) = subj {
+                subj_spans[k] = Some((b.toks[a].cs, b.toks[z - 1].ce));
+            }
+            let entity = match subj {
                 Subj::Np(a, z) => self.r.resolve(b, a, z, b.toks[a].cs, exclude, &self.hist).or_else(|| {
                     // "Babatunji Farinloye, 50, says": the subject is before the apposition.
                     let comma = a.checked_sub(1).filter(|&c| c > s && b.is_punct(c, ','))?;
                     let start = self.left_np_start(b, s, comma - 1);
+                    let (start, z) = self.clause_free(b, start, z, true)?;
                     (start < comma).then(|| self.r.resolve(b, start, z, b.toks[start].cs, exclude, &self.hist)).flatten()
-                }),
+                })
+                .or_else(|| quoted.then(|| self.r.unresolved(b, a, z, b.toks[a].cs)).flatten()),
                 Subj::Reuse => frames[..k]
                     .iter()
                     .rev()
@@ -220,11 +257,23 @@ impl<'a> Attributor<'a> {
                     .or_else(|| self.sentence_subject(b, s, e, f.cue_pos, exclude)),
             };
             if let Some(en) = &entity {
-                if en.kind != EntityKind::Group || !en.speaker.countries.is_empty() {
+                if en.kind != EntityKind::Unresolved {
                     self.hist.push(en.clone());
                 }
             }
             frames[k].speaker = entity;
+        }
+        // A news agency closing the sentence ("…, reports Xinhua news agency") relays everything
+        // said before it in the sentence, not only the quotation next to it.
+        for k in 0..n {
+            let agency = frames[k].speaker.as_ref().is_some_and(|e| e.speaker.party.as_deref().is_some_and(|p| p.starts_with(AGENCY)));
+            if agency && frames[k].tail_at.is_some() {
+                for j in 0..n {
+                    if j != k && frames[j].parent.is_none() && frames[j].cue_pos < frames[k].cue_pos && !frames[j].dropped {
+                        frames[j].parent = Some(k);
+                    }
+                }
+            }
         }
         for k in 0..n {
             if frames[k].speaker.is_some() {
@@ -253,8 +302,9 @@ impl<'a> Attributor<'a> {
                 }
             }
             let cue = self.r.text[f.cue.bs..f.cue.be].to_string();
+            let marks = Marks { cue: (f.cue.cs, f.cue.ce), speaker: subj_spans[k], resolved: sp.kind != EntityKind::Unresolved };
             for content in std::iter::once(f.content).chain(f.extra) {
-                self.emit(b, content, &cue, f.stance, sp.speaker.clone(), via.clone(), f.cue_pos);
+                self.emit(b, content, &cue, f.stance, sp.speaker.clone(), via.clone(), f.cue_pos, marks);
             }
         }
         // A quotation standing alone continues the previous speaker (press style).
@@ -285,10 +335,52 @@ impl<'a> Attributor<'a> {
             }
             if let Some((sp, at)) = self.last_claim.clone() {
                 if self.word_blocks <= at + 2 {
-                    self.emit(b, qs, "", Stance::Assert, sp, Vec::new(), qs.cs);
+                    self.emit(b, qs, "", Stance::Assert, sp, Vec::new(), qs.cs, Marks { cue: (qs.cs, qs.cs), speaker: None, resolved: true });
                 }
             }
         }
+    }
+
+    /// A speaker phrase holds no verb: a subject scanned leftwards keeps what follows the last verb
+    /// in it, one scanned rightwards what precedes the first ("…, said the government accuses …"
+    /// is "the government"). `None` when nothing is left.
+    fn clause_free(&self, b: &Block, a: usize, z: usize, left: bool) -> Option<(usize, usize)> {
+        let lex = self.lex;
+        let words = |t: usize| if t >= a && t < z { b.word(t) } else { None };
+        // A relative clause inside the phrase is an apposition ("Brooks, who still has the phone,
+        // said"): its verbs are the phrase's own.
+        if (a..z).any(|t| words(t).is_some_and(|w| lex.is(S::Relatives, w))) {
+            return Some((a, z));
+        }
+        let verb = |t: usize| {
+            // After a determiner or a preposition a cue form is a noun ("la note", "le juge"); a
+            // capitalized word is a name ("Elizabeth May").
+            let noun = t > a && words(t - 1).is_some_and(|p| lex.is(S::Determiners, p) || lex.is(S::NpRightStop, p) || matches!(p, "of" | "de" | "d'"));
+            !b.toks[t].cap
+                && (words(t).is_some_and(|w| lex.is(S::Aux, w) || lex.is(S::FiniteVerbs, w))
+                    || (!noun && lex.cues.matches_at(&words, t).iter().any(|(_, c)| c.form != Form::Participle)))
+        };
+        let (a, z) = if left {
+            match (a..z).rev().find(|&t| verb(t)) {
+                Some(v) => (v + 1, z),
+                None => (a, z),
+            }
+        } else {
+            ((a), (a..z).find(|&t| t > a && verb(t)).unwrap_or(z))
+        };
+        // A phrase opening with a preposition or closing on one is an adjunct, not a speaker ("to the
+        // accusations", "of a new humanitarian catastrophe", "innocent citizens amid").
+        let prep = |t: usize| b.word(t).is_some_and(|w| lex.is(S::Prepositions, w));
+        let det = |t: usize| b.word(t).is_some_and(|w| lex.is(S::Determiners, w));
+        let mut first = (a..z).find(|&t| b.toks[t].kind == Kind::Word)?;
+        let last = (a..z).rev().find(|&t| b.toks[t].kind == Kind::Word)?;
+        if prep(first) {
+            // "a déclaré à RFI le procureur …": an addressee before an inverted subject; "in a move
+            // the company said": an adjunct before a subject. The subject opens with the next
+            // determiner.
+            first = if left { (first + 2..z).rev().find(|&t| det(t))? } else { (first + 2..z).find(|&t| det(t))? };
+        }
+        (!prep(first) && !prep(last) && !det(last)).then_some((first, z))
     }
 
     fn trim_end(&self, sp: &mut Span, p: usize) {
@@ -301,7 +393,7 @@ impl<'a> Attributor<'a> {
     }
 
     #[allow(clippy::too_many_arguments)]
-    fn emit(&mut self, b: &Block, content: Span, cue: &str, stance: Stance, speaker: Speaker, via: Vec<Speaker>, cue_pos: usize) {
+    fn emit(&mut self, b: &Block, content: Span, cue: &str, stance: Stance, speaker: Speaker, via: Vec<Speaker>, cue_pos: usize, marks: Marks) {
         let Some(c) = self.trim(content) else { return };
         let text = self.r.text[c.bs..c.be].to_string();
         let (first, last) = self.tokens_in(b, c);
@@ -317,7 +409,20 @@ impl<'a> Attributor<'a> {
             named = h.codes();
         }
         self.last_claim = Some((speaker.clone(), self.word_blocks));
-        self.claims.push(RawClaim { start: c.cs, end: c.ce, text, cue: cue.to_string(), stance, speaker, via, cue_pos, named });
+        self.claims.push(RawClaim {
+            start: c.cs,
+            end: c.ce,
+            text,
+            cue: cue.to_string(),
+            stance,
+            speaker,
+            via,
+            cue_pos,
+            named,
+            cue_span: marks.cue,
+            speaker_span: marks.speaker,
+            resolved: marks.resolved,
+        });
     }
 
     fn tokens_in(&self, b: &Block, c: Span) -> (usize, usize) {
@@ -396,6 +501,14 @@ impl<'a> Attributor<'a> {
         if z == a {
             return None;
         }
+        // "selon le gouverneur de la région, Ivan Petrov, …": the name in apposition belongs to
+        // the speaker.
+        if b.is_punct(z, ',') {
+            let name_end = (z + 1..(z + 6).min(e)).take_while(|&t| b.toks[t].kind == Kind::Word && b.toks[t].cap).last();
+            if let Some(n) = name_end.filter(|&n| b.is_punct(n + 1, ',')) {
+                z = n + 1;
+            }
+        }
         let at_start = (s..i).all(|t| b.toks[t].kind != Kind::Word || lex.is(S::Conjunctions, b.word(t).unwrap_or("")));
         let content = if at_start {
             let mut c = z;
@@ -451,6 +564,12 @@ impl<'a> Attributor<'a> {
         // After a determiner the cue is a noun ("the remark", "his claims"); before a figure it
         // counts ("added 0.3 per cent", "added $1.60").
         if i > s && words(i - 1).is_some_and(|w| lex.is(S::Determiners, w) && !lex.is(S::Clitics, w) && !lex.is(S::NpLeftStop, w) && !lex.is(S::Complementizers, w)) {
+            return None;
+        }
+        // After a possessive, or before "of", a finite form is a noun ("Israel's demand to …",
+        // "reports of casualties").
+        let possessive = i > s && (b.toks[i - 1].kind == Kind::Word && self.r.text[b.toks[i - 1].bs..b.toks[i - 1].be].ends_with(['s', 'S']) && self.r.text[..b.toks[i - 1].be].ends_with(['\'', '’']) || b.word(i - 1).is_some_and(|w| w.ends_with("'s") || w.ends_with("’s") || w == "'s" || w == "’s"));
+        if cue.form == Form::Finite && (possessive || words(last + 1).is_some_and(|w| lex.is(S::TopicPreps, w))) {
             return None;
         }
         // Before a modal it is a noun too ("the strange remark may have …").
@@ -511,6 +630,12 @@ impl<'a> Attributor<'a> {
                 if lex.is(S::Negation, wk) {
                     return None;
                 }
+                // "peut-on lire": a modal before an inverted subject belongs to the cue.
+                if inv.is_some() && first == k + 1 && matches!(wk, "peut" | "pouvait" | "pourra" | "can" | "could") {
+                    j = k;
+                    first = k;
+                    continue;
+                }
                 if let Some(n) = lex.set(S::Adverbs).ending_at(&words, k) {
                     j = k + 1 - n;
                     continue;
@@ -523,6 +648,16 @@ impl<'a> Attributor<'a> {
             }
             left_end = (j > s).then(|| j - 1);
             let after_conj = left_end.and_then(&words).is_some_and(|w| lex.is(S::Conjunctions, w));
+            // A participle with an agent and no auxiliary is a passive all the same: "une
+            // information démentie par Nairobi", "the attack claimed by the group".
+            let mut k = last + 1;
+            while let Some((n, _)) = lex.set(S::Adverbs).match_at(&words, k) {
+                k += n;
+            }
+            if !aux && inv.is_none() && cue.form == Form::Participle && matches!(words(k), Some("par" | "by")) && left_end.is_some_and(|le| b.toks[le].kind == Kind::Word || b.is_punct(le, ',')) {
+                passive = true;
+                aux = true;
+            }
             if cue.form == Form::Participle && !aux && inv.is_none() && !after_conj {
                 return None;
             }
@@ -579,7 +714,10 @@ impl<'a> Attributor<'a> {
                 return None;
             }
             let (a, z) = self.right_np(b, e, k + 1)?;
-            let le = left_end?;
+            let mut le = left_end?;
+            if b.is_punct(le, ',') && le > s {
+                le -= 1;
+            }
             let ns = self.left_np_start(b, s, le);
             if ns > le {
                 return None;
@@ -590,6 +728,14 @@ impl<'a> Attributor<'a> {
         }
         if let Some(p) = inv {
             frame.subj = Subj::Np(p, p + 1);
+            // "peut-on lire dans un communiqué du ministère", "rapporte-t-on du côté du ministère":
+            // the impersonal subject points at the document or the side that speaks.
+            if words(p) == Some("on") {
+                if let Some((n, _)) = lex.set(S::SourcePreps).match_at(&words, k) {
+                    let (a, z) = self.right_np(b, e, k + n)?;
+                    frame.subj = Subj::Np(a, z);
+                }
+            }
         } else if let Some(sj) = subj {
             frame.subj = sj;
         } else {
@@ -823,7 +969,9 @@ impl<'a> Attributor<'a> {
     fn right_np(&self, b: &Block, e: usize, k: usize) -> Option<(usize, usize)> {
         let mut z = k;
         while z < e && z < k + NP_MAX && b.toks[z].kind == Kind::Word {
-            if z > k && self.lex.is(S::NpRightStop, b.word(z).unwrap_or("")) {
+            // "les autorités à New Delhi": a seat of government after an institution is part of it.
+            let seat = matches!(b.word(z), Some("à" | "a" | "in")) && z + 1 < e && b.toks[z + 1].cap && self.r.names_place(b, z + 1);
+            if z > k && self.lex.is(S::NpRightStop, b.word(z).unwrap_or("")) && !seat {
                 break;
             }
             z += 1;

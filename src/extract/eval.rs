@@ -14,7 +14,6 @@ use serde::{Deserialize, Serialize};
 use super::{extract, ExtractConfig, ExtractedClaim, Extraction};
 use crate::error::{Error, Result};
 use crate::gazetteer::Gazetteer;
-use crate::text::fold;
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(untagged)]
@@ -39,6 +38,8 @@ struct GoldClaim {
     country: Option<OneOrMany>,
     #[serde(default)]
     cue: String,
+    #[serde(default)]
+    cue_verb: Option<String>,
     #[serde(default)]
     stance: Option<String>,
     #[serde(default)]
@@ -78,8 +79,12 @@ pub struct Counts {
     pub stance_ok: usize,
     /// Matched claims whose via chain is right.
     pub via_ok: usize,
+    /// Required gold claims that name relays (`via` is scored on these).
+    pub via_total: usize,
     /// Matched claims whose responds_to is right.
     pub responds_ok: usize,
+    /// Required gold claims that answer another (`responds_to` is scored on these).
+    pub responds_total: usize,
     /// Predicted claims that attribute a forbidden passage.
     pub forbidden: usize,
 }
@@ -91,7 +96,9 @@ impl Counts {
         self.matched += o.matched;
         self.stance_ok += o.stance_ok;
         self.via_ok += o.via_ok;
+        self.via_total += o.via_total;
         self.responds_ok += o.responds_ok;
+        self.responds_total += o.responds_total;
         self.forbidden += o.forbidden;
     }
 
@@ -147,9 +154,22 @@ pub struct DocScore {
     pub forbidden: Vec<String>,
 }
 
+/// Scores of the documents in one language.
+#[derive(Debug, Clone, Serialize)]
+pub struct LanguageScore {
+    /// ISO 639-1 code (the gold file's, else the detected one).
+    pub language: String,
+    /// Summed counts.
+    pub counts: Counts,
+    /// F1 over these documents.
+    pub f1: f64,
+}
+
 /// Scores over a set of documents.
 #[derive(Debug, Clone, Serialize)]
 pub struct Report {
+    /// Per language, in order of first document.
+    pub languages: Vec<LanguageScore>,
     /// Per document.
     pub documents: Vec<DocScore>,
     /// Summed counts.
@@ -162,19 +182,31 @@ pub struct Report {
     pub f1: f64,
     /// Stance accuracy on matched claims.
     pub stance_accuracy: f64,
-    /// Via accuracy on matched claims.
+    /// Via accuracy on required gold claims that name relays.
     pub via_accuracy: f64,
-    /// responds_to accuracy on matched claims.
+    /// responds_to accuracy on required gold claims that answer another.
     pub responds_to_accuracy: f64,
 }
 
+/// The shared scorer's normalisation (`score.py`): NFC, lower case, one apostrophe, one double
+/// quotation mark, single spaces. Accents count, as they do there.
 fn norm(s: &str) -> String {
-    fold(s).split_whitespace().collect::<Vec<_>>().join(" ")
+    use unicode_normalization::UnicodeNormalization;
+    let unified: String = s
+        .nfc()
+        .flat_map(char::to_lowercase)
+        .map(|c| match c {
+            '’' | '‘' | '`' | '´' => '\'',
+            '«' | '»' | '“' | '”' | '„' => '"',
+            c => c,
+        })
+        .collect();
+    unified.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 fn same_countries(pred: &[String], gold: &[String]) -> bool {
-    let mut a: Vec<&String> = pred.iter().collect();
-    let mut b: Vec<&String> = gold.iter().collect();
+    let mut a: Vec<String> = pred.iter().map(|c| c.to_uppercase()).collect();
+    let mut b: Vec<String> = gold.iter().map(|c| c.to_uppercase()).collect();
     a.sort();
     a.dedup();
     b.sort();
@@ -182,34 +214,38 @@ fn same_countries(pred: &[String], gold: &[String]) -> bool {
     a == b
 }
 
+/// Scores one document exactly as the guidelines' scorer does: gold claims with a passage are
+/// matched first (so a bare denial cannot take a claim a passage needs), one to one, in gold order;
+/// a prediction matching an optional claim is neither rewarded nor punished; stance is counted on
+/// matched required claims, `via` and `responds_to` only on required claims that have them.
 fn score_doc(name: &str, x: &Extraction, gold: &Gold) -> DocScore {
     let mut used = vec![false; x.claims.len()];
-    let mut pair: HashMap<usize, usize> = HashMap::new(); // pred → gold index
+    let mut pair: HashMap<usize, usize> = HashMap::new(); // gold index → pred
     let texts: Vec<String> = x.claims.iter().map(|c| norm(&c.text)).collect();
     let cues: Vec<String> = x.claims.iter().map(|c| norm(&c.cue)).collect();
     let matches = |g: &GoldClaim, p: &ExtractedClaim, k: usize| {
         let countries = g.country.as_ref().map(OneOrMany::list).unwrap_or_default();
-        if !same_countries(&p.speaker.countries, &countries) {
+        if !same_countries(&p.speaker.who.countries, &countries) {
             return false;
         }
         match &g.contains {
-            Some(c) => texts[k].contains(&norm(c)),
-            None => {
-                let verb = norm(&g.cue).split_whitespace().last().unwrap_or("").to_string();
-                cues[k].split_whitespace().any(|w| w == verb) && g.stance.as_deref() == Some(p.stance.as_str())
+            Some(c) if !c.is_empty() => texts[k].contains(&norm(c)),
+            _ => {
+                let verb = g.cue_verb.clone().unwrap_or_else(|| g.cue.split(' ').next_back().unwrap_or("").to_string());
+                let head = norm(&verb).trim_matches('"').to_string();
+                cues[k].contains(&head) && g.stance.as_deref() == Some(p.stance.as_str())
             }
         }
     };
-    // Required claims first, so an optional claim never takes a required claim's match.
-    let order: Vec<usize> = (0..gold.claims.len()).filter(|&i| !gold.claims[i].optional).chain((0..gold.claims.len()).filter(|&i| gold.claims[i].optional)).collect();
+    let has_passage = |g: &GoldClaim| g.contains.as_deref().is_some_and(|c| !c.is_empty());
+    let order: Vec<usize> = (0..gold.claims.len()).filter(|&i| has_passage(&gold.claims[i])).chain((0..gold.claims.len()).filter(|&i| !has_passage(&gold.claims[i]))).collect();
     for gi in order {
         let g = &gold.claims[gi];
         if let Some(k) = (0..x.claims.len()).find(|&k| !used[k] && matches(g, &x.claims[k], k)) {
             used[k] = true;
-            pair.insert(k, gi);
+            pair.insert(gi, k);
         }
     }
-    let gold_of: HashMap<&str, usize> = pair.iter().map(|(&k, &gi)| (x.claims[k].id.as_str(), gi)).collect();
     let mut counts = Counts::default();
     let mut d = DocScore {
         document: name.to_string(),
@@ -222,56 +258,66 @@ fn score_doc(name: &str, x: &Extraction, gold: &Gold) -> DocScore {
         wrong: Vec::new(),
         forbidden: Vec::new(),
     };
-    counts.gold = gold.claims.iter().filter(|g| !g.optional).count();
-    let optional_matched = pair.values().filter(|&&gi| gold.claims[gi].optional).count();
-    counts.predicted = x.claims.len() - optional_matched;
+    let required: Vec<usize> = (0..gold.claims.len()).filter(|&i| !gold.claims[i].optional).collect();
+    counts.gold = required.len();
+    counts.predicted = x.claims.len() - pair.values().count() + required.iter().filter(|gi| pair.contains_key(gi)).count();
+    let paired: std::collections::HashSet<usize> = pair.values().copied().collect();
     for (k, p) in x.claims.iter().enumerate() {
-        let Some(&gi) = pair.get(&k) else {
+        if !paired.contains(&k) {
             d.spurious.push(p.id.clone());
+        }
+    }
+    for &gi in &required {
+        let g = &gold.claims[gi];
+        let Some(&k) = pair.get(&gi) else {
+            d.missed.push(g.id.clone());
+            if !g.via.is_empty() {
+                counts.via_total += 1;
+            }
+            if g.responds_to.is_some() {
+                counts.responds_total += 1;
+            }
             continue;
         };
-        let g = &gold.claims[gi];
-        if g.optional {
-            continue;
-        }
+        let p = &x.claims[k];
         counts.matched += 1;
         let mut wrong = Vec::new();
-        if g.stance.as_deref().is_none_or(|s| s == p.stance.as_str()) {
+        if g.stance.as_deref() == Some(p.stance.as_str()) {
             counts.stance_ok += 1;
         } else {
             wrong.push(format!("stance {} (gold {})", p.stance.as_str(), g.stance.as_deref().unwrap_or("")));
         }
-        let via: Vec<String> = p.via.iter().map(|v| v.countries.first().cloned().unwrap_or_default()).collect();
-        if via == g.via {
-            counts.via_ok += 1;
-        } else {
-            wrong.push(format!("via {via:?} (gold {:?})", g.via));
+        if !g.via.is_empty() {
+            counts.via_total += 1;
+            let via: Vec<String> = p.via.iter().filter_map(|v| v.countries.first().map(|c| c.to_uppercase())).take(g.via.len()).collect();
+            let want: Vec<String> = g.via.iter().map(|c| c.to_uppercase()).collect();
+            if via == want {
+                counts.via_ok += 1;
+            } else {
+                wrong.push(format!("via {via:?} (gold {want:?})"));
+            }
         }
-        let resp = p.responds_to.as_deref().and_then(|r| gold_of.get(r)).map(|&gi| gold.claims[gi].id.clone());
-        let ok = match (&g.responds_to, &resp) {
-            (None, None) => true,
-            (Some(want), Some(got)) => want.list().contains(got),
-            _ => false,
-        };
-        if ok {
-            counts.responds_ok += 1;
-        } else {
-            wrong.push(format!("responds_to {resp:?} (gold {:?})", g.responds_to.as_ref().map(OneOrMany::list)));
+        if let Some(want) = &g.responds_to {
+            counts.responds_total += 1;
+            let targets: Vec<&str> = want.list().iter().filter_map(|t| gold.claims.iter().position(|c| &c.id == t)).filter_map(|ti| pair.get(&ti)).map(|&pk| x.claims[pk].id.as_str()).collect();
+            if p.responds_to.as_deref().is_some_and(|r| targets.contains(&r)) {
+                counts.responds_ok += 1;
+            } else {
+                wrong.push(format!("responds_to {:?} (gold {:?})", p.responds_to, want.list()));
+            }
         }
         if !wrong.is_empty() {
             d.wrong.push(format!("{}: {}", g.id, wrong.join("; ")));
         }
     }
-    for g in gold.claims.iter().filter(|g| !g.optional) {
-        if !pair.values().any(|&gi| gold.claims[gi].id == g.id) {
-            d.missed.push(g.id.clone());
-        }
-    }
+    // A passage an analyst must not attribute, attributed to a party with a state.
     for nc in &gold.not_claims {
         let needle = norm(&nc.contains);
-        if texts.iter().any(|t| t.contains(&needle)) {
-            d.forbidden.push(nc.contains.clone());
-            counts.forbidden += 1;
+        for (k, t) in texts.iter().enumerate() {
+            if t.contains(&needle) && !x.claims[k].speaker.who.countries.is_empty() {
+                d.forbidden.push(nc.contains.clone());
+                counts.forbidden += 1;
+            }
         }
     }
     d.precision = counts.precision();
@@ -307,22 +353,33 @@ fn gold_files(dirs: &[PathBuf]) -> Result<Vec<(PathBuf, PathBuf)>> {
 pub fn eval_dirs(dirs: &[PathBuf], gazetteer: &Gazetteer) -> Result<Report> {
     let mut documents = Vec::new();
     let mut overall = Counts::default();
+    let mut languages: Vec<LanguageScore> = Vec::new();
     for (txt, gold_path) in gold_files(dirs)? {
         let gold: Gold = serde_json::from_str(&read(&gold_path)?)
             .map_err(|e| Error::bad_input(gold_path.display().to_string(), e.to_string()))?;
         let text = crate::text::normalize(&read(&txt)?);
-        let x = extract(&text, &ExtractConfig { gazetteer, language: gold.language.as_deref() });
+        // The language is detected, as `crosscheck extract` (what the shared scorer runs) does.
+        let x = extract(&text, &ExtractConfig { gazetteer, language: None });
         let d = score_doc(&txt.display().to_string(), &x, &gold);
         overall.add(&d.counts);
+        let language = gold.language.clone().unwrap_or_else(|| x.language.clone());
+        match languages.iter_mut().find(|l: &&mut LanguageScore| l.language == language) {
+            Some(l) => l.counts.add(&d.counts),
+            None => languages.push(LanguageScore { language, counts: d.counts.clone(), f1: 0.0 }),
+        }
         documents.push(d);
     }
+    for l in &mut languages {
+        l.f1 = l.counts.f1();
+    }
     Ok(Report {
+        languages,
         precision: overall.precision(),
         recall: overall.recall(),
         f1: overall.f1(),
         stance_accuracy: ratio(overall.stance_ok, overall.matched),
-        via_accuracy: ratio(overall.via_ok, overall.matched),
-        responds_to_accuracy: ratio(overall.responds_ok, overall.matched),
+        via_accuracy: ratio(overall.via_ok, overall.via_total),
+        responds_to_accuracy: ratio(overall.responds_ok, overall.responds_total),
         documents,
         overall,
     })
@@ -431,7 +488,7 @@ pub fn eval_ggt(path: &Path, gazetteer: &Gazetteer) -> Result<GgtReport> {
                 continue;
             }
             sp_n += 1;
-            if same_person(&x.claims[i].speaker.name, want) {
+            if same_person(&x.claims[i].speaker.who.name, want) {
                 sp_ok += 1;
             }
         }

@@ -13,6 +13,7 @@ mod attribute;
 mod cues;
 pub mod eval;
 mod lang;
+mod mentions;
 mod respond;
 mod segment;
 mod speaker;
@@ -55,12 +56,35 @@ pub struct ExtractedClaim {
     pub cue: String,
     /// What the cue does.
     pub stance: Stance,
-    /// Who speaks, coreference resolved.
-    pub speaker: Speaker,
+    /// Who speaks, coreference resolved, and where the text names them.
+    pub speaker: ExtractedSpeaker,
+    /// Where the cue is written: start, in chars of the input (equal to `cue_end` for a quotation
+    /// that continues the previous speaker without a cue).
+    pub cue_start: usize,
+    /// End (exclusive) of the cue, in chars of the input.
+    pub cue_end: usize,
     /// Relays, nearest first.
     pub via: Vec<Speaker>,
     /// Id of the claim this one answers.
     pub responds_to: Option<String>,
+}
+
+/// The speaker of an extracted claim.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ExtractedSpeaker {
+    /// Name, party and states, as the claim will store them.
+    #[serde(flatten)]
+    pub who: Speaker,
+    /// Where the speaker is written in the claim's sentence, in chars of the input; absent when the
+    /// speaker is carried over (a pronoun's referent is named elsewhere; a quotation continuing).
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub start: Option<usize>,
+    /// End (exclusive) of the speaker's words, in chars of the input.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub end: Option<usize>,
+    /// `false` when the subject could not be tied to anyone the document or the gazetteer knows:
+    /// the claim is kept, as written and with no party, for the analyst to settle.
+    pub resolved: bool,
 }
 
 /// Languages the extractor has lexicons for.
@@ -80,18 +104,24 @@ pub fn extract(text: &str, cfg: &ExtractConfig<'_>) -> Extraction {
     let Some(lex) = cues::lexicon(&language) else {
         return Extraction { language, claims: Vec::new() };
     };
-    let resolver = speaker::Resolver { gazetteer: cfg.gazetteer, lex, text };
-    let mut att = attribute::Attributor::new(resolver);
+    let base = speaker::Resolver { gazetteer: cfg.gazetteer, lex, text, profile: None };
     let seg = segment::SegConfig { elision: &lex.elision, inversion: &lex.inversion, abbreviations: &lex.abbreviations };
     let mut folder = segment::Folder;
     let mut chars = 0;
     let mut last_byte = 0;
+    let mut blocks = Vec::new();
     for (start, end) in segment::blocks(text) {
         chars += text[last_byte..start].chars().count();
         let block = segment::tokenize(text, start, end, chars, &seg, &mut folder);
         chars = block.end_char;
         last_byte = end;
-        att.block(&block);
+        blocks.push(block);
+    }
+    // Speakers resolve against what the whole document says of them, so it is read once first.
+    let profile = mentions::profile(&base, &blocks);
+    let mut att = attribute::Attributor::new(speaker::Resolver { profile: Some(&profile), ..base });
+    for block in &blocks {
+        att.block(block);
     }
     let mut raw = att.claims;
     raw.sort_by_key(|c| (c.start, c.cue_pos));
@@ -108,10 +138,85 @@ pub fn extract(text: &str, cfg: &ExtractConfig<'_>) -> Extraction {
             end: c.end,
             cue: c.cue,
             stance: c.stance,
-            speaker: c.speaker,
+            speaker: ExtractedSpeaker {
+                who: c.speaker,
+                start: c.speaker_span.map(|s| s.0),
+                end: c.speaker_span.map(|s| s.1),
+                resolved: c.resolved,
+            },
+            cue_start: c.cue_span.0,
+            cue_end: c.cue_span.1,
             via: c.via,
             responds_to: link.map(|j| format!("c{}", j + 1)),
         })
         .collect();
     Extraction { language, claims }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::{Path, PathBuf};
+
+    use super::cues::{self, Form, S};
+    use super::segment::{tokenize_words, Folder};
+    use super::{extract, ExtractConfig};
+    use crate::gazetteer::Gazetteer;
+
+    /// Every text of the shared corpora and of the project's own, by folder.
+    fn corpus_texts() -> Vec<PathBuf> {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let shared = root.join("../shared/corpus");
+        let mut dirs = vec![root.join("tests/corpus"), root.join("tests/corpus/heldout")];
+        for d in ["dev", "news-fr", "news-en", "news-ru"] {
+            dirs.push(shared.join(d));
+        }
+        if let Ok(events) = std::fs::read_dir(shared.join("pairs")) {
+            dirs.extend(events.filter_map(|e| e.ok().map(|e| e.path())).filter(|p| p.is_dir()));
+        }
+        let mut out = Vec::new();
+        for d in dirs {
+            let entries = std::fs::read_dir(&d).unwrap_or_else(|e| panic!("corpus folder {} is readable: {e}", d.display()));
+            out.extend(entries.filter_map(|e| e.ok().map(|e| e.path())).filter(|p| p.extension().is_some_and(|x| x == "txt")));
+        }
+        out.sort();
+        out
+    }
+
+    /// The lowercase words of a speaker name that read as a verb or open a clause: an auxiliary, a
+    /// finite verb, a finite or gerund cue form, a complementizer or a relative pronoun.
+    fn verbs_in(name: &str, language: &str) -> Vec<String> {
+        let Some(lex) = cues::lexicon(language) else { return Vec::new() };
+        let mut folder = Folder;
+        let mut out = Vec::new();
+        // The first word heads the phrase: a cue form there is its noun ("communiqué du ministère").
+        for raw in name.split_whitespace().skip(1).filter(|w| !w.starts_with(char::is_uppercase)) {
+            let words = tokenize_words(raw, &lex.elision, &mut folder);
+            for w in &words {
+                let get = |i: usize| words.get(i).map(String::as_str);
+                let cue = lex.cues.matches_at(&get, 0).iter().any(|(n, c)| *n == 1 && c.form != Form::Participle);
+                if lex.is(S::Aux, w) || lex.is(S::FiniteVerbs, w) || lex.is(S::Complementizers, w) || lex.is(S::Relatives, w) || (cue && words.len() == 1) {
+                    out.push(raw.to_string());
+                }
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn no_speaker_name_in_any_corpus_holds_a_verb_a_cue_or_a_clause() {
+        let texts = corpus_texts();
+        assert!(texts.len() >= 90, "the corpora are there ({} texts)", texts.len());
+        let mut bad = Vec::new();
+        for path in &texts {
+            let text = crate::text::normalize(&std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display())));
+            let x = extract(&text, &ExtractConfig { gazetteer: Gazetteer::builtin(), language: None });
+            for c in &x.claims {
+                let verbs = verbs_in(&c.speaker.who.name, &x.language);
+                if !verbs.is_empty() {
+                    bad.push(format!("{}: {} speaker {:?} holds {verbs:?}", path.display(), c.id, c.speaker.who.name));
+                }
+            }
+        }
+        assert!(bad.is_empty(), "{} speaker names hold verbs or clauses:\n{}", bad.len(), bad.join("\n"));
+    }
 }

@@ -11,6 +11,7 @@ use crate::gazetteer::Gazetteer;
 use crate::model::{PartyKind, Speaker};
 
 use super::cues::{Lexicon, S};
+use super::mentions::Profile;
 use super::segment::{Block, Kind};
 
 /// How far back descriptions and pronouns look, in mentions.
@@ -27,6 +28,8 @@ pub(crate) enum EntityKind {
     State,
     /// Several parties, or a group of people.
     Group,
+    /// A subject the resolver could not tie to anything: it speaks, but nothing refers back to it.
+    Unresolved,
 }
 
 /// A resolved mention of a speaker.
@@ -121,6 +124,8 @@ pub(crate) struct Resolver<'a> {
     pub lex: &'a Lexicon,
     /// The text.
     pub text: &'a str,
+    /// What the whole document says about the persons it names (none while it is being built).
+    pub profile: Option<&'a Profile>,
 }
 
 struct Hit {
@@ -187,7 +192,11 @@ impl Resolver<'_> {
                     let w = b.word(ws[k]).unwrap_or("");
                     // English demonyms are capitalized; French ones are not.
                     if t.cap || self.lex.code != "en" {
-                        if let Some(e) = self.gazetteer.by_demonym_folded(w).into_iter().find(|e| e.kind == PartyKind::State) {
+                        // English plural demonyms ("Palestinians", "Israelis") name their state too.
+                        let singular = if self.lex.code == "en" && t.cap { w.strip_suffix('s') } else { None };
+                        let found = self.gazetteer.by_demonym_folded(w).into_iter().find(|e| e.kind == PartyKind::State);
+                        let found = found.or_else(|| singular.and_then(|w| self.gazetteer.by_demonym_folded(w).into_iter().find(|e| e.kind == PartyKind::State)));
+                        if let Some(e) = found {
                             out.push(Hit { first: k, len: 1, country: e.country.clone(), key: e.key.clone(), kind: PartyKind::State });
                         }
                     }
@@ -196,6 +205,67 @@ impl Resolver<'_> {
             }
         }
         out
+    }
+
+    /// Whether a gazetteer name starts at word token `i` ("Belgrade", "Human Rights Watch").
+    pub fn names_place(&self, b: &Block, i: usize) -> bool {
+        let ws: Vec<usize> = (i..(i + 6).min(b.toks.len())).take_while(|&t| b.toks[t].kind == Kind::Word).collect();
+        self.hits(b, &ws).first().is_some_and(|h| h.first == 0)
+    }
+
+    /// The first state named in tokens `first..end` (a name, a capital, a demonym).
+    pub fn first_state(&self, b: &Block, first: usize, end: usize) -> Option<String> {
+        let ws: Vec<usize> = (first..end).filter(|&t| b.toks[t].kind == Kind::Word).collect();
+        self.hits(b, &ws).into_iter().find_map(|h| h.country)
+    }
+
+    /// Institutions of a state named in tokens `s..e`, speaking or not ("l'armée israélienne",
+    /// "Greece's foreign ministry"): a later short reference ("l'armée", "the ministry") stands for
+    /// them. The state is the one named within a few words of the institution noun.
+    pub fn note_institutions(&self, b: &Block, s: usize, e: usize, hist: &mut History) {
+        let lex = self.lex;
+        let words = |t: usize| if t >= s && t < e { b.word(t) } else { None };
+        let mut k = s;
+        while k < e {
+            let Some((n, v)) = lex.set(S::OrgNouns).match_at(&words, k) else {
+                k += 1;
+                continue;
+            };
+            let mut from = k;
+            while from > s && k - from < 3 && b.toks[from - 1].kind == Kind::Word && !words(from - 1).is_some_and(|w| lex.is(S::Determiners, w)) {
+                from -= 1;
+            }
+            // Adjectives and "of"-phrases follow the noun ("l'armée israélienne", "the ministry of
+            // defence of Armenia"); a verb ends them ("the military said …").
+            let mut to = k + n;
+            while to < e
+                && to < k + n + 5
+                && b.toks[to].kind == Kind::Word
+                && !words(to).is_some_and(|w| (lex.is(S::NpRightStop, w) && !matches!(w, "de" | "of")) || lex.is(S::Aux, w) || lex.is(S::FiniteVerbs, w) || lex.is(S::Complementizers, w))
+                && lex.cues.matches_at(&words, to).is_empty()
+            {
+                to += 1;
+            }
+            let nonstate = (from..to).any(|t| words(t).is_some_and(|w| lex.is(S::NonstateNouns, w)));
+            if let (false, Some(code)) = (nonstate, self.first_state(b, from, to)) {
+                let mut institution = v.clone();
+                for t in from..to {
+                    if let Some((_, Some(q))) = lex.set(S::OrgQualifiers).match_at(&words, t) {
+                        institution = Some(q.clone());
+                    }
+                }
+                let key = institution.as_ref().map(|i| format!("{code}.{i}")).filter(|key| self.gazetteer.get(key).is_some());
+                hist.push(Entity {
+                    speaker: Speaker { name: self.surface(b, from, to - 1).to_string(), party: Some(key.unwrap_or_else(|| code.clone())), countries: vec![code] },
+                    kind: EntityKind::Org,
+                    last_name: None,
+                    nouns: vec![(k..k + n).filter_map(&words).collect::<Vec<_>>().join(" ")],
+                    institution,
+                    pos: b.toks[k].cs,
+                });
+            }
+            k = to.max(k + n);
+        }
     }
 
     /// States named in tokens `first..end` of `b` (for "both sides").
@@ -215,7 +285,8 @@ impl Resolver<'_> {
                 }
                 self.folded_key(b, i, i + n - 1, &mut key);
                 let entries = self.gazetteer.lookup_folded(&key);
-                if let Some(c) = entries.iter().find_map(|e| e.country.clone()) {
+                // A news agency's name ("Xinhua", "TASS") is a dateline, not the state a text is about.
+                if let Some(c) = entries.iter().filter(|e| !e.key.starts_with("agency.")).find_map(|e| e.country.clone()) {
                     hist.state_named(t.cs, &c);
                     step = n;
                     break;
@@ -319,6 +390,28 @@ impl Resolver<'_> {
         self.resolve_simple(b, first, end, pos, exclude, hist)
     }
 
+    /// A speaker phrase that resolves to no party: kept as written, with no state, unless it is
+    /// a pronoun or holds no noun (a lone lowercase word, a verb form).
+    pub fn unresolved(&self, b: &Block, first: usize, end: usize, pos: usize) -> Option<Entity> {
+        let ws: Vec<usize> = (first..end).filter(|&i| b.toks[i].kind == Kind::Word).collect();
+        let lex = self.lex;
+        let w0 = b.word(*ws.first()?)?;
+        if ws.len() == 1 && (lex.is(S::PronExcluded, w0) || lex.is(S::PronAny, w0) || lex.is(S::PronPerson, w0) || lex.is(S::PronPlural, w0) || lex.is(S::PronOrg, w0)) {
+            return None;
+        }
+        if ws.len() > 6 || ws.iter().any(|&t| b.word(t).is_some_and(|w| lex.is(S::NpLeftStop, w) || lex.is(S::Complementizers, w))) {
+            return None;
+        }
+        Some(Entity {
+            speaker: Speaker { name: self.strip_det(b, &ws), party: None, countries: Vec::new() },
+            kind: EntityKind::Unresolved,
+            last_name: None,
+            nouns: Vec::new(),
+            institution: None,
+            pos,
+        })
+    }
+
     fn strip_det(&self, b: &Block, ws: &[usize]) -> String {
         let mut k = 0;
         while k + 1 < ws.len() && self.lex.is(S::Determiners, b.word(ws[k]).unwrap_or("")) {
@@ -350,7 +443,10 @@ impl Resolver<'_> {
             if let Some((n, _)) = lex.set(S::PersonNouns).match_at(&get, k) {
                 person_nouns.push((k..k + n).map(word).collect::<Vec<_>>().join(" "));
             }
-            if let Some((_, v)) = lex.set(S::OrgNouns).match_at(&get, k) {
+            if let Some((n, v)) = lex.set(S::OrgNouns).match_at(&get, k) {
+                // Institution nouns count as the phrase's nouns too: "le ministère" renames a
+                // ministry, not the last army named.
+                person_nouns.push((k..k + n).map(word).collect::<Vec<_>>().join(" "));
                 org = true;
                 if institution.is_none() {
                     institution.clone_from(v);
@@ -433,6 +529,12 @@ impl Resolver<'_> {
                 }
             }
             c.truncate(1);
+            // A federation, a company, a party speaks for no state, whatever its name says
+            // ("la Fédération française d'athlétisme").
+            let upto = first_comma.map_or(ws.len(), |k| k + 1);
+            if (0..upto).any(|k| lex.is(S::NonstateNouns, word(k))) {
+                c.clear();
+            }
             c
         };
         let party_for = |countries: &[String], inst: &Option<String>| -> Option<String> {
@@ -450,6 +552,12 @@ impl Resolver<'_> {
             let last = word(z - 1).to_string();
             if let Some(prev) = hist.person_named(&last) {
                 let mut e = prev.clone();
+                if e.speaker.countries.is_empty() && countries.is_empty() {
+                    if let Some(code) = self.profile.and_then(|p| p.state_of(&last)) {
+                        e.speaker.countries = vec![code.to_string()];
+                        e.speaker.party = party_for(&e.speaker.countries, &institution);
+                    }
+                }
                 if e.speaker.countries.is_empty() && !countries.is_empty() {
                     e.speaker.countries.clone_from(&countries);
                     e.speaker.party = party_for(&countries, &institution);
@@ -458,12 +566,21 @@ impl Resolver<'_> {
                 return Some(e);
             }
             let mut countries = countries;
+            if countries.is_empty() {
+                // The state the document introduces this person with, wherever it does.
+                if let Some(code) = self.profile.and_then(|p| p.state_of(&last)) {
+                    countries.push(code.to_string());
+                }
+            }
             let holds_office = (0..ws.len()).any(|k| lex.set(S::StateTitles).match_at(&get, k).is_some());
             if countries.is_empty() && holds_office {
                 // "le Premier ministre Abiy Ahmed": an office holder serves the state last speaking.
                 // (Its own content counts: "X a appelé au calme, a précisé son porte-parole".)
                 if let Some(e) = hist.recent(pos, (0, 0), &|e| matches!(e.kind, EntityKind::State | EntityKind::Org) && e.speaker.countries.len() == 1) {
                     countries.clone_from(&e.speaker.countries);
+                } else if let Some(home) = self.profile.and_then(Profile::home) {
+                    // None has spoken yet: the state the document is about.
+                    countries.push(home.to_string());
                 }
             }
             return Some(Entity {
@@ -505,8 +622,11 @@ impl Resolver<'_> {
             if org && !relay {
                 // "le ministère" after its minister spoke: the institution of the state last speaking.
                 // (Its own content counts: the minister it quotes names the state.)
-                if let Some(e) = hist.recent(pos, (0, 0), &|e| e.speaker.countries.len() == 1) {
-                    let countries = e.speaker.countries.clone();
+                let state = hist.recent(pos, (0, 0), &|e| e.speaker.countries.len() == 1).map(|e| e.speaker.countries.clone());
+                // With no state speaking yet, "le gouvernement" is the government of the state the
+                // document is about.
+                let state = state.or_else(|| self.profile.and_then(Profile::home).filter(|_| !group).map(|h| vec![h.to_string()]));
+                if let Some(countries) = state {
                     return Some(Entity {
                         speaker: Speaker { name: self.strip_det(b, &ws), party: party_for(&countries, &institution), countries },
                         kind: EntityKind::Org,
@@ -551,7 +671,9 @@ impl Resolver<'_> {
         if (describes_person && !definite) || group || relay {
             return Some(Entity {
                 speaker: Speaker { name: self.strip_det(b, &ws), party: None, countries: Vec::new() },
-                kind: if group { EntityKind::Group } else if relay { EntityKind::Org } else { EntityKind::Person },
+                // An unnamed document ("un dernier bilan", "a report") is no one a later description
+                // ("le ministère") can stand for.
+                kind: if group { EntityKind::Group } else if relay { EntityKind::Unresolved } else { EntityKind::Person },
                 last_name: None,
                 nouns: person_nouns,
                 institution: None,

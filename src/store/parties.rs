@@ -45,6 +45,12 @@ impl Store {
             return Ok(());
         }
         self.write(|tx| {
+            // Asked again under the write lock: processes opening a new store together all see it
+            // unseeded, and queue here; only the first seeds, or the queue outlasts the busy timeout.
+            let seeded: Option<String> = tx.query_row("SELECT value FROM meta WHERE key = 'gazetteer_hash'", [], |r| r.get(0)).optional()?;
+            if seeded.as_deref() == Some(version) {
+                return Ok(());
+            }
             // Parents may come after children in the list.
             tx.execute_batch("PRAGMA defer_foreign_keys = ON")?;
             let mut party = tx.prepare(

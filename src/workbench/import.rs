@@ -147,7 +147,7 @@ fn store_extraction_in(tx: &rusqlite::Transaction<'_>, source_id: i64, text: &st
             source_id,
             anchor: anchor_at(&index, c.start, c.end),
             text: c.text.clone(),
-            speaker: c.speaker.clone(),
+            speaker: c.speaker.who.clone(),
             cue: c.cue.clone(),
             stance: c.stance,
             via: c.via.clone(),

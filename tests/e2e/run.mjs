@@ -126,9 +126,16 @@ try {
 
   if (features.includes('reports')) {
     await step('export an HTML report and find the file', async () => {
-      // The save dialog is the desktop's own and cannot be driven over WebDriver; the command
-      // behind it is called with the path the dialog would return.
-      const out = path.join(path.dirname(store), 'report.html');
+      // The save dialog is the system's and cannot be driven over WebDriver: scripts/test-e2e.sh
+      // starts the app with CROSSCHECK_E2E_SAVE_PATH, which the dialog command returns (and
+      // grants) instead of asking.
+      const elsewhere = path.join(path.dirname(store), 'not-chosen.html');
+      const refused = await exec(`return window.__TAURI_INTERNALS__.invoke("export_report", { scope: { kind: "all" }, format: "html", path: arguments[0] })
+        .then(() => "written", (e) => e.code);`, [elsewhere]);
+      assert.equal(refused, 'forbidden', 'a path no dialog returned is refused (issue 17, item 13)');
+      const opened = await exec('return window.__TAURI_INTERNALS__.invoke("open_path", { path: arguments[0] }).then(() => "opened", (e) => e.code);', [cli]);
+      assert.equal(opened, 'forbidden', 'open_path launches only reports the app wrote');
+      const out = await exec('return window.__TAURI_INTERNALS__.invoke("pick_report_path", { format: "html" });');
       const r = await exec('return window.__TAURI_INTERNALS__.invoke("export_report", { scope: { kind: "all" }, format: "html", path: arguments[0] });', [out]);
       const { readFileSync } = await import('node:fs');
       const html = readFileSync(out, 'utf8');

@@ -24,7 +24,7 @@ fn check(text: &str, wants: &[Want<'_>]) {
     let x = run(text, None);
     for w in wants {
         let found = x.claims.iter().any(|c| {
-            c.speaker.countries == w.countries && c.text.contains(w.contains) && c.stance.as_str() == w.stance
+            c.speaker.who.countries == w.countries && c.text.contains(w.contains) && c.stance.as_str() == w.stance
         });
         assert!(found, "no claim {:?} by {:?} ({}) in {text:?}; got {:#?}", w.contains, w.countries, w.stance, x.claims);
     }
@@ -93,17 +93,17 @@ fn a_long_apposition_keeps_its_head_as_the_speaker() {
         Some("en"),
     );
     let c = x.claims.first().unwrap_or_else(|| panic!("one claim: {:#?}", x.claims));
-    assert_eq!(c.speaker.name, "Maria van der Berg");
+    assert_eq!(c.speaker.who.name, "Maria van der Berg");
     assert!(c.text.starts_with("the dam had been built"), "{:?}", c.text);
     let x = run("\"The talks are over,\" John Reed, chief economist at Smith + Partners Inc., said.", Some("en"));
-    assert!(x.claims.iter().any(|c| c.speaker.name == "John Reed" && c.text == "The talks are over"), "{:#?}", x.claims);
+    assert!(x.claims.iter().any(|c| c.speaker.who.name == "John Reed" && c.text == "The talks are over"), "{:#?}", x.claims);
 }
 
 #[test]
 fn a_denial_answers_the_nearest_claim_of_another_party() {
     let x = run("Bakou affirme avoir pris le contrôle de plusieurs villages. La nouvelle a été aussitôt démentie par Erevan.", None);
     let deny = x.claims.iter().find(|c| c.stance.as_str() == "deny").unwrap_or_else(|| panic!("a denial in {:#?}", x.claims));
-    assert_eq!(deny.speaker.countries, ["AM"], "the agent of the passive denies");
+    assert_eq!(deny.speaker.who.countries, ["AM"], "the agent of the passive denies");
     assert_eq!(deny.responds_to.as_deref(), Some("c1"), "it answers Baku's claim");
 }
 
@@ -115,9 +115,9 @@ fn relayed_speech_keeps_the_relay_and_pronouns_resolve_to_the_speaker() {
         None,
     );
     assert_eq!(x.claims.len(), 2, "two claims: {:#?}", x.claims);
-    assert_eq!(x.claims[0].speaker.name, "Sergueï Lavrov", "the minister speaks");
+    assert_eq!(x.claims[0].speaker.who.name, "Sergueï Lavrov", "the minister speaks");
     assert_eq!(x.claims[0].via.len(), 1, "through the ministry");
-    assert_eq!(x.claims[1].speaker.name, "Sergueï Lavrov", "the description resolves to him");
+    assert_eq!(x.claims[1].speaker.who.name, "Sergueï Lavrov", "the description resolves to him");
 }
 
 #[test]
@@ -130,13 +130,13 @@ fn acts_and_narration_are_no_claims() {
 fn person_speakers_resolve_he_and_she_to_the_last_named_person() {
     let x = run("Jane Doe said the plan was sound. She said it would pass.", Some("en"));
     assert_eq!(x.claims.len(), 2, "{:#?}", x.claims);
-    assert_eq!(x.claims[1].speaker.name, "Jane Doe", "she is Jane Doe");
-    assert!(x.claims[1].speaker.countries.is_empty(), "a private person stands for no state");
+    assert_eq!(x.claims[1].speaker.who.name, "Jane Doe", "she is Jane Doe");
+    assert!(x.claims[1].speaker.who.countries.is_empty(), "a private person stands for no state");
 }
 
 /// The speaker names of the claims of an English text whose content holds `passage`.
 fn speakers_of(text: &str, passage: &str) -> Vec<String> {
-    run(text, Some("en")).claims.into_iter().filter(|c| c.text.contains(passage)).map(|c| c.speaker.name).collect()
+    run(text, Some("en")).claims.into_iter().filter(|c| c.text.contains(passage)).map(|c| c.speaker.who.name).collect()
 }
 
 #[test]

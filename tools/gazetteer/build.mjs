@@ -320,7 +320,8 @@ for (const o of hand.organisations) {
   parties.push({
     key: o.key,
     kind: 'organisation',
-    country: null,
+    // State news agencies relay for their state (guidelines: relays); other organisations have none.
+    country: o.country ?? null,
     parent: o.parent ?? null,
     name: o.name,
     aliases: { en: uniq([o.name.en, ...o.aliases.en]), fr: uniq([o.name.fr, ...o.aliases.fr]) },

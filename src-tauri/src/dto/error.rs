@@ -6,7 +6,7 @@ use ts_rs::TS;
 /// An error as the UI receives it: a stable machine `code` and a sentence for the user.
 ///
 /// Codes: `not_found`, `bad_input`, `locked`, `read_only`, `not_a_store`, `io`, `store`,
-/// `cancelled`, `internal`.
+/// `cancelled`, `internal`, `forbidden` (a path the page was not granted, see `grants`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct IpcError {
     /// Stable machine-readable kind.

@@ -49,10 +49,10 @@ pub fn run_extract(args: &ExtractArgs, json: bool) -> crosscheck::Result<ExitCod
     }
     say!("language: {}", x.language);
     for c in &x.claims {
-        let countries = c.speaker.countries.join(",");
+        let countries = c.speaker.who.countries.join(",");
         let via: Vec<String> = c.via.iter().map(|v| format!("{} [{}]", v.name, v.countries.join(","))).collect();
-        say!("{} [{}] {} ({}) «{}» {}{}", c.id, countries, c.speaker.name, c.stance.as_str(), c.text, if via.is_empty() { String::new() } else { format!(" via {}", via.join(" < ")) }, c.responds_to.as_ref().map(|r| format!(" → {r}")).unwrap_or_default());
-        say!("    cue: {:?} at {}..{}", c.cue, c.start, c.end);
+        say!("{} [{}] {} ({}) «{}» {}{}", c.id, countries, c.speaker.who.name, c.stance.as_str(), c.text, if via.is_empty() { String::new() } else { format!(" via {}", via.join(" < ")) }, c.responds_to.as_ref().map(|r| format!(" → {r}")).unwrap_or_default());
+        say!("    cue: {:?} at {}..{}{}", c.cue, c.start, c.end, if c.speaker.resolved { "" } else { " (speaker unresolved)" });
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -76,7 +76,7 @@ pub fn run_eval(args: &EvalArgs, json: bool) -> crosscheck::Result<ExitCode> {
         let v = serde_json::json!({"documents": documents, "overall": {
             "precision": report.precision, "recall": report.recall, "f1": report.f1,
             "stance_accuracy": report.stance_accuracy, "via_accuracy": report.via_accuracy,
-            "responds_to_accuracy": report.responds_to_accuracy, "counts": report.overall}, "ggt": ggt});
+            "responds_to_accuracy": report.responds_to_accuracy, "counts": report.overall}, "languages": report.languages, "ggt": ggt});
         crate::output::print_json(&v);
         return Ok(ExitCode::SUCCESS);
     }
@@ -87,6 +87,13 @@ pub fn run_eval(args: &EvalArgs, json: bool) -> crosscheck::Result<ExitCode> {
                 say!("    {label}: {}", list.join(" | "));
             }
         }
+    }
+    for l in &report.languages {
+        let c = &l.counts;
+        say!(
+            "{}: P {:.3} R {:.3} F1 {:.3}; stance {}/{}, via {}/{}, responds_to {}/{}; forbidden {}",
+            l.language, c.precision(), c.recall(), l.f1, c.stance_ok, c.matched, c.via_ok, c.via_total, c.responds_ok, c.responds_total, c.forbidden
+        );
     }
     say!(
         "overall: P {:.3} R {:.3} F1 {:.3}; stance {:.3}, via {:.3}, responds_to {:.3}; forbidden {}",

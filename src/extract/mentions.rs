@@ -1,0 +1,136 @@
+//! Document-level mentions: what the whole text says about each person it names, gathered before
+//! any claim is attributed.
+//!
+//! News introduces a person once with their office and state ("Mahamat Hissène, ministre tchadien de
+//! la Communication", "le général serbe Mojsilovic", "Rwandan government spokesperson Yolande
+//! Makolo") and then quotes them by name alone, sometimes before the introduction. A claim's speaker
+//! resolved from one sentence misses that; the profile built here lets every mention of a name take
+//! the state its introductions give. One pass over the tokens, bounded windows: linear in the text.
+
+use super::cues::{WordMap, S};
+use super::segment::{Block, Kind};
+use super::speaker::Resolver;
+
+/// Words looked at around a name for its office.
+const WINDOW: usize = 8;
+
+/// What the document says about the persons it names.
+#[derive(Debug, Default)]
+pub(crate) struct Profile {
+    /// Folded last name → the state the person's introductions name.
+    states: WordMap<String>,
+    /// The state the document names most (ties: the first named).
+    home: Option<String>,
+}
+
+impl Profile {
+    /// The state a person of this folded last name serves, as the document introduces them.
+    pub fn state_of(&self, last_name: &str) -> Option<&str> {
+        self.states.get(last_name).map(String::as_str)
+    }
+
+    /// The state the document is about: the one it names most often.
+    pub fn home(&self) -> Option<&str> {
+        self.home.as_deref()
+    }
+}
+
+/// Builds the profile of the text the blocks tokenize.
+pub(crate) fn profile(r: &Resolver<'_>, blocks: &[Block]) -> Profile {
+    let mut out = Profile::default();
+    // States in order of first mention, with how often each block names them.
+    let mut counts: Vec<(String, usize)> = Vec::new();
+    for b in blocks {
+        for &(s, e) in &b.sentences {
+            sentence(r, b, s, e, &mut out);
+        }
+        let mut named = super::speaker::History::default();
+        r.note_states(b, 0, b.toks.len(), &mut named);
+        for code in named.codes() {
+            match counts.iter_mut().find(|(c, _)| *c == code) {
+                Some((_, n)) => *n += 1,
+                None => counts.push((code, 1)),
+            }
+        }
+    }
+    let best = counts.iter().map(|(_, n)| *n).max().unwrap_or(0);
+    out.home = counts.into_iter().find(|(_, n)| *n == best).map(|(c, _)| c);
+    out
+}
+
+fn sentence(r: &Resolver<'_>, b: &Block, s: usize, e: usize, out: &mut Profile) {
+    let lex = r.lex;
+    let name_word = |t: usize| {
+        let tok = &b.toks[t];
+        tok.kind == Kind::Word && tok.cap && !tok.upper && b.word(t).is_some_and(|w| !lex.is(S::TitleWords, w) && !lex.is(S::PersonNouns, w) && !lex.is(S::Determiners, w) && !lex.is(S::GroupNouns, w))
+    };
+    let mut i = s;
+    while i < e {
+        if !name_word(i) || r.names_place(b, i) {
+            i += 1;
+            continue;
+        }
+        let a = i;
+        let mut z = i + 1;
+        while z < e && (name_word(z) || b.word(z).is_some_and(|w| lex.is(S::NameParticles, w)) && z + 1 < e && name_word(z + 1)) {
+            z += 1;
+        }
+        i = z;
+        let Some(last) = b.word(z - 1) else { continue };
+        if out.states.contains_key(last) {
+            continue;
+        }
+        // A single capitalized word is a name only right after an office ("le général serbe Mojsilovic").
+        let left = left_office(r, b, s, a);
+        if z - a == 1 && left.is_none() {
+            continue;
+        }
+        let state = left.and_then(|(from, to)| r.first_state(b, from, to)).or_else(|| right_apposition(r, b, z, e));
+        if let Some(code) = state {
+            out.states.insert(last.to_string(), code);
+        }
+    }
+}
+
+/// The office before a name: words back from `a` to a determiner that opens the phrase or to
+/// punctuation, holding a person noun ("le ministre serbe de la Défense", "Rwandan government
+/// spokesperson"). Returns the token range.
+fn left_office(r: &Resolver<'_>, b: &Block, s: usize, a: usize) -> Option<(usize, usize)> {
+    let lex = r.lex;
+    // "le procureur général près la Cour d'appel de Conakry, Yamoussa Conté": the office may end
+    // at a comma right before the name.
+    let a = if a > s + 1 && b.is_punct(a - 1, ',') { a - 1 } else { a };
+    let mut from = a;
+    let mut office = false;
+    while from > s && a - from < WINDOW {
+        let k = from - 1;
+        let Some(w) = b.word(k) else { break };
+        if lex.is(S::NpLeftStop, w) {
+            break;
+        }
+        // "de la Défense", "of the Interior": a determiner after a preposition stays in the phrase.
+        if lex.is(S::Determiners, w) && !(k > s && b.word(k - 1).is_some_and(|p| matches!(p, "de" | "d'" | "of" | "du" | "des"))) {
+            break;
+        }
+        office |= lex.set(S::PersonNouns).match_at(&|x| b.word(x), k).is_some();
+        from = k;
+    }
+    (office && from < a).then_some((from, a))
+}
+
+/// ", ministre tchadien de la Communication,": the state an apposition after a name gives.
+fn right_apposition(r: &Resolver<'_>, b: &Block, z: usize, e: usize) -> Option<String> {
+    let lex = r.lex;
+    if !b.is_punct(z, ',') {
+        return None;
+    }
+    let mut end = z + 1;
+    while end < e && end < z + 1 + 2 * WINDOW && b.toks[end].kind == Kind::Word {
+        end += 1;
+    }
+    let office = (z + 1..(z + 5).min(end)).any(|k| lex.set(S::PersonNouns).match_at(&|x| if x < end { b.word(x) } else { None }, k).is_some());
+    if !office {
+        return None;
+    }
+    r.first_state(b, z + 1, end)
+}
