@@ -30,8 +30,7 @@ pub struct ConflictSummary {
     pub state: String,
     /// Where it came from: "reply", "candidate" or "analyst".
     pub origin: String,
-    /// What it is about: the disputed proposition's key words and the facts that disagree (then
-    /// the analyst's note).
+    /// What it is about: the disputed proposition's key words and disagreeing facts, then the analyst's note.
     pub topic: String,
     /// Each side: the states it stands for ("AM", "AZ"), else its party key, else the speaker.
     pub parties: Vec<String>,

@@ -455,7 +455,7 @@ claims: number,
  */
 demo_loaded: boolean, };
 
-export type ConflictStatus = "candidate" | "confirmed" | "rejected";
+export type ConflictStatus = "proposed" | "confirmed" | "rejected";
 
 export type ConflictSummary = { 
 /**
@@ -463,15 +463,19 @@ export type ConflictSummary = {
  */
 id: number, 
 /**
- * Where it stands: "candidate", "confirmed", "rejected" (verification may add others).
+ * Its review: "proposed", "confirmed" or "rejected".
  */
 status: string, 
+/**
+ * Where it stands, as reports say it ("Proposed (not reviewed)", "Resolved for AM").
+ */
+state: string, 
 /**
  * Where it came from: "reply", "candidate" or "analyst".
  */
 origin: string, 
 /**
- * What it is about, in a few words (the analyst's note, else the shared facts).
+ * What it is about: the disputed proposition's key words and disagreeing facts, then the analyst's note.
  */
 topic: string, 
 /**
@@ -532,6 +536,10 @@ source_title: string,
  * When it was said (`YYYY-MM-DD`).
  */
 date: string, 
+/**
+ * What this side states: for a bare denial, "‹party› denies: ‹what it denies›".
+ */
+proposition: string, 
 /**
  * The statement, cut in runs.
  */
