@@ -8,6 +8,9 @@ scripts/setup.sh
 echo "== core: cargo test (the root builds only the core library and CLI)"
 cargo test --locked
 
+echo "== fuzz smoke: every fuzz/ target for a few seconds (fails on a crash)"
+scripts/fuzz-smoke.sh 10
+
 if [ -d src-tauri ]; then
   echo "== desktop: IPC bindings drift and shell tests"
   cargo test --locked -p crosscheck-desktop

@@ -729,3 +729,18 @@ fn pdfs_from_cairo_ghostscript_and_chromium_import_95_percent_of_pdftotext_words
         assert!(recall >= 0.95, "{generator}: {:.3} of pdftotext's words imported (needs 0.95)\npdftotext: {reference}\nours: {}", recall, doc.text);
     }
 }
+
+// ---- Found by fuzzing (`fuzz/`, target `pdf`).
+
+#[test]
+fn fuzzed_pdf_with_a_dangling_resources_reference_is_one_failed_input() {
+    // pdf-extract panics on it ("missing object reference"); the panic stays on the reader
+    // thread and the file is reported, the batch goes on.
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/ingest/fuzz-pdf-dangling-resources.pdf");
+    let err = ingest::load("fuzzed.pdf", &std::fs::read(&fixture).unwrap()).expect_err("refused");
+    assert!(matches!(err, crosscheck::Error::BadInput { .. }), "a clear per-file error: {err}");
+    let dir = tempfile::tempdir().unwrap();
+    let next = write(&dir.path().join("next.txt"), "Erevan a démenti ces informations, a déclaré le ministère.".as_bytes());
+    let done = run_bounded(&dir.path().join("ws.db"), &["import", "--json", fixture.to_str().unwrap(), next.to_str().unwrap()], Duration::from_secs(60));
+    assert_eq!(done.code, Some(4), "one failed, one imported: {}", done.stderr);
+}
