@@ -970,7 +970,7 @@ impl<'a> Attributor<'a> {
         let mut z = k;
         while z < e && z < k + NP_MAX && b.toks[z].kind == Kind::Word {
             // "les autorités à New Delhi": a seat of government after an institution is part of it.
-            let seat = matches!(b.word(z), Some("à" | "a" | "in")) && z + 1 < e && b.toks[z + 1].cap && self.r.names_place(b, z + 1);
+            let seat = matches!(b.word(z), Some("à" | "a" | "in")) && z + 1 < e && b.toks[z + 1].cap && self.r.name_at(b, z + 1).is_some();
             if z > k && self.lex.is(S::NpRightStop, b.word(z).unwrap_or("")) && !seat {
                 break;
             }

@@ -38,15 +38,17 @@ impl Profile {
 /// Builds the profile of the text the blocks tokenize.
 pub(crate) fn profile(r: &Resolver<'_>, blocks: &[Block]) -> Profile {
     let mut out = Profile::default();
-    // States in order of first mention, with how often each block names them.
+    // States in order of first mention, with how many blocks name them.
     let mut counts: Vec<(String, usize)> = Vec::new();
+    let mut named: Vec<String> = Vec::new();
     for b in blocks {
+        named.clear();
         for &(s, e) in &b.sentences {
-            sentence(r, b, s, e, &mut out);
+            sentence(r, b, s, e, &mut out, &mut named);
         }
-        let mut named = super::speaker::History::default();
-        r.note_states(b, 0, b.toks.len(), &mut named);
-        for code in named.codes() {
+        named.sort();
+        named.dedup();
+        for code in named.drain(..) {
             match counts.iter_mut().find(|(c, _)| *c == code) {
                 Some((_, n)) => *n += 1,
                 None => counts.push((code, 1)),
@@ -58,7 +60,8 @@ pub(crate) fn profile(r: &Resolver<'_>, blocks: &[Block]) -> Profile {
     out
 }
 
-fn sentence(r: &Resolver<'_>, b: &Block, s: usize, e: usize, out: &mut Profile) {
+/// Reads the names of one sentence: persons into `out`, states named into `named`.
+fn sentence(r: &Resolver<'_>, b: &Block, s: usize, e: usize, out: &mut Profile, named: &mut Vec<String>) {
     let lex = r.lex;
     let name_word = |t: usize| {
         let tok = &b.toks[t];
@@ -66,8 +69,13 @@ fn sentence(r: &Resolver<'_>, b: &Block, s: usize, e: usize, out: &mut Profile) 
     };
     let mut i = s;
     while i < e {
-        if !name_word(i) || r.names_place(b, i) {
+        if !name_word(i) {
             i += 1;
+            continue;
+        }
+        if let Some((len, state)) = r.name_at(b, i) {
+            named.extend(state);
+            i += len;
             continue;
         }
         let a = i;

@@ -207,10 +207,20 @@ impl Resolver<'_> {
         out
     }
 
-    /// Whether a gazetteer name starts at word token `i` ("Belgrade", "Human Rights Watch").
-    pub fn names_place(&self, b: &Block, i: usize) -> bool {
-        let ws: Vec<usize> = (i..(i + 6).min(b.toks.len())).take_while(|&t| b.toks[t].kind == Kind::Word).collect();
-        self.hits(b, &ws).first().is_some_and(|h| h.first == 0)
+    /// The gazetteer name that starts at word token `i` ("Belgrade", "Human Rights Watch"), as its
+    /// length in words and, when it names a state, the state's code.
+    pub fn name_at(&self, b: &Block, i: usize) -> Option<(usize, Option<String>)> {
+        // Called on every capitalized word of a text: a few lookups with one key buffer, no Hit.
+        let words = (i..(i + 4).min(b.toks.len())).take_while(|&t| b.toks[t].kind == Kind::Word).count();
+        let mut key = String::new();
+        for n in (1..=words).rev() {
+            self.folded_key(b, i, i + n - 1, &mut key);
+            let entries = self.gazetteer.lookup_folded(&key);
+            if let Some(e) = entries.iter().find(|e| e.country.is_some()).or(entries.first()) {
+                return Some((n, e.country.clone().filter(|_| e.kind == PartyKind::State)));
+            }
+        }
+        None
     }
 
     /// The first state named in tokens `first..end` (a name, a capital, a demonym).
