@@ -119,7 +119,7 @@ impl crosscheck::Progress for ChannelProgress {
 async fn import_files(state: State<'_, AppState>, job: u32, paths: Vec<String>, on_event: Channel<ImportEvent>) -> IpcResult<ImportReport> {
     let paths = paths
         .into_iter()
-        .map(|p| if crosscheck::ingest::fetch::is_url(&p) { Ok(p) } else { state.grants.check_read(&p).map(|p| p.display().to_string()) })
+        .map(|p| if crosscheck::text::is_web_url(&p) { Ok(p) } else { state.grants.check_read(&p).map(|p| p.display().to_string()) })
         .collect::<IpcResult<Vec<String>>>()?;
     import_inputs(state, job, paths, on_event).await
 }
