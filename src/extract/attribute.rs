@@ -366,7 +366,7 @@ impl<'a> Attributor<'a> {
                 None => (a, z),
             }
         } else {
-            ((a), (a..z).find(|&t| t > a && verb(t)).unwrap_or(z))
+            (a, (a..z).find(|&t| t > a && verb(t)).unwrap_or(z))
         };
         // A phrase opening with a preposition or closing on one is an adjunct, not a speaker ("to the
         // accusations", "of a new humanitarian catastrophe", "innocent citizens amid").
@@ -568,7 +568,7 @@ impl<'a> Attributor<'a> {
         }
         // After a possessive, or before "of", a finite form is a noun ("Israel's demand to …",
         // "reports of casualties").
-        let possessive = i > s && (b.toks[i - 1].kind == Kind::Word && self.r.text[b.toks[i - 1].bs..b.toks[i - 1].be].ends_with(['s', 'S']) && self.r.text[..b.toks[i - 1].be].ends_with(['\'', '’']) || b.word(i - 1).is_some_and(|w| w.ends_with("'s") || w.ends_with("’s") || w == "'s" || w == "’s"));
+        let possessive = i > s && b.word(i - 1).is_some_and(|w| w == "'s" || w == "’s" || w.ends_with("'s") || w.ends_with("’s"));
         if cue.form == Form::Finite && (possessive || words(last + 1).is_some_and(|w| lex.is(S::TopicPreps, w))) {
             return None;
         }
@@ -649,7 +649,8 @@ impl<'a> Attributor<'a> {
             left_end = (j > s).then(|| j - 1);
             let after_conj = left_end.and_then(&words).is_some_and(|w| lex.is(S::Conjunctions, w));
             // A participle with an agent and no auxiliary is a passive all the same: "une
-            // information démentie par Nairobi", "the attack claimed by the group".
+            // information démentie par Nairobi", "l'attentat revendiqué par le groupe". Only forms
+            // that cannot be finite: "X said by text message" is active.
             let mut k = last + 1;
             while let Some((n, _)) = lex.set(S::Adverbs).match_at(&words, k) {
                 k += n;
