@@ -2,7 +2,7 @@
 // with plain WebDriver HTTP calls. scripts/test-e2e.sh builds the app, starts Xvfb and
 // tauri-driver, and runs this with: node tests/e2e/run.mjs <app binary> <crosscheck CLI binary>
 //
-// Steps that need core features not merged yet are skipped with a note, not faked.
+// Every step runs: a step that cannot run is a failure, never a skip.
 
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -59,7 +59,6 @@ async function step(name, fn) {
     console.log(`FAIL ${name}: ${e.message}`);
   }
 }
-const skip = (name, why) => console.log(`skip ${name}: ${why}`);
 
 try {
   await step('the app starts on an empty store and creates the sample workspace', async () => {
@@ -69,16 +68,9 @@ try {
     await screenshot('e2e-library');
   });
 
-  const info = await exec('return window.__TAURI_INTERNALS__.invoke("workspace_info");').catch(() => null);
-  const features = info?.features ?? [];
-
   await step('the claims view lists the store\'s claims', async () => {
-    let claims = JSON.parse(execFileSync(cli, ['--db', store, 'claims', '--json'], { encoding: 'utf8' })).claims;
-    if (claims.length === 0) {
-      // Extraction not merged yet: mark one claim through the CLI so that the list has a row.
-      execFileSync(cli, ['--db', store, 'claim', 'add', '--source', '1', '--start', '0', '--end', '5', '--speaker', 'Bakou', '--cue', 'a dit', '--stance', 'assert']);
-      claims = JSON.parse(execFileSync(cli, ['--db', store, 'claims', '--json'], { encoding: 'utf8' })).claims;
-    }
+    const claims = JSON.parse(execFileSync(cli, ['--db', store, 'claims', '--json'], { encoding: 'utf8' })).claims;
+    assert.ok(claims.length > 0, 'the sample workspace holds extracted claims');
     await clickButton('Claims');
     await bodyHas(`${claims.length.toLocaleString('en')} matching`);
     await until('a claim row', 'return document.querySelectorAll(".scroller [role=row] [role=cell]").length > 0;');
@@ -93,56 +85,50 @@ try {
     await screenshot('e2e-reader');
   });
 
-  if (features.includes('conflicts')) {
-    await step('open the Bakou vs Erevan conflict and see the diff', async () => {
-      await clickButton('Conflicts');
-      await until('a conflict', 'return document.querySelectorAll("[aria-label=\'Conflict list\'] button").length > 0;');
-      await exec('document.querySelector("[aria-label=\'Conflict list\'] button").click();');
-      await until('the diff', 'return !!document.querySelector("[aria-label=\'Aligned statements\']");');
-      const heads = await exec('return [...document.querySelectorAll("[role=columnheader]")].map((h) => h.textContent.trim());');
-      assert.ok(heads.some((h) => h.includes('AZ')) && heads.some((h) => h.includes('AM')), `Bakou and Erevan side by side: ${heads}`);
-      await screenshot('e2e-conflict');
-    });
-  } else skip('conflict diff', 'conflict detection is not in this build yet');
+  await step('open the Bakou vs Erevan conflict and see the diff', async () => {
+    await clickButton('Conflicts');
+    await until('a conflict', 'return document.querySelectorAll("[aria-label=\'Conflict list\'] button").length > 0;');
+    await exec('document.querySelector("[aria-label=\'Conflict list\'] button").click();');
+    await until('the diff', 'return !!document.querySelector("[aria-label=\'Aligned statements\']");');
+    const heads = await exec('return [...document.querySelectorAll("[role=columnheader]")].map((h) => h.textContent.trim());');
+    assert.ok(heads.some((h) => h.includes('AZ')) && heads.some((h) => h.includes('AM')), `Bakou and Erevan side by side: ${heads}`);
+    await screenshot('e2e-conflict');
+  });
 
-  if (features.includes('verification')) {
-    await step('set a verdict', async () => {
-      await clickButton('Claims');
-      await until('a claim row', 'return document.querySelectorAll(".scroller [role=row] [role=cell]").length > 0;');
-      await exec('document.querySelector(".scroller [role=row]").click();');
-      await until('the verification panel', 'return !!document.querySelector("aside [aria-label=\'Set verdict\']");');
-      // A fresh store has no analyst name: the panel asks for it once (history records it).
-      await until('the name form', 'return !!document.querySelector("aside input[aria-label=\'Your name\']");');
-      await exec(`const i = document.querySelector("aside input[aria-label='Your name']"); i.value = "E2E Analyst"; i.dispatchEvent(new Event("input", { bubbles: true }));`);
-      await clickButton('Set name');
-      await until('the name saved', 'return !document.querySelector("aside input[aria-label=\'Your name\']");');
-      const chosen = await exec(`const s = document.querySelector("aside select[aria-label=Verdict]");
-        const o = [...s.options].find((o) => o.value !== s.value); s.value = o.value; s.dispatchEvent(new Event("change", { bubbles: true })); return o.value;`);
-      await clickButton('Save verdict');
-      await until('the history entry', 'return [...document.querySelectorAll("aside li")].some((li) => li.textContent.includes("verdict") && li.textContent.includes(arguments[0]));', [chosen]);
-      await screenshot('e2e-verdict');
-    });
-  } else skip('set a verdict', 'verification is not in this build yet');
+  await step('set a verdict', async () => {
+    await clickButton('Claims');
+    await until('a claim row', 'return document.querySelectorAll(".scroller [role=row] [role=cell]").length > 0;');
+    await exec('document.querySelector(".scroller [role=row]").click();');
+    await until('the verification panel', 'return !!document.querySelector("aside [aria-label=\'Set verdict\']");');
+    // A fresh store has no analyst name: the panel asks for it once (history records it).
+    await until('the name form', 'return !!document.querySelector("aside input[aria-label=\'Your name\']");');
+    await exec(`const i = document.querySelector("aside input[aria-label='Your name']"); i.value = "E2E Analyst"; i.dispatchEvent(new Event("input", { bubbles: true }));`);
+    await clickButton('Set name');
+    await until('the name saved', 'return !document.querySelector("aside input[aria-label=\'Your name\']");');
+    const chosen = await exec(`const s = document.querySelector("aside select[aria-label=Verdict]");
+      const o = [...s.options].find((o) => o.value !== s.value); s.value = o.value; s.dispatchEvent(new Event("change", { bubbles: true })); return o.value;`);
+    await clickButton('Save verdict');
+    await until('the history entry', 'return [...document.querySelectorAll("aside li")].some((li) => li.textContent.includes("verdict") && li.textContent.includes(arguments[0]));', [chosen]);
+    await screenshot('e2e-verdict');
+  });
 
-  if (features.includes('reports')) {
-    await step('export an HTML report and find the file', async () => {
-      // The save dialog is the system's and cannot be driven over WebDriver: scripts/test-e2e.sh
-      // starts the app with CROSSCHECK_E2E_SAVE_PATH, which the dialog command returns (and
-      // grants) instead of asking.
-      const elsewhere = path.join(path.dirname(store), 'not-chosen.html');
-      const refused = await exec(`return window.__TAURI_INTERNALS__.invoke("export_report", { scope: { kind: "all" }, format: "html", path: arguments[0] })
-        .then(() => "written", (e) => e.code);`, [elsewhere]);
-      assert.equal(refused, 'forbidden', 'a path no dialog returned is refused (issue 17, item 13)');
-      const opened = await exec('return window.__TAURI_INTERNALS__.invoke("open_path", { path: arguments[0] }).then(() => "opened", (e) => e.code);', [cli]);
-      assert.equal(opened, 'forbidden', 'open_path launches only reports the app wrote');
-      const out = await exec('return window.__TAURI_INTERNALS__.invoke("pick_report_path", { format: "html" });');
-      const r = await exec('return window.__TAURI_INTERNALS__.invoke("export_report", { scope: { kind: "all" }, format: "html", path: arguments[0] });', [out]);
-      const { readFileSync } = await import('node:fs');
-      const html = readFileSync(out, 'utf8');
-      assert.equal(r.bytes, Buffer.byteLength(html), 'size as written');
-      assert.match(html, /Erevan/, 'the report names the sample\'s parties');
-    });
-  } else skip('export an HTML report', 'reports are not in this build yet');
+  await step('export an HTML report and find the file', async () => {
+    // The save dialog is the system's and cannot be driven over WebDriver: scripts/test-e2e.sh
+    // starts the app with CROSSCHECK_E2E_SAVE_PATH, which the dialog command returns (and
+    // grants) instead of asking.
+    const elsewhere = path.join(path.dirname(store), 'not-chosen.html');
+    const refused = await exec(`return window.__TAURI_INTERNALS__.invoke("export_report", { scope: { kind: "all" }, format: "html", path: arguments[0] })
+      .then(() => "written", (e) => e.code);`, [elsewhere]);
+    assert.equal(refused, 'forbidden', 'a path no dialog returned is refused (issue 17, item 13)');
+    const opened = await exec('return window.__TAURI_INTERNALS__.invoke("open_path", { path: arguments[0] }).then(() => "opened", (e) => e.code);', [cli]);
+    assert.equal(opened, 'forbidden', 'open_path launches only reports the app wrote');
+    const out = await exec('return window.__TAURI_INTERNALS__.invoke("pick_report_path", { format: "html" });');
+    const r = await exec('return window.__TAURI_INTERNALS__.invoke("export_report", { scope: { kind: "all" }, format: "html", path: arguments[0] });', [out]);
+    const { readFileSync } = await import('node:fs');
+    const html = readFileSync(out, 'utf8');
+    assert.equal(r.bytes, Buffer.byteLength(html), 'size as written');
+    assert.match(html, /Erevan/, 'the report names the sample\'s parties');
+  });
 } finally {
   await wd('DELETE', `/session/${sid}`).catch(() => {});
 }
