@@ -69,6 +69,13 @@ pub enum Error {
         /// The id or key given.
         id: String,
     },
+    /// The PDF typesetter refused the report: a defect of the shipped template, never of the
+    /// report's text (which reaches the typesetter as data).
+    #[error("the PDF report could not be typeset: {why}")]
+    Typeset {
+        /// The typesetter's messages.
+        why: String,
+    },
     /// Shipped data failed to parse: a build defect, not a user error.
     #[error("bundled data {name} is invalid: {why}")]
     BundledData {

@@ -2,9 +2,10 @@
 //! data from imported documents and must render as text, never as markup.
 //!
 //! - HTML: `& < > " '` become entities, in text and attribute values alike.
-//! - Markdown: the same entities (so no renderer sees a tag), plus a backslash before every
-//!   other ASCII punctuation character Markdown gives meaning to; line breaks become spaces, so
-//!   embedded text can never open a heading, list, quote or table row.
+//! - Markdown: a backslash before every ASCII punctuation character Markdown (or HTML inside
+//!   it) gives meaning to, `<` and `&` included, so no renderer sees a tag or an entity and the
+//!   file still reads as plain text (no `&quot;`); line breaks become spaces, so embedded text
+//!   can never open a heading, list, quote or table row.
 //! - Control characters other than line feed and tab become U+FFFD in both.
 //! - URLs: linked only when they are `http` or `https` (see [`is_web_url`]); any other scheme
 //!   (`javascript:`, `data:`, `file:`) is printed as text.
@@ -44,12 +45,8 @@ pub fn markdown(s: &str) -> String {
         }
         last_space = c == ' ';
         match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            '\\' | '`' | '*' | '_' | '{' | '}' | '[' | ']' | '(' | ')' | '#' | '+' | '-' | '.' | '!' | '|' | '~' | '='
+            // CommonMark: a backslash makes any ASCII punctuation literal, `<` and `&` included.
+            '&' | '<' | '>' | '\\' | '`' | '*' | '_' | '{' | '}' | '[' | ']' | '(' | ')' | '#' | '+' | '-' | '.' | '!' | '|' | '~' | '='
             | ':' => {
                 out.push('\\');
                 out.push(c);
@@ -118,7 +115,8 @@ mod tests {
 
     #[test]
     fn markdown_neutralises_tags_links_emphasis_and_line_structure() {
-        check(markdown, "<script>x</script>", "&lt;script&gt;x&lt;/script&gt;");
+        check(markdown, "<script>x</script>", "\\<script\\>x\\</script\\>");
+        check(markdown, "l'\"armée\" & co", "l'\"armée\" \\& co");
         check(markdown, "[a](javascript:x) *b* `c`", "\\[a\\]\\(javascript\\:x\\) \\*b\\* \\`c\\`");
         check(markdown, "a\n# h\n- l\n\n| t |", "a \\# h \\- l \\| t \\|");
         check(markdown, "2. élément", "2\\. élément");

@@ -1,155 +1,151 @@
-//! The Markdown report (CommonMark with GFM tables). Every embedded string goes through
-//! [`escape::markdown`]; links through [`escape::markdown_link`].
+//! The Markdown report (CommonMark with GFM tables), from the report's [`View`]. Every embedded
+//! string goes through [`escape::markdown`] (backslashes, no HTML entities, so the file reads
+//! as plain text too); links through [`escape::markdown_link`]; changed words are bold runs.
 
 use std::fmt::Write;
 
 use super::escape::{markdown as md, markdown_link};
-use super::{ClaimEntry, ConflictSection, Report};
-use crate::model::{EvidenceItem, EvidenceKind, HistoryEntry};
+use super::view::{Cite, ClaimView, Evidence, HistoryRow, Labels, Run, Story, View};
 
 /// Renders the report.
-pub(super) fn render(r: &Report) -> String {
-    let mut s = String::with_capacity(1024 + r.claims.len() * 600);
+pub(super) fn render(v: &View) -> String {
+    let l = &v.labels;
+    let mut s = String::with_capacity(1024 + v.claims.len() * 600);
     // Writing to a String cannot fail; the results are ignored throughout.
-    let _ = writeln!(s, "# {}\n", md(&r.title));
-    let _ = writeln!(s, "{}\n", meta_line(r));
+    let _ = writeln!(s, "# {}\n", md(&v.title));
+    let _ = writeln!(s, "{}\n", md(&v.meta));
 
-    let _ = writeln!(s, "## {}\n", r.t("Summary by party", "Synthèse par partie"));
-    summary(&mut s, r);
+    let _ = writeln!(s, "## {}\n", l.at_a_glance);
+    if v.chart.rows.is_empty() {
+        let _ = writeln!(s, "{}\n", l.no_verdicts);
+    } else {
+        let _ = write!(s, "| {} |", l.party);
+        for c in &v.chart.columns {
+            let _ = write!(s, " {} |", md(&c.label));
+        }
+        s.push_str(" Σ |\n|---|");
+        for _ in &v.chart.columns {
+            s.push_str("---:|");
+        }
+        s.push_str("---:|\n");
+        for row in &v.chart.rows {
+            let _ = write!(s, "| {} |", md(&row.name));
+            for n in &row.counts {
+                let _ = write!(s, " {n} |");
+            }
+            let _ = writeln!(s, " {} |", row.total);
+        }
+        s.push('\n');
+    }
 
-    if !r.conflicts.is_empty() {
-        let _ = writeln!(s, "## {}\n", r.t("Conflicts", "Contradictions"));
-        for c in &r.conflicts {
-            conflict(&mut s, r, c);
+    if !v.conflicts.is_empty() {
+        let _ = writeln!(s, "## {}\n", l.conflicts);
+        for c in &v.conflicts {
+            story(&mut s, l, c);
         }
     }
 
-    let _ = writeln!(s, "## {}\n", r.t("Claims", "Déclarations"));
-    if r.claims.is_empty() {
-        let _ = writeln!(s, "{}\n", r.t("No claims in this report.", "Aucune déclaration dans ce rapport."));
+    let _ = writeln!(s, "## {}\n", l.claims);
+    if v.claims.is_empty() {
+        let _ = writeln!(s, "{}\n", l.no_claims);
     }
-    for (source_id, groups) in r.claims_by_source_and_party() {
-        let title = r.source(source_id).map_or_else(|| format!("#{source_id}"), |s| s.title.clone());
-        let _ = writeln!(s, "### {} {}\n", r.t("Source", "Source"), md(&title));
-        for (_, idx) in groups {
-            let name = r.party_name(&r.claims[idx[0]].claim);
-            let _ = writeln!(s, "#### {}\n", md(&name));
-            for i in idx {
-                claim(&mut s, r, &r.claims[i]);
+    for src in &v.claims {
+        let _ = writeln!(s, "### {}\n", md(&src.cite.title));
+        let _ = writeln!(s, "{}\n", cite(&src.cite));
+        for group in &src.parties {
+            let _ = writeln!(s, "#### {}\n", md(&group.party));
+            for c in &group.claims {
+                claim(&mut s, l, c);
             }
         }
     }
 
-    let _ = writeln!(s, "## {}\n", r.t("Method", "Méthode"));
-    for p in super::method_text(r) {
-        // Our own fixed text: no embedded data, so no escaping.
-        let _ = writeln!(s, "{p}\n");
+    let _ = writeln!(s, "## {}\n", l.method);
+    for p in &v.method {
+        let _ = writeln!(s, "{}\n", md(p));
     }
-    let _ = writeln!(s, "| {} | {} | ClaimReview |\n|---|---|---|", r.t("Verdict", "Verdict"), r.t("Order", "Rang"));
-    for v in &r.taxonomy {
-        let rating = v.rating.map_or_else(|| "—".to_string(), |x| x.to_string());
-        let _ = writeln!(s, "| {} | {} | {} |", md(v.label.get(&r.language)), v.position, rating);
+    let _ = writeln!(s, "| {} | {} | ClaimReview |\n|---|---|---|", l.verdict, l.order);
+    for row in &v.scale {
+        let _ = writeln!(s, "| {} | {} | {} |", md(&row.verdict.label), row.position, row.rating);
     }
     s.push('\n');
-    if !r.taxonomy_history.is_empty() {
-        let _ = writeln!(s, "{}\n", r.t("Changes to the scale:", "Modifications de la grille :"));
-        history(&mut s, r, &r.taxonomy_history);
+    if !v.scale_history.is_empty() {
+        let _ = writeln!(s, "{}\n", l.scale_changes);
+        history(&mut s, l, &v.scale_history);
     }
 
-    let _ = writeln!(s, "## {}\n", r.t("Sources", "Sources"));
-    for src in &r.sources {
-        let mut line = format!("\\[{}\\] ", src.id);
-        line.push_str(&match &src.url {
-            Some(u) => markdown_link(&src.title, u),
-            None => md(&src.title),
-        });
-        if let Some(o) = &src.outlet {
-            let _ = write!(line, " — {}", md(o));
-        }
-        if let Some(d) = src.published_at {
-            let _ = write!(line, ", {}", d.format("%Y-%m-%d"));
-        }
-        let _ = write!(line, " (SHA-256 `{}`)", &src.content_hash);
-        let _ = writeln!(s, "- {line}");
+    let _ = writeln!(s, "## {}\n", l.sources);
+    for (i, src) in v.sources.iter().enumerate() {
+        let _ = writeln!(s, "{}. {}", i + 1, cite(src));
     }
     s
 }
 
-fn meta_line(r: &Report) -> String {
-    let mut m = format!("{} {}", r.t("Generated", "Produit le"), r.generated_at.format("%Y-%m-%d %H:%M UTC"));
-    if let Some(a) = &r.analyst {
-        let _ = write!(m, " — {} {}", r.t("analyst:", "analyste :"), md(a));
+/// A source: linked title when it is on the web, else title; outlet and date.
+fn cite(c: &Cite) -> String {
+    let mut out = match &c.url {
+        Some(u) => markdown_link(&c.title, u),
+        None => md(&c.title),
+    };
+    if let Some(o) = &c.outlet {
+        let _ = write!(out, " — {}", md(o));
     }
-    if let Some(o) = &r.organisation {
-        let _ = write!(m, " — {}", md(o));
+    if let Some(d) = &c.date {
+        let _ = write!(out, ", {}", md(d));
     }
-    let _ = write!(m, " — {} {}", r.claims.len(), r.t("claims", "déclarations"));
-    m
+    out
 }
 
-fn summary(s: &mut String, r: &Report) {
-    let _ = write!(s, "| {} | {} |", r.t("Party", "Partie"), r.t("Claims", "Décl."));
-    for v in &r.taxonomy {
-        let _ = write!(s, " {} |", md(v.label.get(&r.language)));
-    }
-    let _ = writeln!(s, " {} | {} |", r.t("Attribution confirmed", "Attribution confirmée"), r.t("Misattributed", "Mal attribuées"));
-    s.push_str("|---|---:|");
-    for _ in &r.taxonomy {
-        s.push_str("---:|");
-    }
-    s.push_str("---:|---:|\n");
-    for p in &r.summary {
-        let _ = write!(s, "| {} | {} |", md(&p.name), p.claims);
-        for (_, n) in &p.verdicts {
-            let _ = write!(s, " {n} |");
+/// A quote with its changed runs in bold. The view merged neighbouring changed words into one
+/// run; a run's surrounding spaces stay outside the markers, where CommonMark needs them.
+fn quote(runs: &[Run]) -> String {
+    let mut out = String::new();
+    for r in runs {
+        if !r.mark {
+            out.push_str(&md(&r.text));
+            continue;
         }
-        let _ = writeln!(s, " {} | {} |", p.attribution_confirmed, p.misattributed);
+        let inner = r.text.trim();
+        if inner.is_empty() {
+            out.push_str(&md(&r.text));
+            continue;
+        }
+        let lead = &r.text[..r.text.len() - r.text.trim_start().len()];
+        let trail = &r.text[r.text.trim_end().len()..];
+        let _ = write!(out, "{}**{}**{}", md(lead), md(inner), md(trail));
     }
-    s.push('\n');
+    out
 }
 
-fn conflict(s: &mut String, r: &Report, c: &ConflictSection) {
-    let title = if c.conflict.title.is_empty() { format!("{} {}", r.t("Conflict", "Contradiction"), c.conflict.id) } else { c.conflict.title.clone() };
-    let _ = writeln!(s, "### {}\n", md(&title));
-    let _ = write!(s, "**{}** {}", r.t("Status:", "Statut :"), md(&r.conflict_state(c)));
-    if !c.explanation.is_empty() {
-        let _ = write!(s, " — {}", md(&c.explanation));
+fn story(s: &mut String, l: &Labels, c: &Story) {
+    let _ = writeln!(s, "### {}\n", md(&c.title));
+    let _ = writeln!(s, "**{}**\n", md(&c.state));
+    for side in &c.sides {
+        let _ = writeln!(s, "#### {}\n", md(&side.party));
+        let _ = writeln!(s, "> {}\n", quote(&side.quote));
+        if let Some(p) = &side.proposition {
+            let _ = writeln!(s, "*{}*\n", md(p));
+        }
+        let mut by = md(&side.speaker);
+        if let Some(ci) = &side.cite {
+            let _ = write!(by, " · {}", cite(ci));
+        }
+        if let Some(b) = &side.verdict {
+            let _ = write!(by, " · **{}**", md(&b.label));
+        }
+        let _ = writeln!(s, "{by}\n");
     }
-    s.push_str("\n\n");
-    if !c.conflict.sides.is_empty() {
-        // Side by side: one column per party.
-        s.push('|');
-        for side in &c.conflict.sides {
-            let _ = write!(s, " {} |", md(&side.party_name));
-        }
-        s.push_str("\n|");
-        for _ in &c.conflict.sides {
-            s.push_str("---|");
-        }
-        s.push_str("\n|");
-        for side in &c.conflict.sides {
-            let _ = write!(s, " {} |", highlighted(&side.statement, &side.highlights));
-        }
-        // What a bare denial denies, beside its own words.
-        if c.conflict.sides.iter().any(|x| x.proposition != x.statement) {
-            s.push_str("\n|");
-            for side in &c.conflict.sides {
-                let _ = write!(s, " *{}* |", md(&side.proposition));
-            }
-        }
-        s.push_str("\n\n");
-    }
-    if !c.conflict.facts.is_empty() {
-        let _ = write!(s, "| {} |", r.t("Fact", "Fait"));
-        for side in &c.conflict.sides {
-            let _ = write!(s, " {} |", md(&side.party_name));
+    if !c.facts.is_empty() {
+        let _ = write!(s, "| {} |", l.fact);
+        for side in &c.sides {
+            let _ = write!(s, " {} |", md(&side.party));
         }
         s.push_str("\n|---|");
-        for _ in &c.conflict.sides {
+        for _ in &c.sides {
             s.push_str("---|");
         }
         s.push('\n');
-        for f in &c.conflict.facts {
+        for f in &c.facts {
             let _ = write!(s, "| {} |", md(&f.label));
             for v in &f.values {
                 let _ = write!(s, " {} |", md(v));
@@ -158,172 +154,68 @@ fn conflict(s: &mut String, r: &Report, c: &ConflictSection) {
         }
         s.push('\n');
     }
-    evidence(s, r, &c.evidence);
-    if !c.history.is_empty() {
-        history(s, r, &c.history);
+    if !c.explanation.is_empty() {
+        let _ = writeln!(s, "**{}** {}\n", l.resolution, md(&c.explanation));
     }
-}
-
-/// The statement with its highlighted spans in bold; spans are char ranges of the raw text.
-fn highlighted(text: &str, spans: &[super::Span]) -> String {
-    let chars: Vec<char> = text.chars().collect();
-    let mut spans: Vec<_> = spans.iter().filter(|sp| sp.start < sp.end && sp.end <= chars.len()).collect();
-    spans.sort_by_key(|sp| sp.start);
-    let mut out = String::new();
-    let mut at = 0;
-    for sp in spans {
-        if sp.start < at {
-            continue; // overlapping spans: keep the first
+    evidence(s, l, &c.evidence);
+    if !c.timeline.is_empty() {
+        let _ = writeln!(s, "**{}**\n", l.timeline);
+        for t in &c.timeline {
+            let _ = writeln!(s, "- {} — {}: {}", md(&t.date), md(&t.who), md(&t.what));
         }
-        out.push_str(&md(&chars[at..sp.start].iter().collect::<String>()));
-        let _ = write!(out, "**{}**", md(&chars[sp.start..sp.end].iter().collect::<String>()));
-        at = sp.end;
+        s.push('\n');
     }
-    out.push_str(&md(&chars[at..].iter().collect::<String>()));
-    out
-}
-
-fn claim(s: &mut String, r: &Report, c: &ClaimEntry) {
-    let cl = &c.claim;
-    let _ = writeln!(s, "<a id=\"claim-{}\"></a>\n", cl.id);
-    let _ = writeln!(s, "> {}\n", md(&cl.text));
-    let mut who = md(&cl.speaker.name);
-    if !cl.cue.is_empty() {
-        let _ = write!(who, " — *{}*", md(&cl.cue));
-    }
-    if !cl.via.is_empty() {
-        let via: Vec<String> = cl.via.iter().map(|v| md(&v.name)).collect();
-        let _ = write!(who, " ({} {})", r.t("via", "via"), via.join(" ← "));
-    }
-    let _ = writeln!(s, "{who} · #{} · {} {}–{}\n", cl.id, r.t("chars", "car."), cl.anchor.start, cl.anchor.end);
-    let _ = writeln!(
-        s,
-        "- **{}** {}\n- **{}** {}",
-        r.t("Verdict:", "Verdict :"),
-        md(&r.verdict_label(&c.verdict)),
-        r.t("Attribution:", "Attribution :"),
-        md(c.attribution.label(&r.language))
-    );
-    s.push('\n');
-    evidence(s, r, &c.evidence);
     if !c.history.is_empty() {
-        history(s, r, &c.history);
+        history(s, l, &c.history);
     }
 }
 
-fn evidence(s: &mut String, r: &Report, items: &[EvidenceItem]) {
+fn claim(s: &mut String, l: &Labels, c: &ClaimView) {
+    let _ = writeln!(s, "<a id=\"claim-{}\"></a>\n", c.id);
+    let _ = writeln!(s, "> {}\n", md(&c.text));
+    let mut who = md(&c.who);
+    if let Some(p) = &c.position {
+        let _ = write!(who, " · {}", md(p));
+    }
+    let _ = writeln!(s, "{who}\n");
+    let _ = writeln!(s, "- **{}:** {}\n- {}\n", l.verdict, md(&c.verdict.label), md(&c.attribution));
+    evidence(s, l, &c.evidence);
+    if !c.history.is_empty() {
+        history(s, l, &c.history);
+    }
+}
+
+fn evidence(s: &mut String, l: &Labels, items: &[Evidence]) {
     if items.is_empty() {
         return;
     }
-    let _ = writeln!(s, "{}\n", r.t("Evidence:", "Preuves :"));
+    let _ = writeln!(s, "{}:\n", l.evidence);
     for e in items {
-        let rel = e.relation.label(&r.language);
-        let body = match &e.kind {
-            EvidenceKind::Url { url } => markdown_link(url, url),
-            EvidenceKind::Passage { source_id, anchor } => {
-                let title = r.source(*source_id).map_or_else(|| format!("#{source_id}"), |s| s.title.clone());
-                format!(
-                    "«\u{a0}{}\u{a0}» — {}, {} {}–{}",
-                    md(&anchor.selector.exact),
-                    md(&title),
-                    r.t("chars", "car."),
-                    anchor.start,
-                    anchor.end
-                )
-            }
-            EvidenceKind::File { name, sha256, size } => format!("{} ({size} B, SHA-256 `{sha256}`)", md(name)),
-            EvidenceKind::Note => String::new(),
-        };
-        let note = if e.note.is_empty() { String::new() } else { md(&e.note) };
-        let sep = if body.is_empty() || note.is_empty() { "" } else { " — " };
-        let _ = writeln!(s, "- *{rel}* {body}{sep}{note}");
+        let mut parts: Vec<String> = Vec::new();
+        if let Some(u) = &e.url {
+            parts.push(markdown_link(u, u));
+        }
+        if let Some(t) = &e.text {
+            parts.push(md(t));
+        }
+        if let Some(q) = &e.quote {
+            parts.push(format!("«\u{a0}{}\u{a0}»", md(q)));
+        }
+        if let Some(ci) = &e.cite {
+            parts.push(cite(ci));
+        }
+        if !e.note.is_empty() {
+            parts.push(md(&e.note));
+        }
+        let _ = writeln!(s, "- *{}* {}", md(&e.relation_label), parts.join(" — "));
     }
     s.push('\n');
 }
 
-fn history(s: &mut String, r: &Report, entries: &[HistoryEntry]) {
-    let _ = writeln!(
-        s,
-        "| {} | {} | {} | {} | {} |\n|---|---|---|---|---|",
-        r.t("When", "Date"),
-        r.t("Who", "Qui"),
-        r.t("Change", "Changement"),
-        r.t("Value", "Valeur"),
-        r.t("Note", "Note")
-    );
-    for h in entries {
-        let _ = writeln!(
-            s,
-            "| {} | {} | {} | {} | {} |",
-            h.at.format("%Y-%m-%d %H:%M"),
-            md(&h.analyst),
-            h.change.as_str(),
-            md(&change_text(r, h)),
-            md(&h.note)
-        );
+fn history(s: &mut String, l: &Labels, rows: &[HistoryRow]) {
+    let _ = writeln!(s, "| {} | {} | {} | {} | {} |\n|---|---|---|---|---|", l.when, l.who, l.change, l.value, l.note);
+    for h in rows {
+        let _ = writeln!(s, "| {} | {} | {} | {} | {} |", md(&h.when), md(&h.who), md(&h.change), md(&h.value), md(&h.note));
     }
     s.push('\n');
-}
-
-/// A history value as a reader understands it: labels rather than keys, fields rather than JSON.
-pub(super) fn change_text(r: &Report, h: &HistoryEntry) -> String {
-    use crate::model::{Attribution, Change, ConflictStatus};
-    use serde_json::Value;
-    let parse = |v: &Option<String>| v.as_deref().and_then(|s| serde_json::from_str::<Value>(s).ok()).unwrap_or(Value::Null);
-    let arrow = |old: String, new: String| if old.is_empty() { new } else { format!("{old} → {new}") };
-    let text = |v: &Value| match v {
-        Value::String(s) => s.clone(),
-        Value::Null => "—".to_string(),
-        other => other.to_string(),
-    };
-    match h.change {
-        Change::Verdict => arrow(h.old.as_deref().map(|k| r.verdict_label(k)).unwrap_or_default(), h.new.as_deref().map(|k| r.verdict_label(k)).unwrap_or_default()),
-        Change::Attribution => {
-            let label = |v: &Option<String>| v.as_deref().and_then(Attribution::parse).map(|a| a.label(&r.language).to_string()).unwrap_or_default();
-            arrow(label(&h.old), label(&h.new))
-        }
-        Change::ConflictStatus => {
-            let label = |v: &Option<String>| {
-                v.as_deref().and_then(|s| serde_json::from_str::<ConflictStatus>(s).ok()).map(|st| r.status_label(&st)).unwrap_or_default()
-            };
-            arrow(label(&h.old), label(&h.new))
-        }
-        // Review statuses are plain names (`proposed`, `confirmed`, `rejected`), not JSON.
-        Change::ConflictReview => {
-            let label = |v: &Option<String>| match v.as_deref() {
-                Some("proposed") => r.t("proposed", "proposé").to_string(),
-                Some("confirmed") => r.t("confirmed", "confirmé").to_string(),
-                Some("rejected") => r.t("rejected", "rejeté").to_string(),
-                other => other.unwrap_or_default().to_string(),
-            };
-            arrow(label(&h.old), label(&h.new))
-        }
-        Change::Evidence => {
-            let e = parse(&h.new);
-            format!("{} ({}, {})", r.t("evidence added", "preuve ajoutée"), text(&e["kind"]), text(&e["relation"]))
-        }
-        Change::ClaimEdit => {
-            let (old, new) = (parse(&h.old), parse(&h.new));
-            let fields: Vec<String> = new
-                .as_object()
-                .map(|m| m.iter().map(|(k, v)| format!("{k}: «{}» → «{}»", text(&old[k]), text(v))).collect())
-                .unwrap_or_default();
-            fields.join("; ")
-        }
-        Change::ClaimDelete => {
-            let old = parse(&h.old);
-            format!("{} «{}»", r.t("deleted", "supprimée"), text(&old["text"]))
-        }
-        Change::Taxonomy => {
-            let (old, new) = (parse(&h.old), parse(&h.new));
-            if let Some(k) = new["add"].as_str() {
-                format!("{} {k} ({})", r.t("added", "ajout de"), text(&new["label"][r.language.as_str()]))
-            } else if new["position"].is_number() {
-                format!("{} {}: {} → {}", r.t("moved", "déplacé"), text(&new["key"]), text(&old["position"]), text(&new["position"]))
-            } else {
-                let lang = r.language.as_str();
-                format!("{}: «{}» → «{}»", text(&new["key"]), text(&old["label"][lang]), text(&new["label"][lang]))
-            }
-        }
-    }
 }

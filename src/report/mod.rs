@@ -1,20 +1,27 @@
 //! Reports: the verification work of a workspace, or of one party, source or conflict, as
-//! Markdown, self-contained HTML, JSON, CSV or schema.org ClaimReview.
+//! Markdown, self-contained HTML, PDF, JSON, CSV or schema.org ClaimReview.
 //!
-//! [`build`] gathers everything into one [`Report`] (a plain, serializable model); each format
-//! renders that model and nothing else, so the formats cannot disagree. Everything embedded
-//! comes from imported documents or the analyst and is escaped by [`escape`] on the way out.
+//! [`build`] gathers everything into one [`Report`] (a plain, serializable model) of one
+//! [`Kind`]: a publication report holds what the analyst decided, an audit report everything.
+//! Each format renders that model and nothing else, so the formats cannot disagree; the three
+//! formats people read (HTML, Markdown, PDF) render one [`view`] of it, the story told in the
+//! report's language. Everything embedded comes from imported documents or the analyst: the HTML
+//! template escapes it by default, Markdown goes through [`escape`], and the PDF template reads
+//! it as JSON data, never as markup.
 //!
 //! Conflicts enter as plain [`ConflictInput`]s (parties' statements side by side, facts that
 //! disagree); the builder attaches the analyst's status, evidence and history to them.
 //! [`conflict_input`] makes one from the align module's [`DiffView`].
 
+mod chart;
 mod claimreview;
 mod csv;
 pub mod escape;
 mod html;
 mod json;
 mod markdown;
+mod pdf;
+mod view;
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
@@ -45,19 +52,58 @@ pub enum Format {
     Csv,
     /// schema.org ClaimReview JSON-LD, one per judged claim.
     ClaimReview,
+    /// A typeset PDF (fonts embedded, page numbers, a table of contents).
+    Pdf,
 }
 
 impl Format {
-    /// Parses `md`, `html`, `json`, `csv` or `claimreview`.
+    /// Parses `md`, `html`, `pdf`, `json`, `csv` or `claimreview`.
     pub fn parse(s: &str) -> Result<Format> {
         Ok(match s.to_ascii_lowercase().as_str() {
             "md" | "markdown" => Format::Markdown,
             "html" => Format::Html,
+            "pdf" => Format::Pdf,
             "json" => Format::Json,
             "csv" => Format::Csv,
             "claimreview" | "jsonld" | "json-ld" => Format::ClaimReview,
-            _ => return Err(Error::bad_input("--format", format!("{s:?} is not one of md, html, json, csv, claimreview"))),
+            _ => return Err(Error::bad_input("--format", format!("{s:?} is not one of md, html, pdf, json, csv, claimreview"))),
         })
+    }
+
+    /// The file extension a report in this format is saved with.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Markdown => "md",
+            Format::Html => "html",
+            Format::Json => "json",
+            Format::Csv => "csv",
+            Format::ClaimReview => "jsonld",
+            Format::Pdf => "pdf",
+        }
+    }
+}
+
+/// Which report: what the analyst publishes, or everything for an audit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Kind {
+    /// What the analyst decided: confirmed and judged conflicts, claims with a conclusive
+    /// verdict, each with its evidence; no review history, no character offsets.
+    #[default]
+    Publication,
+    /// Everything: every claim (unverified ones too), every conflict the tool proposed or the
+    /// analyst rejected, with review states and the full history.
+    Audit,
+}
+
+impl Kind {
+    /// Parses `publication` or `audit`.
+    pub fn parse(s: &str) -> Result<Kind> {
+        match s.to_ascii_lowercase().as_str() {
+            "publication" | "publish" => Ok(Kind::Publication),
+            "audit" => Ok(Kind::Audit),
+            _ => Err(Error::bad_input("--kind", format!("{s:?} is not one of publication, audit"))),
+        }
     }
 }
 
@@ -86,11 +132,15 @@ pub struct ReportConfig {
     pub title: Option<String>,
     /// Where the report will be published (http/https), for ClaimReview `url`.
     pub publish_url: Option<String>,
+    /// Publication (the default) or audit.
+    pub kind: Kind,
+    /// The analyst named on the report; the `analyst` setting when `None`.
+    pub analyst: Option<String>,
 }
 
 impl Default for ReportConfig {
     fn default() -> Self {
-        ReportConfig { scope: Scope::All, language: "en".into(), title: None, publish_url: None }
+        ReportConfig { scope: Scope::All, language: "en".into(), title: None, publish_url: None, kind: Kind::Publication, analyst: None }
     }
 }
 
@@ -126,6 +176,12 @@ pub struct ConflictSide {
     pub proposition: String,
     /// Char ranges of `statement` to emphasise: where it differs from the other sides.
     pub highlights: Vec<Span>,
+    /// Who said it, as the source names them ("Leyla Abdullayeva").
+    #[serde(default)]
+    pub speaker: String,
+    /// The source it was said in, when it is a claim.
+    #[serde(default)]
+    pub source_id: Option<i64>,
 }
 
 /// A char range, end exclusive.
@@ -171,7 +227,7 @@ pub struct SourceEntry {
     pub title: String,
     /// Outlet.
     pub outlet: Option<String>,
-    /// URL or file path.
+    /// The web URL, or a local file's name (never its folder).
     pub url: Option<String>,
     /// Language.
     pub language: Option<String>,
@@ -236,6 +292,8 @@ pub type PartyGroup = (Option<String>, Vec<usize>);
 pub struct Report {
     /// [`SCHEMA`].
     pub schema: &'static str,
+    /// Publication or audit.
+    pub kind: Kind,
     /// Title.
     pub title: String,
     /// Language of labels and fixed text.
@@ -331,6 +389,33 @@ impl Report {
         }
     }
 
+    /// Shows parties by their name in the report's language: `name(key)` gives the localized
+    /// name of a shipped party and the English one it replaces; a name the analyst changed (not
+    /// the shipped English one) is kept.
+    pub fn localize_parties(&mut self, name: impl Fn(&str) -> Option<(String, String)>) {
+        let mut renamed: HashMap<String, String> = HashMap::new();
+        for p in &mut self.parties {
+            if let Some((local, english)) = name(&p.key) {
+                if p.name == english && local != p.name {
+                    renamed.insert(p.key.clone(), local.clone());
+                    p.name = local;
+                }
+            }
+        }
+        for s in &mut self.summary {
+            if let Some(n) = s.party.as_ref().and_then(|k| renamed.get(k)) {
+                s.name = n.clone();
+            }
+        }
+        for c in &mut self.conflicts {
+            for side in &mut c.conflict.sides {
+                if let Some(n) = side.party.as_ref().and_then(|k| renamed.get(k)) {
+                    side.party_name = n.clone();
+                }
+            }
+        }
+    }
+
     /// French or English fixed text.
     pub(crate) fn t<'a>(&self, en: &'a str, fr: &'a str) -> &'a str {
         if self.language == "fr" {
@@ -365,7 +450,14 @@ pub fn build(store: &Store, config: &ReportConfig, conflicts: Vec<ConflictInput>
         }
     };
     claims.sort_by_key(|c| (c.source_id, c.anchor.start, c.id));
-    let conflicts: Vec<ConflictInput> = match &config.scope {
+    let verifications = store.verifications()?;
+    if config.kind == Kind::Publication {
+        // Published: what the analyst concluded. Unverified and in-progress claims are work,
+        // not findings.
+        let conclusive: HashSet<&str> = taxonomy.iter().filter(|v| v.conclusive).map(|v| v.key.as_str()).collect();
+        claims.retain(|c| verifications.get(&c.id).is_some_and(|v| conclusive.contains(v.verdict.as_str())));
+    }
+    let mut conflicts: Vec<ConflictInput> = match &config.scope {
         Scope::Conflict(id) => conflicts.into_iter().filter(|c| c.id == *id).collect(),
         Scope::All => conflicts,
         // A conflict belongs to a party's or source's report when one of its sides is in it.
@@ -375,7 +467,24 @@ pub fn build(store: &Store, config: &ReportConfig, conflicts: Vec<ConflictInput>
         }
     };
 
-    let verifications = store.verifications()?;
+    // Each side names its speaker and source, read from its claim even when the claim itself is
+    // not listed (an unverified side of a published conflict).
+    let mut side_sources: HashSet<i64> = HashSet::new();
+    for c in &mut conflicts {
+        for side in &mut c.sides {
+            if let Some(id) = side.claim_id {
+                let claim = match claims.iter().find(|c| c.id == id) {
+                    Some(c) => c.clone(),
+                    None => store.claim(id)?,
+                };
+                if side.speaker.is_empty() {
+                    side.speaker = claim.speaker.name.clone();
+                }
+                side.source_id = Some(claim.source_id);
+                side_sources.insert(claim.source_id);
+            }
+        }
+    }
     let mut evidence: HashMap<Target, Vec<EvidenceItem>> = HashMap::new();
     for e in store.all_evidence()? {
         evidence.entry(e.target).or_default().push(e);
@@ -423,6 +532,7 @@ pub fn build(store: &Store, config: &ReportConfig, conflicts: Vec<ConflictInput>
     let source_ids: HashSet<i64> = entries
         .iter()
         .map(|e| e.claim.source_id)
+        .chain(side_sources)
         .chain(entries.iter().flat_map(|e| &e.evidence).chain(conflicts.iter().flat_map(|c| &c.evidence)).filter_map(|e| {
             match e.kind {
                 crate::model::EvidenceKind::Passage { source_id, .. } => Some(source_id),
@@ -482,7 +592,10 @@ pub fn build(store: &Store, config: &ReportConfig, conflicts: Vec<ConflictInput>
         })
         .collect();
 
-    let analyst = store.setting(crate::model::ANALYST_SETTING)?;
+    let analyst = match config.analyst.as_deref().map(str::trim).filter(|a| !a.is_empty()) {
+        Some(a) => Some(a.to_string()),
+        None => store.setting(crate::model::ANALYST_SETTING)?,
+    };
     let organisation = store.setting("organisation")?;
     let publish_url = match &config.publish_url {
         Some(u) => Some(u.clone()),
@@ -490,6 +603,7 @@ pub fn build(store: &Store, config: &ReportConfig, conflicts: Vec<ConflictInput>
     };
     let mut report = Report {
         schema: SCHEMA,
+        kind: config.kind,
         title: String::new(),
         language,
         generated_at: Utc::now(),
@@ -587,11 +701,12 @@ fn summarize(r: &Report) -> Vec<PartySummary> {
 /// Renders a report.
 pub fn render(report: &Report, format: Format) -> Result<Vec<u8>> {
     Ok(match format {
-        Format::Markdown => markdown::render(report).into_bytes(),
-        Format::Html => html::render(report).into_bytes(),
+        Format::Markdown => markdown::render(&view::View::new(report)).into_bytes(),
+        Format::Html => html::render(&view::View::new(report)).into_bytes(),
         Format::Json => json::render(report)?.into_bytes(),
         Format::Csv => csv::render(report)?,
         Format::ClaimReview => claimreview::render(report)?.into_bytes(),
+        Format::Pdf => pdf::render(&view::View::new(report))?,
     })
 }
 
@@ -631,7 +746,10 @@ pub fn conflict_input(conflict: &Conflict, view: &DiffView) -> ConflictInput {
             proposition: c.proposition.clone(),
             highlights: merge_spans(
                 c.runs.iter().filter(|r| r.kind != RunKind::Same).map(|r| Span { start: r.start, end: r.end }).collect(),
+                &c.text,
             ),
+            speaker: c.speaker.name.clone(),
+            source_id: None,
         })
         .collect();
     let facts = view
@@ -654,14 +772,22 @@ pub fn conflict_input(conflict: &Conflict, view: &DiffView) -> ConflictInput {
     ConflictInput { id: conflict.id, title, state: conflict.state_label("en"), state_fr: conflict.state_label("fr"), sides, facts }
 }
 
-/// Sorted, non-overlapping spans covering the same chars.
-fn merge_spans(mut spans: Vec<Span>) -> Vec<Span> {
+/// Sorted, non-overlapping spans covering the same chars, and runs rather than words: two
+/// spans with only white space between them become one, so "avoir pris" reads as one change
+/// (a reader, and Markdown's `**…**`, would otherwise see two).
+pub(crate) fn merge_spans(mut spans: Vec<Span>, text: &str) -> Vec<Span> {
+    let chars: Vec<char> = text.chars().collect();
     spans.retain(|s| s.start < s.end);
     spans.sort_by_key(|s| (s.start, s.end));
     let mut out: Vec<Span> = Vec::with_capacity(spans.len());
     for s in spans {
         match out.last_mut() {
-            Some(last) if s.start <= last.end => last.end = last.end.max(s.end),
+            Some(last)
+                if s.start <= last.end
+                    || chars.get(last.end..s.start).is_some_and(|gap| gap.iter().all(|c| c.is_whitespace())) =>
+            {
+                last.end = last.end.max(s.end)
+            }
             _ => out.push(s),
         }
     }

@@ -1,18 +1,18 @@
-//! Reports: which conflicts a report shows, and building and rendering it (the writers are in
-//! [`crate::report`]).
+//! Reports: which conflicts a report shows, party names in the report's language, and building
+//! and rendering it (the writers are in [`crate::report`]).
 
 use std::collections::HashSet;
 
 use super::Workbench;
 use crate::error::Result;
 use crate::model::{conflict_status, Conflict};
-use crate::report::{self, Format, Report, ReportConfig, Scope};
+use crate::report::{self, Format, Kind, Report, ReportConfig, Scope};
 use crate::store::ConflictFilter;
 
 impl Workbench {
-    /// Builds a report. Its conflicts are the confirmed ones and those the analyst judged
-    /// (candidates are proposals, rejected ones are not conflicts); a conflict scope shows its
-    /// one conflict whatever its status.
+    /// Builds a report. A publication report shows the conflicts an analyst confirmed or judged
+    /// (candidates are proposals, rejected ones are not conflicts); an audit report shows every
+    /// conflict with its review state. A conflict scope shows its one conflict whatever its status.
     pub fn report(&self, config: &ReportConfig) -> Result<Report> {
         let judged: HashSet<i64> = self.store.conflict_verdicts()?.into_iter().map(|v| v.conflict_id).collect();
         let chosen: Vec<Conflict> = match config.scope {
@@ -20,14 +20,23 @@ impl Workbench {
             _ => self
                 .conflicts(&ConflictFilter::default())?
                 .into_iter()
-                .filter(|c| c.status == conflict_status::CONFIRMED || judged.contains(&c.id))
+                .filter(|c| match config.kind {
+                    Kind::Audit => true,
+                    Kind::Publication => {
+                        c.status == conflict_status::CONFIRMED || (judged.contains(&c.id) && c.status != conflict_status::REJECTED)
+                    }
+                })
                 .collect(),
         };
         let conflicts = chosen
             .iter()
             .map(|c| Ok(report::conflict_input(c, &self.conflict_view(c.id)?)))
             .collect::<Result<Vec<_>>>()?;
-        report::build(&self.store, config, conflicts)
+        let mut built = report::build(&self.store, config, conflicts)?;
+        let gazetteer = self.gazetteer()?;
+        let lang = built.language.clone();
+        built.localize_parties(|key| gazetteer.get(key).map(|e| (e.display_name(&lang).to_string(), e.display_name("en").to_string())));
+        Ok(built)
     }
 
     /// Builds and renders a report.

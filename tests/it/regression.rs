@@ -815,3 +815,36 @@ fn a_party_repeating_itself_in_copies_is_one_statement_carried_by_many_sources()
     let carried: Vec<usize> = replies[0]["sides"].as_array().expect("sides").iter().map(|s| s["carried_by"].as_array().map_or(0, Vec::len)).collect();
     assert_eq!(carried, vec![4, 4], "each side's statement is carried by the four sources");
 }
+
+/// Issue 15: the Markdown report bolded each changed word on its own (`**avoir** **pris**`) and
+/// left HTML entities (`&quot;`) in the text.
+#[test]
+fn markdown_report_marks_changed_runs_not_words_and_has_no_html_entities() {
+    let (mut wb, _, az, am) = workspace(true);
+    let text = |t: &str| ClaimChanges { text: Some(t.into()), ..Default::default() };
+    wb.edit_claim(az, text("Bakou dit \"avoir pris\" le village de Talish hier"), "").unwrap();
+    wb.edit_claim(am, text("Bakou dit \"avoir perdu\" le village de Talish hier"), "").unwrap();
+    wb.set_verdict(az, "false", "").unwrap();
+    let id = wb.new_conflict(&[az, am], None).unwrap().id;
+    let config = ReportConfig { scope: crosscheck::report::Scope::Conflict(id), ..Default::default() };
+    let md = String::from_utf8(wb.export(&config, Format::Markdown).unwrap()).unwrap();
+    assert!(!md.contains("** **"), "neighbouring changed words are one run:\n{md}");
+    assert!(md.contains("**pris**") || md.contains("**avoir pris**"), "the change is marked:\n{md}");
+    assert!(!md.contains("&quot;") && !md.contains("&#39;") && !md.contains("&amp;"), "no HTML entities in text:\n{md}");
+    assert!(md.contains("dit \"avoir"), "quotes are plain text:\n{md}");
+}
+
+/// Issue 15: two changed words separated by a space were two highlights.
+#[test]
+fn changed_words_separated_by_spaces_are_one_highlight() {
+    let (mut wb, _, az, am) = workspace(true);
+    let text = |t: &str| ClaimChanges { text: Some(t.into()), ..Default::default() };
+    wb.edit_claim(az, text("les forces ont tiré trois obus lourds sur Tovuz"), "").unwrap();
+    wb.edit_claim(am, text("les forces ont vu deux drones sur Tovuz"), "").unwrap();
+    let id = wb.new_conflict(&[az, am], None).unwrap().id;
+    let r = wb.report(&ReportConfig { scope: crosscheck::report::Scope::Conflict(id), ..Default::default() }).unwrap();
+    let side = r.conflicts[0].conflict.sides.iter().find(|s| s.claim_id == Some(az)).expect("AZ's side");
+    let marked: Vec<String> =
+        side.highlights.iter().map(|h| side.statement.chars().skip(h.start).take(h.end - h.start).collect()).collect();
+    assert_eq!(marked, vec!["tiré trois obus lourds".to_string()], "one run over the changed words");
+}

@@ -1,11 +1,12 @@
 //! Reports: ClaimReview checked field by field, escaping of hostile text in every format, the
-//! HTML report's DOM in headless Chromium, the CSV read back, the JSON schema.
+//! HTML report's DOM in headless Chromium, the CSV read back, the JSON schema, publication and
+//! audit kinds, the PDF read back with poppler (text, fonts, hostile Typst), no local paths.
 
 use std::path::PathBuf;
 use std::process::Command;
 
 use crosscheck::model::Stance;
-use crosscheck::report::{self, ConflictInput, ConflictSide, DisagreeingFact, Format, Report, ReportConfig, Scope, Span};
+use crosscheck::report::{self, ConflictInput, ConflictSide, DisagreeingFact, Format, Kind, Report, ReportConfig, Scope, Span};
 use crosscheck::model::{Attribution, ConflictStatus, NewEvidence, NewEvidenceKind, Relation, Target};
 use crosscheck::ClaimChanges;
 use crosscheck::Workbench;
@@ -54,6 +55,7 @@ fn conflict(az: i64, am: i64) -> ConflictInput {
                 statement: "12 soldats arméniens ont été tués".into(),
                 proposition: "12 soldats arméniens ont été tués".into(),
                 highlights: vec![Span { start: 0, end: 2 }],
+                ..Default::default()
             },
             ConflictSide {
                 party: Some("AM".into()),
@@ -62,6 +64,7 @@ fn conflict(az: i64, am: i64) -> ConflictInput {
                 statement: HOSTILE.into(),
                 proposition: HOSTILE.into(),
                 highlights: vec![Span { start: 0, end: 8 }],
+                ..Default::default()
             },
         ],
         facts: vec![DisagreeingFact { label: "soldiers killed".into(), values: vec!["12".into(), "0 <none>".into()] }],
@@ -71,6 +74,10 @@ fn conflict(az: i64, am: i64) -> ConflictInput {
 
 fn build(wb: &Workbench, az: i64, am: i64) -> Report {
     report::build(wb.store(), &ReportConfig::default(), vec![conflict(az, am)]).expect("report builds")
+}
+
+fn audit(wb: &Workbench, az: i64, am: i64) -> Report {
+    report::build(wb.store(), &ReportConfig { kind: Kind::Audit, ..Default::default() }, vec![conflict(az, am)]).expect("report builds")
 }
 
 fn text(r: &Report, f: Format) -> String {
@@ -143,14 +150,15 @@ fn hostile_text_is_shown_as_text_in_markdown_and_html() {
     let r = build(&wb, az, am);
     let md = text(&r, Format::Markdown);
     assert!(!md.contains("<script"), "no raw script tag in Markdown");
-    assert!(md.contains("&lt;script&gt;"), "the tag is shown as text");
+    assert!(md.contains("\\<script\\>"), "the tag is shown as text, backslash-escaped");
+    assert!(!md.contains("&lt;") && !md.contains("&quot;") && !md.contains("&#39;"), "no HTML entities in Markdown text");
     assert!(!md.contains("](javascript"), "no Markdown link to javascript:");
     assert!(!md.contains("(javascript:alert(document"), "the hostile evidence URL is not a link destination");
     assert!(md.contains("[https\\:\\/\\/example") || md.contains("](https://example.org/imagery?a=1&b=%3C2%3E)"), "web URLs are linked, encoded");
 
     let html = text(&r, Format::Html);
     assert!(!html.to_lowercase().contains("<script"), "no script element in HTML");
-    assert!(html.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;"), "escaped text");
+    assert!(html.contains("&lt;script&gt;alert('x')&lt;/script&gt;"), "escaped text");
     assert!(!html.contains("href=\"javascript"), "no javascript: href");
     assert!(html.contains("href=\"https://example.org/imagery?a=1&amp;b=&lt;2&gt;\""), "web URL linked with its attribute escaped");
     assert!(html.contains("@media print"), "prints cleanly");
@@ -173,7 +181,7 @@ fn html_report_dom_in_headless_chromium_has_no_scripts_and_sides_next_to_each_ot
         return;
     };
     let (wb, az, am) = judged();
-    let r = build(&wb, az, am);
+    let r = audit(&wb, az, am);
     let dir = tempfile::tempdir().unwrap();
     let page = dir.path().join("report.html");
     std::fs::write(&page, report::render(&r, Format::Html).unwrap()).unwrap();
@@ -237,7 +245,8 @@ fn csv_reads_back_one_row_per_claim_with_formulas_neutralised() {
 
     let (mut wb2, _, c, _) = workspace(true);
     wb2.edit_claim(c, ClaimChanges { text: Some("=1+2".into()), cue: Some("@SUM(A1)".into()), ..Default::default() }, "").unwrap();
-    let r2 = report::build(wb2.store(), &ReportConfig::default(), vec![]).unwrap();
+    // An unjudged claim: only the audit report lists it.
+    let r2 = report::build(wb2.store(), &ReportConfig { kind: Kind::Audit, ..Default::default() }, vec![]).unwrap();
     let bytes = report::render(&r2, Format::Csv).unwrap();
     let mut rd = csv::Reader::from_reader(bytes.as_slice());
     let row = rd.records().next().unwrap().unwrap();
@@ -313,4 +322,189 @@ fn cli_exports_every_format_to_a_file() {
     crate::support::run_json(&db, &["export", "--format", "claimreview", "--url", "https://e.org/r", "-o", out.to_str().unwrap()]);
     let v: Value = serde_json::from_str(&std::fs::read_to_string(&out).unwrap()).unwrap();
     assert_eq!(v[0]["@type"], "ClaimReview", "ClaimReview written");
+}
+
+/// What poppler's `pdftotext` reads in `pdf` (layout dropped; lines joined by spaces so a
+/// sentence broken across lines still matches).
+fn pdf_text(pdf: &[u8]) -> String {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("r.pdf");
+    std::fs::write(&path, pdf).unwrap();
+    let out = Command::new("pdftotext")
+        .args(["-enc", "UTF-8"])
+        .arg(&path)
+        .arg("-")
+        .output()
+        .expect("pdftotext runs (apt-get install poppler-utils; scripts/setup.sh installs it)");
+    assert!(out.status.success(), "pdftotext reads the report: {}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8(out.stdout).expect("UTF-8 text").split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// `pdffonts`' table rows: (name, embedded).
+fn pdf_fonts(pdf: &[u8]) -> Vec<(String, bool)> {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("r.pdf");
+    std::fs::write(&path, pdf).unwrap();
+    let out = Command::new("pdffonts").arg(&path).output().expect("pdffonts runs (poppler-utils)");
+    assert!(out.status.success(), "pdffonts reads the report");
+    // Columns: name type encoding emb sub uni object ID; the name has no spaces, `emb` is the
+    // fourth column counted from the right end (emb sub uni obj gen).
+    String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .skip(2)
+        .filter_map(|line| {
+            let cols: Vec<&str> = line.split_whitespace().collect();
+            let n = cols.len();
+            (n >= 6).then(|| (cols[0].to_string(), cols[n - 5] == "yes"))
+        })
+        .collect()
+}
+
+#[test]
+fn publication_report_shows_decided_work_and_audit_report_everything() {
+    let (mut wb, _, az, am) = workspace(true);
+    wb.set_verdict(az, "false", "imagery shows no such losses").unwrap();
+    let cid = wb.new_conflict(&[az, am], None).unwrap().id;
+    wb.set_conflict_status(cid, ConflictStatus::Resolved("AM".into()), "satellite imagery").unwrap();
+    let publication = wb.report(&ReportConfig::default()).unwrap();
+    let audit = wb.report(&ReportConfig { kind: Kind::Audit, ..Default::default() }).unwrap();
+    let ids = |r: &Report| r.claims.iter().map(|c| c.claim.id).collect::<Vec<_>>();
+    assert_eq!(publication.kind, Kind::Publication, "publication is the default");
+    assert_eq!(ids(&publication), vec![az], "only the judged claim is published; the unverified one is work in progress");
+    assert_eq!(ids(&audit), vec![az, am], "the audit lists every claim");
+    assert_eq!(publication.conflicts.len(), 1, "the resolved conflict is published");
+    let sides: Vec<(&str, Option<i64>)> =
+        publication.conflicts[0].conflict.sides.iter().map(|s| (s.speaker.as_str(), s.source_id)).collect();
+    assert_eq!(sides.len(), 2, "both sides, the unverified one too: {sides:?}");
+    assert!(sides.iter().all(|(speaker, source)| !speaker.is_empty() && source.is_some()), "each side names its speaker and source: {sides:?}");
+
+    let html = text(&publication, Format::Html);
+    assert!(!html.contains("class=\"history\""), "a publication shows no review history");
+    assert!(!html.contains("chars "), "nor character offsets");
+    assert!(html.contains("Resolved for Armenia") && html.contains("satellite imagery"), "the resolution and why");
+    assert!(html.contains("href=\"https://example.org/tovuz\""), "each side links its source");
+    assert!(html.contains("Test Wire") && html.contains("2020-07-12"), "with outlet and date");
+    let audit_html = text(&audit, Format::Html);
+    assert!(audit_html.contains("class=\"history\"") && audit_html.contains("chars 31–78"), "the audit shows history and offsets");
+
+    // A conflict the analyst rejected is not published; the audit keeps it with its state.
+    let other = wb.new_conflict(&[az, am], None);
+    if let Ok(c) = other {
+        wb.reject_conflict(c.id, "same claim twice").unwrap();
+        let p = wb.report(&ReportConfig::default()).unwrap();
+        assert!(p.conflicts.iter().all(|x| x.conflict.id != c.id), "a rejected conflict is not published");
+        let a = wb.report(&ReportConfig { kind: Kind::Audit, ..Default::default() }).unwrap();
+        assert!(a.conflicts.iter().any(|x| x.conflict.id == c.id), "the audit shows it");
+    }
+}
+
+#[test]
+fn at_a_glance_chart_shows_only_verdicts_that_have_claims() {
+    let (wb, az, am) = judged();
+    let r = build(&wb, az, am);
+    let html = text(&r, Format::Html);
+    let svg_at = html.find("<svg class=\"chart\"").expect("an inline SVG chart");
+    let svg = &html[svg_at..svg_at + html[svg_at..].find("</svg>").expect("closed")];
+    assert!(svg.contains(">False<") && svg.contains(">Unproven<"), "the verdicts given have columns: {svg}");
+    for absent in ["Mostly true", "Mixed", "Unverified", "In progress"] {
+        assert!(!svg.contains(&format!(">{absent}<")), "{absent}: no column without values");
+    }
+    assert!(svg.contains(">Azerbaijan<") && svg.contains(">Armenia<"), "one bar per party");
+    let fr = wb.report(&ReportConfig { language: "fr".into(), ..Default::default() }).unwrap();
+    let fr_html = text(&fr, Format::Html);
+    assert!(fr_html.contains(">Arménie<") && fr_html.contains(">Azerbaïdjan<"), "party names in the report's language");
+}
+
+#[test]
+fn pdf_report_has_searchable_text_embedded_fonts_and_page_numbers() {
+    let (wb, az, am) = judged();
+    let r = build(&wb, az, am);
+    let pdf = report::render(&r, Format::Pdf).expect("typesets");
+    assert!(pdf.starts_with(b"%PDF-"), "a PDF file");
+    let text = pdf_text(&pdf);
+    for needle in [
+        "Verification report",
+        "Casualties near Tovuz",
+        "12 soldats arméniens ont été tués près de Tovuz",
+        "At a glance",
+        "Tovuz: rival accounts",
+        "Test Wire",
+        "Page 1 /",
+    ] {
+        assert!(text.contains(needle), "the PDF's text has {needle:?}: {text}");
+    }
+    let fonts = pdf_fonts(&pdf);
+    assert!(!fonts.is_empty(), "the PDF uses fonts");
+    assert!(fonts.iter().all(|(_, embedded)| *embedded), "every font is embedded: {fonts:?}");
+}
+
+#[test]
+fn hostile_typst_in_a_source_is_printed_not_run() {
+    let (mut wb, _, az, _) = workspace(true);
+    let hostile = "] #set page(fill: red) #eval(\"1+1\") $x^2$ = Heading \\ *bold* <label> @ref // comment #{ panic(\"boom\") } #read(\"/etc/passwd\")";
+    wb.edit_claim(az, ClaimChanges { text: Some(hostile.into()), ..Default::default() }, "").unwrap();
+    wb.set_verdict(az, "false", "").unwrap();
+    let r = wb.report(&ReportConfig { title: Some("#panic(\"title\") ]".into()), ..Default::default() }).unwrap();
+    let pdf = report::render(&r, Format::Pdf).expect("hostile text still typesets");
+    let text = pdf_text(&pdf);
+    assert!(text.contains("#panic(\"title\") ]"), "the title is printed as given: {text}");
+    for piece in ["] #set page(fill: red)", "#eval(\"1+1\")", "$x^2$", "*bold*", "<label>", "// comment", "#{ panic(\"boom\") }", "#read(\"/etc/passwd\")"] {
+        assert!(text.contains(piece), "{piece:?} is printed verbatim: {text}");
+    }
+    assert!(!text.contains("root:"), "no file was read");
+}
+
+#[test]
+fn no_format_shows_the_folder_a_source_was_imported_from() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("secret-leaks-folder");
+    std::fs::create_dir(&folder).unwrap();
+    let file = folder.join("tovuz-notes.txt");
+    std::fs::write(&file, crate::verify::TEXT).unwrap();
+    let mut wb = Workbench::in_memory().unwrap();
+    wb.set_setting("analyst", "Ana").unwrap();
+    let gaz = wb.gazetteer().unwrap();
+    let mut doc = crosscheck::ingest::load(file.to_str().unwrap(), crate::verify::TEXT.as_bytes()).unwrap();
+    doc.url = Some(file.display().to_string());
+    let source = wb.import_document(doc, None, &gaz).unwrap().source_id;
+    let speaker = crosscheck::model::Speaker { name: "Azerbaijan".into(), party: Some("AZ".into()), countries: vec![] };
+    let claim = wb.add_claim(source, 31, 78, speaker, "a affirmé", Stance::Assert).unwrap().id;
+    wb.set_verdict(claim, "false", "").unwrap();
+    let folder_name = "secret-leaks-folder";
+    for kind in [Kind::Publication, Kind::Audit] {
+        let config = ReportConfig { kind, publish_url: Some("https://e.org/r".into()), ..Default::default() };
+        let r = wb.report(&config).unwrap();
+        assert_eq!(r.claims.len(), 1, "{kind:?}: the claim is in the report");
+        for format in [Format::Markdown, Format::Html, Format::Json, Format::Csv, Format::ClaimReview, Format::Pdf] {
+            let bytes = report::render(&r, format).unwrap();
+            let shown = if format == Format::Pdf { pdf_text(&bytes) } else { String::from_utf8(bytes.clone()).unwrap() };
+            assert!(!shown.contains(folder_name), "{kind:?} {format:?} names the analyst's folder");
+            assert!(!bytes.windows(folder_name.len()).any(|w| w == folder_name.as_bytes()), "{kind:?} {format:?}: not in the bytes either");
+            if matches!(format, Format::Html | Format::Pdf | Format::Markdown) {
+                assert!(!shown.contains("tovuz-notes.txt"), "{kind:?} {format:?}: a file without URL is cited by title, not file name");
+            }
+        }
+    }
+}
+
+#[test]
+fn cli_exports_pdf_publication_and_audit_reports() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("ws.db");
+    let src = dir.path().join("tovuz.txt");
+    std::fs::write(&src, crate::verify::TEXT).unwrap();
+    crate::support::run_json(&db, &["import", src.to_str().unwrap()]);
+    crate::support::run_json(&db, &["claim", "add", "--source", "1", "--start", "31", "--end", "78", "--speaker", "Azerbaijan"]);
+    crate::support::run_json(&db, &["claim", "add", "--source", "1", "--start", "92", "--end", "116", "--speaker", "Armenia"]);
+    crate::support::run_json(&db, &["config", "set", "analyst", "Ana"]);
+    crate::support::run_json(&db, &["status", "1", "false"]);
+    let out = dir.path().join("r.pdf");
+    let v = crate::support::run_json(&db, &["export", "--format", "pdf", "-o", out.to_str().unwrap(), "--analyst", "Bea"]);
+    assert_eq!(v["exports"][0]["claims"], 1, "the publication report holds the judged claim only");
+    let text = pdf_text(&std::fs::read(&out).unwrap());
+    assert!(text.contains("analyst: Bea"), "the analyst named on the command line: {text}");
+    let v = crate::support::run_json(&db, &["export", "--format", "pdf", "--kind", "audit", "-o", out.to_str().unwrap()]);
+    assert_eq!(v["exports"][0]["claims"], 2, "the audit report holds both");
+    let bad = crate::support::run(&db, &["export", "--format", "pdf", "--kind", "everything", "-o", out.to_str().unwrap()]);
+    assert_eq!(bad.status.code(), Some(2), "an unknown kind is a usage error");
 }

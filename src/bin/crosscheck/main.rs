@@ -149,7 +149,7 @@ enum Command {
         #[command(subcommand)]
         command: verify_cmd::VerdictCommand,
     },
-    /// Write a report: md, html, json, csv or claimreview.
+    /// Write a report (publication or audit): md, html, pdf, json, csv or claimreview.
     Export(report_cmd::ExportArgs),
 }
 

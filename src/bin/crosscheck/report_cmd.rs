@@ -5,15 +5,21 @@ use std::io::Write;
 use std::path::PathBuf;
 
 use clap::{ArgGroup, Args};
-use crosscheck::report::{Format, ReportConfig, Scope};
+use crosscheck::report::{Format, Kind, ReportConfig, Scope};
 use crosscheck::{Error, Result, Workbench};
 
 #[derive(Args)]
 #[command(group(ArgGroup::new("scope").args(["conflict", "party", "source", "all"])))]
 pub struct ExportArgs {
-    /// md, html, json, csv or claimreview.
+    /// md, html, pdf, json, csv or claimreview.
     #[arg(long, short = 'f')]
     format: String,
+    /// publication (what the analyst decided, the default) or audit (everything, with history).
+    #[arg(long, default_value = "publication")]
+    kind: String,
+    /// The analyst named on the report (default: the `analyst` setting).
+    #[arg(long)]
+    analyst: Option<String>,
     /// Only this conflict.
     #[arg(long)]
     conflict: Option<i64>,
@@ -42,6 +48,7 @@ pub struct ExportArgs {
 
 pub fn export(wb: &Workbench, json: bool, a: ExportArgs) -> Result<()> {
     let format = Format::parse(&a.format)?;
+    let kind = Kind::parse(&a.kind)?;
     let scope = match (a.conflict, a.party, a.source) {
         (Some(id), _, _) => Scope::Conflict(id),
         (_, Some(p), _) => Scope::Party(p),
@@ -55,7 +62,7 @@ pub fn export(wb: &Workbench, json: bool, a: ExportArgs) -> Result<()> {
     if !matches!(language.as_str(), "en" | "fr") {
         return Err(Error::bad_input("--lang", "must be en or fr"));
     }
-    let config = ReportConfig { scope, language, title: a.title, publish_url: a.url };
+    let config = ReportConfig { scope, language, title: a.title, publish_url: a.url, kind, analyst: a.analyst };
     let report = wb.report(&config)?;
     let bytes = crosscheck::report::render(&report, format)?;
     if a.output.as_os_str() == "-" {
