@@ -1,12 +1,13 @@
 //! Report export: a workspace of 10,000 claims (500 sources × 20 claims, half of them judged,
-//! a fifth with evidence) built into a report and rendered in every format, against the
-//! baseline of listing the same claims from the store and serializing them as plain JSON.
+//! a fifth with evidence) built into an audit report (every claim) and rendered in every format,
+//! PDF included, against the baseline of listing the same claims from the store and serializing
+//! them as plain JSON. The publication report (the judged half) is rendered as HTML and PDF too.
 
 use std::time::Duration;
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use crosscheck::model::{Speaker, Stance};
-use crosscheck::report::{self, Format, ReportConfig};
+use crosscheck::report::{self, Format, Kind, ReportConfig};
 use crosscheck::store::ClaimFilter;
 use crosscheck::model::{NewEvidence, NewEvidenceKind, Relation, Target};
 use crosscheck::{ingest, Workbench};
@@ -57,7 +58,8 @@ fn workspace() -> Workbench {
 
 fn bench(c: &mut Criterion) {
     let wb = workspace();
-    let config = ReportConfig::default();
+    // The audit report lists all 10,000 claims; the publication report the judged 5,000.
+    let config = ReportConfig { kind: Kind::Audit, ..Default::default() };
     let claims = (SOURCES * PER_SOURCE) as u64;
     let mut g = c.benchmark_group("report_10k_claims");
     g.sample_size(10).measurement_time(Duration::from_secs(10)).throughput(Throughput::Elements(claims));
@@ -73,8 +75,14 @@ fn bench(c: &mut Criterion) {
         ("render_json", Format::Json),
         ("render_csv", Format::Csv),
         ("render_claimreview", Format::ClaimReview),
+        ("render_pdf", Format::Pdf),
     ] {
         g.bench_function(name, |b| b.iter(|| report::render(&built, format).expect("render")));
+    }
+    let publication = wb.report(&ReportConfig::default()).expect("report");
+    assert_eq!(publication.claims.len() as u64, claims / 2, "the judged half is published");
+    for (name, format) in [("publication_render_html", Format::Html), ("publication_render_pdf", Format::Pdf)] {
+        g.bench_function(name, |b| b.iter(|| report::render(&publication, format).expect("render")));
     }
     for (name, format) in [("export_html", Format::Html), ("export_json", Format::Json), ("export_csv", Format::Csv)] {
         g.bench_function(name, |b| b.iter(|| wb.export(&config, format).expect("export")));

@@ -196,25 +196,16 @@ pub fn workspace_info(wb: &Workbench, demo_loaded: bool) -> IpcResult<WorkspaceI
     })
 }
 
-/// Writes a report of `scope` in `format` to `path`.
-pub fn export_report(wb: &Workbench, scope: ReportScope, format: ReportFormat, path: &std::path::Path) -> IpcResult<ReportResult> {
-    use crosscheck::report::{Format, ReportConfig, Scope};
-    let scope = match scope {
-        ReportScope::All => Scope::All,
-        ReportScope::Party { key } => Scope::Party(key),
-        ReportScope::Source { id } => Scope::Source(id),
-        ReportScope::Conflict { id } => Scope::Conflict(id),
-    };
-    let format = match format {
-        ReportFormat::Html => Format::Html,
-        ReportFormat::Markdown => Format::Markdown,
-        ReportFormat::Json => Format::Json,
-        ReportFormat::Csv => Format::Csv,
-        ReportFormat::ClaimReview => Format::ClaimReview,
-    };
-    let bytes = wb.export(&ReportConfig { scope, ..Default::default() }, format)?;
+/// Writes the report the options describe, in `format`, to `path`.
+pub fn export_report(wb: &Workbench, options: ReportOptions, format: ReportFormat, path: &std::path::Path) -> IpcResult<ReportResult> {
+    let bytes = wb.export(&options.into(), format.into())?;
     crosscheck::report::write_file(path, &bytes)?;
     Ok(ReportResult { path: path.display().to_string(), bytes: bytes.len().min(u32::MAX as usize) as u32 })
+}
+
+/// What the report the options describe will hold.
+pub fn preview_report(wb: &Workbench, options: ReportOptions) -> IpcResult<ReportPreview> {
+    Ok(crosscheck::report::preview(&wb.report(&options.into())?).into())
 }
 
 /// A claim's verdict, attribution status, evidence and history, with the verdicts to choose from.

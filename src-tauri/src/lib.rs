@@ -278,11 +278,13 @@ async fn pick_report_path(app: AppHandle, state: State<'_, AppState>, format: Re
         ReportFormat::Json => ("JSON", "json"),
         ReportFormat::Csv => ("CSV", "csv"),
         ReportFormat::ClaimReview => ("ClaimReview JSON-LD", "jsonld"),
+        ReportFormat::Pdf => ("PDF", "pdf"),
     };
     // End-to-end tests cannot drive the system's save dialog: they start the app with this
     // variable standing for the analyst's choice. The page cannot set it.
+    // Its extension follows the format, so one run can save an HTML and a PDF report side by side.
     if let Some(p) = std::env::var_os("CROSSCHECK_E2E_SAVE_PATH").filter(|p| !p.is_empty()) {
-        let p = PathBuf::from(p);
+        let p = PathBuf::from(p).with_extension(ext);
         state.grants.allow_write(&p);
         return Ok(Some(p.display().to_string()));
     }
@@ -301,11 +303,16 @@ async fn pick_report_path(app: AppHandle, state: State<'_, AppState>, format: Re
 }
 
 #[tauri::command]
-async fn export_report(state: State<'_, AppState>, scope: ReportScope, format: ReportFormat, path: String) -> IpcResult<ReportResult> {
+async fn export_report(state: State<'_, AppState>, options: ReportOptions, format: ReportFormat, path: String) -> IpcResult<ReportResult> {
     let target = state.grants.check_write(&path)?;
-    let result = api::export_report(&*state.wb()?, scope, format, &target)?;
+    let result = api::export_report(&*state.wb()?, options, format, &target)?;
     state.grants.allow_open(&target);
     Ok(result)
+}
+
+#[tauri::command]
+async fn preview_report(state: State<'_, AppState>, options: ReportOptions) -> IpcResult<ReportPreview> {
+    api::preview_report(&*state.wb()?, options)
 }
 
 /// Opens a saved report with the system's default program.
@@ -364,6 +371,7 @@ pub fn run() {
             verdicts,
             pick_report_path,
             export_report,
+            preview_report,
             open_path,
         ])
         .run(tauri::generate_context!());

@@ -698,6 +698,40 @@ fn summarize(r: &Report) -> Vec<PartySummary> {
     out
 }
 
+/// What the app shows before saving: the report's heading, its at-a-glance chart and the
+/// stories it tells, from the same view the HTML, Markdown and PDF writers render.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Preview {
+    /// Title.
+    pub title: String,
+    /// Kind, date, analyst, organisation, number of claims.
+    pub meta: String,
+    /// The chart's verdicts (only those some party has): label and `#rrggbb` colour.
+    pub columns: Vec<(String, String)>,
+    /// One bar per party: name and counts in the order of `columns`.
+    pub rows: Vec<(String, Vec<usize>)>,
+    /// Each conflict's title and where it stands.
+    pub conflicts: Vec<(String, String)>,
+    /// Claims listed.
+    pub claims: usize,
+    /// Sources cited.
+    pub sources: usize,
+}
+
+/// The preview of a report.
+pub fn preview(report: &Report) -> Preview {
+    let v = view::View::new(report);
+    Preview {
+        columns: v.chart.columns.iter().map(|c| (c.label.clone(), c.colour.clone())).collect(),
+        rows: v.chart.rows.iter().map(|r| (r.name.clone(), r.counts.clone())).collect(),
+        conflicts: v.conflicts.iter().map(|c| (c.title.clone(), c.state.clone())).collect(),
+        claims: report.claims.len(),
+        sources: report.sources.len(),
+        title: v.title,
+        meta: v.meta,
+    }
+}
+
 /// Renders a report.
 pub fn render(report: &Report, format: Format) -> Result<Vec<u8>> {
     Ok(match format {

@@ -117,17 +117,66 @@ try {
     // starts the app with CROSSCHECK_E2E_SAVE_PATH, which the dialog command returns (and
     // grants) instead of asking.
     const elsewhere = path.join(path.dirname(store), 'not-chosen.html');
-    const refused = await exec(`return window.__TAURI_INTERNALS__.invoke("export_report", { scope: { kind: "all" }, format: "html", path: arguments[0] })
+    const refused = await exec(`return window.__TAURI_INTERNALS__.invoke("export_report", { options: { scope: { kind: "all" }, kind: "publication", language: "en", title: null, analyst: null }, format: "html", path: arguments[0] })
       .then(() => "written", (e) => e.code);`, [elsewhere]);
     assert.equal(refused, 'forbidden', 'a path no dialog returned is refused (issue 17, item 13)');
     const opened = await exec('return window.__TAURI_INTERNALS__.invoke("open_path", { path: arguments[0] }).then(() => "opened", (e) => e.code);', [cli]);
     assert.equal(opened, 'forbidden', 'open_path launches only reports the app wrote');
     const out = await exec('return window.__TAURI_INTERNALS__.invoke("pick_report_path", { format: "html" });');
-    const r = await exec('return window.__TAURI_INTERNALS__.invoke("export_report", { scope: { kind: "all" }, format: "html", path: arguments[0] });', [out]);
+    const options = { scope: { kind: 'all' }, kind: 'audit', language: 'en', title: null, analyst: null };
+    const r = await exec('return window.__TAURI_INTERNALS__.invoke("export_report", { options: arguments[1], format: "html", path: arguments[0] });', [out, options]);
     const { readFileSync } = await import('node:fs');
     const html = readFileSync(out, 'utf8');
     assert.equal(r.bytes, Buffer.byteLength(html), 'size as written');
     assert.match(html, /Erevan/, 'the report names the sample\'s parties');
+  });
+
+  await step('resolve the sample conflict, then save its publication report as HTML and PDF from the Reports view', async () => {
+    const { readFileSync, existsSync } = await import('node:fs');
+    const conflicts = await exec('return window.__TAURI_INTERNALS__.invoke("conflicts");');
+    assert.ok(conflicts.length > 0, 'the sample workspace has a conflict');
+    const c = conflicts[0];
+    // The analyst's review, in the app; then who is right, with the CLI on the same store (the
+    // app has no control for the judgement yet).
+    await exec('return window.__TAURI_INTERNALS__.invoke("set_conflict_status", { id: arguments[0], status: "confirmed", reason: "" });', [c.id]);
+    const diff = await exec('return window.__TAURI_INTERNALS__.invoke("conflict_diff", { id: arguments[0] });', [c.id]);
+    const winner = diff.columns[0];
+    execFileSync(cli, ['--db', store, 'conflict', 'status', String(c.id), 'resolved', '--party', winner.party, '--explanation', 'Satellite imagery published the next day matches this account.']);
+
+    await clickButton('Reports');
+    await until('the report preview', 'return !!document.querySelector("[aria-label=\'Report preview\']");');
+    await until('the resolved conflict in the preview', 'return document.querySelector("[aria-label=\'Report preview\']").innerText.includes("Resolved for");');
+    await screenshot('e2e-reports');
+    const saved = {};
+    for (const format of ['html', 'pdf']) {
+      await exec('const r = document.querySelector(`input[name=format][value="${arguments[0]}"]`); r.click(); return true;', [format]);
+      await exec('const old = document.querySelector("[aria-label=\'Saved report\']"); if (old) old.remove(); return true;');
+      await clickButton('Save report as…');
+      const text = await until(`the ${format} report saved`, 'const s = document.querySelector("[aria-label=\'Saved report\']"); return s && s.innerText.includes("." + arguments[0]) ? s.innerText : null;', [format], 60000);
+      const file = text.match(/Saved (\S+\.(?:html|pdf))/)[1];
+      assert.ok(existsSync(file), `${file} written`);
+      saved[format] = file;
+    }
+    const html = readFileSync(saved.html, 'utf8');
+    assert.match(html, /Publication report/, 'a publication report (the default kind)');
+    assert.match(html, /Resolved for/, 'the conflict and its resolution');
+    assert.match(html, /Satellite imagery published the next day/, 'why');
+    assert.match(html, /<svg class="chart"/, 'the at-a-glance chart, inline SVG');
+    const pdfText = execFileSync('pdftotext', ['-enc', 'UTF-8', saved.pdf, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+    assert.match(pdfText, /Publication report/, 'the PDF reads as text');
+    assert.match(pdfText, /Resolved for/, 'with the resolved conflict');
+    assert.match(pdfText, /Satellite imagery published the next day/, 'and why');
+    const fonts = execFileSync('pdffonts', [saved.pdf], { encoding: 'utf8' }).trim().split('\n').slice(2);
+    assert.ok(fonts.length > 0 && fonts.every((l) => l.trim().split(/\s+/).slice(-5)[0] === 'yes'), `every font embedded:\n${fonts.join('\n')}`);
+    // No local path in any format: neither the store's folder nor a home or temp folder.
+    const folder = path.dirname(store);
+    for (const [name, shown] of [['html', html], ['pdf', pdfText]]) {
+      assert.ok(!shown.includes(folder), `${name}: the store's folder is not named`);
+      assert.ok(!/file:\/\/|\/home\/|\/tmp\//.test(shown), `${name}: no local path`);
+    }
+    // The README shows the first page as the tests made it.
+    execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', '-singlefile', saved.pdf, path.join(shots, 'report-pdf-page1')]);
+    assert.ok(existsSync(path.join(shots, 'report-pdf-page1.png')), 'page 1 as PNG');
   });
 } finally {
   await wd('DELETE', `/session/${sid}`).catch(() => {});

@@ -81,6 +81,12 @@ pub fn bindings() -> String {
         VerdictInput::decl(),
         ReportScope::decl(),
         ReportFormat::decl(),
+        ReportKind::decl(),
+        ReportOptions::decl(),
+        PreviewColumn::decl(),
+        PreviewRow::decl(),
+        PreviewConflict::decl(),
+        ReportPreview::decl(),
         ReportResult::decl(),
     ];
     let mut out = String::from(

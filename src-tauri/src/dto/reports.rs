@@ -1,4 +1,5 @@
-//! Reports: what a report covers, its format, and where it was written.
+//! Reports: what a report covers, its kind, format and options, its preview, and where it was
+//! written.
 
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -42,6 +43,132 @@ pub enum ReportFormat {
     Csv,
     /// schema.org ClaimReview JSON-LD.
     ClaimReview,
+    /// A typeset PDF.
+    Pdf,
+}
+
+impl From<ReportFormat> for crosscheck::report::Format {
+    fn from(f: ReportFormat) -> Self {
+        use crosscheck::report::Format;
+        match f {
+            ReportFormat::Html => Format::Html,
+            ReportFormat::Markdown => Format::Markdown,
+            ReportFormat::Json => Format::Json,
+            ReportFormat::Csv => Format::Csv,
+            ReportFormat::ClaimReview => Format::ClaimReview,
+            ReportFormat::Pdf => Format::Pdf,
+        }
+    }
+}
+
+/// Which report: what the analyst publishes, or everything for an audit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum ReportKind {
+    /// Confirmed and judged conflicts, claims with a conclusive verdict, with their evidence.
+    Publication,
+    /// Everything, with review states and history.
+    Audit,
+}
+
+/// How to build a report, as chosen in the Reports view.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct ReportOptions {
+    /// What it covers.
+    pub scope: ReportScope,
+    /// Publication or audit.
+    pub kind: ReportKind,
+    /// `en` or `fr`.
+    pub language: String,
+    /// Title (`None` or blank: one naming the scope).
+    pub title: Option<String>,
+    /// The analyst named on it (`None` or blank: the `analyst` setting).
+    pub analyst: Option<String>,
+}
+
+impl From<ReportOptions> for crosscheck::report::ReportConfig {
+    fn from(o: ReportOptions) -> Self {
+        use crosscheck::report::{Kind, Scope};
+        let blank_to_none = |s: Option<String>| s.filter(|t| !t.trim().is_empty());
+        crosscheck::report::ReportConfig {
+            scope: match o.scope {
+                ReportScope::All => Scope::All,
+                ReportScope::Party { key } => Scope::Party(key),
+                ReportScope::Source { id } => Scope::Source(id),
+                ReportScope::Conflict { id } => Scope::Conflict(id),
+            },
+            kind: match o.kind {
+                ReportKind::Publication => Kind::Publication,
+                ReportKind::Audit => Kind::Audit,
+            },
+            // The core labels anything but French in English.
+            language: o.language,
+            title: blank_to_none(o.title),
+            analyst: blank_to_none(o.analyst),
+            publish_url: None,
+        }
+    }
+}
+
+/// A verdict of the preview's chart.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct PreviewColumn {
+    /// Its label in the report's language.
+    pub label: String,
+    /// `#rrggbb`.
+    pub colour: String,
+}
+
+/// One party's bar in the preview's chart.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct PreviewRow {
+    /// The party's name in the report's language.
+    pub name: String,
+    /// Claims per verdict, in the order of the columns.
+    pub counts: Vec<u32>,
+}
+
+/// A conflict the report tells.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct PreviewConflict {
+    /// The disputed proposition.
+    pub title: String,
+    /// Where it stands.
+    pub state: String,
+}
+
+/// What a report will hold, shown before it is saved.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct ReportPreview {
+    /// Title.
+    pub title: String,
+    /// Kind, date, analyst, number of claims.
+    pub meta: String,
+    /// The chart's verdicts (only those with claims).
+    pub columns: Vec<PreviewColumn>,
+    /// The chart's bars.
+    pub rows: Vec<PreviewRow>,
+    /// Its conflicts.
+    pub conflicts: Vec<PreviewConflict>,
+    /// Claims listed.
+    pub claims: u32,
+    /// Sources cited.
+    pub sources: u32,
+}
+
+impl From<crosscheck::report::Preview> for ReportPreview {
+    fn from(p: crosscheck::report::Preview) -> Self {
+        let n = |x: usize| x.min(u32::MAX as usize) as u32;
+        ReportPreview {
+            title: p.title,
+            meta: p.meta,
+            columns: p.columns.into_iter().map(|(label, colour)| PreviewColumn { label, colour }).collect(),
+            rows: p.rows.into_iter().map(|(name, counts)| PreviewRow { name, counts: counts.into_iter().map(n).collect() }).collect(),
+            conflicts: p.conflicts.into_iter().map(|(title, state)| PreviewConflict { title, state }).collect(),
+            claims: n(p.claims),
+            sources: n(p.sources),
+        }
+    }
 }
 
 /// A report that was written.

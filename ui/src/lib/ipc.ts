@@ -6,7 +6,7 @@ import { invoke, Channel } from '@tauri-apps/api/core';
 import type {
   ClaimDetail, ClaimEditInput, ClaimPageDto, ClaimQuery, ConflictDiff, ConflictStatus,
   ConflictSummary, ImportEvent, ImportReport, IpcError, NewClaimInput, PartySummary,
-  ReportFormat, ReportResult, ReportScope, SearchResults, SourceSummary, SourceText,
+  ReportFormat, ReportOptions, ReportPreview, ReportResult, ReportScope, SearchResults, SourceSummary, SourceText,
   TimelinePoint, VerdictInput, VerdictOption, Verification, WorkspaceInfo,
 } from './bindings';
 
@@ -107,6 +107,7 @@ export const setAnalyst = (name: string) => call<null>('set_analyst', { name });
 export const verdicts = () => call<VerdictOption[]>('verdicts');
 
 export const pickReportPath = (format: ReportFormat) => call<string | null>('pick_report_path', { format });
-export const exportReport = (scope: ReportScope, format: ReportFormat, path: string) =>
-  call<ReportResult>('export_report', { scope, format, path });
+export const exportReport = (options: ReportOptions, format: ReportFormat, path: string) =>
+  call<ReportResult>('export_report', { options, format, path });
+export const previewReport = (options: ReportOptions) => call<ReportPreview>('preview_report', { options });
 export const openPath = (path: string) => call<null>('open_path', { path });

@@ -233,8 +233,16 @@ export function installMockBackend() {
       }
       case 'verdicts': return VERDICTS;
       case 'set_analyst': return null;
-      case 'pick_report_path': return `/tmp/crosscheck-report.${a.format === 'markdown' ? 'md' : a.format}`;
+      case 'pick_report_path': return `/tmp/crosscheck-report.${a.format === 'markdown' ? 'md' : a.format === 'claim_review' ? 'jsonld' : a.format}`;
       case 'export_report': return { path: a.path, bytes: 18234 };
+      case 'preview_report': return {
+        title: a.options.title || (a.options.language === 'fr' ? 'Rapport de vérification' : 'Verification report'),
+        meta: `${a.options.kind === 'audit' ? 'Audit report' : 'Publication report'} — analyst: ${a.options.analyst || ANALYST} — 3 claims`,
+        columns: [{ label: 'False', colour: '#c62828' }, { label: 'Mostly true', colour: '#7cb342' }],
+        rows: [{ name: 'Azerbaijan', counts: [1, 0] }, { name: 'Armenia', counts: [0, 2] }],
+        conflicts: [{ title: 'Casualties near Tovuz', state: 'Resolved for Armenia' }],
+        claims: 3, sources: 2,
+      };
       case 'open_path': return null;
       default: throw err('internal', `the mock backend does not know ${cmd}`);
     }
