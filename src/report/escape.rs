@@ -1,35 +1,16 @@
-//! Escaping for everything a report embeds: claim texts, speakers, notes, titles and URLs are
-//! data from imported documents and must render as text, never as markup.
+//! Escaping for what the Markdown report embeds: claim texts, speakers, notes, titles and URLs
+//! are data from imported documents and must render as text, never as markup. (The HTML report
+//! is escaped by its template engine, the PDF's text reaches the typesetter as data.)
 //!
-//! - HTML: `& < > " '` become entities, in text and attribute values alike.
 //! - Markdown: a backslash before every ASCII punctuation character Markdown (or HTML inside
 //!   it) gives meaning to, `<` and `&` included, so no renderer sees a tag or an entity and the
 //!   file still reads as plain text (no `&quot;`); line breaks become spaces, so embedded text
 //!   can never open a heading, list, quote or table row.
-//! - Control characters other than line feed and tab become U+FFFD in both.
+//! - Control characters other than line feed and tab become U+FFFD.
 //! - URLs: linked only when they are `http` or `https` (see [`is_web_url`]); any other scheme
 //!   (`javascript:`, `data:`, `file:`) is printed as text.
 
 use crate::text::is_web_url;
-
-/// Escapes text for HTML element content and quoted attribute values.
-pub fn html(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + s.len() / 8);
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            // Raw control characters (ESC sequences, form feeds) are not text in HTML, and a
-            // terminal showing the file would obey them.
-            c if c.is_control() && c != '\n' && c != '\t' => out.push('\u{FFFD}'),
-            c => out.push(c),
-        }
-    }
-    out
-}
 
 /// Escapes text for inline Markdown (a paragraph, a table cell, a link text).
 pub fn markdown(s: &str) -> String {
@@ -88,29 +69,12 @@ pub fn markdown_link(text: &str, url: &str) -> String {
     }
 }
 
-/// An HTML link when `url` is a web URL, else the URL as escaped text.
-pub fn html_link(text: &str, url: &str) -> String {
-    if is_web_url(url) {
-        format!("<a href=\"{}\" rel=\"noopener noreferrer\">{}</a>", html(url), html(text))
-    } else if text == url {
-        html(url)
-    } else {
-        format!("{} ({})", html(text), html(url))
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn check(f: fn(&str) -> String, input: &str, expected: &str) {
         assert_eq!(f(input), expected, "escaping {input:?}");
-    }
-
-    #[test]
-    fn html_escapes_the_five_significant_characters() {
-        check(html, "<script>alert('x')</script> & \"q\"", "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;q&quot;");
-        check(html, "Bakou a démenti", "Bakou a démenti");
     }
 
     #[test]
@@ -136,7 +100,7 @@ mod tests {
         ] {
             assert_eq!(is_web_url(url), ok, "is_web_url({url:?})");
         }
-        assert_eq!(html_link("x", "javascript:alert(1)"), "x (javascript:alert(1))", "non-web URL is text");
+        assert_eq!(markdown_link("x", "javascript:alert(1)"), "x (javascript\\:alert\\(1\\))", "non-web URL is text");
         assert_eq!(markdown_link("x", "https://e.org/a(b)"), "[x](https://e.org/a%28b%29)", "parentheses are encoded");
     }
 }

@@ -130,7 +130,17 @@ pub(super) fn render(v: &View) -> String {
             }
         }
     };
-    page.into_string()
+    // Raw control characters (ESC sequences, form feeds) are not text in HTML, and a terminal
+    // showing the file would obey them; the template escapes markup, not these.
+    let page = page.into_string();
+    if page.chars().any(is_stray_control) {
+        return page.chars().map(|c| if is_stray_control(c) { '\u{FFFD}' } else { c }).collect();
+    }
+    page
+}
+
+fn is_stray_control(c: char) -> bool {
+    c.is_control() && c != '\n' && c != '\t'
 }
 
 fn badge(b: &Badge) -> Markup {
@@ -141,9 +151,10 @@ fn badge(b: &Badge) -> Markup {
 /// A source for readers: linked title when it is on the web, else title; outlet and date.
 fn cite(c: &Cite) -> Markup {
     html! {
-        @match &c.url {
-            Some(u) => a href=(u) rel="noopener noreferrer" { (c.title) },
-            None => (c.title),
+        @if let Some(u) = &c.url {
+            a href=(u) rel="noopener noreferrer" { (c.title) }
+        } @else {
+            (c.title)
         }
         @if let Some(o) = &c.outlet { " — " (o) }
         @if let Some(d) = &c.date { ", " (d) }

@@ -6,7 +6,7 @@ use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 use crosscheck::ingest;
-use crosscheck::report::{Format, ReportConfig};
+use crosscheck::report::{Format, Kind, ReportConfig};
 use crosscheck::store::ClaimFilter;
 use crosscheck::ClaimChanges;
 use crosscheck::Workbench;
@@ -303,12 +303,21 @@ fn reports_do_not_carry_local_absolute_paths() {
     std::fs::copy(seed_text_path(), &file).unwrap();
     let db = dir.path().join("ws.db");
     run_json(&db, &["import", file.to_str().unwrap()]);
+    let title = run_json(&db, &["sources"])["sources"][0]["title"].as_str().expect("a title").to_string();
+    // The audit report: the imported claims are not judged, so a publication report lists none.
     for format in ["md", "html", "json", "csv"] {
         let out = dir.path().join(format!("r.{format}"));
-        run_json(&db, &["export", "--format", format, "-o", out.to_str().unwrap()]);
+        run_json(&db, &["export", "--format", format, "--kind", "audit", "-o", out.to_str().unwrap()]);
         let text = std::fs::read_to_string(&out).unwrap();
         assert!(!text.contains("ana-private-leaks"), "the {format} report shows the analyst's folder");
-        assert!(text.contains("tass"), "the {format} report still names the file");
+        if matches!(format, "json" | "csv") {
+            assert!(text.contains("tass"), "the {format} data still names the file");
+        } else {
+            // Issue 15: readers get the title (and outlet), not a file name from the analyst's disk.
+            assert!(!text.contains("tass.txt"), "the {format} report cites the source by title, not file name");
+            let shown = if format == "md" { crosscheck::report::escape::markdown(&title) } else { title.clone() };
+            assert!(text.contains(&shown), "the {format} report cites the source by its title {title:?}");
+        }
     }
 }
 
@@ -316,8 +325,10 @@ fn reports_do_not_carry_local_absolute_paths() {
 fn markdown_and_html_reports_pass_no_raw_escape_bytes() {
     let (mut wb, _, az, _) = workspace(true);
     wb.edit_claim(az, ClaimChanges { text: Some("Bakou \x1b]0;pwned\x07 \x1b[2J ment".into()), ..Default::default() }, "").unwrap();
+    wb.set_verdict(az, "false", "").unwrap();
     for format in [Format::Markdown, Format::Html] {
         let out = wb.export(&ReportConfig::default(), format).expect("export");
+        assert!(out.windows(5).any(|w| w == b"Bakou"), "{format:?}: the claim is in the report");
         assert!(!out.iter().any(|&b| b == 0x1b || b == 0x07), "{format:?} report holds raw ESC/BEL bytes");
     }
 }
@@ -329,7 +340,8 @@ fn csv_cell_with_a_leading_space_before_a_formula_is_neutralised() {
     }
     let (mut wb, _, az, _) = workspace(true);
     wb.edit_claim(az, ClaimChanges { text: Some(" =2+2".into()), ..Default::default() }, "").unwrap();
-    let csv = String::from_utf8(wb.export(&ReportConfig::default(), Format::Csv).unwrap()).unwrap();
+    let audit = ReportConfig { kind: Kind::Audit, ..Default::default() };
+    let csv = String::from_utf8(wb.export(&audit, Format::Csv).unwrap()).unwrap();
     assert!(csv.contains("' =2+2"), "the exported cell is neutralised: {csv}");
 }
 

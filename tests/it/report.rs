@@ -294,7 +294,7 @@ fn party_and_source_scopes_select_their_claims() {
     assert_eq!(r.status_label(&r.conflicts[0].status), "Resolved for Armenia", "the status names the party");
     let fr = wb.report(&ReportConfig { language: "fr".into(), ..Default::default() }).unwrap();
     let md = String::from_utf8(report::render(&fr, Format::Markdown).unwrap()).unwrap();
-    assert!(md.contains("Synthèse par partie") && md.contains("Faux"), "French labels in a French report");
+    assert!(md.contains("En bref") && md.contains("Faux"), "French labels in a French report");
     let _ = Stance::Assert;
 }
 
