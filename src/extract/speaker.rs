@@ -279,7 +279,7 @@ impl Resolver<'_> {
             while to < e
                 && to < k + n + 5
                 && b.toks[to].kind == Kind::Word
-                && !words(to).is_some_and(|w| (lex.is(S::NpRightStop, w) && !matches!(w, "de" | "of")) || lex.is(S::Aux, w) || lex.is(S::FiniteVerbs, w) || lex.is(S::Complementizers, w))
+                && !words(to).is_some_and(|w| (lex.is(S::NpRightStop, w) && !matches!(w, "de" | "of")) || lex.is(S::Aux, w) || lex.is_finite(w) || lex.is(S::Complementizers, w))
                 && lex.cues.matches_at(&words, to).is_empty()
             {
                 to += 1;
@@ -630,9 +630,11 @@ impl Resolver<'_> {
             });
         }
         let definite = lex.is(S::Definite, word(0));
+        // Without articles a bare noun is definite unless marked otherwise ("ведомство", "российский дипломат").
+        let bare_definite = lex.set(S::Articles).is_empty() && !lex.is(S::Quantifiers, word(0));
         // A definite description: the last compatible speaker ("le haut diplomate russe", "the ministry").
         let describes_person = !person_nouns.is_empty() && !org;
-        if definite && (describes_person || relay || (org && hits.is_empty())) {
+        if (definite || bare_definite) && (describes_person || relay || (org && hits.is_empty())) {
             let compatible = |e: &Entity| {
                 let kind_ok = if describes_person {
                     e.kind == EntityKind::Person
