@@ -354,7 +354,7 @@ pub(crate) fn runs(text: &str, spans: &[Span]) -> Vec<Run> {
     spans.sort_by_key(|sp| sp.start);
     let mut out = Vec::new();
     let mut at = 0;
-    let mut push = |out: &mut Vec<Run>, from: usize, to: usize, mark: bool| {
+    let push = |out: &mut Vec<Run>, from: usize, to: usize, mark: bool| {
         if from < to {
             out.push(Run { text: chars[from..to].iter().collect(), mark });
         }
