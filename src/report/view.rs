@@ -299,7 +299,8 @@ fn meta(r: &Report) -> String {
     if let Some(o) = &r.organisation {
         parts.push(o.clone());
     }
-    parts.push(format!("{} {}", r.claims.len(), r.t("claims", "déclarations")));
+    let n = r.claims.len();
+    parts.push(format!("{n} {}", if n == 1 { r.t("claim", "déclaration") } else { r.t("claims", "déclarations") }));
     parts.join(" — ")
 }
 

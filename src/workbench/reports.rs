@@ -15,18 +15,20 @@ impl Workbench {
     /// conflict with its review state. A conflict scope shows its one conflict whatever its status.
     pub fn report(&self, config: &ReportConfig) -> Result<Report> {
         let judged: HashSet<i64> = self.store.conflict_verdicts()?.into_iter().map(|v| v.conflict_id).collect();
-        let chosen: Vec<Conflict> = match config.scope {
-            Scope::Conflict(id) => vec![self.store.conflict(id)?],
-            _ => self
+        let chosen: Vec<Conflict> = match (&config.scope, config.kind) {
+            (Scope::Conflict(id), _) => vec![self.store.conflict(*id)?],
+            (_, Kind::Publication) => self
                 .conflicts(&ConflictFilter::default())?
                 .into_iter()
-                .filter(|c| match config.kind {
-                    Kind::Audit => true,
-                    Kind::Publication => {
-                        c.status == conflict_status::CONFIRMED || (judged.contains(&c.id) && c.status != conflict_status::REJECTED)
-                    }
-                })
+                .filter(|c| c.status == conflict_status::CONFIRMED || (judged.contains(&c.id) && c.status != conflict_status::REJECTED))
                 .collect(),
+            // The audit keeps the conflicts the analyst rejected too, after the others.
+            (_, Kind::Audit) => {
+                let mut all = self.conflicts(&ConflictFilter::default())?;
+                let rejected = ConflictFilter { status: Some(conflict_status::REJECTED.to_string()), ..Default::default() };
+                all.extend(self.conflicts(&rejected)?);
+                all
+            }
         };
         let conflicts = chosen
             .iter()

@@ -149,7 +149,8 @@ fn hostile_text_is_shown_as_text_in_markdown_and_html() {
     let (wb, az, am) = judged();
     let r = build(&wb, az, am);
     let md = text(&r, Format::Markdown);
-    assert!(!md.contains("<script"), "no raw script tag in Markdown");
+    let raw_tags = md.match_indices("<script").filter(|(at, _)| !md[..*at].ends_with('\\')).count();
+    assert_eq!(raw_tags, 0, "no unescaped script tag in Markdown");
     assert!(md.contains("\\<script\\>"), "the tag is shown as text, backslash-escaped");
     assert!(!md.contains("&lt;") && !md.contains("&quot;") && !md.contains("&#39;"), "no HTML entities in Markdown text");
     assert!(!md.contains("](javascript"), "no Markdown link to javascript:");
@@ -388,14 +389,13 @@ fn publication_report_shows_decided_work_and_audit_report_everything() {
     assert!(audit_html.contains("class=\"history\"") && audit_html.contains("chars 31–78"), "the audit shows history and offsets");
 
     // A conflict the analyst rejected is not published; the audit keeps it with its state.
-    let other = wb.new_conflict(&[az, am], None);
-    if let Ok(c) = other {
-        wb.reject_conflict(c.id, "same claim twice").unwrap();
-        let p = wb.report(&ReportConfig::default()).unwrap();
-        assert!(p.conflicts.iter().all(|x| x.conflict.id != c.id), "a rejected conflict is not published");
-        let a = wb.report(&ReportConfig { kind: Kind::Audit, ..Default::default() }).unwrap();
-        assert!(a.conflicts.iter().any(|x| x.conflict.id == c.id), "the audit shows it");
-    }
+    let c = wb.new_conflict(&[az, am], None).expect("a second conflict on the same claims");
+    wb.reject_conflict(c.id, "same claim twice").unwrap();
+    let p = wb.report(&ReportConfig::default()).unwrap();
+    assert!(p.conflicts.iter().all(|x| x.conflict.id != c.id), "a rejected conflict is not published");
+    let a = wb.report(&ReportConfig { kind: Kind::Audit, ..Default::default() }).unwrap();
+    let shown = a.conflicts.iter().find(|x| x.conflict.id == c.id).expect("the audit shows the rejected conflict");
+    assert!(a.conflict_state(shown).contains("Rejected"), "with its state: {}", a.conflict_state(shown));
 }
 
 #[test]
@@ -447,9 +447,12 @@ fn hostile_typst_in_a_source_is_printed_not_run() {
     let r = wb.report(&ReportConfig { title: Some("#panic(\"title\") ]".into()), ..Default::default() }).unwrap();
     let pdf = report::render(&r, Format::Pdf).expect("hostile text still typesets");
     let text = pdf_text(&pdf);
-    assert!(text.contains("#panic(\"title\") ]"), "the title is printed as given: {text}");
+    // Typst may break a line inside a piece (after a slash): compare without whitespace.
+    let squeezed = |s: &str| s.split_whitespace().collect::<String>();
+    let flat = squeezed(&text);
+    assert!(flat.contains(&squeezed("#panic(\"title\") ]")), "the title is printed as given: {text}");
     for piece in ["] #set page(fill: red)", "#eval(\"1+1\")", "$x^2$", "*bold*", "<label>", "// comment", "#{ panic(\"boom\") }", "#read(\"/etc/passwd\")"] {
-        assert!(text.contains(piece), "{piece:?} is printed verbatim: {text}");
+        assert!(flat.contains(&squeezed(piece)), "{piece:?} is printed verbatim: {text}");
     }
     assert!(!text.contains("root:"), "no file was read");
 }
