@@ -20,6 +20,7 @@ pub mod escape;
 mod html;
 mod json;
 mod markdown;
+#[cfg(feature = "pdf")]
 mod pdf;
 mod view;
 
@@ -53,6 +54,7 @@ pub enum Format {
     /// schema.org ClaimReview JSON-LD, one per judged claim.
     ClaimReview,
     /// A typeset PDF (fonts embedded, page numbers, a table of contents).
+    #[cfg(feature = "pdf")]
     Pdf,
 }
 
@@ -62,6 +64,7 @@ impl Format {
         Ok(match s.to_ascii_lowercase().as_str() {
             "md" | "markdown" => Format::Markdown,
             "html" => Format::Html,
+            #[cfg(feature = "pdf")]
             "pdf" => Format::Pdf,
             "json" => Format::Json,
             "csv" => Format::Csv,
@@ -78,6 +81,7 @@ impl Format {
             Format::Json => "json",
             Format::Csv => "csv",
             Format::ClaimReview => "jsonld",
+            #[cfg(feature = "pdf")]
             Format::Pdf => "pdf",
         }
     }
@@ -740,6 +744,7 @@ pub fn render(report: &Report, format: Format) -> Result<Vec<u8>> {
         Format::Json => json::render(report)?.into_bytes(),
         Format::Csv => csv::render(report)?,
         Format::ClaimReview => claimreview::render(report)?.into_bytes(),
+        #[cfg(feature = "pdf")]
         Format::Pdf => pdf::render(&view::View::new(report))?,
     })
 }
