@@ -26,6 +26,10 @@ pub struct ClaimChanges {
     pub stance: Option<Stance>,
     /// New cue.
     pub cue: Option<String>,
+    /// New span, chars `start..end` of the claim's source; the text follows unless given too.
+    pub span: Option<(usize, usize)>,
+    /// The claim it answers; `Some(None)` unlinks it.
+    pub responds_to: Option<Option<i64>>,
 }
 
 impl Workbench {
@@ -95,6 +99,7 @@ impl Workbench {
             via: Vec::new(),
             responds_to: None,
             origin: Origin::Analyst,
+            doubts: Vec::new(),
         };
         // A hand-made claim is proposed against the others at once, as an imported one is.
         let gazetteer = self.gazetteer()?;
@@ -130,12 +135,27 @@ impl Workbench {
             Some("") => Some(None),
             Some(p) => Some(Some(self.store.find_party(p)?.key)),
         };
+        let anchor = match changes.span {
+            None => None,
+            Some((start, end)) => {
+                let source = self.store.source(self.store.claim(claim_id)?.source_id)?;
+                let len = source.text.chars().count();
+                if start >= end || end > len {
+                    return Err(Error::bad_input("span", format!("{start}..{end} is not inside the source's {len} characters")));
+                }
+                Some(anchor_in(&source.text, start, end))
+            }
+        };
+        // A new span without new words: the claim says what the span holds.
+        let text = changes.text.or_else(|| anchor.as_ref().map(|a| a.selector.exact.clone()));
         let edit = ClaimEdit {
-            text: changes.text,
+            text,
             speaker: changes.speaker.as_deref().map(checked_speaker_name).transpose()?,
             party,
             stance: changes.stance,
             cue: changes.cue,
+            anchor,
+            responds_to: changes.responds_to,
         };
         let claim = self.store.edit_claim(claim_id, &edit, note, &analyst)?;
         // The edit queued the claim for detection: match its corrected words and party now, so

@@ -3,10 +3,11 @@
 //! with (the shipped one with the analyst's edits applied).
 
 use super::Workbench;
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::gazetteer::{Entry, Gazetteer};
 use crate::model::{Alias, Origin, Party, PartyKind};
 use crate::store::Store;
+use crate::text::fold;
 
 /// Seeds the store with the shipped parties when the shipped gazetteer changed since the last seed.
 pub(super) fn seed_gazetteer(store: &mut Store) -> Result<()> {
@@ -89,6 +90,58 @@ impl Workbench {
         let key = self.store.find_party(party)?.key;
         self.store.remove_alias(&key, alias)?;
         self.store.party(&key)
+    }
+
+    /// Parties whose key, name or an alias matches `query` (accents and case ignored), best first:
+    /// the key itself, then names and aliases that start with the query, then those holding it;
+    /// parties that speak in the store before the others at each rank. At most `limit`.
+    pub fn search_parties(&self, query: &str, limit: usize) -> Result<Vec<Party>> {
+        let q = fold(query.trim());
+        let mut ranked: Vec<(u8, i64, Party)> = Vec::new();
+        for (party, claims) in self.store.parties(true)? {
+            let names = std::iter::once(party.name.as_str()).chain(party.aliases.iter().map(|a| a.text.as_str()));
+            let rank = if q.is_empty() || fold(&party.key) == q {
+                0
+            } else {
+                let folded: Vec<String> = names.map(fold).collect();
+                if folded.iter().any(|n| n.starts_with(&q) || n.split(' ').any(|w| w.starts_with(&q))) {
+                    1
+                } else if folded.iter().any(|n| n.contains(&q)) || fold(&party.key).starts_with(&q) {
+                    2
+                } else {
+                    continue;
+                }
+            };
+            ranked.push((rank, -claims, party));
+        }
+        ranked.sort_by(|a, b| (a.0, a.1, &a.2.name).cmp(&(b.0, b.1, &b.2.name)));
+        Ok(ranked.into_iter().take(limit).map(|(_, _, p)| p).collect())
+    }
+
+    /// Creates a party of the analyst's named `name`, with a key made from the name (`kyiv-city`,
+    /// `kyiv-city-2` when taken): what the party picker does when nothing it found fits.
+    pub fn create_party(&mut self, name: &str, kind: PartyKind, country: Option<&str>) -> Result<Party> {
+        let name = name.trim();
+        if name.is_empty() || name.chars().any(char::is_control) {
+            return Err(Error::bad_input("party name", "is empty or holds control characters"));
+        }
+        let slug: String = fold(name)
+            .chars()
+            .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
+            .collect::<String>()
+            .split('-')
+            .filter(|w| !w.is_empty())
+            .collect::<Vec<_>>()
+            .join("-");
+        let base = if slug.is_empty() { "party".to_string() } else { slug };
+        let mut key = base.clone();
+        let mut n = 1;
+        while self.store.party(&key).is_ok() {
+            n += 1;
+            key = format!("{base}-{n}");
+        }
+        let country = country.map(str::trim).filter(|c| !c.is_empty()).map(str::to_uppercase);
+        self.store.add_party(&key, name, kind, country.as_deref(), None)
     }
 
     /// Creates a party of the analyst's.

@@ -767,7 +767,11 @@ fn reply_conflicts_are_proposed_not_confirmed() {
         let conn = rusqlite::Connection::open(&db).expect("open");
         conn.execute("UPDATE conflicts SET status = 'confirmed' WHERE id = ?1", [id]).expect("old status");
         // Back to version 8: later migrations' tables did not exist.
-        conn.execute_batch("DROP TABLE claim_statements; PRAGMA user_version = 8").expect("old version");
+        conn.execute_batch(
+            "DROP TABLE claim_statements; DROP INDEX claims_review_queue; ALTER TABLE claims DROP COLUMN review;
+             ALTER TABLE claims DROP COLUMN doubts; ALTER TABLE claims DROP COLUMN confidence; PRAGMA user_version = 8",
+        )
+        .expect("old version");
     }
     let statuses: Vec<(i64, String)> = Workbench::open(&db)
         .expect("migrated")
