@@ -6,7 +6,7 @@ use std::collections::HashMap;
 
 use chrono::NaiveDate;
 use crosscheck::model::Speaker;
-use crosscheck::store::{ClaimFilter, DateSpan};
+use crosscheck::store::{ClaimFilter, ClaimOrder, DateSpan};
 use crosscheck::Workbench;
 
 use crate::dto::*;
@@ -60,6 +60,13 @@ fn filter_of(q: &ClaimQuery) -> IpcResult<(ClaimFilter, DateSpan)> {
             query: nonempty(&q.text),
             verdict: nonempty(&q.verdict),
             attribution: q.attribution.map(Into::into),
+            review: q.review.map(Into::into),
+            queue: q.queue,
+            order: match q.sort {
+                Some(by) => ClaimOrder { by: by.into(), descending: q.descending },
+                None if q.queue => ClaimOrder { descending: q.descending, ..ClaimOrder::QUEUE },
+                None => ClaimOrder { descending: q.descending, ..ClaimOrder::default() },
+            },
         },
         DateSpan { from: day("from", &q.date_from)?, to: day("to", &q.date_to)? },
     ))
@@ -94,9 +101,27 @@ pub fn update_claim(wb: &mut Workbench, id: i64, edit: ClaimEditInput) -> IpcRes
         party: Some(edit.speaker.party.unwrap_or_default()),
         stance: Some(edit.stance.into()),
         cue: Some(edit.cue),
+        span: Some((edit.start as usize, edit.end as usize)),
+        responds_to: Some(edit.responds_to),
     };
     wb.edit_claim(id, changes, "")?;
     claim(wb, id)
+}
+
+/// Sets the review state of claims (accept: `reviewed`); returns how many changed.
+pub fn set_review(wb: &mut Workbench, ids: &[i64], state: ReviewDto) -> IpcResult<u32> {
+    Ok(u32::try_from(wb.set_review(ids, state.into(), "")?).unwrap_or(u32::MAX))
+}
+
+/// Parties matching what the analyst typed in the party picker, best first.
+pub fn search_parties(wb: &Workbench, query: &str, limit: u32) -> IpcResult<Vec<PartySummary>> {
+    Ok(wb.search_parties(query, limit.min(100) as usize)?.iter().map(|p| PartySummary::new(p, 0)).collect())
+}
+
+/// Creates a party from the party picker.
+pub fn create_party(wb: &mut Workbench, name: &str, kind: PartyKindDto, country: Option<String>) -> IpcResult<PartySummary> {
+    let p = wb.create_party(name, kind.into(), country.as_deref())?;
+    Ok(PartySummary::new(&p, 0))
 }
 
 /// Deletes a claim (the history keeps what it was).

@@ -200,6 +200,21 @@ async fn update_claim(state: State<'_, AppState>, id: i64, edit: ClaimEditInput)
 }
 
 #[tauri::command]
+async fn set_review(state: State<'_, AppState>, ids: Vec<i64>, review: ReviewDto) -> IpcResult<u32> {
+    api::set_review(&mut *state.wb()?, &ids, review)
+}
+
+#[tauri::command]
+async fn search_parties(state: State<'_, AppState>, query: String, limit: u32) -> IpcResult<Vec<PartySummary>> {
+    api::search_parties(&*state.wb()?, &query, limit)
+}
+
+#[tauri::command]
+async fn create_party(state: State<'_, AppState>, name: String, kind: PartyKindDto, country: Option<String>) -> IpcResult<PartySummary> {
+    api::create_party(&mut *state.wb()?, &name, kind, country)
+}
+
+#[tauri::command]
 async fn delete_claim(state: State<'_, AppState>, id: i64) -> IpcResult<()> {
     api::delete_claim(&mut *state.wb()?, id)
 }
@@ -348,6 +363,9 @@ pub fn run() {
             claim,
             add_claim,
             update_claim,
+            set_review,
+            search_parties,
+            create_party,
             delete_claim,
             search,
             parties,

@@ -140,3 +140,41 @@ fn a_verdict_needs_the_analysts_name_then_is_recorded_with_history() {
     assert_eq!(v.history.len(), 2, "one history entry per change: {:?}", v.history);
     assert_eq!(v.history[0].note.as_deref(), Some("OSCE report"), "the note is kept");
 }
+
+#[test]
+fn the_review_queue_opens_least_sure_first_and_an_accepted_claim_leaves_it() {
+    let mut wb = demo();
+    let q = ClaimQuery { queue: true, ..Default::default() };
+    let page = api::claims_page(&wb, &q, 0, 1000).expect("queue");
+    assert!(page.total > 0, "the sample's extracted claims wait for review");
+    let conf: Vec<f64> = page.rows.iter().map(|r| r.confidence).collect();
+    assert!(conf.windows(2).all(|w| w[0] <= w[1]), "lowest confidence first: {conf:?}");
+    let sure = page.rows.iter().find(|r| r.party.is_some()).expect("a claim with a party").id;
+    wb.set_setting(crosscheck::model::ANALYST_SETTING, "Test Analyst").expect("analyst");
+    assert_eq!(api::set_review(&mut wb, &[sure], ReviewDto::Reviewed).expect("accept"), 1);
+    let after = api::claims_page(&wb, &q, 0, 1000).expect("queue");
+    assert_eq!(after.total, page.total - 1, "the accepted claim left the queue");
+    assert_eq!(api::claim(&wb, sure).expect("claim").review, ReviewDto::Reviewed);
+}
+
+#[test]
+fn the_party_picker_searches_then_creates_and_a_correction_marks_the_claim_edited() {
+    let mut wb = demo();
+    wb.set_setting(crosscheck::model::ANALYST_SETTING, "Test Analyst").expect("analyst");
+    let found = api::search_parties(&wb, "erev", 10).expect("search");
+    assert!(found.iter().any(|p| p.key == "AM"), "Erevan's alias finds Armenia");
+    let created = api::create_party(&mut wb, "Stepanakert residents", PartyKindDto::Person, Some("AM".into())).expect("create");
+    let row = api::claims_page(&wb, &ClaimQuery::default(), 0, 1).expect("page").rows[0].clone();
+    let c = api::claim(&wb, row.id).expect("claim");
+    let edit = ClaimEditInput {
+        text: c.text.clone(),
+        start: c.start,
+        end: c.end,
+        responds_to: c.responds_to,
+        speaker: SpeakerDto { name: "a resident".into(), party: Some(created.key.clone()), countries: vec![] },
+        cue: c.cue.clone(),
+        stance: c.stance,
+    };
+    let after = api::update_claim(&mut wb, c.id, edit).expect("edit");
+    assert_eq!((after.speaker.party.as_deref(), after.review), (Some(created.key.as_str()), ReviewDto::Edited));
+}

@@ -89,7 +89,9 @@ await step('selecting text in the reader creates a claim by hand', async (page) 
   await form.waitFor();
   assert.equal(await form.locator('blockquote').innerText(), 'Moscou');
   await form.getByLabel('Speaker').fill('Moscou');
-  await form.getByLabel('Party').selectOption('RU');
+  await form.getByRole('combobox', { name: 'Party' }).fill('Mosc');
+  await form.getByRole('option', { name: /Russia\b.*RU$/ }).click();
+  assert.equal(await form.getByRole('combobox', { name: 'Party' }).inputValue(), 'RU', 'the picker chose the party by alias');
   await form.getByLabel('Cue').fill('a appelé');
   await form.getByLabel('Stance').selectOption('warn');
   await shot(page, 'reader-new-claim');
@@ -101,6 +103,7 @@ await step('selecting text in the reader creates a claim by hand', async (page) 
 await step('claims table stays small and smooth over 100,000 claims', async (page) => {
   await open(page, '?claims=100000');
   await tab(page, 'Claims');
+  await page.getByRole('button', { name: 'All claims' }).click();
   await page.getByText('100,000 matching').waitFor();
   const scroller = page.locator('.scroller');
   const frames = await scroller.evaluate(async (el) => {
@@ -129,9 +132,53 @@ await step('claims table stays small and smooth over 100,000 claims', async (pag
   await shot(page, 'claims-100k');
 });
 
+await step('the claims view opens on the review queue: least sure first, a accepts, e corrects with the party picker', async (page) => {
+  await open(page);
+  await tab(page, 'Claims');
+  await page.getByText('4 to review').waitFor();
+  const rows = page.getByRole('row');
+  assert.match(await rows.nth(1).innerText(), /40%[\s\S]*appelé les deux parties/, 'the partyless claim, least sure, comes first');
+  assert.match(await rows.nth(2).innerText(), /85%/, 'then the one without a cue');
+  await shot(page, 'review-queue');
+  await page.locator('body').click({ position: { x: 5, y: 400 } });
+  await page.keyboard.press('a');
+  await page.getByRole('status').getByText(/Claim 4 has no party/).waitFor();
+  await page.keyboard.press('j');
+  await page.keyboard.press('a');
+  await page.getByRole('status').getByText('Claim 3 accepted.').waitFor();
+  await page.getByText('3 to review').waitFor();
+  await page.keyboard.press('e');
+  const panel = page.getByRole('complementary', { name: 'Claim 4' });
+  const form = panel.getByRole('form', { name: 'Edit claim' });
+  await form.waitFor();
+  await form.getByLabel('Speaker').fill('Maria Zakharova');
+  const picker = form.getByRole('combobox', { name: 'Party' });
+  await picker.fill('moscou');
+  await form.getByRole('option', { name: /Russia\b/ }).first().waitFor();
+  await shot(page, 'review-party-picker');
+  await picker.press('Enter');
+  assert.equal(await picker.inputValue(), 'RU', 'Enter picks the best match of the alias');
+  await form.getByRole('button', { name: 'Save', exact: true }).click();
+  await panel.getByText('edited by analyst').waitFor();
+  await page.getByText('2 to review').waitFor();
+});
+
+await step('the party picker creates a party from what was typed', async (page) => {
+  await open(page);
+  await tab(page, 'Claims');
+  await page.getByRole('row').filter({ hasText: 'appelé les deux parties' }).click();
+  const panel = page.getByRole('complementary', { name: 'Claim 4' });
+  await panel.getByRole('button', { name: 'Correct' }).click();
+  const picker = panel.getByRole('combobox', { name: 'Party' });
+  await picker.fill('Stepanakert residents');
+  await panel.getByRole('option', { name: 'Create party “Stepanakert residents”' }).click();
+  assert.equal(await picker.inputValue(), 'stepanakert-residents', 'the new party is chosen');
+});
+
 await step('search as you type, filters and keyboard navigation', async (page) => {
   await open(page);
   await tab(page, 'Claims');
+  await page.getByRole('button', { name: 'All claims' }).click();
   await page.getByText('4 matching').waitFor();
   await page.keyboard.press('/');
   await page.keyboard.type('retenue');
@@ -158,9 +205,10 @@ await step('search as you type, filters and keyboard navigation', async (page) =
 await step('a claim can be edited and deleted', async (page) => {
   await open(page);
   await tab(page, 'Claims');
+  await page.getByRole('button', { name: 'All claims' }).click();
   await page.getByRole('row').filter({ hasText: 'appelé les deux parties' }).click();
   const panel = page.getByRole('complementary', { name: 'Claim 4' });
-  await panel.getByRole('button', { name: 'Edit' }).click();
+  await panel.getByRole('button', { name: 'Correct' }).click();
   await panel.getByLabel('Cue').fill('a exhorté');
   await panel.getByRole('button', { name: 'Save', exact: true }).click();
   await panel.getByText('a exhorté').waitFor();

@@ -48,6 +48,8 @@ pub fn bindings() -> String {
         Highlight::decl(),
         SourceText::decl(),
         SpeakerDto::decl(),
+        ReviewDto::decl(),
+        SortDto::decl(),
         ClaimRow::decl(),
         ClaimQuery::decl(),
         ClaimPageDto::decl(),

@@ -5,7 +5,7 @@
 import { invoke, Channel } from '@tauri-apps/api/core';
 import type {
   ClaimDetail, ClaimEditInput, ClaimPageDto, ClaimQuery, ConflictDiff, ConflictStatus,
-  ConflictSummary, ImportEvent, ImportReport, IpcError, NewClaimInput, PartySummary,
+  ConflictSummary, ImportEvent, ImportReport, IpcError, NewClaimInput, PartyKindDto, PartySummary, ReviewDto,
   ReportFormat, ReportResult, ReportScope, SearchResults, SourceSummary, SourceText,
   TimelinePoint, VerdictInput, VerdictOption, Verification, WorkspaceInfo,
 } from './bindings';
@@ -88,9 +88,13 @@ export const claim = (id: number) => call<ClaimDetail>('claim', { id });
 export const addClaim = (input: NewClaimInput) => call<ClaimDetail>('add_claim', { input });
 export const updateClaim = (id: number, edit: ClaimEditInput) => call<ClaimDetail>('update_claim', { id, edit });
 export const deleteClaim = (id: number) => call<null>('delete_claim', { id });
+export const setReview = (ids: number[], review: ReviewDto) => call<number>('set_review', { ids, review });
 export const search = (text: string) => call<SearchResults>('search', { text });
 
 export const parties = (all = false) => call<PartySummary[]>('parties', { all });
+export const searchParties = (query: string, limit: number) => call<PartySummary[]>('search_parties', { query, limit });
+export const createParty = (name: string, kind: PartyKindDto, country: string | null) =>
+  call<PartySummary>('create_party', { name, kind, country });
 export const addAlias = (key: string, lang: string, text: string) => call<PartySummary>('add_alias', { key, lang, text });
 export const removeAlias = (key: string, text: string) => call<PartySummary>('remove_alias', { key, text });
 export const mergeParties = (from: string, into: string) => call<PartySummary>('merge_parties', { from, into });

@@ -76,6 +76,8 @@ describe('virtual list', () => {
 describe('keys', () => {
   it('maps j/k, /, Enter and Esc, leaving typing in fields alone', () => {
     expect(['j', 'k', '/', 'Enter', 'Escape'].map((k) => keyAction(k, false))).toEqual(['next', 'prev', 'search', 'open', 'close']);
+    expect(['a', 'e'].map((k) => keyAction(k, false))).toEqual(['accept', 'edit']);
+    expect(keyAction('a', true)).toBeNull();
     expect(keyAction('j', true)).toBeNull();
     expect(keyAction('Escape', true)).toBe('close');
     expect(keyAction('k', false, { ctrl: true })).toBeNull();

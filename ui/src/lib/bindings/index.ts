@@ -111,6 +111,10 @@ party: string | null,
  */
 countries: Array<string>, };
 
+export type ReviewDto = "to_review" | "reviewed" | "edited";
+
+export type SortDto = "reading" | "confidence" | "party" | "speaker" | "stance" | "verdict" | "review" | "source" | "date";
+
 export type ClaimRow = { 
 /**
  * Claim id.
@@ -143,7 +147,19 @@ stance: StanceDto,
 /**
  * Extractor or analyst.
  */
-origin: OriginDto, };
+origin: OriginDto, 
+/**
+ * How sure the extractor was, 0.05–1.
+ */
+confidence: number, 
+/**
+ * What it was not sure of, as short phrases.
+ */
+doubts: Array<string>, 
+/**
+ * Review state.
+ */
+review: ReviewDto, };
 
 export type ClaimQuery = { 
 /**
@@ -177,7 +193,23 @@ date_to: string | null,
 /**
  * Words to find in content, speaker and cue (accents ignored, prefixes match).
  */
-text: string | null, };
+text: string | null, 
+/**
+ * Review state.
+ */
+review: ReviewDto | null, 
+/**
+ * Only the review queue (claims to review and claims without a party).
+ */
+queue: boolean, 
+/**
+ * Sort key; `null` is reading order, or lowest confidence first for the queue.
+ */
+sort: SortDto | null, 
+/**
+ * Largest first.
+ */
+descending: boolean, };
 
 export type ClaimPageDto = { 
 /**
@@ -255,6 +287,18 @@ responds_to: number | null,
  */
 origin: OriginDto, 
 /**
+ * How sure the extractor was, 0.05–1.
+ */
+confidence: number, 
+/**
+ * What it was not sure of, as short phrases.
+ */
+doubts: Array<string>, 
+/**
+ * Review state.
+ */
+review: ReviewDto, 
+/**
  * Created (RFC 3339).
  */
 created_at: string, 
@@ -298,6 +342,18 @@ export type ClaimEditInput = {
  * Content text.
  */
 text: string, 
+/**
+ * Start of the span, in chars of the source.
+ */
+start: number, 
+/**
+ * End (exclusive) of the span.
+ */
+end: number, 
+/**
+ * The claim it answers.
+ */
+responds_to: number | null, 
 /**
  * Speaker.
  */
