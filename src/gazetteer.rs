@@ -11,7 +11,11 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
 use crate::model::PartyKind;
-use crate::text::fold;
+use crate::text::{fold, name_key_ru};
+
+/// Shortest stem a one-word Russian name is matched by: shorter ones ("Мали" → "мал", "Того" →
+/// "тог") are everyday words once their endings go; those names still match as written.
+const MIN_STEM_CHARS: usize = 4;
 
 const BUILTIN_JSON: &str = include_str!("../data/gazetteer/gazetteer.json");
 
@@ -68,6 +72,10 @@ pub struct Gazetteer {
     by_key: HashMap<String, usize>,
     by_alias: HashMap<String, Vec<usize>>,
     by_demonym: HashMap<String, Vec<usize>>,
+    /// Russian names and demonyms by [`name_key_ru`]: Russian declines them ("МИД России",
+    /// "в Кремле", "азербайджанской стороны"), so text matches by stem, not by form.
+    by_stem: HashMap<String, Vec<usize>>,
+    by_demonym_stem: HashMap<String, Vec<usize>>,
     /// Longest alias in words, kept up to date by every insertion: callers ask per phrase scan.
     max_words: usize,
 }
@@ -121,6 +129,15 @@ impl Gazetteer {
         for d in e.demonyms.values().flatten() {
             push_unique(self.by_demonym.entry(fold(d)).or_default(), idx);
         }
+        let ru_names = e.aliases.get("ru").into_iter().flatten().chain(e.name.get("ru")).chain(e.capital.get("ru"));
+        let stems: Vec<String> = ru_names.filter_map(|n| stem_key(n)).collect();
+        for k in stems {
+            push_unique(self.by_stem.entry(k).or_default(), idx);
+        }
+        let demonym_stems: Vec<String> = e.demonyms.get("ru").into_iter().flatten().filter_map(|d| stem_key(d)).collect();
+        for k in demonym_stems {
+            push_unique(self.by_demonym_stem.entry(k).or_default(), idx);
+        }
     }
 
     /// Adds one alias to an existing entry (an analyst's edit).
@@ -130,6 +147,11 @@ impl Gazetteer {
             let folded = fold(alias);
             self.max_words = self.max_words.max(folded.split_whitespace().count());
             push_unique(self.by_alias.entry(folded).or_default(), idx);
+            if lang == "ru" {
+                if let Some(k) = stem_key(alias) {
+                    push_unique(self.by_stem.entry(k).or_default(), idx);
+                }
+            }
         }
     }
 
@@ -137,6 +159,9 @@ impl Gazetteer {
     pub fn remove_alias(&mut self, key: &str, alias: &str) {
         if let Some(&idx) = self.by_key.get(key) {
             if let Some(v) = self.by_alias.get_mut(&fold(alias)) {
+                v.retain(|&i| i != idx);
+            }
+            if let Some(v) = stem_key(alias).and_then(|k| self.by_stem.get_mut(&k)) {
                 v.retain(|&i| i != idx);
             }
             for names in self.entries[idx].aliases.values_mut() {
@@ -176,10 +201,26 @@ impl Gazetteer {
         self.by_demonym.get(&fold(word)).map_or_else(Vec::new, |v| v.iter().map(|&i| &self.entries[i]).collect())
     }
 
+    /// Entries whose Russian name has this [`name_key_ru`] key, whatever case the text declines it in.
+    pub fn lookup_stem(&self, key: &str) -> Vec<&Entry> {
+        self.by_stem.get(key).map_or_else(Vec::new, |v| v.iter().map(|&i| &self.entries[i]).collect())
+    }
+
+    /// States whose Russian demonym has this [`name_key_ru`] key ("российской" → RU).
+    pub fn by_demonym_stem(&self, key: &str) -> Vec<&Entry> {
+        self.by_demonym_stem.get(key).map_or_else(Vec::new, |v| v.iter().map(|&i| &self.entries[i]).collect())
+    }
+
     /// Longest folded alias length in words, to bound phrase lookups.
     pub fn max_alias_words(&self) -> usize {
         self.max_words.max(1)
     }
+}
+
+/// The stem key of a Russian name, or `None` for a one-word name too short to match by stem.
+fn stem_key(name: &str) -> Option<String> {
+    let key = name_key_ru(name);
+    (key.contains(' ') || key.chars().count() >= MIN_STEM_CHARS).then_some(key)
 }
 
 fn push_unique(v: &mut Vec<usize>, idx: usize) {

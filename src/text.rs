@@ -1,5 +1,6 @@
-//! Text helpers every module needs: Unicode folding for matching, char/byte offset conversion,
-//! and the content hash that identifies a text or a file.
+//! Text helpers every module needs: Unicode folding for matching, stemming for the languages that
+//! inflect their names, char/byte offset conversion, and the content hash that identifies a text or
+//! a file.
 //!
 //! Offsets that leave the core (claims, spans) count Unicode scalar values, because that is what
 //! analysts' tools and the UI agree on; Rust slices by bytes, so conversion lives here once.
@@ -23,6 +24,38 @@ pub fn unify_punctuation(c: char) -> char {
         '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' => '-',
         c => c,
     }
+}
+
+/// The Snowball stem of one lowercase word in `lang` ("fr", "en", "ru"), or the word itself for a
+/// language without a stemmer. Snowball stems from the unfolded word: folding would take the breve
+/// off "й" and with it the endings the Russian stemmer reads.
+pub fn stem(lang: &str, word: &str) -> String {
+    use rust_stemmers::{Algorithm, Stemmer};
+    use std::sync::OnceLock;
+    static STEMMERS: OnceLock<[Stemmer; 3]> = OnceLock::new();
+    let [fr, en, ru] = STEMMERS.get_or_init(|| [Stemmer::create(Algorithm::French), Stemmer::create(Algorithm::English), Stemmer::create(Algorithm::Russian)]);
+    let stemmer = match lang {
+        "fr" => fr,
+        "en" => en,
+        "ru" => ru,
+        _ => return word.to_string(),
+    };
+    stemmer.stem(word).into_owned()
+}
+
+/// The key under which a Russian name matches in any case: each word lowercased, "ё" read as "е",
+/// and stemmed twice, because one Snowball pass leaves surnames unequal across cases ("Лавров" →
+/// "лавр" but "Лаврова" → "лавров"); the second pass brings them together. Words are joined by a space.
+pub fn name_key_ru(phrase: &str) -> String {
+    let mut out = String::new();
+    for w in phrase.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        let lower = w.to_lowercase().replace('ё', "е");
+        out.push_str(&stem("ru", &stem("ru", &lower)));
+    }
+    out
 }
 
 /// Normalizes imported text: NFC, `\r\n` and `\r` to `\n`, and no NUL characters.
@@ -106,6 +139,15 @@ impl<'a> CharIndex<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_russian_name_has_one_key_in_every_case() {
+        for (a, b) in [("Лавров", "Лаврова"), ("Лавров", "Лавровым"), ("Захарова", "Захаровой"), ("Россия", "России"), ("Еревана", "Ереван"), ("Министерство обороны Армении", "министерством обороны Армения"), ("Пётр", "Петра")] {
+            assert_eq!(name_key_ru(a), name_key_ru(b), "{a} and {b} are one name");
+        }
+        assert_ne!(name_key_ru("Лавров"), name_key_ru("Песков"), "different names keep different keys");
+        assert_eq!(stem("xx", "word"), "word", "a language without a stemmer keeps its words");
+    }
 
     #[test]
     fn fold_strips_accents_case_and_curly_apostrophes() {

@@ -605,6 +605,12 @@ impl<'a> Attributor<'a> {
                     j = k;
                     continue;
                 }
+                // A dash after a quotation hands it to its speaker, as the comma does: « "…", —
+                // сказал Песков », « « … » — dit-il ».
+                if tk.kind == Kind::Punct && matches!(tk.ch, '—' | '–' | '-') && k + 1 == j && k > s && (b.is_punct(k - 1, ',') || matches!(b.toks[k - 1].q, QRole::Close(_))) {
+                    j = k;
+                    continue;
+                }
                 let Some(wk) = b.word(k) else { break };
                 if tk.inverted {
                     inv = Some(k);

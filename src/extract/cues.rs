@@ -16,6 +16,7 @@ use super::segment::{tokenize_words, Folder};
 const LANGUAGES: &[(&str, &str, &str)] = &[
     ("fr", include_str!("../../data/lexicons/fr/cues.tsv"), include_str!("../../data/lexicons/fr/grammar.tsv")),
     ("en", include_str!("../../data/lexicons/en/cues.tsv"), include_str!("../../data/lexicons/en/grammar.tsv")),
+    ("ru", include_str!("../../data/lexicons/ru/cues.tsv"), include_str!("../../data/lexicons/ru/grammar.tsv")),
 ];
 
 /// FNV-1a: the lexicon's keys are short words, for which SipHash's setup dominates the lookup.
@@ -314,7 +315,8 @@ fn parse(code: &'static str, cues_tsv: &str, grammar_tsv: &str) -> Lexicon {
     for cols in data_lines(grammar_tsv) {
         let key = cols[0];
         let mut set = Phrases::default();
-        for item in items(cols.get(1).copied()) {
+        for item in items(cols.get(1).copied()).flat_map(endings) {
+            let item = item.as_str();
             let (phrase, value) = match item.split_once('=') {
                 Some((p, v)) => (p, Some(v.to_string())),
                 None => (item, None),
@@ -380,6 +382,20 @@ fn items(col: Option<&str>) -> impl Iterator<Item = &str> {
     col.unwrap_or("").split('|').map(str::trim).filter(|s| !s.is_empty())
 }
 
+/// Expands the endings an inflecting language writes in braces: "министерств{о,а,ом} обороны=mod"
+/// is "министерство обороны=mod", "министерства обороны=mod" and "министерством обороны=mod"; an
+/// empty ending is the bare stem. Every brace group of an item is expanded (their product).
+fn endings(item: &str) -> Vec<String> {
+    let Some(open) = item.find('{') else { return vec![item.to_string()] };
+    let Some(len) = item[open..].find('}') else { return vec![item.to_string()] };
+    let (head, tail) = (&item[..open], &item[open + len + 1..]);
+    let tails = endings(tail);
+    item[open + 1..open + len]
+        .split(',')
+        .flat_map(|e| tails.iter().map(move |t| format!("{head}{}{t}", e.trim())))
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -393,6 +409,17 @@ mod tests {
                 assert!(!lex.set(set).is_empty(), "{code} has the set {set:?}");
             }
         }
+    }
+
+    #[test]
+    fn braced_endings_expand_to_every_inflected_form() {
+        assert_eq!(endings("министерств{о,а} обороны=mod"), ["министерство обороны=mod", "министерства обороны=mod"]);
+        assert_eq!(endings("генштаб{,а}"), ["генштаб", "генштаба"]);
+        assert_eq!(endings("generaln{yj,ogo} shtab{,a}").len(), 4, "two groups give their product");
+        assert_eq!(endings("plain"), ["plain"]);
+        assert_eq!(endings("broken{a,b"), ["broken{a,b"], "an unclosed brace is kept as written");
+        let ru = lexicon("ru").unwrap_or_else(|| panic!("ru loads"));
+        assert!(ru.is(S::RelayNouns, "сообщении"), "a case form of a braced noun is in its set");
     }
 
     #[test]

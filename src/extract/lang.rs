@@ -39,10 +39,11 @@ mod tests {
     use super::*;
 
     #[test]
-    fn french_and_english_are_told_apart_and_noise_is_neither() {
+    fn french_english_and_russian_are_told_apart_and_noise_is_neither() {
         let check = |text: &str, expected: Option<&str>| assert_eq!(detect(text), expected, "language of {text:?}");
         check("Le ministère a déclaré que la Russie poursuivra ses efforts.", Some("fr"));
         check("The ministry said that Russia would continue its efforts.", Some("en"));
+        check("Официальный представитель МИД заявила, что это вмешательство во внутренние дела.", Some("ru"));
         check("", None);
         check("\u{0}\u{1}\u{2} 12345 !!!", None);
     }

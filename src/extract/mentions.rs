@@ -84,8 +84,11 @@ fn sentence(r: &Resolver<'_>, b: &Block, s: usize, e: usize, out: &mut Profile, 
             z += 1;
         }
         i = z;
-        let Some(last) = b.word(z - 1) else { continue };
-        if out.states.contains_key(last) {
+        if b.word(z - 1).is_none() {
+            continue;
+        }
+        let last = r.last_name_key(b, z - 1);
+        if out.states.contains_key(&last) {
             continue;
         }
         // A single capitalized word is a name only right after an office ("le général serbe Mojsilovic").

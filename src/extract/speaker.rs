@@ -7,7 +7,8 @@
 //! "the statement") matched against the recent speakers. A phrase that resolves to none of these is
 //! no speaker. Searches look back over a bounded window, so resolution stays linear in the text.
 
-use crate::gazetteer::Gazetteer;
+use crate::gazetteer::{Entry, Gazetteer};
+use crate::text::name_key_ru;
 use crate::model::{PartyKind, Speaker};
 
 use super::cues::{Lexicon, S};
@@ -154,6 +155,35 @@ impl Resolver<'_> {
         }
     }
 
+    /// The parties named by tokens `first..=last`: as written (folded), or, in Russian, which declines
+    /// its names ("МИД России", "в Кремле"), by stem.
+    fn named<'g>(&'g self, b: &Block, first: usize, last: usize, key: &mut String) -> Vec<&'g Entry> {
+        self.folded_key(b, first, last, key);
+        let entries = self.gazetteer.lookup_folded(key);
+        if !entries.is_empty() || self.lex.code != "ru" {
+            return entries;
+        }
+        self.gazetteer.lookup_stem(&name_key_ru(self.surface(b, first, last)))
+    }
+
+    /// The states whose demonym word token `t` is, by folded form or, in Russian, by stem.
+    fn demonym_of(&self, b: &Block, t: usize) -> Vec<&Entry> {
+        let entries = self.gazetteer.by_demonym_folded(b.word(t).unwrap_or(""));
+        if !entries.is_empty() || self.lex.code != "ru" {
+            return entries;
+        }
+        self.gazetteer.by_demonym_stem(&name_key_ru(self.surface(b, t, t)))
+    }
+
+    /// The key a person's last name is remembered by: its folded form, or, in Russian, its stem, so
+    /// that "по словам Лаврова" finds the Лавров introduced earlier.
+    pub fn last_name_key(&self, b: &Block, t: usize) -> String {
+        if self.lex.code == "ru" {
+            return name_key_ru(self.surface(b, t, t));
+        }
+        b.word(t).unwrap_or("").to_string()
+    }
+
     /// Gazetteer names in words `ws` (token indices), longest first, left to right.
     fn hits(&self, b: &Block, ws: &[usize]) -> Vec<Hit> {
         let mut out = Vec::new();
@@ -175,8 +205,7 @@ impl Resolver<'_> {
                 if n == 1 && w.chars().count() <= 3 && !first.upper {
                     continue;
                 }
-                self.folded_key(b, ws[k], ws[k + n - 1], &mut key);
-                let entries = self.gazetteer.lookup_folded(&key);
+                let entries = self.named(b, ws[k], ws[k + n - 1], &mut key);
                 if let Some(e) = entries.iter().find(|e| e.country.is_some()).or(entries.first()) {
                     found = Some(Hit { first: k, len: n, country: e.country.clone(), key: e.key.clone(), kind: e.kind });
                     break;
@@ -194,7 +223,7 @@ impl Resolver<'_> {
                     if t.cap || self.lex.code != "en" {
                         // English plural demonyms ("Palestinians", "Israelis") name their state too.
                         let singular = if self.lex.code == "en" && t.cap { w.strip_suffix('s') } else { None };
-                        let found = self.gazetteer.by_demonym_folded(w).into_iter().find(|e| e.kind == PartyKind::State);
+                        let found = self.demonym_of(b, ws[k]).into_iter().find(|e| e.kind == PartyKind::State);
                         let found = found.or_else(|| singular.and_then(|w| self.gazetteer.by_demonym_folded(w).into_iter().find(|e| e.kind == PartyKind::State)));
                         if let Some(e) = found {
                             out.push(Hit { first: k, len: 1, country: e.country.clone(), key: e.key.clone(), kind: PartyKind::State });
@@ -214,8 +243,7 @@ impl Resolver<'_> {
         let words = (i..(i + 4).min(b.toks.len())).take_while(|&t| b.toks[t].kind == Kind::Word).count();
         let mut key = String::new();
         for n in (1..=words).rev() {
-            self.folded_key(b, i, i + n - 1, &mut key);
-            let entries = self.gazetteer.lookup_folded(&key);
+            let entries = self.named(b, i, i + n - 1, &mut key);
             if let Some(e) = entries.iter().find(|e| e.country.is_some()).or(entries.first()) {
                 return Some((n, e.country.clone().filter(|_| e.kind == PartyKind::State)));
             }
@@ -293,8 +321,7 @@ impl Resolver<'_> {
                 if i + n > end || (n == 2 && b.toks[i + 1].kind != Kind::Word) {
                     continue;
                 }
-                self.folded_key(b, i, i + n - 1, &mut key);
-                let entries = self.gazetteer.lookup_folded(&key);
+                let entries = self.named(b, i, i + n - 1, &mut key);
                 // A news agency's name ("Xinhua", "TASS") is a dateline, not the state a text is about.
                 if let Some(c) = entries.iter().filter(|e| !e.key.starts_with("agency.")).find_map(|e| e.country.clone()) {
                     hist.state_named(t.cs, &c);
@@ -303,7 +330,7 @@ impl Resolver<'_> {
                 }
             }
             if step == 1 && self.lex.code == "en" {
-                if let Some(c) = self.gazetteer.by_demonym_folded(b.word(i).unwrap_or("")).iter().find_map(|e| e.country.clone()) {
+                if let Some(c) = self.demonym_of(b, i).iter().find_map(|e| e.country.clone()) {
                     hist.state_named(t.cs, &c);
                 }
             }
@@ -559,7 +586,7 @@ impl Resolver<'_> {
         };
         if let Some((s, z)) = run {
             let name = self.surface(b, ws[s], ws[z - 1]).to_string();
-            let last = word(z - 1).to_string();
+            let last = self.last_name_key(b, ws[z - 1]);
             if let Some(prev) = hist.person_named(&last) {
                 let mut e = prev.clone();
                 if e.speaker.countries.is_empty() && countries.is_empty() {

@@ -128,21 +128,46 @@ function frOf(nameFr, gender) {
   return feminine ? [`de ${nameFr}`, `de la ${nameFr}`] : [`du ${nameFr}`];
 }
 
+/** Russian adjective forms from the masculine singular: { ms, fs, ns, pl } ("российский" → "российская"…). */
+function ruForms(ms) {
+  const stem = ms.slice(0, -2);
+  const soft = /[кгхжшщч]$/.test(stem) || ms.endsWith('ий');
+  return { ms, fs: `${stem}ая`, ns: `${stem}ое`, pl: `${stem}${soft ? 'ие' : 'ые'}` };
+}
+
+/** The genitive of a one-word Russian state name ("Россия" → "России", "Азербайджан" → "Азербайджана"),
+ * by the regular declensions; `null` where the rule cannot tell (several words, an indeclinable name). */
+const RU_FEMININE_SOFT = new Set(['Беларусь']);
+const RU_INDECLINABLE = /[оеиуэю]$/;
+function ruGenitive(name) {
+  if (/\s/.test(name) || RU_INDECLINABLE.test(name) || /^[А-ЯЁ]+$/.test(name)) return null;
+  if (name.endsWith('ия')) return `${name.slice(0, -1)}и`;
+  if (name.endsWith('а')) return `${name.slice(0, -1)}${/[кгхжшщч]а$/.test(name) ? 'и' : 'ы'}`;
+  if (name.endsWith('я')) return `${name.slice(0, -1)}и`;
+  if (name.endsWith('ь')) return `${name.slice(0, -1)}${RU_FEMININE_SOFT.has(name) ? 'и' : 'я'}`;
+  if (name.endsWith('й')) return `${name.slice(0, -1)}я`;
+  return `${name}а`;
+}
+
 function buildState(c) {
   const code = c.cca2;
   const h = hand.states[code] ?? {};
   const drop = new Set((h.drop ?? []).map(fold));
   const keep = (s) => !drop.has(fold(s));
   const wcFr = c.translations.fra;
+  const wcRu = c.translations.rus;
+  const hr = hand.ru.states[code] ?? {};
 
   const name = {
     en: h.name?.en ?? c.name.common,
     fr: h.name?.fr ?? stripFrenchArticle(tidy(wcFr.common)),
+    ...(wcRu ? { ru: tidy(wcRu.common) } : {}),
   };
   const wcCapitals = c.capital.map(tidy);
   const capital = {
     en: h.capital?.en ?? wcCapitals[0],
     fr: h.capital?.fr ?? wcCapitals[0],
+    ...(hr.capital ? { ru: hr.capital } : {}),
   };
 
   // Demonyms.
@@ -183,6 +208,10 @@ function buildState(c) {
     ...[wcFr.common, wcFr.official].map((s) => stripFrenchArticle(tidy(s))).filter(keep),
     ...capitalAliases(capital.fr),
   ]);
+  // Russian: world-countries' names, the hand aliases and the capital. One form each: the extractor
+  // matches Russian names by stem, whatever case the text declines them in.
+  const ru = wcRu ? uniq([name.ru, ...(hr.aliases ?? []), tidy(wcRu.official), ...(hr.capital ? [hr.capital] : [])]) : [];
+  const ruAdjectives = hr.demonym ? [ruForms(hr.demonym)] : [];
   // The state's own capital in the other language's list too, where it is spelled the same.
   if (fold(capital.en) === fold(capital.fr) && !fr.some((a) => fold(a) === fold(capital.en))) fr.push(capital.en);
 
@@ -192,8 +221,8 @@ function buildState(c) {
     country: code,
     parent: null,
     name,
-    aliases: { en, fr },
-    demonyms: { en: enDemonyms, fr: frDemonyms },
+    aliases: { en, fr, ...(ru.length ? { ru } : {}) },
+    demonyms: { en: enDemonyms, fr: frDemonyms, ...(ruAdjectives.length ? { ru: uniq(ruAdjectives.flatMap((a) => [a.ms, a.fs, a.ns, a.pl])) } : {}) },
     capital,
   };
   const forms = {
@@ -202,6 +231,8 @@ function buildState(c) {
     frOf: h.fr_of ?? frOf(name.fr, h.fr_gender),
     enAdjectives,
     frAdjectives,
+    ruOf: name.ru ? [ruGenitive(name.ru), ...(hr.aliases ?? []).map(ruGenitive)].filter(Boolean) : [],
+    ruAdjectives,
   };
   return { state, forms };
 }
@@ -224,6 +255,10 @@ const INSTITUTIONS = {
         ...f.frOf.map((o) => `ministère des Affaires étrangères ${o}`),
         ...f.frAdjectives.map((a) => `diplomatie ${a.fs}`),
       ],
+      ru: [
+        ...f.ruOf.flatMap((o) => [`МИД ${o}`, `Министерство иностранных дел ${o}`]),
+        ...f.ruAdjectives.flatMap((a) => [`${a.ms} МИД`, `${a.ns} внешнеполитическое ведомство`]),
+      ],
     };
   },
   mod(f) {
@@ -245,6 +280,7 @@ const INSTITUTIONS = {
         ...f.frAdjectives.map((a) => `ministère ${a.ms} de la Défense`),
         ...f.frOf.map((o) => `ministère de la Défense ${o}`),
       ],
+      ru: [...f.ruOf.flatMap((o) => [`Минобороны ${o}`, `Министерство обороны ${o}`]), ...f.ruAdjectives.map((a) => `${a.ns} военное ведомство`)],
     };
   },
   presidency(f) {
@@ -255,6 +291,7 @@ const INSTITUTIONS = {
         ...f.enAdjectives.flatMap((a) => [`${a} presidency`, `${a} presidential office`]),
       ],
       fr: f.frAdjectives.map((a) => `présidence ${a.fs}`),
+      ru: [...f.ruOf.map((o) => `администрация президента ${o}`), ...f.ruOf.map((o) => `офис президента ${o}`)],
     };
   },
   army(f) {
@@ -265,6 +302,10 @@ const INSTITUTIONS = {
         ...f.enAdjectives.flatMap((a) => [`${a} army`, `${a} armed forces`, `${a} military`, `${a} forces`]),
       ],
       fr: f.frAdjectives.flatMap((a) => [`armée ${a.fs}`, `forces armées ${a.fp}`, `forces ${a.fp}`]),
+      ru: [
+        ...f.ruOf.flatMap((o) => [`Вооруженные силы ${o}`, `ВС ${o}`, `армия ${o}`, `Генштаб ${o}`]),
+        ...f.ruAdjectives.flatMap((a) => [`${a.fs} армия`, `${a.pl} военные`, `${a.pl} войска`, `${a.pl} вооруженные силы`]),
+      ],
     };
   },
   government(f) {
@@ -279,6 +320,10 @@ const INSTITUTIONS = {
         ...f.frAdjectives.map((a) => `gouvernement ${a.ms}`),
         ...f.frOf.map((o) => `gouvernement ${o}`),
         ...f.frAdjectives.flatMap((a) => [`autorités ${a.fp}`, `exécutif ${a.ms}`]),
+      ],
+      ru: [
+        ...f.ruOf.flatMap((o) => [`правительство ${o}`, `власти ${o}`]),
+        ...f.ruAdjectives.flatMap((a) => [`${a.ns} правительство`, `${a.pl} власти`]),
       ],
     };
   },
@@ -298,6 +343,7 @@ function buildInstitution(code, kind, forms) {
     aliases: {
       en: uniq([name.en, ...(h.aliases?.en ?? []), ...g.en]),
       fr: uniq([name.fr, ...(h.aliases?.fr ?? []), ...g.fr]),
+      ...(g.ru.length || h.aliases?.ru ? { ru: uniq([...(h.aliases?.ru ?? []), ...g.ru]) } : {}),
     },
     demonyms: {},
     capital: {},
@@ -324,7 +370,7 @@ for (const o of hand.organisations) {
     country: o.country ?? null,
     parent: o.parent ?? null,
     name: o.name,
-    aliases: { en: uniq([o.name.en, ...o.aliases.en]), fr: uniq([o.name.fr, ...o.aliases.fr]) },
+    aliases: { en: uniq([o.name.en, ...o.aliases.en]), fr: uniq([o.name.fr, ...o.aliases.fr]), ...(o.aliases.ru ? { ru: o.aliases.ru } : {}) },
     demonyms: {},
     capital: {},
   });
@@ -398,6 +444,9 @@ if (kremlin.length === 0 || kremlin.some((p) => p.country !== 'RU')) {
 }
 for (const [key, d] of [['RU', 'russe'], ['AZ', 'azérie'], ['AM', 'arménien'], ['AM', 'arménienne']]) {
   if (!hasDemonym(key, d)) problems.push(`${key} lacks the French demonym ${d}`);
+}
+for (const [key, alias] of [['RU', 'Россия'], ['AZ', 'Баку'], ['RU.mfa', 'МИД России'], ['BY.mod', 'Минобороны Белоруссии'], ['RU.presidency', 'Кремль']]) {
+  if (!hasAlias(key, 'ru', alias)) problems.push(`${key} lacks the Russian alias ${alias}`);
 }
 const bytes = Buffer.byteLength(text);
 if (bytes > 2_500_000) problems.push(`output is ${bytes} bytes`);

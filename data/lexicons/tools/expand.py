@@ -44,9 +44,33 @@ def expand(lang, gen):
         if cols[3]:
             finite, part, ger = cols[3].split("|"), cols[4].split("|"), cols[5]
         else:
-            finite, part, ger = gen(lemma)
+            finite, part, ger = gen(lemma, flags) if gen is ru_forms else gen(lemma)
         out.append("\t".join([lemma, stance, flags, "|".join(finite), "|".join(part), ger]))
     open(f"{lang}/cues.tsv", "w", encoding="utf-8").write("\n".join(out) + "\n")
 
+def ru_forms(lemma, flags=""):
+    # Regular Russian verbs in -ть: past stem + л/ла/ло/ли; third person present (imperfective, flag
+    # `ipf`) or perfective future; gerund in -я (imperfective) or -в (perfective).
+    if not lemma.endswith("ть"):
+        sys.exit(f"ru: give the forms of irregular verb {lemma}")
+    s = lemma[:-2]
+    finite = [s + "л", s + "ла", s + "ло", s + "ли"]
+    ipf = "ipf" in flags
+    if lemma.endswith("овать"):
+        base = s[:-3] + "у"
+        finite += [base + "ет", base + "ют"]
+        ger = base + "я" if ipf else s + "в"
+    elif lemma.endswith("нуть"):
+        finite += [s[:-1] + "ет", s[:-1] + "ут"]
+        ger = s + "в"
+    elif s.endswith("и"):
+        finite += [s[:-1] + "ит", s[:-1] + "ят"]
+        ger = s[:-1] + "я" if ipf else s + "в"
+    else:
+        finite += [s + "ет", s + "ют"]
+        ger = s + "я" if ipf else s + "в"
+    return finite, [], ger
+
 expand("fr", fr_forms)
 expand("en", en_forms)
+expand("ru", ru_forms)
