@@ -68,12 +68,20 @@ try {
     await screenshot('e2e-library');
   });
 
-  await step('the claims view lists the store\'s claims', async () => {
-    const claims = JSON.parse(execFileSync(cli, ['--db', store, 'claims', '--json'], { encoding: 'utf8' })).claims;
-    assert.ok(claims.length > 0, 'the sample workspace holds extracted claims');
+  const cliJson = (...args) => JSON.parse(execFileSync(cli, ['--db', store, ...args, '--json'], { encoding: 'utf8' }));
+
+  await step('the claims view opens on the review queue, least sure first', async () => {
+    const queue = cliJson('claims', '--queue').claims;
+    assert.ok(queue.length > 0, 'the sample workspace holds extracted claims to review');
     await clickButton('Claims');
-    await bodyHas(`${claims.length.toLocaleString('en')} matching`);
+    await bodyHas(`${queue.length.toLocaleString('en')} to review`);
     await until('a claim row', 'return document.querySelectorAll(".scroller [role=row] [role=cell]").length > 0;');
+    const first = await exec('return document.querySelector(".scroller [role=row] [role=cell]").textContent.trim();');
+    assert.equal(Number(first), queue[0].id, 'the app and the CLI agree on the least sure claim');
+    await screenshot('e2e-review-queue');
+    await clickButton('All claims');
+    const all = cliJson('claims').claims;
+    await bodyHas(`${all.length.toLocaleString('en')} matching`);
     await screenshot('e2e-claims');
   });
 
@@ -110,6 +118,40 @@ try {
     await clickButton('Save verdict');
     await until('the history entry', 'return [...document.querySelectorAll("aside li")].some((li) => li.textContent.includes("verdict") && li.textContent.includes(arguments[0]));', [chosen]);
     await screenshot('e2e-verdict');
+  });
+
+  await step('accept a claim from the review queue with one click', async () => {
+    await clickButton('Claims');
+    await until('an Accept button', 'return !!document.querySelector(".scroller button[aria-label^=\'Accept claim\']");');
+    const id = await exec(`const b = document.querySelector(".scroller button[aria-label^='Accept claim']"); b.click();
+      return Number(b.getAttribute('aria-label').replace('Accept claim ', ''));`);
+    await bodyHas(`Claim ${id} accepted.`);
+    const c = cliJson('claim', 'show', String(id)).claims[0];
+    assert.equal(c.review, 'reviewed', 'the store holds the acceptance');
+    assert.ok(!cliJson('claims', '--queue').claims.some((q) => q.id === id), 'the accepted claim left the queue');
+  });
+
+  await step('correct a speaker and its party with the searchable picker', async () => {
+    const target = cliJson('claims', '--queue').claims[0];
+    await clickButton('Claims');
+    await until('the queue', 'return document.querySelectorAll(".scroller [role=row] [role=cell]").length > 0;');
+    await exec('document.querySelector(".scroller [role=row]").click();');
+    await until('the claim panel', `return !!document.querySelector("aside[aria-label='Claim ${target.id}']");`);
+    await clickButton('Correct');
+    await until('the edit form', 'return !!document.querySelector("aside form[aria-label=\'Edit claim\']");');
+    await exec(`const i = document.querySelector("aside input[aria-label=Speaker]"); i.value = "Erevan"; i.dispatchEvent(new Event("input", { bubbles: true }));
+      const p = document.querySelector("aside input[role=combobox]"); p.focus(); p.value = "armén"; p.dispatchEvent(new Event("input", { bubbles: true }));`);
+    await until('the picker\'s options', 'return [...document.querySelectorAll("aside [role=option]")].some((o) => /Armenia/.test(o.textContent));');
+    await screenshot('e2e-party-picker');
+    await exec(`const o = [...document.querySelectorAll("aside [role=option]")].find((o) => /^Armenia\\b/.test(o.textContent.trim()));
+      o.dispatchEvent(new MouseEvent("mousedown", { bubbles: true }));`);
+    await until('the party chosen', 'return document.querySelector("aside input[role=combobox]").value === "AM";');
+    await clickButton('Save');
+    await bodyHas('edited by analyst');
+    const c = cliJson('claim', 'show', String(target.id)).claims[0];
+    assert.deepEqual([c.speaker.name, c.speaker.party, c.review], ['Erevan', 'AM', 'edited'], 'the correction is stored');
+    const h = cliJson('history', String(target.id)).history;
+    assert.ok(h.some((e) => e.change === 'claim_edit' && e.analyst === 'E2E Analyst'), 'the correction is in the history under the analyst\'s name');
   });
 
   await step('export an HTML report and find the file', async () => {

@@ -4,7 +4,8 @@
 
 import { chromium } from 'playwright-core';
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 
@@ -63,7 +64,7 @@ await step('reader highlights claims as text runs and opens a claim on click', a
   const tags = await article.evaluate((el) => [...el.querySelectorAll('*')].map((e) => e.tagName));
   assert.ok(tags.every((t) => t === 'SPAN'), `only spans inside the text, got ${[...new Set(tags)]}`);
   assert.equal(await article.locator('.hl').count(), 4, 'four highlights');
-  await article.getByRole('button', { name: /Claim by ministère arménien.*deny/ }).click();
+  await article.getByRole('button', { name: /claim by ministère arménien.*deny/ }).click();
   await page.getByRole('complementary', { name: 'Claim 2' }).waitFor();
   await page.getByText('attribution: confirmed').waitFor();
   await shot(page, 'reader');
@@ -238,7 +239,7 @@ await step('conflicts: diff with fact chips, verdicts beside claims, confirm', a
   const grid = page.getByRole('table', { name: 'Aligned statements' });
   await grid.waitFor();
   assert.equal(await grid.getByRole('columnheader').count(), 2, 'one column per party');
-  await page.getByRole('button', { name: 'number disagrees: 3 reprise ≠ 2 reprise' }).click();
+  await page.getByRole('button', { name: 'number 3 reprise ≠ 2 reprise: facts that disagree' }).click();
   assert.equal(await page.locator('.seg.active').count(), 2, 'the chip points at both spans');
   await page.getByRole('button', { name: 'Confirm', exact: true }).click();
   await page.getByRole('status').getByText('Conflict 1 confirmed.').waitFor();
@@ -250,7 +251,7 @@ await step('conflicts: diff with fact chips, verdicts beside claims, confirm', a
 await step('verification panel: set a verdict, history grows', async (page) => {
   await open(page);
   await tab(page, 'Reader');
-  await page.getByRole('button', { name: /Claim by ministère azerbaïdjanais/ }).click();
+  await page.getByRole('button', { name: /claim by ministère azerbaïdjanais/ }).click();
   const panel = page.getByRole('complementary', { name: 'Claim 1' });
   await panel.getByLabel('Verdict', { exact: true }).selectOption('false');
   await panel.getByLabel('Attribution status').selectOption('relayed_only');
@@ -287,6 +288,39 @@ await step('every control has an accessible name, in every view', async (page) =
     assert.deepEqual(unnamed, [], `${v}: controls without a name`);
   }
 });
+
+// axe-core (Deque's accessibility engine) on every view, light and dark, with a claim open.
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+async function axeSerious(page) {
+  await page.addScriptTag({ content: axeSource });
+  const violations = await page.evaluate(async () => (await window.axe.run(document)).violations);
+  return violations
+    .filter((v) => v.impact === 'critical' || v.impact === 'serious')
+    .map((v) => `${v.id} (${v.impact}): ${v.nodes.length} element(s), e.g. ${v.nodes[0].target.join(' ')} — ${v.nodes[0].failureSummary.split('\n').slice(0, 2).join(' ')}`);
+}
+
+for (const theme of ['light', 'dark']) {
+  await step(`axe-core: no critical or serious violation in any view (${theme})`, async (page) => {
+    await open(page);
+    if (theme === 'dark') await page.getByRole('button', { name: 'Switch to dark theme' }).click();
+    const found = [];
+    for (const v of ['Library', 'Reader', 'Claims', 'Parties', 'Conflicts', 'Reports']) {
+      await tab(page, v);
+      await page.waitForTimeout(200);
+      if (v === 'Reader') {
+        await page.getByRole('article', { name: 'Source text' }).locator('.hl').first().click();
+        await page.getByRole('complementary').waitFor();
+      }
+      if (v === 'Conflicts') {
+        await page.getByRole('button', { name: /Who fired across the border/ }).click();
+        await page.getByRole('table', { name: 'Aligned statements' }).waitFor();
+      }
+      if (v === 'Parties') await page.getByRole('button', { name: /AZ Azerbaijan/ }).click();
+      for (const f of await axeSerious(page)) found.push(`${v}: ${f}`);
+    }
+    assert.deepEqual(found, [], `axe-core found ${found.length} critical/serious rule failure(s)`);
+  });
+}
 
 await browser.close();
 if (failures) {
