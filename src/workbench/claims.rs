@@ -13,6 +13,17 @@ use crate::error::{Error, Result};
 use crate::model::{Claim, Origin, Source, Speaker, Stance};
 use crate::store::{self, ClaimEdit, ClaimFilter, ClaimPage, DateSpan, NewClaim};
 
+/// An analyst's correction of what is known of a source: fields left `None` keep their value.
+#[derive(Debug, Clone, Default)]
+pub struct SourceFacts {
+    /// The outlet; `Some("")` clears it.
+    pub outlet: Option<String>,
+    /// The author; `Some("")` clears it.
+    pub author: Option<String>,
+    /// The publication day; `Some(None)` clears it.
+    pub published_on: Option<Option<NaiveDate>>,
+}
+
 /// An analyst's edit of a claim: fields left `None` keep their value.
 #[derive(Debug, Clone, Default)]
 pub struct ClaimChanges {
@@ -41,6 +52,28 @@ impl Workbench {
     /// One source.
     pub fn source(&self, id: i64) -> Result<Source> {
         self.store.source(id)
+    }
+
+    /// Corrects what is known of a source: outlet, author and publication day (`Some("")` or
+    /// `Some(None)` clears one, `None` keeps it). Its claims are dated by that day.
+    pub fn edit_source(&mut self, id: i64, facts: SourceFacts) -> Result<Source> {
+        let before = self.store.source(id)?;
+        let author_before = self.store.provenance(id)?.author;
+        let clean = |v: Option<String>, old: Option<String>, what: &str| -> Result<Option<String>> {
+            match v.map(|s| s.trim().to_string()) {
+                None => Ok(old),
+                Some(s) if s.is_empty() => Ok(None),
+                Some(s) if s.chars().any(char::is_control) => Err(Error::bad_input(what, "holds control characters")),
+                Some(s) => Ok(Some(s)),
+            }
+        };
+        let outlet = clean(facts.outlet, before.outlet, "outlet")?;
+        let author = clean(facts.author, author_before, "author")?;
+        let published = match facts.published_on {
+            None => before.published_at,
+            Some(day) => day.and_then(|d| d.and_hms_opt(0, 0, 0)).map(|t| t.and_utc()),
+        };
+        self.store.set_source_facts(id, outlet.as_deref(), author.as_deref(), published)
     }
 
     /// Sources whose title or text matches a full-text query.

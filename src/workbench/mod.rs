@@ -26,7 +26,7 @@ use crate::model::{Anchor, TextQuoteSelector};
 use crate::store::Store;
 use crate::text::CharIndex;
 
-pub use claims::ClaimChanges;
+pub use claims::{ClaimChanges, SourceFacts};
 
 /// Reports the progress of a long job. The CLI draws a bar; the desktop app forwards to its UI.
 pub trait Progress {

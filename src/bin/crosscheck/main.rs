@@ -61,6 +61,11 @@ enum Command {
     },
     /// List sources.
     Sources,
+    /// Correct what is known of a source.
+    Source {
+        #[command(subcommand)]
+        command: SourceCommand,
+    },
     /// List parties (those with claims or edited, or all with --all).
     Parties {
         /// The whole gazetteer.
@@ -163,6 +168,24 @@ enum Command {
     },
     /// Write a report: md, html, json, csv or claimreview.
     Export(report_cmd::ExportArgs),
+}
+
+#[derive(Subcommand)]
+enum SourceCommand {
+    /// Set a source's outlet, author or publication day ("" clears one); its claims take that day.
+    Edit {
+        /// Source id.
+        id: i64,
+        /// The outlet ("Reuters", "TASS").
+        #[arg(long)]
+        outlet: Option<String>,
+        /// The author.
+        #[arg(long)]
+        author: Option<String>,
+        /// The publication day, YYYY-MM-DD.
+        #[arg(long)]
+        date: Option<String>,
+    },
 }
 
 #[derive(Subcommand)]
@@ -359,6 +382,17 @@ fn run(cli: Cli, out: &Out) -> crosscheck::Result<ExitCode> {
         Command::Import { paths, fetch } => return ingest_cmd::import(&mut wb, &paths, &fetch, out),
         Command::Feed { command } => return ingest_cmd::feed(&mut wb, command, out, cli.json),
         Command::Sources => out.sources(&wb.sources()?, &wb.claim_counts_by_source()?),
+        Command::Source { command: SourceCommand::Edit { id, outlet, author, date } } => {
+            let published_on = match date.as_deref().map(str::trim) {
+                None => None,
+                Some("") => Some(None),
+                Some(d) => Some(Some(
+                    chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").map_err(|_| Error::bad_input("--date", format!("{d:?} is not a day like 2024-03-01")))?,
+                )),
+            };
+            let s = wb.edit_source(id, crosscheck::SourceFacts { outlet, author, published_on })?;
+            out.sources(&[s], &wb.claim_counts_by_source()?);
+        }
         Command::Parties { all } => out.parties(&wb.parties(all)?),
         Command::Party { command } => match command {
             PartyCommand::Alias { command: AliasCommand::Add { party, alias, lang } } => {
