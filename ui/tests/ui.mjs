@@ -218,6 +218,58 @@ await step('a claim can be edited and deleted', async (page) => {
   await page.getByText('3 matching').waitFor();
 });
 
+await step('evidence: a passage of a source, a web page that opens in the browser, marked supports or refutes', async (page) => {
+  await open(page);
+  await tab(page, 'Reader');
+  const article = page.getByRole('article', { name: 'Source text' });
+  await article.getByRole('button', { name: /claim by ministère azerbaïdjanais/ }).click();
+  const panel = page.getByRole('complementary', { name: 'Claim 1' });
+  await panel.waitFor();
+  await article.evaluate((el) => {
+    const span = [...el.querySelectorAll('span')].find((s) => s.textContent.includes('Moscou a '));
+    const node = span.firstChild;
+    const i = node.textContent.indexOf('Moscou');
+    const r = document.createRange();
+    r.setStart(node, i);
+    r.setEnd(node, i + 'Moscou'.length);
+    getSelection().removeAllRanges();
+    getSelection().addRange(r);
+    el.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
+  });
+  const form = page.getByRole('form', { name: 'New claim' });
+  await form.getByLabel('Passage relation').selectOption('refutes');
+  await form.getByRole('button', { name: 'Attach as evidence' }).click();
+  await page.getByRole('status').getByText('Passage attached to claim 1 as evidence.').waitFor();
+  await panel.getByText(/refutes/).first().waitFor();
+  await panel.getByRole('button', { name: /“Moscou”: read in its source/ }).waitFor();
+  const ev = panel.getByRole('form', { name: 'Attach evidence' });
+  await ev.getByLabel('Address').fill('https://www.osce.org/report');
+  await ev.getByLabel('Evidence relation').selectOption('supports');
+  await ev.getByRole('button', { name: 'Attach evidence' }).click();
+  await panel.getByRole('button', { name: 'https://www.osce.org/report (opens in your browser)' }).click();
+  assert.deepEqual(await page.evaluate(() => window.__opened), ['https://www.osce.org/report'], 'the link goes to the core to open');
+  await panel.getByText('evidence added (passage, refutes)').waitFor();
+  await shot(page, 'evidence');
+});
+
+await step('conflicts: say who is right with an explanation, attach evidence, read the history', async (page) => {
+  await open(page);
+  await tab(page, 'Conflicts');
+  await page.getByRole('button', { name: /Who fired across the border/ }).click();
+  const decision = page.getByRole('region', { name: 'Decision on conflict 1' });
+  await decision.getByLabel('Who is right').selectOption({ label: 'neither' });
+  await decision.getByLabel('Explanation of the decision').fill('OSCE monitors saw fire from both sides');
+  await decision.getByRole('button', { name: 'Save decision' }).click();
+  await decision.getByText('who is right: open → all contradicted').waitFor();
+  const ev = decision.getByRole('form', { name: 'Attach evidence' });
+  await ev.getByLabel('Evidence kind').selectOption('file');
+  await ev.getByRole('button', { name: 'Choose file…' }).click();
+  await ev.getByText('/tmp/imagery.png').waitFor();
+  await ev.getByRole('button', { name: 'Attach evidence' }).click();
+  await decision.getByText('imagery.png (2048 bytes)').waitFor();
+  await shot(page, 'conflict-decision');
+});
+
 await step('parties: counts, aliases editor, merge, timeline', async (page) => {
   await open(page);
   await tab(page, 'Parties');

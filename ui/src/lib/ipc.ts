@@ -4,7 +4,7 @@
 
 import { invoke, Channel } from '@tauri-apps/api/core';
 import type {
-  ClaimDetail, ClaimEditInput, ClaimPageDto, ClaimQuery, ConflictDiff, ConflictStatus,
+  ClaimDetail, ClaimEditInput, ConflictRecord, Evidence, EvidenceInput, ClaimPageDto, ClaimQuery, ConflictDiff, ConflictStatus,
   ConflictSummary, ImportEvent, ImportReport, IpcError, NewClaimInput, PartyKindDto, PartySummary, ReviewDto,
   ReportFormat, ReportResult, ReportScope, SearchResults, SourceSummary, SourceText,
   TimelinePoint, VerdictInput, VerdictOption, Verification, WorkspaceInfo,
@@ -105,6 +105,12 @@ export const conflictDiff = (id: number) => call<ConflictDiff>('conflict_diff', 
 export const setConflictStatus = (id: number, status: ConflictStatus, reason: string) =>
   call<ConflictSummary>('set_conflict_status', { id, status, reason });
 
+export const addEvidence = (input: EvidenceInput) => call<Evidence>('add_evidence', { input });
+export const pickEvidenceFile = () => call<string | null>('pick_evidence_file');
+export const openEvidenceUrl = (id: number) => call<null>('open_evidence_url', { id });
+export const conflictRecord = (id: number) => call<ConflictRecord>('conflict_record', { id });
+export const resolveConflict = (id: number, outcome: string, party: string | null, explanation: string) =>
+  call<ConflictRecord>('resolve_conflict', { id, outcome, party, explanation });
 export const verification = (claimId: number) => call<Verification>('verification', { claimId });
 export const setVerdict = (input: VerdictInput) => call<Verification>('set_verdict', { input });
 export const setAnalyst = (name: string) => call<null>('set_analyst', { name });

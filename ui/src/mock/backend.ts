@@ -5,7 +5,7 @@
 
 import { mockIPC } from '@tauri-apps/api/mocks';
 import type {
-  ClaimDetail, ClaimQuery, ClaimRow, ConflictDiff, ConflictSummary, ImportEvent, IpcError,
+  ClaimDetail, ClaimQuery, ClaimRow, ConflictDiff, ConflictRecord, ConflictSummary, ImportEvent, IpcError,
   PartySummary, SourceSummary, SourceText, VerdictOption, Verification,
 } from '../lib/bindings';
 
@@ -75,9 +75,15 @@ function verificationOf(id: number): Verification {
 }
 verifications.set(2, {
   claim_id: 2, verdict: 'unproven', attribution: 'confirmed', verdicts: VERDICTS, analyst: ANALYST,
-  evidence: [{ id: 1, relation: 'supports', what: 'https://mil.am/', note: 'Statement published by the ministry the same day', analyst: ANALYST, added_at: '2026-11-20T10:00:00Z' }],
+  evidence: [{ id: 1, relation: 'supports', what: 'https://mil.am/', note: 'Statement published by the ministry the same day', analyst: ANALYST, added_at: '2026-11-20T10:00:00Z', link: 'https://mil.am/', source_id: null }],
   history: [{ at: '2026-11-20T10:05:00Z', change: 'attribution: unchecked → confirmed', note: 'primary source found', analyst: ANALYST }],
 });
+
+let nextEvidence = 10;
+const records = new Map<number, ConflictRecord>();
+function recordOf(id: number): ConflictRecord {
+  return records.get(id) ?? { id, state: 'Proposed (not reviewed)', outcome: null, party: null, explanation: '', evidence: [], history: [], analyst: ANALYST };
+}
 
 function err(code: string, message: string): IpcError {
   return { code, message };
@@ -259,6 +265,38 @@ export function installMockBackend() {
         return v;
       }
       case 'verdicts': return VERDICTS;
+      case 'pick_evidence_file': return '/tmp/imagery.png';
+      case 'open_evidence_url': {
+        const ev = [...verifications.values()].flatMap((v) => v.evidence).concat(...[...records.values()].map((r) => r.evidence)).find((e) => e.id === a.id);
+        if (!ev?.link) throw err('forbidden', `evidence ${a.id} is not a web page`);
+        (window as unknown as { __opened: string[] }).__opened = [...((window as unknown as { __opened?: string[] }).__opened ?? []), ev.link];
+        return null;
+      }
+      case 'add_evidence': {
+        const i = a.input;
+        const w = i.evidence;
+        if (w.kind === 'url' && !/^https?:\/\//.test(w.url)) throw err('bad_input', `${JSON.stringify(w.url)} is not an http(s) address`);
+        const what = w.kind === 'url' ? w.url : w.kind === 'passage' ? `source ${w.source_id}, chars ${w.start}–${w.end}: “${chars.slice(w.start, w.end).join('')}”` : w.kind === 'file' ? `${w.path.split('/').pop()} (2048 bytes)` : 'note';
+        const ev = { id: nextEvidence++, relation: i.relation, what, note: i.note, analyst: ANALYST, added_at: '2026-11-28T12:40:00Z', link: w.kind === 'url' ? w.url : null, source_id: w.kind === 'passage' ? w.source_id : null };
+        const line = { at: '2026-11-28T12:40:00Z', change: `evidence added (${w.kind}, ${i.relation})`, note: i.note || null, analyst: ANALYST };
+        if (i.claim !== null) {
+          const v = verificationOf(i.claim);
+          verifications.set(i.claim, { ...v, evidence: [ev, ...v.evidence], history: [line, ...v.history] });
+        } else {
+          const r = recordOf(i.conflict);
+          records.set(i.conflict, { ...r, evidence: [ev, ...r.evidence], history: [line, ...r.history] });
+        }
+        return ev;
+      }
+      case 'conflict_record': return recordOf(a.id);
+      case 'resolve_conflict': {
+        if (!a.explanation.trim()) throw err('bad_input', 'say why');
+        const r = recordOf(a.id);
+        const who = a.outcome === 'resolved' ? `resolved for ${a.party}` : a.outcome.replace('_', ' ');
+        records.set(a.id, { ...r, outcome: a.outcome, party: a.party, explanation: a.explanation, state: who,
+          history: [{ at: '2026-11-28T12:45:00Z', change: `who is right: open → ${who}`, note: a.explanation, analyst: ANALYST }, ...r.history] });
+        return recordOf(a.id);
+      }
       case 'set_analyst': return null;
       case 'pick_report_path': return `/tmp/crosscheck-report.${a.format === 'markdown' ? 'md' : a.format}`;
       case 'export_report': return { path: a.path, bytes: 18234 };

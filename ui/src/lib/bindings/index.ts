@@ -701,7 +701,95 @@ analyst: string,
 /**
  * When (RFC 3339).
  */
-added_at: string, };
+added_at: string, 
+/**
+ * For a web page with an http(s) address: the address, which `open_evidence_url` opens.
+ */
+link: string | null, 
+/**
+ * For a passage: its source, to read it in context.
+ */
+source_id: number | null, };
+
+export type RelationDto = "supports" | "refutes" | "context";
+
+export type EvidenceWhat = { "kind": "url", 
+/**
+ * Its address (http or https).
+ */
+url: string, } | { "kind": "passage", 
+/**
+ * The source.
+ */
+source_id: number, 
+/**
+ * Start.
+ */
+start: number, 
+/**
+ * End (exclusive).
+ */
+end: number, } | { "kind": "file", 
+/**
+ * The path the dialog returned.
+ */
+path: string, } | { "kind": "note" };
+
+export type EvidenceInput = { 
+/**
+ * The claim it bears on.
+ */
+claim: number | null, 
+/**
+ * The conflict it bears on.
+ */
+conflict: number | null, 
+/**
+ * Supports, refutes or context.
+ */
+relation: RelationDto, 
+/**
+ * What it is.
+ */
+evidence: EvidenceWhat, 
+/**
+ * The analyst's comment (the note itself for a note).
+ */
+note: string, };
+
+export type ConflictRecord = { 
+/**
+ * Conflict id.
+ */
+id: number, 
+/**
+ * Where it stands, as reports say it.
+ */
+state: string, 
+/**
+ * Who is right: "open", "resolved", "all_contradicted", "both_partly", "unresolvable"; `null` until decided.
+ */
+outcome: string | null, 
+/**
+ * For "resolved": the party key.
+ */
+party: string | null, 
+/**
+ * Why.
+ */
+explanation: string, 
+/**
+ * Evidence, newest first.
+ */
+evidence: Array<Evidence>, 
+/**
+ * Changes, newest first.
+ */
+history: Array<HistoryEntry>, 
+/**
+ * The analyst's name; `null` until set.
+ */
+analyst: string | null, };
 
 export type HistoryEntry = { 
 /**
