@@ -116,7 +116,8 @@ try {
     const chosen = await exec(`const s = document.querySelector("aside select[aria-label=Verdict]");
       const o = [...s.options].find((o) => o.value !== s.value); s.value = o.value; s.dispatchEvent(new Event("change", { bubbles: true })); return o.value;`);
     await clickButton('Save verdict');
-    await until('the history entry', 'return [...document.querySelectorAll("aside li")].some((li) => li.textContent.includes("verdict") && li.textContent.includes(arguments[0]));', [chosen]);
+    // The history reads as a sentence: "verdict: unverified → mostly false".
+    await until('the history entry', 'return [...document.querySelectorAll("aside li")].some((li) => li.textContent.includes("verdict: unverified → " + arguments[0]));', [chosen.replace(/_/g, ' ')]);
     await screenshot('e2e-verdict');
   });
 
@@ -137,7 +138,7 @@ try {
     await until('the queue', 'return document.querySelectorAll(".scroller [role=row] [role=cell]").length > 0;');
     await exec('document.querySelector(".scroller [role=row]").click();');
     await until('the claim panel', `return !!document.querySelector("aside[aria-label='Claim ${target.id}']");`);
-    await clickButton('Correct');
+    await exec('[...document.querySelectorAll("aside button")].find((b) => b.textContent.trim() === "Correct").click();');
     await until('the edit form', 'return !!document.querySelector("aside form[aria-label=\'Edit claim\']");');
     await exec(`const i = document.querySelector("aside input[aria-label=Speaker]"); i.value = "Erevan"; i.dispatchEvent(new Event("input", { bubbles: true }));
       const p = document.querySelector("aside input[role=combobox]"); p.focus(); p.value = "armén"; p.dispatchEvent(new Event("input", { bubbles: true }));`);

@@ -164,6 +164,17 @@ await step('the claims view opens on the review queue: least sure first, a accep
   await page.getByText('2 to review').waitFor();
 });
 
+await step('e corrects the claim already open in the panel', async (page) => {
+  await open(page);
+  await tab(page, 'Claims');
+  await page.getByRole('row').filter({ hasText: 'appelé les deux parties' }).click();
+  const panel = page.getByRole('complementary', { name: 'Claim 4' });
+  await panel.waitFor();
+  await page.locator('body').click({ position: { x: 5, y: 400 } });
+  await page.keyboard.press('e');
+  await panel.getByRole('form', { name: 'Edit claim' }).waitFor();
+});
+
 await step('the party picker creates a party from what was typed', async (page) => {
   await open(page);
   await tab(page, 'Claims');
