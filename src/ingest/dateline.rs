@@ -38,6 +38,9 @@ pub fn read(text: &str, today: NaiveDate) -> Dateline {
                 found.date = found.date.or(date);
             }
         }
+        if found.date.is_none() {
+            found.date = place_and_day(line, today);
+        }
     }
     found
 }
@@ -59,10 +62,11 @@ fn byline(line: &str) -> Option<String> {
 /// The outlet (and day) of a dateline paragraph, if it opens with one.
 fn dateline(line: &str, today: NaiveDate) -> Option<(String, Option<NaiveDate>)> {
     let head: String = line.chars().take(HEAD).collect();
-    // « TASS/ Mercredi, … »: an agency in capitals, then a slash.
-    if let Some((agency, _)) = head.split_once('/') {
+    // « TASS/ Mercredi, … »: an agency in capitals, then a slash and a space ("BELGRADE/PRISTINA"
+    // names two places).
+    if let Some((agency, rest)) = head.split_once('/') {
         let agency = agency.trim();
-        if is_agency_caps(agency) {
+        if is_agency_caps(agency) && rest.starts_with(char::is_whitespace) {
             return Some((agency.to_string(), None));
         }
     }
@@ -99,6 +103,21 @@ fn dateline(line: &str, today: NaiveDate) -> Option<(String, Option<NaiveDate>)>
         }
     }
     None
+}
+
+/// The day of a dateline without an agency: "MOSCOU, 14 mars - …", "NEW DELHI, Feb. 27 - …",
+/// "BELGRADE/PRISTINA, Sept 25 - …": a place in capitals, a comma, a day, a dash.
+fn place_and_day(line: &str, today: NaiveDate) -> Option<NaiveDate> {
+    let head: String = line.chars().take(HEAD).collect();
+    let (place, rest) = head.split_once(',')?;
+    if !place.split('/').all(is_caps_words) {
+        return None;
+    }
+    let (day, _) = rest.split_once(['-', '–', '—'])?;
+    if day.chars().count() > 24 {
+        return None;
+    }
+    date_in(day, today)
 }
 
 /// An agency name in capitals: "TASS", "ARMENPRESS", "RIA-NOVOSTI".
@@ -197,5 +216,9 @@ mod tests {
         check("By the end of the week the troops had left.", None, None, None);
         check("New Delhi: Ukraine's air force on Thursday said …", None, None, None);
         check("Les forces de l'OTAN (NATO) ont déclaré …", None, None, None);
+        check("BELGRADE/PRISTINA, Nov 21 – Serbia and Kosovo traded blame …", None, None, Some((2023, 11, 21)));
+        check("Title\n\nMOSCOU, 14 mars - La porte-parole …", None, None, Some((2024, 3, 14)));
+        check("NEW DELHI, Feb. 27 - India's Ministry …", None, None, Some((2024, 2, 27)));
+        check("Paris, le ministère a dit - enfin - que …", None, None, None);
     }
 }
