@@ -298,7 +298,10 @@ impl<'a> Attributor<'a> {
         for k in 0..n {
             let f = &frames[k];
             let Some(sp) = &f.speaker else { continue };
-            if f.children > 0 {
+            // A state news agency only ever relays: what it says with no one to relay is the
+            // outlet's own narration ("Версию двух сторон, передает Sputnik"), no party's claim.
+            let agency = sp.speaker.party.as_deref().is_some_and(|p| p.starts_with(AGENCY));
+            if f.children > 0 || agency {
                 continue;
             }
             let mut via = Vec::new();

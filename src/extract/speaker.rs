@@ -498,7 +498,10 @@ impl Resolver<'_> {
         // A personal name: the last run of capitalized words that are no title and no place.
         let is_name_word = |k: usize| {
             let t = &b.toks[ws[k]];
-            t.cap && !covered(k) && !lex.is(S::TitleWords, word(k)) && !lex.is(S::PersonNouns, word(k)) && !lex.is(S::GroupNouns, word(k))
+            // An institution or document noun opening a sentence is capitalized, and no name
+            // ("Ведомство отвергло …").
+            let noun = lex.is(S::OrgNouns, word(k)) || lex.is(S::RelayNouns, word(k));
+            t.cap && !covered(k) && !noun && !lex.is(S::TitleWords, word(k)) && !lex.is(S::PersonNouns, word(k)) && !lex.is(S::GroupNouns, word(k))
         };
         let mut run: Option<(usize, usize)> = None;
         // "Kenza Tarek, a student at Laval University": a name that opens the phrase and ends at its
