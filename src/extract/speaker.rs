@@ -654,8 +654,13 @@ impl Resolver<'_> {
                     && e.institution == institution
                     && (countries.is_empty() || e.speaker.countries.iter().any(|c| countries.contains(c)))
             };
+            // A generic institution noun ("ведомство", "the agency") renames a ministry before a
+            // state or a body that is none ("заявило ведомство" after "Минобороны Армении").
+            let generic_org = org && !describes_person && institution.is_none() && hits.is_empty();
+            let ministry = |e: &Entity| generic_org && compatible(e) && e.institution.as_deref().is_some_and(|i| i != "army");
             let found = hist
                 .recent(pos, exclude, &same_institution)
+                .or_else(|| hist.recent(pos, exclude, &ministry))
                 .or_else(|| hist.recent(pos, exclude, &|e| compatible(e) && noun_ok(e)))
                 .or_else(|| hist.recent(pos, exclude, &compatible));
             if let Some(e) = found {
