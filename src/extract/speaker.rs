@@ -270,7 +270,10 @@ impl Resolver<'_> {
                 continue;
             };
             let mut from = k;
-            while from > s && k - from < 3 && b.toks[from - 1].kind == Kind::Word && !words(from - 1).is_some_and(|w| lex.is(S::Determiners, w)) {
+            // Adjectives before the noun ("американское посольство"), never a verb, a cue or a
+            // preposition ("посоветовали властям США" is no name).
+            let ends_left = |t: usize| words(t).is_some_and(|w| lex.is(S::Determiners, w) || lex.is(S::Prepositions, w) || lex.is_finite(w)) || !lex.cues.matches_at(&words, t).is_empty();
+            while from > s && k - from < 3 && b.toks[from - 1].kind == Kind::Word && !ends_left(from - 1) {
                 from -= 1;
             }
             // Adjectives and "of"-phrases follow the noun ("l'armée israélienne", "the ministry of
