@@ -503,7 +503,8 @@ impl Resolver<'_> {
             let t = &b.toks[ws[k]];
             // An institution or document noun opening a sentence is capitalized, and no name
             // ("Ведомство отвергло …").
-            let noun = lex.is(S::OrgNouns, word(k)) || lex.is(S::RelayNouns, word(k));
+            // Nor is an adverb ("Там отметили", "Ранее Минобороны сообщило").
+            let noun = lex.is(S::OrgNouns, word(k)) || lex.is(S::RelayNouns, word(k)) || lex.is(S::Adverbs, word(k));
             t.cap && !covered(k) && !noun && !lex.is(S::TitleWords, word(k)) && !lex.is(S::PersonNouns, word(k)) && !lex.is(S::GroupNouns, word(k))
         };
         let mut run: Option<(usize, usize)> = None;
@@ -648,7 +649,10 @@ impl Resolver<'_> {
                     matches!(e.kind, EntityKind::Org | EntityKind::State)
                         && (institution.is_none() || e.institution.is_none() || e.institution == institution || relay)
                 };
-                kind_ok && (countries.is_empty() || e.speaker.countries.iter().any(|c| countries.contains(c)))
+                // A news agency only relays: no description renames it ("Комитет утверждает" after
+                // "…, передает Sputnik").
+                let agency = e.speaker.party.as_deref().is_some_and(|p| p.starts_with("agency."));
+                kind_ok && !agency && (countries.is_empty() || e.speaker.countries.iter().any(|c| countries.contains(c)))
             };
             let noun_ok = |e: &Entity| person_nouns.iter().any(|n| e.nouns.contains(n));
             let same_institution = |e: &Entity| {
