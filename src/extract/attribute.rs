@@ -271,7 +271,7 @@ impl<'a> Attributor<'a> {
             };
             if let Some(en) = &entity {
                 if en.kind != EntityKind::Unresolved {
-                    self.hist.push(en.clone());
+                    self.hist.push_speaker(en.clone());
                 }
             }
             frames[k].speaker = entity;

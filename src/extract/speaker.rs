@@ -55,12 +55,28 @@ pub(crate) struct Entity {
 pub(crate) struct History {
     entities: Vec<Entity>,
     states: Vec<(usize, String)>,
+    /// Where a claim's speaker was named (positions of entities that spoke), most recent last.
+    spoke: Vec<usize>,
 }
 
 impl History {
-    /// Records a speaker mention.
+    /// Records a mention.
     pub fn push(&mut self, e: Entity) {
         self.entities.push(e);
+    }
+
+    /// Records the speaker of a claim: a mention that spoke.
+    pub fn push_speaker(&mut self, e: Entity) {
+        self.spoke.push(e.pos);
+        if self.spoke.len() > 4 * LOOKBACK {
+            self.spoke.drain(..2 * LOOKBACK);
+        }
+        self.entities.push(e);
+    }
+
+    /// Whether the mention at `pos` spoke.
+    fn spoke_at(&self, pos: usize) -> bool {
+        self.spoke.iter().rev().any(|&p| p == pos)
     }
 
     /// Records that state `code` is named at `pos`.
@@ -665,8 +681,12 @@ impl Resolver<'_> {
             // state or a body that is none ("заявило ведомство" after "Минобороны Армении").
             let generic_org = org && !describes_person && institution.is_none() && hits.is_empty();
             let ministry = |e: &Entity| generic_org && compatible(e) && e.institution.as_deref().is_some_and(|i| i != "army");
+            // A document ("в сообщении", "the statement") is the last speaker's, not the last body
+            // merely named ("отвергло заявление польских властей. … сказано в сообщении").
+            let speaker_document = |e: &Entity| relay && compatible(e) && hist.spoke_at(e.pos);
             let found = hist
                 .recent(pos, exclude, &same_institution)
+                .or_else(|| hist.recent(pos, exclude, &speaker_document))
                 .or_else(|| hist.recent(pos, exclude, &ministry))
                 .or_else(|| hist.recent(pos, exclude, &|e| compatible(e) && noun_ok(e)))
                 .or_else(|| hist.recent(pos, exclude, &compatible));
