@@ -17,6 +17,8 @@ const AGENCY: &str = "agency.";
 
 /// Longest content, in chars.
 const CONTENT_MAX: usize = 3_000;
+mod nominal;
+
 /// Longest speaker phrase, in tokens.
 const NP_MAX: usize = 14;
 
@@ -95,6 +97,9 @@ struct Frame {
     parent: Option<usize>,
     children: usize,
     dropped: bool,
+    /// A claim carried by a noun ("les accusations de X selon lesquelles"): it is the object of
+    /// whatever verb holds it, never absorbed into that verb's content.
+    nominal: bool,
 }
 
 /// Attributes the claims of one text, block by block.
@@ -158,6 +163,13 @@ impl<'a> Attributor<'a> {
                 i += len;
                 continue;
             }
+            if let Some((len, value)) = lex.set(S::ClaimNouns).match_at(&words, i) {
+                if let Some(f) = self.nominal_frame(b, s, e, i, len, value.is_some()) {
+                    frames.push(f);
+                    i += len;
+                    continue;
+                }
+            }
             let mut step = 1;
             for (len, cue) in lex.cues.matches_at(&words, i) {
                 if let Some(mut f) = self.verb_frame(b, s, e, i, len, cue) {
@@ -200,6 +212,7 @@ impl<'a> Attributor<'a> {
             // Inside a "that" clause, reported speech is part of what the outer speaker says; a cue
             // whose subject is the outer cue's object is a noun ("rejected the Indian claims").
             let absorbed = best.is_none()
+                && !frames[bi].nominal
                 && holders.iter().any(|&a| frames[a].comp || frames[a].object_at.is_some_and(|o| o >= frames[bi].clause_at && o <= frames[bi].cue_pos));
             if absorbed {
                 frames[bi].speaker = None;
@@ -258,7 +271,7 @@ impl<'a> Attributor<'a> {
             };
             if let Some(en) = &entity {
                 if en.kind != EntityKind::Unresolved {
-                    self.hist.push(en.clone());
+                    self.hist.push_speaker(en.clone());
                 }
             }
             frames[k].speaker = entity;
@@ -285,7 +298,10 @@ impl<'a> Attributor<'a> {
         for k in 0..n {
             let f = &frames[k];
             let Some(sp) = &f.speaker else { continue };
-            if f.children > 0 {
+            // A state news agency only ever relays: what it says with no one to relay is the
+            // outlet's own narration ("Версию двух сторон, передает Sputnik"), no party's claim.
+            let agency = sp.speaker.party.as_deref().is_some_and(|p| p.starts_with(AGENCY));
+            if f.children > 0 || agency {
                 continue;
             }
             let mut via = Vec::new();
@@ -357,7 +373,7 @@ impl<'a> Attributor<'a> {
             // capitalized word is a name ("Elizabeth May").
             let noun = t > a && words(t - 1).is_some_and(|p| lex.is(S::Determiners, p) || lex.is(S::NpRightStop, p) || matches!(p, "of" | "de" | "d'"));
             !b.toks[t].cap
-                && (words(t).is_some_and(|w| lex.is(S::Aux, w) || lex.is(S::FiniteVerbs, w))
+                && (words(t).is_some_and(|w| lex.is(S::Aux, w) || lex.is_finite(w))
                     || (!noun && lex.cues.matches_at(&words, t).iter().any(|(_, c)| c.form != Form::Participle)))
         };
         let (a, z) = if left {
@@ -521,7 +537,12 @@ impl<'a> Attributor<'a> {
             span(b, c, e - 1)
         } else {
             let words_before = (s..i).filter(|&t| b.toks[t].kind == Kind::Word).count();
-            if words_before >= 3 || z + 1 >= e {
+            // "…, когда, по сведениям X, огонь открыли …", "…, that, according to X, the troops …":
+            // an aside right after a conjunction introduces what follows, not what came before.
+            let aside = i >= s + 2 && b.is_punct(i - 1, ',') && b.is_punct(z, ',') && b.word(i - 2).is_some_and(|w| lex.is(S::NpLeftStop, w) || lex.is(S::Complementizers, w));
+            if aside && z + 1 < e {
+                span(b, z + 1, e - 1)
+            } else if words_before >= 3 || z + 1 >= e {
                 span(b, s, i - 1)
             } else {
                 span(b, z, e - 1)
@@ -544,6 +565,7 @@ impl<'a> Attributor<'a> {
             parent: None,
             children: 0,
             dropped: false,
+            nominal: false,
         })
     }
 
@@ -578,7 +600,7 @@ impl<'a> Attributor<'a> {
         }
         // A finite form followed by an auxiliary is a noun ("member states have"), unless the verb
         // takes a bare clause ("what officials say is …").
-        if cue.form == Form::Finite && !cue.bare && words(last + 1).is_some_and(|w| lex.is(S::Aux, w) && lex.is(S::FiniteVerbs, w)) {
+        if cue.form == Form::Finite && !cue.bare && words(last + 1).is_some_and(|w| lex.is(S::Aux, w) && lex.is_finite(w)) {
             return None;
         }
         let mut first = i;
@@ -710,11 +732,16 @@ impl<'a> Attributor<'a> {
             parent: None,
             children: 0,
             dropped: false,
+            nominal: false,
         };
         let mut k = right;
         while let Some((n, _)) = lex.set(S::Adverbs).match_at(&words, k) {
             k += n;
         }
+        // An impersonal plural names its source as a place, before or after it ("в МИД заявили",
+        // "уточнили в сообщении"); so does a verb that only documents use ("говорится в сообщении").
+        let impersonal = lex.set(S::ImpersonalEndings).by_first_words().any(|end| surface.ends_with(end));
+        let source_after = (impersonal || cue.relay).then(|| lex.set(S::SourcePreps).match_at(&words, k)).flatten().map(|(n, _)| k + n);
         if passive {
             // "a été démentie par Bakou": the agent speaks; the subject is what is denied.
             if !matches!(words(k), Some("par" | "by")) {
@@ -758,7 +785,8 @@ impl<'a> Attributor<'a> {
                     if ns > s && lex.set(S::Temporal).ending_at(&words, ns - 1).is_some() {
                         return None;
                     }
-                    frame.subj = Subj::Np(ns, le + 1);
+                    let place = if impersonal { lex.set(S::SourcePreps).match_at(&words, ns).map(|(n, _)| n) } else { None };
+                    frame.subj = Subj::Np(ns + place.unwrap_or(0), le + 1);
                 }
                 (le, _) => {
                     // Inversion: "« … », a déclaré le ministère", "…, said the minister".
@@ -769,14 +797,14 @@ impl<'a> Attributor<'a> {
                     let quote_before = le.is_some_and(|le| {
                         matches!(b.toks[le].q, QRole::Close(_)) || (le > s && matches!(b.toks[le - 1].q, QRole::Close(_)))
                     });
-                    let np = self.right_np(b, e, k).filter(|&(_, z)| {
+                    let np = self.right_np(b, e, source_after.unwrap_or(k)).filter(|&(_, z)| {
                         quote_before || z >= e || b.toks[z].kind != Kind::Word || words(z).is_some_and(|w| lex.is(S::NpRightStop, w))
                     });
                     let appos = if quote_before { None } else { le.and_then(|le| self.apposition(b, s, le)) };
                     // "…, and a British worker were among the casualties, said police Chief X": what
                     // holds a finite verb outside a relative clause is content, not an apposition.
                     let appos_is_clause = appos.is_some_and(|(a, z)| {
-                        (a..z).any(|t| b.word(t).is_some_and(|w| lex.is(S::FiniteVerbs, w)))
+                        (a..z).any(|t| b.word(t).is_some_and(|w| lex.is_finite(w)))
                             && !(a..z).any(|t| b.word(t).is_some_and(|w| lex.is(S::Relatives, w)))
                     });
                     if let (Some((a, z)), true) = (np, appos.is_none() || appos_is_clause) {
@@ -944,7 +972,7 @@ impl<'a> Attributor<'a> {
         let mut seen = 0;
         for t in a..end {
             let Some(w) = b.word(t) else { continue };
-            if lex.is(S::FiniteVerbs, w) {
+            if lex.is_finite(w) {
                 return true;
             }
             if seen > 0 && w.len() > 4 && (1..w.len()).any(|k| w.is_char_boundary(k) && lex.is(S::FiniteEndings, &w[k..])) {

@@ -140,6 +140,11 @@ impl<V> Phrases<V> {
         self.by_first.get(w).is_some_and(|l| l.iter().any(|(rest, _)| rest.is_empty()))
     }
 
+    /// The one-word phrases of the set (endings, suffixes).
+    pub fn by_first_words(&self) -> impl Iterator<Item = &str> {
+        self.by_first.iter().filter(|(_, l)| l.iter().any(|(rest, _)| rest.is_empty())).map(|(w, _)| w.as_str())
+    }
+
     /// Whether the set is empty.
     pub fn is_empty(&self) -> bool {
         self.by_first.is_empty()
@@ -233,9 +238,19 @@ pub(crate) enum S {
     Prepositions,
     /// `source_preps`
     SourcePreps,
+    /// `articles`
+    Articles,
+    /// `impersonal_endings`
+    ImpersonalEndings,
+    /// `claim_nouns`
+    ClaimNouns,
+    /// `nominal_preps`
+    NominalPreps,
+    /// `nominal_links`
+    NominalLinks,
 }
 
-const SET_NAMES: [&str; 42] = ["act_objects", "adverbs", "aux", "both_sides", "clitics", "complementizers", "conjunctions", "definite", "deny_markers", "determiners", "group_nouns", "modals", "name_particles", "negation", "np_left_stop", "np_right_stop", "org_nouns", "org_qualifiers", "passive", "person_nouns", "prep_blockers", "quantifiers", "prep_cues", "pron_any", "pron_excluded", "pron_org", "pron_person", "pron_plural", "relay_nouns", "state_titles", "temporal", "title_words", "finite_verbs", "finite_endings", "topic_preps", "do_support", "relatives", "object_pronouns", "label_as", "nonstate_nouns", "prepositions", "source_preps"];
+const SET_NAMES: [&str; 47] = ["act_objects", "adverbs", "aux", "both_sides", "clitics", "complementizers", "conjunctions", "definite", "deny_markers", "determiners", "group_nouns", "modals", "name_particles", "negation", "np_left_stop", "np_right_stop", "org_nouns", "org_qualifiers", "passive", "person_nouns", "prep_blockers", "quantifiers", "prep_cues", "pron_any", "pron_excluded", "pron_org", "pron_person", "pron_plural", "relay_nouns", "state_titles", "temporal", "title_words", "finite_verbs", "finite_endings", "topic_preps", "do_support", "relatives", "object_pronouns", "label_as", "nonstate_nouns", "prepositions", "source_preps", "articles", "impersonal_endings", "claim_nouns", "nominal_preps", "nominal_links"];
 
 /// Everything the extractor knows about one language.
 #[derive(Debug)]
@@ -256,8 +271,13 @@ pub(crate) struct Lexicon {
     pub inversion: HashSet<String>,
     /// Grammatical use of each one-word cue form as written (lowercase, accents kept).
     exact: HashMap<String, Form>,
+    /// The `verb_endings` set, as a list: checked by suffix, not by word.
+    verb_endings: Vec<String>,
     empty: Phrases<Option<String>>,
 }
+
+/// Shortest word whose ending alone marks it a verb: shorter words ending so are as often nouns.
+const MIN_ENDING_WORD: usize = 6;
 
 impl Lexicon {
     /// The named set of the grammar file (empty when the language has none).
@@ -273,6 +293,12 @@ impl Lexicon {
     /// Whether the single word `w` is in the named set.
     pub fn is(&self, name: S, w: &str) -> bool {
         self.set(name).has_word(w)
+    }
+
+    /// Whether the folded word `w` is a finite verb: listed, or, in a language whose verbs show it in
+    /// their endings (Russian "публикует", "распространяют"), long enough and ending in one.
+    pub fn is_finite(&self, w: &str) -> bool {
+        self.is(S::FiniteVerbs, w) || (w.chars().count() >= MIN_ENDING_WORD && self.verb_endings.iter().any(|e| w.ends_with(e.as_str())))
     }
 }
 
@@ -303,6 +329,7 @@ fn parse(code: &'static str, cues_tsv: &str, grammar_tsv: &str) -> Lexicon {
         abbreviations: HashSet::new(),
         inversion: HashSet::new(),
         exact: HashMap::new(),
+        verb_endings: Vec::new(),
         empty: Phrases::default(),
     };
     let mut folder = Folder;
@@ -325,6 +352,7 @@ fn parse(code: &'static str, cues_tsv: &str, grammar_tsv: &str) -> Lexicon {
             match key {
                 "stopwords" => lex.stopwords.extend(words.iter().cloned()),
                 "inversion" => lex.inversion.extend(words.iter().cloned()),
+                "verb_endings" => lex.verb_endings.extend(words.iter().cloned()),
                 "abbreviations" => {
                     lex.abbreviations.insert(crate::text::fold(phrase));
                 }

@@ -21,6 +21,9 @@ pub(crate) struct Profile {
     states: WordMap<String>,
     /// The state the document names most (ties: the first named).
     home: Option<String>,
+    /// Last names introduced with a state office that names no state ("Замглавы МИД Григорий
+    /// Карасин", "le porte-parole du gouvernement, X"): they serve the home state.
+    unplaced: Vec<String>,
 }
 
 impl Profile {
@@ -57,6 +60,11 @@ pub(crate) fn profile(r: &Resolver<'_>, blocks: &[Block]) -> Profile {
     }
     let best = counts.iter().map(|(_, n)| *n).max().unwrap_or(0);
     out.home = counts.into_iter().find(|(_, n)| *n == best).map(|(c, _)| c);
+    if let Some(home) = out.home.clone() {
+        for last in std::mem::take(&mut out.unplaced) {
+            out.states.entry(last).or_insert_with(|| home.clone());
+        }
+    }
     out
 }
 
@@ -99,6 +107,11 @@ fn sentence(r: &Resolver<'_>, b: &Block, s: usize, e: usize, out: &mut Profile, 
         let state = left.and_then(|(from, to)| r.first_state(b, from, to)).or_else(|| right_apposition(r, b, z, e));
         if let Some(code) = state {
             out.states.insert(last.to_string(), code);
+        } else if let Some((from, to)) = left {
+            let office = |t: usize| if t >= from && t < to { b.word(t) } else { None };
+            if (from..to).any(|t| lex.set(S::StateTitles).match_at(&office, t).is_some()) {
+                out.unplaced.push(last);
+            }
         }
     }
 }

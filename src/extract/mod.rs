@@ -194,7 +194,7 @@ mod tests {
             for w in &words {
                 let get = |i: usize| words.get(i).map(String::as_str);
                 let cue = lex.cues.matches_at(&get, 0).iter().any(|(n, c)| *n == 1 && c.form != Form::Participle);
-                if lex.is(S::Aux, w) || lex.is(S::FiniteVerbs, w) || lex.is(S::Complementizers, w) || lex.is(S::Relatives, w) || (cue && words.len() == 1) {
+                if lex.is(S::Aux, w) || lex.is_finite(w) || lex.is(S::Complementizers, w) || lex.is(S::Relatives, w) || (cue && words.len() == 1) {
                     out.push(raw.to_string());
                 }
             }

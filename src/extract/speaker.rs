@@ -55,12 +55,28 @@ pub(crate) struct Entity {
 pub(crate) struct History {
     entities: Vec<Entity>,
     states: Vec<(usize, String)>,
+    /// Where a claim's speaker was named (positions of entities that spoke), most recent last.
+    spoke: Vec<usize>,
 }
 
 impl History {
-    /// Records a speaker mention.
+    /// Records a mention.
     pub fn push(&mut self, e: Entity) {
         self.entities.push(e);
+    }
+
+    /// Records the speaker of a claim: a mention that spoke.
+    pub fn push_speaker(&mut self, e: Entity) {
+        self.spoke.push(e.pos);
+        if self.spoke.len() > 4 * LOOKBACK {
+            self.spoke.drain(..2 * LOOKBACK);
+        }
+        self.entities.push(e);
+    }
+
+    /// Whether the mention at `pos` spoke.
+    fn spoke_at(&self, pos: usize) -> bool {
+        self.spoke.iter().rev().any(|&p| p == pos)
     }
 
     /// Records that state `code` is named at `pos`.
@@ -270,7 +286,10 @@ impl Resolver<'_> {
                 continue;
             };
             let mut from = k;
-            while from > s && k - from < 3 && b.toks[from - 1].kind == Kind::Word && !words(from - 1).is_some_and(|w| lex.is(S::Determiners, w)) {
+            // Adjectives before the noun ("американское посольство"), never a verb, a cue or a
+            // preposition ("посоветовали властям США" is no name).
+            let ends_left = |t: usize| words(t).is_some_and(|w| lex.is(S::Determiners, w) || lex.is(S::Prepositions, w) || lex.is_finite(w)) || !lex.cues.matches_at(&words, t).is_empty();
+            while from > s && k - from < 3 && b.toks[from - 1].kind == Kind::Word && !ends_left(from - 1) {
                 from -= 1;
             }
             // Adjectives and "of"-phrases follow the noun ("l'armée israélienne", "the ministry of
@@ -279,7 +298,7 @@ impl Resolver<'_> {
             while to < e
                 && to < k + n + 5
                 && b.toks[to].kind == Kind::Word
-                && !words(to).is_some_and(|w| (lex.is(S::NpRightStop, w) && !matches!(w, "de" | "of")) || lex.is(S::Aux, w) || lex.is(S::FiniteVerbs, w) || lex.is(S::Complementizers, w))
+                && !words(to).is_some_and(|w| (lex.is(S::NpRightStop, w) && !matches!(w, "de" | "of")) || lex.is(S::Aux, w) || lex.is_finite(w) || lex.is(S::Complementizers, w))
                 && lex.cues.matches_at(&words, to).is_empty()
             {
                 to += 1;
@@ -498,7 +517,11 @@ impl Resolver<'_> {
         // A personal name: the last run of capitalized words that are no title and no place.
         let is_name_word = |k: usize| {
             let t = &b.toks[ws[k]];
-            t.cap && !covered(k) && !lex.is(S::TitleWords, word(k)) && !lex.is(S::PersonNouns, word(k)) && !lex.is(S::GroupNouns, word(k))
+            // An institution or document noun opening a sentence is capitalized, and no name
+            // ("Ведомство отвергло …").
+            // Nor is an adverb ("Там отметили", "Ранее Минобороны сообщило").
+            let noun = lex.is(S::OrgNouns, word(k)) || lex.is(S::RelayNouns, word(k)) || lex.is(S::Adverbs, word(k));
+            t.cap && !covered(k) && !noun && !lex.is(S::TitleWords, word(k)) && !lex.is(S::PersonNouns, word(k)) && !lex.is(S::GroupNouns, word(k))
         };
         let mut run: Option<(usize, usize)> = None;
         // "Kenza Tarek, a student at Laval University": a name that opens the phrase and ends at its
@@ -630,9 +653,11 @@ impl Resolver<'_> {
             });
         }
         let definite = lex.is(S::Definite, word(0));
+        // Without articles a bare noun is definite unless marked otherwise ("ведомство", "российский дипломат").
+        let bare_definite = lex.set(S::Articles).is_empty() && !lex.is(S::Quantifiers, word(0));
         // A definite description: the last compatible speaker ("le haut diplomate russe", "the ministry").
         let describes_person = !person_nouns.is_empty() && !org;
-        if definite && (describes_person || relay || (org && hits.is_empty())) {
+        if (definite || bare_definite) && (describes_person || relay || (org && hits.is_empty())) {
             let compatible = |e: &Entity| {
                 let kind_ok = if describes_person {
                     e.kind == EntityKind::Person
@@ -640,7 +665,10 @@ impl Resolver<'_> {
                     matches!(e.kind, EntityKind::Org | EntityKind::State)
                         && (institution.is_none() || e.institution.is_none() || e.institution == institution || relay)
                 };
-                kind_ok && (countries.is_empty() || e.speaker.countries.iter().any(|c| countries.contains(c)))
+                // A news agency only relays: no description renames it ("Комитет утверждает" after
+                // "…, передает Sputnik").
+                let agency = e.speaker.party.as_deref().is_some_and(|p| p.starts_with("agency."));
+                kind_ok && !agency && (countries.is_empty() || e.speaker.countries.iter().any(|c| countries.contains(c)))
             };
             let noun_ok = |e: &Entity| person_nouns.iter().any(|n| e.nouns.contains(n));
             let same_institution = |e: &Entity| {
@@ -649,8 +677,17 @@ impl Resolver<'_> {
                     && e.institution == institution
                     && (countries.is_empty() || e.speaker.countries.iter().any(|c| countries.contains(c)))
             };
+            // A generic institution noun ("ведомство", "the agency") renames a ministry before a
+            // state or a body that is none ("заявило ведомство" after "Минобороны Армении").
+            let generic_org = org && !describes_person && institution.is_none() && hits.is_empty();
+            let ministry = |e: &Entity| generic_org && compatible(e) && e.institution.as_deref().is_some_and(|i| i != "army");
+            // A document ("в сообщении", "the statement") is the last speaker's, not the last body
+            // merely named ("отвергло заявление польских властей. … сказано в сообщении").
+            let speaker_document = |e: &Entity| relay && compatible(e) && hist.spoke_at(e.pos);
             let found = hist
                 .recent(pos, exclude, &same_institution)
+                .or_else(|| hist.recent(pos, exclude, &speaker_document))
+                .or_else(|| hist.recent(pos, exclude, &ministry))
                 .or_else(|| hist.recent(pos, exclude, &|e| compatible(e) && noun_ok(e)))
                 .or_else(|| hist.recent(pos, exclude, &compatible));
             if let Some(e) = found {

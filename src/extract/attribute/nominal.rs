@@ -1,0 +1,78 @@
+//! Nominal attributions: a claim carried by a noun rather than a verb — « сообщения СМИ о том, что
+//! … », « обвинения Варшавы в нарушении границы », « les accusations de Kiev selon lesquelles … »,
+//! "claims by Moscow that …". The noun names the claim, the phrase after it its author, and a link
+//! word ("о том, что", "selon lesquelles", "that") its content. What such a claim says is usually
+//! what another party denies, so a denial can answer it.
+
+use crate::model::Stance;
+
+use super::super::cues::S;
+use super::super::segment::{Block, Kind, QRole};
+use super::{span, Attributor, Frame, Subj, NP_MAX};
+
+impl Attributor<'_> {
+    /// The frame of claim noun `i..i + len` of sentence `s..e`, if an author and a link follow it.
+    pub(super) fn nominal_frame(&self, b: &Block, s: usize, e: usize, i: usize, len: usize, accusation: bool) -> Option<Frame> {
+        let lex = self.lex;
+        let words = |k: usize| if k >= s && k < e { b.word(k) } else { None };
+        let mut a = i + len;
+        // Languages that mark the author with a preposition ("de", "by") need it; Russian puts the
+        // author in the genitive right after the noun.
+        let preps = lex.set(S::NominalPreps);
+        if !preps.is_empty() {
+            let (n, _) = preps.match_at(&words, a)?;
+            a += n;
+        }
+        // The author: words (and a parenthesised abbreviation, a quoted name) up to the link.
+        let mut z = a;
+        let mut link = None;
+        while z < e && z < a + NP_MAX {
+            if z > a {
+                if let Some((n, value)) = lex.set(S::NominalLinks).match_at(&words, z) {
+                    if accusation || value.is_none() {
+                        link = Some((z, n));
+                        break;
+                    }
+                }
+            }
+            let t = &b.toks[z];
+            let ok = t.kind == Kind::Word || matches!(t.ch, '(' | ')') || matches!(t.q, QRole::Open(_) | QRole::Close(_));
+            if !ok || words(z).is_some_and(|w| lex.is_finite(w) || !lex.cues.matches_at(&words, z).is_empty()) {
+                break;
+            }
+            z += 1;
+        }
+        let (at, n) = link?;
+        let mut end = at + n;
+        while end < e && b.toks[end].kind == Kind::Punct && b.toks[end].ch == ',' {
+            end += 1;
+        }
+        if end >= e || b.toks[end].kind != Kind::Word && !matches!(b.toks[end].q, QRole::Open(_)) {
+            return None;
+        }
+        // The content runs from the link to the end of the clause.
+        let mut last = e - 1;
+        while last > end && b.toks[last].kind == Kind::Punct {
+            last -= 1;
+        }
+        let cue = span(b, i, i + len - 1);
+        Some(Frame {
+            cue,
+            cue_pos: cue.cs,
+            stance: Stance::Assert,
+            subj: Subj::Np(a, at),
+            content: span(b, at, last),
+            extra: None,
+            tail_at: None,
+            clause_at: cue.cs,
+            relays: false,
+            comp: true,
+            object_at: None,
+            speaker: None,
+            parent: None,
+            children: 0,
+            dropped: false,
+            nominal: true,
+        })
+    }
+}
