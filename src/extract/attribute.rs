@@ -219,7 +219,8 @@ impl<'a> Attributor<'a> {
                 frames[bi].dropped = true;
                 continue;
             }
-            if best.is_none() {
+            // A claim carried by a noun is the object of the frame that holds it: its content stays whole.
+            if best.is_none() && !frames[bi].nominal {
                 let cut = frames[bi].clause_at;
                 for a in holders {
                     let mut c = frames[a].content;
@@ -263,9 +264,11 @@ impl<'a> Attributor<'a> {
                     (start < comma).then(|| self.r.resolve(b, start, z, b.toks[start].cs, exclude, &self.hist)).flatten()
                 })
                 .or_else(|| quoted.then(|| self.r.unresolved(b, a, z, b.toks[a].cs)).flatten()),
+                // The subject carried over is a clause's, never a claim noun's author.
                 Subj::Reuse => frames[..k]
                     .iter()
                     .rev()
+                    .filter(|p| !p.nominal)
                     .find_map(|p| p.speaker.clone())
                     .or_else(|| self.sentence_subject(b, s, e, f.cue_pos, exclude)),
             };

@@ -22,14 +22,20 @@ pub(crate) struct Profile {
     /// The state the document names most (ties: the first named).
     home: Option<String>,
     /// Last names introduced with a state office that names no state ("Замглавы МИД Григорий
-    /// Карасин", "le porte-parole du gouvernement, X"): they serve the home state.
-    unplaced: Vec<String>,
+    /// Карасин", "le porte-parole du gouvernement, X"): wherever they are quoted by name alone, they
+    /// hold that office, and serve the state speaking around them.
+    office_holders: Vec<String>,
 }
 
 impl Profile {
     /// The state a person of this folded last name serves, as the document introduces them.
     pub fn state_of(&self, last_name: &str) -> Option<&str> {
         self.states.get(last_name).map(String::as_str)
+    }
+
+    /// Whether the person of this last name was introduced with a state office naming no state.
+    pub fn holds_office(&self, last_name: &str) -> bool {
+        self.office_holders.iter().any(|l| l == last_name)
     }
 
     /// The state the document is about: the one it names most often.
@@ -60,11 +66,6 @@ pub(crate) fn profile(r: &Resolver<'_>, blocks: &[Block]) -> Profile {
     }
     let best = counts.iter().map(|(_, n)| *n).max().unwrap_or(0);
     out.home = counts.into_iter().find(|(_, n)| *n == best).map(|(c, _)| c);
-    if let Some(home) = out.home.clone() {
-        for last in std::mem::take(&mut out.unplaced) {
-            out.states.entry(last).or_insert_with(|| home.clone());
-        }
-    }
     out
 }
 
@@ -109,8 +110,8 @@ fn sentence(r: &Resolver<'_>, b: &Block, s: usize, e: usize, out: &mut Profile, 
             out.states.insert(last.to_string(), code);
         } else if let Some((from, to)) = left {
             let office = |t: usize| if t >= from && t < to { b.word(t) } else { None };
-            if (from..to).any(|t| lex.set(S::StateTitles).match_at(&office, t).is_some()) {
-                out.unplaced.push(last);
+            if (from..to).any(|t| lex.set(S::StateTitles).match_at(&office, t).is_some()) && !out.office_holders.contains(&last) {
+                out.office_holders.push(last);
             }
         }
     }

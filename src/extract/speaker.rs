@@ -632,7 +632,7 @@ impl Resolver<'_> {
                     countries.push(code.to_string());
                 }
             }
-            let holds_office = (0..ws.len()).any(|k| lex.set(S::StateTitles).match_at(&get, k).is_some());
+            let holds_office = (0..ws.len()).any(|k| lex.set(S::StateTitles).match_at(&get, k).is_some()) || self.profile.is_some_and(|p| p.holds_office(&last));
             if countries.is_empty() && holds_office {
                 // "le Premier ministre Abiy Ahmed": an office holder serves the state last speaking.
                 // (Its own content counts: "X a appelé au calme, a précisé son porte-parole".)
