@@ -82,6 +82,8 @@ fn main() {
         ("filter party AM (state with its institutions)", ClaimFilter { party: Some("AM".into()), ..Default::default() }, 0),
         ("filter words \"Jermuk soldats\"", ClaimFilter { query: Some("Jermuk soldats".into()), ..Default::default() }, 0),
         ("queue + words \"Jermuk\"", ClaimFilter { query: Some("Jermuk".into()), ..queue() }, 0),
+        ("queue + party AM", ClaimFilter { party: Some("AM".into()), ..queue() }, 0),
+        ("sort by speaker, words \"Jermuk\"", ClaimFilter { query: Some("Jermuk".into()), ..sorted(ClaimSort::Speaker) }, 0),
     ];
     println!("{:<58} {:>10} {:>9}", "query (200 rows)", "median", "matching");
     for (name, filter, offset) in cases {

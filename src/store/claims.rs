@@ -250,11 +250,13 @@ impl Store {
         let mut clauses = Vec::new();
         let mut args: Vec<rusqlite::types::Value> = Vec::new();
         if let Some(q) = &filter.query {
-            sql.push_str(" JOIN claims_fts f ON f.rowid = c.id");
             match super::fts_query(q)? {
+                // A subquery, not a join: the full-text match runs once. Joined, the planner could
+                // walk an index of `claims` (the queue's) and run the match once per claim: 72 s
+                // for "the queue, words Jermuk" over 100,000 claims, 0.1 s this way.
                 Some(q) => {
                     args.push(q.into());
-                    clauses.push(format!("claims_fts MATCH ?{}", args.len()));
+                    clauses.push(format!("c.id IN (SELECT rowid FROM claims_fts WHERE claims_fts MATCH ?{})", args.len()));
                 }
                 // A search without a word finds nothing (FTS5 would call it a syntax error).
                 None => clauses.push("0".to_string()),

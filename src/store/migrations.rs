@@ -111,4 +111,6 @@ END;
     super::statements::MIGRATION,
     // 12: claims' confidence, doubts and review state (src/store/review.rs).
     super::review::MIGRATION,
+    // 13: the review queue indexed in its order (src/store/review.rs).
+    super::review::QUEUE_INDEX,
 ];

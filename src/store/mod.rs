@@ -318,7 +318,9 @@ pub fn fts_query(input: &str) -> Result<Option<String>> {
             None => format!("\"{w}\"*"),
         });
     }
-    Ok((!terms.is_empty()).then(|| terms.join(" ")))
+    // Explicit AND: FTS5 joins bare phrases implicitly, but not a parenthesised group ("a" ("b" OR "c")
+    // is a syntax error), which a stemmed word is.
+    Ok((!terms.is_empty()).then(|| terms.join(" AND ")))
 }
 
 /// Shortest stem a search widens a word to: a shorter one matches too much ("war" → "wa").

@@ -24,8 +24,17 @@ UPDATE claims SET confidence = 0.75, doubts = '["no_party"]' WHERE party_key IS 
 CREATE INDEX claims_review_queue ON claims(review, confidence, id);
 "#;
 
+/// Migration 13: whether a claim is in the queue, as a generated column indexed in the queue's
+/// order, so that a page of the queue walks the index instead of sorting 100,000 claims on
+/// an OR of two conditions (200 ms a page before, measured by `benches/browse.rs`).
+pub(super) const QUEUE_INDEX: &str = r#"
+ALTER TABLE claims ADD COLUMN queued INTEGER GENERATED ALWAYS AS (review = 'to_review' OR party_key IS NULL) VIRTUAL;
+DROP INDEX claims_review_queue;
+CREATE INDEX claims_queue ON claims(queued, confidence, source_id, start, id);
+"#;
+
 /// The SQL condition selecting the claims `c` of the review queue.
-pub(super) const IN_QUEUE: &str = "(c.review = 'to_review' OR c.party_key IS NULL)";
+pub(super) const IN_QUEUE: &str = "c.queued = 1";
 
 /// Sets the review state of `ids`, logging each change; returns how many changed. Accepting
 /// (`reviewed`) a claim without a party is refused: it needs a correction, and stays queued.

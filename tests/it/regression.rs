@@ -768,7 +768,7 @@ fn reply_conflicts_are_proposed_not_confirmed() {
         conn.execute("UPDATE conflicts SET status = 'confirmed' WHERE id = ?1", [id]).expect("old status");
         // Back to version 8: later migrations' tables did not exist.
         conn.execute_batch(
-            "DROP TABLE claim_statements; DROP INDEX claims_review_queue; ALTER TABLE claims DROP COLUMN review;
+            "DROP TABLE claim_statements; DROP INDEX claims_queue; ALTER TABLE claims DROP COLUMN queued; ALTER TABLE claims DROP COLUMN review;
              ALTER TABLE claims DROP COLUMN doubts; ALTER TABLE claims DROP COLUMN confidence; PRAGMA user_version = 8",
         )
         .expect("old version");
@@ -818,4 +818,23 @@ fn a_party_repeating_itself_in_copies_is_one_statement_carried_by_many_sources()
     }
     let carried: Vec<usize> = replies[0]["sides"].as_array().expect("sides").iter().map(|s| s["carried_by"].as_array().map_or(0, Vec::len)).collect();
     assert_eq!(carried, vec![4, 4], "each side's statement is carried by the four sources");
+}
+
+// ---- 14: a search of two words whose second has a stem ("Jermuk soldats") was an FTS5 syntax
+// error in the Claims view: a stemmed word is a parenthesised group, which FTS5 does not AND implicitly.
+
+#[test]
+fn a_search_of_several_words_with_stems_finds_claims_instead_of_an_fts_syntax_error() {
+    let mut wb = Workbench::in_memory().expect("store");
+    let gaz = wb.gazetteer().expect("gazetteer");
+    let text = "Le ministère arménien de la Défense a affirmé que douze soldats avaient été tués près de Jermuk.";
+    let doc = crosscheck::ingest::Document { title: "t".into(), format: "text".into(), text: text.into(), ..Default::default() };
+    wb.import_document(doc, None, &gaz).expect("import");
+    for q in ["Jermuk soldats", "soldats Jermuk tués", "accusations soldats"] {
+        let filter = crosscheck::store::ClaimFilter { query: Some(q.into()), ..Default::default() };
+        let page = wb.claims_page(&filter, &Default::default(), 0, 10);
+        assert!(page.is_ok(), "{q:?}: {page:?}");
+    }
+    let filter = crosscheck::store::ClaimFilter { query: Some("Jermuk soldats".into()), ..Default::default() };
+    assert_eq!(wb.claims_page(&filter, &Default::default(), 0, 10).expect("page").total, 1, "both words are in the claim");
 }
