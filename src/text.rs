@@ -43,27 +43,42 @@ pub fn stem(lang: &str, word: &str) -> String {
     stemmer.stem(word).into_owned()
 }
 
-/// Russian case, number and gender endings of nouns, adjectives and surnames, longest first.
+/// Russian case, number and gender endings of nouns, adjectives and surnames, folded (as [`fold`]
+/// writes them: "й" is "и", "ё" is "е"), longest first.
 const RU_ENDINGS: &[&str] = &[
-    "ами", "ями", "ого", "его", "ому", "ему", "ыми", "ими", "ой", "ей", "ом", "ем", "ам", "ям", "ах", "ях", "ую", "юю", "ая", "яя", "ое",
-    "ее", "ые", "ие", "ых", "их", "ым", "им", "ий", "ый", "ии", "ия", "ию", "ью", "ья", "а", "я", "у", "ю", "е", "и", "ы", "о", "ь", "й",
+    "ами", "ями", "ого", "его", "ому", "ему", "ыми", "ими", "ои", "еи", "ом", "ем", "ам", "ям", "ах", "ях", "ую", "юю", "ая", "яя", "ое", "ее",
+    "ые", "ие", "ых", "их", "ым", "им", "ыи", "ии", "ия", "ию", "ью", "ья", "а", "я", "у", "ю", "е", "и", "ы", "о", "ь",
 ];
 
-/// The key under which a Russian name matches in any case: each word lowercased, "ё" read as "е",
-/// and one inflectional ending taken off, leaving at least three letters ("Лаврова", "Лавровым" and
-/// "Лавров" → "лавров"; "России", "Россия" → "росс"; "Киевом" → "киев"). A fixed ending table, not a
-/// stemmer: Snowball also strips derivational endings, unevenly across cases ("Киев" → "ки" but
-/// "Киевом" → "киев"), which is right for search and wrong for names. Words are joined by a space.
+/// The stem of one folded Russian word as a name: one inflectional ending taken off, leaving at
+/// least three letters ("лаврова", "лавровым", "лавров" → "лавров"; "россии", "россия" → "росс";
+/// "киевом" → "киев"). A fixed ending table, not a stemmer: Snowball also strips derivational
+/// endings, unevenly across cases ("киев" → "ки" but "киевом" → "киев"), which is right for search
+/// and wrong for names. Returns a prefix of `folded`, so callers build keys without allocating.
+pub fn name_stem_ru(folded: &str) -> &str {
+    // Called for every word of every candidate name: look at the last three chars only.
+    let mut ends = folded.char_indices().rev().map(|(i, _)| i);
+    let cuts: [Option<usize>; 6] = std::array::from_fn(|_| ends.next());
+    for k in (1..=3).rev() {
+        // An ending of k chars leaves at least three letters: the word has k + 3 chars or more.
+        let (Some(at), true) = (cuts[k - 1], cuts[k + 2].is_some()) else { continue };
+        if RU_ENDINGS.contains(&&folded[at..]) {
+            return &folded[..at];
+        }
+    }
+    folded
+}
+
+/// The key under which a Russian name matches in any case: its words folded and stemmed by
+/// [`name_stem_ru`], joined by a space.
 pub fn name_key_ru(phrase: &str) -> String {
-    let mut out = String::new();
-    for w in phrase.split_whitespace() {
+    let folded = fold(phrase);
+    let mut out = String::with_capacity(folded.len());
+    for w in folded.split_whitespace() {
         if !out.is_empty() {
             out.push(' ');
         }
-        let lower = w.to_lowercase().replace('ё', "е");
-        let n = lower.chars().count();
-        let cut = RU_ENDINGS.iter().find(|e| lower.ends_with(*e) && n >= e.chars().count() + 3);
-        out.push_str(cut.map_or(lower.as_str(), |e| &lower[..lower.len() - e.len()]));
+        out.push_str(name_stem_ru(w));
     }
     out
 }
