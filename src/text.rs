@@ -83,6 +83,25 @@ pub fn name_key_ru(phrase: &str) -> String {
     out
 }
 
+/// Transliterated Russian case endings, longest first: a person's last name keyed without them is
+/// one key in every case and in either script ("Лаврова", "Lavrov"; "Захаровой", "Zakharova";
+/// "Зеленский", "Zelensky", "Zelenskyy").
+const LATIN_RU_ENDINGS: &[&str] = &["ogo", "omu", "ymi", "imi", "ami", "iami", "oi", "ei", "ii", "iy", "yy", "yi", "oy", "ym", "im", "om", "em", "ykh", "ikh", "ia", "ya", "iu", "yu", "a", "u", "e", "y", "i"];
+
+/// The key under which a person's name groups across scripts and languages: the last word,
+/// transliterated to Latin (`deunicode`), lowercased, one Russian case ending off (leaving three
+/// letters or more). "Сергей Лавров", "по словам Лаврова", "Sergueï Lavrov" and "Sergei Lavrov" all
+/// give "lavrov".
+pub fn person_key(name: &str) -> String {
+    let last = name.split_whitespace().last().unwrap_or("");
+    let latin: String = deunicode::deunicode(last).to_lowercase().chars().filter(char::is_ascii_alphanumeric).collect();
+    let n = latin.len();
+    match LATIN_RU_ENDINGS.iter().find(|e| latin.ends_with(*e) && n >= e.len() + 3) {
+        Some(e) => latin[..n - e.len()].to_string(),
+        None => latin,
+    }
+}
+
 /// Normalizes imported text: NFC, `\r\n` and `\r` to `\n`, and no NUL characters.
 pub fn normalize(s: &str) -> String {
     s.replace("\r\n", "\n").replace('\r', "\n").replace('\0', "").nfc().collect()
@@ -171,6 +190,10 @@ mod tests {
             assert_eq!(name_key_ru(a), name_key_ru(b), "{a} and {b} are one name");
         }
         assert_ne!(name_key_ru("Лавров"), name_key_ru("Песков"), "different names keep different keys");
+        for (a, b) in [("Сергей Лавров", "Sergueï Lavrov"), ("Лаврова", "Sergei Lavrov"), ("Мария Захарова", "Maria Zakharova"), ("Захаровой", "Zakharova"), ("Зеленский", "Zelensky"), ("Зеленского", "Zelenskyy")] {
+            assert_eq!(person_key(a), person_key(b), "{a} and {b} are one person");
+        }
+        assert_ne!(person_key("Лавров"), person_key("Peskov"), "different people keep different keys");
         assert_eq!(stem("xx", "word"), "word", "a language without a stemmer keeps its words");
     }
 
