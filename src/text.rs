@@ -43,29 +43,63 @@ pub fn stem(lang: &str, word: &str) -> String {
     stemmer.stem(word).into_owned()
 }
 
-/// Russian case, number and gender endings of nouns, adjectives and surnames, longest first.
+/// Russian case, number and gender endings of nouns, adjectives and surnames, folded (as [`fold`]
+/// writes them: "й" is "и", "ё" is "е"), longest first.
 const RU_ENDINGS: &[&str] = &[
-    "ами", "ями", "ого", "его", "ому", "ему", "ыми", "ими", "ой", "ей", "ом", "ем", "ам", "ям", "ах", "ях", "ую", "юю", "ая", "яя", "ое",
-    "ее", "ые", "ие", "ых", "их", "ым", "им", "ий", "ый", "ии", "ия", "ию", "ью", "ья", "а", "я", "у", "ю", "е", "и", "ы", "о", "ь", "й",
+    "ами", "ями", "ого", "его", "ому", "ему", "ыми", "ими", "ои", "еи", "ом", "ем", "ам", "ям", "ах", "ях", "ую", "юю", "ая", "яя", "ое", "ее",
+    "ые", "ие", "ых", "их", "ым", "им", "ыи", "ии", "ия", "ию", "ью", "ья", "а", "я", "у", "ю", "е", "и", "ы", "о", "ь",
 ];
 
-/// The key under which a Russian name matches in any case: each word lowercased, "ё" read as "е",
-/// and one inflectional ending taken off, leaving at least three letters ("Лаврова", "Лавровым" and
-/// "Лавров" → "лавров"; "России", "Россия" → "росс"; "Киевом" → "киев"). A fixed ending table, not a
-/// stemmer: Snowball also strips derivational endings, unevenly across cases ("Киев" → "ки" but
-/// "Киевом" → "киев"), which is right for search and wrong for names. Words are joined by a space.
+/// The stem of one folded Russian word as a name: one inflectional ending taken off, leaving at
+/// least three letters ("лаврова", "лавровым", "лавров" → "лавров"; "россии", "россия" → "росс";
+/// "киевом" → "киев"). A fixed ending table, not a stemmer: Snowball also strips derivational
+/// endings, unevenly across cases ("киев" → "ки" but "киевом" → "киев"), which is right for search
+/// and wrong for names. Returns a prefix of `folded`, so callers build keys without allocating.
+pub fn name_stem_ru(folded: &str) -> &str {
+    // Called for every word of every candidate name: look at the last three chars only.
+    let mut ends = folded.char_indices().rev().map(|(i, _)| i);
+    let cuts: [Option<usize>; 6] = std::array::from_fn(|_| ends.next());
+    for k in (1..=3).rev() {
+        // An ending of k chars leaves at least three letters: the word has k + 3 chars or more.
+        let (Some(at), true) = (cuts[k - 1], cuts[k + 2].is_some()) else { continue };
+        if RU_ENDINGS.contains(&&folded[at..]) {
+            return &folded[..at];
+        }
+    }
+    folded
+}
+
+/// The key under which a Russian name matches in any case: its words folded and stemmed by
+/// [`name_stem_ru`], joined by a space.
 pub fn name_key_ru(phrase: &str) -> String {
-    let mut out = String::new();
-    for w in phrase.split_whitespace() {
+    let folded = fold(phrase);
+    let mut out = String::with_capacity(folded.len());
+    for w in folded.split_whitespace() {
         if !out.is_empty() {
             out.push(' ');
         }
-        let lower = w.to_lowercase().replace('ё', "е");
-        let n = lower.chars().count();
-        let cut = RU_ENDINGS.iter().find(|e| lower.ends_with(*e) && n >= e.chars().count() + 3);
-        out.push_str(cut.map_or(lower.as_str(), |e| &lower[..lower.len() - e.len()]));
+        out.push_str(name_stem_ru(w));
     }
     out
+}
+
+/// Transliterated Russian case endings, longest first: a person's last name keyed without them is
+/// one key in every case and in either script ("Лаврова", "Lavrov"; "Захаровой", "Zakharova";
+/// "Зеленский", "Zelensky", "Zelenskyy").
+const LATIN_RU_ENDINGS: &[&str] = &["ogo", "omu", "ymi", "imi", "ami", "iami", "oi", "ei", "ii", "iy", "yy", "yi", "oy", "ym", "im", "om", "em", "ykh", "ikh", "ia", "ya", "iu", "yu", "a", "u", "e", "y", "i"];
+
+/// The key under which a person's name groups across scripts and languages: the last word,
+/// transliterated to Latin (`deunicode`), lowercased, one Russian case ending off (leaving three
+/// letters or more). "Сергей Лавров", "по словам Лаврова", "Sergueï Lavrov" and "Sergei Lavrov" all
+/// give "lavrov".
+pub fn person_key(name: &str) -> String {
+    let last = name.split_whitespace().last().unwrap_or("");
+    let latin: String = deunicode::deunicode(last).to_lowercase().chars().filter(char::is_ascii_alphanumeric).collect();
+    let n = latin.len();
+    match LATIN_RU_ENDINGS.iter().find(|e| latin.ends_with(*e) && n >= e.len() + 3) {
+        Some(e) => latin[..n - e.len()].to_string(),
+        None => latin,
+    }
 }
 
 /// Normalizes imported text: NFC, `\r\n` and `\r` to `\n`, and no NUL characters.
@@ -156,6 +190,10 @@ mod tests {
             assert_eq!(name_key_ru(a), name_key_ru(b), "{a} and {b} are one name");
         }
         assert_ne!(name_key_ru("Лавров"), name_key_ru("Песков"), "different names keep different keys");
+        for (a, b) in [("Сергей Лавров", "Sergueï Lavrov"), ("Лаврова", "Sergei Lavrov"), ("Мария Захарова", "Maria Zakharova"), ("Захаровой", "Zakharova"), ("Зеленский", "Zelensky"), ("Зеленского", "Zelenskyy")] {
+            assert_eq!(person_key(a), person_key(b), "{a} and {b} are one person");
+        }
+        assert_ne!(person_key("Лавров"), person_key("Peskov"), "different people keep different keys");
         assert_eq!(stem("xx", "word"), "word", "a language without a stemmer keeps its words");
     }
 

@@ -8,7 +8,7 @@
 //! no speaker. Searches look back over a bounded window, so resolution stays linear in the text.
 
 use crate::gazetteer::{Entry, Gazetteer};
-use crate::text::name_key_ru;
+use crate::text::name_stem_ru;
 use crate::model::{PartyKind, Speaker};
 
 use super::cues::{Lexicon, S};
@@ -179,7 +179,21 @@ impl Resolver<'_> {
         if !entries.is_empty() || self.lex.code != "ru" {
             return entries;
         }
-        self.gazetteer.lookup_stem(&name_key_ru(self.surface(b, first, last)))
+        // The folded words are in the block's arena: stems are prefixes of them, so the key is
+        // built in the buffer without folding or allocating again.
+        if !b.word(first).is_some_and(|w| self.gazetteer.stem_starts_name(name_stem_ru(w))) {
+            return Vec::new();
+        }
+        key.clear();
+        for t in first..=last {
+            if let Some(w) = b.word(t) {
+                if !key.is_empty() {
+                    key.push(' ');
+                }
+                key.push_str(name_stem_ru(w));
+            }
+        }
+        self.gazetteer.lookup_stem(key)
     }
 
     /// The states whose demonym word token `t` is, by folded form or, in Russian, by stem.
@@ -188,14 +202,14 @@ impl Resolver<'_> {
         if !entries.is_empty() || self.lex.code != "ru" {
             return entries;
         }
-        self.gazetteer.by_demonym_stem(&name_key_ru(self.surface(b, t, t)))
+        self.gazetteer.by_demonym_stem(name_stem_ru(b.word(t).unwrap_or("")))
     }
 
     /// The key a person's last name is remembered by: its folded form, or, in Russian, its stem, so
     /// that "по словам Лаврова" finds the Лавров introduced earlier.
     pub fn last_name_key(&self, b: &Block, t: usize) -> String {
         if self.lex.code == "ru" {
-            return name_key_ru(self.surface(b, t, t));
+            return name_stem_ru(b.word(t).unwrap_or("")).to_string();
         }
         b.word(t).unwrap_or("").to_string()
     }

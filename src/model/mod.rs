@@ -144,6 +144,18 @@ pub struct Party {
     pub aliases: Vec<Alias>,
 }
 
+/// One person (or body) speaking for a party, under every name the sources give them: the same
+/// last name in any case and script groups (`text::person_key`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SpeakerGroup {
+    /// The grouping key, stable for a name: "lavrov".
+    pub id: String,
+    /// The names as written, most frequent first ("Сергей Лавров", "Sergueï Lavrov", "Sergei Lavrov").
+    pub names: Vec<String>,
+    /// Claims of the party by this speaker.
+    pub claims: usize,
+}
+
 /// What a cue does to the content it introduces.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]

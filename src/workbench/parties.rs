@@ -94,6 +94,39 @@ impl Workbench {
 
     /// Parties whose key, name or an alias matches `query` (accents and case ignored), best first:
     /// the key itself, then names and aliases that start with the query, then those holding it;
+    /// Who speaks for `party` (key, name or alias; a state includes its institutions and officials),
+    /// each person once under every name the sources give them, in any language and case, most
+    /// claims first.
+    pub fn party_speakers(&self, party: &str) -> Result<Vec<crate::model::SpeakerGroup>> {
+        let claims = self.store.claims(&crate::store::ClaimFilter { party: Some(party.to_string()), ..Default::default() })?;
+        let mut groups: Vec<(String, Vec<(String, usize)>, usize)> = Vec::new();
+        for c in &claims {
+            let key = crate::text::person_key(&c.speaker.name);
+            let at = match groups.iter().position(|g| g.0 == key) {
+                Some(at) => at,
+                None => {
+                    groups.push((key, Vec::new(), 0));
+                    groups.len() - 1
+                }
+            };
+            let g = &mut groups[at];
+            g.2 += 1;
+            match g.1.iter_mut().find(|(n, _)| *n == c.speaker.name) {
+                Some((_, k)) => *k += 1,
+                None => g.1.push((c.speaker.name.clone(), 1)),
+            }
+        }
+        let mut out: Vec<crate::model::SpeakerGroup> = groups
+            .into_iter()
+            .map(|(id, mut names, claims)| {
+                names.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+                crate::model::SpeakerGroup { id, names: names.into_iter().map(|(n, _)| n).collect(), claims }
+            })
+            .collect();
+        out.sort_by(|a, b| b.claims.cmp(&a.claims).then_with(|| a.id.cmp(&b.id)));
+        Ok(out)
+    }
+
     /// parties that speak in the store before the others at each rank. At most `limit`.
     pub fn search_parties(&self, query: &str, limit: usize) -> Result<Vec<Party>> {
         let q = fold(query.trim());

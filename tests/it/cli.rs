@@ -157,4 +157,12 @@ fn search_finds_inflected_forms_and_a_party_lists_its_claims_in_every_language()
         .collect();
     assert_eq!(claims["claims"].as_array().unwrap().len(), 4, "two Russian claims, one French, one English: {claims:#}");
     assert_eq!(languages.len(), 2, "Cyrillic and Latin claims are listed together under RU");
+    let speakers = run_json(&db, &["party", "speakers", "RU"]);
+    let lavrov = speakers["speakers"].as_array().unwrap().iter().find(|g| g["id"] == "lavrov").unwrap_or_else(|| panic!("Lavrov is one speaker: {speakers:#}"));
+    assert_eq!(lavrov["claims"], 4, "every claim of Lavrov in the three languages: {speakers:#}");
+    let names: Vec<&str> = lavrov["names"].as_array().unwrap().iter().filter_map(|n| n.as_str()).collect();
+    for written in ["Sergueï Lavrov", "Sergei Lavrov"] {
+        assert!(names.contains(&written), "{written} is one of Lavrov's names: {names:?}");
+    }
+    assert!(names.iter().any(|n| n.contains("Лавров")), "and his Russian name: {names:?}");
 }

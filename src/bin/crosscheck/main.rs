@@ -235,6 +235,12 @@ enum PartyCommand {
         /// Key, name or alias.
         party: String,
     },
+    /// Who speaks for a party: each person once, under every name the sources give them in any
+    /// language and case (Лавров, Лаврова, Sergueï Lavrov, Sergei Lavrov).
+    Speakers {
+        /// Key, name or alias (a state includes its institutions and officials).
+        party: String,
+    },
 }
 
 #[derive(Subcommand)]
@@ -414,6 +420,7 @@ fn run(cli: Cli, out: &Out) -> crosscheck::Result<ExitCode> {
             }
             PartyCommand::Find { query, limit } => out.party_list(&wb.search_parties(&query, limit)?),
             PartyCommand::Show { party } => out.party(&wb.find_party(&party)?),
+            PartyCommand::Speakers { party } => out.speakers(&wb.party_speakers(&party)?),
         },
         Command::Claims(args) => {
             let filter = ClaimFilter {

@@ -108,6 +108,16 @@ impl Out {
         }
     }
 
+    pub fn speakers(&self, groups: &[crosscheck::model::SpeakerGroup]) {
+        if self.json {
+            print_json(&json!({ "speakers": groups }));
+            return;
+        }
+        for g in groups {
+            say!("{:>5}  {}", g.claims, g.names.join(" · "));
+        }
+    }
+
     pub fn party(&self, p: &Party) {
         if self.json {
             print_json(&json!({ "parties": [p] }));
