@@ -82,6 +82,21 @@ fn russian_speech_is_attributed_in_every_case_and_word_order() {
 }
 
 #[test]
+fn a_claim_carried_by_a_noun_is_its_authors_and_the_denial_holding_it_keeps_its_content() {
+    check(
+        "Le Pakistan rejette les allégations de l'Inde selon lesquelles des soldats pakistanais ont tiré sur la ligne de contrôle.",
+        &[
+            Want { countries: &["IN"], contains: "des soldats pakistanais ont tiré", stance: "assert" },
+            Want { countries: &["PK"], contains: "les allégations de l'Inde", stance: "deny" },
+        ],
+    );
+    check(
+        "Moscow dismissed accusations by France that Russian troops had shelled the convoy.",
+        &[Want { countries: &["FR"], contains: "Russian troops had shelled the convoy", stance: "assert" }],
+    );
+}
+
+#[test]
 fn a_bare_object_is_content_only_when_it_reads_as_a_clause_or_the_verb_takes_one() {
     let texts = [
         "The home side added two more goals before the break.",
