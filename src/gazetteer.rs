@@ -76,6 +76,9 @@ pub struct Gazetteer {
     /// "в Кремле", "азербайджанской стороны"), so text matches by stem, not by form.
     by_stem: HashMap<String, Vec<usize>>,
     by_demonym_stem: HashMap<String, Vec<usize>>,
+    /// First words of the keys of `by_stem`: most words start no name, and this says so in one
+    /// lookup before a phrase key is built.
+    stem_first: std::collections::HashSet<String>,
     /// Longest alias in words, kept up to date by every insertion: callers ask per phrase scan.
     max_words: usize,
 }
@@ -132,6 +135,7 @@ impl Gazetteer {
         let ru_names = e.aliases.get("ru").into_iter().flatten().chain(e.name.get("ru")).chain(e.capital.get("ru"));
         let stems: Vec<String> = ru_names.filter_map(|n| stem_key(n)).collect();
         for k in stems {
+            self.stem_first.insert(k.split(' ').next().unwrap_or("").to_string());
             push_unique(self.by_stem.entry(k).or_default(), idx);
         }
         let demonym_stems: Vec<String> = e.demonyms.get("ru").into_iter().flatten().filter_map(|d| stem_key(d)).collect();
@@ -149,6 +153,7 @@ impl Gazetteer {
             push_unique(self.by_alias.entry(folded).or_default(), idx);
             if lang == "ru" {
                 if let Some(k) = stem_key(alias) {
+                    self.stem_first.insert(k.split(' ').next().unwrap_or("").to_string());
                     push_unique(self.by_stem.entry(k).or_default(), idx);
                 }
             }
@@ -204,6 +209,11 @@ impl Gazetteer {
     /// Entries whose Russian name has this [`name_key_ru`] key, whatever case the text declines it in.
     pub fn lookup_stem(&self, key: &str) -> Vec<&Entry> {
         self.by_stem.get(key).map_or_else(Vec::new, |v| v.iter().map(|&i| &self.entries[i]).collect())
+    }
+
+    /// Whether some Russian name's key starts with this stem (see [`name_key_ru`]).
+    pub fn stem_starts_name(&self, stem: &str) -> bool {
+        self.stem_first.contains(stem)
     }
 
     /// States whose Russian demonym has this [`name_key_ru`] key ("российской" → RU).

@@ -16,4 +16,4 @@ pub mod text;
 mod workbench;
 
 pub use error::{Error, Result};
-pub use workbench::{anchor_in, ClaimChanges, ImportOutcome, ImportSummary, Progress, Workbench};
+pub use workbench::{anchor_in, ClaimChanges, SourceFacts, ImportOutcome, ImportSummary, Progress, Workbench};

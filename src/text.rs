@@ -43,19 +43,63 @@ pub fn stem(lang: &str, word: &str) -> String {
     stemmer.stem(word).into_owned()
 }
 
-/// The key under which a Russian name matches in any case: each word lowercased, "ё" read as "е",
-/// and stemmed twice, because one Snowball pass leaves surnames unequal across cases ("Лавров" →
-/// "лавр" but "Лаврова" → "лавров"); the second pass brings them together. Words are joined by a space.
+/// Russian case, number and gender endings of nouns, adjectives and surnames, folded (as [`fold`]
+/// writes them: "й" is "и", "ё" is "е"), longest first.
+const RU_ENDINGS: &[&str] = &[
+    "ами", "ями", "ого", "его", "ому", "ему", "ыми", "ими", "ои", "еи", "ом", "ем", "ам", "ям", "ах", "ях", "ую", "юю", "ая", "яя", "ое", "ее",
+    "ые", "ие", "ых", "их", "ым", "им", "ыи", "ии", "ия", "ию", "ью", "ья", "а", "я", "у", "ю", "е", "и", "ы", "о", "ь",
+];
+
+/// The stem of one folded Russian word as a name: one inflectional ending taken off, leaving at
+/// least three letters ("лаврова", "лавровым", "лавров" → "лавров"; "россии", "россия" → "росс";
+/// "киевом" → "киев"). A fixed ending table, not a stemmer: Snowball also strips derivational
+/// endings, unevenly across cases ("киев" → "ки" but "киевом" → "киев"), which is right for search
+/// and wrong for names. Returns a prefix of `folded`, so callers build keys without allocating.
+pub fn name_stem_ru(folded: &str) -> &str {
+    // Called for every word of every candidate name: look at the last three chars only.
+    let mut ends = folded.char_indices().rev().map(|(i, _)| i);
+    let cuts: [Option<usize>; 6] = std::array::from_fn(|_| ends.next());
+    for k in (1..=3).rev() {
+        // An ending of k chars leaves at least three letters: the word has k + 3 chars or more.
+        let (Some(at), true) = (cuts[k - 1], cuts[k + 2].is_some()) else { continue };
+        if RU_ENDINGS.contains(&&folded[at..]) {
+            return &folded[..at];
+        }
+    }
+    folded
+}
+
+/// The key under which a Russian name matches in any case: its words folded and stemmed by
+/// [`name_stem_ru`], joined by a space.
 pub fn name_key_ru(phrase: &str) -> String {
-    let mut out = String::new();
-    for w in phrase.split_whitespace() {
+    let folded = fold(phrase);
+    let mut out = String::with_capacity(folded.len());
+    for w in folded.split_whitespace() {
         if !out.is_empty() {
             out.push(' ');
         }
-        let lower = w.to_lowercase().replace('ё', "е");
-        out.push_str(&stem("ru", &stem("ru", &lower)));
+        out.push_str(name_stem_ru(w));
     }
     out
+}
+
+/// Transliterated Russian case endings, longest first: a person's last name keyed without them is
+/// one key in every case and in either script ("Лаврова", "Lavrov"; "Захаровой", "Zakharova";
+/// "Зеленский", "Zelensky", "Zelenskyy").
+const LATIN_RU_ENDINGS: &[&str] = &["ogo", "omu", "ymi", "imi", "ami", "iami", "oi", "ei", "ii", "iy", "yy", "yi", "oy", "ym", "im", "om", "em", "ykh", "ikh", "ia", "ya", "iu", "yu", "a", "u", "e", "y", "i"];
+
+/// The key under which a person's name groups across scripts and languages: the last word,
+/// transliterated to Latin (`deunicode`), lowercased, one Russian case ending off (leaving three
+/// letters or more). "Сергей Лавров", "по словам Лаврова", "Sergueï Lavrov" and "Sergei Lavrov" all
+/// give "lavrov".
+pub fn person_key(name: &str) -> String {
+    let last = name.split_whitespace().last().unwrap_or("");
+    let latin: String = deunicode::deunicode(last).to_lowercase().chars().filter(char::is_ascii_alphanumeric).collect();
+    let n = latin.len();
+    match LATIN_RU_ENDINGS.iter().find(|e| latin.ends_with(*e) && n >= e.len() + 3) {
+        Some(e) => latin[..n - e.len()].to_string(),
+        None => latin,
+    }
 }
 
 /// Normalizes imported text: NFC, `\r\n` and `\r` to `\n`, and no NUL characters.
@@ -142,10 +186,14 @@ mod tests {
 
     #[test]
     fn a_russian_name_has_one_key_in_every_case() {
-        for (a, b) in [("Лавров", "Лаврова"), ("Лавров", "Лавровым"), ("Захарова", "Захаровой"), ("Россия", "России"), ("Еревана", "Ереван"), ("Министерство обороны Армении", "министерством обороны Армения"), ("Пётр", "Петра")] {
+        for (a, b) in [("Лавров", "Лаврова"), ("Лавров", "Лавровым"), ("Захарова", "Захаровой"), ("Россия", "России"), ("Еревана", "Ереван"), ("Министерство обороны Армении", "министерством обороны Армения"), ("Пётр", "Петра"), ("Киев", "Киевом"), ("Израиль", "Израиля"), ("Армения", "Армении")] {
             assert_eq!(name_key_ru(a), name_key_ru(b), "{a} and {b} are one name");
         }
         assert_ne!(name_key_ru("Лавров"), name_key_ru("Песков"), "different names keep different keys");
+        for (a, b) in [("Сергей Лавров", "Sergueï Lavrov"), ("Лаврова", "Sergei Lavrov"), ("Мария Захарова", "Maria Zakharova"), ("Захаровой", "Zakharova"), ("Зеленский", "Zelensky"), ("Зеленского", "Zelenskyy")] {
+            assert_eq!(person_key(a), person_key(b), "{a} and {b} are one person");
+        }
+        assert_ne!(person_key("Лавров"), person_key("Peskov"), "different people keep different keys");
         assert_eq!(stem("xx", "word"), "word", "a language without a stemmer keeps its words");
     }
 

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 
 use chrono::NaiveDate;
 use crosscheck::model::Speaker;
-use crosscheck::store::{ClaimFilter, DateSpan};
+use crosscheck::store::{ClaimFilter, ClaimOrder, DateSpan};
 use crosscheck::Workbench;
 
 use crate::dto::*;
@@ -60,6 +60,13 @@ fn filter_of(q: &ClaimQuery) -> IpcResult<(ClaimFilter, DateSpan)> {
             query: nonempty(&q.text),
             verdict: nonempty(&q.verdict),
             attribution: q.attribution.map(Into::into),
+            review: q.review.map(Into::into),
+            queue: q.queue,
+            order: match q.sort {
+                Some(by) => ClaimOrder { by: by.into(), descending: q.descending },
+                None if q.queue => ClaimOrder { descending: q.descending, ..ClaimOrder::QUEUE },
+                None => ClaimOrder { descending: q.descending, ..ClaimOrder::default() },
+            },
         },
         DateSpan { from: day("from", &q.date_from)?, to: day("to", &q.date_to)? },
     ))
@@ -94,9 +101,62 @@ pub fn update_claim(wb: &mut Workbench, id: i64, edit: ClaimEditInput) -> IpcRes
         party: Some(edit.speaker.party.unwrap_or_default()),
         stance: Some(edit.stance.into()),
         cue: Some(edit.cue),
+        span: Some((edit.start as usize, edit.end as usize)),
+        responds_to: Some(edit.responds_to),
     };
     wb.edit_claim(id, changes, "")?;
     claim(wb, id)
+}
+
+/// Sets the review state of claims (accept: `reviewed`); returns how many changed.
+pub fn set_review(wb: &mut Workbench, ids: &[i64], state: ReviewDto) -> IpcResult<u32> {
+    Ok(u32::try_from(wb.set_review(ids, state.into(), "")?).unwrap_or(u32::MAX))
+}
+
+/// Parties matching what the analyst typed in the party picker, best first.
+pub fn search_parties(wb: &Workbench, query: &str, limit: u32) -> IpcResult<Vec<PartySummary>> {
+    Ok(wb.search_parties(query, limit.min(100) as usize)?.iter().map(|p| PartySummary::new(p, 0)).collect())
+}
+
+/// Creates a party from the party picker.
+pub fn create_party(wb: &mut Workbench, name: &str, kind: PartyKindDto, country: Option<String>) -> IpcResult<PartySummary> {
+    let p = wb.create_party(name, kind.into(), country.as_deref())?;
+    Ok(PartySummary::new(&p, 0))
+}
+
+/// Attaches evidence to a claim or a conflict; a file's path must already be checked by the caller.
+pub fn add_evidence(wb: &mut Workbench, input: EvidenceInput) -> IpcResult<Evidence> {
+    use crosscheck::model::{NewEvidence, NewEvidenceKind, Target};
+    let target = match (input.claim, input.conflict) {
+        (Some(c), None) => Target::Claim(c),
+        (None, Some(c)) => Target::Conflict(c),
+        _ => return Err(IpcError::new("bad_input", "evidence bears on one claim or one conflict")),
+    };
+    let relation = input.relation.into();
+    let item = match input.evidence {
+        EvidenceWhat::Url { url } => {
+            if !crosscheck::text::is_web_url(url.trim()) {
+                return Err(IpcError::new("bad_input", format!("{url:?} is not an http(s) address")));
+            }
+            wb.add_evidence(NewEvidence { target, relation, kind: NewEvidenceKind::Url(url.trim().to_string()), note: input.note })?
+        }
+        EvidenceWhat::Passage { source_id, start, end } => {
+            wb.add_passage_evidence(target, source_id, start as usize, end as usize, relation, &input.note)?
+        }
+        EvidenceWhat::File { path } => wb.add_file_evidence(target, std::path::Path::new(&path), relation, &input.note)?,
+        EvidenceWhat::Note => wb.add_evidence(NewEvidence { target, relation, kind: NewEvidenceKind::Note, note: input.note })?,
+    };
+    Ok(Evidence::from(&item))
+}
+
+/// The http(s) address of a piece of evidence, the only kind of address the app opens.
+pub fn evidence_link(wb: &Workbench, id: i64) -> IpcResult<String> {
+    wb.evidence_item(id)?
+        .and_then(|e| match e.kind {
+            crosscheck::model::EvidenceKind::Url { url } if crosscheck::text::is_web_url(&url) => Some(url),
+            _ => None,
+        })
+        .ok_or_else(|| IpcError::new("forbidden", format!("evidence {id} is not a web page")))
 }
 
 /// Deletes a claim (the history keeps what it was).
@@ -215,9 +275,44 @@ pub fn verification(wb: &Workbench, claim_id: i64) -> IpcResult<Verification> {
     let verdicts = verdicts(wb)?;
     let mut evidence: Vec<Evidence> = wb.evidence(Target::Claim(claim_id))?.iter().map(Evidence::from).collect();
     evidence.reverse();
-    let mut history: Vec<HistoryEntry> = wb.history(Some(Target::Claim(claim_id)))?.iter().map(HistoryEntry::from).collect();
+    let name = party_namer(wb);
+    let mut history: Vec<HistoryEntry> = wb.history(Some(Target::Claim(claim_id)))?.iter().map(|h| HistoryEntry::new(h, &name)).collect();
     history.reverse();
     Ok(Verification { claim_id, verdict: v.verdict, attribution: v.attribution.into(), verdicts, evidence, history, analyst: wb.analyst().ok() })
+}
+
+/// Names a party key for readers: "Armenia (AM)", or the key itself when unknown.
+fn party_namer(wb: &Workbench) -> impl Fn(&str) -> String + '_ {
+    move |key: &str| wb.party(key).map(|p| format!("{} ({key})", p.name)).unwrap_or_else(|_| key.to_string())
+}
+
+/// A conflict's decision (who is right, and why), evidence and history, newest first.
+pub fn conflict_record(wb: &Workbench, id: i64) -> IpcResult<ConflictRecord> {
+    use crosscheck::model::Target;
+    let card = wb.conflict_card(id)?;
+    let verdict = wb.conflict_verdict(id)?;
+    let name = party_namer(wb);
+    let mut evidence: Vec<Evidence> = wb.evidence(Target::Conflict(id))?.iter().map(Evidence::from).collect();
+    evidence.reverse();
+    let mut history: Vec<HistoryEntry> = wb.history(Some(Target::Conflict(id)))?.iter().map(|h| HistoryEntry::new(h, &name)).collect();
+    history.reverse();
+    Ok(ConflictRecord {
+        id,
+        state: ConflictSummary::from(&card).state,
+        outcome: verdict.as_ref().map(|v| v.status.as_str().to_string()),
+        party: verdict.as_ref().and_then(|v| v.status.party().map(str::to_string)),
+        explanation: verdict.map(|v| v.explanation).unwrap_or_default(),
+        evidence,
+        history,
+        analyst: wb.analyst().ok(),
+    })
+}
+
+/// Says who is right in a conflict (which confirms it), with the explanation.
+pub fn resolve_conflict(wb: &mut Workbench, id: i64, outcome: &str, party: Option<String>, explanation: &str) -> IpcResult<ConflictRecord> {
+    let status = crosscheck::model::ConflictStatus::parse(outcome, party.as_deref().filter(|p| !p.trim().is_empty()))?;
+    wb.set_conflict_status(id, status, explanation)?;
+    conflict_record(wb, id)
 }
 
 /// Records the analyst's verdict and attribution status (each only when it changed).

@@ -200,6 +200,58 @@ async fn update_claim(state: State<'_, AppState>, id: i64, edit: ClaimEditInput)
 }
 
 #[tauri::command]
+async fn set_review(state: State<'_, AppState>, ids: Vec<i64>, review: ReviewDto) -> IpcResult<u32> {
+    api::set_review(&mut *state.wb()?, &ids, review)
+}
+
+#[tauri::command]
+async fn search_parties(state: State<'_, AppState>, query: String, limit: u32) -> IpcResult<Vec<PartySummary>> {
+    api::search_parties(&*state.wb()?, &query, limit)
+}
+
+#[tauri::command]
+async fn create_party(state: State<'_, AppState>, name: String, kind: PartyKindDto, country: Option<String>) -> IpcResult<PartySummary> {
+    api::create_party(&mut *state.wb()?, &name, kind, country)
+}
+
+#[tauri::command]
+async fn add_evidence(state: State<'_, AppState>, input: EvidenceInput) -> IpcResult<Evidence> {
+    let mut input = input;
+    if let EvidenceWhat::File { path } = &input.evidence {
+        // Only a file the analyst picked in the dialog.
+        input.evidence = EvidenceWhat::File { path: state.grants.check_read(path)?.display().to_string() };
+    }
+    api::add_evidence(&mut *state.wb()?, input)
+}
+
+#[tauri::command]
+async fn conflict_record(state: State<'_, AppState>, id: i64) -> IpcResult<ConflictRecord> {
+    api::conflict_record(&*state.wb()?, id)
+}
+
+#[tauri::command]
+async fn resolve_conflict(state: State<'_, AppState>, id: i64, outcome: String, party: Option<String>, explanation: String) -> IpcResult<ConflictRecord> {
+    api::resolve_conflict(&mut *state.wb()?, id, &outcome, party, &explanation)
+}
+
+#[tauri::command]
+async fn pick_evidence_file(app: AppHandle, state: State<'_, AppState>) -> IpcResult<Option<String>> {
+    let picked = app.dialog().file().set_title("Attach a file as evidence").blocking_pick_file().and_then(|p| p.into_path().ok());
+    if let Some(p) = &picked {
+        state.grants.allow_read([p.clone()]);
+    }
+    Ok(picked.map(|p| p.display().to_string()))
+}
+
+/// Opens a piece of evidence's web page in the system browser: only http(s) addresses stored as
+/// evidence, looked up by id, so the page cannot make the app open anything else.
+#[tauri::command]
+async fn open_evidence_url(app: AppHandle, state: State<'_, AppState>, id: i64) -> IpcResult<()> {
+    let url = api::evidence_link(&*state.wb()?, id)?;
+    app.opener().open_url(url.clone(), None::<&str>).map_err(|e| IpcError::new("io", format!("could not open {url}: {e}")))
+}
+
+#[tauri::command]
 async fn delete_claim(state: State<'_, AppState>, id: i64) -> IpcResult<()> {
     api::delete_claim(&mut *state.wb()?, id)
 }
@@ -355,6 +407,14 @@ pub fn run() {
             claim,
             add_claim,
             update_claim,
+            set_review,
+            add_evidence,
+            conflict_record,
+            resolve_conflict,
+            pick_evidence_file,
+            open_evidence_url,
+            search_parties,
+            create_party,
             delete_claim,
             search,
             parties,

@@ -140,3 +140,82 @@ fn a_verdict_needs_the_analysts_name_then_is_recorded_with_history() {
     assert_eq!(v.history.len(), 2, "one history entry per change: {:?}", v.history);
     assert_eq!(v.history[0].note.as_deref(), Some("OSCE report"), "the note is kept");
 }
+
+#[test]
+fn the_review_queue_opens_least_sure_first_and_an_accepted_claim_leaves_it() {
+    let mut wb = demo();
+    let q = ClaimQuery { queue: true, ..Default::default() };
+    let page = api::claims_page(&wb, &q, 0, 1000).expect("queue");
+    assert!(page.total > 0, "the sample's extracted claims wait for review");
+    let conf: Vec<f64> = page.rows.iter().map(|r| r.confidence).collect();
+    assert!(conf.windows(2).all(|w| w[0] <= w[1]), "lowest confidence first: {conf:?}");
+    let sure = page.rows.iter().find(|r| r.party.is_some()).expect("a claim with a party").id;
+    wb.set_setting(crosscheck::model::ANALYST_SETTING, "Test Analyst").expect("analyst");
+    assert_eq!(api::set_review(&mut wb, &[sure], ReviewDto::Reviewed).expect("accept"), 1);
+    let after = api::claims_page(&wb, &q, 0, 1000).expect("queue");
+    assert_eq!(after.total, page.total - 1, "the accepted claim left the queue");
+    assert_eq!(api::claim(&wb, sure).expect("claim").review, ReviewDto::Reviewed);
+}
+
+#[test]
+fn the_party_picker_searches_then_creates_and_a_correction_marks_the_claim_edited() {
+    let mut wb = demo();
+    wb.set_setting(crosscheck::model::ANALYST_SETTING, "Test Analyst").expect("analyst");
+    let found = api::search_parties(&wb, "erev", 10).expect("search");
+    assert!(found.iter().any(|p| p.key == "AM"), "Erevan's alias finds Armenia");
+    let created = api::create_party(&mut wb, "Stepanakert residents", PartyKindDto::Person, Some("AM".into())).expect("create");
+    let row = api::claims_page(&wb, &ClaimQuery::default(), 0, 1).expect("page").rows[0].clone();
+    let c = api::claim(&wb, row.id).expect("claim");
+    let edit = ClaimEditInput {
+        text: c.text.clone(),
+        start: c.start,
+        end: c.end,
+        responds_to: c.responds_to,
+        speaker: SpeakerDto { name: "a resident".into(), party: Some(created.key.clone()), countries: vec![] },
+        cue: c.cue.clone(),
+        stance: c.stance,
+    };
+    let after = api::update_claim(&mut wb, c.id, edit).expect("edit");
+    assert_eq!((after.speaker.party.as_deref(), after.review), (Some(created.key.as_str()), ReviewDto::Edited));
+}
+
+#[test]
+fn evidence_from_the_app_opens_only_stored_web_pages_and_history_reads_as_sentences() {
+    let mut wb = demo();
+    wb.set_setting(crosscheck::model::ANALYST_SETTING, "Test Analyst").expect("analyst");
+    let sources = api::sources(&wb).expect("sources");
+    let claim = api::claims_page(&wb, &ClaimQuery::default(), 0, 1).expect("page").rows[0].id;
+    let url = EvidenceInput { claim: Some(claim), conflict: None, relation: RelationDto::Supports, evidence: EvidenceWhat::Url { url: "https://example.org/a".into() }, note: "".into() };
+    let e = api::add_evidence(&mut wb, url).expect("url evidence");
+    assert_eq!(api::evidence_link(&wb, e.id).expect("link"), "https://example.org/a");
+    let bad = EvidenceInput { claim: Some(claim), conflict: None, relation: RelationDto::Supports, evidence: EvidenceWhat::Url { url: "file:///etc/passwd".into() }, note: "".into() };
+    assert_eq!(api::add_evidence(&mut wb, bad).expect_err("not a web page").code, "bad_input");
+    let passage = EvidenceInput {
+        claim: Some(claim),
+        conflict: None,
+        relation: RelationDto::Refutes,
+        evidence: EvidenceWhat::Passage { source_id: sources[0].id, start: 0, end: 5 },
+        note: "".into(),
+    };
+    let p = api::add_evidence(&mut wb, passage).expect("passage evidence");
+    assert_eq!((p.source_id, p.link.as_deref()), (Some(sources[0].id), None));
+    assert_eq!(api::evidence_link(&wb, p.id).expect_err("a passage is not opened").code, "forbidden");
+    wb.edit_claim(claim, crosscheck::ClaimChanges { party: Some("AM".into()), ..Default::default() }, "").expect("edit");
+    let v = api::verification(&wb, claim).expect("verification");
+    assert!(v.history[0].change.contains("Armenia (AM)"), "the party is named, not a JSON key: {:?}", v.history[0].change);
+    assert!(!v.history.iter().any(|h| h.change.contains('{')), "no JSON in the history: {:?}", v.history);
+}
+
+#[test]
+fn a_conflict_is_resolved_from_the_app_with_evidence_and_history() {
+    let mut wb = demo();
+    wb.set_setting(crosscheck::model::ANALYST_SETTING, "Test Analyst").expect("analyst");
+    let id = api::conflicts(&wb).expect("conflicts")[0].id;
+    let r = api::resolve_conflict(&mut wb, id, "resolved", Some("AM".into()), "satellite imagery").expect("resolve");
+    assert_eq!((r.outcome.as_deref(), r.party.as_deref()), (Some("resolved"), Some("AM")));
+    assert!(r.history.iter().any(|h| h.change.contains("resolved for Armenia (AM)")), "{:?}", r.history);
+    let ev = EvidenceInput { claim: None, conflict: Some(id), relation: RelationDto::Context, evidence: EvidenceWhat::Note, note: "seen on site".into() };
+    api::add_evidence(&mut wb, ev).expect("conflict evidence");
+    assert_eq!(api::conflict_record(&wb, id).expect("record").evidence.len(), 1);
+    assert_eq!(api::resolve_conflict(&mut wb, id, "maybe", None, "x").expect_err("unknown outcome").code, "bad_input");
+}

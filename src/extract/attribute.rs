@@ -219,7 +219,8 @@ impl<'a> Attributor<'a> {
                 frames[bi].dropped = true;
                 continue;
             }
-            if best.is_none() {
+            // A claim carried by a noun is the object of the frame that holds it: its content stays whole.
+            if best.is_none() && !frames[bi].nominal {
                 let cut = frames[bi].clause_at;
                 for a in holders {
                     let mut c = frames[a].content;
@@ -263,15 +264,17 @@ impl<'a> Attributor<'a> {
                     (start < comma).then(|| self.r.resolve(b, start, z, b.toks[start].cs, exclude, &self.hist)).flatten()
                 })
                 .or_else(|| quoted.then(|| self.r.unresolved(b, a, z, b.toks[a].cs)).flatten()),
+                // The subject carried over is a clause's, never a claim noun's author.
                 Subj::Reuse => frames[..k]
                     .iter()
                     .rev()
+                    .filter(|p| !p.nominal)
                     .find_map(|p| p.speaker.clone())
                     .or_else(|| self.sentence_subject(b, s, e, f.cue_pos, exclude)),
             };
             if let Some(en) = &entity {
                 if en.kind != EntityKind::Unresolved {
-                    self.hist.push(en.clone());
+                    self.hist.push_speaker(en.clone());
                 }
             }
             frames[k].speaker = entity;
@@ -298,7 +301,10 @@ impl<'a> Attributor<'a> {
         for k in 0..n {
             let f = &frames[k];
             let Some(sp) = &f.speaker else { continue };
-            if f.children > 0 {
+            // A state news agency only ever relays: what it says with no one to relay is the
+            // outlet's own narration ("Версию двух сторон, передает Sputnik"), no party's claim.
+            let agency = sp.speaker.party.as_deref().is_some_and(|p| p.starts_with(AGENCY));
+            if f.children > 0 || agency {
                 continue;
             }
             let mut via = Vec::new();

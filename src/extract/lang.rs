@@ -21,7 +21,7 @@ pub(crate) fn detect(text: &str) -> Option<&'static str> {
     let mut word = String::new();
     // One pass: words are runs of letters (apostrophes split them, as elision does).
     for c in text[..cut].chars().chain(std::iter::once(' ')) {
-        if c.is_alphabetic() {
+        if super::segment::is_alnum(c) && !c.is_ascii_digit() {
             folder.push(c, &mut word);
         } else if !word.is_empty() {
             for (score, lex) in scores.iter_mut().zip(&lexicons) {

@@ -21,12 +21,21 @@ pub(crate) struct Profile {
     states: WordMap<String>,
     /// The state the document names most (ties: the first named).
     home: Option<String>,
+    /// Last names introduced with a state office that names no state ("Замглавы МИД Григорий
+    /// Карасин", "le porte-parole du gouvernement, X"): wherever they are quoted by name alone, they
+    /// hold that office, and serve the state speaking around them.
+    office_holders: Vec<String>,
 }
 
 impl Profile {
     /// The state a person of this folded last name serves, as the document introduces them.
     pub fn state_of(&self, last_name: &str) -> Option<&str> {
         self.states.get(last_name).map(String::as_str)
+    }
+
+    /// Whether the person of this last name was introduced with a state office naming no state.
+    pub fn holds_office(&self, last_name: &str) -> bool {
+        self.office_holders.iter().any(|l| l == last_name)
     }
 
     /// The state the document is about: the one it names most often.
@@ -99,6 +108,11 @@ fn sentence(r: &Resolver<'_>, b: &Block, s: usize, e: usize, out: &mut Profile, 
         let state = left.and_then(|(from, to)| r.first_state(b, from, to)).or_else(|| right_apposition(r, b, z, e));
         if let Some(code) = state {
             out.states.insert(last.to_string(), code);
+        } else if let Some((from, to)) = left {
+            let office = |t: usize| if t >= from && t < to { b.word(t) } else { None };
+            if (from..to).any(|t| lex.set(S::StateTitles).match_at(&office, t).is_some()) && !out.office_holders.contains(&last) {
+                out.office_holders.push(last);
+            }
         }
     }
 }

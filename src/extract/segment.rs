@@ -30,6 +30,25 @@ impl Folder {
             });
             return;
         }
+        // Cyrillic's basic letters fold without decomposing: lowercase, "й" → "и", "ё" → "е" (what
+        // canonical decomposition and dropping marks give), at a fraction of the cost.
+        if ('\u{0400}'..='\u{044F}').contains(&c) || c == '\u{0451}' {
+            out.push(match c {
+                'Й' | 'й' => 'и',
+                'Ё' | 'ё' => 'е',
+                'А'..='Я' => char::from_u32(c as u32 + 0x20).unwrap_or(c),
+                'а'..='я' => c,
+                _ => {
+                    decompose_canonical(c, |d| {
+                        if !is_combining_mark(d) {
+                            out.extend(d.to_lowercase());
+                        }
+                    });
+                    return;
+                }
+            });
+            return;
+        }
         decompose_canonical(c, |d| {
             if !is_combining_mark(d) {
                 for l in d.to_lowercase() {
@@ -187,6 +206,13 @@ fn quote_class(c: char) -> Option<(u8, i8)> {
     })
 }
 
+/// A letter or digit. ASCII and basic Cyrillic answer from their ranges: `char::is_alphanumeric`
+/// searches a Unicode table for every char above ASCII, which was a sixth of the time spent on
+/// Russian text.
+pub(crate) fn is_alnum(c: char) -> bool {
+    c.is_ascii_alphanumeric() || ('\u{0400}'..='\u{045F}').contains(&c) || (!c.is_ascii() && c.is_alphanumeric())
+}
+
 fn is_apostrophe(c: char) -> bool {
     matches!(c, '\'' | '’' | 'ʼ')
 }
@@ -232,7 +258,7 @@ pub(crate) fn tokenize(
             i += 1;
             continue;
         }
-        if c.is_alphanumeric() {
+        if is_alnum(c) {
             // A word: letters, digits, marks; inner hyphens, dots (U.S.) and digit separators.
             let w0 = i;
             let mut hyphens = Vec::new();
@@ -240,8 +266,8 @@ pub(crate) fn tokenize(
             let mut j = i;
             while j < n {
                 let cj = chars[j].1;
-                let next_alnum = char_at(j + 1).is_some_and(char::is_alphanumeric);
-                if cj.is_alphanumeric() || is_combining_mark(cj) {
+                let next_alnum = char_at(j + 1).is_some_and(is_alnum);
+                if is_alnum(cj) || is_combining_mark(cj) {
                     folder.push(cj, &mut b.arena);
                     j += 1;
                 } else if matches!(cj, '-' | '\u{2011}') && next_alnum && j > w0 {
@@ -270,12 +296,12 @@ pub(crate) fn tokenize(
             i = j;
             continue;
         }
-        if is_apostrophe(c) && char_at(i + 1).is_some_and(char::is_alphanumeric) && i > 0 && chars[i - 1].1.is_alphanumeric() {
+        if is_apostrophe(c) && char_at(i + 1).is_some_and(is_alnum) && i > 0 && is_alnum(chars[i - 1].1) {
             // The clitic part after a split ("'s", "'t").
             let f0 = b.arena.len();
             b.arena.push('\'');
             let mut j = i + 1;
-            while j < n && (chars[j].1.is_alphanumeric() || is_combining_mark(chars[j].1)) {
+            while j < n && (is_alnum(chars[j].1) || is_combining_mark(chars[j].1)) {
                 folder.push(chars[j].1, &mut b.arena);
                 j += 1;
             }

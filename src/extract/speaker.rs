@@ -8,7 +8,7 @@
 //! no speaker. Searches look back over a bounded window, so resolution stays linear in the text.
 
 use crate::gazetteer::{Entry, Gazetteer};
-use crate::text::name_key_ru;
+use crate::text::name_stem_ru;
 use crate::model::{PartyKind, Speaker};
 
 use super::cues::{Lexicon, S};
@@ -55,12 +55,28 @@ pub(crate) struct Entity {
 pub(crate) struct History {
     entities: Vec<Entity>,
     states: Vec<(usize, String)>,
+    /// Where a claim's speaker was named (positions of entities that spoke), most recent last.
+    spoke: Vec<usize>,
 }
 
 impl History {
-    /// Records a speaker mention.
+    /// Records a mention.
     pub fn push(&mut self, e: Entity) {
         self.entities.push(e);
+    }
+
+    /// Records the speaker of a claim: a mention that spoke.
+    pub fn push_speaker(&mut self, e: Entity) {
+        self.spoke.push(e.pos);
+        if self.spoke.len() > 4 * LOOKBACK {
+            self.spoke.drain(..2 * LOOKBACK);
+        }
+        self.entities.push(e);
+    }
+
+    /// Whether the mention at `pos` spoke.
+    fn spoke_at(&self, pos: usize) -> bool {
+        self.spoke.iter().rev().any(|&p| p == pos)
     }
 
     /// Records that state `code` is named at `pos`.
@@ -163,7 +179,21 @@ impl Resolver<'_> {
         if !entries.is_empty() || self.lex.code != "ru" {
             return entries;
         }
-        self.gazetteer.lookup_stem(&name_key_ru(self.surface(b, first, last)))
+        // The folded words are in the block's arena: stems are prefixes of them, so the key is
+        // built in the buffer without folding or allocating again.
+        if !b.word(first).is_some_and(|w| self.gazetteer.stem_starts_name(name_stem_ru(w))) {
+            return Vec::new();
+        }
+        key.clear();
+        for t in first..=last {
+            if let Some(w) = b.word(t) {
+                if !key.is_empty() {
+                    key.push(' ');
+                }
+                key.push_str(name_stem_ru(w));
+            }
+        }
+        self.gazetteer.lookup_stem(key)
     }
 
     /// The states whose demonym word token `t` is, by folded form or, in Russian, by stem.
@@ -172,14 +202,14 @@ impl Resolver<'_> {
         if !entries.is_empty() || self.lex.code != "ru" {
             return entries;
         }
-        self.gazetteer.by_demonym_stem(&name_key_ru(self.surface(b, t, t)))
+        self.gazetteer.by_demonym_stem(name_stem_ru(b.word(t).unwrap_or("")))
     }
 
     /// The key a person's last name is remembered by: its folded form, or, in Russian, its stem, so
     /// that "по словам Лаврова" finds the Лавров introduced earlier.
     pub fn last_name_key(&self, b: &Block, t: usize) -> String {
         if self.lex.code == "ru" {
-            return name_key_ru(self.surface(b, t, t));
+            return name_stem_ru(b.word(t).unwrap_or("")).to_string();
         }
         b.word(t).unwrap_or("").to_string()
     }
@@ -270,7 +300,10 @@ impl Resolver<'_> {
                 continue;
             };
             let mut from = k;
-            while from > s && k - from < 3 && b.toks[from - 1].kind == Kind::Word && !words(from - 1).is_some_and(|w| lex.is(S::Determiners, w)) {
+            // Adjectives before the noun ("американское посольство"), never a verb, a cue or a
+            // preposition ("посоветовали властям США" is no name).
+            let ends_left = |t: usize| words(t).is_some_and(|w| lex.is(S::Determiners, w) || lex.is(S::Prepositions, w) || lex.is_finite(w)) || !lex.cues.matches_at(&words, t).is_empty();
+            while from > s && k - from < 3 && b.toks[from - 1].kind == Kind::Word && !ends_left(from - 1) {
                 from -= 1;
             }
             // Adjectives and "of"-phrases follow the noun ("l'armée israélienne", "the ministry of
@@ -498,7 +531,11 @@ impl Resolver<'_> {
         // A personal name: the last run of capitalized words that are no title and no place.
         let is_name_word = |k: usize| {
             let t = &b.toks[ws[k]];
-            t.cap && !covered(k) && !lex.is(S::TitleWords, word(k)) && !lex.is(S::PersonNouns, word(k)) && !lex.is(S::GroupNouns, word(k))
+            // An institution or document noun opening a sentence is capitalized, and no name
+            // ("Ведомство отвергло …").
+            // Nor is an adverb ("Там отметили", "Ранее Минобороны сообщило").
+            let noun = lex.is(S::OrgNouns, word(k)) || lex.is(S::RelayNouns, word(k)) || lex.is(S::Adverbs, word(k));
+            t.cap && !covered(k) && !noun && !lex.is(S::TitleWords, word(k)) && !lex.is(S::PersonNouns, word(k)) && !lex.is(S::GroupNouns, word(k))
         };
         let mut run: Option<(usize, usize)> = None;
         // "Kenza Tarek, a student at Laval University": a name that opens the phrase and ends at its
@@ -609,7 +646,7 @@ impl Resolver<'_> {
                     countries.push(code.to_string());
                 }
             }
-            let holds_office = (0..ws.len()).any(|k| lex.set(S::StateTitles).match_at(&get, k).is_some());
+            let holds_office = (0..ws.len()).any(|k| lex.set(S::StateTitles).match_at(&get, k).is_some()) || self.profile.is_some_and(|p| p.holds_office(&last));
             if countries.is_empty() && holds_office {
                 // "le Premier ministre Abiy Ahmed": an office holder serves the state last speaking.
                 // (Its own content counts: "X a appelé au calme, a précisé son porte-parole".)
@@ -642,7 +679,10 @@ impl Resolver<'_> {
                     matches!(e.kind, EntityKind::Org | EntityKind::State)
                         && (institution.is_none() || e.institution.is_none() || e.institution == institution || relay)
                 };
-                kind_ok && (countries.is_empty() || e.speaker.countries.iter().any(|c| countries.contains(c)))
+                // A news agency only relays: no description renames it ("Комитет утверждает" after
+                // "…, передает Sputnik").
+                let agency = e.speaker.party.as_deref().is_some_and(|p| p.starts_with("agency."));
+                kind_ok && !agency && (countries.is_empty() || e.speaker.countries.iter().any(|c| countries.contains(c)))
             };
             let noun_ok = |e: &Entity| person_nouns.iter().any(|n| e.nouns.contains(n));
             let same_institution = |e: &Entity| {
@@ -651,8 +691,17 @@ impl Resolver<'_> {
                     && e.institution == institution
                     && (countries.is_empty() || e.speaker.countries.iter().any(|c| countries.contains(c)))
             };
+            // A generic institution noun ("ведомство", "the agency") renames a ministry before a
+            // state or a body that is none ("заявило ведомство" after "Минобороны Армении").
+            let generic_org = org && !describes_person && institution.is_none() && hits.is_empty();
+            let ministry = |e: &Entity| generic_org && compatible(e) && e.institution.as_deref().is_some_and(|i| i != "army");
+            // A document ("в сообщении", "the statement") is the last speaker's, not the last body
+            // merely named ("отвергло заявление польских властей. … сказано в сообщении").
+            let speaker_document = |e: &Entity| relay && compatible(e) && hist.spoke_at(e.pos);
             let found = hist
                 .recent(pos, exclude, &same_institution)
+                .or_else(|| hist.recent(pos, exclude, &speaker_document))
+                .or_else(|| hist.recent(pos, exclude, &ministry))
                 .or_else(|| hist.recent(pos, exclude, &|e| compatible(e) && noun_ok(e)))
                 .or_else(|| hist.recent(pos, exclude, &compatible));
             if let Some(e) = found {

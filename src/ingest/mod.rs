@@ -1,10 +1,12 @@
 //! Turning files, pages and URLs into [`Document`]s: text to store and extract from, with metadata.
 //!
 //! [`read`] dispatches on the declared content type, then the file extension, then the bytes
-//! themselves: HTML (`html`), PDF (`pdf`), plain text and Markdown (`encoding`), feeds (`feed`).
+//! themselves: HTML (`html`), PDF (`pdf`), plain text and Markdown (`encoding`), feeds (`feed`);
+//! what the metadata leaves unknown is read from the dateline and byline (`dateline`).
 //! [`fetch`] gets URLs. Ingest never touches the store, never keeps markup in a document's text,
 //! and refuses what it cannot read with a clear per-input error (no panics on hostile input).
 
+pub mod dateline;
 pub mod encoding;
 pub mod feed;
 pub mod fetch;
@@ -194,7 +196,7 @@ pub fn read(raw: &Raw<'_>) -> Result<Document> {
     }
     let declared = raw.content_type.and_then(encoding::charset_param);
     let is_url = is_web_url(name);
-    match kind_of(raw) {
+    let mut doc = match kind_of(raw) {
         Kind::Pdf => pdf::parse(name, raw.bytes),
         Kind::Html => {
             let decoded = encoding::decode(raw.bytes, encoding::Hints { declared, html: true });
@@ -223,7 +225,21 @@ pub fn read(raw: &Raw<'_>) -> Result<Document> {
                 ..Default::default()
             })
         }
+    }?;
+    from_dateline(&mut doc, chrono::Utc::now().date_naive());
+    Ok(doc)
+}
+
+/// Fills the outlet, author and publication day a document's metadata left unknown from its
+/// dateline and byline ([`dateline::read`]); `today` anchors days written without a year.
+pub fn from_dateline(doc: &mut Document, today: chrono::NaiveDate) {
+    if doc.outlet.is_some() && doc.author.is_some() && doc.published_at.is_some() {
+        return;
     }
+    let found = dateline::read(&doc.text, today);
+    doc.outlet = doc.outlet.take().or(found.outlet);
+    doc.author = doc.author.take().or(found.author);
+    doc.published_at = doc.published_at.or_else(|| found.date.and_then(|d| d.and_hms_opt(0, 0, 0)).map(|t| t.and_utc()));
 }
 
 /// The kind of an input: the declared content type when it is specific, then the extension,

@@ -59,6 +59,21 @@ impl Change {
     }
 }
 
+/// A value of a history entry as readers see it: verdict keys, statuses and review states as
+/// words, JSON strings unquoted, nothing as "none".
+fn plain(v: &serde_json::Value, field: &str, party: &dyn Fn(&str) -> String) -> String {
+    match v {
+        serde_json::Value::Null => "none".to_string(),
+        serde_json::Value::String(s) if field == "party" => party(s),
+        serde_json::Value::String(s) if field == "review" => {
+            crate::model::ReviewState::parse(s).map_or_else(|| s.clone(), |r| r.label().to_string())
+        }
+        serde_json::Value::String(s) => s.replace('_', " "),
+        serde_json::Value::Array(a) if field == "span" && a.len() == 2 => format!("chars {}–{}", a[0], a[1]),
+        other => other.to_string(),
+    }
+}
+
 /// One entry of the history.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct HistoryEntry {
@@ -80,4 +95,47 @@ pub struct HistoryEntry {
     pub analyst: String,
     /// When.
     pub at: DateTime<Utc>,
+}
+
+impl HistoryEntry {
+    /// The change as a sentence ("speaker: Bakou → Kyiv; party: none → Ukraine (UA)"), never JSON;
+    /// `party` names a party key for readers.
+    pub fn sentence(&self, party: &dyn Fn(&str) -> String) -> String {
+        let parse = |v: &Option<String>| v.as_deref().and_then(|s| serde_json::from_str::<serde_json::Value>(s).ok());
+        let arrow = |o: String, n: String| format!("{o} → {n}");
+        let word = |v: &Option<String>| v.as_deref().unwrap_or("none").replace('_', " ");
+        match self.change {
+            Change::ClaimEdit => {
+                let (old, new) = (parse(&self.old).unwrap_or_default(), parse(&self.new).unwrap_or_default());
+                let Some(fields) = new.as_object() else { return "claim edited".to_string() };
+                let parts: Vec<String> = fields
+                    .iter()
+                    .map(|(k, v)| format!("{}: {}", k.replace('_', " "), arrow(plain(&old[k], k, party), plain(v, k, party))))
+                    .collect();
+                parts.join("; ")
+            }
+            Change::ClaimDelete => {
+                let text = parse(&self.old).and_then(|o| o["text"].as_str().map(str::to_string)).unwrap_or_default();
+                format!("deleted: «{text}»")
+            }
+            Change::Evidence => {
+                let e = parse(&self.new).unwrap_or_default();
+                format!("evidence added ({}, {})", plain(&e["kind"], "", party), plain(&e["relation"], "", party))
+            }
+            Change::ConflictStatus => {
+                let label = |v: &Option<String>| {
+                    v.as_deref()
+                        .and_then(|s| serde_json::from_str::<crate::model::ConflictStatus>(s).ok())
+                        .map(|st| match st.party() {
+                            Some(p) => format!("resolved for {}", party(p)),
+                            None => st.label("en").to_lowercase(),
+                        })
+                        .unwrap_or_else(|| "open".to_string())
+                };
+                format!("who is right: {}", arrow(label(&self.old), label(&self.new)))
+            }
+            Change::Taxonomy => "verdict list changed".to_string(),
+            other => format!("{}: {}", other.as_str().replace('_', " "), arrow(word(&self.old), word(&self.new))),
+        }
+    }
 }

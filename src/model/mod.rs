@@ -9,12 +9,14 @@
 mod conflict;
 mod evidence;
 mod history;
+mod review;
 mod taxonomy;
 mod verification;
 
 pub use conflict::{status as conflict_status, Conflict, ConflictMember, ConflictOrigin, MatchEvidence};
 pub use evidence::{parse_passage, EvidenceItem, EvidenceKind, NewEvidence, NewEvidenceKind, Relation, Target};
 pub use history::{Change, HistoryEntry};
+pub use review::{confidence, Doubt, ReviewState};
 pub use taxonomy::{default_verdicts, is_colour, ratings_for, Labels, NewVerdict, Taxonomy, Verdict, DEFAULT_VERDICT};
 pub use verification::{Attribution, ClaimVerification, ConflictStatus, ConflictVerdict, ANALYST_SETTING, FETCH_PRIVATE_SETTING, SETTINGS};
 
@@ -142,6 +144,18 @@ pub struct Party {
     pub aliases: Vec<Alias>,
 }
 
+/// One person (or body) speaking for a party, under every name the sources give them: the same
+/// last name in any case and script groups (`text::person_key`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SpeakerGroup {
+    /// The grouping key, stable for a name: "lavrov".
+    pub id: String,
+    /// The names as written, most frequent first ("Сергей Лавров", "Sergueï Lavrov", "Sergei Lavrov").
+    pub names: Vec<String>,
+    /// Claims of the party by this speaker.
+    pub claims: usize,
+}
+
 /// What a cue does to the content it introduces.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -249,6 +263,12 @@ pub struct Claim {
     pub responds_to: Option<i64>,
     /// Proposed by the extractor or written by the analyst.
     pub origin: Origin,
+    /// How sure the extractor was, 0.05–1 (1 for the analyst's own claims): see [`confidence`].
+    pub confidence: f64,
+    /// What the extractor was not sure of; the confidence is what they leave.
+    pub doubts: Vec<Doubt>,
+    /// Where the analyst's review of the claim stands.
+    pub review: ReviewState,
     /// When it was created.
     pub created_at: DateTime<Utc>,
     /// When it was last changed.

@@ -1,7 +1,7 @@
 //! Queries for an interactive browser of a large store: claim pages (one window of a long list,
 //! with the total), claims per day, claim counts per source; and merging parties.
 //!
-//! Pages are ordered like [`Store::claims`] (source, then position) so that a window and the
+//! Pages are ordered like [`Store::claims`] (the filter's order) so that a window and the
 //! full list agree; date bounds apply to the source's publication date, or its import date when
 //! the publication date is unknown.
 
@@ -45,7 +45,7 @@ impl Store {
         args.push(Value::Integer(limit.min(i64::MAX as usize) as i64));
         args.push(Value::Integer(offset.min(i64::MAX as usize) as i64));
         let n = args.len();
-        let sql = format!("SELECT {COLUMNS} {from_where} ORDER BY c.source_id, c.start, c.id LIMIT ?{} OFFSET ?{n}", n - 1);
+        let sql = format!("SELECT {COLUMNS} {from_where} ORDER BY {} LIMIT ?{} OFFSET ?{n}", filter.order.sql(), n - 1);
         let mut st = self.conn().prepare(&sql)?;
         let claims = st.query_map(params_from_iter(args), from_row)?.collect::<rusqlite::Result<_>>()?;
         Ok(ClaimPage { total: total as usize, claims })

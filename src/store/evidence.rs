@@ -135,6 +135,14 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
+    /// One piece of evidence by id.
+    pub fn evidence_item(&self, id: i64) -> Result<Option<EvidenceItem>> {
+        Ok(self
+            .conn()
+            .query_row(&format!("SELECT {EVIDENCE_COLUMNS} FROM evidence WHERE id = ?1"), [id], evidence_from_row)
+            .optional()?)
+    }
+
     /// All evidence, oldest first (reports group it by target).
     pub fn all_evidence(&self) -> Result<Vec<EvidenceItem>> {
         let mut st = self.conn().prepare(&format!("SELECT {EVIDENCE_COLUMNS} FROM evidence ORDER BY id"))?;

@@ -109,4 +109,8 @@ END;
     super::verification::BOTH_PARTLY,
     // 11: one statement of one party carried by several sources (src/store/statements.rs).
     super::statements::MIGRATION,
+    // 12: claims' confidence, doubts and review state (src/store/review.rs).
+    super::review::MIGRATION,
+    // 13: the review queue indexed in its order (src/store/review.rs).
+    super::review::QUEUE_INDEX,
 ];

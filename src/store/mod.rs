@@ -14,6 +14,7 @@ mod feeds;
 mod history;
 mod migrations;
 mod parties;
+mod review;
 mod settings;
 mod sources;
 mod statements;
@@ -30,7 +31,7 @@ use crate::error::{Error, Result};
 
 pub use browse::{ClaimPage, DateSpan};
 pub use parties::{AliasEdit, PartyEdits};
-pub use claims::{ClaimFilter, NewClaim};
+pub use claims::{ClaimFilter, ClaimOrder, ClaimSort, NewClaim};
 pub use conflicts::{ClaimBrief, ConflictFilter, NewConflict};
 pub(crate) use conflicts::{
     add_member_in, claim_brief_in, clear_index_in, index_claim_in, insert_conflict_in, is_rejected_in, members_in, postings_in, reject_pair_in,
@@ -312,7 +313,30 @@ pub fn fts_query(input: &str) -> Result<Option<String>> {
         if terms.len() == MAX_QUERY_TERMS {
             return Err(Error::bad_input("search", format!("holds more than {MAX_QUERY_TERMS} different words; search for fewer")));
         }
-        terms.push(format!("\"{w}\"*"));
+        terms.push(match stem_prefix(w) {
+            Some(stem) => format!("(\"{w}\"* OR \"{stem}\"*)"),
+            None => format!("\"{w}\"*"),
+        });
     }
-    Ok((!terms.is_empty()).then(|| terms.join(" ")))
+    // Explicit AND: FTS5 joins bare phrases implicitly, but not a parenthesised group ("a" ("b" OR "c")
+    // is a syntax error), which a stemmed word is.
+    Ok((!terms.is_empty()).then(|| terms.join(" AND ")))
+}
+
+/// Shortest stem a search widens a word to: a shorter one matches too much ("war" → "wa").
+const MIN_STEM_PREFIX: usize = 4;
+
+/// The stem that makes a search word find its inflected forms as a prefix ("заявление" →
+/// "заявлен", which "заявления" and "заявлением" start with; "accusations" → "accus"): the Snowball
+/// stem of the word's script — Russian for Cyrillic, the shorter of French and English for Latin —
+/// when it is a proper prefix of the word and long enough. The exact index serves both, so the
+/// store keeps one full-text index, not a second, stemmed copy of every text.
+fn stem_prefix(word: &str) -> Option<String> {
+    let lower = word.to_lowercase().replace('ё', "е");
+    let cyrillic = lower.chars().any(|c| ('\u{0400}'..='\u{04FF}').contains(&c));
+    let stems: Vec<String> = if cyrillic { vec![crate::text::stem("ru", &lower)] } else { vec![crate::text::stem("fr", &lower), crate::text::stem("en", &lower)] };
+    stems
+        .into_iter()
+        .filter(|s| s.chars().count() >= MIN_STEM_PREFIX && s.len() < lower.len() && lower.starts_with(s.as_str()))
+        .min_by_key(String::len)
 }

@@ -86,6 +86,20 @@ impl Store {
             .ok_or_else(|| Error::not_found("source", id))
     }
 
+    /// Sets a source's outlet, author and publication time as the analyst corrects them (each
+    /// `None` clears the fact); claims dated by their source follow.
+    pub fn set_source_facts(&mut self, id: i64, outlet: Option<&str>, author: Option<&str>, published_at: Option<DateTime<Utc>>) -> Result<Source> {
+        self.source(id)?;
+        self.write(|tx| {
+            tx.execute(
+                "UPDATE sources SET outlet = ?2, author = ?3, published_at = ?4 WHERE id = ?1",
+                params![id, outlet, author, published_at],
+            )?;
+            Ok(())
+        })?;
+        self.source(id)
+    }
+
     /// Sources whose title or text match an FTS5 query (accents ignored), best first.
     pub fn search_sources(&self, query: &str) -> Result<Vec<Source>> {
         let Some(query) = super::fts_query(query)? else {

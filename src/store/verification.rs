@@ -17,7 +17,7 @@ use rusqlite::{params, OptionalExtension, Row, Transaction};
 use super::history::{append_history_in, to_json};
 use super::Store;
 use crate::error::{Error, Result};
-use crate::model::{Attribution, Change, Claim, ClaimVerification, ConflictStatus, ConflictVerdict, Origin, Stance, DEFAULT_VERDICT};
+use crate::model::{Anchor, Attribution, Change, Claim, ClaimVerification, ConflictStatus, ConflictVerdict, Origin, ReviewState, Stance, DEFAULT_VERDICT};
 
 /// Migration: the verification tables.
 pub(super) const VERIFICATION: &str = r#"
@@ -182,6 +182,10 @@ pub struct ClaimEdit {
     pub stance: Option<Stance>,
     /// Cue.
     pub cue: Option<String>,
+    /// A new span, already anchored in the claim's source.
+    pub anchor: Option<Anchor>,
+    /// The claim it answers, or `Some(None)` to unlink it.
+    pub responds_to: Option<Option<i64>>,
 }
 
 
@@ -367,13 +371,39 @@ impl Store {
             new.insert("cue".into(), c.clone().into());
             after.cue = c.clone();
         }
+        if let Some(a) = edit.anchor.as_ref().filter(|a| a.start != before.anchor.start || a.end != before.anchor.end) {
+            old.insert("span".into(), serde_json::json!([before.anchor.start, before.anchor.end]));
+            new.insert("span".into(), serde_json::json!([a.start, a.end]));
+            after.anchor = a.clone();
+        }
+        if let Some(r) = edit.responds_to.filter(|r| *r != before.responds_to) {
+            if let Some(target) = r {
+                if target == claim_id {
+                    return Err(Error::bad_input("responds_to", "a claim cannot answer itself"));
+                }
+                self.claim(target)?;
+            }
+            old.insert("responds_to".into(), before.responds_to.into());
+            new.insert("responds_to".into(), r.into());
+            after.responds_to = r;
+        }
         if new.is_empty() {
-            return Err(Error::bad_input("claim edit", "nothing to change: give --text, --speaker, --party, --stance or --cue with a new value"));
+            return Err(Error::bad_input(
+                "claim edit",
+                "nothing to change: give --text, --speaker, --party, --stance, --cue, --span or --responds-to with a new value",
+            ));
+        }
+        // A correction is the analyst's review of the claim.
+        if before.review != ReviewState::Edited {
+            old.insert("review".into(), before.review.as_str().into());
+            new.insert("review".into(), ReviewState::Edited.as_str().into());
         }
         self.write(|tx| {
             tx.execute(
                 "UPDATE claims SET text = ?2, speaker = ?3, party_key = ?4, stance = ?5, cue = ?6, origin = ?7, updated_at = ?8,
-                                   countries = ?9 WHERE id = ?1",
+                                   countries = ?9, review = ?10, start = ?11, end = ?12, exact = ?13, prefix = ?14, suffix = ?15,
+                                   responds_to = ?16
+                 WHERE id = ?1",
                 params![
                     claim_id,
                     after.text,
@@ -384,6 +414,13 @@ impl Store {
                     Origin::Analyst.as_str(),
                     super::now(),
                     serde_json::to_string(&after.speaker.countries).unwrap_or_else(|_| "[]".into()),
+                    ReviewState::Edited.as_str(),
+                    after.anchor.start as i64,
+                    after.anchor.end as i64,
+                    after.anchor.selector.exact,
+                    after.anchor.selector.prefix,
+                    after.anchor.selector.suffix,
+                    after.responds_to,
                 ],
             )?;
             let old = serde_json::Value::Object(old).to_string();

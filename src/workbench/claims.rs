@@ -13,6 +13,17 @@ use crate::error::{Error, Result};
 use crate::model::{Claim, Origin, Source, Speaker, Stance};
 use crate::store::{self, ClaimEdit, ClaimFilter, ClaimPage, DateSpan, NewClaim};
 
+/// An analyst's correction of what is known of a source: fields left `None` keep their value.
+#[derive(Debug, Clone, Default)]
+pub struct SourceFacts {
+    /// The outlet; `Some("")` clears it.
+    pub outlet: Option<String>,
+    /// The author; `Some("")` clears it.
+    pub author: Option<String>,
+    /// The publication day; `Some(None)` clears it.
+    pub published_on: Option<Option<NaiveDate>>,
+}
+
 /// An analyst's edit of a claim: fields left `None` keep their value.
 #[derive(Debug, Clone, Default)]
 pub struct ClaimChanges {
@@ -26,6 +37,10 @@ pub struct ClaimChanges {
     pub stance: Option<Stance>,
     /// New cue.
     pub cue: Option<String>,
+    /// New span, chars `start..end` of the claim's source; the text follows unless given too.
+    pub span: Option<(usize, usize)>,
+    /// The claim it answers; `Some(None)` unlinks it.
+    pub responds_to: Option<Option<i64>>,
 }
 
 impl Workbench {
@@ -37,6 +52,28 @@ impl Workbench {
     /// One source.
     pub fn source(&self, id: i64) -> Result<Source> {
         self.store.source(id)
+    }
+
+    /// Corrects what is known of a source: outlet, author and publication day (`Some("")` or
+    /// `Some(None)` clears one, `None` keeps it). Its claims are dated by that day.
+    pub fn edit_source(&mut self, id: i64, facts: SourceFacts) -> Result<Source> {
+        let before = self.store.source(id)?;
+        let author_before = self.store.provenance(id)?.author;
+        let clean = |v: Option<String>, old: Option<String>, what: &str| -> Result<Option<String>> {
+            match v.map(|s| s.trim().to_string()) {
+                None => Ok(old),
+                Some(s) if s.is_empty() => Ok(None),
+                Some(s) if s.chars().any(char::is_control) => Err(Error::bad_input(what, "holds control characters")),
+                Some(s) => Ok(Some(s)),
+            }
+        };
+        let outlet = clean(facts.outlet, before.outlet, "outlet")?;
+        let author = clean(facts.author, author_before, "author")?;
+        let published = match facts.published_on {
+            None => before.published_at,
+            Some(day) => day.and_then(|d| d.and_hms_opt(0, 0, 0)).map(|t| t.and_utc()),
+        };
+        self.store.set_source_facts(id, outlet.as_deref(), author.as_deref(), published)
     }
 
     /// Sources whose title or text matches a full-text query.
@@ -95,6 +132,7 @@ impl Workbench {
             via: Vec::new(),
             responds_to: None,
             origin: Origin::Analyst,
+            doubts: Vec::new(),
         };
         // A hand-made claim is proposed against the others at once, as an imported one is.
         let gazetteer = self.gazetteer()?;
@@ -130,12 +168,27 @@ impl Workbench {
             Some("") => Some(None),
             Some(p) => Some(Some(self.store.find_party(p)?.key)),
         };
+        let anchor = match changes.span {
+            None => None,
+            Some((start, end)) => {
+                let source = self.store.source(self.store.claim(claim_id)?.source_id)?;
+                let len = source.text.chars().count();
+                if start >= end || end > len {
+                    return Err(Error::bad_input("span", format!("{start}..{end} is not inside the source's {len} characters")));
+                }
+                Some(anchor_in(&source.text, start, end))
+            }
+        };
+        // A new span without new words: the claim says what the span holds.
+        let text = changes.text.or_else(|| anchor.as_ref().map(|a| a.selector.exact.clone()));
         let edit = ClaimEdit {
-            text: changes.text,
+            text,
             speaker: changes.speaker.as_deref().map(checked_speaker_name).transpose()?,
             party,
             stance: changes.stance,
             cue: changes.cue,
+            anchor,
+            responds_to: changes.responds_to,
         };
         let claim = self.store.edit_claim(claim_id, &edit, note, &analyst)?;
         // The edit queued the claim for detection: match its corrected words and party now, so

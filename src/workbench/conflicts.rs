@@ -221,6 +221,7 @@ mod tests {
                         via: Vec::new(),
                         responds_to: answers.map(|i| ids[i]),
                         origin: Origin::Extracted,
+                        doubts: Vec::new(),
                     };
                     ids.push(store::insert_claim_in(tx, &claim)?);
                 }

@@ -155,6 +155,7 @@ fn store_extraction_in(tx: &rusqlite::Transaction<'_>, source_id: i64, text: &st
             // filled in once every claim has an id.
             responds_to: c.responds_to.as_ref().and_then(|r| ids.get(r).copied()),
             origin: Origin::Extracted,
+            doubts: super::review::doubts_of(c, &index),
         };
         ids.insert(c.id.clone(), store::insert_claim_in(tx, &claim)?);
     }

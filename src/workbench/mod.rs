@@ -5,7 +5,7 @@
 //!
 //! One file per concern: `import` (files, URLs, documents), `feeds`, `demo`, `claims` (sources and
 //! claims, read and edited), `conflicts`, `verification` (settings, verdicts, evidence, history),
-//! `parties` (and the gazetteer built from them), `reports`. The store is private to this module
+//! `parties` (and the gazetteer built from them), `reports`, `review` (confidence, the review queue). The store is private to this module
 //! tree for writes (only [`Workbench::store`], a read-only view, is public, for tests and
 //! benchmarks), so no adapter can skip a rule.
 
@@ -16,6 +16,7 @@ mod feeds;
 mod import;
 mod parties;
 mod reports;
+mod review;
 mod verification;
 
 use std::path::{Path, PathBuf};
@@ -25,7 +26,7 @@ use crate::model::{Anchor, TextQuoteSelector};
 use crate::store::Store;
 use crate::text::CharIndex;
 
-pub use claims::ClaimChanges;
+pub use claims::{ClaimChanges, SourceFacts};
 
 /// Reports the progress of a long job. The CLI draws a bar; the desktop app forwards to its UI.
 pub trait Progress {

@@ -3,10 +3,11 @@
 //! with (the shipped one with the analyst's edits applied).
 
 use super::Workbench;
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::gazetteer::{Entry, Gazetteer};
 use crate::model::{Alias, Origin, Party, PartyKind};
 use crate::store::Store;
+use crate::text::fold;
 
 /// Seeds the store with the shipped parties when the shipped gazetteer changed since the last seed.
 pub(super) fn seed_gazetteer(store: &mut Store) -> Result<()> {
@@ -89,6 +90,91 @@ impl Workbench {
         let key = self.store.find_party(party)?.key;
         self.store.remove_alias(&key, alias)?;
         self.store.party(&key)
+    }
+
+    /// Parties whose key, name or an alias matches `query` (accents and case ignored), best first:
+    /// the key itself, then names and aliases that start with the query, then those holding it;
+    /// Who speaks for `party` (key, name or alias; a state includes its institutions and officials),
+    /// each person once under every name the sources give them, in any language and case, most
+    /// claims first.
+    pub fn party_speakers(&self, party: &str) -> Result<Vec<crate::model::SpeakerGroup>> {
+        let claims = self.store.claims(&crate::store::ClaimFilter { party: Some(party.to_string()), ..Default::default() })?;
+        let mut groups: Vec<(String, Vec<(String, usize)>, usize)> = Vec::new();
+        for c in &claims {
+            let key = crate::text::person_key(&c.speaker.name);
+            let at = match groups.iter().position(|g| g.0 == key) {
+                Some(at) => at,
+                None => {
+                    groups.push((key, Vec::new(), 0));
+                    groups.len() - 1
+                }
+            };
+            let g = &mut groups[at];
+            g.2 += 1;
+            match g.1.iter_mut().find(|(n, _)| *n == c.speaker.name) {
+                Some((_, k)) => *k += 1,
+                None => g.1.push((c.speaker.name.clone(), 1)),
+            }
+        }
+        let mut out: Vec<crate::model::SpeakerGroup> = groups
+            .into_iter()
+            .map(|(id, mut names, claims)| {
+                names.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+                crate::model::SpeakerGroup { id, names: names.into_iter().map(|(n, _)| n).collect(), claims }
+            })
+            .collect();
+        out.sort_by(|a, b| b.claims.cmp(&a.claims).then_with(|| a.id.cmp(&b.id)));
+        Ok(out)
+    }
+
+    /// parties that speak in the store before the others at each rank. At most `limit`.
+    pub fn search_parties(&self, query: &str, limit: usize) -> Result<Vec<Party>> {
+        let q = fold(query.trim());
+        let mut ranked: Vec<(u8, i64, Party)> = Vec::new();
+        for (party, claims) in self.store.parties(true)? {
+            let names = std::iter::once(party.name.as_str()).chain(party.aliases.iter().map(|a| a.text.as_str()));
+            let rank = if q.is_empty() || fold(&party.key) == q {
+                0
+            } else {
+                let folded: Vec<String> = names.map(fold).collect();
+                if folded.iter().any(|n| n.starts_with(&q) || n.split(' ').any(|w| w.starts_with(&q))) {
+                    1
+                } else if folded.iter().any(|n| n.contains(&q)) || fold(&party.key).starts_with(&q) {
+                    2
+                } else {
+                    continue;
+                }
+            };
+            ranked.push((rank, -claims, party));
+        }
+        ranked.sort_by(|a, b| (a.0, a.1, &a.2.name).cmp(&(b.0, b.1, &b.2.name)));
+        Ok(ranked.into_iter().take(limit).map(|(_, _, p)| p).collect())
+    }
+
+    /// Creates a party of the analyst's named `name`, with a key made from the name (`kyiv-city`,
+    /// `kyiv-city-2` when taken): what the party picker does when nothing it found fits.
+    pub fn create_party(&mut self, name: &str, kind: PartyKind, country: Option<&str>) -> Result<Party> {
+        let name = name.trim();
+        if name.is_empty() || name.chars().any(char::is_control) {
+            return Err(Error::bad_input("party name", "is empty or holds control characters"));
+        }
+        let slug: String = fold(name)
+            .chars()
+            .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
+            .collect::<String>()
+            .split('-')
+            .filter(|w| !w.is_empty())
+            .collect::<Vec<_>>()
+            .join("-");
+        let base = if slug.is_empty() { "party".to_string() } else { slug };
+        let mut key = base.clone();
+        let mut n = 1;
+        while self.store.party(&key).is_ok() {
+            n += 1;
+            key = format!("{base}-{n}");
+        }
+        let country = country.map(str::trim).filter(|c| !c.is_empty()).map(str::to_uppercase);
+        self.store.add_party(&key, name, kind, country.as_deref(), None)
     }
 
     /// Creates a party of the analyst's.

@@ -108,6 +108,16 @@ impl Workbench {
         self.store.set_conflict_status(conflict_id, &status, explanation, &analyst)
     }
 
+    /// Who is right in a conflict, if the analyst said.
+    pub fn conflict_verdict(&self, id: i64) -> Result<Option<ConflictVerdict>> {
+        self.store.conflict_verdict(id)
+    }
+
+    /// One piece of evidence by id, if it exists.
+    pub fn evidence_item(&self, id: i64) -> Result<Option<EvidenceItem>> {
+        self.store.evidence_item(id)
+    }
+
     /// Attaches evidence to a claim or a conflict. A file's bytes go into the store by hash.
     pub fn add_evidence(&mut self, evidence: NewEvidence) -> Result<EvidenceItem> {
         let analyst = self.analyst()?;

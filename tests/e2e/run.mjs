@@ -68,12 +68,20 @@ try {
     await screenshot('e2e-library');
   });
 
-  await step('the claims view lists the store\'s claims', async () => {
-    const claims = JSON.parse(execFileSync(cli, ['--db', store, 'claims', '--json'], { encoding: 'utf8' })).claims;
-    assert.ok(claims.length > 0, 'the sample workspace holds extracted claims');
+  const cliJson = (...args) => JSON.parse(execFileSync(cli, ['--db', store, ...args, '--json'], { encoding: 'utf8' }));
+
+  await step('the claims view opens on the review queue, least sure first', async () => {
+    const queue = cliJson('claims', '--queue').claims;
+    assert.ok(queue.length > 0, 'the sample workspace holds extracted claims to review');
     await clickButton('Claims');
-    await bodyHas(`${claims.length.toLocaleString('en')} matching`);
+    await bodyHas(`${queue.length.toLocaleString('en')} to review`);
     await until('a claim row', 'return document.querySelectorAll(".scroller [role=row] [role=cell]").length > 0;');
+    const first = await exec('return document.querySelector(".scroller [role=row] [role=cell]").textContent.trim();');
+    assert.equal(Number(first), queue[0].id, 'the app and the CLI agree on the least sure claim');
+    await screenshot('e2e-review-queue');
+    await clickButton('All claims');
+    const all = cliJson('claims').claims;
+    await bodyHas(`${all.length.toLocaleString('en')} matching`);
     await screenshot('e2e-claims');
   });
 
@@ -108,8 +116,98 @@ try {
     const chosen = await exec(`const s = document.querySelector("aside select[aria-label=Verdict]");
       const o = [...s.options].find((o) => o.value !== s.value); s.value = o.value; s.dispatchEvent(new Event("change", { bubbles: true })); return o.value;`);
     await clickButton('Save verdict');
-    await until('the history entry', 'return [...document.querySelectorAll("aside li")].some((li) => li.textContent.includes("verdict") && li.textContent.includes(arguments[0]));', [chosen]);
+    // The history reads as a sentence: "verdict: unverified → mostly false".
+    await until('the history entry', 'return [...document.querySelectorAll("aside li")].some((li) => li.textContent.includes("verdict: unverified → " + arguments[0]));', [chosen.replace(/_/g, ' ')]);
     await screenshot('e2e-verdict');
+  });
+
+  await step('accept a claim from the review queue with one click', async () => {
+    await clickButton('Claims');
+    await until('an Accept button', 'return !!document.querySelector(".scroller button[aria-label^=\'Accept claim\']");');
+    const id = await exec(`const b = document.querySelector(".scroller button[aria-label^='Accept claim']"); b.click();
+      return Number(b.getAttribute('aria-label').replace('Accept claim ', ''));`);
+    await bodyHas(`Claim ${id} accepted.`);
+    const c = cliJson('claim', 'show', String(id)).claims[0];
+    assert.equal(c.review, 'reviewed', 'the store holds the acceptance');
+    assert.ok(!cliJson('claims', '--queue').claims.some((q) => q.id === id), 'the accepted claim left the queue');
+  });
+
+  await step('correct a speaker and its party with the searchable picker', async () => {
+    const target = cliJson('claims', '--queue').claims[0];
+    await clickButton('Claims');
+    await until('the queue', 'return document.querySelectorAll(".scroller [role=row] [role=cell]").length > 0;');
+    await exec('document.querySelector(".scroller [role=row]").click();');
+    await until('the claim panel', `return !!document.querySelector("aside[aria-label='Claim ${target.id}']");`);
+    await exec('[...document.querySelectorAll("aside button")].find((b) => b.textContent.trim() === "Correct").click();');
+    await until('the edit form', 'return !!document.querySelector("aside form[aria-label=\'Edit claim\']");');
+    await exec(`const i = document.querySelector("aside input[aria-label=Speaker]"); i.value = "Erevan"; i.dispatchEvent(new Event("input", { bubbles: true }));
+      const p = document.querySelector("aside input[role=combobox]"); p.focus(); p.value = "armén"; p.dispatchEvent(new Event("input", { bubbles: true }));`);
+    await until('the picker\'s options', 'return [...document.querySelectorAll("aside [role=option]")].some((o) => /Armenia/.test(o.textContent));');
+    await screenshot('e2e-party-picker');
+    await exec(`const o = [...document.querySelectorAll("aside [role=option]")].find((o) => /^Armenia\\b/.test(o.textContent.trim()));
+      o.dispatchEvent(new MouseEvent("mousedown", { bubbles: true }));`);
+    await until('the party chosen', 'return document.querySelector("aside input[role=combobox]").value === "AM";');
+    await clickButton('Save');
+    await bodyHas('edited by analyst');
+    const c = cliJson('claim', 'show', String(target.id)).claims[0];
+    assert.deepEqual([c.speaker.name, c.speaker.party, c.review], ['Erevan', 'AM', 'edited'], 'the correction is stored');
+    const h = cliJson('history', String(target.id)).history;
+    assert.ok(h.some((e) => e.change === 'claim_edit' && e.analyst === 'E2E Analyst'), 'the correction is in the history under the analyst\'s name');
+  });
+
+  await step('a second dispatch gets its outlet and day from its dateline', async () => {
+    const file = path.join(path.dirname(store), 'reuters-jermuk.txt');
+    writeFileSync(file, 'Armenia says Azerbaijani forces shelled Jermuk\n\nBy Jane Roe\n\nYEREVAN, Sept 13, 2022 (Reuters) – Armenia\'s defence ministry said on Tuesday that Azerbaijani forces had shelled the town of Jermuk overnight. The ministry said three civilians were wounded.\n');
+    execFileSync(cli, ['--db', store, 'import', file]);
+    await clickButton('Library');
+    await clickButton('Reader');
+    await clickButton('Library');
+    await bodyHas('Armenia says Azerbaijani forces shelled Jermuk');
+    const row = await exec(`return [...document.querySelectorAll("table[aria-label=Sources] tr")].find((r) => r.textContent.includes("Jermuk"))?.innerText ?? "";`);
+    assert.match(row, /Reuters/, `the outlet read from the dateline: ${row}`);
+    assert.match(row, /2022-09-13/, `the day read from the dateline: ${row}`);
+    await screenshot('e2e-library-dateline');
+  });
+
+  await step('attach a passage of another source as evidence that refutes a claim', async () => {
+    const target = cliJson('claims').claims.find((c) => c.speaker.party === 'AZ' || (c.speaker.countries ?? []).includes('AZ'));
+    assert.ok(target, 'the sample has a claim of Azerbaijan');
+    const other = cliJson('sources').sources.find((s) => s.title.includes('Jermuk'));
+    await clickButton('Claims');
+    await clickButton('All claims');
+    await until('the claim row', 'return [...document.querySelectorAll(".scroller [role=row]")].some((r) => r.querySelector("[role=cell]")?.textContent.trim() === String(arguments[0]));', [target.id]);
+    await exec('[...document.querySelectorAll(".scroller [role=row]")].find((r) => r.querySelector("[role=cell]")?.textContent.trim() === String(arguments[0])).click();', [target.id]);
+    await until('the claim panel', `return !!document.querySelector("aside[aria-label='Claim ${target.id}']");`);
+    await clickButton('Reader');
+    await exec(`const s = document.querySelector("select[aria-label='Source to read']"); s.value = String(arguments[0]); s.dispatchEvent(new Event("change", { bubbles: true }));`, [other.id]);
+    await until('the other source', 'return document.querySelector("article")?.textContent.includes("shelled the town of Jermuk");');
+    await exec(`const el = document.querySelector("article");
+      const span = [...el.querySelectorAll("span")].find((s) => s.textContent.includes("shelled the town of Jermuk"));
+      const node = span.firstChild; const i = node.textContent.indexOf("Azerbaijani forces had shelled");
+      const r = document.createRange(); r.setStart(node, i); r.setEnd(node, i + "Azerbaijani forces had shelled the town of Jermuk".length);
+      getSelection().removeAllRanges(); getSelection().addRange(r); el.dispatchEvent(new MouseEvent("mouseup", { bubbles: true }));`);
+    await until('the attach control', 'return !!document.querySelector("select[aria-label=\'Passage relation\']");');
+    await exec(`const s = document.querySelector("select[aria-label='Passage relation']"); s.value = "refutes"; s.dispatchEvent(new Event("change", { bubbles: true }));`);
+    await clickButton('Attach as evidence');
+    await bodyHas(`Passage attached to claim ${target.id} as evidence.`);
+    await screenshot('e2e-evidence');
+    const ev = cliJson('evidence', 'list', String(target.id)).evidence;
+    assert.ok(ev.some((e) => e.relation === 'refutes' && JSON.stringify(e).includes('Jermuk')), `the passage is stored as refuting evidence: ${JSON.stringify(ev)}`);
+  });
+
+  await step('say who is right in a conflict, with an explanation that goes to its history', async () => {
+    await clickButton('Conflicts');
+    await until('a conflict', 'return document.querySelectorAll("[aria-label=\'Conflict list\'] button").length > 0;');
+    await exec('document.querySelector("[aria-label=\'Conflict list\'] button").click();');
+    await until('the decision form', 'return !!document.querySelector("select[aria-label=\'Who is right\']");');
+    const id = await exec('return Number(document.querySelector("section[aria-label^=\'Decision on conflict\']").getAttribute("aria-label").replace("Decision on conflict ", ""));');
+    await exec(`const s = document.querySelector("select[aria-label='Who is right']"); s.value = "all_contradicted"; s.dispatchEvent(new Event("change", { bubbles: true }));
+      const i = document.querySelector("input[aria-label='Explanation of the decision']"); i.value = "Monitors saw fire from both sides"; i.dispatchEvent(new Event("input", { bubbles: true }));`);
+    await clickButton('Save decision');
+    await bodyHas('who is right: open → all sides contradicted');
+    await screenshot('e2e-conflict-decision');
+    const h = cliJson('history', '--conflict', String(id)).history;
+    assert.ok(h.some((e) => e.change === 'conflict_status' && e.analyst === 'E2E Analyst' && e.note.includes('both sides')), `in the conflict's history: ${JSON.stringify(h)}`);
   });
 
   await step('export an HTML report and find the file', async () => {

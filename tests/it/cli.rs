@@ -127,3 +127,42 @@ fn a_reader_that_closes_the_pipe_ends_the_listing_quietly() {
     assert!(!stderr.contains("panicked"), "no panic on a closed pipe: {stderr}");
     assert_eq!(out.status.code(), None, "ended by SIGPIPE like any command-line tool, not by an error exit");
 }
+
+#[test]
+fn search_finds_inflected_forms_and_a_party_lists_its_claims_in_every_language() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("ws.db");
+    let texts = [
+        ("ru.txt", "Глава МИД России Сергей Лавров заявил, что Москва готова к переговорам. По словам Лаврова, заявления Киева не соответствуют действительности."),
+        ("fr.txt", "Le ministre russe des Affaires étrangères Sergueï Lavrov a déclaré que Moscou était prête à négocier."),
+        ("en.txt", "Russian Foreign Minister Sergei Lavrov said that Moscow was ready to negotiate."),
+    ];
+    for (name, text) in texts {
+        let path = dir.path().join(name);
+        std::fs::write(&path, text).unwrap();
+        run_json(&db, &["import", path.to_str().unwrap()]);
+    }
+    for query in ["Лавров", "заявление", "Лаврову"] {
+        let found = run_json(&db, &["search", query]);
+        assert_eq!(found["sources"].as_array().unwrap().len(), 1, "{query} finds the Russian dispatch by its inflected forms");
+    }
+    let found = run_json(&db, &["search", "negotiated"]);
+    assert_eq!(found["sources"].as_array().unwrap().len(), 1, "an English search finds another form of the word");
+    let claims = run_json(&db, &["claims", "--party", "RU"]);
+    let languages: std::collections::BTreeSet<_> = claims["claims"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["text"].as_str().unwrap().chars().any(|ch| ('\u{0400}'..='\u{04FF}').contains(&ch)))
+        .collect();
+    assert_eq!(claims["claims"].as_array().unwrap().len(), 4, "two Russian claims, one French, one English: {claims:#}");
+    assert_eq!(languages.len(), 2, "Cyrillic and Latin claims are listed together under RU");
+    let speakers = run_json(&db, &["party", "speakers", "RU"]);
+    let lavrov = speakers["speakers"].as_array().unwrap().iter().find(|g| g["id"] == "lavrov").unwrap_or_else(|| panic!("Lavrov is one speaker: {speakers:#}"));
+    assert_eq!(lavrov["claims"], 4, "every claim of Lavrov in the three languages: {speakers:#}");
+    let names: Vec<&str> = lavrov["names"].as_array().unwrap().iter().filter_map(|n| n.as_str()).collect();
+    for written in ["Sergueï Lavrov", "Sergei Lavrov"] {
+        assert!(names.contains(&written), "{written} is one of Lavrov's names: {names:?}");
+    }
+    assert!(names.iter().any(|n| n.contains("Лавров")), "and his Russian name: {names:?}");
+}

@@ -55,6 +55,48 @@ fn indirect_speech_and_reported_positions_name_their_state() {
 }
 
 #[test]
+fn russian_speech_is_attributed_in_every_case_and_word_order() {
+    check(
+        "Глава МИД России Сергей Лавров заявил, что Москва готова к переговорам. По словам Лаврова, переговоры могут начаться в мае.",
+        &[
+            Want { countries: &["RU"], contains: "Москва готова к переговорам", stance: "assert" },
+            Want { countries: &["RU"], contains: "переговоры могут начаться в мае", stance: "report" },
+        ],
+    );
+    check(
+        "«Наши подразделения удерживают позиции», — заявили в Минобороны Армении.",
+        &[Want { countries: &["AM"], contains: "Наши подразделения удерживают позиции", stance: "assert" }],
+    );
+    check(
+        "Ереван опроверг сообщения Баку о том, что армянские военные обстреляли село.",
+        &[
+            Want { countries: &["AZ"], contains: "армянские военные обстреляли село", stance: "assert" },
+            Want { countries: &["AM"], contains: "сообщения Баку", stance: "deny" },
+        ],
+    );
+    check("В Кремле подтвердили, что разговор состоялся накануне.", &[Want { countries: &["RU"], contains: "разговор состоялся накануне", stance: "confirm" }]);
+    check(
+        "Министерство обороны Белоруссии прокомментировало обвинения Варшавы. Ведомство отвергло заявление польских властей, отметив, что это не соответствует действительности.",
+        &[Want { countries: &["BY"], contains: "заявление польских властей", stance: "deny" }],
+    );
+}
+
+#[test]
+fn a_claim_carried_by_a_noun_is_its_authors_and_the_denial_holding_it_keeps_its_content() {
+    check(
+        "Le Pakistan rejette les allégations de l'Inde selon lesquelles des soldats pakistanais ont tiré sur la ligne de contrôle.",
+        &[
+            Want { countries: &["IN"], contains: "des soldats pakistanais ont tiré", stance: "assert" },
+            Want { countries: &["PK"], contains: "les allégations de l'Inde", stance: "deny" },
+        ],
+    );
+    check(
+        "Moscow dismissed accusations by France that Russian troops had shelled the convoy.",
+        &[Want { countries: &["FR"], contains: "Russian troops had shelled the convoy", stance: "assert" }],
+    );
+}
+
+#[test]
 fn a_bare_object_is_content_only_when_it_reads_as_a_clause_or_the_verb_takes_one() {
     let texts = [
         "The home side added two more goals before the break.",
@@ -196,6 +238,7 @@ fn ggt_quote_spans_score_above_the_publishers_extractor() {
 fn language_is_detected_from_function_words() {
     assert_eq!(detect_language("Le ministère a déclaré que la Russie restait prête."), "fr", "French");
     assert_eq!(detect_language("The ministry said that Russia was ready."), "en", "English");
+    assert_eq!(detect_language("Министерство заявило, что Россия готова к переговорам."), "ru", "Russian");
     assert_eq!(detect_language(""), "und", "empty text has no language");
 }
 

@@ -472,3 +472,25 @@ fn the_cli_imports_urls_and_pulls_feeds() {
     let listed = super::support::run_json(&db, &["feed", "list"]);
     assert_eq!(listed["feeds"][0]["items"], 2, "items counted: {listed}");
 }
+
+#[test]
+fn a_plain_text_dispatch_gets_its_outlet_author_and_day_from_dateline_and_byline_and_the_analyst_corrects_them() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let db = dir.path().join("s.db");
+    let file = dir.path().join("kramatorsk.txt");
+    std::fs::write(&file, "Ukraine rejects Russian claim\n\nBy Jane Smith\n\nKYIV, Mar 22, 2024 (Reuters) – Ukraine's army denied on Friday that a strike had hit its troops.").expect("write");
+    crate::support::run_json(&db, &["import", file.to_str().expect("utf-8")]);
+    let s = &crate::support::run_json(&db, &["sources"])["sources"][0];
+    assert_eq!((s["outlet"].as_str(), s["published_at"].as_str()), (Some("Reuters"), Some("2024-03-22T00:00:00Z")), "read from the dateline: {s}");
+    let mut wb = crosscheck::Workbench::open(&db).expect("open");
+    assert_eq!(wb.store().provenance(1).expect("provenance").author.as_deref(), Some("Jane Smith"), "read from the byline");
+    let facts = crosscheck::SourceFacts { outlet: Some("Reuters Kyiv".into()), author: Some(String::new()), published_on: None };
+    let s = wb.edit_source(1, facts).expect("edit");
+    assert_eq!((s.outlet.as_deref(), s.published_at.map(|t| t.date_naive().to_string())), (Some("Reuters Kyiv"), Some("2024-03-22".into())), "the day kept");
+    assert_eq!(wb.store().provenance(1).expect("provenance").author, None, "\"\" clears the author");
+    let days = wb.claims_by_day(&Default::default()).expect("days");
+    assert!(days.iter().all(|(d, _)| d.to_string() == "2024-03-22"), "claims are dated by their source's day, not the import day: {days:?}");
+    drop(wb);
+    let out = crate::support::run_json(&db, &["source", "edit", "1", "--date", "2024-03-21"]);
+    assert_eq!(out["sources"][0]["published_at"], "2024-03-21T00:00:00Z");
+}

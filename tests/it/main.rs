@@ -10,4 +10,5 @@ mod support; // shared helpers: temp stores, running the binary, corpus paths
 mod layering; // the core's import graph: store on model only, nothing below the workbench imports it
 mod regression; // one test per fixed bug, named after it
 mod ingest; // web pages, PDFs, URLs and feeds from a local server; hostile inputs; versions
+mod review; // confidence, the review queue, accepting and correcting claims (core and CLI)
 mod verify; // verdicts, attribution, taxonomy, evidence and blobs, claim edits, append-only history

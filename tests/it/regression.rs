@@ -779,7 +779,11 @@ fn reply_conflicts_are_proposed_not_confirmed() {
         let conn = rusqlite::Connection::open(&db).expect("open");
         conn.execute("UPDATE conflicts SET status = 'confirmed' WHERE id = ?1", [id]).expect("old status");
         // Back to version 8: later migrations' tables did not exist.
-        conn.execute_batch("DROP TABLE claim_statements; PRAGMA user_version = 8").expect("old version");
+        conn.execute_batch(
+            "DROP TABLE claim_statements; DROP INDEX claims_queue; ALTER TABLE claims DROP COLUMN queued; ALTER TABLE claims DROP COLUMN review;
+             ALTER TABLE claims DROP COLUMN doubts; ALTER TABLE claims DROP COLUMN confidence; PRAGMA user_version = 8",
+        )
+        .expect("old version");
     }
     let statuses: Vec<(i64, String)> = Workbench::open(&db)
         .expect("migrated")
@@ -859,4 +863,23 @@ fn changed_words_separated_by_spaces_are_one_highlight() {
     let marked: Vec<String> =
         side.highlights.iter().map(|h| side.statement.chars().skip(h.start).take(h.end - h.start).collect()).collect();
     assert_eq!(marked, vec!["tiré trois obus lourds".to_string()], "one run over the changed words");
+}
+
+// ---- 14: a search of two words whose second has a stem ("Jermuk soldats") was an FTS5 syntax
+// error in the Claims view: a stemmed word is a parenthesised group, which FTS5 does not AND implicitly.
+
+#[test]
+fn a_search_of_several_words_with_stems_finds_claims_instead_of_an_fts_syntax_error() {
+    let mut wb = Workbench::in_memory().expect("store");
+    let gaz = wb.gazetteer().expect("gazetteer");
+    let text = "Le ministère arménien de la Défense a affirmé que douze soldats avaient été tués près de Jermuk.";
+    let doc = crosscheck::ingest::Document { title: "t".into(), format: "text".into(), text: text.into(), ..Default::default() };
+    wb.import_document(doc, None, &gaz).expect("import");
+    for q in ["Jermuk soldats", "soldats Jermuk tués", "accusations soldats"] {
+        let filter = crosscheck::store::ClaimFilter { query: Some(q.into()), ..Default::default() };
+        let page = wb.claims_page(&filter, &Default::default(), 0, 10);
+        assert!(page.is_ok(), "{q:?}: {page:?}");
+    }
+    let filter = crosscheck::store::ClaimFilter { query: Some("Jermuk soldats".into()), ..Default::default() };
+    assert_eq!(wb.claims_page(&filter, &Default::default(), 0, 10).expect("page").total, 1, "both words are in the claim");
 }

@@ -4,7 +4,8 @@
 
 import { chromium } from 'playwright-core';
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 
@@ -63,7 +64,7 @@ await step('reader highlights claims as text runs and opens a claim on click', a
   const tags = await article.evaluate((el) => [...el.querySelectorAll('*')].map((e) => e.tagName));
   assert.ok(tags.every((t) => t === 'SPAN'), `only spans inside the text, got ${[...new Set(tags)]}`);
   assert.equal(await article.locator('.hl').count(), 4, 'four highlights');
-  await article.getByRole('button', { name: /Claim by ministère arménien.*deny/ }).click();
+  await article.getByRole('button', { name: /claim by ministère arménien.*deny/ }).click();
   await page.getByRole('complementary', { name: 'Claim 2' }).waitFor();
   await page.getByText('attribution: confirmed').waitFor();
   await shot(page, 'reader');
@@ -89,7 +90,9 @@ await step('selecting text in the reader creates a claim by hand', async (page) 
   await form.waitFor();
   assert.equal(await form.locator('blockquote').innerText(), 'Moscou');
   await form.getByLabel('Speaker').fill('Moscou');
-  await form.getByLabel('Party').selectOption('RU');
+  await form.getByRole('combobox', { name: 'Party' }).fill('Mosc');
+  await form.getByRole('option', { name: /Russia\b.*RU$/ }).click();
+  assert.equal(await form.getByRole('combobox', { name: 'Party' }).inputValue(), 'RU', 'the picker chose the party by alias');
   await form.getByLabel('Cue').fill('a appelé');
   await form.getByLabel('Stance').selectOption('warn');
   await shot(page, 'reader-new-claim');
@@ -101,6 +104,7 @@ await step('selecting text in the reader creates a claim by hand', async (page) 
 await step('claims table stays small and smooth over 100,000 claims', async (page) => {
   await open(page, '?claims=100000');
   await tab(page, 'Claims');
+  await page.getByRole('button', { name: 'All claims' }).click();
   await page.getByText('100,000 matching').waitFor();
   const scroller = page.locator('.scroller');
   const frames = await scroller.evaluate(async (el) => {
@@ -129,9 +133,64 @@ await step('claims table stays small and smooth over 100,000 claims', async (pag
   await shot(page, 'claims-100k');
 });
 
+await step('the claims view opens on the review queue: least sure first, a accepts, e corrects with the party picker', async (page) => {
+  await open(page);
+  await tab(page, 'Claims');
+  await page.getByText('4 to review').waitFor();
+  const rows = page.getByRole('row');
+  assert.match(await rows.nth(1).innerText(), /40%[\s\S]*appelé les deux parties/, 'the partyless claim, least sure, comes first');
+  assert.match(await rows.nth(2).innerText(), /85%/, 'then the one without a cue');
+  await shot(page, 'review-queue');
+  await page.locator('body').click({ position: { x: 5, y: 400 } });
+  await page.keyboard.press('a');
+  await page.getByRole('status').getByText(/Claim 4 has no party/).waitFor();
+  await page.keyboard.press('j');
+  await page.keyboard.press('a');
+  await page.getByRole('status').getByText('Claim 3 accepted.').waitFor();
+  await page.getByText('3 to review').waitFor();
+  await page.keyboard.press('e');
+  const panel = page.getByRole('complementary', { name: 'Claim 4' });
+  const form = panel.getByRole('form', { name: 'Edit claim' });
+  await form.waitFor();
+  await form.getByLabel('Speaker').fill('Maria Zakharova');
+  const picker = form.getByRole('combobox', { name: 'Party' });
+  await picker.fill('moscou');
+  await form.getByRole('option', { name: /Russia\b/ }).first().waitFor();
+  await shot(page, 'review-party-picker');
+  await picker.press('Enter');
+  assert.equal(await picker.inputValue(), 'RU', 'Enter picks the best match of the alias');
+  await form.getByRole('button', { name: 'Save', exact: true }).click();
+  await panel.getByText('edited by analyst').waitFor();
+  await page.getByText('2 to review').waitFor();
+});
+
+await step('e corrects the claim already open in the panel', async (page) => {
+  await open(page);
+  await tab(page, 'Claims');
+  await page.getByRole('row').filter({ hasText: 'appelé les deux parties' }).click();
+  const panel = page.getByRole('complementary', { name: 'Claim 4' });
+  await panel.waitFor();
+  await page.locator('body').click({ position: { x: 5, y: 400 } });
+  await page.keyboard.press('e');
+  await panel.getByRole('form', { name: 'Edit claim' }).waitFor();
+});
+
+await step('the party picker creates a party from what was typed', async (page) => {
+  await open(page);
+  await tab(page, 'Claims');
+  await page.getByRole('row').filter({ hasText: 'appelé les deux parties' }).click();
+  const panel = page.getByRole('complementary', { name: 'Claim 4' });
+  await panel.getByRole('button', { name: 'Correct' }).click();
+  const picker = panel.getByRole('combobox', { name: 'Party' });
+  await picker.fill('Stepanakert residents');
+  await panel.getByRole('option', { name: 'Create party “Stepanakert residents”' }).click();
+  assert.equal(await picker.inputValue(), 'stepanakert-residents', 'the new party is chosen');
+});
+
 await step('search as you type, filters and keyboard navigation', async (page) => {
   await open(page);
   await tab(page, 'Claims');
+  await page.getByRole('button', { name: 'All claims' }).click();
   await page.getByText('4 matching').waitFor();
   await page.keyboard.press('/');
   await page.keyboard.type('retenue');
@@ -158,15 +217,68 @@ await step('search as you type, filters and keyboard navigation', async (page) =
 await step('a claim can be edited and deleted', async (page) => {
   await open(page);
   await tab(page, 'Claims');
+  await page.getByRole('button', { name: 'All claims' }).click();
   await page.getByRole('row').filter({ hasText: 'appelé les deux parties' }).click();
   const panel = page.getByRole('complementary', { name: 'Claim 4' });
-  await panel.getByRole('button', { name: 'Edit' }).click();
+  await panel.getByRole('button', { name: 'Correct' }).click();
   await panel.getByLabel('Cue').fill('a exhorté');
   await panel.getByRole('button', { name: 'Save', exact: true }).click();
   await panel.getByText('a exhorté').waitFor();
   await panel.getByRole('button', { name: 'Delete…' }).click();
   await panel.getByRole('button', { name: 'Really delete' }).click();
   await page.getByText('3 matching').waitFor();
+});
+
+await step('evidence: a passage of a source, a web page that opens in the browser, marked supports or refutes', async (page) => {
+  await open(page);
+  await tab(page, 'Reader');
+  const article = page.getByRole('article', { name: 'Source text' });
+  await article.getByRole('button', { name: /claim by ministère azerbaïdjanais/ }).click();
+  const panel = page.getByRole('complementary', { name: 'Claim 1' });
+  await panel.waitFor();
+  await article.evaluate((el) => {
+    const span = [...el.querySelectorAll('span')].find((s) => s.textContent.includes('Moscou a '));
+    const node = span.firstChild;
+    const i = node.textContent.indexOf('Moscou');
+    const r = document.createRange();
+    r.setStart(node, i);
+    r.setEnd(node, i + 'Moscou'.length);
+    getSelection().removeAllRanges();
+    getSelection().addRange(r);
+    el.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
+  });
+  const form = page.getByRole('form', { name: 'New claim' });
+  await form.getByLabel('Passage relation').selectOption('refutes');
+  await form.getByRole('button', { name: 'Attach as evidence' }).click();
+  await page.getByRole('status').getByText('Passage attached to claim 1 as evidence.').waitFor();
+  await panel.getByText(/refutes/).first().waitFor();
+  await panel.getByRole('button', { name: /“Moscou”: read in its source/ }).waitFor();
+  const ev = panel.getByRole('form', { name: 'Attach evidence' });
+  await ev.getByLabel('Address').fill('https://www.osce.org/report');
+  await ev.getByLabel('Evidence relation').selectOption('supports');
+  await ev.getByRole('button', { name: 'Attach evidence' }).click();
+  await panel.getByRole('button', { name: 'https://www.osce.org/report (opens in your browser)' }).click();
+  assert.deepEqual(await page.evaluate(() => window.__opened), ['https://www.osce.org/report'], 'the link goes to the core to open');
+  await panel.getByText('evidence added (passage, refutes)').waitFor();
+  await shot(page, 'evidence');
+});
+
+await step('conflicts: say who is right with an explanation, attach evidence, read the history', async (page) => {
+  await open(page);
+  await tab(page, 'Conflicts');
+  await page.getByRole('button', { name: /Who fired across the border/ }).click();
+  const decision = page.getByRole('region', { name: 'Decision on conflict 1' });
+  await decision.getByLabel('Who is right').selectOption({ label: 'neither' });
+  await decision.getByLabel('Explanation of the decision').fill('OSCE monitors saw fire from both sides');
+  await decision.getByRole('button', { name: 'Save decision' }).click();
+  await decision.getByText('who is right: open → all contradicted').waitFor();
+  const ev = decision.getByRole('form', { name: 'Attach evidence' });
+  await ev.getByLabel('Evidence kind').selectOption('file');
+  await ev.getByRole('button', { name: 'Choose file…' }).click();
+  await ev.getByText('/tmp/imagery.png').waitFor();
+  await ev.getByRole('button', { name: 'Attach evidence' }).click();
+  await decision.getByText('imagery.png (2048 bytes)').waitFor();
+  await shot(page, 'conflict-decision');
 });
 
 await step('parties: counts, aliases editor, merge, timeline', async (page) => {
@@ -190,7 +302,7 @@ await step('conflicts: diff with fact chips, verdicts beside claims, confirm', a
   const grid = page.getByRole('table', { name: 'Aligned statements' });
   await grid.waitFor();
   assert.equal(await grid.getByRole('columnheader').count(), 2, 'one column per party');
-  await page.getByRole('button', { name: 'number disagrees: 3 reprise ≠ 2 reprise' }).click();
+  await page.getByRole('button', { name: 'number 3 reprise ≠ 2 reprise: facts that disagree' }).click();
   assert.equal(await page.locator('.seg.active').count(), 2, 'the chip points at both spans');
   await page.getByRole('button', { name: 'Confirm', exact: true }).click();
   await page.getByRole('status').getByText('Conflict 1 confirmed.').waitFor();
@@ -202,7 +314,7 @@ await step('conflicts: diff with fact chips, verdicts beside claims, confirm', a
 await step('verification panel: set a verdict, history grows', async (page) => {
   await open(page);
   await tab(page, 'Reader');
-  await page.getByRole('button', { name: /Claim by ministère azerbaïdjanais/ }).click();
+  await page.getByRole('button', { name: /claim by ministère azerbaïdjanais/ }).click();
   const panel = page.getByRole('complementary', { name: 'Claim 1' });
   await panel.getByLabel('Verdict', { exact: true }).selectOption('false');
   await panel.getByLabel('Attribution status').selectOption('relayed_only');
@@ -239,6 +351,39 @@ await step('every control has an accessible name, in every view', async (page) =
     assert.deepEqual(unnamed, [], `${v}: controls without a name`);
   }
 });
+
+// axe-core (Deque's accessibility engine) on every view, light and dark, with a claim open.
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+async function axeSerious(page) {
+  await page.addScriptTag({ content: axeSource });
+  const violations = await page.evaluate(async () => (await window.axe.run(document)).violations);
+  return violations
+    .filter((v) => v.impact === 'critical' || v.impact === 'serious')
+    .map((v) => `${v.id} (${v.impact}): ${v.nodes.length} element(s), e.g. ${v.nodes[0].target.join(' ')} — ${v.nodes[0].failureSummary.split('\n').slice(0, 2).join(' ')}`);
+}
+
+for (const theme of ['light', 'dark']) {
+  await step(`axe-core: no critical or serious violation in any view (${theme})`, async (page) => {
+    await open(page);
+    if (theme === 'dark') await page.getByRole('button', { name: 'Switch to dark theme' }).click();
+    const found = [];
+    for (const v of ['Library', 'Reader', 'Claims', 'Parties', 'Conflicts', 'Reports']) {
+      await tab(page, v);
+      await page.waitForTimeout(200);
+      if (v === 'Reader') {
+        await page.getByRole('article', { name: 'Source text' }).locator('.hl').first().click();
+        await page.getByRole('complementary').waitFor();
+      }
+      if (v === 'Conflicts') {
+        await page.getByRole('button', { name: /Who fired across the border/ }).click();
+        await page.getByRole('table', { name: 'Aligned statements' }).waitFor();
+      }
+      if (v === 'Parties') await page.getByRole('button', { name: /AZ Azerbaijan/ }).click();
+      for (const f of await axeSerious(page)) found.push(`${v}: ${f}`);
+    }
+    assert.deepEqual(found, [], `axe-core found ${found.length} critical/serious rule failure(s)`);
+  });
+}
 
 await browser.close();
 if (failures) {

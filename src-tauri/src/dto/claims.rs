@@ -1,7 +1,8 @@
 //! Claims: table rows, the filter and its pages, a claim in full, and the analyst's new and
 //! corrected claims; with the stance, origin and speaker they carry.
 
-use crosscheck::model::{Claim, Origin, Speaker, Stance};
+use crosscheck::model::{Claim, Origin, ReviewState, Speaker, Stance};
+use crosscheck::store::ClaimSort;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -74,6 +75,78 @@ impl From<Origin> for OriginDto {
     }
 }
 
+/// Where the analyst's review of a claim stands (mirrors [`ReviewState`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum ReviewDto {
+    /// Nobody looked at it yet.
+    ToReview,
+    /// Accepted as extracted.
+    Reviewed,
+    /// Corrected or written by the analyst.
+    Edited,
+}
+
+impl From<ReviewState> for ReviewDto {
+    fn from(r: ReviewState) -> Self {
+        match r {
+            ReviewState::ToReview => ReviewDto::ToReview,
+            ReviewState::Reviewed => ReviewDto::Reviewed,
+            ReviewState::Edited => ReviewDto::Edited,
+        }
+    }
+}
+
+impl From<ReviewDto> for ReviewState {
+    fn from(r: ReviewDto) -> Self {
+        match r {
+            ReviewDto::ToReview => ReviewState::ToReview,
+            ReviewDto::Reviewed => ReviewState::Reviewed,
+            ReviewDto::Edited => ReviewState::Edited,
+        }
+    }
+}
+
+/// What the claims table is sorted on (mirrors [`ClaimSort`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum SortDto {
+    /// Source, then position.
+    Reading,
+    /// Confidence, lowest first.
+    Confidence,
+    /// Party key.
+    Party,
+    /// Speaker name.
+    Speaker,
+    /// Stance.
+    Stance,
+    /// Verdict key.
+    Verdict,
+    /// Review state.
+    Review,
+    /// Source.
+    Source,
+    /// Source date.
+    Date,
+}
+
+impl From<SortDto> for ClaimSort {
+    fn from(s: SortDto) -> Self {
+        match s {
+            SortDto::Reading => ClaimSort::Reading,
+            SortDto::Confidence => ClaimSort::Confidence,
+            SortDto::Party => ClaimSort::Party,
+            SortDto::Speaker => ClaimSort::Speaker,
+            SortDto::Stance => ClaimSort::Stance,
+            SortDto::Verdict => ClaimSort::Verdict,
+            SortDto::Review => ClaimSort::Review,
+            SortDto::Source => ClaimSort::Source,
+            SortDto::Date => ClaimSort::Date,
+        }
+    }
+}
+
 /// A speaker or relay.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct SpeakerDto {
@@ -118,6 +191,12 @@ pub struct ClaimRow {
     pub stance: StanceDto,
     /// Extractor or analyst.
     pub origin: OriginDto,
+    /// How sure the extractor was, 0.05–1.
+    pub confidence: f64,
+    /// What it was not sure of, as short phrases.
+    pub doubts: Vec<String>,
+    /// Review state.
+    pub review: ReviewDto,
 }
 
 impl From<&Claim> for ClaimRow {
@@ -133,6 +212,9 @@ impl From<&Claim> for ClaimRow {
             cue: c.cue.clone(),
             stance: c.stance.into(),
             origin: c.origin.into(),
+            confidence: c.confidence,
+            doubts: c.doubts.iter().map(|d| d.label().to_string()).collect(),
+            review: c.review.into(),
         }
     }
 }
@@ -157,6 +239,16 @@ pub struct ClaimQuery {
     pub date_to: Option<String>,
     /// Words to find in content, speaker and cue (accents ignored, prefixes match).
     pub text: Option<String>,
+    /// Review state.
+    pub review: Option<ReviewDto>,
+    /// Only the review queue (claims to review and claims without a party).
+    #[serde(default)]
+    pub queue: bool,
+    /// Sort key; `null` is reading order, or lowest confidence first for the queue.
+    pub sort: Option<SortDto>,
+    /// Largest first.
+    #[serde(default)]
+    pub descending: bool,
 }
 
 /// One window of the claims list.
@@ -206,6 +298,12 @@ pub struct ClaimDetail {
     pub responds_to: Option<i64>,
     /// Extractor or analyst.
     pub origin: OriginDto,
+    /// How sure the extractor was, 0.05–1.
+    pub confidence: f64,
+    /// What it was not sure of, as short phrases.
+    pub doubts: Vec<String>,
+    /// Review state.
+    pub review: ReviewDto,
     /// Created (RFC 3339).
     pub created_at: String,
     /// Last changed (RFC 3339).
@@ -231,6 +329,9 @@ impl ClaimDetail {
             via: c.via.iter().map(SpeakerDto::from).collect(),
             responds_to: c.responds_to,
             origin: c.origin.into(),
+            confidence: c.confidence,
+            doubts: c.doubts.iter().map(|d| d.label().to_string()).collect(),
+            review: c.review.into(),
             created_at: rfc3339(c.created_at),
             updated_at: rfc3339(c.updated_at),
         }
@@ -257,11 +358,18 @@ pub struct NewClaimInput {
     pub stance: StanceDto,
 }
 
-/// The analyst's correction of a claim.
+/// The analyst's correction of a claim; fields equal to the claim's change nothing.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct ClaimEditInput {
     /// Content text.
     pub text: String,
+    /// Start of the span, in chars of the source.
+    pub start: u32,
+    /// End (exclusive) of the span.
+    pub end: u32,
+    /// The claim it answers.
+    #[ts(type = "number | null")]
+    pub responds_to: Option<i64>,
     /// Speaker.
     pub speaker: SpeakerDto,
     /// Cue.

@@ -20,6 +20,17 @@ pub enum PartyKindDto {
     Media,
 }
 
+impl From<PartyKindDto> for PartyKind {
+    fn from(k: PartyKindDto) -> Self {
+        match k {
+            PartyKindDto::State => PartyKind::State,
+            PartyKindDto::Organisation => PartyKind::Organisation,
+            PartyKindDto::Person => PartyKind::Person,
+            PartyKindDto::Media => PartyKind::Media,
+        }
+    }
+}
+
 impl From<PartyKind> for PartyKindDto {
     fn from(k: PartyKind) -> Self {
         match k {

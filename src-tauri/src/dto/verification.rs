@@ -73,6 +73,11 @@ pub struct Evidence {
     pub analyst: String,
     /// When (RFC 3339).
     pub added_at: String,
+    /// For a web page with an http(s) address: the address, which `open_evidence_url` opens.
+    pub link: Option<String>,
+    /// For a passage: its source, to read it in context.
+    #[ts(type = "number | null")]
+    pub source_id: Option<i64>,
 }
 
 impl From<&crosscheck::model::EvidenceItem> for Evidence {
@@ -84,8 +89,92 @@ impl From<&crosscheck::model::EvidenceItem> for Evidence {
             K::File { name, size, .. } => format!("{name} ({size} bytes)"),
             K::Note => "note".to_string(),
         };
-        Evidence { id: e.id, relation: e.relation.as_str().to_string(), what, note: e.note.clone(), analyst: e.analyst.clone(), added_at: rfc3339(e.created_at) }
+        let link = match &e.kind {
+            K::Url { url } if crosscheck::text::is_web_url(url) => Some(url.clone()),
+            _ => None,
+        };
+        let source_id = match &e.kind {
+            K::Passage { source_id, .. } => Some(*source_id),
+            _ => None,
+        };
+        Evidence {
+            id: e.id,
+            relation: e.relation.as_str().to_string(),
+            what,
+            note: e.note.clone(),
+            analyst: e.analyst.clone(),
+            added_at: rfc3339(e.created_at),
+            link,
+            source_id,
+        }
     }
+}
+
+/// How evidence bears on what it is attached to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "lowercase")]
+pub enum RelationDto {
+    /// Makes it more likely true.
+    Supports,
+    /// Makes it less likely true.
+    Refutes,
+    /// Background.
+    Context,
+}
+
+impl From<RelationDto> for crosscheck::model::Relation {
+    fn from(r: RelationDto) -> Self {
+        match r {
+            RelationDto::Supports => crosscheck::model::Relation::Supports,
+            RelationDto::Refutes => crosscheck::model::Relation::Refutes,
+            RelationDto::Context => crosscheck::model::Relation::Context,
+        }
+    }
+}
+
+/// What the analyst attaches.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum EvidenceWhat {
+    /// A web page.
+    Url {
+        /// Its address (http or https).
+        url: String,
+    },
+    /// A passage of an imported source, in chars.
+    Passage {
+        /// The source.
+        #[ts(type = "number")]
+        source_id: i64,
+        /// Start.
+        start: u32,
+        /// End (exclusive).
+        end: u32,
+    },
+    /// A file the analyst picked in the dialog (the store keeps its bytes).
+    File {
+        /// The path the dialog returned.
+        path: String,
+    },
+    /// A note alone.
+    Note,
+}
+
+/// Evidence attached from the app to a claim or a conflict (exactly one of the two).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct EvidenceInput {
+    /// The claim it bears on.
+    #[ts(type = "number | null")]
+    pub claim: Option<i64>,
+    /// The conflict it bears on.
+    #[ts(type = "number | null")]
+    pub conflict: Option<i64>,
+    /// Supports, refutes or context.
+    pub relation: RelationDto,
+    /// What it is.
+    pub evidence: EvidenceWhat,
+    /// The analyst's comment (the note itself for a note).
+    pub note: String,
 }
 
 /// A change of verdict, attribution, evidence or text.
@@ -101,16 +190,33 @@ pub struct HistoryEntry {
     pub analyst: String,
 }
 
-impl From<&crosscheck::model::HistoryEntry> for HistoryEntry {
-    fn from(h: &crosscheck::model::HistoryEntry) -> Self {
-        let what = h.change.as_str().replace('_', " ");
-        let change = match (&h.old, &h.new) {
-            (Some(o), Some(n)) if o.len() < 60 && n.len() < 60 => format!("{what}: {o} → {n}"),
-            (None, Some(n)) if n.len() < 60 => format!("{what}: {n}"),
-            _ => what,
-        };
-        HistoryEntry { at: rfc3339(h.at), change, note: Some(h.note.clone()).filter(|n| !n.is_empty()), analyst: h.analyst.clone() }
+impl HistoryEntry {
+    /// The entry `h` as a sentence, with party keys named by `party`.
+    pub fn new(h: &crosscheck::model::HistoryEntry, party: &dyn Fn(&str) -> String) -> Self {
+        HistoryEntry { at: rfc3339(h.at), change: h.sentence(party), note: Some(h.note.clone()).filter(|n| !n.is_empty()), analyst: h.analyst.clone() }
     }
+}
+
+/// A conflict's decision, evidence and history.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct ConflictRecord {
+    /// Conflict id.
+    #[ts(type = "number")]
+    pub id: i64,
+    /// Where it stands, as reports say it.
+    pub state: String,
+    /// Who is right: "open", "resolved", "all_contradicted", "both_partly", "unresolvable"; `null` until decided.
+    pub outcome: Option<String>,
+    /// For "resolved": the party key.
+    pub party: Option<String>,
+    /// Why.
+    pub explanation: String,
+    /// Evidence, newest first.
+    pub evidence: Vec<Evidence>,
+    /// Changes, newest first.
+    pub history: Vec<HistoryEntry>,
+    /// The analyst's name; `null` until set.
+    pub analyst: Option<String>,
 }
 
 /// A claim's verification.

@@ -24,8 +24,8 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand};
-use crosscheck::model::{PartyKind, Speaker, Stance};
-use crosscheck::store::ClaimFilter;
+use crosscheck::model::{PartyKind, ReviewState, Speaker, Stance};
+use crosscheck::store::{ClaimFilter, ClaimOrder, ClaimSort};
 use crosscheck::{Error, Workbench};
 
 use output::Out;
@@ -61,6 +61,11 @@ enum Command {
     },
     /// List sources.
     Sources,
+    /// Correct what is known of a source.
+    Source {
+        #[command(subcommand)]
+        command: SourceCommand,
+    },
     /// List parties (those with claims or edited, or all with --all).
     Parties {
         /// The whole gazetteer.
@@ -74,6 +79,18 @@ enum Command {
     },
     /// List claims.
     Claims(ClaimsArgs),
+    /// Accept claims as extracted (reviewed), or send them back to the review queue.
+    Review {
+        /// Claim ids.
+        #[arg(required = true)]
+        ids: Vec<i64>,
+        /// reviewed (accept) or to_review (send back).
+        #[arg(long, default_value = "reviewed")]
+        state: String,
+        /// Why, for the history.
+        #[arg(long, default_value = "")]
+        note: String,
+    },
     /// Add or edit claims.
     Claim {
         #[command(subcommand)]
@@ -154,6 +171,24 @@ enum Command {
 }
 
 #[derive(Subcommand)]
+enum SourceCommand {
+    /// Set a source's outlet, author or publication day ("" clears one); its claims take that day.
+    Edit {
+        /// Source id.
+        id: i64,
+        /// The outlet ("Reuters", "TASS").
+        #[arg(long)]
+        outlet: Option<String>,
+        /// The author.
+        #[arg(long)]
+        author: Option<String>,
+        /// The publication day, YYYY-MM-DD.
+        #[arg(long)]
+        date: Option<String>,
+    },
+}
+
+#[derive(Subcommand)]
 enum PartyCommand {
     /// Manage a party's aliases.
     Alias {
@@ -176,9 +211,34 @@ enum PartyCommand {
         #[arg(long)]
         parent: Option<String>,
     },
+    /// Create a party of yours from its name; its key is made from the name.
+    New {
+        /// Display name.
+        name: String,
+        /// state, organisation, person or media.
+        #[arg(long, default_value = "person")]
+        kind: String,
+        /// ISO 3166-1 alpha-2 of the state it stands for.
+        #[arg(long)]
+        country: Option<String>,
+    },
+    /// Find parties by key, name or alias (accents and case ignored), best match first.
+    Find {
+        /// What to look for.
+        query: String,
+        /// At most this many.
+        #[arg(long, default_value_t = 20)]
+        limit: usize,
+    },
     /// Show one party with its aliases.
     Show {
         /// Key, name or alias.
+        party: String,
+    },
+    /// Who speaks for a party: each person once, under every name the sources give them in any
+    /// language and case (Лавров, Лаврова, Sergueï Lavrov, Sergei Lavrov).
+    Speakers {
+        /// Key, name or alias (a state includes its institutions and officials).
         party: String,
     },
 }
@@ -221,6 +281,18 @@ struct ClaimsArgs {
     /// Only claims with this attribution status (unchecked, confirmed, relayed_only, misattributed).
     #[arg(long)]
     attribution: Option<String>,
+    /// Only claims in this review state (to_review, reviewed, edited).
+    #[arg(long)]
+    review: Option<String>,
+    /// The review queue: claims to review and claims without a party, lowest confidence first.
+    #[arg(long)]
+    queue: bool,
+    /// Sort on reading (default), confidence, party, speaker, stance, verdict, review, source or date.
+    #[arg(long)]
+    sort: Option<String>,
+    /// Largest first.
+    #[arg(long)]
+    desc: bool,
 }
 
 #[derive(Subcommand)]
@@ -316,6 +388,17 @@ fn run(cli: Cli, out: &Out) -> crosscheck::Result<ExitCode> {
         Command::Import { paths, fetch } => return ingest_cmd::import(&mut wb, &paths, &fetch, out),
         Command::Feed { command } => return ingest_cmd::feed(&mut wb, command, out, cli.json),
         Command::Sources => out.sources(&wb.sources()?, &wb.claim_counts_by_source()?),
+        Command::Source { command: SourceCommand::Edit { id, outlet, author, date } } => {
+            let published_on = match date.as_deref().map(str::trim) {
+                None => None,
+                Some("") => Some(None),
+                Some(d) => Some(Some(
+                    chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").map_err(|_| Error::bad_input("--date", format!("{d:?} is not a day like 2024-03-01")))?,
+                )),
+            };
+            let s = wb.edit_source(id, crosscheck::SourceFacts { outlet, author, published_on })?;
+            out.sources(&[s], &wb.claim_counts_by_source()?);
+        }
         Command::Parties { all } => out.parties(&wb.parties(all)?),
         Command::Party { command } => match command {
             PartyCommand::Alias { command: AliasCommand::Add { party, alias, lang } } => {
@@ -330,7 +413,14 @@ fn run(cli: Cli, out: &Out) -> crosscheck::Result<ExitCode> {
                 let p = wb.add_party(&key, &name, kind, country.as_deref(), parent.as_deref())?;
                 out.party(&p);
             }
+            PartyCommand::New { name, kind, country } => {
+                let kind = PartyKind::parse(&kind)
+                    .ok_or_else(|| Error::bad_input("--kind", "must be state, organisation, person or media"))?;
+                out.party(&wb.create_party(&name, kind, country.as_deref())?);
+            }
+            PartyCommand::Find { query, limit } => out.party_list(&wb.search_parties(&query, limit)?),
             PartyCommand::Show { party } => out.party(&wb.find_party(&party)?),
+            PartyCommand::Speakers { party } => out.speakers(&wb.party_speakers(&party)?),
         },
         Command::Claims(args) => {
             let filter = ClaimFilter {
@@ -343,8 +433,20 @@ fn run(cli: Cli, out: &Out) -> crosscheck::Result<ExitCode> {
                     None => None,
                 },
                 attribution: args.attribution.as_deref().map(verify_cmd::parse_attribution).transpose()?,
+                review: args.review.as_deref().map(parse_review).transpose()?,
+                queue: args.queue,
+                order: match args.sort.as_deref() {
+                    Some(s) => ClaimOrder { by: parse_sort(s)?, descending: args.desc },
+                    None if args.queue => ClaimOrder { descending: args.desc, ..ClaimOrder::QUEUE },
+                    None => ClaimOrder { descending: args.desc, ..ClaimOrder::default() },
+                },
             };
             out.claims(&wb.claims(&filter)?);
+        }
+        Command::Review { ids, state, note } => {
+            wb.set_review(&ids, parse_review(&state)?, &note)?;
+            let claims = ids.iter().map(|&id| wb.claim(id)).collect::<crosscheck::Result<Vec<_>>>()?;
+            out.claims(&claims);
         }
         Command::Claim { command } => match command {
             ClaimCommand::Add { source, start, end, speaker, party, cue, stance } => {
@@ -382,6 +484,17 @@ fn run(cli: Cli, out: &Out) -> crosscheck::Result<ExitCode> {
         Command::Export(args) => report_cmd::export(&wb, cli.json, args)?,
     }
     Ok(ExitCode::SUCCESS)
+}
+
+fn parse_review(s: &str) -> crosscheck::Result<ReviewState> {
+    ReviewState::parse(s).ok_or_else(|| Error::bad_input("review", format!("{s:?} is not one of to_review, reviewed, edited")))
+}
+
+fn parse_sort(s: &str) -> crosscheck::Result<ClaimSort> {
+    ClaimSort::parse(s).ok_or_else(|| {
+        let all: Vec<_> = ClaimSort::ALL.iter().map(|k| k.as_str()).collect();
+        Error::bad_input("--sort", format!("{s:?} is not one of {}", all.join(", ")))
+    })
 }
 
 fn parse_stance(s: &str) -> crosscheck::Result<Stance> {

@@ -97,6 +97,27 @@ impl Out {
         }
     }
 
+    /// Parties without claim counts (a search's results), as `{"parties": [...]}`.
+    pub fn party_list(&self, parties: &[Party]) {
+        if self.json {
+            print_json(&json!({ "parties": parties }));
+            return;
+        }
+        for p in parties {
+            say!("{:<14} {} ({})", p.key, p.name, p.kind.as_str());
+        }
+    }
+
+    pub fn speakers(&self, groups: &[crosscheck::model::SpeakerGroup]) {
+        if self.json {
+            print_json(&json!({ "speakers": groups }));
+            return;
+        }
+        for g in groups {
+            say!("{:>5}  {}", g.claims, g.names.join(" · "));
+        }
+    }
+
     pub fn party(&self, p: &Party) {
         if self.json {
             print_json(&json!({ "parties": [p] }));
@@ -122,7 +143,8 @@ impl Out {
             let via: Vec<&str> = c.via.iter().map(|v| v.name.as_str()).collect();
             let via = if via.is_empty() { String::new() } else { format!(" via {}", via.join(" ← ")) };
             let responds = c.responds_to.map(|r| format!(" → answers #{r}")).unwrap_or_default();
-            say!("#{:<5} [{}] {} ({}){via} — {} «{}»{responds}", c.id, c.stance.as_str(), c.speaker.name, countries, c.cue, c.text);
+            let review = format!("{} {:.2}", c.review.label(), c.confidence);
+            say!("#{:<5} [{}] {} ({}){via} — {} «{}»{responds}  ({review})", c.id, c.stance.as_str(), c.speaker.name, countries, c.cue, c.text);
         }
     }
 

@@ -256,6 +256,12 @@ pub struct ClaimEditArgs {
     /// New cue.
     #[arg(long)]
     cue: Option<String>,
+    /// New span in the source, in characters: START..END (the text follows unless --text is given).
+    #[arg(long)]
+    span: Option<String>,
+    /// The claim it answers ("none" to unlink).
+    #[arg(long)]
+    responds_to: Option<String>,
     /// Why, for the history.
     #[arg(long, default_value = "")]
     note: String,
@@ -267,7 +273,20 @@ pub fn claim_edit(wb: &mut Workbench, a: ClaimEditArgs) -> Result<crosscheck::mo
         Some(s) => Some(Stance::parse(s).ok_or_else(|| Error::bad_input("--stance", format!("{s:?} is not a stance")))?),
         None => None,
     };
-    let changes = ClaimChanges { text: a.text, speaker: a.speaker, party: a.party, stance, cue: a.cue };
+    let span = match a.span.as_deref() {
+        None => None,
+        Some(s) => {
+            let bad = || Error::bad_input("--span", format!("{s:?} is not START..END in characters"));
+            let (start, end) = s.split_once("..").ok_or_else(bad)?;
+            Some((start.trim().parse().map_err(|_| bad())?, end.trim().parse().map_err(|_| bad())?))
+        }
+    };
+    let responds_to = match a.responds_to.as_deref().map(str::trim) {
+        None => None,
+        Some("" | "none") => Some(None),
+        Some(id) => Some(Some(id.parse().map_err(|_| Error::bad_input("--responds-to", format!("{id:?} is not a claim id or none")))?)),
+    };
+    let changes = ClaimChanges { text: a.text, speaker: a.speaker, party: a.party, stance, cue: a.cue, span, responds_to };
     wb.edit_claim(a.id, changes, &a.note)
 }
 

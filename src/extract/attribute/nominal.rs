@@ -50,8 +50,13 @@ impl Attributor<'_> {
         if end >= e || b.toks[end].kind != Kind::Word && !matches!(b.toks[end].q, QRole::Open(_)) {
             return None;
         }
-        // The content runs from the link to the end of the clause.
-        let mut last = e - 1;
+        // The content runs from the link to the end of the clause: of the quotation holding the
+        // noun, or of the sentence.
+        let clause_end = b.toks[i].inq.map_or(e, |q| b.quotes[q].close.unwrap_or(b.quotes[q].end).min(e));
+        if end >= clause_end {
+            return None;
+        }
+        let mut last = clause_end - 1;
         while last > end && b.toks[last].kind == Kind::Punct {
             last -= 1;
         }

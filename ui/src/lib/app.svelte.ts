@@ -18,12 +18,18 @@ export interface ListKeys {
   next(): void;
   prev(): void;
   open(): void;
+  /** Accept the row under the cursor (review queue). */
+  accept?(): void;
+  /** Correct the row under the cursor: open it for editing. */
+  edit?(): void;
 }
 
 class AppState {
   view = $state<View>('library');
   sourceId = $state<number | null>(null);
   claimId = $state<number | null>(null);
+  /** The open claim was asked for editing (e in the review queue). */
+  editing = $state(false);
   info = $state<WorkspaceInfo | null>(null);
   fatal = $state<IpcError | null>(null);
   notice = $state<{ text: string; error: boolean } | null>(null);
@@ -39,8 +45,9 @@ class AppState {
     this.sourceId = id;
     this.view = 'reader';
   }
-  openClaim(id: number | null) {
+  openClaim(id: number | null, edit = false) {
     this.claimId = id;
+    this.editing = edit;
   }
   changed() {
     this.revision++;

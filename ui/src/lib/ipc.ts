@@ -4,8 +4,8 @@
 
 import { invoke, Channel } from '@tauri-apps/api/core';
 import type {
-  ClaimDetail, ClaimEditInput, ClaimPageDto, ClaimQuery, ConflictDiff, ConflictStatus,
-  ConflictSummary, ImportEvent, ImportReport, IpcError, NewClaimInput, PartySummary,
+  ClaimDetail, ClaimEditInput, ConflictRecord, Evidence, EvidenceInput, ClaimPageDto, ClaimQuery, ConflictDiff, ConflictStatus,
+  ConflictSummary, ImportEvent, ImportReport, IpcError, NewClaimInput, PartyKindDto, PartySummary, ReviewDto,
   ReportFormat, ReportOptions, ReportPreview, ReportResult, ReportScope, SearchResults, SourceSummary, SourceText,
   TimelinePoint, VerdictInput, VerdictOption, Verification, WorkspaceInfo,
 } from './bindings';
@@ -88,9 +88,13 @@ export const claim = (id: number) => call<ClaimDetail>('claim', { id });
 export const addClaim = (input: NewClaimInput) => call<ClaimDetail>('add_claim', { input });
 export const updateClaim = (id: number, edit: ClaimEditInput) => call<ClaimDetail>('update_claim', { id, edit });
 export const deleteClaim = (id: number) => call<null>('delete_claim', { id });
+export const setReview = (ids: number[], review: ReviewDto) => call<number>('set_review', { ids, review });
 export const search = (text: string) => call<SearchResults>('search', { text });
 
 export const parties = (all = false) => call<PartySummary[]>('parties', { all });
+export const searchParties = (query: string, limit: number) => call<PartySummary[]>('search_parties', { query, limit });
+export const createParty = (name: string, kind: PartyKindDto, country: string | null) =>
+  call<PartySummary>('create_party', { name, kind, country });
 export const addAlias = (key: string, lang: string, text: string) => call<PartySummary>('add_alias', { key, lang, text });
 export const removeAlias = (key: string, text: string) => call<PartySummary>('remove_alias', { key, text });
 export const mergeParties = (from: string, into: string) => call<PartySummary>('merge_parties', { from, into });
@@ -101,6 +105,12 @@ export const conflictDiff = (id: number) => call<ConflictDiff>('conflict_diff', 
 export const setConflictStatus = (id: number, status: ConflictStatus, reason: string) =>
   call<ConflictSummary>('set_conflict_status', { id, status, reason });
 
+export const addEvidence = (input: EvidenceInput) => call<Evidence>('add_evidence', { input });
+export const pickEvidenceFile = () => call<string | null>('pick_evidence_file');
+export const openEvidenceUrl = (id: number) => call<null>('open_evidence_url', { id });
+export const conflictRecord = (id: number) => call<ConflictRecord>('conflict_record', { id });
+export const resolveConflict = (id: number, outcome: string, party: string | null, explanation: string) =>
+  call<ConflictRecord>('resolve_conflict', { id, outcome, party, explanation });
 export const verification = (claimId: number) => call<Verification>('verification', { claimId });
 export const setVerdict = (input: VerdictInput) => call<Verification>('set_verdict', { input });
 export const setAnalyst = (name: string) => call<null>('set_analyst', { name });

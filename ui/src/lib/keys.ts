@@ -1,7 +1,8 @@
 // Keyboard navigation shared by the list views: j/k move, / focuses the search box, Enter opens,
-// Esc closes or clears. Keys typed into a field belong to the field (except Esc).
+// Esc closes or clears; in the review queue, a accepts and e corrects the row under the cursor.
+// Keys typed into a field belong to the field (except Esc).
 
-export type KeyAction = 'next' | 'prev' | 'search' | 'open' | 'close' | null;
+export type KeyAction = 'next' | 'prev' | 'search' | 'open' | 'close' | 'accept' | 'edit' | null;
 
 export function keyAction(key: string, inField: boolean, mods: { ctrl?: boolean; meta?: boolean; alt?: boolean } = {}): KeyAction {
   if (mods.ctrl || mods.meta || mods.alt) return null;
@@ -18,6 +19,10 @@ export function keyAction(key: string, inField: boolean, mods: { ctrl?: boolean;
       return 'search';
     case 'Enter':
       return 'open';
+    case 'a':
+      return 'accept';
+    case 'e':
+      return 'edit';
     default:
       return null;
   }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { segments, selectionSpan, charsIn } from './segments';
 import { visibleRows, pagesFor, PageCache, moveCursor } from './virtual';
 import { keyAction } from './keys';
-import { partyHue } from './colors';
+import { documentPalette, partyHue } from './colors';
 
 describe('segments', () => {
   it('cuts text into plain and highlighted runs by char offsets', () => {
@@ -76,6 +76,8 @@ describe('virtual list', () => {
 describe('keys', () => {
   it('maps j/k, /, Enter and Esc, leaving typing in fields alone', () => {
     expect(['j', 'k', '/', 'Enter', 'Escape'].map((k) => keyAction(k, false))).toEqual(['next', 'prev', 'search', 'open', 'close']);
+    expect(['a', 'e'].map((k) => keyAction(k, false))).toEqual(['accept', 'edit']);
+    expect(keyAction('a', true)).toBeNull();
     expect(keyAction('j', true)).toBeNull();
     expect(keyAction('Escape', true)).toBe('close');
     expect(keyAction('k', false, { ctrl: true })).toBeNull();
@@ -86,5 +88,17 @@ describe('colours', () => {
   it('gives a party and its institutions the same stable hue', () => {
     expect(partyHue('RU.mfa')).toBe(partyHue('RU'));
     expect(partyHue(null)).toBeNull();
+  });
+
+  it('gives the parties of one document hues far apart, sub-parties with their state', () => {
+    const gap = (a: number, b: number) => Math.min(Math.abs(a - b), 360 - Math.abs(a - b));
+    for (const doc of [['RU', 'UA'], ['RU', 'IL', 'PK'], ['AZ', 'AM', 'RU', 'TR', 'FR', 'IR']]) {
+      const hues = [...documentPalette(doc).values()];
+      expect(hues).toHaveLength(doc.length);
+      const closest = Math.min(...hues.flatMap((a, i) => hues.slice(i + 1).map((b) => gap(a, b))));
+      expect(closest, `${doc}: ${hues}`).toBeGreaterThanOrEqual(doc.length <= 3 ? 60 : 30);
+    }
+    const p = documentPalette(['RU.mfa', 'UA', 'RU', null]);
+    expect([...p.keys()]).toEqual(['RU', 'UA']);
   });
 });

@@ -5,7 +5,7 @@
 
 import { mockIPC } from '@tauri-apps/api/mocks';
 import type {
-  ClaimDetail, ClaimQuery, ClaimRow, ConflictDiff, ConflictSummary, ImportEvent, IpcError,
+  ClaimDetail, ClaimQuery, ClaimRow, ConflictDiff, ConflictRecord, ConflictSummary, ImportEvent, IpcError,
   PartySummary, SourceSummary, SourceText, VerdictOption, Verification,
 } from '../lib/bindings';
 
@@ -24,18 +24,21 @@ function spanOf(quote: string): [number, number] {
   return [start, start + Array.from(quote).length];
 }
 
-interface MockClaim { id: number; source_id: number; quote: string; speaker: string; party: string | null; cue: string; stance: ClaimRow['stance']; origin: ClaimRow['origin']; start: number; end: number }
+interface MockClaim {
+  id: number; source_id: number; quote: string; speaker: string; party: string | null; cue: string; stance: ClaimRow['stance'];
+  origin: ClaimRow['origin']; start: number; end: number; confidence: number; doubts: string[]; review: ClaimRow['review'];
+}
 
-function mk(id: number, quote: string, speaker: string, party: string, cue: string, stance: ClaimRow['stance']): MockClaim {
+function mk(id: number, quote: string, speaker: string, party: string | null, cue: string, stance: ClaimRow['stance'], confidence = 1, doubts: string[] = []): MockClaim {
   const [start, end] = spanOf(quote);
-  return { id, source_id: 1, quote, speaker, party, cue, stance, origin: 'extracted', start, end };
+  return { id, source_id: 1, quote, speaker, party, cue, stance, origin: 'extracted', start, end, confidence, doubts, review: 'to_review' };
 }
 
 let claims: MockClaim[] = [
   mk(1, 'les forces arméniennes avaient ouvert le feu à trois reprises sur ses positions près de Kalbajar', 'ministère azerbaïdjanais de la Défense', 'AZ.mod', 'a affirmé', 'assert'),
   mk(2, "Aucun tir n'a été effectué par nos unités", 'ministère arménien de la Défense', 'AM.mod', 'a déclaré', 'deny'),
-  mk(3, "c'est l'armée azerbaïdjanaise qui a tiré à deux reprises sur le village de Sotk", 'ministère arménien de la Défense', 'AM.mod', 'a déclaré', 'assert'),
-  mk(4, 'appelé les deux parties à la retenue', 'porte-parole de la diplomatie russe', 'RU.mfa', 'a appelé', 'warn'),
+  mk(3, "c'est l'armée azerbaïdjanaise qui a tiré à deux reprises sur le village de Sotk", 'ministère arménien de la Défense', 'AM.mod', 'a déclaré', 'assert', 0.85, ['no cue']),
+  mk(4, 'appelé les deux parties à la retenue', 'porte-parole de la diplomatie russe', null, 'a appelé', 'warn', 0.4, ['speaker unresolved', 'no party']),
 ];
 let nextId = 100;
 
@@ -72,16 +75,23 @@ function verificationOf(id: number): Verification {
 }
 verifications.set(2, {
   claim_id: 2, verdict: 'unproven', attribution: 'confirmed', verdicts: VERDICTS, analyst: ANALYST,
-  evidence: [{ id: 1, relation: 'supports', what: 'https://mil.am/', note: 'Statement published by the ministry the same day', analyst: ANALYST, added_at: '2026-11-20T10:00:00Z' }],
+  evidence: [{ id: 1, relation: 'supports', what: 'https://mil.am/', note: 'Statement published by the ministry the same day', analyst: ANALYST, added_at: '2026-11-20T10:00:00Z', link: 'https://mil.am/', source_id: null }],
   history: [{ at: '2026-11-20T10:05:00Z', change: 'attribution: unchecked → confirmed', note: 'primary source found', analyst: ANALYST }],
 });
+
+let nextEvidence = 10;
+const records = new Map<number, ConflictRecord>();
+function recordOf(id: number): ConflictRecord {
+  return records.get(id) ?? { id, state: 'Proposed (not reviewed)', outcome: null, party: null, explanation: '', evidence: [], history: [], analyst: ANALYST };
+}
 
 function err(code: string, message: string): IpcError {
   return { code, message };
 }
 
 function row(c: MockClaim): ClaimRow {
-  return { id: c.id, source_id: c.source_id, text: c.quote, speaker: c.speaker, party: c.party, cue: c.cue, stance: c.stance, origin: c.origin };
+  return { id: c.id, source_id: c.source_id, text: c.quote, speaker: c.speaker, party: c.party, cue: c.cue, stance: c.stance, origin: c.origin,
+    confidence: c.confidence, doubts: c.doubts, review: c.review };
 }
 
 function detail(c: MockClaim): ClaimDetail {
@@ -90,6 +100,7 @@ function detail(c: MockClaim): ClaimDetail {
     prefix: chars.slice(Math.max(0, c.start - 32), c.start).join(''), suffix: chars.slice(c.end, c.end + 32).join(''),
     text: c.quote, speaker: { name: c.speaker, party: c.party, countries: c.party ? [c.party.split('.')[0]] : [] },
     cue: c.cue, stance: c.stance, via: [], responds_to: c.id === 2 ? 1 : null, origin: c.origin,
+    confidence: c.confidence, doubts: c.doubts, review: c.review,
     created_at: '2026-11-28T12:00:00Z', updated_at: '2026-11-28T12:00:00Z',
   };
 }
@@ -98,7 +109,8 @@ const SPEAKERS: [string, string][] = [['Bakou', 'AZ'], ['Erevan', 'AM'], ['Mosco
 const STANCES: ClaimRow['stance'][] = ['assert', 'deny', 'confirm', 'report', 'promise', 'warn', 'question'];
 function synthetic(i: number): ClaimRow {
   const [speaker, party] = SPEAKERS[i % SPEAKERS.length];
-  return { id: i + 1, source_id: 1 + (i % 50), text: `Synthetic claim number ${i + 1} about the border and the ceasefire`, speaker, party, cue: 'a déclaré', stance: STANCES[i % STANCES.length], origin: 'extracted' };
+  return { id: i + 1, source_id: 1 + (i % 50), text: `Synthetic claim number ${i + 1} about the border and the ceasefire`, speaker, party, cue: 'a déclaré',
+    stance: STANCES[i % STANCES.length], origin: 'extracted', confidence: 1, doubts: [], review: 'to_review' };
 }
 
 function matches(c: MockClaim, q: ClaimQuery): boolean {
@@ -108,6 +120,8 @@ function matches(c: MockClaim, q: ClaimQuery): boolean {
   if (q.text && !fold(`${c.quote} ${c.speaker} ${c.cue}`).includes(fold(q.text))) return false;
   if (q.verdict && verificationOf(c.id).verdict !== q.verdict) return false;
   if (q.attribution && verificationOf(c.id).attribution !== q.attribution) return false;
+  if (q.review && c.review !== q.review) return false;
+  if (q.queue && c.review !== 'to_review' && c.party !== null) return false;
   return true;
 }
 
@@ -163,6 +177,8 @@ export function installMockBackend() {
           return { total: bigTotal, offset: a.offset, rows };
         }
         const all = claims.filter((c) => matches(c, q));
+        // The order is the core's; the mock knows the queue's (lowest confidence first) and reading order.
+        if (q.queue && !q.sort) all.sort((x, y) => x.confidence - y.confidence || x.start - y.start);
         return { total: all.length, offset: a.offset, rows: all.slice(a.offset, a.offset + a.limit).map(row) };
       }
       case 'claim': {
@@ -173,15 +189,32 @@ export function installMockBackend() {
       case 'add_claim': {
         const i = a.input;
         if (!i.speaker.trim()) throw err('bad_input', 'a claim needs a speaker');
-        const c: MockClaim = { id: nextId++, source_id: 1, quote: chars.slice(i.start, i.end).join(''), speaker: i.speaker, party: i.party, cue: i.cue, stance: i.stance, origin: 'analyst', start: i.start, end: i.end };
+        const c: MockClaim = { id: nextId++, source_id: 1, quote: chars.slice(i.start, i.end).join(''), speaker: i.speaker, party: i.party, cue: i.cue, stance: i.stance,
+          origin: 'analyst', start: i.start, end: i.end, confidence: 1, doubts: [], review: 'edited' };
         claims = [...claims, c].sort((x, y) => x.start - y.start);
         return detail(c);
       }
       case 'update_claim': {
         const c = claims.find((x) => x.id === a.id);
         if (!c) throw err('not_found', `no claim ${a.id}`);
-        Object.assign(c, { quote: a.edit.text, speaker: a.edit.speaker.name, party: a.edit.speaker.party, cue: a.edit.cue, stance: a.edit.stance, origin: 'analyst' });
+        Object.assign(c, { quote: a.edit.text, speaker: a.edit.speaker.name, party: a.edit.speaker.party, cue: a.edit.cue, stance: a.edit.stance, origin: 'analyst', review: 'edited' });
         return detail(c);
+      }
+      case 'set_review': {
+        const picked = claims.filter((x) => a.ids.includes(x.id));
+        if (a.review === 'reviewed' && picked.some((x) => !x.party)) throw err('bad_input', 'a claim without a party cannot be accepted');
+        picked.forEach((x) => (x.review = a.review));
+        return picked.length;
+      }
+      case 'search_parties': {
+        const fold = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+        const q = fold(a.query.trim());
+        return parties.filter((p) => !q || [p.key, p.name, ...p.aliases.map((x) => x.text)].some((n) => fold(n).includes(q))).slice(0, a.limit);
+      }
+      case 'create_party': {
+        const p: PartySummary = { key: a.name.toLowerCase().replace(/[^a-z0-9]+/g, '-'), name: a.name, kind: a.kind, country: a.country, parent: null, claims: 0, aliases: [] };
+        parties.push(p);
+        return p;
       }
       case 'delete_claim': claims = claims.filter((x) => x.id !== a.id); return null;
       case 'search': return { sources: [source], claims: claims.map(row) };
@@ -232,6 +265,38 @@ export function installMockBackend() {
         return v;
       }
       case 'verdicts': return VERDICTS;
+      case 'pick_evidence_file': return '/tmp/imagery.png';
+      case 'open_evidence_url': {
+        const ev = [...verifications.values()].flatMap((v) => v.evidence).concat(...[...records.values()].map((r) => r.evidence)).find((e) => e.id === a.id);
+        if (!ev?.link) throw err('forbidden', `evidence ${a.id} is not a web page`);
+        (window as unknown as { __opened: string[] }).__opened = [...((window as unknown as { __opened?: string[] }).__opened ?? []), ev.link];
+        return null;
+      }
+      case 'add_evidence': {
+        const i = a.input;
+        const w = i.evidence;
+        if (w.kind === 'url' && !/^https?:\/\//.test(w.url)) throw err('bad_input', `${JSON.stringify(w.url)} is not an http(s) address`);
+        const what = w.kind === 'url' ? w.url : w.kind === 'passage' ? `source ${w.source_id}, chars ${w.start}–${w.end}: “${chars.slice(w.start, w.end).join('')}”` : w.kind === 'file' ? `${w.path.split('/').pop()} (2048 bytes)` : 'note';
+        const ev = { id: nextEvidence++, relation: i.relation, what, note: i.note, analyst: ANALYST, added_at: '2026-11-28T12:40:00Z', link: w.kind === 'url' ? w.url : null, source_id: w.kind === 'passage' ? w.source_id : null };
+        const line = { at: '2026-11-28T12:40:00Z', change: `evidence added (${w.kind}, ${i.relation})`, note: i.note || null, analyst: ANALYST };
+        if (i.claim !== null) {
+          const v = verificationOf(i.claim);
+          verifications.set(i.claim, { ...v, evidence: [ev, ...v.evidence], history: [line, ...v.history] });
+        } else {
+          const r = recordOf(i.conflict);
+          records.set(i.conflict, { ...r, evidence: [ev, ...r.evidence], history: [line, ...r.history] });
+        }
+        return ev;
+      }
+      case 'conflict_record': return recordOf(a.id);
+      case 'resolve_conflict': {
+        if (!a.explanation.trim()) throw err('bad_input', 'say why');
+        const r = recordOf(a.id);
+        const who = a.outcome === 'resolved' ? `resolved for ${a.party}` : a.outcome.replace('_', ' ');
+        records.set(a.id, { ...r, outcome: a.outcome, party: a.party, explanation: a.explanation, state: who,
+          history: [{ at: '2026-11-28T12:45:00Z', change: `who is right: open → ${who}`, note: a.explanation, analyst: ANALYST }, ...r.history] });
+        return recordOf(a.id);
+      }
       case 'set_analyst': return null;
       case 'pick_report_path': return `/tmp/crosscheck-report.${a.format === 'markdown' ? 'md' : a.format === 'claim_review' ? 'jsonld' : a.format}`;
       case 'export_report': return { path: a.path, bytes: 18234 };

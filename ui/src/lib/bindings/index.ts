@@ -111,6 +111,10 @@ party: string | null,
  */
 countries: Array<string>, };
 
+export type ReviewDto = "to_review" | "reviewed" | "edited";
+
+export type SortDto = "reading" | "confidence" | "party" | "speaker" | "stance" | "verdict" | "review" | "source" | "date";
+
 export type ClaimRow = { 
 /**
  * Claim id.
@@ -143,7 +147,19 @@ stance: StanceDto,
 /**
  * Extractor or analyst.
  */
-origin: OriginDto, };
+origin: OriginDto, 
+/**
+ * How sure the extractor was, 0.05–1.
+ */
+confidence: number, 
+/**
+ * What it was not sure of, as short phrases.
+ */
+doubts: Array<string>, 
+/**
+ * Review state.
+ */
+review: ReviewDto, };
 
 export type ClaimQuery = { 
 /**
@@ -177,7 +193,23 @@ date_to: string | null,
 /**
  * Words to find in content, speaker and cue (accents ignored, prefixes match).
  */
-text: string | null, };
+text: string | null, 
+/**
+ * Review state.
+ */
+review: ReviewDto | null, 
+/**
+ * Only the review queue (claims to review and claims without a party).
+ */
+queue: boolean, 
+/**
+ * Sort key; `null` is reading order, or lowest confidence first for the queue.
+ */
+sort: SortDto | null, 
+/**
+ * Largest first.
+ */
+descending: boolean, };
 
 export type ClaimPageDto = { 
 /**
@@ -255,6 +287,18 @@ responds_to: number | null,
  */
 origin: OriginDto, 
 /**
+ * How sure the extractor was, 0.05–1.
+ */
+confidence: number, 
+/**
+ * What it was not sure of, as short phrases.
+ */
+doubts: Array<string>, 
+/**
+ * Review state.
+ */
+review: ReviewDto, 
+/**
  * Created (RFC 3339).
  */
 created_at: string, 
@@ -298,6 +342,18 @@ export type ClaimEditInput = {
  * Content text.
  */
 text: string, 
+/**
+ * Start of the span, in chars of the source.
+ */
+start: number, 
+/**
+ * End (exclusive) of the span.
+ */
+end: number, 
+/**
+ * The claim it answers.
+ */
+responds_to: number | null, 
 /**
  * Speaker.
  */
@@ -645,7 +701,95 @@ analyst: string,
 /**
  * When (RFC 3339).
  */
-added_at: string, };
+added_at: string, 
+/**
+ * For a web page with an http(s) address: the address, which `open_evidence_url` opens.
+ */
+link: string | null, 
+/**
+ * For a passage: its source, to read it in context.
+ */
+source_id: number | null, };
+
+export type RelationDto = "supports" | "refutes" | "context";
+
+export type EvidenceWhat = { "kind": "url", 
+/**
+ * Its address (http or https).
+ */
+url: string, } | { "kind": "passage", 
+/**
+ * The source.
+ */
+source_id: number, 
+/**
+ * Start.
+ */
+start: number, 
+/**
+ * End (exclusive).
+ */
+end: number, } | { "kind": "file", 
+/**
+ * The path the dialog returned.
+ */
+path: string, } | { "kind": "note" };
+
+export type EvidenceInput = { 
+/**
+ * The claim it bears on.
+ */
+claim: number | null, 
+/**
+ * The conflict it bears on.
+ */
+conflict: number | null, 
+/**
+ * Supports, refutes or context.
+ */
+relation: RelationDto, 
+/**
+ * What it is.
+ */
+evidence: EvidenceWhat, 
+/**
+ * The analyst's comment (the note itself for a note).
+ */
+note: string, };
+
+export type ConflictRecord = { 
+/**
+ * Conflict id.
+ */
+id: number, 
+/**
+ * Where it stands, as reports say it.
+ */
+state: string, 
+/**
+ * Who is right: "open", "resolved", "all_contradicted", "both_partly", "unresolvable"; `null` until decided.
+ */
+outcome: string | null, 
+/**
+ * For "resolved": the party key.
+ */
+party: string | null, 
+/**
+ * Why.
+ */
+explanation: string, 
+/**
+ * Evidence, newest first.
+ */
+evidence: Array<Evidence>, 
+/**
+ * Changes, newest first.
+ */
+history: Array<HistoryEntry>, 
+/**
+ * The analyst's name; `null` until set.
+ */
+analyst: string | null, };
 
 export type HistoryEntry = { 
 /**
