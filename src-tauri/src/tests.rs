@@ -112,17 +112,50 @@ fn the_sample_conflict_has_a_diff_whose_runs_rejoin_into_each_claim() {
     assert_eq!(api::set_conflict_status(&mut wb, first.id, ConflictStatus::Proposed, "").expect_err("back").code, "bad_input", "not settable");
 }
 
+/// The Reports view's options for the whole workspace, in English, with the default title and analyst.
+fn report_options(kind: ReportKind) -> ReportOptions {
+    ReportOptions { scope: ReportScope::All, kind, language: "en".into(), title: None, analyst: None }
+}
+
 #[test]
 fn an_html_report_of_the_sample_is_written_where_asked() {
     let wb = demo();
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("report.html");
-    let r = api::export_report(&wb, ReportScope::All, ReportFormat::Html, &path).expect("report");
+    let r = api::export_report(&wb, report_options(ReportKind::Audit), ReportFormat::Html, &path).expect("report");
     let written = std::fs::read_to_string(&path).expect("the file exists");
     assert_eq!(r.bytes as usize, written.len(), "size reported is the size written");
     assert!(written.contains("<html"), "an HTML page");
     let missing = dir.path().join("no/such/folder/r.html");
-    assert_eq!(api::export_report(&wb, ReportScope::All, ReportFormat::Html, &missing).expect_err("no folder").code, "io", "unwritable path");
+    let err = api::export_report(&wb, report_options(ReportKind::Audit), ReportFormat::Html, &missing).expect_err("no folder");
+    assert_eq!(err.code, "io", "unwritable path");
+}
+
+#[test]
+fn report_options_reach_the_core_and_the_preview_matches_the_saved_pdf() {
+    let wb = demo();
+    // The sample has no verdicts yet: the publication report holds no claims, the audit all.
+    assert_eq!(api::preview_report(&wb, report_options(ReportKind::Publication)).expect("preview").claims, 0, "nothing decided, nothing published");
+    let options = ReportOptions {
+        kind: ReportKind::Audit,
+        language: "fr".into(),
+        title: Some("Tovuz, juillet 2020".into()),
+        analyst: Some("Bea".into()),
+        ..report_options(ReportKind::Audit)
+    };
+    let preview = api::preview_report(&wb, options.clone()).expect("preview");
+    assert!(preview.claims > 0 && preview.sources > 0, "the audit lists the sample's claims: {preview:?}");
+    assert_eq!(preview.title, "Tovuz, juillet 2020", "the title chosen");
+    assert!(preview.meta.contains("Rapport d'audit") && preview.meta.contains("analyste : Bea"), "kind and analyst, in French: {}", preview.meta);
+    let blank = ReportOptions { title: Some("  ".into()), analyst: Some(" ".into()), ..options.clone() };
+    assert_ne!(api::preview_report(&wb, blank).expect("preview").title.trim(), "", "a blank title is the default one");
+
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("report.pdf");
+    let r = api::export_report(&wb, options, ReportFormat::Pdf, &path).expect("PDF report");
+    let written = std::fs::read(&path).expect("the file exists");
+    assert_eq!(r.bytes as usize, written.len(), "size reported is the size written");
+    assert!(written.starts_with(b"%PDF-"), "a PDF file");
 }
 
 #[test]

@@ -871,7 +871,91 @@ id: number, } | { "kind": "conflict",
  */
 id: number, };
 
-export type ReportFormat = "html" | "markdown" | "json" | "csv" | "claim_review";
+export type ReportFormat = "html" | "markdown" | "json" | "csv" | "claim_review" | "pdf";
+
+export type ReportKind = "publication" | "audit";
+
+export type ReportOptions = { 
+/**
+ * What it covers.
+ */
+scope: ReportScope, 
+/**
+ * Publication or audit.
+ */
+kind: ReportKind, 
+/**
+ * `en` or `fr`.
+ */
+language: string, 
+/**
+ * Title (`None` or blank: one naming the scope).
+ */
+title: string | null, 
+/**
+ * The analyst named on it (`None` or blank: the `analyst` setting).
+ */
+analyst: string | null, };
+
+export type PreviewColumn = { 
+/**
+ * Its label in the report's language.
+ */
+label: string, 
+/**
+ * `#rrggbb`.
+ */
+colour: string, };
+
+export type PreviewRow = { 
+/**
+ * The party's name in the report's language.
+ */
+name: string, 
+/**
+ * Claims per verdict, in the order of the columns.
+ */
+counts: Array<number>, };
+
+export type PreviewConflict = { 
+/**
+ * The disputed proposition.
+ */
+title: string, 
+/**
+ * Where it stands.
+ */
+state: string, };
+
+export type ReportPreview = { 
+/**
+ * Title.
+ */
+title: string, 
+/**
+ * Kind, date, analyst, number of claims.
+ */
+meta: string, 
+/**
+ * The chart's verdicts (only those with claims).
+ */
+columns: Array<PreviewColumn>, 
+/**
+ * The chart's bars.
+ */
+rows: Array<PreviewRow>, 
+/**
+ * Its conflicts.
+ */
+conflicts: Array<PreviewConflict>, 
+/**
+ * Claims listed.
+ */
+claims: number, 
+/**
+ * Sources cited.
+ */
+sources: number, };
 
 export type ReportResult = { 
 /**
