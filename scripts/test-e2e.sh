@@ -10,7 +10,10 @@ export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$PWD/target}"
 
 echo "== e2e: build the app and the CLI"
 scripts/build-desktop.sh
-cargo build --release --locked --bin crosscheck
+# The CLI with both packages selected: features resolve as in the app's build, so the CLI links
+# the release dependencies (Typst included) `tauri build` just compiled instead of compiling them
+# again with the CLI's smaller feature set.
+cargo build --release --locked -p crosscheck -p crosscheck-desktop --bin crosscheck
 app="$CARGO_TARGET_DIR/release/crosscheck-desktop"
 cli="$CARGO_TARGET_DIR/release/crosscheck"
 driver_bin="$(command -v tauri-driver || echo "$HOME/.cargo/bin/tauri-driver")"

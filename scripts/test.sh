@@ -5,16 +5,14 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
 
-echo "== core: cargo test (the root builds only the core library and CLI)"
-cargo test --locked
+# One cargo invocation for the core and the desktop shell: the crates of the workspace then share
+# one feature set, so their dependencies (Typst, the largest) are compiled once, not once per
+# crate. `cargo test` alone at the root still builds only the core library and CLI.
+echo "== core (unit + integration) and desktop shell (IPC bindings drift): cargo test --workspace"
+cargo test --locked --workspace
 
 echo "== fuzz smoke: every fuzz/ target for a few seconds (fails on a crash)"
 scripts/fuzz-smoke.sh 10
-
-if [ -d src-tauri ]; then
-  echo "== desktop: IPC bindings drift and shell tests"
-  cargo test --locked -p crosscheck-desktop
-fi
 if [ -x scripts/test-ui.sh ]; then
   echo "== ui: vitest and playwright"
   scripts/test-ui.sh
