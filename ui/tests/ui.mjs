@@ -335,6 +335,25 @@ await step('reports: choose scope and format, save, open', async (page) => {
   await shot(page, 'reports');
 });
 
+await step('reports: kind, title, analyst, a conflict from the list, a preview that follows, saved as PDF', async (page) => {
+  await open(page);
+  await tab(page, 'Reports');
+  const preview = page.getByLabel('Report preview');
+  await preview.getByText(/^Publication report/).waitFor();
+  await page.getByLabel('Audit (everything, with history)').check();
+  await page.getByLabel('Report title').fill('Tovuz, July 2020');
+  await page.getByLabel('Analyst named on the report').fill('Bea');
+  await preview.getByRole('heading', { name: 'Tovuz, July 2020' }).waitFor();
+  await preview.getByText(/^Audit report — analyst: Bea/).waitFor();
+  await page.getByLabel('One conflict').check();
+  const choices = await page.getByLabel('Conflict to report on').locator('option').allTextContents();
+  assert.ok(choices.length > 1, `conflicts are chosen from a list, not typed: ${choices}`);
+  await page.getByLabel('Conflict to report on').selectOption({ index: 1 });
+  await page.getByLabel('PDF', { exact: true }).check();
+  await page.getByRole('button', { name: 'Save report as…' }).click();
+  await page.getByLabel('Saved report').getByText('/tmp/crosscheck-report.pdf').waitFor();
+});
+
 await step('every control has an accessible name, in every view', async (page) => {
   await open(page);
   for (const v of ['Library', 'Reader', 'Claims', 'Parties', 'Conflicts', 'Reports']) {
