@@ -803,13 +803,39 @@ pub fn conflict_input(conflict: &Conflict, view: &DiffView) -> ConflictInput {
             DisagreeingFact { label: chip.kind.clone(), values }
         })
         .collect();
+    // The disputed proposition, as the claims word it: the claim another side answers, else the
+    // first side's (the align module's title is a few key words, a label for lists).
+    let disputed = cards.iter().find(|c| cards.iter().any(|o| o.responds_to == Some(c.id))).or(cards.first());
+    let proposition = disputed.map(|c| heading(if c.proposition.is_empty() { &c.text } else { &c.proposition })).unwrap_or_default();
+    let topic = if proposition.is_empty() { view.title.clone() } else { proposition };
     let title = match conflict.explanation.as_deref().filter(|e| !e.trim().is_empty()) {
-        Some(e) if view.title.is_empty() => e.to_string(),
-        Some(e) => format!("{} — {e}", view.title),
-        None => view.title.clone(),
+        Some(e) if topic.is_empty() => e.to_string(),
+        Some(e) => format!("{topic} — {e}"),
+        None => topic,
     };
     ConflictInput { id: conflict.id, title, state: conflict.state_label("en"), state_fr: conflict.state_label("fr"), sides, facts }
 }
+
+/// A statement as a heading: its first letter capitalised, cut after [`HEADING_CHARS`] chars at a
+/// word boundary ("…" marks the cut).
+fn heading(text: &str) -> String {
+    let text = text.trim();
+    let mut out: String = match text.char_indices().nth(HEADING_CHARS) {
+        None => text.to_string(),
+        Some((cut, _)) => {
+            let head = &text[..cut];
+            let at_word = head.rfind(char::is_whitespace).filter(|i| *i > cut / 2).unwrap_or(cut);
+            format!("{}…", head[..at_word].trim_end_matches(|c: char| c.is_whitespace() || c == ',' || c == ';' || c == ':'))
+        }
+    };
+    if let Some(first) = out.chars().next().filter(|c| c.is_lowercase()) {
+        out = first.to_uppercase().chain(out.chars().skip(1)).collect();
+    }
+    out
+}
+
+/// The longest conflict title, in chars.
+const HEADING_CHARS: usize = 140;
 
 /// Sorted, non-overlapping spans covering the same chars, and runs rather than words: two
 /// spans with only white space between them become one, so "avoir pris" reads as one change
@@ -831,4 +857,23 @@ pub(crate) fn merge_spans(mut spans: Vec<Span>, text: &str) -> Vec<Span> {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::heading;
+
+    fn check(text: &str, expected: &str) {
+        assert_eq!(heading(text), expected, "heading of {text:?}");
+    }
+
+    #[test]
+    fn a_statement_becomes_a_heading_capitalised_and_cut_at_a_word() {
+        check("avoir pris le contrôle de plusieurs villages", "Avoir pris le contrôle de plusieurs villages");
+        check("  12 soldats tués ", "12 soldats tués");
+        let long = "les forces ont tiré ".repeat(12);
+        let h = heading(&long);
+        assert!(h.ends_with('…') && h.chars().count() <= super::HEADING_CHARS + 1, "cut with an ellipsis: {h}");
+        assert!(long.starts_with(h.trim_end_matches('…').to_lowercase().as_str()), "at a word boundary: {h}");
+    }
 }

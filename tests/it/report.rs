@@ -399,6 +399,16 @@ fn publication_report_shows_decided_work_and_audit_report_everything() {
 }
 
 #[test]
+fn a_conflict_is_titled_by_the_disputed_proposition_as_the_claim_words_it() {
+    let (mut wb, _, az, am) = workspace(true);
+    let cid = wb.new_conflict(&[az, am], None).unwrap().id;
+    let r = wb.report(&ReportConfig { scope: Scope::Conflict(cid), ..Default::default() }).unwrap();
+    assert_eq!(r.conflicts[0].conflict.title, "12 soldats arméniens ont été tués près de Tovuz", "the first side's statement, not key words");
+    let pdf = pdf_text(&report::render(&r, Format::Pdf).unwrap());
+    assert!(pdf.contains("12 soldats arméniens ont été tués près de Tovuz Confirmed, open"), "the story's heading, then where it stands: {pdf}");
+}
+
+#[test]
 fn at_a_glance_chart_shows_only_verdicts_that_have_claims() {
     let (wb, az, am) = judged();
     let r = build(&wb, az, am);
