@@ -78,7 +78,8 @@ pub fn export(wb: &Workbench, json: bool, a: ExportArgs) -> Result<()> {
         }]});
         crate::output::print_json(&v);
     } else {
-        say!("wrote {} ({} claims, {} bytes)", a.output.display(), report.claims.len(), bytes.len());
+        let n = report.claims.len();
+        say!("wrote {} ({n} {}, {} bytes)", a.output.display(), if n == 1 { "claim" } else { "claims" }, bytes.len());
     }
     Ok(())
 }
