@@ -66,6 +66,8 @@ impl Format {
             "html" => Format::Html,
             #[cfg(feature = "pdf")]
             "pdf" => Format::Pdf,
+            #[cfg(not(feature = "pdf"))]
+            "pdf" => return Err(Error::bad_input("--format", "this build has no PDF exporter (it was built without the `pdf` feature); use html or md")),
             "json" => Format::Json,
             "csv" => Format::Csv,
             "claimreview" | "jsonld" | "json-ld" => Format::ClaimReview,

@@ -65,6 +65,8 @@ try {
     await until('the app', 'return !!document.querySelector("nav[aria-label=Views]");');
     console.log(`     first render within ${Date.now() - started} ms of the session request`);
     await bodyHas('sample:tass-karabakh-fr.txt');
+    // The text can show (in a notice) before the list reloads: the picture waits for the rows.
+    await until('the sources listed', 'return document.querySelectorAll("table[aria-label=Sources] tbody tr").length > 0;');
     await screenshot('e2e-library');
   });
 
@@ -231,15 +233,28 @@ try {
 
   await step('resolve the sample conflict, then save its publication report as HTML and PDF from the Reports view', async () => {
     const { readFileSync, existsSync } = await import('node:fs');
-    const conflicts = await exec('return window.__TAURI_INTERNALS__.invoke("conflicts");');
-    assert.ok(conflicts.length > 0, 'the sample workspace has a conflict');
-    const c = conflicts[0];
-    // The analyst's review, in the app; then who is right, with the CLI on the same store (the
-    // app has no control for the judgement yet).
-    await exec('return window.__TAURI_INTERNALS__.invoke("set_conflict_status", { id: arguments[0], status: "confirmed", reason: "" });', [c.id]);
-    const diff = await exec('return window.__TAURI_INTERNALS__.invoke("conflict_diff", { id: arguments[0] });', [c.id]);
-    const winner = diff.columns[0];
-    execFileSync(cli, ['--db', store, 'conflict', 'status', String(c.id), 'resolved', '--party', winner.party, '--explanation', 'Satellite imagery published the next day matches this account.']);
+    // Who is right, said in the Conflicts view: the first party of the decision form.
+    await clickButton('Conflicts');
+    await until('a conflict', 'return document.querySelectorAll("[aria-label=\'Conflict list\'] button").length > 0;');
+    await exec('document.querySelector("[aria-label=\'Conflict list\'] button").click();');
+    await until('the decision form', 'return !!document.querySelector("select[aria-label=\'Who is right\']");');
+    // The form may still be showing this conflict from the step before while its record reloads,
+    // which resets the fields: let the reload land before filling them in.
+    await new Promise((r) => setTimeout(r, 1000));
+    const winner = await exec(`const s = document.querySelector("select[aria-label='Who is right']");
+      const o = [...s.options].find((o) => o.value.startsWith("party:")); s.value = o.value; s.dispatchEvent(new Event("change", { bubbles: true }));
+      const i = document.querySelector("input[aria-label='Explanation of the decision']"); i.value = "Satellite imagery published the next day matches this account."; i.dispatchEvent(new Event("input", { bubbles: true }));
+      return o.value.slice(6);`);
+    const id = await exec('return Number(document.querySelector("section[aria-label^=\'Decision on conflict\']").getAttribute("aria-label").replace("Decision on conflict ", ""));');
+    await until('the decision filled in', 'return document.querySelector("select[aria-label=\'Who is right\']").value === "party:" + arguments[0] && document.querySelector("input[aria-label=\'Explanation of the decision\']").value.startsWith("Satellite");', [winner]);
+    await clickButton('Save decision');
+    await bodyHas(`Conflict ${id}: decision saved.`);
+    const h = cliJson('history', '--conflict', String(id)).history;
+    assert.ok(h.some((e) => e.change === 'conflict_status' && e.note.includes('Satellite imagery')), `resolved for ${winner}, in the conflict's history: ${JSON.stringify(h)}`);
+    // The other side's statement judged false, so the publication report has a verdict to chart.
+    const diff = await exec('return window.__TAURI_INTERNALS__.invoke("conflict_diff", { id: arguments[0] });', [id]);
+    const loser = (diff.columns.find((c) => c.party !== winner) ?? diff.columns[1]).claims.find((c) => c);
+    await exec('return window.__TAURI_INTERNALS__.invoke("set_verdict", { input: { claim_id: arguments[0], verdict: "false", attribution: "confirmed", note: "contradicted by the imagery" } });', [loser.claim_id]);
 
     await clickButton('Reports');
     await until('the report preview', 'return !!document.querySelector("[aria-label=\'Report preview\']");');
@@ -273,7 +288,7 @@ try {
       assert.ok(!/file:\/\/|\/home\/|\/tmp\//.test(shown), `${name}: no local path`);
     }
     // The README shows the first page as the tests made it.
-    execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', '-singlefile', saved.pdf, path.join(shots, 'report-pdf-page1')]);
+    execFileSync('pdftoppm', ['-png', '-r', '96', '-f', '1', '-l', '1', '-singlefile', saved.pdf, path.join(shots, 'report-pdf-page1')]);
     assert.ok(existsSync(path.join(shots, 'report-pdf-page1.png')), 'page 1 as PNG');
   });
 } finally {
