@@ -62,6 +62,7 @@ fn filter_of(q: &ClaimQuery) -> IpcResult<(ClaimFilter, DateSpan)> {
             attribution: q.attribution.map(Into::into),
             review: q.review.map(Into::into),
             queue: q.queue,
+            tag: None,
             order: match q.sort {
                 Some(by) => ClaimOrder { by: by.into(), descending: q.descending },
                 None if q.queue => ClaimOrder { descending: q.descending, ..ClaimOrder::QUEUE },
