@@ -7,7 +7,7 @@ use crosscheck::model::{Change, Target};
 use crosscheck::store::ClaimFilter;
 use crosscheck::{Error, Workbench};
 
-use crate::support::{run, run_json};
+use crate::support::{cli_workspace, run, run_json};
 
 /// Baku and Yerevan each say something; a resident nobody knows speaks too.
 const TEXT: &str = "Bakou affirme avoir pris le contrôle de plusieurs villages du Haut-Karabakh. Erevan nie cela.
@@ -100,12 +100,7 @@ fn history_says_which_tags_a_claim_gained_and_lost() {
 
 #[test]
 fn cli_tags_claims_lists_tags_and_prints_the_matrix() {
-    let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("s.db");
-    let file = dir.path().join("k.txt");
-    std::fs::write(&file, TEXT).unwrap();
-    run_json(&db, &["import", file.to_str().unwrap()]);
-    run_json(&db, &["config", "set", "analyst", "Ana"]);
+    let (_dir, db) = cli_workspace(TEXT);
     let claims = run_json(&db, &["claims"]);
     let ids: Vec<String> = claims["claims"].as_array().unwrap().iter().map(|c| c["id"].to_string()).collect();
     let mut args = vec!["tag", "add", "drone supplies"];
