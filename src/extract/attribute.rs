@@ -105,6 +105,30 @@ struct Frame {
     nominal: bool,
 }
 
+impl Frame {
+    /// A frame of cue `cue` saying `content` with `stance` of `subj`, before nesting and resolution.
+    fn new(cue: Span, stance: Stance, subj: Subj, content: Span) -> Frame {
+        Frame {
+            cue,
+            cue_pos: cue.cs,
+            stance,
+            subj,
+            content,
+            extra: None,
+            tail_at: None,
+            clause_at: 0,
+            relays: false,
+            comp: false,
+            object_at: None,
+            speaker: None,
+            parent: None,
+            children: 0,
+            dropped: false,
+            nominal: false,
+        }
+    }
+}
+
 /// Attributes the claims of one text, block by block.
 pub(crate) struct Attributor<'a> {
     r: Resolver<'a>,

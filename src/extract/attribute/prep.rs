@@ -52,23 +52,6 @@ impl Attributor<'_> {
             }
         };
         let cue = span(b, i, i + len - 1);
-        Some(Frame {
-            cue,
-            cue_pos: cue.cs,
-            stance: Stance::Report,
-            subj: Subj::Np(a, z),
-            content,
-            extra: None,
-            tail_at: None,
-            clause_at: 0,
-            relays: false,
-            comp: false,
-            object_at: None,
-            speaker: None,
-            parent: None,
-            children: 0,
-            dropped: false,
-            nominal: false,
-        })
+        Some(Frame::new(cue, Stance::Report, Subj::Np(a, z), content))
     }
 }

@@ -155,24 +155,7 @@ impl Attributor<'_> {
             }
         }
         let cue_span = span(b, first, last);
-        let mut frame = Frame {
-            cue: cue_span,
-            cue_pos: b.toks[i].cs,
-            stance: cue.stance,
-            subj: Subj::Reuse,
-            content: cue_span,
-            extra: None,
-            tail_at: None,
-            clause_at: 0,
-            relays: false,
-            comp: false,
-            object_at: None,
-            speaker: None,
-            parent: None,
-            children: 0,
-            dropped: false,
-            nominal: false,
-        };
+        let mut frame = Frame { cue_pos: b.toks[i].cs, ..Frame::new(cue_span, cue.stance, Subj::Reuse, cue_span) };
         let mut k = right;
         while let Some((n, _)) = lex.set(S::Adverbs).match_at(&words, k) {
             k += n;
