@@ -98,7 +98,7 @@ impl Attributor<'_> {
                     return None;
                 }
                 // "peut-on lire": a modal before an inverted subject belongs to the cue.
-                if inv.is_some() && first == k + 1 && matches!(wk, "peut" | "pouvait" | "pourra" | "can" | "could") {
+                if inv.is_some() && first == k + 1 && lex.is(S::InvertedModals, wk) {
                     j = k;
                     first = k;
                     continue;
@@ -122,7 +122,7 @@ impl Attributor<'_> {
             while let Some((n, _)) = lex.set(S::Adverbs).match_at(&words, k) {
                 k += n;
             }
-            if !aux && inv.is_none() && cue.form == Form::Participle && matches!(words(k), Some("par" | "by")) && left_end.is_some_and(|le| b.toks[le].kind == Kind::Word || b.is_punct(le, ',')) {
+            if !aux && inv.is_none() && cue.form == Form::Participle && words(k).is_some_and(|w| lex.is(S::AgentPreps, w)) && left_end.is_some_and(|le| b.toks[le].kind == Kind::Word || b.is_punct(le, ',')) {
                 passive = true;
                 aux = true;
             }
@@ -166,7 +166,7 @@ impl Attributor<'_> {
         let source_after = (impersonal || cue.relay).then(|| lex.set(S::SourcePreps).match_at(&words, k)).flatten().map(|(n, _)| k + n);
         if passive {
             // "a été démentie par Bakou": the agent speaks; the subject is what is denied.
-            if !matches!(words(k), Some("par" | "by")) {
+            if !words(k).is_some_and(|w| lex.is(S::AgentPreps, w)) {
                 return None;
             }
             let (a, z) = self.right_np(b, e, k + 1)?;
