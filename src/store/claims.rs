@@ -312,10 +312,10 @@ impl Store {
         }
         if let Some(t) = &filter.tag {
             // A mistyped tag would otherwise read as "no claims bear on this question".
-            if !self.tag_exists(t)? {
+            let Some(spelled) = self.tag_in_use(t)? else {
                 return Err(Error::not_found("tag", t));
-            }
-            args.push(t.clone().into());
+            };
+            args.push(spelled.into());
             clauses.push(format!("c.id IN (SELECT claim_id FROM claim_tags WHERE tag = ?{})", args.len()));
         }
         if !clauses.is_empty() {

@@ -5,7 +5,7 @@
 
 use std::collections::BTreeMap;
 
-use rusqlite::{params, OptionalExtension, Transaction};
+use rusqlite::{params, Connection, Transaction};
 
 use super::history::append_history_in;
 use super::Store;
@@ -13,8 +13,9 @@ use crate::error::{Error, Result};
 use crate::model::{CellClaim, Change, MatrixCell, MatrixParty, TagCount, TagMatrix, VerdictCount, DEFAULT_VERDICT};
 
 /// Migration 14: tags on claims. Case is ignored when tags are compared ("Drone supplies" is
-/// "drone supplies"), so one issue never splits into two columns of the matrix; the spelling
-/// first used is kept. A deleted claim loses its tags (its history keeps them).
+/// "drone supplies", "Énergie" is "énergie": see [`spelling_in_use`]), so one issue never
+/// splits into two columns of the matrix; the spelling first used is kept. A deleted claim loses
+/// its tags (its history keeps them).
 pub(super) const MIGRATION: &str = r#"
 CREATE TABLE claim_tags (
     claim_id INTEGER NOT NULL REFERENCES claims(id) ON DELETE CASCADE,
@@ -33,6 +34,22 @@ pub enum TagOp {
     Remove,
 }
 
+/// The spelling in use of `tag`, case ignored in every script (SQLite's NOCASE folds ASCII only,
+/// and the analysts write French and Russian); `None` when no claim carries it. Distinct tags
+/// are few (the questions of an investigation), so they are compared here rather than indexed.
+fn spelling_in_use(conn: &Connection, tag: &str) -> Result<Option<String>> {
+    let wanted = tag.to_lowercase();
+    let mut st = conn.prepare_cached("SELECT DISTINCT tag FROM claim_tags")?;
+    let rows = st.query_map([], |r| r.get::<_, String>(0))?;
+    for t in rows {
+        let t = t?;
+        if t.to_lowercase() == wanted {
+            return Ok(Some(t));
+        }
+    }
+    Ok(None)
+}
+
 fn tags_of(tx: &Transaction<'_>, claim_id: i64) -> Result<Vec<String>> {
     let mut st = tx.prepare_cached("SELECT tag FROM claim_tags WHERE claim_id = ?1 ORDER BY tag")?;
     let rows = st.query_map([claim_id], |r| r.get(0))?;
@@ -46,13 +63,11 @@ fn set_tag_in(tx: &Transaction<'_>, ids: &[i64], tag: &str, op: TagOp, note: &st
         return Err(Error::bad_input("claims", "name at least one claim to tag"));
     }
     // The spelling already in use, so that "Drone supplies" joins "drone supplies".
-    let tag: String = tx
-        .query_row("SELECT tag FROM claim_tags WHERE tag = ?1 LIMIT 1", [tag], |r| r.get(0))
-        .optional()?
-        .unwrap_or_else(|| tag.to_string());
-    if op == TagOp::Remove && tag_count_in(tx, &tag)? == 0 {
-        return Err(Error::not_found("tag", &tag));
-    }
+    let tag = match (spelling_in_use(tx, tag)?, op) {
+        (Some(t), _) => t,
+        (None, TagOp::Add) => tag.to_string(),
+        (None, TagOp::Remove) => return Err(Error::not_found("tag", tag)),
+    };
     let mut changed = 0;
     for &id in ids {
         let exists: bool = tx.prepare_cached("SELECT 1 FROM claims WHERE id = ?1")?.exists([id])?;
@@ -76,10 +91,6 @@ fn set_tag_in(tx: &Transaction<'_>, ids: &[i64], tag: &str, op: TagOp, note: &st
     Ok(changed)
 }
 
-fn tag_count_in(tx: &Transaction<'_>, tag: &str) -> Result<i64> {
-    Ok(tx.query_row("SELECT count(*) FROM claim_tags WHERE tag = ?1", [tag], |r| r.get(0))?)
-}
-
 impl Store {
     /// Adds or removes `tag` on many claims in one transaction (all or none); see [`set_tag_in`].
     pub fn set_tag(&mut self, ids: &[i64], tag: &str, op: TagOp, note: &str, analyst: &str) -> Result<usize> {
@@ -94,16 +105,19 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
-    /// Whether any claim carries `tag` (case ignored).
-    pub fn tag_exists(&self, tag: &str) -> Result<bool> {
-        Ok(self.conn().prepare_cached("SELECT 1 FROM claim_tags WHERE tag = ?1")?.exists([tag])?)
+    /// The spelling in use of `tag` (case ignored), or `None` when no claim carries it.
+    pub fn tag_in_use(&self, tag: &str) -> Result<Option<String>> {
+        spelling_in_use(self.conn(), tag)
     }
 
-    /// The tags in use with how many claims carry each, alphabetically.
+    /// The tags in use with how many claims carry each, alphabetically with case ignored (in
+    /// Rust, as the matrix orders its columns: NOCASE would order non-ASCII letters by bytes).
     pub fn tags(&self) -> Result<Vec<TagCount>> {
-        let mut st = self.conn().prepare("SELECT tag, count(*) FROM claim_tags GROUP BY tag ORDER BY tag")?;
+        let mut st = self.conn().prepare("SELECT tag, count(*) FROM claim_tags GROUP BY tag")?;
         let rows = st.query_map([], |r| Ok(TagCount { tag: r.get(0)?, claims: r.get::<_, i64>(1)? as usize }))?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        let mut tags: Vec<TagCount> = rows.collect::<rusqlite::Result<_>>()?;
+        tags.sort_by_cached_key(|t| (t.tag.to_lowercase(), t.tag.clone()));
+        Ok(tags)
     }
 
     /// The party × tag matrix of every tagged claim: each claim under its own party and under
@@ -124,8 +138,8 @@ impl Store {
         // columns case-insensitively, as the store compares tags.
         type RowKey = (bool, String, String);
         let mut parties: BTreeMap<RowKey, MatrixParty> = BTreeMap::new();
-        let mut tags: BTreeMap<String, String> = BTreeMap::new();
-        let mut cells: BTreeMap<(RowKey, String), Vec<CellClaim>> = BTreeMap::new();
+        let mut tags: BTreeMap<(String, String), String> = BTreeMap::new();
+        let mut cells: BTreeMap<(RowKey, (String, String)), Vec<CellClaim>> = BTreeMap::new();
         for row in rows {
             let (key, name, tag, id, verdict): Row = row?;
             let name = match (&key, name) {
@@ -135,7 +149,7 @@ impl Store {
             };
             let row_key = (key.is_none(), name.to_lowercase(), key.clone().unwrap_or_default());
             parties.entry(row_key.clone()).or_insert_with(|| MatrixParty { key, name });
-            let col = tag.to_lowercase();
+            let col = (tag.to_lowercase(), tag.clone());
             tags.entry(col.clone()).or_insert(tag);
             cells.entry((row_key, col)).or_default().push(CellClaim { id, verdict });
         }

@@ -49,6 +49,19 @@ fn tagging_many_claims_is_one_transaction() {
 }
 
 #[test]
+fn case_is_ignored_in_every_script_and_the_first_spelling_is_kept() {
+    let (mut wb, az, am, _) = workspace();
+    wb.tag_claims("Énergie", &[az], "").unwrap();
+    wb.tag_claims("énergie", &[am], "").unwrap();
+    wb.tag_claims("ПОСТАВКИ", &[az], "").unwrap();
+    assert_eq!(wb.tag_claims("поставки", &[az], "").unwrap(), 0, "Cyrillic case folds too");
+    let tags: Vec<(String, usize)> = wb.tags().unwrap().into_iter().map(|t| (t.tag, t.claims)).collect();
+    assert_eq!(tags, [("Énergie".to_string(), 2), ("ПОСТАВКИ".to_string(), 1)]);
+    assert_eq!(tagged(&wb, "ÉNERGIE"), [az, am], "the filter ignores case as well");
+    assert_eq!(wb.tag_matrix().unwrap().tags, ["Énergie", "ПОСТАВКИ"], "one column per tag, in the order of the list");
+}
+
+#[test]
 fn untagging_removes_the_tag_and_an_unknown_tag_is_an_error() {
     let (mut wb, az, am, _) = workspace();
     wb.tag_claims("drone supplies", &[az, am], "").unwrap();
