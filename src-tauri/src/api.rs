@@ -62,6 +62,7 @@ fn filter_of(q: &ClaimQuery) -> IpcResult<(ClaimFilter, DateSpan)> {
             attribution: q.attribution.map(Into::into),
             review: q.review.map(Into::into),
             queue: q.queue,
+            tag: None,
             order: match q.sort {
                 Some(by) => ClaimOrder { by: by.into(), descending: q.descending },
                 None if q.queue => ClaimOrder { descending: q.descending, ..ClaimOrder::QUEUE },
@@ -111,6 +112,45 @@ pub fn update_claim(wb: &mut Workbench, id: i64, edit: ClaimEditInput) -> IpcRes
 /// Sets the review state of claims (accept: `reviewed`); returns how many changed.
 pub fn set_review(wb: &mut Workbench, ids: &[i64], state: ReviewDto) -> IpcResult<u32> {
     Ok(u32::try_from(wb.set_review(ids, state.into(), "")?).unwrap_or(u32::MAX))
+}
+
+/// Adds `tag` to claims (all or none); returns the tags in use after.
+pub fn tag_claims(wb: &mut Workbench, tag: &str, ids: &[i64]) -> IpcResult<Vec<TagCountDto>> {
+    wb.tag_claims(tag, ids, "")?;
+    tags(wb)
+}
+
+/// Removes `tag` from claims (all or none); returns the tags in use after.
+pub fn untag_claims(wb: &mut Workbench, tag: &str, ids: &[i64]) -> IpcResult<Vec<TagCountDto>> {
+    wb.untag_claims(tag, ids, "")?;
+    tags(wb)
+}
+
+/// The tags in use with their claim counts, for suggestions and the matrix.
+pub fn tags(wb: &Workbench) -> IpcResult<Vec<TagCountDto>> {
+    Ok(wb.tags()?.iter().map(Into::into).collect())
+}
+
+/// A claim's tags.
+pub fn claim_tags(wb: &Workbench, id: i64) -> IpcResult<Vec<String>> {
+    Ok(wb.claim_tags(id)?)
+}
+
+/// The party × tag matrix, with the text and speaker of each cell's claims.
+pub fn tag_matrix(wb: &Workbench) -> IpcResult<TagMatrixDto> {
+    let m = wb.tag_matrix()?;
+    let mut cells = Vec::with_capacity(m.cells.len());
+    for c in m.cells {
+        let claims = c
+            .claims
+            .iter()
+            .map(|x| wb.claim(x.id).map(|claim| MatrixClaim { id: x.id, text: claim.text, speaker: claim.speaker.name, verdict: x.verdict.clone() }))
+            .collect::<crosscheck::Result<Vec<_>>>()?;
+        let verdicts = c.verdicts.iter().map(|v| MatrixVerdict { verdict: v.verdict.clone(), claims: u32::try_from(v.claims).unwrap_or(u32::MAX) }).collect();
+        cells.push(MatrixCellDto { party: c.party, tag: c.tag, verdicts, claims });
+    }
+    let parties = m.parties.into_iter().map(|p| MatrixRow { key: p.key, name: p.name }).collect();
+    Ok(TagMatrixDto { parties, tags: m.tags, cells })
 }
 
 /// Parties matching what the analyst typed in the party picker, best first.

@@ -205,6 +205,31 @@ async fn set_review(state: State<'_, AppState>, ids: Vec<i64>, review: ReviewDto
 }
 
 #[tauri::command]
+async fn tag_claims(state: State<'_, AppState>, tag: String, ids: Vec<i64>) -> IpcResult<Vec<TagCountDto>> {
+    api::tag_claims(&mut *state.wb()?, &tag, &ids)
+}
+
+#[tauri::command]
+async fn untag_claims(state: State<'_, AppState>, tag: String, ids: Vec<i64>) -> IpcResult<Vec<TagCountDto>> {
+    api::untag_claims(&mut *state.wb()?, &tag, &ids)
+}
+
+#[tauri::command]
+async fn tags(state: State<'_, AppState>) -> IpcResult<Vec<TagCountDto>> {
+    api::tags(&*state.wb()?)
+}
+
+#[tauri::command]
+async fn claim_tags(state: State<'_, AppState>, id: i64) -> IpcResult<Vec<String>> {
+    api::claim_tags(&*state.wb()?, id)
+}
+
+#[tauri::command]
+async fn tag_matrix(state: State<'_, AppState>) -> IpcResult<TagMatrixDto> {
+    api::tag_matrix(&*state.wb()?)
+}
+
+#[tauri::command]
 async fn search_parties(state: State<'_, AppState>, query: String, limit: u32) -> IpcResult<Vec<PartySummary>> {
     api::search_parties(&*state.wb()?, &query, limit)
 }
@@ -408,6 +433,11 @@ pub fn run() {
             add_claim,
             update_claim,
             set_review,
+            tag_claims,
+            untag_claims,
+            tags,
+            claim_tags,
+            tag_matrix,
             add_evidence,
             conflict_record,
             resolve_conflict,

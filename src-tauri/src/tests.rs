@@ -252,3 +252,22 @@ fn a_conflict_is_resolved_from_the_app_with_evidence_and_history() {
     assert_eq!(api::conflict_record(&wb, id).expect("record").evidence.len(), 1);
     assert_eq!(api::resolve_conflict(&mut wb, id, "maybe", None, "x").expect_err("unknown outcome").code, "bad_input");
 }
+
+#[test]
+fn tagging_from_the_app_returns_the_tags_in_use_and_the_matrix_names_its_claims() {
+    let mut wb = demo();
+    wb.set_setting(crosscheck::model::ANALYST_SETTING, "Test Analyst").expect("analyst");
+    let rows = api::claims_page(&wb, &ClaimQuery::default(), 0, 2).expect("page").rows;
+    let ids: Vec<i64> = rows.iter().map(|r| r.id).collect();
+    let tags = api::tag_claims(&mut wb, "drone supplies", &ids).expect("tagged");
+    assert_eq!(tags, vec![TagCountDto { tag: "drone supplies".into(), claims: 2 }], "the tags in use come back for the suggestions");
+    assert_eq!(api::claim_tags(&wb, ids[0]).expect("tags"), vec!["drone supplies".to_string()]);
+    let m = api::tag_matrix(&wb).expect("matrix");
+    let listed: Vec<i64> = m.cells.iter().flat_map(|c| c.claims.iter().map(|x| x.id)).collect();
+    assert_eq!(listed.len(), 2, "each claim once: one tag, one party each");
+    let first = m.cells.iter().flat_map(|c| &c.claims).find(|x| x.id == ids[0]).expect("the first claim in a cell");
+    assert_eq!((first.text.as_str(), first.verdict.as_str()), (rows[0].text.as_str(), "unverified"), "its text and verdict for the cell's list");
+    assert_eq!(api::tag_claims(&mut wb, " ", &ids).expect_err("blank").code, "bad_input");
+    assert_eq!(api::untag_claims(&mut wb, "drones", &ids).expect_err("unknown tag").code, "not_found");
+    assert!(api::untag_claims(&mut wb, "drone supplies", &ids).expect("untagged").is_empty());
+}

@@ -70,6 +70,11 @@ fn plain(v: &serde_json::Value, field: &str, party: &dyn Fn(&str) -> String) -> 
         }
         serde_json::Value::String(s) => s.replace('_', " "),
         serde_json::Value::Array(a) if field == "span" && a.len() == 2 => format!("chars {}–{}", a[0], a[1]),
+        // Tags read as a list of words ("tags: none → drone supplies, Jermuk").
+        serde_json::Value::Array(a) if field == "tags" && a.is_empty() => "none".to_string(),
+        serde_json::Value::Array(a) if field == "tags" => {
+            a.iter().map(|t| t.as_str().map_or_else(|| t.to_string(), str::to_string)).collect::<Vec<_>>().join(", ")
+        }
         other => other.to_string(),
     }
 }

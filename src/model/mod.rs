@@ -10,6 +10,7 @@ mod conflict;
 mod evidence;
 mod history;
 mod review;
+mod tags;
 mod taxonomy;
 mod verification;
 
@@ -17,6 +18,7 @@ pub use conflict::{status as conflict_status, Conflict, ConflictMember, Conflict
 pub use evidence::{parse_passage, EvidenceItem, EvidenceKind, NewEvidence, NewEvidenceKind, Relation, Target};
 pub use history::{Change, HistoryEntry};
 pub use review::{confidence, Doubt, ReviewState};
+pub use tags::{clean_tag, CellClaim, MatrixCell, MatrixParty, TagCount, TagMatrix, VerdictCount, MAX_TAG_CHARS};
 pub use taxonomy::{default_verdicts, is_colour, ratings_for, Labels, NewVerdict, Taxonomy, Verdict, DEFAULT_VERDICT};
 pub use verification::{Attribution, ClaimVerification, ConflictStatus, ConflictVerdict, ANALYST_SETTING, FETCH_PRIVATE_SETTING, SETTINGS};
 

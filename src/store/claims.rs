@@ -50,6 +50,8 @@ pub struct ClaimFilter {
     pub review: Option<ReviewState>,
     /// Only the review queue: claims to review, and claims whose party is unknown.
     pub queue: bool,
+    /// Claims carrying this tag (case ignored); a tag no claim carries is an error, not an empty list.
+    pub tag: Option<String>,
     /// The order of the list.
     pub order: ClaimOrder,
 }
@@ -307,6 +309,14 @@ impl Store {
         }
         if filter.queue {
             clauses.push(super::review::IN_QUEUE.to_string());
+        }
+        if let Some(t) = &filter.tag {
+            // A mistyped tag would otherwise read as "no claims bear on this question".
+            let Some(spelled) = self.tag_in_use(t)? else {
+                return Err(Error::not_found("tag", t));
+            };
+            args.push(spelled.into());
+            clauses.push(format!("c.id IN (SELECT claim_id FROM claim_tags WHERE tag = ?{})", args.len()));
         }
         if !clauses.is_empty() {
             sql.push_str(" WHERE ");

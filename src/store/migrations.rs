@@ -113,4 +113,6 @@ END;
     super::review::MIGRATION,
     // 13: the review queue indexed in its order (src/store/review.rs).
     super::review::QUEUE_INDEX,
+    // 14: the analyst's tags on claims (src/store/tags.rs).
+    super::tags::MIGRATION,
 ];

@@ -18,6 +18,7 @@ mod review;
 mod settings;
 mod sources;
 mod statements;
+mod tags;
 mod taxonomy;
 mod verification;
 mod versions;
@@ -32,6 +33,7 @@ use crate::error::{Error, Result};
 pub use browse::{ClaimPage, DateSpan};
 pub use parties::{AliasEdit, PartyEdits};
 pub use claims::{ClaimFilter, ClaimOrder, ClaimSort, NewClaim};
+pub use tags::TagOp;
 pub use conflicts::{ClaimBrief, ConflictFilter, NewConflict};
 pub(crate) use conflicts::{
     add_member_in, claim_brief_in, clear_index_in, index_claim_in, insert_conflict_in, is_rejected_in, members_in, postings_in, reject_pair_in,

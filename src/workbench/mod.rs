@@ -5,7 +5,7 @@
 //!
 //! One file per concern: `import` (files, URLs, documents), `feeds`, `demo`, `claims` (sources and
 //! claims, read and edited), `conflicts`, `verification` (settings, verdicts, evidence, history),
-//! `parties` (and the gazetteer built from them), `reports`, `review` (confidence, the review queue). The store is private to this module
+//! `parties` (and the gazetteer built from them), `reports`, `review` (confidence, the review queue), `tags` (coding claims by issue, the party × tag matrix). The store is private to this module
 //! tree for writes (only [`Workbench::store`], a read-only view, is public, for tests and
 //! benchmarks), so no adapter can skip a rule.
 
@@ -17,6 +17,7 @@ mod import;
 mod parties;
 mod reports;
 mod review;
+mod tags;
 mod verification;
 
 use std::path::{Path, PathBuf};

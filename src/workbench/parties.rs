@@ -99,7 +99,9 @@ impl Workbench {
     /// claims first.
     pub fn party_speakers(&self, party: &str) -> Result<Vec<crate::model::SpeakerGroup>> {
         let claims = self.store.claims(&crate::store::ClaimFilter { party: Some(party.to_string()), ..Default::default() })?;
-        let mut groups: Vec<(String, Vec<(String, usize)>, usize)> = Vec::new();
+        // (key, names as written with their counts, claims)
+        type Group = (String, Vec<(String, usize)>, usize);
+        let mut groups: Vec<Group> = Vec::new();
         for c in &claims {
             let key = crate::text::person_key(&c.speaker.name);
             let at = match groups.iter().position(|g| g.0 == key) {

@@ -212,6 +212,36 @@ try {
     assert.ok(h.some((e) => e.change === 'conflict_status' && e.analyst === 'E2E Analyst' && e.note.includes('both sides')), `in the conflict's history: ${JSON.stringify(h)}`);
   });
 
+  await step('tag two claims from the claim panel and open the party × tag matrix', async () => {
+    await clickButton('Claims');
+    await until('claim rows', 'return document.querySelectorAll(".scroller [role=row] [role=cell]").length > 1;');
+    const tagged = [];
+    for (const i of [0, 1]) {
+      await exec('document.querySelectorAll(".scroller [role=row]")[arguments[0]].click();', [i]);
+      const id = await until('the claim panel', 'const a = document.querySelector("aside[aria-label^=\'Claim \']"); return a && a.querySelector("input[aria-label=\'New tag\']") && Number(a.getAttribute("aria-label").replace("Claim ", ""));');
+      // The row clicked second may be the one opened first if the list moved; each claim is tagged once.
+      assert.ok(!tagged.includes(id), `a second claim opened (${id})`);
+      await exec(`const i = document.querySelector("aside input[aria-label='New tag']"); i.value = "border shelling"; i.dispatchEvent(new Event("input", { bubbles: true }));`);
+      await until('Add tag enabled', 'const b = [...document.querySelectorAll("aside button")].find((b) => b.textContent.trim() === "Add tag"); return b && !b.disabled;');
+      await clickButton('Add tag');
+      await bodyHas(`Claim ${id} tagged`);
+      tagged.push(id);
+    }
+    const listed = cliJson('claims', '--tag', 'border shelling').claims.map((c) => c.id).sort((a, b) => a - b);
+    assert.deepEqual(listed, [...tagged].sort((a, b) => a - b), 'the store holds both tags');
+    const h = cliJson('history', String(tagged[0])).history;
+    assert.ok(h.some((e) => e.change === 'claim_edit' && e.new === '{"tags":["border shelling"]}' && e.analyst === 'E2E Analyst'), `tagging is in the history: ${JSON.stringify(h)}`);
+    await clickButton('Matrix');
+    await until('the matrix', 'return document.querySelectorAll("table[aria-label=\'Claims by party and tag\'] button.cell").length > 0;');
+    const counted = await exec('return [...document.querySelectorAll("button.cell strong")].reduce((n, s) => n + Number(s.textContent), 0);');
+    const cells = cliJson('matrix').cells;
+    assert.equal(counted, cells.reduce((n, c) => n + c.count, 0), 'the app and the CLI agree on the matrix');
+    assert.equal(counted, 2, 'both claims, each under its party');
+    await exec('document.querySelector("button.cell").click();');
+    await until('the cell\'s claims', 'return !!document.querySelector("section[aria-label=\'Claims of the cell\'] li");');
+    await screenshot('e2e-matrix');
+  });
+
   await step('export an HTML report and find the file', async () => {
     // The save dialog is the system's and cannot be driven over WebDriver: scripts/test-e2e.sh
     // starts the app with CROSSCHECK_E2E_SAVE_PATH, which the dialog command returns (and

@@ -11,4 +11,5 @@ mod layering; // the core's import graph: store on model only, nothing below the
 mod regression; // one test per fixed bug, named after it
 mod ingest; // web pages, PDFs, URLs and feeds from a local server; hostile inputs; versions
 mod review; // confidence, the review queue, accepting and correcting claims (core and CLI)
+mod tags; // coding by issue: tags on claims, untagging, the tag filter, history, the party × tag matrix (core and CLI)
 mod verify; // verdicts, attribution, taxonomy, evidence and blobs, claim edits, append-only history

@@ -780,7 +780,7 @@ fn reply_conflicts_are_proposed_not_confirmed() {
         conn.execute("UPDATE conflicts SET status = 'confirmed' WHERE id = ?1", [id]).expect("old status");
         // Back to version 8: later migrations' tables did not exist.
         conn.execute_batch(
-            "DROP TABLE claim_statements; DROP INDEX claims_queue; ALTER TABLE claims DROP COLUMN queued; ALTER TABLE claims DROP COLUMN review;
+            "DROP TABLE claim_tags; DROP TABLE claim_statements; DROP INDEX claims_queue; ALTER TABLE claims DROP COLUMN queued; ALTER TABLE claims DROP COLUMN review;
              ALTER TABLE claims DROP COLUMN doubts; ALTER TABLE claims DROP COLUMN confidence; PRAGMA user_version = 8",
         )
         .expect("old version");

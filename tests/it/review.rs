@@ -7,7 +7,7 @@ use crosscheck::model::{Change, Doubt, ReviewState, Target};
 use crosscheck::store::{ClaimFilter, ClaimOrder, ClaimSort};
 use crosscheck::{ClaimChanges, Workbench};
 
-use crate::support::{run, run_json};
+use crate::support::{cli_workspace, run, run_json};
 
 /// A named minister, a pronoun standing for him, an unnamed resident and his quotation continued
 /// without a cue.
@@ -124,12 +124,7 @@ fn claims_sort_on_any_column_and_reverse() {
 
 #[test]
 fn cli_lists_the_queue_and_accepts_claims() {
-    let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("s.db");
-    let file = dir.path().join("k.txt");
-    std::fs::write(&file, TEXT).unwrap();
-    run_json(&db, &["import", file.to_str().unwrap()]);
-    run_json(&db, &["config", "set", "analyst", "Ana"]);
+    let (_dir, db) = cli_workspace(TEXT);
     let q = run_json(&db, &["claims", "--queue"]);
     let claims = q["claims"].as_array().expect("claims");
     assert_eq!(claims.len(), 6);

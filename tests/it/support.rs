@@ -28,6 +28,18 @@ pub fn run_json(db: &Path, args: &[&str]) -> serde_json::Value {
     serde_json::from_slice(&out.stdout).expect("--json prints JSON")
 }
 
+/// A store in a temp folder holding `text` imported from a file, with the analyst named "Ana"
+/// (writes that judge need a name): how most CLI tests begin. Keep the folder alive.
+pub fn cli_workspace(text: &str) -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let db = dir.path().join("s.db");
+    let file = dir.path().join("k.txt");
+    std::fs::write(&file, text).expect("write the text");
+    run_json(&db, &["import", file.to_str().expect("utf-8 path")]);
+    run_json(&db, &["config", "set", "analyst", "Ana"]);
+    (dir, db)
+}
+
 /// The seed dispatch (TASS, French), as bundled for the demo.
 pub fn seed_text_path() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("data/demo/tass-karabakh-fr.txt")

@@ -356,7 +356,7 @@ await step('reports: kind, title, analyst, a conflict from the list, a preview t
 
 await step('every control has an accessible name, in every view', async (page) => {
   await open(page);
-  for (const v of ['Library', 'Reader', 'Claims', 'Parties', 'Conflicts', 'Reports']) {
+  for (const v of ['Library', 'Reader', 'Claims', 'Parties', 'Conflicts', 'Reports', 'Matrix']) {
     await tab(page, v);
     await page.waitForTimeout(150);
     const unnamed = await page.evaluate(() =>
@@ -369,6 +369,43 @@ await step('every control has an accessible name, in every view', async (page) =
     );
     assert.deepEqual(unnamed, [], `${v}: controls without a name`);
   }
+});
+
+await step('tags from the claim panel (existing tags suggested), and the party × tag matrix with verdicts', async (page) => {
+  await open(page);
+  await tab(page, 'Claims');
+  // The second spelling differs in case: the core (and the mock) keep one tag, spelled as first typed.
+  for (const [text, id, tag] of [['ouvert le feu', 1, 'border shelling'], ['armée azerbaïdjanaise qui a tiré', 3, 'Border Shelling']]) {
+    await page.getByRole('row').filter({ hasText: text }).click();
+    const panel = page.getByRole('complementary', { name: `Claim ${id}` });
+    await panel.getByRole('combobox', { name: 'New tag' }).fill(tag);
+    await panel.getByRole('button', { name: 'Add tag' }).click();
+    await panel.getByRole('list', { name: 'Tags of this claim' }).getByText('border shelling', { exact: true }).waitFor();
+  }
+  const suggested = await page.locator('#known-tags option').evaluateAll((os) => os.map((o) => o.value));
+  assert.deepEqual(suggested, ['Sotk village'], 'tags in use that the claim lacks are suggested');
+  await shot(page, 'tags-claim');
+
+  await tab(page, 'Matrix');
+  const table = page.getByRole('table', { name: 'Claims by party and tag' });
+  await table.waitFor();
+  assert.deepEqual(await table.getByRole('columnheader').allInnerTexts(), ['border shelling', 'Sotk village'], 'one column per tag');
+  const rows = (await table.getByRole('rowheader').allInnerTexts()).map((r) => r.trim());
+  assert.deepEqual(rows, ['AM.mod Ministry of Defence of Armenia', 'AZ.mod Ministry of Defence of Azerbaijan'], 'one row per party');
+  const judged = await table.getByRole('button', { name: /^Ministry of Defence of Armenia, Sotk village:/ }).innerText();
+  assert.match(judged, /Sotk village:\s*1 claim\s+1 Unproven$/, 'a cell counts its claims per verdict');
+  await table.getByRole('button', { name: /^Ministry of Defence of Armenia, border shelling: 1 claim/ }).click();
+  const cell = page.getByRole('region', { name: 'Claims of the cell' });
+  await cell.getByText("c'est l'armée azerbaïdjanaise qui a tiré", { exact: false }).waitFor();
+  await shot(page, 'matrix');
+  await page.getByRole('button', { name: 'Switch to dark theme' }).click();
+  await shot(page, 'matrix-dark');
+
+  // Untagging from the panel empties the cell, and the matrix follows.
+  await cell.getByRole('button', { name: 'Open claim 3' }).click();
+  await page.getByRole('complementary', { name: 'Claim 3' }).getByRole('button', { name: 'Remove tag border shelling' }).click();
+  await table.getByRole('button', { name: /^Ministry of Defence of Armenia, border shelling/ }).waitFor({ state: 'detached' });
+  assert.equal(await table.getByRole('button', { name: /^Ministry of Defence of Azerbaijan, border shelling: 1 claim\s+1 Unverified$/ }).count(), 1);
 });
 
 // axe-core (Deque's accessibility engine) on every view, light and dark, with a claim open.
@@ -386,7 +423,7 @@ for (const theme of ['light', 'dark']) {
     await open(page);
     if (theme === 'dark') await page.getByRole('button', { name: 'Switch to dark theme' }).click();
     const found = [];
-    for (const v of ['Library', 'Reader', 'Claims', 'Parties', 'Conflicts', 'Reports']) {
+    for (const v of ['Library', 'Reader', 'Claims', 'Parties', 'Conflicts', 'Reports', 'Matrix']) {
       await tab(page, v);
       await page.waitForTimeout(200);
       if (v === 'Reader') {
@@ -398,6 +435,10 @@ for (const theme of ['light', 'dark']) {
         await page.getByRole('table', { name: 'Aligned statements' }).waitFor();
       }
       if (v === 'Parties') await page.getByRole('button', { name: /AZ Azerbaijan/ }).click();
+      if (v === 'Matrix') {
+        await page.getByRole('table', { name: 'Claims by party and tag' }).getByRole('button').first().click();
+        await page.getByRole('region', { name: 'Claims of the cell' }).waitFor();
+      }
       for (const f of await axeSerious(page)) found.push(`${v}: ${f}`);
     }
     assert.deepEqual(found, [], `axe-core found ${found.length} critical/serious rule failure(s)`);

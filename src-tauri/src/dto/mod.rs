@@ -1,7 +1,7 @@
 //! The shapes that cross the IPC boundary. The UI's TypeScript types are generated from these
 //! (ts-rs, see [`bindings`]) into `ui/src/lib/bindings/index.ts`; a test fails when they drift.
 //! One file per concern: `error`, `sources`, `claims`, `parties`, `import`, `conflicts`,
-//! `verification`, `reports`.
+//! `verification`, `reports`, `tags`.
 //!
 //! DTOs are views of core types, built by `From` conversions here: the UI never sees a core
 //! type directly, so the core can change its internals without breaking the page. Ids are
@@ -15,6 +15,7 @@ mod import;
 mod parties;
 mod reports;
 mod sources;
+mod tags;
 mod verification;
 
 use chrono::{DateTime, Utc};
@@ -27,6 +28,7 @@ pub use import::*;
 pub use parties::*;
 pub use reports::*;
 pub use sources::*;
+pub use tags::*;
 pub use verification::*;
 
 fn rfc3339(t: DateTime<Utc>) -> String {
@@ -94,6 +96,12 @@ pub fn bindings() -> String {
         PreviewConflict::decl(),
         ReportPreview::decl(),
         ReportResult::decl(),
+        TagCountDto::decl(),
+        MatrixRow::decl(),
+        MatrixVerdict::decl(),
+        MatrixClaim::decl(),
+        MatrixCellDto::decl(),
+        TagMatrixDto::decl(),
     ];
     let mut out = String::from(
         "// Generated from src-tauri/src/dto.rs by `cargo test -p crosscheck-desktop` with\n\

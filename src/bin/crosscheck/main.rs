@@ -168,6 +168,41 @@ enum Command {
     },
     /// Write a report (publication or audit): md, html, pdf, json, csv or claimreview.
     Export(report_cmd::ExportArgs),
+    /// Tag claims with the question they bear on ("drone supplies"), or remove a tag.
+    Tag {
+        #[command(subcommand)]
+        command: TagCommand,
+    },
+    /// List the tags in use with how many claims carry each.
+    Tags,
+    /// Parties × tags: the claims of each party under each tag, with their verdicts.
+    Matrix,
+}
+
+#[derive(Subcommand)]
+enum TagCommand {
+    /// Add TAG to claims (all or none).
+    Add {
+        /// The tag ("drone supplies"); case is ignored when tags are compared.
+        tag: String,
+        /// Claim ids.
+        #[arg(required = true)]
+        claims: Vec<i64>,
+        /// Why, for the history.
+        #[arg(long, default_value = "")]
+        note: String,
+    },
+    /// Remove TAG from claims (all or none).
+    Remove {
+        /// The tag.
+        tag: String,
+        /// Claim ids.
+        #[arg(required = true)]
+        claims: Vec<i64>,
+        /// Why, for the history.
+        #[arg(long, default_value = "")]
+        note: String,
+    },
 }
 
 #[derive(Subcommand)]
@@ -287,6 +322,9 @@ struct ClaimsArgs {
     /// The review queue: claims to review and claims without a party, lowest confidence first.
     #[arg(long)]
     queue: bool,
+    /// Only claims carrying this tag (case ignored).
+    #[arg(long)]
+    tag: Option<String>,
     /// Sort on reading (default), confidence, party, speaker, stance, verdict, review, source or date.
     #[arg(long)]
     sort: Option<String>,
@@ -435,6 +473,7 @@ fn run(cli: Cli, out: &Out) -> crosscheck::Result<ExitCode> {
                 attribution: args.attribution.as_deref().map(verify_cmd::parse_attribution).transpose()?,
                 review: args.review.as_deref().map(parse_review).transpose()?,
                 queue: args.queue,
+                tag: args.tag,
                 order: match args.sort.as_deref() {
                     Some(s) => ClaimOrder { by: parse_sort(s)?, descending: args.desc },
                     None if args.queue => ClaimOrder { descending: args.desc, ..ClaimOrder::QUEUE },
@@ -482,6 +521,22 @@ fn run(cli: Cli, out: &Out) -> crosscheck::Result<ExitCode> {
         Command::Verdicts => verify_cmd::print_verdicts(cli.json, &wb.taxonomy()?),
         Command::Verdict { command } => verify_cmd::verdict(&mut wb, cli.json, command)?,
         Command::Export(args) => report_cmd::export(&wb, cli.json, args)?,
+        Command::Tag { command } => {
+            let (claims, changed) = match command {
+                TagCommand::Add { tag, claims, note } => {
+                    let n = wb.tag_claims(&tag, &claims, &note)?;
+                    (claims, n)
+                }
+                TagCommand::Remove { tag, claims, note } => {
+                    let n = wb.untag_claims(&tag, &claims, &note)?;
+                    (claims, n)
+                }
+            };
+            let tags = claims.iter().map(|&id| Ok((id, wb.claim_tags(id)?))).collect::<crosscheck::Result<Vec<_>>>()?;
+            out.claim_tags(&tags, changed);
+        }
+        Command::Tags => out.tags(&wb.tags()?),
+        Command::Matrix => out.matrix(&wb.tag_matrix()?),
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -3,7 +3,7 @@
 use std::collections::HashMap;
 use std::io::IsTerminal;
 
-use crosscheck::model::{Claim, Party, Source};
+use crosscheck::model::{Claim, Party, Source, TagCount, TagMatrix};
 use crosscheck::{ImportSummary, Progress};
 use serde_json::{json, Value};
 
@@ -145,6 +145,67 @@ impl Out {
             let responds = c.responds_to.map(|r| format!(" → answers #{r}")).unwrap_or_default();
             let review = format!("{} {:.2}", c.review.label(), c.confidence);
             say!("#{:<5} [{}] {} ({}){via} — {} «{}»{responds}  ({review})", c.id, c.stance.as_str(), c.speaker.name, countries, c.cue, c.text);
+        }
+    }
+
+    /// The tags of claims just tagged or untagged; `changed` claims gained or lost the tag.
+    pub fn claim_tags(&self, tags: &[(i64, Vec<String>)], changed: usize) {
+        if self.json {
+            let items: Vec<Value> = tags.iter().map(|(id, t)| json!({"id": id, "tags": t})).collect();
+            print_json(&json!({ "claim_tags": items, "changed": changed }));
+            return;
+        }
+        say!("{changed} claim{} changed", plural(changed));
+        for (id, t) in tags {
+            say!("#{id:<5} {}", if t.is_empty() { "(no tags)".to_string() } else { t.join(", ") });
+        }
+    }
+
+    pub fn tags(&self, tags: &[TagCount]) {
+        if self.json {
+            let items: Vec<Value> = tags.iter().map(|t| json!({"id": t.tag, "tag": t.tag, "claims": t.claims})).collect();
+            print_json(&json!({ "tags": items }));
+            return;
+        }
+        for t in tags {
+            say!("{:>5} claims  {}", t.claims, t.tag);
+        }
+    }
+
+    pub fn matrix(&self, m: &TagMatrix) {
+        // The row id of the unknown party: a party key is never empty, so "" cannot collide.
+        let row_id = |k: &Option<String>| k.clone().unwrap_or_default();
+        if self.json {
+            let parties: Vec<Value> = m.parties.iter().map(|p| json!({"id": row_id(&p.key), "key": p.key, "name": p.name})).collect();
+            let tags: Vec<Value> = m.tags.iter().map(|t| json!({"id": t, "tag": t})).collect();
+            let cells: Vec<Value> = m
+                .cells
+                .iter()
+                .map(|c| {
+                    json!({
+                        "id": format!("{}|{}", row_id(&c.party), c.tag),
+                        "party": row_id(&c.party),
+                        "tag": c.tag,
+                        "count": c.claims.len(),
+                        "verdicts": c.verdicts,
+                        "claims": c.claims,
+                    })
+                })
+                .collect();
+            print_json(&json!({ "parties": parties, "tags": tags, "cells": cells }));
+            return;
+        }
+        if m.cells.is_empty() {
+            say!("no tagged claims: tag some with `crosscheck tag add TAG CLAIM_IDS...`");
+            return;
+        }
+        for p in &m.parties {
+            say!("{}{}", p.name, p.key.as_deref().map(|k| format!(" ({k})")).unwrap_or_default());
+            for c in m.cells.iter().filter(|c| c.party == p.key) {
+                let verdicts: Vec<String> = c.verdicts.iter().map(|v| format!("{} {}", v.claims, v.verdict.replace('_', " "))).collect();
+                let ids: Vec<String> = c.claims.iter().map(|c| format!("#{}", c.id)).collect();
+                say!("  {}: {} claim{} ({}) {}", c.tag, c.claims.len(), plural(c.claims.len()), verdicts.join(", "), ids.join(" "));
+            }
         }
     }
 

@@ -61,23 +61,6 @@ impl Attributor<'_> {
             last -= 1;
         }
         let cue = span(b, i, i + len - 1);
-        Some(Frame {
-            cue,
-            cue_pos: cue.cs,
-            stance: Stance::Assert,
-            subj: Subj::Np(a, at),
-            content: span(b, at, last),
-            extra: None,
-            tail_at: None,
-            clause_at: cue.cs,
-            relays: false,
-            comp: true,
-            object_at: None,
-            speaker: None,
-            parent: None,
-            children: 0,
-            dropped: false,
-            nominal: true,
-        })
+        Some(Frame { clause_at: cue.cs, comp: true, nominal: true, ..Frame::new(cue, Stance::Assert, Subj::Np(a, at), span(b, at, last)) })
     }
 }

@@ -3,7 +3,7 @@
 
 import type { IpcError, WorkspaceInfo } from './ipc';
 
-export type View = 'library' | 'reader' | 'claims' | 'parties' | 'conflicts' | 'reports';
+export type View = 'library' | 'reader' | 'claims' | 'parties' | 'conflicts' | 'reports' | 'matrix';
 
 export const VIEWS: { id: View; label: string; key: string }[] = [
   { id: 'library', label: 'Library', key: '1' },
@@ -12,6 +12,7 @@ export const VIEWS: { id: View; label: string; key: string }[] = [
   { id: 'parties', label: 'Parties', key: '4' },
   { id: 'conflicts', label: 'Conflicts', key: '5' },
   { id: 'reports', label: 'Reports', key: '6' },
+  { id: 'matrix', label: 'Matrix', key: '7' },
 ];
 
 export interface ListKeys {

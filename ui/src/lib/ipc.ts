@@ -7,7 +7,7 @@ import type {
   ClaimDetail, ClaimEditInput, ConflictRecord, Evidence, EvidenceInput, ClaimPageDto, ClaimQuery, ConflictDiff, ConflictStatus,
   ConflictSummary, ImportEvent, ImportReport, IpcError, NewClaimInput, PartyKindDto, PartySummary, ReviewDto,
   ReportFormat, ReportOptions, ReportPreview, ReportResult, ReportScope, SearchResults, SourceSummary, SourceText,
-  TimelinePoint, VerdictInput, VerdictOption, Verification, WorkspaceInfo,
+  TagCountDto, TagMatrixDto, TimelinePoint, VerdictInput, VerdictOption, Verification, WorkspaceInfo,
 } from './bindings';
 
 export type * from './bindings';
@@ -89,6 +89,11 @@ export const addClaim = (input: NewClaimInput) => call<ClaimDetail>('add_claim',
 export const updateClaim = (id: number, edit: ClaimEditInput) => call<ClaimDetail>('update_claim', { id, edit });
 export const deleteClaim = (id: number) => call<null>('delete_claim', { id });
 export const setReview = (ids: number[], review: ReviewDto) => call<number>('set_review', { ids, review });
+export const tagClaims = (tag: string, ids: number[]) => call<TagCountDto[]>('tag_claims', { tag, ids });
+export const untagClaims = (tag: string, ids: number[]) => call<TagCountDto[]>('untag_claims', { tag, ids });
+export const tags = () => call<TagCountDto[]>('tags');
+export const claimTags = (id: number) => call<string[]>('claim_tags', { id });
+export const tagMatrix = () => call<TagMatrixDto>('tag_matrix');
 export const search = (text: string) => call<SearchResults>('search', { text });
 
 export const parties = (all = false) => call<PartySummary[]>('parties', { all });

@@ -6,7 +6,7 @@
 import { mockIPC } from '@tauri-apps/api/mocks';
 import type {
   ClaimDetail, ClaimQuery, ClaimRow, ConflictDiff, ConflictRecord, ConflictSummary, ImportEvent, IpcError,
-  PartySummary, SourceSummary, SourceText, VerdictOption, Verification,
+  PartySummary, SourceSummary, SourceText, TagCountDto, TagMatrixDto, VerdictOption, Verification,
 } from '../lib/bindings';
 
 const TEXT = `Bakou et Erevan s'accusent mutuellement de tirs à la frontière
@@ -151,6 +151,49 @@ function diffOf(id: number): ConflictDiff {
   };
 }
 
+// Tags by claim; one claim starts tagged so that the matrix has a cell before any test tags.
+const claimTags = new Map<number, string[]>([[2, ['Sotk village']]]);
+const sameTag = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
+
+function tagCounts(): TagCountDto[] {
+  const counts = new Map<string, number>();
+  for (const ts of claimTags.values()) for (const t of ts) counts.set(t, (counts.get(t) ?? 0) + 1);
+  return [...counts].map(([tag, n]) => ({ tag, claims: n })).sort((x, y) => x.tag.localeCompare(y.tag));
+}
+
+function setTag(tag: string, ids: number[], add: boolean): TagCountDto[] {
+  const t = tag.trim().replace(/\s+/g, ' ');
+  if (!t) throw err('bad_input', 'tag: a tag needs at least one letter or digit');
+  const unknown = ids.find((id) => !claims.some((c) => c.id === id));
+  if (unknown !== undefined) throw err('not_found', `no claim ${unknown}`);
+  const spelled = tagCounts().find((k) => sameTag(k.tag, t))?.tag ?? t;
+  for (const id of ids) {
+    const mine = (claimTags.get(id) ?? []).filter((x) => !sameTag(x, spelled));
+    claimTags.set(id, add ? [...mine, spelled].sort() : mine);
+  }
+  return tagCounts();
+}
+
+// The core's matrix over the mock's claims: each claim under its party and each of its tags.
+function matrix(): TagMatrixDto {
+  const order = VERDICTS.map((v) => v.key);
+  const m: TagMatrixDto = { parties: [], tags: tagCounts().map((t) => t.tag), cells: [] };
+  const tagged = claims.filter((c) => (claimTags.get(c.id) ?? []).length);
+  const keys = [...new Set(tagged.map((c) => c.party))];
+  const name = (k: string | null) => (k === null ? 'no party' : parties.find((p) => p.key === k)?.name ?? k);
+  m.parties = keys.map((k) => ({ key: k, name: name(k) })).sort((a, b) => Number(a.key === null) - Number(b.key === null) || a.name.localeCompare(b.name));
+  for (const p of m.parties) {
+    for (const t of m.tags) {
+      const here = tagged.filter((c) => c.party === p.key && claimTags.get(c.id)!.includes(t));
+      if (!here.length) continue;
+      const cl = here.map((c) => ({ id: c.id, text: c.quote, speaker: c.speaker, verdict: verificationOf(c.id).verdict }));
+      const verdicts = order.map((v) => ({ verdict: v, claims: cl.filter((c) => c.verdict === v).length })).filter((v) => v.claims);
+      m.cells.push({ party: p.key, tag: t, verdicts, claims: cl });
+    }
+  }
+  return m;
+}
+
 export function installMockBackend() {
   const params = new URLSearchParams(location.search);
   const bigTotal = Number(params.get('claims') ?? 0);
@@ -206,6 +249,14 @@ export function installMockBackend() {
         picked.forEach((x) => (x.review = a.review));
         return picked.length;
       }
+      case 'tag_claims': return setTag(a.tag, a.ids, true);
+      case 'untag_claims': return setTag(a.tag, a.ids, false);
+      case 'tags': return tagCounts();
+      case 'claim_tags': {
+        if (!claims.some((c) => c.id === a.id)) throw err('not_found', `no claim ${a.id}`);
+        return claimTags.get(a.id) ?? [];
+      }
+      case 'tag_matrix': return matrix();
       case 'search_parties': {
         const fold = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
         const q = fold(a.query.trim());

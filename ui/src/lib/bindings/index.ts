@@ -967,3 +967,83 @@ path: string,
  */
 bytes: number, };
 
+export type TagCountDto = { 
+/**
+ * The tag.
+ */
+tag: string, 
+/**
+ * Claims carrying it.
+ */
+claims: number, };
+
+export type MatrixRow = { 
+/**
+ * Party key; `null` for claims whose party is unknown.
+ */
+key: string | null, 
+/**
+ * Display name ("no party" for the unknown one).
+ */
+name: string, };
+
+export type MatrixVerdict = { 
+/**
+ * Verdict key (see `verdicts` for labels and colours).
+ */
+verdict: string, 
+/**
+ * How many.
+ */
+claims: number, };
+
+export type MatrixClaim = { 
+/**
+ * Claim id.
+ */
+id: number, 
+/**
+ * Content text.
+ */
+text: string, 
+/**
+ * Who said it.
+ */
+speaker: string, 
+/**
+ * Verdict key.
+ */
+verdict: string, };
+
+export type MatrixCellDto = { 
+/**
+ * The row's party key (`null`: no party).
+ */
+party: string | null, 
+/**
+ * The column's tag.
+ */
+tag: string, 
+/**
+ * Claims per verdict, in the taxonomy's order.
+ */
+verdicts: Array<MatrixVerdict>, 
+/**
+ * The claims, in reading order.
+ */
+claims: Array<MatrixClaim>, };
+
+export type TagMatrixDto = { 
+/**
+ * Rows, by name, the unknown party last.
+ */
+parties: Array<MatrixRow>, 
+/**
+ * Columns, alphabetically.
+ */
+tags: Array<string>, 
+/**
+ * Non-empty cells.
+ */
+cells: Array<MatrixCellDto>, };
+

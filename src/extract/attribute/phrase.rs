@@ -1,0 +1,131 @@
+//! Noun phrases around a cue: where a subject scanned leftwards starts, the phrase an inverted
+//! cue's speaker spans, appositions ("Dmitri Peskov, le porte-parole du Kremlin, a déclaré"), and
+//! the check that a speaker phrase holds no verb, cue or clause.
+
+use super::*;
+
+impl Attributor<'_> {
+    /// A speaker phrase holds no verb: a subject scanned leftwards keeps what follows the last verb
+    /// in it, one scanned rightwards what precedes the first ("…, said the government accuses …"
+    /// is "the government"). `None` when nothing is left.
+    pub(super) fn clause_free(&self, b: &Block, a: usize, z: usize, left: bool) -> Option<(usize, usize)> {
+        let lex = self.lex;
+        let words = |t: usize| if t >= a && t < z { b.word(t) } else { None };
+        // A relative clause inside the phrase is an apposition ("Brooks, who still has the phone,
+        // said"): its verbs are the phrase's own.
+        if (a..z).any(|t| words(t).is_some_and(|w| lex.is(S::Relatives, w))) {
+            return Some((a, z));
+        }
+        let verb = |t: usize| {
+            // After a determiner or a preposition a cue form is a noun ("la note", "le juge"); a
+            // capitalized word is a name ("Elizabeth May").
+            let noun = t > a && words(t - 1).is_some_and(|p| lex.is(S::Determiners, p) || lex.is(S::NpRightStop, p) || matches!(p, "of" | "de" | "d'"));
+            !b.toks[t].cap
+                && (words(t).is_some_and(|w| lex.is(S::Aux, w) || lex.is_finite(w))
+                    || (!noun && lex.cues.matches_at(&words, t).iter().any(|(_, c)| c.form != Form::Participle)))
+        };
+        let (a, z) = if left {
+            match (a..z).rev().find(|&t| verb(t)) {
+                Some(v) => (v + 1, z),
+                None => (a, z),
+            }
+        } else {
+            (a, (a..z).find(|&t| t > a && verb(t)).unwrap_or(z))
+        };
+        // A phrase opening with a preposition or closing on one is an adjunct, not a speaker ("to the
+        // accusations", "of a new humanitarian catastrophe", "innocent citizens amid").
+        let prep = |t: usize| b.word(t).is_some_and(|w| lex.is(S::Prepositions, w));
+        let det = |t: usize| b.word(t).is_some_and(|w| lex.is(S::Determiners, w));
+        let mut first = (a..z).find(|&t| b.toks[t].kind == Kind::Word)?;
+        let last = (a..z).rev().find(|&t| b.toks[t].kind == Kind::Word)?;
+        if prep(first) {
+            // "a déclaré à RFI le procureur …": an addressee before an inverted subject; "in a move
+            // the company said": an adjunct before a subject. The subject opens with the next
+            // determiner.
+            first = if left { (first + 2..z).rev().find(|&t| det(t))? } else { (first + 2..z).find(|&t| det(t))? };
+        }
+        (!prep(first) && !prep(last) && !det(last)).then_some((first, z))
+    }
+
+    /// First token of the subject ending at `le`, scanning left to a stop; `le + 1` if none.
+    pub(super) fn left_np_start(&self, b: &Block, s: usize, le: usize) -> usize {
+        let mut a = le + 1;
+        while a > s && le + 1 - a < NP_MAX {
+            let k = a - 1;
+            let Some(w) = b.word(k) else { break };
+            if self.lex.is(S::NpLeftStop, w) {
+                break;
+            }
+            a = k;
+        }
+        a
+    }
+
+    /// The speaker after an inverted cue: words up to a stop, as a token range.
+    pub(super) fn right_np(&self, b: &Block, e: usize, k: usize) -> Option<(usize, usize)> {
+        let mut z = k;
+        while z < e && z < k + NP_MAX && b.toks[z].kind == Kind::Word {
+            // "les autorités à New Delhi": a seat of government after an institution is part of it.
+            let seat = matches!(b.word(z), Some("à" | "a" | "in")) && z + 1 < e && b.toks[z + 1].cap && self.r.name_at(b, z + 1).is_some();
+            if z > k && self.lex.is(S::NpRightStop, b.word(z).unwrap_or("")) && !seat {
+                break;
+            }
+            z += 1;
+        }
+        (z > k).then_some((k, z))
+    }
+
+    /// "X, the Kremlin spokesman, said": the subject before the apposition's commas.
+    pub(super) fn apposition(&self, b: &Block, s: usize, comma: usize) -> Option<(usize, usize)> {
+        let mut a = comma;
+        let mut commas = 0;
+        let mut since_comma = 0;
+        while a > s && comma - a < 2 * NP_MAX {
+            let k = a - 1;
+            if b.is_punct(k, ',') {
+                // "Sen. Debbie Stabenow, D-Mich., a member of …, said": a short aside (a state, an
+                // age) between two commas belongs to the apposition.
+                if commas == 1 && since_comma <= 2 && k > s && b.word(k - 1).is_some() {
+                    since_comma = 0;
+                    a = k;
+                    continue;
+                }
+                commas += 1;
+                if commas > 1 {
+                    break;
+                }
+                since_comma = 0;
+                a = k;
+                continue;
+            }
+            // Brackets, and inside a sentence the periods of abbreviations ("Inc.") and the signs of
+            // company names ("Gluskin Sheff + Associates").
+            if b.toks[k].kind == Kind::Punct && matches!(b.toks[k].ch, '(' | ')' | '.' | '+' | '&' | '/') {
+                a = k;
+                continue;
+            }
+            let Some(w) = b.word(k) else { break };
+            since_comma += 1;
+            // "X, a refugee who works as a translator, said": a relative clause inside the apposition,
+            // and whatever stop words it holds. The look-back is bounded like the apposition itself.
+            let in_relative = || {
+                (s..=k).rev().take(2 * NP_MAX).take_while(|&j| !b.is_punct(j, ',')).any(|j| b.word(j).is_some_and(|x| self.lex.is(S::Relatives, x)))
+            };
+            if commas == 0 && in_relative() {
+                a = k;
+                continue;
+            }
+            if self.lex.is(S::NpLeftStop, w) {
+                // A relative clause ("the official, who …,"): the subject is before it.
+                if commas == 1 && k > s && b.is_punct(k - 1, ',') {
+                    let end = k - 1;
+                    let start = self.left_np_start(b, s, end.checked_sub(1)?);
+                    return (start < end).then_some((start, end));
+                }
+                break;
+            }
+            a = k;
+        }
+        (commas == 1 && a < comma).then_some((a, comma))
+    }
+}

@@ -1,0 +1,57 @@
+//! Frames around a prepositional cue: « selon X, … », "according to X, …", « по словам X, … » —
+//! the speaker follows the cue, the content is the rest of the clause (or what comes before it).
+
+use super::*;
+
+impl Attributor<'_> {
+    pub(super) fn prep_frame(&self, b: &Block, s: usize, e: usize, i: usize, len: usize) -> Option<Frame> {
+        let lex = self.lex;
+        let a = i + len;
+        if b.word(a).is_some_and(|w| lex.is(S::PrepBlockers, w)) {
+            return None;
+        }
+        let mut z = a;
+        while z < e && z < a + NP_MAX && b.toks[z].kind == Kind::Word {
+            if z > a && lex.is(S::NpRightStop, b.word(z).unwrap_or("")) {
+                break;
+            }
+            z += 1;
+        }
+        if z == a {
+            return None;
+        }
+        // "selon le gouverneur de la région, Ivan Petrov, …": the name in apposition belongs to
+        // the speaker.
+        if b.is_punct(z, ',') {
+            let name_end = (z + 1..(z + 6).min(e)).take_while(|&t| b.toks[t].kind == Kind::Word && b.toks[t].cap).last();
+            if let Some(n) = name_end.filter(|&n| b.is_punct(n + 1, ',')) {
+                z = n + 1;
+            }
+        }
+        let at_start = (s..i).all(|t| b.toks[t].kind != Kind::Word || lex.is(S::Conjunctions, b.word(t).unwrap_or("")));
+        let content = if at_start {
+            let mut c = z;
+            while c < e && b.toks[c].kind != Kind::Word && b.toks[c].kind != Kind::Quote {
+                c += 1;
+            }
+            if c >= e {
+                return None;
+            }
+            span(b, c, e - 1)
+        } else {
+            let words_before = (s..i).filter(|&t| b.toks[t].kind == Kind::Word).count();
+            // "…, когда, по сведениям X, огонь открыли …", "…, that, according to X, the troops …":
+            // an aside right after a conjunction introduces what follows, not what came before.
+            let aside = i >= s + 2 && b.is_punct(i - 1, ',') && b.is_punct(z, ',') && b.word(i - 2).is_some_and(|w| lex.is(S::NpLeftStop, w) || lex.is(S::Complementizers, w));
+            if aside && z + 1 < e {
+                span(b, z + 1, e - 1)
+            } else if words_before >= 3 || z + 1 >= e {
+                span(b, s, i - 1)
+            } else {
+                span(b, z, e - 1)
+            }
+        };
+        let cue = span(b, i, i + len - 1);
+        Some(Frame::new(cue, Stance::Report, Subj::Np(a, z), content))
+    }
+}

@@ -1,0 +1,439 @@
+//! Frames around a reporting verb: its subject on the left (or inverted after it, or carried over
+//! from the clause before), its content on the right (a "that" clause, a quotation, a bare object
+//! that reads as a clause) or before it ("« … », a déclaré X"), the label a labelling verb puts on
+//! its object, and passives with their agent.
+
+use super::*;
+
+impl Attributor<'_> {
+    /// The frame of cue `i..i + len` of sentence `s..e`, if the cue reports speech here (not a noun,
+    /// not an act, not a modal's infinitive).
+    #[allow(clippy::too_many_arguments)]
+    pub(super) fn verb_frame(&self, b: &Block, s: usize, e: usize, i: usize, len: usize, cue: &Cue) -> Option<Frame> {
+        let lex = self.lex;
+        let words = |k: usize| if k >= s && k < e { b.word(k) } else { None };
+        let last = i + len - 1;
+        let t = &b.toks[i];
+        // Folding merges "déclaré" and "déclare": the written form decides the grammatical use.
+        let surface = self.r.text[t.bs..t.be].to_lowercase().replace('’', "'");
+        let exact = lex.exact_form(&surface);
+        let cue = &Cue { form: exact.unwrap_or(cue.form), ..cue.clone() };
+        // A capitalized verb inside a sentence is a name or a title ("United States", "Reports").
+        if t.cap && i > s && !matches!(b.toks[i - 1].q, QRole::Open(_)) {
+            return None;
+        }
+        // After a determiner the cue is a noun ("the remark", "his claims"); before a figure it
+        // counts ("added 0.3 per cent", "added $1.60").
+        if i > s && words(i - 1).is_some_and(|w| lex.is(S::Determiners, w) && !lex.is(S::Clitics, w) && !lex.is(S::NpLeftStop, w) && !lex.is(S::Complementizers, w)) {
+            return None;
+        }
+        // After a possessive, or before "of", a finite form is a noun ("Israel's demand to …",
+        // "reports of casualties").
+        let possessive = i > s && b.word(i - 1).is_some_and(|w| w == "'s" || w == "’s" || w.ends_with("'s") || w.ends_with("’s"));
+        if cue.form == Form::Finite && (possessive || words(last + 1).is_some_and(|w| lex.is(S::TopicPreps, w))) {
+            return None;
+        }
+        // Before a modal it is a noun too ("the strange remark may have …").
+        if (!cue.bare && b.toks.get(last + 1).is_some_and(|n| n.ch.is_ascii_digit() || n.ch == '$')) || words(last + 1).is_some_and(|w| w != "to" && lex.is(S::Modals, w)) {
+            return None;
+        }
+        // A finite form followed by an auxiliary is a noun ("member states have"), unless the verb
+        // takes a bare clause ("what officials say is …").
+        if cue.form == Form::Finite && !cue.bare && words(last + 1).is_some_and(|w| lex.is(S::Aux, w) && lex.is_finite(w)) {
+            return None;
+        }
+        let mut first = i;
+        let mut right = last + 1;
+        let mut aux = false;
+        let mut passive = false;
+        let mut inv: Option<usize> = None;
+        let mut subj: Option<Subj> = None;
+        let mut left_end: Option<usize> = None;
+        if cue.form == Form::Gerund {
+            let p = i.checked_sub(1).filter(|&p| p >= s)?;
+            if !(b.is_punct(p, ',') || words(p) == Some("en")) {
+                return None;
+            }
+            subj = Some(Subj::Reuse);
+        } else {
+            let mut j = i;
+            let mut steps = 0;
+            while j > s && steps < 10 {
+                let k = j - 1;
+                let tk = &b.toks[k];
+                steps += 1;
+                if tk.kind == Kind::Quote && matches!(tk.q, QRole::Open(_)) && k + 1 == i {
+                    j = k;
+                    continue;
+                }
+                // A dash after a quotation hands it to its speaker, as the comma does: « "…", —
+                // сказал Песков », « « … » — dit-il ».
+                if tk.kind == Kind::Punct && matches!(tk.ch, '—' | '–' | '-') && k + 1 == j && k > s && (b.is_punct(k - 1, ',') || matches!(b.toks[k - 1].q, QRole::Close(_))) {
+                    j = k;
+                    continue;
+                }
+                let Some(wk) = b.word(k) else { break };
+                if tk.inverted {
+                    inv = Some(k);
+                    j = k;
+                    first = k;
+                    continue;
+                }
+                if lex.is(S::Aux, wk) {
+                    // Only the auxiliary nearest the verb makes it passive ("a été aussitôt démentie").
+                    if !aux && lex.is(S::Passive, wk) && cue.form != Form::Finite {
+                        passive = true;
+                    }
+                    // "has questions", "Hua's comments": after any auxiliary but "do", a finite-only
+                    // form is a noun. Languages without do-support list none and skip this.
+                    if !aux && cue.form == Form::Finite && !lex.set(S::DoSupport).is_empty() && !lex.is(S::DoSupport, wk) {
+                        return None;
+                    }
+                    aux = true;
+                    j = k;
+                    first = k;
+                    continue;
+                }
+                if lex.is(S::Negation, wk) {
+                    return None;
+                }
+                // "peut-on lire": a modal before an inverted subject belongs to the cue.
+                if inv.is_some() && first == k + 1 && lex.is(S::InvertedModals, wk) {
+                    j = k;
+                    first = k;
+                    continue;
+                }
+                if let Some(n) = lex.set(S::Adverbs).ending_at(&words, k) {
+                    j = k + 1 - n;
+                    continue;
+                }
+                if lex.is(S::Clitics, wk) {
+                    j = k;
+                    continue;
+                }
+                break;
+            }
+            left_end = (j > s).then(|| j - 1);
+            let after_conj = left_end.and_then(&words).is_some_and(|w| lex.is(S::Conjunctions, w));
+            // A participle with an agent and no auxiliary is a passive all the same: "une
+            // information démentie par Nairobi", "l'attentat revendiqué par le groupe". Only forms
+            // that cannot be finite: "X said by text message" is active.
+            let mut k = last + 1;
+            while let Some((n, _)) = lex.set(S::Adverbs).match_at(&words, k) {
+                k += n;
+            }
+            if !aux && inv.is_none() && cue.form == Form::Participle && words(k).is_some_and(|w| lex.is(S::AgentPreps, w)) && left_end.is_some_and(|le| b.toks[le].kind == Kind::Word || b.is_punct(le, ',')) {
+                passive = true;
+                aux = true;
+            }
+            if cue.form == Form::Participle && !aux && inv.is_none() && !after_conj {
+                return None;
+            }
+            if !aux && inv.is_none() {
+                if let Some(w) = left_end.and_then(&words) {
+                    if lex.is(S::Determiners, w) || lex.is(S::Modals, w) {
+                        return None;
+                    }
+                }
+            }
+            if passive && aux && cue.form == Form::Both && lex.code == "en" {
+                // "was said" / "were told": passive reading, as in French.
+            }
+        }
+        if b.toks.get(right).is_some_and(|t| t.inverted) && right < e {
+            inv = Some(right);
+            right += 1;
+        }
+        // "déclarer la loi martiale" declares; it does not speak.
+        if cue.act {
+            let mut k = right;
+            while words(k).is_some_and(|w| lex.is(S::Determiners, w)) && k < right + 3 {
+                k += 1;
+            }
+            if lex.set(S::ActObjects).match_at(&words, k).is_some() || lex.set(S::ActObjects).match_at(&words, right).is_some() {
+                return None;
+            }
+        }
+        let cue_span = span(b, first, last);
+        let mut frame = Frame { cue_pos: b.toks[i].cs, ..Frame::new(cue_span, cue.stance, Subj::Reuse, cue_span) };
+        let mut k = right;
+        while let Some((n, _)) = lex.set(S::Adverbs).match_at(&words, k) {
+            k += n;
+        }
+        // An impersonal plural names its source as a place, before or after it ("в МИД заявили",
+        // "уточнили в сообщении"); so does a verb that only documents use ("говорится в сообщении").
+        let impersonal = lex.set(S::ImpersonalEndings).by_first_words().any(|end| surface.ends_with(end));
+        let source_after = (impersonal || cue.relay).then(|| lex.set(S::SourcePreps).match_at(&words, k)).flatten().map(|(n, _)| k + n);
+        if passive {
+            // "a été démentie par Bakou": the agent speaks; the subject is what is denied.
+            if !words(k).is_some_and(|w| lex.is(S::AgentPreps, w)) {
+                return None;
+            }
+            let (a, z) = self.right_np(b, e, k + 1)?;
+            let mut le = left_end?;
+            if b.is_punct(le, ',') && le > s {
+                le -= 1;
+            }
+            let ns = self.left_np_start(b, s, le);
+            if ns > le {
+                return None;
+            }
+            frame.subj = Subj::Np(a, z);
+            frame.content = span(b, ns, le);
+            return Some(frame);
+        }
+        if let Some(p) = inv {
+            frame.subj = Subj::Np(p, p + 1);
+            // "peut-on lire dans un communiqué du ministère", "rapporte-t-on du côté du ministère":
+            // the impersonal subject points at the document or the side that speaks.
+            if words(p) == Some("on") {
+                if let Some((n, _)) = lex.set(S::SourcePreps).match_at(&words, k) {
+                    let (a, z) = self.right_np(b, e, k + n)?;
+                    frame.subj = Subj::Np(a, z);
+                }
+            }
+        } else if let Some(sj) = subj {
+            frame.subj = sj;
+        } else {
+            let le = left_end;
+            let ns = le.map(|le| self.left_np_start(b, s, le));
+            match (le, ns) {
+                (Some(le), _) if words(le).is_some_and(|w| lex.is(S::Conjunctions, w)) => {
+                    // "Erevan nie cela et rapporte …": the earlier content ends at the conjunction.
+                    frame.subj = Subj::Reuse;
+                    frame.tail_at = Some(b.toks[le].cs);
+                }
+                (Some(le), Some(ns)) if ns <= le => {
+                    if ns > s && lex.set(S::Temporal).ending_at(&words, ns - 1).is_some() {
+                        return None;
+                    }
+                    let place = if impersonal { lex.set(S::SourcePreps).match_at(&words, ns).map(|(n, _)| n) } else { None };
+                    frame.subj = Subj::Np(ns + place.unwrap_or(0), le + 1);
+                }
+                (le, _) => {
+                    // Inversion: "« … », a déclaré le ministère", "…, said the minister".
+                    let boundary_ok = le.is_none_or(|le| b.is_punct(le, ',') || matches!(b.toks[le].q, QRole::Close(_)) || b.is_punct(le, ':'));
+                    if !boundary_ok {
+                        return None;
+                    }
+                    let quote_before = le.is_some_and(|le| {
+                        matches!(b.toks[le].q, QRole::Close(_)) || (le > s && matches!(b.toks[le - 1].q, QRole::Close(_)))
+                    });
+                    let np = self.right_np(b, e, source_after.unwrap_or(k)).filter(|&(_, z)| {
+                        quote_before || z >= e || b.toks[z].kind != Kind::Word || words(z).is_some_and(|w| lex.is(S::NpRightStop, w))
+                    });
+                    let appos = if quote_before { None } else { le.and_then(|le| self.apposition(b, s, le)) };
+                    // "…, and a British worker were among the casualties, said police Chief X": what
+                    // holds a finite verb outside a relative clause is content, not an apposition.
+                    let appos_is_clause = appos.is_some_and(|(a, z)| {
+                        (a..z).any(|t| b.word(t).is_some_and(|w| lex.is_finite(w)))
+                            && !(a..z).any(|t| b.word(t).is_some_and(|w| lex.is(S::Relatives, w)))
+                    });
+                    if let (Some((a, z)), true) = (np, appos.is_none() || appos_is_clause) {
+                        frame.subj = Subj::Np(a, z);
+                        let (content, at) = self.tail_content(b, s, le?)?;
+                        frame.content = content;
+                        frame.tail_at = Some(at);
+                        frame.extra = self.extra_quote(b, e, z);
+                        return Some(frame);
+                    }
+                    // Apposition: "Dmitri Peskov, le porte-parole du Kremlin, a déclaré que …".
+                    let (a, z) = appos?;
+                    frame.subj = Subj::Np(a, z);
+                }
+            }
+        }
+        if cue.relay {
+            let Subj::Np(a, z) = frame.subj else { return None };
+            let get = |x: usize| if x >= a && x < z { b.word(x) } else { None };
+            if !(a..z).any(|x| lex.set(S::RelayNouns).match_at(&get, x).is_some()) {
+                return None;
+            }
+        }
+        // Content on the right.
+        let clause_end = match b.toks[i].inq {
+            Some(q) => b.quotes[q].close.unwrap_or(b.quotes[q].end).min(e),
+            None => e,
+        };
+        if cue.label {
+            return self.label_frame(b, s, clause_end, k, frame);
+        }
+        let mut comp = None;
+        let mut m = k;
+        // Between a cue and its "that", only an adjunct ("on Tuesday", "mercredi") or, for verbs
+        // that take one, an addressee ("told reporters"); otherwise "that" is a relative.
+        let adjunct_first = b.is_punct(k, ',') || words(k).is_some_and(|w| lex.is(S::NpRightStop, w) || lex.is(S::Complementizers, w));
+        let window = if cue.obj || adjunct_first { 7 } else { 1 };
+        while m < clause_end && m < k + window {
+            let tm = &b.toks[m];
+            if tm.kind == Kind::Word && lex.is(S::Complementizers, b.word(m).unwrap_or("")) {
+                comp = Some(m);
+                break;
+            }
+            if tm.kind != Kind::Word && !(tm.kind == Kind::Punct && tm.ch == ',') {
+                break;
+            }
+            m += 1;
+        }
+        frame.comp = comp.is_some();
+        let mut c0 = comp.map_or(k, |c| c + 1);
+        if comp.is_none() && c0 < e {
+            frame.object_at = Some(b.toks[c0].cs);
+        }
+        let introduced = b.is_punct(c0, ':') || (b.is_punct(c0, ',') && b.toks.get(c0 + 1).is_some_and(|t| matches!(t.q, QRole::Open(_))));
+        if introduced {
+            c0 += 1;
+        }
+        let ends_clause = |x: usize| x >= clause_end || matches!(b.toks[x].ch, '.' | '!' | '?' | ';' | '…') && b.toks[x].kind == Kind::Punct;
+        let np_left_boundary = match frame.subj {
+            Subj::Np(a, _) if a > s && inv.is_none() => Some(a - 1),
+            _ => None,
+        };
+        // A short lead before the comma is an adjunct ("During his trial, Garnier told the jury he …"),
+        // not content said.
+        let lead_words = np_left_boundary.map_or(0, |bt| (s..bt).filter(|&t| b.toks[t].kind == Kind::Word).count());
+        let after_content = np_left_boundary.is_some_and(|bt| (b.is_punct(bt, ',') && lead_words >= 5) || matches!(b.toks[bt].q, QRole::Close(_)));
+        let nothing_right = ends_clause(c0)
+            || (comp.is_none()
+                && after_content
+                && (cue.obj || b.is_punct(c0, ',') || words(c0).is_some_and(|w| lex.is(S::NpRightStop, w) || lex.is(S::TopicPreps, w))));
+        if nothing_right || inv.is_some() {
+            // "…, Smith said." / "« … », a-t-il déclaré": the content comes before.
+            let bt = if inv.is_some() { left_end } else { np_left_boundary };
+            if let Some((content, at)) = bt.and_then(|bt| self.tail_content(b, s, bt)) {
+                frame.content = content;
+                frame.tail_at = Some(at);
+                let np_end = match frame.subj {
+                    Subj::Np(_, z) => z,
+                    Subj::Reuse => right,
+                };
+                frame.extra = self.extra_quote(b, e, np_end.max(right));
+                return Some(frame);
+            }
+            if ends_clause(c0) {
+                // "Kiev a aussitôt démenti.": a bare denial or confirmation, its content the cue.
+                if matches!(cue.stance, Stance::Deny | Stance::Confirm) {
+                    frame.content = cue_span;
+                    return Some(frame);
+                }
+                return None;
+            }
+        }
+        if let QRole::Open(q) = b.toks[c0].q {
+            let after = b.quotes[q].end;
+            if after >= clause_end || b.toks[after].kind != Kind::Word {
+                frame.content = quote_span(b, q);
+                return Some(frame);
+            }
+        }
+        let mut end = clause_end;
+        while end > c0 + 1 && b.toks[end - 1].kind == Kind::Punct {
+            end -= 1;
+        }
+        // A bare object must read as a clause unless the verb takes one as content: denials,
+        // promises, warnings and reports ("denied any involvement", "vowed to retaliate",
+        // "reported damage to border posts") and the verbs flagged `bare`.
+        let bare_object = comp.is_none() && !introduced && !matches!(b.toks[c0].q, QRole::Open(_));
+        let takes_object = cue.bare || cue.obj || matches!(cue.stance, Stance::Deny | Stance::Promise | Stance::Warn | Stance::Report);
+        if bare_object && !takes_object && !self.reads_as_clause(b, c0, end) {
+            return None;
+        }
+        frame.content = span(b, c0, end - 1);
+        Some(frame)
+    }
+
+    /// "called the allegation “false”", "calls it a mistake", "described the attack as …", "what
+    /// he called …": the label a speaker puts on something is the quotation after the cue, the words
+    /// after an object pronoun or after "as", or everything after the cue when its object is a relative.
+    pub(super) fn label_frame(&self, b: &Block, s: usize, clause_end: usize, k: usize, mut frame: Frame) -> Option<Frame> {
+        let lex = self.lex;
+        let Subj::Np(a, _) = frame.subj else { return None };
+        let words = |t: usize| if t >= s && t < clause_end { b.word(t) } else { None };
+        // The object is short and holds no comma ("a sedative called clonazepam, part of a group
+        // known as …" labels nothing).
+        let window = (k..(k + 12).min(clause_end)).find(|&t| b.is_punct(t, ',')).unwrap_or((k + 12).min(clause_end));
+        let start = if a > s && words(a - 1).is_some_and(|w| lex.is(S::Relatives, w)) {
+            k
+        } else if let Some(q) = (k..window).find_map(|t| match b.toks[t].q {
+            QRole::Open(q) => Some(q),
+            _ => None,
+        }) {
+            frame.content = quote_span(b, q);
+            return Some(frame);
+        } else if words(k).is_some_and(|w| lex.is(S::ObjectPronouns, w)) && words(k + 1).is_some() {
+            k + 1
+        } else {
+            (k..window).find(|&t| words(t).is_some_and(|w| lex.is(S::LabelAs, w)))? + 1
+        };
+        // The label ends with the clause, or where a conjunction starts another report ("described
+        // it as a carjacking and said …").
+        let mut end = start;
+        while end < clause_end && !(b.toks[end].kind == Kind::Punct && matches!(b.toks[end].ch, '.' | '!' | '?' | ';')) {
+            if words(end).is_some_and(|w| lex.is(S::Conjunctions, w)) && !lex.cues.matches_at(&words, end + 1).is_empty() {
+                break;
+            }
+            end += 1;
+        }
+        while end > start && b.toks[end - 1].kind == Kind::Punct {
+            end -= 1;
+        }
+        if end <= start {
+            return None;
+        }
+        frame.content = span(b, start, end - 1);
+        Some(frame)
+    }
+
+    /// Whether the words from `a` read as a clause: a finite verb among the first twenty. True where
+    /// the language lists no finite verbs, so the check is English-only until another lists some.
+    pub(super) fn reads_as_clause(&self, b: &Block, a: usize, end: usize) -> bool {
+        let lex = self.lex;
+        if lex.set(S::FiniteVerbs).is_empty() {
+            return true;
+        }
+        let mut seen = 0;
+        for t in a..end {
+            let Some(w) = b.word(t) else { continue };
+            if lex.is_finite(w) {
+                return true;
+            }
+            if seen > 0 && w.len() > 4 && (1..w.len()).any(|k| w.is_char_boundary(k) && lex.is(S::FiniteEndings, &w[k..])) {
+                return true;
+            }
+            seen += 1;
+            if seen >= 20 {
+                break;
+            }
+        }
+        false
+    }
+
+    /// The content before a trailing attribution whose boundary token is `bt` (a comma or a
+    /// closing mark): the quotation that closes there, or the clause from the sentence start.
+    pub(super) fn tail_content(&self, b: &Block, s: usize, bt: usize) -> Option<(Span, usize)> {
+        let mut t = bt;
+        if b.is_punct(t, ',') && t > s {
+            t -= 1;
+        }
+        if let QRole::Close(q) = b.toks[t].q {
+            return Some((quote_span(b, q), b.toks[t].cs));
+        }
+        if b.is_punct(bt, ',') {
+            let n_words = (s..bt).filter(|&x| b.toks[x].kind == Kind::Word).count();
+            if n_words >= 3 {
+                return Some((span(b, s, bt - 1), b.toks[bt].cs));
+            }
+        }
+        None
+    }
+
+    /// `"…," he said, "…"`: the quotation that continues after the speaker.
+    pub(super) fn extra_quote(&self, b: &Block, e: usize, z: usize) -> Option<Span> {
+        if z + 1 < e && b.is_punct(z, ',') {
+            if let QRole::Open(q) = b.toks[z + 1].q {
+                return Some(quote_span(b, q));
+            }
+        }
+        None
+    }
+}
