@@ -17,7 +17,8 @@ pub mod facts;
 pub mod proposition;
 pub mod tokens;
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
+use std::rc::Rc;
 
 use rusqlite::Transaction;
 use serde::Serialize;
@@ -58,140 +59,193 @@ fn statement_key(text: &str, side: &Side) -> String {
 /// Indexes every claim not yet indexed and finds their conflicts: replies first, then
 /// cross-source candidates. Runs in the caller's transaction (an import's).
 pub fn detect_in(tx: &Transaction<'_>, gazetteer: &Gazetteer, cfg: &CandidateConfig) -> Result<DetectSummary> {
-    let lex = Lexicon::builtin();
-    let new = store::unindexed_claims_in(tx)?;
-    let mut summary = DetectSummary { claims: new.len(), ..Default::default() };
-    let mut cache: HashMap<i64, Option<(ClaimBrief, Features)>> = HashMap::new();
-    let mut load = |tx: &Transaction<'_>, id: i64| -> Result<Option<(ClaimBrief, Features)>> {
-        if let Some(hit) = cache.get(&id) {
+    Detection::default().detect_in(tx, gazetteer, cfg)
+}
+
+/// Detection run again and again in one transaction (an import batch runs it after each
+/// source), keeping what it learned of the store from one run to the next: each claim's brief
+/// and features, computed once rather than each time a claim is shortlisted (the import's main
+/// cost before: 51 % of it, see `docs/perf/import-profile.md`), and the keys too common to block on.
+/// Its results are those of [`detect_in`]. It assumes stored claims are only added while it
+/// lives (as during an import), and must be dropped when its transaction is rolled back.
+#[derive(Default)]
+pub struct Detection {
+    claims: HashMap<i64, Option<Rc<(ClaimBrief, Features)>>>,
+    /// Keys held by more than `max_postings` claims: claims are only added while a detection
+    /// lives, so such a key stays too common.
+    common_keys: HashSet<String>,
+}
+
+/// Claims whose features a [`Detection`] keeps; past this it starts afresh, so that memory stays
+/// bounded on a store of a million claims (about 3 KB each).
+const KEPT_CLAIMS: usize = 50_000;
+
+impl Detection {
+    /// [`detect_in`] with the default configuration.
+    pub fn run_in(&mut self, tx: &Transaction<'_>, gazetteer: &Gazetteer) -> Result<DetectSummary> {
+        self.detect_in(tx, gazetteer, &CandidateConfig::default())
+    }
+
+    /// A claim's brief and features, read and computed once.
+    fn load(&mut self, tx: &Transaction<'_>, gazetteer: &Gazetteer, id: i64) -> Result<Option<Rc<(ClaimBrief, Features)>>> {
+        if let Some(hit) = self.claims.get(&id) {
             return Ok(hit.clone());
         }
         let got = store::claim_brief_in(tx, id)?.map(|b| {
-            let f = Features::new(ClaimRef { id: b.id, source_id: b.source_id, text: &b.text, speaker: &b.speaker }, gazetteer, lex);
-            (b, f)
+            let f = Features::new(ClaimRef { id: b.id, source_id: b.source_id, text: &b.text, speaker: &b.speaker }, gazetteer, Lexicon::builtin());
+            Rc::new((b, f))
         });
-        cache.insert(id, got.clone());
+        if self.claims.len() >= KEPT_CLAIMS {
+            self.claims.clear();
+        }
+        self.claims.insert(id, got.clone());
         Ok(got)
-    };
+    }
 
-    for &id in &new {
-        let Some((brief, f)) = load(tx, id)? else { continue };
-        let exact = statement_key(&brief.text, &f.side);
-        let mut keys: Vec<String> = f.keys().into_iter().map(|(k, _)| k).collect();
-        keys.push(exact.clone());
-        store::index_claim_in(tx, id, &keys)?;
-        // An exact copy of an earlier claim of the same side in another source carries its
-        // statement. The earliest holder is looked up directly: however many copies hold the
-        // key, it must not be skipped as too common.
-        if let Some(first) = store::first_holder_in(tx, &exact, id)?.filter(|&o| o < id) {
-            if let Some((ob, _)) = load(tx, first)? {
-                if ob.source_id != brief.source_id && store::statement_of_in(tx, id)? == id {
-                    store::join_statement_in(tx, id, store::statement_of_in(tx, first)?)?;
-                    summary.carried += 1;
+    /// Claims holding `key`, or `None` when more than `cap` do.
+    fn postings(&mut self, tx: &Transaction<'_>, key: &str, cap: usize) -> Result<Option<Vec<i64>>> {
+        if self.common_keys.contains(key) {
+            return Ok(None);
+        }
+        let got = store::postings_in(tx, key, cap)?;
+        if got.is_none() {
+            self.common_keys.insert(key.to_string());
+        }
+        Ok(got)
+    }
+
+    fn detect_in(&mut self, tx: &Transaction<'_>, gazetteer: &Gazetteer, cfg: &CandidateConfig) -> Result<DetectSummary> {
+        let new = store::unindexed_claims_in(tx)?;
+        // A claim edited since it was read is read again.
+        for id in &new {
+            self.claims.remove(id);
+        }
+        let mut summary = DetectSummary { claims: new.len(), ..Default::default() };
+        for &id in &new {
+            let Some(hit) = self.load(tx, gazetteer, id)? else { continue };
+            let (brief, f) = (&hit.0, &hit.1);
+            let exact = statement_key(&brief.text, &f.side);
+            let mut keys: Vec<String> = f.keys().into_iter().map(|(k, _)| k).collect();
+            keys.push(exact.clone());
+            store::index_claim_in(tx, id, &keys)?;
+            // An exact copy of an earlier claim of the same side in another source carries its
+            // statement. The earliest holder is looked up directly: however many copies hold the
+            // key, it must not be skipped as too common.
+            if let Some(first) = store::first_holder_in(tx, &exact, id)?.filter(|&o| o < id) {
+                if let Some(first_claim) = self.load(tx, gazetteer, first)? {
+                    let ob = &first_claim.0;
+                    if ob.source_id != brief.source_id && store::statement_of_in(tx, id)? == id {
+                        store::join_statement_in(tx, id, store::statement_of_in(tx, first)?)?;
+                        summary.carried += 1;
+                    }
                 }
             }
         }
-    }
 
-    // Replies once every new claim knows its statement: a reply may come before the claim it
-    // answers in the text, and its copy must find the exchange already stored.
-    for &id in &new {
-        let Some((brief, _)) = load(tx, id)? else { continue };
-        // A confirmation answers without contradicting.
-        let Some(target) = brief.responds_to.filter(|_| brief.stance != Stance::Confirm) else { continue };
-        let Some((tb, _)) = load(tx, target)? else { continue };
-        if !Side::of(&brief.speaker).opposes(&Side::of(&tb.speaker)) || store::is_rejected_in(tx, id, target)? {
-            continue;
-        }
-        // The same exchange carried by another source is the conflict already stored.
-        let (st, si) = (store::statement_of_in(tx, target)?, store::statement_of_in(tx, id)?);
-        if (st, si) != (target, id) && (store::share_conflict_in(tx, st, si)? || store::is_rejected_in(tx, st, si)?) {
-            continue;
-        }
-        match store::reply_conflict_of_in(tx, target)? {
-            Some(c) => {
-                store::add_member_in(tx, c, id)?;
-                summary.joined += 1;
+        // Replies once every new claim knows its statement: a reply may come before the claim it
+        // answers in the text, and its copy must find the exchange already stored.
+        for &id in &new {
+            let Some(hit) = self.load(tx, gazetteer, id)? else { continue };
+            let brief = &hit.0;
+            // A confirmation answers without contradicting.
+            let Some(target) = brief.responds_to.filter(|_| brief.stance != Stance::Confirm) else { continue };
+            let Some(target_claim) = self.load(tx, gazetteer, target)? else { continue };
+            let tb = &target_claim.0;
+            if !Side::of(&brief.speaker).opposes(&Side::of(&tb.speaker)) || store::is_rejected_in(tx, id, target)? {
+                continue;
             }
-            None => {
+            // The same exchange carried by another source is the conflict already stored.
+            let (st, si) = (store::statement_of_in(tx, target)?, store::statement_of_in(tx, id)?);
+            if (st, si) != (target, id) && (store::share_conflict_in(tx, st, si)? || store::is_rejected_in(tx, st, si)?) {
+                continue;
+            }
+            match store::reply_conflict_of_in(tx, target)? {
+                Some(c) => {
+                    store::add_member_in(tx, c, id)?;
+                    summary.joined += 1;
+                }
+                None => {
+                    store::insert_conflict_in(
+                        tx,
+                        &NewConflict {
+                            status: status::PROPOSED,
+                            origin: ConflictOrigin::Reply,
+                            score: None,
+                            evidence: &[],
+                            explanation: None,
+                            claims: &[target, id],
+                        },
+                    )?;
+                    summary.replies += 1;
+                }
+            }
+        }
+
+        for &id in &new {
+            let Some(hit) = self.load(tx, gazetteer, id)? else { continue };
+            let (brief, f) = (&hit.0, &hit.1);
+            let mut failed = None;
+            let shortlist = candidates::shortlist(f, cfg, |k| match self.postings(tx, k, cfg.max_postings) {
+                Ok(p) => p,
+                Err(e) => {
+                    failed = Some(e);
+                    None
+                }
+            });
+            if let Some(e) = failed {
+                return Err(e);
+            }
+            // Near copies (a word or two changed) of an earlier claim of the same side in another
+            // source carry its statement too.
+            if store::statement_of_in(tx, id)? == id {
+                for &other in shortlist.iter().filter(|&&o| o < id) {
+                    let Some(other_claim) = self.load(tx, gazetteer, other)? else { continue };
+                    let (ob, g) = (&other_claim.0, &other_claim.1);
+                    if ob.source_id == brief.source_id || f.side.opposes(&g.side) || !f.side.is_known() {
+                        continue;
+                    }
+                    if diff::word_diff(&brief.text, &ob.text).1 >= SAME_STATEMENT_SIMILARITY {
+                        store::join_statement_in(tx, id, store::statement_of_in(tx, other)?)?;
+                        summary.carried += 1;
+                        break;
+                    }
+                }
+            }
+            let mine = store::statement_of_in(tx, id)?;
+            for other in shortlist {
+                let Some(other_claim) = self.load(tx, gazetteer, other)? else { continue };
+                let g = &other_claim.1;
+                if !candidates::eligible(f, g) {
+                    continue;
+                }
+                let Some(s) = candidates::score(f, g).filter(|s| s.score >= cfg.threshold) else { continue };
+                // Conflicts hold statements: the pair seen through copies is the pair already there.
+                let theirs = store::statement_of_in(tx, other)?;
+                if mine == theirs {
+                    continue;
+                }
+                if store::is_rejected_in(tx, mine, theirs)? || store::share_conflict_in(tx, mine, theirs)? {
+                    continue;
+                }
+                if store::is_rejected_in(tx, id, other)? || store::share_conflict_in(tx, id, other)? {
+                    continue;
+                }
+                let claims = [mine.min(theirs), mine.max(theirs)];
                 store::insert_conflict_in(
                     tx,
                     &NewConflict {
                         status: status::PROPOSED,
-                        origin: ConflictOrigin::Reply,
-                        score: None,
-                        evidence: &[],
+                        origin: ConflictOrigin::Candidate,
+                        score: Some(s.score),
+                        evidence: &s.evidence,
                         explanation: None,
-                        claims: &[target, id],
+                        claims: &claims,
                     },
                 )?;
-                summary.replies += 1;
+                summary.candidates += 1;
             }
         }
+        Ok(summary)
     }
-
-    for &id in &new {
-        let Some((_, f)) = load(tx, id)? else { continue };
-        let mut failed = None;
-        let shortlist = candidates::shortlist(&f, cfg, |k| match store::postings_in(tx, k, cfg.max_postings) {
-            Ok(p) => p,
-            Err(e) => {
-                failed = Some(e);
-                None
-            }
-        });
-        if let Some(e) = failed {
-            return Err(e);
-        }
-        // Near copies (a word or two changed) of an earlier claim of the same side in another
-        // source carry its statement too.
-        if store::statement_of_in(tx, id)? == id {
-            let Some((brief, _)) = load(tx, id)? else { continue };
-            for &other in shortlist.iter().filter(|&&o| o < id) {
-                let Some((ob, g)) = load(tx, other)? else { continue };
-                if ob.source_id == brief.source_id || f.side.opposes(&g.side) || !f.side.is_known() {
-                    continue;
-                }
-                if diff::word_diff(&brief.text, &ob.text).1 >= SAME_STATEMENT_SIMILARITY {
-                    store::join_statement_in(tx, id, store::statement_of_in(tx, other)?)?;
-                    summary.carried += 1;
-                    break;
-                }
-            }
-        }
-        let mine = store::statement_of_in(tx, id)?;
-        for other in shortlist {
-            let Some((_, g)) = load(tx, other)? else { continue };
-            if !candidates::eligible(&f, &g) {
-                continue;
-            }
-            let Some(s) = candidates::score(&f, &g).filter(|s| s.score >= cfg.threshold) else { continue };
-            // Conflicts hold statements: the pair seen through copies is the pair already there.
-            let theirs = store::statement_of_in(tx, other)?;
-            if mine == theirs {
-                continue;
-            }
-            if store::is_rejected_in(tx, mine, theirs)? || store::share_conflict_in(tx, mine, theirs)? {
-                continue;
-            }
-            if store::is_rejected_in(tx, id, other)? || store::share_conflict_in(tx, id, other)? {
-                continue;
-            }
-            let claims = [mine.min(theirs), mine.max(theirs)];
-            store::insert_conflict_in(
-                tx,
-                &NewConflict {
-                    status: status::PROPOSED,
-                    origin: ConflictOrigin::Candidate,
-                    score: Some(s.score),
-                    evidence: &s.evidence,
-                    explanation: None,
-                    claims: &claims,
-                },
-            )?;
-            summary.candidates += 1;
-        }
-    }
-    Ok(summary)
 }
 

@@ -341,6 +341,6 @@ impl Store {
 
 /// Points a claim at the claim it answers.
 pub(crate) fn set_responds_to_in(tx: &Transaction<'_>, id: i64, target: i64) -> Result<()> {
-    tx.execute("UPDATE claims SET responds_to = ?2 WHERE id = ?1", params![id, target])?;
+    tx.prepare_cached("UPDATE claims SET responds_to = ?2 WHERE id = ?1")?.execute(params![id, target])?;
     Ok(())
 }

@@ -107,9 +107,10 @@ pub struct ClaimBrief {
 
 /// A claim's brief.
 pub(crate) fn claim_brief_in(tx: &Transaction<'_>, id: i64) -> Result<Option<ClaimBrief>> {
+    // Cached: detection reads a brief for every claim it shortlists.
     Ok(tx
+        .prepare_cached("SELECT id, source_id, text, speaker, party_key, countries, stance, responds_to FROM claims WHERE id = ?1")?
         .query_row(
-            "SELECT id, source_id, text, speaker, party_key, countries, stance, responds_to FROM claims WHERE id = ?1",
             [id],
             |r| {
                 let countries: String = r.get(5)?;
@@ -196,12 +197,11 @@ pub(crate) fn share_conflict_in(tx: &Transaction<'_>, a: i64, b: i64) -> Result<
 /// The reply conflict that holds `claim`, if any (not a rejected one).
 pub(crate) fn reply_conflict_of_in(tx: &Transaction<'_>, claim: i64) -> Result<Option<i64>> {
     Ok(tx
-        .query_row(
+        .prepare_cached(
             "SELECT c.id FROM conflicts c JOIN conflict_claims m ON m.conflict_id = c.id
              WHERE m.claim_id = ?1 AND c.origin = 'reply' AND c.status <> 'rejected' ORDER BY c.id LIMIT 1",
-            [claim],
-            |r| r.get(0),
-        )
+        )?
+        .query_row([claim], |r| r.get(0))
         .optional()?)
 }
 
@@ -224,10 +224,11 @@ pub struct NewConflict<'a> {
 
 /// Stores a conflict with its claims; returns its id.
 pub(crate) fn insert_conflict_in(tx: &Transaction<'_>, c: &NewConflict<'_>) -> Result<i64> {
-    tx.execute(
+    tx.prepare_cached(
         "INSERT INTO conflicts (status, origin, score, evidence, explanation, created_at, updated_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)",
-        params![
+    )?
+    .execute(params![
             c.status,
             c.origin.as_str(),
             c.score.map(f64::from),
@@ -245,7 +246,8 @@ pub(crate) fn insert_conflict_in(tx: &Transaction<'_>, c: &NewConflict<'_>) -> R
 
 /// Adds a claim to a conflict (no-op if it is there).
 pub(crate) fn add_member_in(tx: &Transaction<'_>, conflict: i64, claim: i64) -> Result<()> {
-    tx.execute("INSERT OR IGNORE INTO conflict_claims (conflict_id, claim_id) VALUES (?1, ?2)", params![conflict, claim])
+    tx.prepare_cached("INSERT OR IGNORE INTO conflict_claims (conflict_id, claim_id) VALUES (?1, ?2)")?
+        .execute(params![conflict, claim])
         .map_err(|e| match e.sqlite_error_code() {
             Some(rusqlite::ErrorCode::ConstraintViolation) => Error::not_found("claim", claim),
             _ => e.into(),
@@ -276,7 +278,7 @@ pub(crate) fn review_in(tx: &Transaction<'_>, conflict: i64, status: &str, note:
 }
 
 fn touch_in(tx: &Transaction<'_>, conflict: i64) -> Result<()> {
-    tx.execute("UPDATE conflicts SET updated_at = ?2 WHERE id = ?1", params![conflict, super::now()])?;
+    tx.prepare_cached("UPDATE conflicts SET updated_at = ?2 WHERE id = ?1")?.execute(params![conflict, super::now()])?;
     Ok(())
 }
 

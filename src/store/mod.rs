@@ -183,6 +183,29 @@ impl Store {
     }
 }
 
+/// Runs `f` inside a savepoint of `tx`: when `f` fails, what it wrote is undone and the
+/// transaction goes on (the inner result). The outer error means the transaction itself can no
+/// longer be trusted (the savepoint could not be opened, released or rolled back) and must be
+/// abandoned. Lets one transaction hold several sources, each whole or absent.
+pub(crate) fn savepoint_in<T>(tx: &Transaction<'_>, f: impl FnOnce(&Transaction<'_>) -> Result<T>) -> Result<Result<T>> {
+    let path = PathBuf::from(tx.path().unwrap_or(":memory:"));
+    tx.execute_batch("SAVEPOINT one_source")?;
+    match f(tx) {
+        Ok(v) => {
+            tx.execute_batch("RELEASE one_source")?;
+            Ok(Ok(v))
+        }
+        Err(e) => {
+            tx.execute_batch("ROLLBACK TO one_source; RELEASE one_source")?;
+            // As [`Store::write`] does, so a lock or a read-only file reads the same here.
+            Ok(Err(match e {
+                Error::Sqlite(e) => classify(e, &path),
+                other => other,
+            }))
+        }
+    }
+}
+
 /// Marks a SQLite file as a Crosscheck store ("XCHK"), so another program's database is refused
 /// rather than migrated into.
 const APPLICATION_ID: i64 = 0x5843_484B;

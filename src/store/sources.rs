@@ -57,15 +57,17 @@ fn from_row(r: &Row<'_>) -> rusqlite::Result<Source> {
 /// Inserts a source unless one with the same text exists.
 pub(crate) fn insert_source_in(tx: &Transaction<'_>, s: &NewSource) -> Result<Inserted> {
     let hash = crate::text::hash_hex(s.text.as_bytes());
+    // Cached, as every statement of an import: a batch writes thousands of sources.
     let existing: Option<i64> =
-        tx.query_row("SELECT id FROM sources WHERE content_hash = ?1", [&hash], |r| r.get(0)).optional()?;
+        tx.prepare_cached("SELECT id FROM sources WHERE content_hash = ?1")?.query_row([&hash], |r| r.get(0)).optional()?;
     if let Some(id) = existing {
         return Ok(Inserted::Duplicate(id));
     }
-    tx.execute(
+    tx.prepare_cached(
         "INSERT INTO sources (title, outlet, url, language, published_at, imported_at, format, content_hash, text, raw)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-        params![s.title, s.outlet, s.url, s.language, s.published_at, super::now(), s.format, hash, s.text, s.raw],
+    )?
+    .execute(params![s.title, s.outlet, s.url, s.language, s.published_at, super::now(), s.format, hash, s.text, s.raw],
     )?;
     Ok(Inserted::New(tx.last_insert_rowid()))
 }

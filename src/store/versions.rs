@@ -69,17 +69,13 @@ pub struct Provenance {
 pub(crate) fn record_provenance_in(tx: &Transaction<'_>, id: i64, p: &NewProvenance) -> Result<Option<i64>> {
     let previous: Option<(i64, i64)> = match &p.canonical_url {
         Some(url) => tx
-            .query_row(
-                "SELECT id, version FROM sources WHERE canonical_url = ?1 AND id != ?2 ORDER BY version DESC, id DESC LIMIT 1",
-                params![url, id],
-                |r| Ok((r.get(0)?, r.get(1)?)),
-            )
+            .prepare_cached("SELECT id, version FROM sources WHERE canonical_url = ?1 AND id != ?2 ORDER BY version DESC, id DESC LIMIT 1")?
+            .query_row(params![url, id], |r| Ok((r.get(0)?, r.get(1)?)))
             .optional()?,
         None => None,
     };
-    tx.execute(
-        "UPDATE sources SET canonical_url = ?2, author = ?3, retrieved_at = ?4, version = ?5, supersedes = ?6 WHERE id = ?1",
-        params![id, p.canonical_url, p.author, p.retrieved_at, previous.map_or(1, |(_, v)| v + 1), previous.map(|(pid, _)| pid)],
+    tx.prepare_cached("UPDATE sources SET canonical_url = ?2, author = ?3, retrieved_at = ?4, version = ?5, supersedes = ?6 WHERE id = ?1")?
+    .execute(params![id, p.canonical_url, p.author, p.retrieved_at, previous.map_or(1, |(_, v)| v + 1), previous.map(|(pid, _)| pid)],
     )?;
     let mut page = tx.prepare_cached("INSERT INTO source_pages (source_id, page, start) VALUES (?1, ?2, ?3)")?;
     for (i, start) in p.pages.iter().enumerate() {

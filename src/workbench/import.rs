@@ -6,10 +6,13 @@
 //! in [`ImportSummary::failed`], and the batch goes on. Nothing is half-imported, because each
 //! input is written in one transaction after it was fully read.
 
+use std::collections::BTreeMap;
 use std::path::PathBuf;
+use std::sync::{mpsc, Condvar, Mutex};
+use std::time::{Duration, Instant};
 
 use super::{anchor_at, ImportOutcome, ImportSummary, Progress, Workbench};
-use crate::align::{self, candidates::CandidateConfig};
+use crate::align::Detection;
 use crate::error::{Error, Result};
 use crate::extract::{self, ExtractConfig, Extraction};
 use crate::gazetteer::Gazetteer;
@@ -40,63 +43,161 @@ impl Workbench {
         gazetteer: &Gazetteer,
         feed_item: Option<(i64, &str)>,
     ) -> Result<ImportOutcome> {
-        let extraction = extract::extract(&doc.text, &ExtractConfig { gazetteer, language: doc.language.as_deref() });
-        let provenance = store::NewProvenance {
-            canonical_url: doc.canonical_url,
-            author: doc.author,
-            retrieved_at: doc.retrieved_at,
-            pages: doc.pages,
-        };
-        let new = NewSource {
-            title: doc.title.clone(),
-            outlet: doc.outlet,
-            url: doc.url.clone(),
-            language: Some(extraction.language.clone()),
-            published_at: doc.published_at,
-            format: doc.format,
-            text: doc.text,
-            raw,
-        };
-        let input = doc.url.unwrap_or_default();
-        self.store.write(|tx| {
-            let (source_id, duplicate) = match store::insert_source_in(tx, &new)? {
-                Inserted::Duplicate(id) => (id, true),
-                Inserted::New(id) => (id, false),
-            };
-            if let Some((feed, key)) = feed_item {
-                store::mark_feed_item_in(tx, feed, key, new.url.as_deref(), source_id)?;
-            }
-            if duplicate {
-                return Ok(ImportOutcome { input, source_id, title: new.title.clone(), duplicate, claims: 0, supersedes: None });
-            }
-            let supersedes = store::record_provenance_in(tx, source_id, &provenance)?;
-            let claims = store_extraction_in(tx, source_id, &new.text, &extraction)?;
-            align::detect_in(tx, gazetteer, &CandidateConfig::default())?;
-            Ok(ImportOutcome { input, source_id, title: new.title.clone(), duplicate, claims, supersedes })
-        })
+        let prepared = Prepared::new(doc, raw, gazetteer);
+        let mut detection = Detection::default();
+        self.store.write(|tx| write_in(tx, prepared, gazetteer, feed_item, &mut detection))
     }
 
-    /// Imports files, folders (walked) and http(s) URLs, one transaction per input, keeping
-    /// each input's original bytes; failures are per input.
+    /// Imports files, folders (walked) and http(s) URLs, keeping each input's original bytes;
+    /// failures are per input.
+    ///
+    /// A pipeline: worker threads read, parse and extract inputs in parallel, a few ahead of the
+    /// writer, and the writer (this thread) stores them in input order, several sources per
+    /// transaction ([`BATCH_SOURCES`], or what arrived within [`BATCH_WAIT`]). Each source is
+    /// written inside a savepoint of its batch with its claims and its conflict detection, so a
+    /// source is whole or absent, and everything reads as if the inputs had been imported one
+    /// after the other. `progress` hears of an input once its batch is committed; a cancel is
+    /// seen between inputs, and what was read before it is committed.
     pub fn import_inputs(&mut self, inputs: &[String], fetch: &FetchConfig, progress: &mut dyn Progress) -> Result<ImportSummary> {
         let fetch = &self.fetch_policy(fetch)?;
         let items = ingest::expand(inputs);
-        let gazetteer = self.gazetteer()?;
+        let gazetteer = &self.gazetteer()?;
         let mut summary = ImportSummary::default();
         progress.start(items.len());
-        for (i, (name, input)) in items.into_iter().enumerate() {
-            if progress.cancelled() {
-                summary.cancelled = true;
+        let workers = std::thread::available_parallelism().map_or(2, |n| n.get()).min(items.len().max(1));
+        let gate = &Gate::new(items.len());
+        let items = &items;
+        let (send, receive) = mpsc::sync_channel::<(usize, Option<Result<Prepared>>)>(READ_AHEAD);
+        std::thread::scope(|scope| {
+            for _ in 0..workers {
+                let send = send.clone();
+                scope.spawn(move || {
+                    while let Some(i) = gate.take() {
+                        let (name, input) = &items[i];
+                        // An input that could not be expanded keeps its error in `items`.
+                        let prepared = input.as_ref().ok().map(|input| {
+                            read_input(name, input, fetch).map(|(doc, raw)| Prepared::new(doc, Some(raw), gazetteer))
+                        });
+                        if send.send((i, prepared)).is_err() {
+                            break; // the writer stopped
+                        }
+                    }
+                });
+            }
+            drop(send);
+            // Whatever ends the writer (an error, a cancel, the end), the workers must stop
+            // taking inputs, or the scope would wait for them to read everything.
+            let result = self.write_inputs(items, &receive, gate, gazetteer, progress, &mut summary);
+            gate.stop();
+            drop(receive);
+            result
+        })?;
+        Ok(summary)
+    }
+
+    /// The pipeline's writer: takes prepared inputs in input order and commits them in batches.
+    fn write_inputs(
+        &mut self,
+        items: &[(String, Result<Input>)],
+        receive: &mpsc::Receiver<(usize, Option<Result<Prepared>>)>,
+        gate: &Gate,
+        gazetteer: &Gazetteer,
+        progress: &mut dyn Progress,
+        summary: &mut ImportSummary,
+    ) -> Result<()> {
+        // Inputs prepared out of order wait here for those before them; the gate keeps this to
+        // at most READ_AHEAD inputs.
+        let mut arrived: BTreeMap<usize, Option<Result<Prepared>>> = BTreeMap::new();
+        let mut next = 0;
+        let mut detection = Detection::default();
+        while next < items.len() {
+            let mut batch: Vec<(usize, Option<Result<Prepared>>)> = Vec::new();
+            let opened = Instant::now();
+            while next < items.len() && batch.len() < BATCH_SOURCES {
+                if progress.cancelled() {
+                    summary.cancelled = true;
+                    break;
+                }
+                if let Some(p) = arrived.remove(&next) {
+                    batch.push((next, p));
+                    next += 1;
+                    gate.advance(next);
+                    continue;
+                }
+                // Waiting longer than BATCH_WAIT with a batch in hand would hold back progress.
+                let wait = if batch.is_empty() { Duration::from_secs(3600) } else { BATCH_WAIT.saturating_sub(opened.elapsed()) };
+                match receive.recv_timeout(wait) {
+                    Ok((i, p)) => {
+                        arrived.insert(i, p);
+                    }
+                    Err(mpsc::RecvTimeoutError::Timeout) if batch.is_empty() => continue,
+                    Err(mpsc::RecvTimeoutError::Timeout) => break,
+                    // Every worker is gone with inputs missing: one of them panicked.
+                    Err(mpsc::RecvTimeoutError::Disconnected) => return Err(Error::bad_input(&items[next].0, "import worker stopped")),
+                }
+            }
+            self.write_batch(batch, items, gazetteer, &mut detection, progress, summary)?;
+            if summary.cancelled {
                 break;
             }
-            match input.and_then(|input| self.import_input(&name, &input, fetch, &gazetteer)) {
-                Ok(outcome) => summary.imported.push(ImportOutcome { input: name.clone(), ..outcome }),
-                Err(e) if store_unavailable(&e) => return Err(e),
-                Err(e) => summary.failed.push((name.clone(), e.to_string())),
-            }
-            progress.item(i + 1, &name);
         }
-        Ok(summary)
+        Ok(())
+    }
+
+    /// Writes one batch of prepared inputs in one transaction, each in a savepoint: a source
+    /// that fails leaves nothing behind and the others are kept. Outcomes and progress are
+    /// reported once the batch is committed.
+    fn write_batch(
+        &mut self,
+        batch: Vec<(usize, Option<Result<Prepared>>)>,
+        items: &[(String, Result<Input>)],
+        gazetteer: &Gazetteer,
+        detection: &mut Detection,
+        progress: &mut dyn Progress,
+        summary: &mut ImportSummary,
+    ) -> Result<()> {
+        if batch.is_empty() {
+            return Ok(());
+        }
+        let outcomes = self.store.write(|tx| {
+            let mut outcomes = Vec::with_capacity(batch.len());
+            for (i, prepared) in batch {
+                if prepared.is_none() {
+                    outcomes.push((i, None));
+                }
+                let written = match prepared {
+                    None => continue,
+                    Some(Err(e)) => Err(e),
+                    Some(Ok(p)) => store::savepoint_in(tx, |tx| write_in(tx, p, gazetteer, None, detection))?,
+                };
+                match written {
+                    Err(e) if store_unavailable(&e) => return Err(e),
+                    Err(e) => {
+                        // Its savepoint was rolled back: what detection learned of it is gone.
+                        *detection = Detection::default();
+                        outcomes.push((i, Some(Err(e))));
+                    }
+                    r => outcomes.push((i, Some(r))),
+                }
+            }
+            Ok(outcomes)
+        });
+        // A detection cache describes the store as this transaction left it; after a rollback
+        // it would describe what is not there.
+        let outcomes = outcomes.inspect_err(|_| *detection = Detection::default())?;
+        for (i, r) in outcomes {
+            let name = &items[i].0;
+            match r {
+                Some(Ok(outcome)) => summary.imported.push(ImportOutcome { input: name.clone(), ..outcome }),
+                Some(Err(e)) => summary.failed.push((name.clone(), e.to_string())),
+                None => {
+                    let reason = items[i].1.as_ref().err().map_or_else(|| "could not be read".to_string(), |e| e.to_string());
+                    summary.failed.push((name.clone(), reason));
+                }
+            }
+            progress.item(i + 1, name);
+        }
+        Ok(())
     }
 
     /// Fetches and imports one URL.
@@ -115,18 +216,8 @@ impl Workbench {
     }
 
     fn import_input(&mut self, name: &str, input: &Input, fetch: &FetchConfig, gazetteer: &Gazetteer) -> Result<ImportOutcome> {
-        match input {
-            Input::File(path) => {
-                let bytes = ingest::read_file(path)?;
-                let doc = ingest::load(name, &bytes)?;
-                self.import_document(doc, Some(bytes), gazetteer)
-            }
-            Input::Url(url) => {
-                let fetched = ingest::fetch::fetch(url, fetch)?;
-                let doc = ingest::load_fetched(&fetched)?;
-                self.import_document(doc, Some(fetched.bytes), gazetteer)
-            }
-        }
+        let (doc, raw) = read_input(name, input, fetch)?;
+        self.import_document(doc, Some(raw), gazetteer)
     }
 
     /// Runs the extractor on a text without storing anything.
@@ -134,6 +225,142 @@ impl Workbench {
         let gazetteer = self.gazetteer()?;
         Ok(extract::extract(&crate::text::normalize(text), &ExtractConfig { gazetteer: &gazetteer, language }))
     }
+}
+
+/// Sources a batch of the import pipeline writes in one transaction. Committing costs a WAL
+/// frame per page changed, and consecutive sources change the same index pages; more than this
+/// gains little and holds back progress.
+const BATCH_SOURCES: usize = 64;
+
+/// Longest a batch waits for its next input before it is committed without it.
+const BATCH_WAIT: Duration = Duration::from_millis(250);
+
+/// How far ahead of the writer the workers may read: inputs read, not yet written, are held in
+/// memory (64 MB of text at most each).
+const READ_AHEAD: usize = 32;
+
+/// An input read and extracted, ready to be written.
+struct Prepared {
+    doc: Document,
+    raw: Option<Vec<u8>>,
+    extraction: Extraction,
+}
+
+impl Prepared {
+    /// Extracts `doc`'s claims: the part of an import that needs no store.
+    fn new(doc: Document, raw: Option<Vec<u8>>, gazetteer: &Gazetteer) -> Prepared {
+        let extraction = extract::extract(&doc.text, &ExtractConfig { gazetteer, language: doc.language.as_deref() });
+        Prepared { doc, raw, extraction }
+    }
+}
+
+/// Reads one input: a file from disk or a URL from the web, parsed into a document.
+fn read_input(name: &str, input: &Input, fetch: &FetchConfig) -> Result<(Document, Vec<u8>)> {
+    match input {
+        Input::File(path) => {
+            let bytes = ingest::read_file(path)?;
+            Ok((ingest::load(name, &bytes)?, bytes))
+        }
+        Input::Url(url) => {
+            let fetched = ingest::fetch::fetch(url, fetch)?;
+            Ok((ingest::load_fetched(&fetched)?, fetched.bytes))
+        }
+    }
+}
+
+/// Hands out the indexes of the inputs to read, at most [`READ_AHEAD`] past the writer, until
+/// the inputs run out or the writer stops.
+struct Gate {
+    state: Mutex<GateState>,
+    moved: Condvar,
+}
+
+struct GateState {
+    next: usize,
+    total: usize,
+    written: usize,
+    stopped: bool,
+}
+
+impl Gate {
+    fn new(total: usize) -> Gate {
+        Gate { state: Mutex::new(GateState { next: 0, total, written: 0, stopped: false }), moved: Condvar::new() }
+    }
+
+    /// The next input to read, waiting while the workers are too far ahead; `None` at the end.
+    fn take(&self) -> Option<usize> {
+        // A poisoned lock means a worker panicked; the others stop too.
+        let mut s = self.state.lock().ok()?;
+        loop {
+            if s.stopped || s.next >= s.total {
+                return None;
+            }
+            if s.next < s.written + READ_AHEAD {
+                s.next += 1;
+                return Some(s.next - 1);
+            }
+            s = self.moved.wait(s).ok()?;
+        }
+    }
+
+    /// The writer has taken every input before `written`.
+    fn advance(&self, written: usize) {
+        if let Ok(mut s) = self.state.lock() {
+            s.written = written;
+        }
+        self.moved.notify_all();
+    }
+
+    /// No more inputs are to be read.
+    fn stop(&self) {
+        if let Ok(mut s) = self.state.lock() {
+            s.stopped = true;
+        }
+        self.moved.notify_all();
+    }
+}
+
+/// Writes one prepared input: its source (or finds it stored: a duplicate writes nothing), its
+/// provenance, its claims, and the conflicts they make, in the caller's transaction.
+fn write_in(
+    tx: &rusqlite::Transaction<'_>,
+    p: Prepared,
+    gazetteer: &Gazetteer,
+    feed_item: Option<(i64, &str)>,
+    detection: &mut Detection,
+) -> Result<ImportOutcome> {
+    let Prepared { doc, raw, extraction } = p;
+    let provenance = store::NewProvenance {
+        canonical_url: doc.canonical_url,
+        author: doc.author,
+        retrieved_at: doc.retrieved_at,
+        pages: doc.pages,
+    };
+    let new = NewSource {
+        title: doc.title,
+        outlet: doc.outlet,
+        url: doc.url,
+        language: Some(extraction.language.clone()),
+        published_at: doc.published_at,
+        format: doc.format,
+        text: doc.text,
+        raw,
+    };
+    let input = new.url.clone().unwrap_or_default();
+    let (source_id, duplicate) = match store::insert_source_in(tx, &new)? {
+        Inserted::Duplicate(id) => (id, true),
+        Inserted::New(id) => (id, false),
+    };
+    if let Some((feed, key)) = feed_item {
+        store::mark_feed_item_in(tx, feed, key, new.url.as_deref(), source_id)?;
+    }
+    if duplicate {
+        return Ok(ImportOutcome { input, source_id, title: new.title, duplicate, claims: 0, supersedes: None });
+    }
+    let supersedes = store::record_provenance_in(tx, source_id, &provenance)?;
+    let claims = store_extraction_in(tx, source_id, &new.text, &extraction)?;
+    detection.run_in(tx, gazetteer)?;
+    Ok(ImportOutcome { input, source_id, title: new.title, duplicate, claims, supersedes })
 }
 
 /// Stores an extraction's claims for a new source, mapping its ids to store ids.

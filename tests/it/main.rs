@@ -9,6 +9,7 @@ mod store; // the store's guarantees: refusing foreign files, locks, read-only, 
 mod support; // shared helpers: temp stores, running the binary, corpus paths
 mod layering; // the core's import graph: store on model only, nothing below the workbench imports it
 mod regression; // one test per fixed bug, named after it
+mod import; // the import pipeline: batches equal one-by-one imports, failures per input, cancel
 mod ingest; // web pages, PDFs, URLs and feeds from a local server; hostile inputs; versions
 mod review; // confidence, the review queue, accepting and correcting claims (core and CLI)
 mod tags; // coding by issue: tags on claims, untagging, the tag filter, history, the party × tag matrix (core and CLI)
