@@ -1,6 +1,12 @@
 //! Import throughput: 10,000 generated ~3 KB articles into a fresh file store, one transaction
-//! per article as in real imports, with the FTS5 index (the product) against the same store
-//! with its FTS triggers dropped (the baseline), side by side.
+//! per article (`Workbench::import_document`), with the FTS5 index (the product) against the
+//! same store with its FTS queue triggers dropped, and the floor: the same texts written by a
+//! plain rusqlite writer into a table with an FTS5 index (`floor/mod.rs`), side by side. The
+//! pipeline (`import_inputs`) and its ratio to the floor in one run: `benches/scale.rs import`.
+
+#[path = "floor/mod.rs"]
+#[allow(dead_code)]
+mod floor;
 
 use std::time::{Duration, Instant};
 
@@ -35,7 +41,7 @@ fn import_all(drop_fts: bool, docs: &[ingest::Document]) -> Duration {
     drop(Workbench::open(&db).expect("store opens"));
     if drop_fts {
         let conn = rusqlite::Connection::open(&db).expect("raw connection");
-        conn.execute_batch("DROP TRIGGER sources_ai; DROP TRIGGER claims_ai;").expect("drop FTS triggers");
+        conn.execute_batch("DROP TRIGGER sources_fts_ai; DROP TRIGGER claims_fts_ai;").expect("drop FTS triggers");
     }
     let mut wb = Workbench::open(&db).expect("store opens");
     let gazetteer = wb.gazetteer().expect("gazetteer");
@@ -52,6 +58,17 @@ fn bench(c: &mut Criterion) {
         .collect();
     let mut g = c.benchmark_group("import_10k_articles");
     g.sample_size(10).measurement_time(Duration::from_secs(60)).throughput(Throughput::Elements(ARTICLES as u64));
+    let texts: Vec<(String, String)> = docs.iter().map(|d| (d.title.clone(), d.text.clone())).collect();
+    g.bench_function("floor_sqlite_fts5", |b| {
+        b.iter_custom(|n| {
+            (0..n)
+                .map(|_| {
+                    let dir = tempfile::tempdir().expect("temp dir");
+                    floor::Floor::open(&dir.path().join("floor.db")).expect("floor opens").import_texts(&texts)
+                })
+                .sum()
+        })
+    });
     g.bench_function("baseline_no_fts", |b| b.iter_custom(|n| (0..n).map(|_| import_all(true, &docs)).sum()));
     g.bench_function("with_fts", |b| b.iter_custom(|n| (0..n).map(|_| import_all(false, &docs)).sum()));
     g.finish();

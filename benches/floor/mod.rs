@@ -30,9 +30,25 @@ impl Floor {
         let start = Instant::now();
         for f in files {
             let text = std::fs::read_to_string(f).expect("bench file reads as UTF-8");
+            self.store(&f.display().to_string(), &text);
+        }
+        start.elapsed()
+    }
+
+    /// Stores `(name, text)` pairs, one transaction each; the time it took.
+    pub fn import_texts(&mut self, texts: &[(String, String)]) -> Duration {
+        let start = Instant::now();
+        for (name, text) in texts {
+            self.store(name, text);
+        }
+        start.elapsed()
+    }
+
+    fn store(&mut self, name: &str, text: &str) {
+        {
             let tx = self.conn.transaction().expect("floor transaction");
             tx.prepare_cached("INSERT INTO docs (name, text) VALUES (?1, ?2)")
-                .and_then(|mut st| st.execute(rusqlite::params![f.display().to_string(), text]))
+                .and_then(|mut st| st.execute(rusqlite::params![name, text]))
                 .expect("floor insert");
             let id = tx.last_insert_rowid();
             tx.prepare_cached("INSERT INTO docs_fts (rowid, text) VALUES (?1, ?2)")
@@ -40,7 +56,6 @@ impl Floor {
                 .expect("floor FTS insert");
             tx.commit().expect("floor commit");
         }
-        start.elapsed()
     }
 
     /// The first 200 documents holding `word`, best first (as the app's search asks).

@@ -17,7 +17,7 @@ pub mod facts;
 pub mod proposition;
 pub mod tokens;
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::rc::Rc;
 
 use rusqlite::Transaction;
@@ -71,10 +71,16 @@ pub fn detect_in(tx: &Transaction<'_>, gazetteer: &Gazetteer, cfg: &CandidateCon
 #[derive(Default)]
 pub struct Detection {
     claims: HashMap<i64, Option<Rc<(ClaimBrief, Features)>>>,
-    /// Keys held by more than `max_postings` claims: claims are only added while a detection
-    /// lives, so such a key stays too common.
-    common_keys: HashSet<String>,
+    /// The key index's postings read so far, in claim order as the store gives them, kept up to
+    /// date as claims are indexed: claims are only added while a detection lives, each with an
+    /// id above all before it, so a list grows at its end. A list longer than the cap stays so.
+    postings: HashMap<String, Vec<i64>>,
+    /// The highest claim id indexed so far.
+    last_indexed: i64,
 }
+
+/// Keys whose postings a [`Detection`] keeps; past this it reads them afresh.
+const KEPT_KEYS: usize = 200_000;
 
 /// Claims whose features a [`Detection`] keeps; past this it starts afresh, so that memory stays
 /// bounded on a store of a million claims (about 3 KB each).
@@ -84,6 +90,15 @@ impl Detection {
     /// [`detect_in`] with the default configuration.
     pub fn run_in(&mut self, tx: &Transaction<'_>, gazetteer: &Gazetteer) -> Result<DetectSummary> {
         self.detect_in(tx, gazetteer, &CandidateConfig::default())
+    }
+
+    /// Tells detection a claim's brief and features before it reads them: the import computes
+    /// features on its worker threads, beside extraction, and the writer only hands them over.
+    pub fn prime(&mut self, brief: ClaimBrief, features: Features) {
+        if self.claims.len() >= KEPT_CLAIMS {
+            self.claims.clear();
+        }
+        self.claims.insert(brief.id, Some(Rc::new((brief, features))));
     }
 
     /// A claim's brief and features, read and computed once.
@@ -102,24 +117,37 @@ impl Detection {
         Ok(got)
     }
 
-    /// Claims holding `key`, or `None` when more than `cap` do.
+    /// Claims holding `key`, or `None` when more than `cap` do: [`store::postings_in`], read once.
     fn postings(&mut self, tx: &Transaction<'_>, key: &str, cap: usize) -> Result<Option<Vec<i64>>> {
-        if self.common_keys.contains(key) {
-            return Ok(None);
+        if !self.postings.contains_key(key) {
+            // One more than the cap, as the store would answer, to tell a full list from a common key.
+            let got = store::postings_in(tx, key, cap)?.unwrap_or_else(|| vec![i64::MIN; cap + 1]);
+            if self.postings.len() >= KEPT_KEYS {
+                self.postings.clear();
+            }
+            self.postings.insert(key.to_string(), got);
         }
-        let got = store::postings_in(tx, key, cap)?;
-        if got.is_none() {
-            self.common_keys.insert(key.to_string());
+        Ok(self.postings.get(key).filter(|ids| ids.len() <= cap).cloned())
+    }
+
+    /// Records that claim `id` now holds `keys` (after [`store::index_claim_in`]).
+    fn indexed(&mut self, id: i64, keys: &[String], cap: usize) {
+        if id <= self.last_indexed {
+            // A claim indexed again (edited): its old keys are gone from the store's lists.
+            self.postings.clear();
         }
-        Ok(got)
+        self.last_indexed = self.last_indexed.max(id);
+        for k in keys {
+            if let Some(ids) = self.postings.get_mut(k) {
+                if ids.len() <= cap {
+                    ids.push(id);
+                }
+            }
+        }
     }
 
     fn detect_in(&mut self, tx: &Transaction<'_>, gazetteer: &Gazetteer, cfg: &CandidateConfig) -> Result<DetectSummary> {
         let new = store::unindexed_claims_in(tx)?;
-        // A claim edited since it was read is read again.
-        for id in &new {
-            self.claims.remove(id);
-        }
         let mut summary = DetectSummary { claims: new.len(), ..Default::default() };
         for &id in &new {
             let Some(hit) = self.load(tx, gazetteer, id)? else { continue };
@@ -128,6 +156,7 @@ impl Detection {
             let mut keys: Vec<String> = f.keys().into_iter().map(|(k, _)| k).collect();
             keys.push(exact.clone());
             store::index_claim_in(tx, id, &keys)?;
+            self.indexed(id, &keys, cfg.max_postings);
             // An exact copy of an earlier claim of the same side in another source carries its
             // statement. The earliest holder is looked up directly: however many copies hold the
             // key, it must not be skipped as too common.

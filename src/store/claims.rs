@@ -197,6 +197,12 @@ pub(super) fn from_row(r: &Row<'_>) -> rusqlite::Result<Claim> {
 
 /// Inserts a claim and returns its id.
 pub(crate) fn insert_claim_in(tx: &Transaction<'_>, c: &NewClaim) -> Result<i64> {
+    Ok(insert_claim_party_in(tx, c)?.0)
+}
+
+/// [`insert_claim_in`], also giving the party key stored (the speaker's, unless the store does
+/// not know it).
+pub(crate) fn insert_claim_party_in(tx: &Transaction<'_>, c: &NewClaim) -> Result<(i64, Option<String>)> {
     let now = super::now();
     // A speaker's party key that the store does not know (a typo, a deleted party) is dropped
     // rather than failing the whole import on a foreign key.
@@ -233,7 +239,7 @@ pub(crate) fn insert_claim_in(tx: &Transaction<'_>, c: &NewClaim) -> Result<i64>
             // What the analyst writes is reviewed by writing it.
             if c.origin == Origin::Analyst { ReviewState::Edited } else { ReviewState::ToReview }.as_str(),
         ])?;
-    Ok(tx.last_insert_rowid())
+    Ok((tx.last_insert_rowid(), party))
 }
 
 impl Store {

@@ -115,4 +115,8 @@ END;
     super::review::QUEUE_INDEX,
     // 14: the analyst's tags on claims (src/store/tags.rs).
     super::tags::MIGRATION,
+    // 15: full-text rows written once per transaction, not by a trigger per row (src/store/search.rs).
+    super::search::QUEUE,
+    // 16: original bytes equal to the text are not stored twice (src/store/sources.rs).
+    super::sources::RAW_IS_TEXT,
 ];

@@ -15,6 +15,7 @@ mod history;
 mod migrations;
 mod parties;
 mod review;
+mod search;
 mod settings;
 mod sources;
 mod statements;
@@ -39,7 +40,7 @@ pub(crate) use conflicts::{
     add_member_in, claim_brief_in, clear_index_in, index_claim_in, insert_conflict_in, is_rejected_in, members_in, postings_in, reject_pair_in,
     remove_member_in, reply_conflict_of_in, review_in, share_conflict_in, unindexed_claims_in,
 };
-pub(crate) use claims::{insert_claim_in, set_responds_to_in};
+pub(crate) use claims::{insert_claim_in, insert_claim_party_in, set_responds_to_in};
 pub(crate) use sources::insert_source_in;
 pub(crate) use statements::{first_holder_in, join_statement_in, statement_of_in};
 pub use sources::{Inserted, NewSource};
@@ -95,6 +96,9 @@ impl Store {
 
     fn configure(&self) -> Result<()> {
         self.conn.busy_timeout(BUSY_TIMEOUT)?;
+        // An import runs some twenty-five statements per source; with rusqlite's default of 16
+        // the cache evicted them in turn and every statement was parsed again (7 % of an import).
+        self.conn.set_prepared_statement_cache_capacity(64);
         // journal_mode answers with a row; it fails on a non-database file, which we map to NotAStore.
         let _mode: String = self.conn.query_row("PRAGMA journal_mode=WAL", [], |r| r.get(0))?;
         self.conn.execute_batch("PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;")?;
@@ -143,7 +147,8 @@ impl Store {
         taxonomy::verdicts_seeded(&self.conn)
     }
 
-    /// Runs `f` in one write transaction, committed only if `f` succeeds.
+    /// Runs `f` in one write transaction, committed only if `f` succeeds. The full-text rows of
+    /// what `f` inserted are written last, in one statement per index (see `search.rs`).
     pub fn write<T>(&mut self, f: impl FnOnce(&Transaction<'_>) -> Result<T>) -> Result<T> {
         let path = self.path.clone();
         let tx = self
@@ -152,7 +157,7 @@ impl Store {
             .map_err(|e| classify(e, &path))?;
         // A statement inside `f` meets the same locks and permissions as the BEGIN does, and the
         // user should read the same clear error, not SQLite's wording.
-        let out = f(&tx).map_err(|e| match e {
+        let out = f(&tx).and_then(|out| search::index_queued_in(&tx).map(|()| out)).map_err(|e| match e {
             Error::Sqlite(e) => classify(e, &path),
             other => other,
         })?;
@@ -179,29 +184,6 @@ impl Store {
         match e {
             Error::Sqlite(e) => classify(e, &self.path),
             other => other,
-        }
-    }
-}
-
-/// Runs `f` inside a savepoint of `tx`: when `f` fails, what it wrote is undone and the
-/// transaction goes on (the inner result). The outer error means the transaction itself can no
-/// longer be trusted (the savepoint could not be opened, released or rolled back) and must be
-/// abandoned. Lets one transaction hold several sources, each whole or absent.
-pub(crate) fn savepoint_in<T>(tx: &Transaction<'_>, f: impl FnOnce(&Transaction<'_>) -> Result<T>) -> Result<Result<T>> {
-    let path = PathBuf::from(tx.path().unwrap_or(":memory:"));
-    tx.execute_batch("SAVEPOINT one_source")?;
-    match f(tx) {
-        Ok(v) => {
-            tx.execute_batch("RELEASE one_source")?;
-            Ok(Ok(v))
-        }
-        Err(e) => {
-            tx.execute_batch("ROLLBACK TO one_source; RELEASE one_source")?;
-            // As [`Store::write`] does, so a lock or a read-only file reads the same here.
-            Ok(Err(match e {
-                Error::Sqlite(e) => classify(e, &path),
-                other => other,
-            }))
         }
     }
 }

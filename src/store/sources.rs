@@ -7,6 +7,15 @@ use super::Store;
 use crate::error::{Error, Result};
 use crate::model::Source;
 
+/// Migration 16: a source's original bytes are not stored a second time when they are its text
+/// (a UTF-8 `.txt` file, already normalized): the flag says so and the text serves both. The
+/// raw copy was a quarter of a store of plain-text dispatches. Existing stores free those
+/// copies' pages for reuse.
+pub(super) const RAW_IS_TEXT: &str = r#"
+ALTER TABLE sources ADD COLUMN raw_is_text INTEGER NOT NULL DEFAULT 0;
+UPDATE sources SET raw = NULL, raw_is_text = 1 WHERE raw IS NOT NULL AND raw = CAST(text AS BLOB);
+"#;
+
 /// A source about to be stored.
 #[derive(Debug, Clone, Default)]
 pub struct NewSource {
@@ -63,11 +72,24 @@ pub(crate) fn insert_source_in(tx: &Transaction<'_>, s: &NewSource) -> Result<In
     if let Some(id) = existing {
         return Ok(Inserted::Duplicate(id));
     }
+    let raw_is_text = s.raw.as_deref() == Some(s.text.as_bytes());
     tx.prepare_cached(
-        "INSERT INTO sources (title, outlet, url, language, published_at, imported_at, format, content_hash, text, raw)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+        "INSERT INTO sources (title, outlet, url, language, published_at, imported_at, format, content_hash, text, raw, raw_is_text)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
     )?
-    .execute(params![s.title, s.outlet, s.url, s.language, s.published_at, super::now(), s.format, hash, s.text, s.raw],
+    .execute(params![
+        s.title,
+        s.outlet,
+        s.url,
+        s.language,
+        s.published_at,
+        super::now(),
+        s.format,
+        hash,
+        s.text,
+        if raw_is_text { None } else { s.raw.as_deref() },
+        raw_is_text
+    ],
     )?;
     Ok(Inserted::New(tx.last_insert_rowid()))
 }

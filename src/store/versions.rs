@@ -112,7 +112,7 @@ impl Store {
     /// The original bytes source `id` was imported from, when they were kept.
     pub fn source_raw(&self, id: i64) -> Result<Option<Vec<u8>>> {
         self.conn()
-            .query_row("SELECT raw FROM sources WHERE id = ?1", [id], |r| r.get(0))
+            .query_row("SELECT CASE WHEN raw_is_text THEN CAST(text AS BLOB) ELSE raw END FROM sources WHERE id = ?1", [id], |r| r.get(0))
             .optional()?
             .ok_or_else(|| crate::error::Error::not_found("source", id))
     }

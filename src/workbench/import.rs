@@ -12,13 +12,15 @@ use std::sync::{mpsc, Condvar, Mutex};
 use std::time::{Duration, Instant};
 
 use super::{anchor_at, ImportOutcome, ImportSummary, Progress, Workbench};
+use crate::align::candidates::{ClaimRef, Features};
+use crate::align::facts::Lexicon;
 use crate::align::Detection;
 use crate::error::{Error, Result};
 use crate::extract::{self, ExtractConfig, Extraction};
 use crate::gazetteer::Gazetteer;
 use crate::ingest::{self, Document, FetchConfig, Input};
-use crate::model::{Origin, FETCH_PRIVATE_SETTING};
-use crate::store::{self, Inserted, NewClaim, NewSource};
+use crate::model::{Origin, Speaker, FETCH_PRIVATE_SETTING};
+use crate::store::{self, ClaimBrief, Inserted, NewClaim, NewSource};
 use crate::text::CharIndex;
 
 impl Workbench {
@@ -45,7 +47,7 @@ impl Workbench {
     ) -> Result<ImportOutcome> {
         let prepared = Prepared::new(doc, raw, gazetteer);
         let mut detection = Detection::default();
-        self.store.write(|tx| write_in(tx, prepared, gazetteer, feed_item, &mut detection))
+        self.store.write(|tx| write_in(tx, &prepared, gazetteer, feed_item, &mut detection))
     }
 
     /// Imports files, folders (walked) and http(s) URLs, keeping each input's original bytes;
@@ -54,9 +56,9 @@ impl Workbench {
     /// A pipeline: worker threads read, parse and extract inputs in parallel, a few ahead of the
     /// writer, and the writer (this thread) stores them in input order, several sources per
     /// transaction ([`BATCH_SOURCES`], or what arrived within [`BATCH_WAIT`]). Each source is
-    /// written inside a savepoint of its batch with its claims and its conflict detection, so a
-    /// source is whole or absent, and everything reads as if the inputs had been imported one
-    /// after the other. `progress` hears of an input once its batch is committed; a cancel is
+    /// written with its claims and then its conflict detection, in input order, so everything
+    /// reads as if the inputs had been imported one after the other, and a source is whole or
+    /// absent (a batch that fails is written again source by source). `progress` hears of an input once its batch is committed; a cancel is
     /// seen between inputs, and what was read before it is committed.
     pub fn import_inputs(&mut self, inputs: &[String], fetch: &FetchConfig, progress: &mut dyn Progress) -> Result<ImportSummary> {
         let fetch = &self.fetch_policy(fetch)?;
@@ -144,9 +146,9 @@ impl Workbench {
         Ok(())
     }
 
-    /// Writes one batch of prepared inputs in one transaction, each in a savepoint: a source
-    /// that fails leaves nothing behind and the others are kept. Outcomes and progress are
-    /// reported once the batch is committed.
+    /// Writes one batch of prepared inputs in one transaction; a source that fails leaves
+    /// nothing behind and the others are kept. Outcomes and progress are reported once the
+    /// batch is committed.
     fn write_batch(
         &mut self,
         batch: Vec<(usize, Option<Result<Prepared>>)>,
@@ -159,41 +161,60 @@ impl Workbench {
         if batch.is_empty() {
             return Ok(());
         }
-        let outcomes = self.store.write(|tx| {
-            let mut outcomes = Vec::with_capacity(batch.len());
-            for (i, prepared) in batch {
-                if prepared.is_none() {
-                    outcomes.push((i, None));
-                }
-                let written = match prepared {
-                    None => continue,
-                    Some(Err(e)) => Err(e),
-                    Some(Ok(p)) => store::savepoint_in(tx, |tx| write_in(tx, p, gazetteer, None, detection))?,
-                };
-                match written {
-                    Err(e) if store_unavailable(&e) => return Err(e),
-                    Err(e) => {
-                        // Its savepoint was rolled back: what detection learned of it is gone.
-                        *detection = Detection::default();
-                        outcomes.push((i, Some(Err(e))));
-                    }
-                    r => outcomes.push((i, Some(r))),
+        // One transaction for the batch. Should a source fail, the batch is rolled back and
+        // written again one source per transaction, so that only the failing one is left out.
+        let attempt = self.store.write(|tx| {
+            let mut written = BTreeMap::new();
+            for (i, p) in &batch {
+                if let Some(Ok(p)) = p {
+                    written.insert(*i, Ok(write_in(tx, p, gazetteer, None, detection)?));
                 }
             }
-            Ok(outcomes)
+            Ok(written)
         });
-        // A detection cache describes the store as this transaction left it; after a rollback
-        // it would describe what is not there.
-        let outcomes = outcomes.inspect_err(|_| *detection = Detection::default())?;
-        for (i, r) in outcomes {
+        let mut written = match attempt {
+            Ok(written) => written,
+            Err(e) => {
+                // A detection cache describes the store as the transaction left it; after a
+                // rollback it would describe what is not there.
+                *detection = Detection::default();
+                if store_unavailable(&e) {
+                    return Err(e);
+                }
+                let mut written = BTreeMap::new();
+                for (i, p) in &batch {
+                    if let Some(Ok(p)) = p {
+                        let r = self.store.write(|tx| write_in(tx, p, gazetteer, None, detection));
+                        match r {
+                            Err(e) if store_unavailable(&e) => return Err(e),
+                            Err(e) => {
+                                *detection = Detection::default();
+                                written.insert(*i, Err(e));
+                            }
+                            ok => {
+                                written.insert(*i, ok);
+                            }
+                        }
+                    }
+                }
+                written
+            }
+        };
+        for (i, p) in batch {
             let name = &items[i].0;
-            match r {
-                Some(Ok(outcome)) => summary.imported.push(ImportOutcome { input: name.clone(), ..outcome }),
-                Some(Err(e)) => summary.failed.push((name.clone(), e.to_string())),
+            let r = match p {
+                Some(Ok(_)) => written.remove(&i).unwrap_or_else(|| Err(Error::bad_input(name, "was not written"))),
+                Some(Err(e)) => Err(e),
                 None => {
                     let reason = items[i].1.as_ref().err().map_or_else(|| "could not be read".to_string(), |e| e.to_string());
                     summary.failed.push((name.clone(), reason));
+                    progress.item(i + 1, name);
+                    continue;
                 }
+            };
+            match r {
+                Ok(outcome) => summary.imported.push(ImportOutcome { input: name.clone(), ..outcome }),
+                Err(e) => summary.failed.push((name.clone(), e.to_string())),
             }
             progress.item(i + 1, name);
         }
@@ -244,13 +265,21 @@ struct Prepared {
     doc: Document,
     raw: Option<Vec<u8>>,
     extraction: Extraction,
+    /// What conflict detection reads of each claim, in the extraction's order.
+    features: Vec<Features>,
 }
 
 impl Prepared {
-    /// Extracts `doc`'s claims: the part of an import that needs no store.
+    /// Extracts `doc`'s claims and their features for detection: the part of an import that
+    /// needs no store, so it runs on the pipeline's workers.
     fn new(doc: Document, raw: Option<Vec<u8>>, gazetteer: &Gazetteer) -> Prepared {
         let extraction = extract::extract(&doc.text, &ExtractConfig { gazetteer, language: doc.language.as_deref() });
-        Prepared { doc, raw, extraction }
+        let features = extraction
+            .claims
+            .iter()
+            .map(|c| Features::new(ClaimRef { id: 0, source_id: 0, text: &c.text, speaker: &c.speaker.who }, gazetteer, Lexicon::builtin()))
+            .collect();
+        Prepared { doc, raw, extraction, features }
     }
 }
 
@@ -324,27 +353,27 @@ impl Gate {
 /// provenance, its claims, and the conflicts they make, in the caller's transaction.
 fn write_in(
     tx: &rusqlite::Transaction<'_>,
-    p: Prepared,
+    p: &Prepared,
     gazetteer: &Gazetteer,
     feed_item: Option<(i64, &str)>,
     detection: &mut Detection,
 ) -> Result<ImportOutcome> {
-    let Prepared { doc, raw, extraction } = p;
+    let Prepared { doc, raw, extraction, features } = p;
     let provenance = store::NewProvenance {
-        canonical_url: doc.canonical_url,
-        author: doc.author,
+        canonical_url: doc.canonical_url.clone(),
+        author: doc.author.clone(),
         retrieved_at: doc.retrieved_at,
-        pages: doc.pages,
+        pages: doc.pages.clone(),
     };
     let new = NewSource {
-        title: doc.title,
-        outlet: doc.outlet,
-        url: doc.url,
+        title: doc.title.clone(),
+        outlet: doc.outlet.clone(),
+        url: doc.url.clone(),
         language: Some(extraction.language.clone()),
         published_at: doc.published_at,
-        format: doc.format,
-        text: doc.text,
-        raw,
+        format: doc.format.clone(),
+        text: doc.text.clone(),
+        raw: raw.clone(),
     };
     let input = new.url.clone().unwrap_or_default();
     let (source_id, duplicate) = match store::insert_source_in(tx, &new)? {
@@ -358,14 +387,23 @@ fn write_in(
         return Ok(ImportOutcome { input, source_id, title: new.title, duplicate, claims: 0, supersedes: None });
     }
     let supersedes = store::record_provenance_in(tx, source_id, &provenance)?;
-    let claims = store_extraction_in(tx, source_id, &new.text, &extraction)?;
+    let claims = store_extraction_in(tx, source_id, &new.text, extraction, features, detection)?;
     detection.run_in(tx, gazetteer)?;
     Ok(ImportOutcome { input, source_id, title: new.title, duplicate, claims, supersedes })
 }
 
-/// Stores an extraction's claims for a new source, mapping its ids to store ids.
-fn store_extraction_in(tx: &rusqlite::Transaction<'_>, source_id: i64, text: &str, x: &Extraction) -> Result<usize> {
+/// Stores an extraction's claims for a new source, mapping its ids to store ids, and hands
+/// detection each claim's brief with the features computed beside extraction.
+fn store_extraction_in(
+    tx: &rusqlite::Transaction<'_>,
+    source_id: i64,
+    text: &str,
+    x: &Extraction,
+    features: &[Features],
+    detection: &mut Detection,
+) -> Result<usize> {
     let mut ids = std::collections::HashMap::new();
+    let mut stored = Vec::with_capacity(x.claims.len());
     // One index for all the claims: this runs inside the write transaction, and offsets counted
     // from the text's start for each claim made a long text's import quadratic.
     let index = CharIndex::new(text);
@@ -384,7 +422,9 @@ fn store_extraction_in(tx: &rusqlite::Transaction<'_>, source_id: i64, text: &st
             origin: Origin::Extracted,
             doubts: super::review::doubts_of(c, &index),
         };
-        ids.insert(c.id.clone(), store::insert_claim_in(tx, &claim)?);
+        let (id, party) = store::insert_claim_party_in(tx, &claim)?;
+        ids.insert(c.id.clone(), id);
+        stored.push((id, party));
     }
     for c in &x.claims {
         if let (Some(r), Some(&id)) = (&c.responds_to, ids.get(&c.id)) {
@@ -392,6 +432,22 @@ fn store_extraction_in(tx: &rusqlite::Transaction<'_>, source_id: i64, text: &st
                 store::set_responds_to_in(tx, id, target)?;
             }
         }
+    }
+    for ((c, (id, party)), f) in x.claims.iter().zip(stored).zip(features) {
+        // Features were computed with the extractor's party; a party the store did not know was
+        // dropped, and detection then reads the claim as stored.
+        if party != c.speaker.who.party {
+            continue;
+        }
+        let brief = ClaimBrief {
+            id,
+            source_id,
+            text: c.text.clone(),
+            speaker: Speaker { party, ..c.speaker.who.clone() },
+            stance: c.stance,
+            responds_to: c.responds_to.as_ref().and_then(|r| ids.get(r).copied()),
+        };
+        detection.prime(brief, Features { id, source_id, ..f.clone() });
     }
     Ok(x.claims.len())
 }

@@ -145,3 +145,46 @@ fn cancelling_the_pipeline_keeps_whole_sources_read_before_the_cancel() {
         assert_eq!(counts.get(&o.source_id).copied().unwrap_or(0), o.claims, "source {} holds all its claims", o.source_id);
     }
 }
+
+#[test]
+fn full_text_index_holds_every_row_of_a_batch_and_forgets_a_deleted_claim() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    inputs(dir.path());
+    let db = dir.path().join("store.db");
+    let mut wb = Workbench::open(&db).expect("workspace");
+    let inputs_dir = dir.path().to_path_buf();
+    let summary = wb.import_paths(&[inputs_dir], &mut ()).expect("import");
+    let some = summary.imported.iter().find(|o| o.claims > 0).expect("a source with claims");
+    let claim = wb.claims(&ClaimFilter { source: Some(some.source_id), ..Default::default() }).expect("claims").remove(0);
+    let word = claim.text.split_whitespace().max_by_key(|w| w.chars().count()).expect("a word").to_string();
+    let found = wb.claims(&ClaimFilter { query: Some(word.clone()), ..Default::default() }).expect("search");
+    assert!(found.iter().any(|c| c.id == claim.id), "searching «{word}» finds the claim it came from");
+    wb.set_setting("analyst", "Ana Lyst").expect("analyst");
+    wb.delete_claim(claim.id, "not a claim").expect("delete the claim");
+    let found = wb.claims(&ClaimFilter { query: Some(word.clone()), ..Default::default() }).expect("search");
+    assert!(!found.iter().any(|c| c.id == claim.id), "a deleted claim is no longer found");
+    drop(wb);
+    let conn = rusqlite::Connection::open(&db).expect("raw connection");
+    for index in ["claims_fts", "sources_fts"] {
+        conn.execute(&format!("INSERT INTO {index}({index}, rank) VALUES ('integrity-check', 1)"), [])
+            .unwrap_or_else(|e| panic!("{index} agrees with its table: {e}"));
+    }
+    let queued: i64 = conn.query_row("SELECT count(*) FROM fts_queue", [], |r| r.get(0)).expect("queue");
+    assert_eq!(queued, 0, "nothing is left queued once a transaction commits");
+}
+
+#[test]
+fn original_bytes_equal_to_the_text_are_stored_once_and_read_back_whole() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let plain = dir.path().join("plain.txt");
+    std::fs::write(&plain, "Le ministère a déclaré que 12 drones avaient été abattus.\n").expect("file");
+    let latin1 = dir.path().join("latin1.txt");
+    std::fs::write(&latin1, b"Le minist\xe8re a d\xe9clar\xe9 que la fronti\xe8re \xe9tait ferm\xe9e.\n").expect("file");
+    let mut wb = Workbench::in_memory().expect("workspace");
+    let summary = wb.import_paths(&[plain.clone(), latin1.clone()], &mut ()).expect("import");
+    assert_eq!(summary.imported.len(), 2, "both import: {:?}", summary.failed);
+    for (o, path) in summary.imported.iter().zip([&plain, &latin1]) {
+        let raw = wb.store().source_raw(o.source_id).expect("raw");
+        assert_eq!(raw, Some(std::fs::read(path).expect("bytes")), "the bytes of {} are kept for audit", path.display());
+    }
+}

@@ -1,0 +1,73 @@
+//! Keeping the full-text indexes (`sources_fts`, `claims_fts`) in step with their tables.
+//!
+//! New rows are not indexed by a trigger each: FTS5 writes its pending terms to a new segment
+//! at every statement savepoint, and a statement inserting a claim opens one (its triggers and
+//! foreign keys), so an import made one tiny segment per claim and spent a fifth of its time
+//! writing and merging them. Inserts queue the row's id in `fts_queue` instead, and
+//! [`super::Store::write`] indexes the queue in one statement per index before it commits: one
+//! segment per transaction, and a transaction still holds a row and its index entry or neither.
+//! A queued row deleted or edited before the commit has nothing in the index yet, so the delete
+//! and update triggers leave the index alone for it.
+
+use rusqlite::Transaction;
+
+use crate::error::Result;
+
+/// Migration 15: the queue, and the triggers that fill it in place of those that indexed.
+pub(super) const QUEUE: &str = r#"
+CREATE TABLE fts_queue (
+    kind TEXT NOT NULL CHECK (kind IN ('source', 'claim')),
+    id INTEGER NOT NULL,
+    PRIMARY KEY (kind, id)
+) WITHOUT ROWID;
+
+DROP TRIGGER sources_ai;
+DROP TRIGGER sources_ad;
+DROP TRIGGER claims_ai;
+DROP TRIGGER claims_ad;
+DROP TRIGGER claims_au;
+
+CREATE TRIGGER sources_fts_ai AFTER INSERT ON sources BEGIN
+    INSERT INTO fts_queue (kind, id) VALUES ('source', new.id);
+END;
+CREATE TRIGGER sources_fts_ad AFTER DELETE ON sources BEGIN
+    INSERT INTO sources_fts(sources_fts, rowid, title, text) SELECT 'delete', old.id, old.title, old.text
+        WHERE NOT EXISTS (SELECT 1 FROM fts_queue WHERE kind = 'source' AND id = old.id);
+    DELETE FROM fts_queue WHERE kind = 'source' AND id = old.id;
+END;
+
+CREATE TRIGGER claims_fts_ai AFTER INSERT ON claims BEGIN
+    INSERT INTO fts_queue (kind, id) VALUES ('claim', new.id);
+END;
+CREATE TRIGGER claims_fts_ad AFTER DELETE ON claims BEGIN
+    INSERT INTO claims_fts(claims_fts, rowid, text, speaker, cue) SELECT 'delete', old.id, old.text, old.speaker, old.cue
+        WHERE NOT EXISTS (SELECT 1 FROM fts_queue WHERE kind = 'claim' AND id = old.id);
+    DELETE FROM fts_queue WHERE kind = 'claim' AND id = old.id;
+END;
+CREATE TRIGGER claims_fts_au AFTER UPDATE OF text, speaker, cue ON claims
+    WHEN NOT EXISTS (SELECT 1 FROM fts_queue WHERE kind = 'claim' AND id = new.id)
+BEGIN
+    INSERT INTO claims_fts(claims_fts, rowid, text, speaker, cue) VALUES ('delete', old.id, old.text, old.speaker, old.cue);
+    INSERT INTO claims_fts(rowid, text, speaker, cue) VALUES (new.id, new.text, new.speaker, new.cue);
+END;
+"#;
+
+/// Indexes the rows queued in this transaction and empties the queue.
+pub(super) fn index_queued_in(tx: &Transaction<'_>) -> Result<()> {
+    let queued = tx.prepare_cached("SELECT EXISTS (SELECT 1 FROM fts_queue)")?.query_row([], |r| r.get::<_, bool>(0))?;
+    if !queued {
+        return Ok(());
+    }
+    tx.prepare_cached(
+        "INSERT INTO sources_fts (rowid, title, text)
+         SELECT s.id, s.title, s.text FROM fts_queue q JOIN sources s ON s.id = q.id WHERE q.kind = 'source' ORDER BY q.id",
+    )?
+    .execute([])?;
+    tx.prepare_cached(
+        "INSERT INTO claims_fts (rowid, text, speaker, cue)
+         SELECT c.id, c.text, c.speaker, c.cue FROM fts_queue q JOIN claims c ON c.id = q.id WHERE q.kind = 'claim' ORDER BY q.id",
+    )?
+    .execute([])?;
+    tx.prepare_cached("DELETE FROM fts_queue")?.execute([])?;
+    Ok(())
+}
