@@ -46,6 +46,8 @@ pub(crate) struct RawClaim {
     pub cue_pos: usize,
     /// States the content names (a denial's target).
     pub named: Vec<String>,
+    /// A denial, or a negative statement: it answers another party's claim.
+    pub answers: bool,
     /// Where the cue is written, in chars (empty for a quotation that continues a speaker).
     pub cue_span: (usize, usize),
     /// Where the speaker is written in this claim's sentence, in chars, if it is.
@@ -406,8 +408,11 @@ impl<'a> Attributor<'a> {
         if matches!(stance, Stance::Assert | Stance::Report) && (first..last).any(|t| self.lex.set(S::DenyMarkers).match_at(&words, t).is_some()) {
             stance = Stance::Deny;
         }
+        // A plain negative statement answers another party as a denial does ("we did not fire a
+        // single shot", « aucun élément n'a été trouvé »), though it stays an assertion.
+        let answers = stance == Stance::Deny || stance == Stance::Assert && (first..last).any(|t| words(t).is_some_and(|w| self.lex.is(S::Negation, w)));
         let mut named = Vec::new();
-        if stance == Stance::Deny {
+        if answers {
             let mut h = History::default();
             self.r.note_states(b, first, last, &mut h);
             named = h.codes();
@@ -423,6 +428,7 @@ impl<'a> Attributor<'a> {
             via,
             cue_pos,
             named,
+            answers,
             cue_span: marks.cue,
             speaker_span: marks.speaker,
             resolved: marks.resolved,
