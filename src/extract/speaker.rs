@@ -712,6 +712,13 @@ impl Resolver<'_> {
                 .or_else(|| hist.recent(pos, exclude, &compatible));
             if let Some(e) = found {
                 let mut e = Entity { pos, ..e.clone() };
+                // The description becomes one of the person's nouns: a later "le ministre" finds
+                // them rather than the last person named.
+                for n in &person_nouns {
+                    if !e.nouns.contains(n) {
+                        e.nouns.push(n.clone());
+                    }
+                }
                 // "a déclaré Gérald Darmanin. … le ministre de l'Intérieur a rappelé": a state office
                 // naming no state tells that the person serves the state around them.
                 let office = describes_person && (0..ws.len()).any(|k| lex.set(S::StateTitles).match_at(&get, k).is_some());
