@@ -203,6 +203,20 @@ impl Attributor<'_> {
                     frame.subj = Subj::Reuse;
                     frame.tail_at = Some(b.toks[le].cs);
                 }
+                (Some(le), _) if le > s + 1 && words(le).is_some_and(|w| lex.is(S::Relatives, w) && !lex.is(S::Complementizers, w)) => {
+                    // "cited officials in Uganda who said …", "the minister, who said …": the
+                    // relative pronoun's antecedent speaks (a verb before it is cut off with the
+                    // rest of the clause).
+                    let end = if b.is_punct(le - 1, ',') { le - 1 } else { le };
+                    if b.word(end - 1).is_none() {
+                        return None;
+                    }
+                    let ns = self.left_np_start(b, s, end - 1);
+                    if ns >= end {
+                        return None;
+                    }
+                    frame.subj = Subj::Np(ns, end);
+                }
                 (Some(le), Some(ns)) if ns <= le => {
                     if ns > s && lex.set(S::Temporal).ending_at(&words, ns - 1).is_some() {
                         return None;
