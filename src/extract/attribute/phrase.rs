@@ -132,6 +132,15 @@ impl Attributor<'_> {
             }
             a = k;
         }
-        (commas == 1 && a < comma).then_some((a, comma))
+        if commas != 1 || a >= comma {
+            return None;
+        }
+        // "Les rebelles, qui ont lancé une offensive, ont affirmé": a relative clause in apposition
+        // describes the subject; it is no part of its name.
+        let inner = (a..comma).find(|&t| b.is_punct(t, ','));
+        if let Some(c) = inner.filter(|&c| c > a && b.word(c + 1).is_some_and(|w| self.lex.is(S::Relatives, w))) {
+            return Some((a, c));
+        }
+        Some((a, comma))
     }
 }

@@ -240,7 +240,7 @@ impl Attributor<'_> {
                     // "…, and a British worker were among the casualties, said police Chief X": what
                     // holds a finite verb outside a relative clause is content, not an apposition.
                     let appos_is_clause = appos.is_some_and(|(a, z)| {
-                        (a..z).any(|t| b.word(t).is_some_and(|w| lex.is_finite(w)))
+                        (a..z).any(|t| !b.toks[t].cap && b.word(t).is_some_and(|w| lex.is_finite(w) || lex.is(S::Aux, w)))
                             && !(a..z).any(|t| b.word(t).is_some_and(|w| lex.is(S::Relatives, w)))
                     });
                     if let (Some((a, z)), true) = (np, appos.is_none() || appos_is_clause) {
