@@ -296,7 +296,12 @@ impl<'a> Attributor<'a> {
                     let (start, z) = self.clause_free(b, start, z, true)?;
                     (start < comma).then(|| self.r.resolve(b, start, z, b.toks[start].cs, exclude, &self.hist)).flatten()
                 })
-                .or_else(|| quoted.then(|| self.r.unresolved(b, a, z, b.toks[a].cs)).flatten()),
+                .or_else(|| {
+                    // A name after the cue ("…, révèle L'Equipe ce samedi") is a speaker too, though
+                    // the resolver does not know it.
+                    let named_after = b.toks[a].cs > f.cue_pos && (a..z).take(2).any(|t| b.toks[t].kind == Kind::Word && b.toks[t].cap);
+                    (quoted || named_after).then(|| self.r.unresolved(b, a, z, b.toks[a].cs)).flatten()
+                }),
                 // The subject carried over is a clause's, never a claim noun's author.
                 Subj::Reuse => frames[..k]
                     .iter()
