@@ -306,7 +306,10 @@ impl Attributor<'_> {
         // A short lead before the comma is an adjunct ("During his trial, Garnier told the jury he …"),
         // not content said.
         let lead_words = np_left_boundary.map_or(0, |bt| (s..bt).filter(|&t| b.toks[t].kind == Kind::Word).count());
-        let after_content = np_left_boundary.is_some_and(|bt| (b.is_punct(bt, ',') && lead_words >= 5) || matches!(b.toks[bt].q, QRole::Close(_)));
+        // A lead opening with a preposition is an adjunct however long ("In a post on social media
+        // platform X, Makolo said …").
+        let lead_adjunct = (s..e).find(|&t| b.toks[t].kind == Kind::Word).and_then(&words).is_some_and(|w| lex.is(S::Prepositions, w));
+        let after_content = np_left_boundary.is_some_and(|bt| (b.is_punct(bt, ',') && lead_words >= 5 && !lead_adjunct) || matches!(b.toks[bt].q, QRole::Close(_)));
         let nothing_right = ends_clause(c0)
             || (comp.is_none()
                 && after_content
@@ -351,6 +354,15 @@ impl Attributor<'_> {
         let takes_object = cue.bare || cue.obj || matches!(cue.stance, Stance::Deny | Stance::Promise | Stance::Warn | Stance::Report);
         if bare_object && !takes_object && !self.reads_as_clause(b, c0, end) {
             return None;
+        }
+        // "said at a news conference, adding …": a prepositional phrase with no verb is where it
+        // was said, not what.
+        // (A report's object names its topic that way: « сообщила о трех погибших ».)
+        if bare_object && cue.stance != Stance::Report && words(c0).is_some_and(|w| lex.is(S::Prepositions, w) && !lex.is(S::TopicPreps, w)) {
+            let upto = (c0..end).find(|&t| b.is_punct(t, ',')).unwrap_or(end);
+            if !(c0..upto).any(|t| !b.toks[t].cap && words(t).is_some_and(|w| lex.is_finite(w) || lex.is(S::Aux, w))) {
+                return None;
+            }
         }
         frame.content = span(b, c0, end - 1);
         Some(frame)
