@@ -633,7 +633,10 @@ impl Resolver<'_> {
         if let Some((s, z)) = run {
             let name = self.surface(b, ws[s], ws[z - 1]).to_string();
             let last = self.last_name_key(b, ws[z - 1]);
-            if let Some(prev) = hist.person_named(&last) {
+            // "the China Coast Guard" is not the Philippine one named before: a name the phrase
+            // ties to another state is someone else.
+            let same_state = |prev: &Entity| countries.is_empty() || prev.speaker.countries.is_empty() || prev.speaker.countries.iter().any(|c| countries.contains(c));
+            if let Some(prev) = hist.person_named(&last).filter(|p| same_state(p)) {
                 let mut e = prev.clone();
                 if e.speaker.countries.is_empty() && countries.is_empty() {
                     if let Some(code) = self.profile.and_then(|p| p.state_of(&last)) {
