@@ -308,7 +308,9 @@ impl Attributor<'_> {
         let lead_words = np_left_boundary.map_or(0, |bt| (s..bt).filter(|&t| b.toks[t].kind == Kind::Word).count());
         // A lead opening with a preposition is an adjunct however long ("In a post on social media
         // platform X, Makolo said …").
-        let lead_adjunct = (s..e).find(|&t| b.toks[t].kind == Kind::Word).and_then(&words).is_some_and(|w| lex.is(S::Prepositions, w));
+        // ("Over 500 people were killed …, X told AFP" holds a verb: it is content.)
+        let lead_adjunct = (s..e).find(|&t| b.toks[t].kind == Kind::Word).and_then(&words).is_some_and(|w| lex.is(S::Prepositions, w))
+            && !np_left_boundary.is_some_and(|bt| (s..bt).any(|t| !b.toks[t].cap && words(t).is_some_and(|w| lex.is_finite(w) || lex.is(S::Aux, w))));
         let after_content = np_left_boundary.is_some_and(|bt| (b.is_punct(bt, ',') && lead_words >= 5 && !lead_adjunct) || matches!(b.toks[bt].q, QRole::Close(_)));
         let nothing_right = ends_clause(c0)
             || (comp.is_none()
