@@ -212,6 +212,14 @@ impl Attributor<'_> {
                         return None;
                     }
                     let ns = self.left_np_start(b, s, end - 1);
+                    // The antecedent is an object: it starts after the clause's verb ("interviewed").
+                    let verb = |t: usize| {
+                        !b.toks[t].cap
+                            && b.word(t).is_some_and(|w| {
+                                lex.is(S::Aux, w) || lex.is_finite(w) || (w.len() > 4 && (1..w.len()).any(|k| w.is_char_boundary(k) && lex.is(S::FiniteEndings, &w[k..])))
+                            })
+                    };
+                    let ns = (ns..end).rev().find(|&t| verb(t)).map_or(ns, |v| v + 1);
                     if ns >= end {
                         return None;
                     }
@@ -359,8 +367,9 @@ impl Attributor<'_> {
         }
         // "said at a news conference, adding …": a prepositional phrase with no verb is where it
         // was said, not what.
-        // (A report's object names its topic that way: « сообщила о трех погибших ».)
-        if bare_object && cue.stance != Stance::Report && words(c0).is_some_and(|w| lex.is(S::Prepositions, w) && !lex.is(S::TopicPreps, w)) {
+        // Only prepositions of a setting: a report names its topic with one (« сообщила о трех
+        // погибших »), a call its aim (« a appelé au calme »).
+        if bare_object && cue.stance == Stance::Assert && words(c0).is_some_and(|w| lex.is(S::SettingPreps, w)) {
             let upto = (c0..end).find(|&t| b.is_punct(t, ',')).unwrap_or(end);
             if !(c0..upto).any(|t| !b.toks[t].cap && words(t).is_some_and(|w| lex.is_finite(w) || lex.is(S::Aux, w))) {
                 return None;
