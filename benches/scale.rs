@@ -20,6 +20,7 @@
 #[path = "corpus/mod.rs"]
 mod corpus;
 #[path = "floor/mod.rs"]
+#[allow(dead_code)]
 mod floor;
 
 use std::collections::HashMap;

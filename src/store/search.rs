@@ -13,38 +13,39 @@ use rusqlite::Transaction;
 
 use crate::error::Result;
 
-/// Migration 15: the queue, and the triggers that fill it in place of those that indexed.
+/// Migration 15: the queue, and the triggers that fill it in place of those that indexed
+/// (written to run again over its own work: tests rebuild older stores from newer ones).
 pub(super) const QUEUE: &str = r#"
-CREATE TABLE fts_queue (
+CREATE TABLE IF NOT EXISTS fts_queue (
     kind TEXT NOT NULL CHECK (kind IN ('source', 'claim')),
     id INTEGER NOT NULL,
     PRIMARY KEY (kind, id)
 ) WITHOUT ROWID;
 
-DROP TRIGGER sources_ai;
-DROP TRIGGER sources_ad;
-DROP TRIGGER claims_ai;
-DROP TRIGGER claims_ad;
-DROP TRIGGER claims_au;
+DROP TRIGGER IF EXISTS sources_ai;
+DROP TRIGGER IF EXISTS sources_ad;
+DROP TRIGGER IF EXISTS claims_ai;
+DROP TRIGGER IF EXISTS claims_ad;
+DROP TRIGGER IF EXISTS claims_au;
 
-CREATE TRIGGER sources_fts_ai AFTER INSERT ON sources BEGIN
+CREATE TRIGGER IF NOT EXISTS sources_fts_ai AFTER INSERT ON sources BEGIN
     INSERT INTO fts_queue (kind, id) VALUES ('source', new.id);
 END;
-CREATE TRIGGER sources_fts_ad AFTER DELETE ON sources BEGIN
+CREATE TRIGGER IF NOT EXISTS sources_fts_ad AFTER DELETE ON sources BEGIN
     INSERT INTO sources_fts(sources_fts, rowid, title, text) SELECT 'delete', old.id, old.title, old.text
         WHERE NOT EXISTS (SELECT 1 FROM fts_queue WHERE kind = 'source' AND id = old.id);
     DELETE FROM fts_queue WHERE kind = 'source' AND id = old.id;
 END;
 
-CREATE TRIGGER claims_fts_ai AFTER INSERT ON claims BEGIN
+CREATE TRIGGER IF NOT EXISTS claims_fts_ai AFTER INSERT ON claims BEGIN
     INSERT INTO fts_queue (kind, id) VALUES ('claim', new.id);
 END;
-CREATE TRIGGER claims_fts_ad AFTER DELETE ON claims BEGIN
+CREATE TRIGGER IF NOT EXISTS claims_fts_ad AFTER DELETE ON claims BEGIN
     INSERT INTO claims_fts(claims_fts, rowid, text, speaker, cue) SELECT 'delete', old.id, old.text, old.speaker, old.cue
         WHERE NOT EXISTS (SELECT 1 FROM fts_queue WHERE kind = 'claim' AND id = old.id);
     DELETE FROM fts_queue WHERE kind = 'claim' AND id = old.id;
 END;
-CREATE TRIGGER claims_fts_au AFTER UPDATE OF text, speaker, cue ON claims
+CREATE TRIGGER IF NOT EXISTS claims_fts_au AFTER UPDATE OF text, speaker, cue ON claims
     WHEN NOT EXISTS (SELECT 1 FROM fts_queue WHERE kind = 'claim' AND id = new.id)
 BEGIN
     INSERT INTO claims_fts(claims_fts, rowid, text, speaker, cue) VALUES ('delete', old.id, old.text, old.speaker, old.cue);

@@ -781,7 +781,8 @@ fn reply_conflicts_are_proposed_not_confirmed() {
         // Back to version 8: later migrations' tables did not exist.
         conn.execute_batch(
             "DROP TABLE claim_tags; DROP TABLE claim_statements; DROP INDEX claims_queue; ALTER TABLE claims DROP COLUMN queued; ALTER TABLE claims DROP COLUMN review;
-             ALTER TABLE claims DROP COLUMN doubts; ALTER TABLE claims DROP COLUMN confidence; PRAGMA user_version = 8",
+             ALTER TABLE claims DROP COLUMN doubts; ALTER TABLE claims DROP COLUMN confidence;
+             DROP TABLE fts_queue; ALTER TABLE sources DROP COLUMN raw_is_text; PRAGMA user_version = 8",
         )
         .expect("old version");
     }
