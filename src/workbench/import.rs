@@ -1,10 +1,12 @@
-//! Importing: files, folders, URLs and documents, each read whole and then written in one
-//! transaction with its extracted claims, which also runs conflict detection. Every path (file,
-//! URL, feed item, sample) ends in [`Workbench::import_document`], hence in the extractor.
+//! Importing: files, folders, URLs and documents, each read whole and then written with its
+//! extracted claims in a transaction that also runs conflict detection. Every path (file, URL,
+//! feed item, sample) is prepared by `Prepared::new` (the extractor) and written by `write_in`:
+//! one document per transaction through [`Workbench::import_document`], or batches of whole
+//! documents through the pipeline of [`Workbench::import_inputs`].
 //!
 //! Failures are per input: a 404, a timeout, a broken PDF or a page without text is one entry
 //! in [`ImportSummary::failed`], and the batch goes on. Nothing is half-imported, because each
-//! input is written in one transaction after it was fully read.
+//! input is written after it was fully read, in a transaction that holds it whole or not at all.
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -24,8 +26,8 @@ use crate::store::{self, ClaimBrief, Inserted, NewClaim, NewSource};
 use crate::text::CharIndex;
 
 impl Workbench {
-    /// Imports files (folders are walked) and URLs, one transaction per input; failures are per
-    /// input. See [`Workbench::import_inputs`].
+    /// Imports files (folders are walked) and URLs, whole sources in batched transactions;
+    /// failures are per input. See [`Workbench::import_inputs`].
     pub fn import_paths(&mut self, paths: &[PathBuf], progress: &mut dyn Progress) -> Result<ImportSummary> {
         let inputs: Vec<String> = paths.iter().map(|p| p.to_string_lossy().into_owned()).collect();
         self.import_inputs(&inputs, &ingest::FetchConfig::default(), progress)
@@ -454,7 +456,7 @@ fn store_extraction_in(
 
 /// Whether an error is the store's, not the input's: every later input would fail the same way,
 /// so the batch stops and the caller sees the error itself (a locked store is exit code 3, not
-/// "every input failed"). What was imported before stays: each input committed on its own.
+/// "every input failed"). What was imported before stays: each batch of whole sources committed on its own.
 pub(super) fn store_unavailable(e: &Error) -> bool {
     matches!(e, Error::Locked { .. } | Error::ReadOnly { .. } | Error::NotAStore { .. })
 }
