@@ -60,8 +60,9 @@ impl Workbench {
     /// transaction ([`BATCH_SOURCES`], or what arrived within [`BATCH_WAIT`]). Each source is
     /// written with its claims and then its conflict detection, in input order, so everything
     /// reads as if the inputs had been imported one after the other, and a source is whole or
-    /// absent (a batch that fails is written again source by source). `progress` hears of an input once its batch is committed; a cancel is
-    /// seen between inputs, and what was read before it is committed.
+    /// absent (a batch that fails is written again source by source). `progress` hears of an
+    /// input once its batch is committed; a cancel is seen between inputs, and what was read
+    /// before it is committed.
     pub fn import_inputs(&mut self, inputs: &[String], fetch: &FetchConfig, progress: &mut dyn Progress) -> Result<ImportSummary> {
         let fetch = &self.fetch_policy(fetch)?;
         let items = ingest::expand(inputs);
@@ -128,8 +129,10 @@ impl Workbench {
                     gate.advance(next);
                     continue;
                 }
-                // Waiting longer than BATCH_WAIT with a batch in hand would hold back progress.
-                let wait = if batch.is_empty() { Duration::from_secs(3600) } else { BATCH_WAIT.saturating_sub(opened.elapsed()) };
+                // Waiting longer than BATCH_WAIT with a batch in hand would hold back progress;
+                // without one, the wait is short too, so that a cancel is seen while a slow input
+                // (a URL) is read.
+                let wait = if batch.is_empty() { BATCH_WAIT } else { BATCH_WAIT.saturating_sub(opened.elapsed()) };
                 match receive.recv_timeout(wait) {
                     Ok((i, p)) => {
                         arrived.insert(i, p);
