@@ -618,6 +618,12 @@ impl Resolver<'_> {
             if (0..upto).any(|k| lex.is(S::NonstateNouns, word(k))) {
                 c.clear();
             }
+            // Nor does a movement or an organisation that heads the phrase, whatever state a
+            // demonym after it names ("le Hezbollah libanais", "the UN envoy for Syria").
+            let heads = |h: &Hit| h.first == 0 || h.first == 1 && lex.is(S::Determiners, word(0));
+            if hits.first().is_some_and(|h| heads(h) && h.kind != PartyKind::State && h.country.is_none()) {
+                c.clear();
+            }
             c
         };
         let party_for = |countries: &[String], inst: &Option<String>| -> Option<String> {
