@@ -300,7 +300,11 @@ impl<'a> Attributor<'a> {
                     // A name after the cue ("…, révèle L'Equipe ce samedi") is a speaker too, though
                     // the resolver does not know it.
                     let named_after = b.toks[a].cs > f.cue_pos && (a..z).take(2).any(|t| b.toks[t].kind == Kind::Word && b.toks[t].cap);
-                    (quoted || named_after).then(|| self.r.unresolved(b, a, z, b.toks[a].cs)).flatten()
+                    // So is a proper name before it ("The National Electoral Commission (NEC) has
+                    // dismissed …"): capitalized words past the first, not a misread clause.
+                    let caps = (a + 1..z).filter(|&t| b.toks[t].kind == Kind::Word && b.toks[t].cap).count();
+                    let named_before = b.toks[a].cs < f.cue_pos && caps >= 2;
+                    (quoted || named_after || named_before).then(|| self.r.unresolved(b, a, z, b.toks[a].cs)).flatten()
                 }),
                 // The subject carried over is a clause's, never a claim noun's author.
                 Subj::Reuse => frames[..k]

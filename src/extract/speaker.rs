@@ -496,7 +496,13 @@ impl Resolver<'_> {
         while k + 1 < ws.len() && self.lex.is(S::Determiners, b.word(ws[k]).unwrap_or("")) {
             k += 1;
         }
-        self.surface(b, ws[k], ws[ws.len() - 1]).trim_end_matches([',', ' ']).to_string()
+        let last = ws[ws.len() - 1];
+        let mut name = self.surface(b, ws[k], last).trim_end_matches([',', ' ']).to_string();
+        // A name closing on a bracketed acronym keeps its closing bracket ("Commission (NEC)").
+        if name.matches('(').count() > name.matches(')').count() && b.is_punct(last + 1, ')') {
+            name.push(')');
+        }
+        name
     }
 
     fn resolve_simple(&self, b: &Block, first: usize, end: usize, pos: usize, exclude: (usize, usize), hist: &History) -> Option<Entity> {

@@ -122,7 +122,11 @@ impl Attributor<'_> {
             while let Some((n, _)) = lex.set(S::Adverbs).match_at(&words, k) {
                 k += n;
             }
-            if !aux && inv.is_none() && cue.form == Form::Participle && words(k).is_some_and(|w| lex.is(S::AgentPreps, w)) && left_end.is_some_and(|le| b.toks[le].kind == Kind::Word || b.is_punct(le, ',')) {
+            // A form that may be finite reads as a passive too where a denial's agent is named: "a
+            // claim quickly denied by Kyiv" (not "denied by text message").
+            let named_agent = b.toks.get(k + 1).is_some_and(|t| t.kind == Kind::Word && t.cap) || words(k + 1).is_some_and(|w| lex.is(S::Determiners, w));
+            let passive_form = cue.form == Form::Participle || cue.form == Form::Both && matches!(cue.stance, Stance::Deny | Stance::Confirm) && named_agent;
+            if !aux && inv.is_none() && passive_form && words(k).is_some_and(|w| lex.is(S::AgentPreps, w)) && left_end.is_some_and(|le| b.toks[le].kind == Kind::Word || b.is_punct(le, ',')) {
                 passive = true;
                 aux = true;
             }
