@@ -51,10 +51,19 @@ impl Attributor<'_> {
         let mut left_end: Option<usize> = None;
         if cue.form == Form::Gerund {
             let p = i.checked_sub(1).filter(|&p| p >= s)?;
-            if !(b.is_punct(p, ',') || words(p) == Some("en")) {
+            if let Some(n) = lex.set(S::QuotedAs).ending_at(&words, p) {
+                // "Huang was quoted as saying: …": the subject of the passive speaks.
+                let le = (p + 1).checked_sub(n + 1).filter(|&le| le >= s && b.word(le).is_some())?;
+                let ns = self.left_np_start(b, s, le);
+                if ns > le {
+                    return None;
+                }
+                subj = Some(Subj::Np(ns, le + 1));
+            } else if !(b.is_punct(p, ',') || words(p) == Some("en")) {
                 return None;
+            } else {
+                subj = Some(Subj::Reuse);
             }
-            subj = Some(Subj::Reuse);
         } else {
             let mut j = i;
             let mut steps = 0;
