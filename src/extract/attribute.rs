@@ -104,6 +104,9 @@ struct Frame {
     parent: Option<usize>,
     children: usize,
     dropped: bool,
+    /// The cue speaks but says nothing here ("said at a news conference, adding …"): its subject
+    /// serves the frames after it, and no claim is emitted.
+    silent: bool,
     /// A claim carried by a noun ("les accusations de X selon lesquelles"): it is the object of
     /// whatever verb holds it, never absorbed into that verb's content.
     nominal: bool,
@@ -128,6 +131,7 @@ impl Frame {
             parent: None,
             children: 0,
             dropped: false,
+            silent: false,
             nominal: false,
         }
     }
@@ -346,7 +350,7 @@ impl<'a> Attributor<'a> {
             // A state news agency only ever relays: what it says with no one to relay is the
             // outlet's own narration ("Версию двух сторон, передает Sputnik"), no party's claim.
             let agency = sp.speaker.party.as_deref().is_some_and(|p| p.starts_with(AGENCY));
-            if f.children > 0 || agency {
+            if f.children > 0 || agency || f.silent {
                 continue;
             }
             let mut via = Vec::new();

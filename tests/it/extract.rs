@@ -304,7 +304,11 @@ fn an_office_holder_takes_the_state_of_the_document_and_keeps_it_for_every_claim
 
 #[test]
 fn subjects_are_found_past_relatives_time_adverbials_and_leading_adjuncts() {
-    let cases: [(&str, &str, &[&str]); 5] = [
+    let cases: [(&str, &str, &[&str]); 9] = [
+        ("Li Wei was quoted as saying: \"We just have to do the engineering.\"", "engineering", &["Li Wei"]),
+        ("The Electoral Board (EB) has dismissed the claims of fraud.", "claims of fraud", &["Electoral Board (EB)"]),
+        ("Moscow said it had struck a depot, a claim quickly denied by Kyiv.", "a claim", &["Kyiv"]),
+        ("The ministry spokesman Li Wei said at a news conference, adding the matter was closed.", "the matter was closed", &["Li Wei"]),
         ("Earlier Sunday, Ivan Horak, the head of the regional administration, said rockets had hit the town.", "rockets had hit", &["Ivan Horak"]),
         ("The paper interviewed officials in Uganda who said they had found weapons on the flight.", "found weapons", &["officials in Uganda"]),
         ("In a post on social media, Jane Doe said on Tuesday the government was in a position to know.", "in a position to know", &["Jane Doe"]),

@@ -385,7 +385,7 @@ impl Attributor<'_> {
         if bare_object && cue.stance == Stance::Assert && words(c0).is_some_and(|w| lex.is(S::SettingPreps, w)) {
             let upto = (c0..end).find(|&t| b.is_punct(t, ',')).unwrap_or(end);
             if !(c0..upto).any(|t| !b.toks[t].cap && words(t).is_some_and(|w| lex.is_finite(w) || lex.is(S::Aux, w))) {
-                return None;
+                frame.silent = true;
             }
         }
         frame.content = span(b, c0, end - 1);
