@@ -135,7 +135,10 @@ impl Attributor<'_> {
             // claim quickly denied by Kyiv" (not "denied by text message").
             let named_agent = b.toks.get(k + 1).is_some_and(|t| t.kind == Kind::Word && t.cap) || words(k + 1).is_some_and(|w| lex.is(S::Determiners, w));
             let passive_form = cue.form == Form::Participle || cue.form == Form::Both && matches!(cue.stance, Stance::Deny | Stance::Confirm) && named_agent;
-            if !aux && inv.is_none() && passive_form && words(k).is_some_and(|w| lex.is(S::AgentPreps, w)) && left_end.is_some_and(|le| b.toks[le].kind == Kind::Word || b.is_punct(le, ',')) {
+            // After a comma the participle qualifies a noun ("les partisans de Sonko, soutenus par
+            // les forces obscures"): a denial's agent only is a speaker there ("a claim, denied by Kyiv").
+            let agent_ok = |le: usize| b.toks[le].kind == Kind::Word || b.is_punct(le, ',') && matches!(cue.stance, Stance::Deny | Stance::Confirm);
+            if !aux && inv.is_none() && passive_form && words(k).is_some_and(|w| lex.is(S::AgentPreps, w)) && left_end.is_some_and(agent_ok) {
                 passive = true;
                 aux = true;
             }
