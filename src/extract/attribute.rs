@@ -256,10 +256,12 @@ impl<'a> Attributor<'a> {
                 frames[bi].dropped = true;
                 continue;
             }
-            // A claim carried by a noun is the object of the frame that holds it: its content stays whole.
-            if best.is_none() && !frames[bi].nominal {
+            // A claim carried by a noun is the object of the frame that holds it: its content stays
+            // whole. Under a relay the clause still ends the other contents the relay holds.
+            if !frames[bi].nominal {
                 let cut = frames[bi].clause_at;
-                for a in holders {
+                let others: Vec<usize> = holders.into_iter().filter(|&a| Some(a) != best && !frames[a].relays).collect();
+                for a in others {
                     let mut c = frames[a].content;
                     if c.cs < cut {
                         self.trim_end(&mut c, cut);

@@ -265,7 +265,8 @@ impl Attributor<'_> {
                     // holds a finite verb outside a relative clause is content, not an apposition.
                     let appos_is_clause = appos.is_some_and(|(a, z)| {
                         (a..z).any(|t| !b.toks[t].cap && b.word(t).is_some_and(|w| lex.is_finite(w) || lex.is(S::Aux, w)))
-                            && !(a..z).any(|t| b.word(t).is_some_and(|w| lex.is(S::Relatives, w)))
+                            // ("что", "that" open a clause as often as a relative one.)
+                            && !(a..z).any(|t| b.word(t).is_some_and(|w| lex.is(S::Relatives, w) && !lex.is(S::Complementizers, w)))
                     });
                     if let (Some((a, z)), true) = (np, appos.is_none() || appos_is_clause) {
                         frame.subj = Subj::Np(a, z);
