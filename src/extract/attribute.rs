@@ -46,6 +46,10 @@ pub(crate) struct RawClaim {
     pub cue_pos: usize,
     /// States the content names (a denial's target).
     pub named: Vec<String>,
+    /// A denial, or a negative statement: it answers another party's claim.
+    pub answers: bool,
+    /// The key of the person speaking, when a named person speaks.
+    pub person: Option<String>,
     /// Where the cue is written, in chars (empty for a quotation that continues a speaker).
     pub cue_span: (usize, usize),
     /// Where the speaker is written in this claim's sentence, in chars, if it is.
@@ -138,6 +142,8 @@ pub(crate) struct Attributor<'a> {
     pub claims: Vec<RawClaim>,
     word_blocks: usize,
     last_claim: Option<(Speaker, usize)>,
+    /// The person key of the last claim's speaker.
+    last_person: Option<String>,
 }
 
 fn span(b: &Block, first: usize, last: usize) -> Span {
@@ -157,7 +163,7 @@ impl<'a> Attributor<'a> {
     /// An attributor over `r.text`.
     pub fn new(r: Resolver<'a>) -> Self {
         let lex = r.lex;
-        Attributor { r, lex, hist: History::default(), claims: Vec::new(), word_blocks: 0, last_claim: None }
+        Attributor { r, lex, hist: History::default(), claims: Vec::new(), word_blocks: 0, last_claim: None, last_person: None }
     }
 
     /// Attributes the claims of one block.
@@ -290,7 +296,12 @@ impl<'a> Attributor<'a> {
                     let (start, z) = self.clause_free(b, start, z, true)?;
                     (start < comma).then(|| self.r.resolve(b, start, z, b.toks[start].cs, exclude, &self.hist)).flatten()
                 })
-                .or_else(|| quoted.then(|| self.r.unresolved(b, a, z, b.toks[a].cs)).flatten()),
+                .or_else(|| {
+                    // A name after the cue ("…, révèle L'Equipe ce samedi") is a speaker too, though
+                    // the resolver does not know it.
+                    let named_after = b.toks[a].cs > f.cue_pos && (a..z).take(2).any(|t| b.toks[t].kind == Kind::Word && b.toks[t].cap);
+                    (quoted || named_after).then(|| self.r.unresolved(b, a, z, b.toks[a].cs)).flatten()
+                }),
                 // The subject carried over is a clause's, never a claim noun's author.
                 Subj::Reuse => frames[..k]
                     .iter()
@@ -350,7 +361,7 @@ impl<'a> Attributor<'a> {
             let cue = self.r.text[f.cue.bs..f.cue.be].to_string();
             let marks = Marks { cue: (f.cue.cs, f.cue.ce), speaker: subj_spans[k], resolved: sp.kind != EntityKind::Unresolved };
             for content in std::iter::once(f.content).chain(f.extra) {
-                self.emit(b, content, &cue, f.stance, sp.speaker.clone(), via.clone(), f.cue_pos, marks);
+                self.emit(b, content, &cue, f.stance, sp.speaker.clone(), via.clone(), f.cue_pos, marks, sp.last_name.as_deref());
             }
         }
         // A quotation standing alone continues the previous speaker (press style).
@@ -381,7 +392,8 @@ impl<'a> Attributor<'a> {
             }
             if let Some((sp, at)) = self.last_claim.clone() {
                 if self.word_blocks <= at + 2 {
-                    self.emit(b, qs, "", Stance::Assert, sp, Vec::new(), qs.cs, Marks { cue: (qs.cs, qs.cs), speaker: None, resolved: true });
+                    let person = self.last_person.clone();
+                    self.emit(b, qs, "", Stance::Assert, sp, Vec::new(), qs.cs, Marks { cue: (qs.cs, qs.cs), speaker: None, resolved: true }, person.as_deref());
                 }
             }
         }
@@ -397,7 +409,8 @@ impl<'a> Attributor<'a> {
     }
 
     #[allow(clippy::too_many_arguments)]
-    fn emit(&mut self, b: &Block, content: Span, cue: &str, stance: Stance, speaker: Speaker, via: Vec<Speaker>, cue_pos: usize, marks: Marks) {
+    #[allow(clippy::too_many_arguments)]
+    fn emit(&mut self, b: &Block, content: Span, cue: &str, stance: Stance, speaker: Speaker, via: Vec<Speaker>, cue_pos: usize, marks: Marks, person: Option<&str>) {
         let Some(c) = self.trim(content) else { return };
         let text = self.r.text[c.bs..c.be].to_string();
         let (first, last) = self.tokens_in(b, c);
@@ -406,13 +419,17 @@ impl<'a> Attributor<'a> {
         if matches!(stance, Stance::Assert | Stance::Report) && (first..last).any(|t| self.lex.set(S::DenyMarkers).match_at(&words, t).is_some()) {
             stance = Stance::Deny;
         }
+        // A plain negative statement answers another party as a denial does ("we did not fire a
+        // single shot", « aucun élément n'a été trouvé »), though it stays an assertion.
+        let answers = stance == Stance::Deny || stance == Stance::Assert && (first..last).any(|t| words(t).is_some_and(|w| self.lex.is(S::Negation, w)));
         let mut named = Vec::new();
-        if stance == Stance::Deny {
+        if answers {
             let mut h = History::default();
             self.r.note_states(b, first, last, &mut h);
             named = h.codes();
         }
         self.last_claim = Some((speaker.clone(), self.word_blocks));
+        self.last_person = person.map(str::to_string);
         self.claims.push(RawClaim {
             start: c.cs,
             end: c.ce,
@@ -423,6 +440,8 @@ impl<'a> Attributor<'a> {
             via,
             cue_pos,
             named,
+            answers,
+            person: person.map(str::to_string),
             cue_span: marks.cue,
             speaker_span: marks.speaker,
             resolved: marks.resolved,

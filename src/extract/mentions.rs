@@ -79,6 +79,15 @@ fn sentence(r: &Resolver<'_>, b: &Block, s: usize, e: usize, out: &mut Profile, 
     let mut i = s;
     while i < e {
         if !name_word(i) {
+            let tok = &b.toks[i];
+            // A dateline in capitals ("FRANCE -", "MOSCOU, 14 mars") names the state too.
+            if tok.kind == Kind::Word && tok.upper && tok.ce - tok.cs > 3 {
+                if let Some((len, state)) = r.name_at(b, i) {
+                    named.extend(state);
+                    i += len;
+                    continue;
+                }
+            }
             i += 1;
             continue;
         }

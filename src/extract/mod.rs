@@ -126,6 +126,7 @@ pub fn extract(text: &str, cfg: &ExtractConfig<'_>) -> Extraction {
     let mut raw = att.claims;
     raw.sort_by_key(|c| (c.start, c.cue_pos));
     raw.dedup_by(|a, b| a.start == b.start && a.end == b.end && a.speaker == b.speaker);
+    same_person_same_state(&mut raw);
     let links = respond::link(&raw);
     let claims = raw
         .into_iter()
@@ -151,6 +152,33 @@ pub fn extract(text: &str, cfg: &ExtractConfig<'_>) -> Extraction {
         })
         .collect();
     Extraction { language, claims }
+}
+
+/// A person stands for one state throughout a document: where the text tells it only after the
+/// person first spoke ("a déclaré Gérald Darmanin … le ministre de l'Intérieur a rappelé"), their
+/// earlier claims take it too. A person given two states keeps each claim's own.
+fn same_person_same_state(raw: &mut [attribute::RawClaim]) {
+    let mut states: Vec<(&str, &[String], Option<&str>)> = Vec::new();
+    let mut conflicting: Vec<&str> = Vec::new();
+    for c in raw.iter() {
+        let (Some(p), false) = (c.person.as_deref(), c.speaker.countries.is_empty()) else { continue };
+        match states.iter().find(|(k, _, _)| *k == p) {
+            Some((_, cs, _)) if *cs != c.speaker.countries.as_slice() => conflicting.push(p),
+            Some(_) => {}
+            None => states.push((p, &c.speaker.countries, c.speaker.party.as_deref())),
+        }
+    }
+    let fill: Vec<(String, Vec<String>, Option<String>)> = states
+        .into_iter()
+        .filter(|(p, _, _)| !conflicting.contains(p))
+        .map(|(p, cs, party)| (p.to_string(), cs.to_vec(), party.map(str::to_string)))
+        .collect();
+    for c in raw.iter_mut().filter(|c| c.speaker.countries.is_empty()) {
+        if let Some((_, cs, party)) = fill.iter().find(|(p, _, _)| Some(p.as_str()) == c.person.as_deref()) {
+            c.speaker.countries.clone_from(cs);
+            c.speaker.party.clone_from(party);
+        }
+    }
 }
 
 #[cfg(test)]

@@ -1,8 +1,7 @@
-//! Replies: a denial answers the nearest claim of another party — before it, or after it when none
+//! Replies: a denial, or a plain negative statement, answers the nearest claim of another party — before it, or after it when none
 //! comes before — preferring a claim of the party its content names ("the reports of Armenia").
 
 use super::attribute::RawClaim;
-use crate::model::Stance;
 
 /// How far to look for the claim answered, in claims.
 const WINDOW: usize = 30;
@@ -19,7 +18,7 @@ pub(crate) fn link(claims: &[RawClaim]) -> Vec<Option<usize>> {
     (0..claims.len())
         .map(|i| {
             let c = &claims[i];
-            if c.stance != Stance::Deny {
+            if !c.answers {
                 return None;
             }
             let before = (i.saturating_sub(WINDOW)..i).rev().filter(|&j| other(c, &claims[j]));

@@ -482,6 +482,15 @@ impl Resolver<'_> {
         })
     }
 
+    /// The state an office holder naming no state serves ("le Premier ministre Abiy Ahmed"): the
+    /// state last speaking (its own content counts: "X a appelé au calme, a précisé son
+    /// porte-parole"), or with none yet, the state the document is about.
+    fn state_around(&self, pos: usize, hist: &History) -> Option<String> {
+        hist.recent(pos, (0, 0), &|e| matches!(e.kind, EntityKind::State | EntityKind::Org) && e.speaker.countries.len() == 1)
+            .map(|e| e.speaker.countries[0].clone())
+            .or_else(|| self.profile.and_then(Profile::home).map(str::to_string))
+    }
+
     fn strip_det(&self, b: &Block, ws: &[usize]) -> String {
         let mut k = 0;
         while k + 1 < ws.len() && self.lex.is(S::Determiners, b.word(ws[k]).unwrap_or("")) {
@@ -624,7 +633,10 @@ impl Resolver<'_> {
         if let Some((s, z)) = run {
             let name = self.surface(b, ws[s], ws[z - 1]).to_string();
             let last = self.last_name_key(b, ws[z - 1]);
-            if let Some(prev) = hist.person_named(&last) {
+            // "the China Coast Guard" is not the Philippine one named before: a name the phrase
+            // ties to another state is someone else.
+            let same_state = |prev: &Entity| countries.is_empty() || prev.speaker.countries.is_empty() || prev.speaker.countries.iter().any(|c| countries.contains(c));
+            if let Some(prev) = hist.person_named(&last).filter(|p| same_state(p)) {
                 let mut e = prev.clone();
                 if e.speaker.countries.is_empty() && countries.is_empty() {
                     if let Some(code) = self.profile.and_then(|p| p.state_of(&last)) {
@@ -648,14 +660,7 @@ impl Resolver<'_> {
             }
             let holds_office = (0..ws.len()).any(|k| lex.set(S::StateTitles).match_at(&get, k).is_some()) || self.profile.is_some_and(|p| p.holds_office(&last));
             if countries.is_empty() && holds_office {
-                // "le Premier ministre Abiy Ahmed": an office holder serves the state last speaking.
-                // (Its own content counts: "X a appelé au calme, a précisé son porte-parole".)
-                if let Some(e) = hist.recent(pos, (0, 0), &|e| matches!(e.kind, EntityKind::State | EntityKind::Org) && e.speaker.countries.len() == 1) {
-                    countries.clone_from(&e.speaker.countries);
-                } else if let Some(home) = self.profile.and_then(Profile::home) {
-                    // None has spoken yet: the state the document is about.
-                    countries.push(home.to_string());
-                }
+                countries.extend(self.state_around(pos, hist));
             }
             return Some(Entity {
                 speaker: Speaker { name, party: party_for(&countries, &institution), countries },
@@ -676,7 +681,11 @@ impl Resolver<'_> {
                 let kind_ok = if describes_person {
                     e.kind == EntityKind::Person
                 } else {
+                    // An institution renames a body that stands for something: not a noun phrase
+                    // that merely spoke ("selon un dernier bilan …. D'après le ministère").
+                    let known = e.speaker.party.is_some() || !e.speaker.countries.is_empty() || e.institution.is_some();
                     matches!(e.kind, EntityKind::Org | EntityKind::State)
+                        && (known || !org)
                         && (institution.is_none() || e.institution.is_none() || e.institution == institution || relay)
                 };
                 // A news agency only relays: no description renames it ("Комитет утверждает" after
@@ -705,7 +714,24 @@ impl Resolver<'_> {
                 .or_else(|| hist.recent(pos, exclude, &|e| compatible(e) && noun_ok(e)))
                 .or_else(|| hist.recent(pos, exclude, &compatible));
             if let Some(e) = found {
-                return Some(Entity { pos, ..e.clone() });
+                let mut e = Entity { pos, ..e.clone() };
+                // The description becomes one of the person's nouns: a later "le ministre" finds
+                // them rather than the last person named.
+                for n in &person_nouns {
+                    if !e.nouns.contains(n) {
+                        e.nouns.push(n.clone());
+                    }
+                }
+                // "a déclaré Gérald Darmanin. … le ministre de l'Intérieur a rappelé": a state office
+                // naming no state tells that the person serves the state around them.
+                let office = describes_person && (0..ws.len()).any(|k| lex.set(S::StateTitles).match_at(&get, k).is_some());
+                if office && e.speaker.countries.is_empty() && e.kind == EntityKind::Person {
+                    if let Some(c) = self.state_around(pos, hist) {
+                        e.speaker.countries = vec![c];
+                        e.speaker.party = party_for(&e.speaker.countries, &institution);
+                    }
+                }
+                return Some(e);
             }
             if org && !relay {
                 // "le ministère" after its minister spoke: the institution of the state last speaking.
@@ -725,6 +751,21 @@ impl Resolver<'_> {
                     });
                 }
             }
+        }
+        if describes_person && hits.is_empty() && (definite || bare_definite) {
+            // A definite office no one held before ("Le ministre de l'Intérieur a déclaré") is a
+            // person the reader is meant to know: the office holder of the state around, when the
+            // office is a state's; otherwise a person of no known party, kept for the analyst.
+            let office = (0..ws.len()).any(|k| lex.set(S::StateTitles).match_at(&get, k).is_some());
+            let countries: Vec<String> = if office { self.state_around(pos, hist).into_iter().collect() } else { Vec::new() };
+            return Some(Entity {
+                speaker: Speaker { name: self.strip_det(b, &ws), party: party_for(&countries, &institution), countries },
+                kind: EntityKind::Person,
+                last_name: None,
+                nouns: person_nouns,
+                institution,
+                pos,
+            });
         }
         if hits.is_empty() && definite && !describes_person && !org && !relay && !group {
             // An unknown definite head ("the former sergeant-at-arms") most often renames the last person.

@@ -287,3 +287,52 @@ fn random_bytes_and_pathological_texts_never_panic_or_hang() {
         assert!(x.claims.iter().all(|c| c.end - c.start <= 3_000), "content is capped");
     }
 }
+
+#[test]
+fn an_office_holder_takes_the_state_of_the_document_and_keeps_it_for_every_claim() {
+    // Named first with no office, then described by a state office: the person serves the state
+    // the text is about, in the claims before the description too.
+    let text = "RENNES - « Aucun ministre n'était présent », a déclaré mardi Jean Dupuis.\n\n\
+                Invité de la radio, le ministre de l'Intérieur a rappelé qu'une enquête était en cours à Paris. \
+                « La rumeur est dure », a ajouté Jean Dupuis.";
+    let x = run(text, Some("fr"));
+    let of = |passage: &str| x.claims.iter().find(|c| c.text.contains(passage)).map(|c| c.speaker.who.countries.clone());
+    assert_eq!(of("Aucun ministre"), Some(vec!["FR".to_string()]), "{:#?}", x.claims);
+    assert_eq!(of("une enquête était en cours"), Some(vec!["FR".to_string()]), "{:#?}", x.claims);
+    assert_eq!(of("La rumeur est dure"), Some(vec!["FR".to_string()]), "{:#?}", x.claims);
+}
+
+#[test]
+fn subjects_are_found_past_relatives_time_adverbials_and_leading_adjuncts() {
+    let cases: [(&str, &str, &[&str]); 5] = [
+        ("Earlier Sunday, Ivan Horak, the head of the regional administration, said rockets had hit the town.", "rockets had hit", &["Ivan Horak"]),
+        ("The paper interviewed officials in Uganda who said they had found weapons on the flight.", "found weapons", &["officials in Uganda"]),
+        ("In a post on social media, Jane Doe said on Tuesday the government was in a position to know.", "in a position to know", &["Jane Doe"]),
+        ("The ministry spokesman Li Wei said at a news conference, adding the matter was closed.", "at a news conference", &[]),
+        ("A strike killed four people in Kharkiv, the Ukrainian authorities said.", "four people", &["Ukrainian authorities"]),
+    ];
+    for (text, passage, want) in cases {
+        assert_eq!(speakers_of(text, passage), want, "speakers of {passage:?} in {text:?}");
+    }
+    // French: a relative clause in apposition is no part of the speaker; the aside before a
+    // trailing cue holding a verb is content.
+    let x = run("Les rebelles, qui ont lancé une offensive mercredi, ont affirmé avoir pénétré dans le pays. Une frappe a fait 4 morts à Kiev, ont indiqué les autorités ukrainiennes.", Some("fr"));
+    let names: Vec<&str> = x.claims.iter().map(|c| c.speaker.who.name.as_str()).collect();
+    assert_eq!(names, ["rebelles", "autorités ukrainiennes"], "{:#?}", x.claims);
+}
+
+#[test]
+fn an_institution_does_not_rename_a_phrase_that_stands_for_nothing() {
+    // "un dernier bilan" spoke; "le ministère" is the ministry of the state the text is about.
+    let x = run("Sénégal : des heurts à Dakar. Seize personnes sont mortes, selon un dernier bilan. D'après le ministère, 500 personnes ont été interpellées.", Some("fr"));
+    let c = x.claims.iter().find(|c| c.text.contains("500 personnes")).expect("the ministry's claim");
+    assert_eq!(c.speaker.who.countries, ["SN"], "{:#?}", x.claims);
+}
+
+#[test]
+fn a_plain_negative_statement_answers_the_other_partys_claim() {
+    let x = run("Baku said Armenian troops shelled its positions. Yerevan said its forces did not fire a single shot.", Some("en"));
+    let reply = x.claims.iter().find(|c| c.text.contains("did not fire")).expect("the reply");
+    assert_eq!(reply.stance.as_str(), "assert", "a negative statement stays an assertion");
+    assert_eq!(reply.responds_to.as_deref(), Some("c1"), "{:#?}", x.claims);
+}

@@ -85,10 +85,16 @@ impl Attributor<'_> {
             if b.is_punct(k, ',') {
                 // "Sen. Debbie Stabenow, D-Mich., a member of …, said": a short aside (a state, an
                 // age) between two commas belongs to the apposition.
-                if commas == 1 && since_comma <= 2 && k > s && b.word(k - 1).is_some() {
+                // Not a time adverbial opening the sentence ("Earlier Sunday, Pavlo Kyrylenko, the
+                // head of …, said"): there the aside is the subject.
+                let opens_with_time = (s..k).all(|t| b.word(t).is_none_or(|w| self.lex.is(S::TimeWords, w)));
+                if commas == 1 && since_comma <= 2 && k > s && b.word(k - 1).is_some() && !opens_with_time {
                     since_comma = 0;
                     a = k;
                     continue;
+                }
+                if commas == 1 && opens_with_time {
+                    return (a < comma).then_some((a, comma));
                 }
                 commas += 1;
                 if commas > 1 {
@@ -126,6 +132,15 @@ impl Attributor<'_> {
             }
             a = k;
         }
-        (commas == 1 && a < comma).then_some((a, comma))
+        if commas != 1 || a >= comma {
+            return None;
+        }
+        // "Les rebelles, qui ont lancé une offensive, ont affirmé": a relative clause in apposition
+        // describes the subject; it is no part of its name.
+        let inner = (a..comma).find(|&t| b.is_punct(t, ','));
+        if let Some(c) = inner.filter(|&c| c > a && b.word(c + 1).is_some_and(|w| self.lex.is(S::Relatives, w))) {
+            return Some((a, c));
+        }
+        Some((a, comma))
     }
 }

@@ -203,6 +203,28 @@ impl Attributor<'_> {
                     frame.subj = Subj::Reuse;
                     frame.tail_at = Some(b.toks[le].cs);
                 }
+                (Some(le), _) if le > s + 1 && words(le).is_some_and(|w| lex.is(S::Relatives, w) && !lex.is(S::Complementizers, w)) => {
+                    // "cited officials in Uganda who said …", "the minister, who said …": the
+                    // relative pronoun's antecedent speaks (a verb before it is cut off with the
+                    // rest of the clause).
+                    let end = if b.is_punct(le - 1, ',') { le - 1 } else { le };
+                    if b.word(end - 1).is_none() {
+                        return None;
+                    }
+                    let ns = self.left_np_start(b, s, end - 1);
+                    // The antecedent is an object: it starts after the clause's verb ("interviewed").
+                    let verb = |t: usize| {
+                        !b.toks[t].cap
+                            && b.word(t).is_some_and(|w| {
+                                lex.is(S::Aux, w) || lex.is_finite(w) || (w.len() > 4 && (1..w.len()).any(|k| w.is_char_boundary(k) && lex.is(S::FiniteEndings, &w[k..])))
+                            })
+                    };
+                    let ns = (ns..end).rev().find(|&t| verb(t)).map_or(ns, |v| v + 1);
+                    if ns >= end {
+                        return None;
+                    }
+                    frame.subj = Subj::Np(ns, end);
+                }
                 (Some(le), Some(ns)) if ns <= le => {
                     if ns > s && lex.set(S::Temporal).ending_at(&words, ns - 1).is_some() {
                         return None;
@@ -226,7 +248,7 @@ impl Attributor<'_> {
                     // "…, and a British worker were among the casualties, said police Chief X": what
                     // holds a finite verb outside a relative clause is content, not an apposition.
                     let appos_is_clause = appos.is_some_and(|(a, z)| {
-                        (a..z).any(|t| b.word(t).is_some_and(|w| lex.is_finite(w)))
+                        (a..z).any(|t| !b.toks[t].cap && b.word(t).is_some_and(|w| lex.is_finite(w) || lex.is(S::Aux, w)))
                             && !(a..z).any(|t| b.word(t).is_some_and(|w| lex.is(S::Relatives, w)))
                     });
                     if let (Some((a, z)), true) = (np, appos.is_none() || appos_is_clause) {
@@ -292,7 +314,12 @@ impl Attributor<'_> {
         // A short lead before the comma is an adjunct ("During his trial, Garnier told the jury he …"),
         // not content said.
         let lead_words = np_left_boundary.map_or(0, |bt| (s..bt).filter(|&t| b.toks[t].kind == Kind::Word).count());
-        let after_content = np_left_boundary.is_some_and(|bt| (b.is_punct(bt, ',') && lead_words >= 5) || matches!(b.toks[bt].q, QRole::Close(_)));
+        // A lead opening with a preposition is an adjunct however long ("In a post on social media
+        // platform X, Makolo said …").
+        // ("Over 500 people were killed …, X told AFP" holds a verb: it is content.)
+        let lead_adjunct = (s..e).find(|&t| b.toks[t].kind == Kind::Word).and_then(&words).is_some_and(|w| lex.is(S::Prepositions, w))
+            && !np_left_boundary.is_some_and(|bt| (s..bt).any(|t| !b.toks[t].cap && words(t).is_some_and(|w| lex.is_finite(w) || lex.is(S::Aux, w))));
+        let after_content = np_left_boundary.is_some_and(|bt| (b.is_punct(bt, ',') && lead_words >= 5 && !lead_adjunct) || matches!(b.toks[bt].q, QRole::Close(_)));
         let nothing_right = ends_clause(c0)
             || (comp.is_none()
                 && after_content
@@ -337,6 +364,16 @@ impl Attributor<'_> {
         let takes_object = cue.bare || cue.obj || matches!(cue.stance, Stance::Deny | Stance::Promise | Stance::Warn | Stance::Report);
         if bare_object && !takes_object && !self.reads_as_clause(b, c0, end) {
             return None;
+        }
+        // "said at a news conference, adding …": a prepositional phrase with no verb is where it
+        // was said, not what.
+        // Only prepositions of a setting: a report names its topic with one (« сообщила о трех
+        // погибших »), a call its aim (« a appelé au calme »).
+        if bare_object && cue.stance == Stance::Assert && words(c0).is_some_and(|w| lex.is(S::SettingPreps, w)) {
+            let upto = (c0..end).find(|&t| b.is_punct(t, ',')).unwrap_or(end);
+            if !(c0..upto).any(|t| !b.toks[t].cap && words(t).is_some_and(|w| lex.is_finite(w) || lex.is(S::Aux, w))) {
+                return None;
+            }
         }
         frame.content = span(b, c0, end - 1);
         Some(frame)
