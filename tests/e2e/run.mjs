@@ -78,7 +78,8 @@ try {
     await clickButton('Claims');
     await bodyHas(`${queue.length.toLocaleString('en')} to review`);
     await until('a claim row', 'return document.querySelectorAll(".scroller [role=row] [role=cell]").length > 0;');
-    const first = await exec('return document.querySelector(".scroller [role=row] [role=cell]").textContent.trim();');
+    // The first cell is the selection box; the id is the second.
+    const first = await exec('return document.querySelector(".scroller [role=row] [role=cell]:nth-child(2)").textContent.trim();');
     assert.equal(Number(first), queue[0].id, 'the app and the CLI agree on the least sure claim');
     await screenshot('e2e-review-queue');
     await clickButton('All claims');
@@ -177,8 +178,8 @@ try {
     const other = cliJson('sources').sources.find((s) => s.title.includes('Jermuk'));
     await clickButton('Claims');
     await clickButton('All claims');
-    await until('the claim row', 'return [...document.querySelectorAll(".scroller [role=row]")].some((r) => r.querySelector("[role=cell]")?.textContent.trim() === String(arguments[0]));', [target.id]);
-    await exec('[...document.querySelectorAll(".scroller [role=row]")].find((r) => r.querySelector("[role=cell]")?.textContent.trim() === String(arguments[0])).click();', [target.id]);
+    await until('the claim row', 'return [...document.querySelectorAll(".scroller [role=row]")].some((r) => r.querySelector("[role=cell]:nth-child(2)")?.textContent.trim() === String(arguments[0]));', [target.id]);
+    await exec('[...document.querySelectorAll(".scroller [role=row]")].find((r) => r.querySelector("[role=cell]:nth-child(2)")?.textContent.trim() === String(arguments[0])).click();', [target.id]);
     await until('the claim panel', `return !!document.querySelector("aside[aria-label='Claim ${target.id}']");`);
     await clickButton('Reader');
     await exec(`const s = document.querySelector("select[aria-label='Source to read']"); s.value = String(arguments[0]); s.dispatchEvent(new Event("change", { bubbles: true }));`, [other.id]);

@@ -268,7 +268,7 @@ await step('the claims worktable: headers sort, click/shift/ctrl/keys select, bu
   await bulk.getByRole('button', { name: 'Accept selected' }).click();
   await page.getByRole('status').getByText('Accepted: 3 of 3 claims changed.').waitFor();
   await bulk.getByLabel('Tag for the selected claims').fill('Jermuk');
-  await bulk.getByRole('button', { name: 'Add tag' }).click();
+  await bulk.getByRole('button', { name: 'Tag selected' }).click();
   await page.getByRole('status').getByText('Tag “Jermuk”: 3 of 3 claims changed.').waitFor();
   await until('the selection survives the bulk actions', selectedIds, [1, 3, 4]);
   await page.keyboard.press('Escape');
