@@ -104,6 +104,9 @@ struct Frame {
     parent: Option<usize>,
     children: usize,
     dropped: bool,
+    /// The cue speaks but says nothing here ("said at a news conference, adding …"): its subject
+    /// serves the frames after it, and no claim is emitted.
+    silent: bool,
     /// A claim carried by a noun ("les accusations de X selon lesquelles"): it is the object of
     /// whatever verb holds it, never absorbed into that verb's content.
     nominal: bool,
@@ -128,6 +131,7 @@ impl Frame {
             parent: None,
             children: 0,
             dropped: false,
+            silent: false,
             nominal: false,
         }
     }
@@ -252,10 +256,12 @@ impl<'a> Attributor<'a> {
                 frames[bi].dropped = true;
                 continue;
             }
-            // A claim carried by a noun is the object of the frame that holds it: its content stays whole.
-            if best.is_none() && !frames[bi].nominal {
+            // A claim carried by a noun is the object of the frame that holds it: its content stays
+            // whole. Under a relay the clause still ends the other contents the relay holds.
+            if !frames[bi].nominal {
                 let cut = frames[bi].clause_at;
-                for a in holders {
+                let others: Vec<usize> = holders.into_iter().filter(|&a| Some(a) != best && !frames[a].relays).collect();
+                for a in others {
                     let mut c = frames[a].content;
                     if c.cs < cut {
                         self.trim_end(&mut c, cut);
@@ -300,7 +306,11 @@ impl<'a> Attributor<'a> {
                     // A name after the cue ("…, révèle L'Equipe ce samedi") is a speaker too, though
                     // the resolver does not know it.
                     let named_after = b.toks[a].cs > f.cue_pos && (a..z).take(2).any(|t| b.toks[t].kind == Kind::Word && b.toks[t].cap);
-                    (quoted || named_after).then(|| self.r.unresolved(b, a, z, b.toks[a].cs)).flatten()
+                    // So is a proper name before it ("The National Electoral Commission (NEC) has
+                    // dismissed …"): capitalized words past the first, not a misread clause.
+                    let caps = (a + 1..z).filter(|&t| b.toks[t].kind == Kind::Word && b.toks[t].cap).count();
+                    let named_before = b.toks[a].cs < f.cue_pos && caps >= 2;
+                    (quoted || named_after || named_before).then(|| self.r.unresolved(b, a, z, b.toks[a].cs)).flatten()
                 }),
                 // The subject carried over is a clause's, never a claim noun's author.
                 Subj::Reuse => frames[..k]
@@ -342,7 +352,7 @@ impl<'a> Attributor<'a> {
             // A state news agency only ever relays: what it says with no one to relay is the
             // outlet's own narration ("Версию двух сторон, передает Sputnik"), no party's claim.
             let agency = sp.speaker.party.as_deref().is_some_and(|p| p.starts_with(AGENCY));
-            if f.children > 0 || agency {
+            if f.children > 0 || agency || f.silent {
                 continue;
             }
             let mut via = Vec::new();

@@ -158,23 +158,23 @@ pub fn extract(text: &str, cfg: &ExtractConfig<'_>) -> Extraction {
 /// person first spoke ("a déclaré Gérald Darmanin … le ministre de l'Intérieur a rappelé"), their
 /// earlier claims take it too. A person given two states keeps each claim's own.
 fn same_person_same_state(raw: &mut [attribute::RawClaim]) {
-    let mut states: Vec<(&str, &[String], Option<&str>)> = Vec::new();
-    let mut conflicting: Vec<&str> = Vec::new();
+    use std::collections::HashMap;
+    // Person key → the state (and party) their claims give, or `None` once two disagree.
+    let mut states: HashMap<String, Option<(Vec<String>, Option<String>)>> = HashMap::new();
     for c in raw.iter() {
         let (Some(p), false) = (c.person.as_deref(), c.speaker.countries.is_empty()) else { continue };
-        match states.iter().find(|(k, _, _)| *k == p) {
-            Some((_, cs, _)) if *cs != c.speaker.countries.as_slice() => conflicting.push(p),
+        match states.get_mut(p) {
+            Some(Some((cs, _))) if *cs != c.speaker.countries => {
+                states.insert(p.to_string(), None);
+            }
             Some(_) => {}
-            None => states.push((p, &c.speaker.countries, c.speaker.party.as_deref())),
+            None => {
+                states.insert(p.to_string(), Some((c.speaker.countries.clone(), c.speaker.party.clone())));
+            }
         }
     }
-    let fill: Vec<(String, Vec<String>, Option<String>)> = states
-        .into_iter()
-        .filter(|(p, _, _)| !conflicting.contains(p))
-        .map(|(p, cs, party)| (p.to_string(), cs.to_vec(), party.map(str::to_string)))
-        .collect();
     for c in raw.iter_mut().filter(|c| c.speaker.countries.is_empty()) {
-        if let Some((_, cs, party)) = fill.iter().find(|(p, _, _)| Some(p.as_str()) == c.person.as_deref()) {
+        if let Some(Some((cs, party))) = c.person.as_deref().and_then(|p| states.get(p)) {
             c.speaker.countries.clone_from(cs);
             c.speaker.party.clone_from(party);
         }

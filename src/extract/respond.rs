@@ -8,12 +8,19 @@ const WINDOW: usize = 30;
 
 /// For each claim, the index of the claim it answers.
 pub(crate) fn link(claims: &[RawClaim]) -> Vec<Option<usize>> {
+    if !claims.iter().any(|c| c.answers) {
+        return vec![None; claims.len()];
+    }
+    // Folded once per claim: every answer compares with up to WINDOW claims on each side.
+    let names: Vec<String> = claims.iter().map(|c| crate::text::fold(&c.speaker.name)).collect();
+    let texts: Vec<String> = claims.iter().map(|c| crate::text::fold(&c.text)).collect();
     // Another party: disjoint states, or, where either stands for no state, another name.
-    let other = |a: &RawClaim, b: &RawClaim| {
-        if a.speaker.countries.is_empty() || b.speaker.countries.is_empty() {
-            return crate::text::fold(&a.speaker.name) != crate::text::fold(&b.speaker.name);
+    let other = |a: usize, b: usize| {
+        let (x, y) = (&claims[a].speaker.countries, &claims[b].speaker.countries);
+        if x.is_empty() || y.is_empty() {
+            return names[a] != names[b];
         }
-        !a.speaker.countries.iter().any(|c| b.speaker.countries.contains(c))
+        !x.iter().any(|c| y.contains(c))
     };
     (0..claims.len())
         .map(|i| {
@@ -21,13 +28,12 @@ pub(crate) fn link(claims: &[RawClaim]) -> Vec<Option<usize>> {
             if !c.answers {
                 return None;
             }
-            let before = (i.saturating_sub(WINDOW)..i).rev().filter(|&j| other(c, &claims[j]));
-            let after = (i + 1..(i + 1 + WINDOW).min(claims.len())).filter(|&j| other(c, &claims[j]));
+            let before: Vec<usize> = (i.saturating_sub(WINDOW)..i).rev().filter(|&j| other(i, j)).collect();
+            let after = (i + 1..(i + 1 + WINDOW).min(claims.len())).filter(|&j| other(i, j));
             let named = |j: &usize| claims[*j].speaker.countries.iter().any(|x| c.named.contains(x));
             // A denier the other claim names is answering it ("struck Hezbollah positions").
-            let me = crate::text::fold(&c.speaker.name);
-            let names_me = |j: &usize| me.chars().count() >= 3 && crate::text::fold(&claims[*j].text).contains(&me);
-            let before: Vec<usize> = before.collect();
+            let me = &names[i];
+            let names_me = |j: &usize| me.chars().count() >= 3 && texts[*j].contains(me.as_str());
             before
                 .iter()
                 .copied()

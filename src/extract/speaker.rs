@@ -496,7 +496,13 @@ impl Resolver<'_> {
         while k + 1 < ws.len() && self.lex.is(S::Determiners, b.word(ws[k]).unwrap_or("")) {
             k += 1;
         }
-        self.surface(b, ws[k], ws[ws.len() - 1]).trim_end_matches([',', ' ']).to_string()
+        let last = ws[ws.len() - 1];
+        let mut name = self.surface(b, ws[k], last).trim_end_matches([',', ' ']).to_string();
+        // A name closing on a bracketed acronym keeps its closing bracket ("Commission (NEC)").
+        if name.matches('(').count() > name.matches(')').count() && b.is_punct(last + 1, ')') {
+            name.push(')');
+        }
+        name
     }
 
     fn resolve_simple(&self, b: &Block, first: usize, end: usize, pos: usize, exclude: (usize, usize), hist: &History) -> Option<Entity> {
@@ -616,6 +622,12 @@ impl Resolver<'_> {
             // ("la Fédération française d'athlétisme").
             let upto = first_comma.map_or(ws.len(), |k| k + 1);
             if (0..upto).any(|k| lex.is(S::NonstateNouns, word(k))) {
+                c.clear();
+            }
+            // Nor does a movement or an organisation that heads the phrase, whatever state a
+            // demonym after it names ("le Hezbollah libanais", "the UN envoy for Syria").
+            let heads = |h: &Hit| h.first == 0 || h.first == 1 && lex.is(S::Determiners, word(0));
+            if hits.first().is_some_and(|h| heads(h) && h.kind != PartyKind::State && h.country.is_none()) {
                 c.clear();
             }
             c

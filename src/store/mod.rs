@@ -197,6 +197,33 @@ const APPLICATION_ID: i64 = 0x5843_484B;
 /// through a checkpoint, and a live store must never be called damaged. Only files without our
 /// mark are opened, to tell a new, empty database from another program's.
 fn check_existing(path: &Path) -> Result<()> {
+    // A store another process is creating at this moment can be read half-written (a header
+    // shorter than 100 bytes, a page 1 being rewritten for WAL): a file written to within the last
+    // seconds that looks damaged is read again, briefly, before it is refused. An old damaged file
+    // is refused at once.
+    for _ in 0..CREATION_RETRIES {
+        match check_existing_once(path) {
+            Err(Error::NotAStore { .. }) if being_written(path) => std::thread::sleep(CREATION_WAIT),
+            other => return other,
+        }
+    }
+    check_existing_once(path)
+}
+
+/// How often, and how long apart, a file being created is read again before it is refused.
+const CREATION_RETRIES: usize = 20;
+const CREATION_WAIT: std::time::Duration = std::time::Duration::from_millis(50);
+
+/// Whether the file at `path` was modified in the last two seconds.
+fn being_written(path: &Path) -> bool {
+    std::fs::metadata(path)
+        .and_then(|m| m.modified())
+        .ok()
+        .and_then(|t| t.elapsed().ok())
+        .is_some_and(|age| age < std::time::Duration::from_secs(2))
+}
+
+fn check_existing_once(path: &Path) -> Result<()> {
     use std::io::Read;
     let not_a_store = || Error::NotAStore { path: path.to_path_buf() };
     let mut f = match std::fs::File::open(path) {

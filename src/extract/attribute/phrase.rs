@@ -52,6 +52,17 @@ impl Attributor<'_> {
         let mut a = le + 1;
         while a > s && le + 1 - a < NP_MAX {
             let k = a - 1;
+            // "The National Electoral Commission (NEC) has dismissed": an acronym in brackets is
+            // part of the name.
+            if b.is_punct(k, ')') {
+                match (k.saturating_sub(4).max(s)..k).rev().find(|&t| b.is_punct(t, '(')) {
+                    Some(open) if open > s => {
+                        a = open;
+                        continue;
+                    }
+                    _ => break,
+                }
+            }
             let Some(w) = b.word(k) else { break };
             if self.lex.is(S::NpLeftStop, w) {
                 break;

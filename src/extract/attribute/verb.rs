@@ -51,10 +51,19 @@ impl Attributor<'_> {
         let mut left_end: Option<usize> = None;
         if cue.form == Form::Gerund {
             let p = i.checked_sub(1).filter(|&p| p >= s)?;
-            if !(b.is_punct(p, ',') || words(p) == Some("en")) {
+            if let Some(n) = lex.set(S::QuotedAs).ending_at(&words, p) {
+                // "Huang was quoted as saying: …": the subject of the passive speaks.
+                let le = (p + 1).checked_sub(n + 1).filter(|&le| le >= s && b.word(le).is_some())?;
+                let ns = self.left_np_start(b, s, le);
+                if ns > le {
+                    return None;
+                }
+                subj = Some(Subj::Np(ns, le + 1));
+            } else if !(b.is_punct(p, ',') || words(p) == Some("en")) {
                 return None;
+            } else {
+                subj = Some(Subj::Reuse);
             }
-            subj = Some(Subj::Reuse);
         } else {
             let mut j = i;
             let mut steps = 0;
@@ -122,7 +131,14 @@ impl Attributor<'_> {
             while let Some((n, _)) = lex.set(S::Adverbs).match_at(&words, k) {
                 k += n;
             }
-            if !aux && inv.is_none() && cue.form == Form::Participle && words(k).is_some_and(|w| lex.is(S::AgentPreps, w)) && left_end.is_some_and(|le| b.toks[le].kind == Kind::Word || b.is_punct(le, ',')) {
+            // A form that may be finite reads as a passive too where a denial's agent is named: "a
+            // claim quickly denied by Kyiv" (not "denied by text message").
+            let named_agent = b.toks.get(k + 1).is_some_and(|t| t.kind == Kind::Word && t.cap) || words(k + 1).is_some_and(|w| lex.is(S::Determiners, w));
+            let passive_form = cue.form == Form::Participle || cue.form == Form::Both && matches!(cue.stance, Stance::Deny | Stance::Confirm) && named_agent;
+            // After a comma the participle qualifies a noun ("les partisans de Sonko, soutenus par
+            // les forces obscures"): a denial's agent only is a speaker there ("a claim, denied by Kyiv").
+            let agent_ok = |le: usize| b.toks[le].kind == Kind::Word || b.is_punct(le, ',') && matches!(cue.stance, Stance::Deny | Stance::Confirm);
+            if !aux && inv.is_none() && passive_form && words(k).is_some_and(|w| lex.is(S::AgentPreps, w)) && left_end.is_some_and(agent_ok) {
                 passive = true;
                 aux = true;
             }
@@ -249,7 +265,8 @@ impl Attributor<'_> {
                     // holds a finite verb outside a relative clause is content, not an apposition.
                     let appos_is_clause = appos.is_some_and(|(a, z)| {
                         (a..z).any(|t| !b.toks[t].cap && b.word(t).is_some_and(|w| lex.is_finite(w) || lex.is(S::Aux, w)))
-                            && !(a..z).any(|t| b.word(t).is_some_and(|w| lex.is(S::Relatives, w)))
+                            // ("что", "that" open a clause as often as a relative one.)
+                            && !(a..z).any(|t| b.word(t).is_some_and(|w| lex.is(S::Relatives, w) && !lex.is(S::Complementizers, w)))
                     });
                     if let (Some((a, z)), true) = (np, appos.is_none() || appos_is_clause) {
                         frame.subj = Subj::Np(a, z);
@@ -372,7 +389,7 @@ impl Attributor<'_> {
         if bare_object && cue.stance == Stance::Assert && words(c0).is_some_and(|w| lex.is(S::SettingPreps, w)) {
             let upto = (c0..end).find(|&t| b.is_punct(t, ',')).unwrap_or(end);
             if !(c0..upto).any(|t| !b.toks[t].cap && words(t).is_some_and(|w| lex.is_finite(w) || lex.is(S::Aux, w))) {
-                return None;
+                frame.silent = true;
             }
         }
         frame.content = span(b, c0, end - 1);
