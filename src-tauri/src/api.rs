@@ -4,9 +4,8 @@
 
 use std::collections::HashMap;
 
-use chrono::NaiveDate;
 use crosscheck::model::Speaker;
-use crosscheck::store::{ClaimFilter, ClaimOrder, DateSpan};
+use crosscheck::store::{ClaimFilter, DateSpan};
 use crosscheck::Workbench;
 
 use crate::dto::*;
@@ -41,43 +40,16 @@ pub fn source_text(wb: &Workbench, id: i64) -> IpcResult<SourceText> {
     Ok(SourceText { source: SourceSummary::new(&s, claims.len()), text: s.text, highlights })
 }
 
-fn day(field: &str, s: &Option<String>) -> IpcResult<Option<NaiveDate>> {
-    match s.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
-        None => Ok(None),
-        Some(d) => NaiveDate::parse_from_str(d, "%Y-%m-%d")
-            .map(Some)
-            .map_err(|_| IpcError::new("bad_input", format!("{field}: {d:?} is not a date like 2024-03-01"))),
-    }
-}
-
-fn filter_of(q: &ClaimQuery) -> IpcResult<(ClaimFilter, DateSpan)> {
-    let nonempty = |s: &Option<String>| s.as_deref().map(str::trim).filter(|s| !s.is_empty()).map(str::to_string);
-    Ok((
-        ClaimFilter {
-            party: nonempty(&q.party),
-            source: q.source,
-            stance: q.stance.map(Into::into),
-            query: nonempty(&q.text),
-            verdict: nonempty(&q.verdict),
-            attribution: q.attribution.map(Into::into),
-            review: q.review.map(Into::into),
-            queue: q.queue,
-            tag: None,
-            order: match q.sort {
-                Some(by) => ClaimOrder { by: by.into(), descending: q.descending },
-                None if q.queue => ClaimOrder { descending: q.descending, ..ClaimOrder::QUEUE },
-                None => ClaimOrder { descending: q.descending, ..ClaimOrder::default() },
-            },
-        },
-        DateSpan { from: day("from", &q.date_from)?, to: day("to", &q.date_to)? },
-    ))
-}
-
 /// One window of the claims matching `q`.
 pub fn claims_page(wb: &Workbench, q: &ClaimQuery, offset: u32, limit: u32) -> IpcResult<ClaimPageDto> {
-    let (filter, dates) = filter_of(q)?;
+    let (filter, dates) = q.to_filter()?;
     let page = wb.claims_page(&filter, &dates, offset as usize, limit.min(MAX_PAGE) as usize)?;
-    Ok(ClaimPageDto { total: page.total as u32, offset, rows: page.claims.iter().map(ClaimRow::from).collect() })
+    Ok(ClaimPageDto { total: page.total as u32, offset, rows: rows_of(wb, &page.claims)? })
+}
+
+/// Table rows with their verdicts: one indexed lookup a row, for the ~200 rows of a page.
+fn rows_of(wb: &Workbench, claims: &[crosscheck::model::Claim]) -> IpcResult<Vec<ClaimRow>> {
+    claims.iter().map(|c| Ok(ClaimRow::with_verdict(c, wb.verification(c.id)?.verdict))).collect()
 }
 
 /// A claim in full.
@@ -112,6 +84,16 @@ pub fn update_claim(wb: &mut Workbench, id: i64, edit: ClaimEditInput) -> IpcRes
 /// Sets the review state of claims (accept: `reviewed`); returns how many changed.
 pub fn set_review(wb: &mut Workbench, ids: &[i64], state: ReviewDto) -> IpcResult<u32> {
     Ok(u32::try_from(wb.set_review(ids, state.into(), "")?).unwrap_or(u32::MAX))
+}
+
+/// Gives claims one verdict (all or none); returns how many changed.
+pub fn set_verdicts(wb: &mut Workbench, ids: &[i64], verdict: &str) -> IpcResult<u32> {
+    Ok(u32::try_from(wb.set_verdicts(ids, verdict, "")?).unwrap_or(u32::MAX))
+}
+
+/// Says which party speaks in claims (all or none); returns how many changed.
+pub fn set_party(wb: &mut Workbench, ids: &[i64], party: &str) -> IpcResult<u32> {
+    Ok(u32::try_from(wb.set_party(ids, party, "")?).unwrap_or(u32::MAX))
 }
 
 /// Adds `tag` to claims (all or none); returns the tags in use after.
@@ -215,7 +197,7 @@ pub fn search(wb: &Workbench, text: &str) -> IpcResult<SearchResults> {
     let claims = wb.claims_page(&filter, &DateSpan::default(), 0, 200)?;
     Ok(SearchResults {
         sources: sources.iter().map(|s| SourceSummary::new(s, counts.get(&s.id).copied().unwrap_or(0))).collect(),
-        claims: claims.claims.iter().map(ClaimRow::from).collect(),
+        claims: rows_of(wb, &claims.claims)?,
     })
 }
 
@@ -298,14 +280,14 @@ pub fn workspace_info(wb: &Workbench, demo_loaded: bool) -> IpcResult<WorkspaceI
 
 /// Writes the report the options describe, in `format`, to `path`.
 pub fn export_report(wb: &Workbench, options: ReportOptions, format: ReportFormat, path: &std::path::Path) -> IpcResult<ReportResult> {
-    let bytes = wb.export(&options.into(), format.into())?;
+    let bytes = wb.export(&options.try_into()?, format.into())?;
     crosscheck::report::write_file(path, &bytes)?;
     Ok(ReportResult { path: path.display().to_string(), bytes: bytes.len().min(u32::MAX as usize) as u32 })
 }
 
 /// What the report the options describe will hold.
 pub fn preview_report(wb: &Workbench, options: ReportOptions) -> IpcResult<ReportPreview> {
-    Ok(crosscheck::report::preview(&wb.report(&options.into())?).into())
+    Ok(crosscheck::report::preview(&wb.report(&options.try_into()?)?).into())
 }
 
 /// A claim's verdict, attribution status, evidence and history, with the verdicts to choose from.

@@ -205,6 +205,16 @@ async fn set_review(state: State<'_, AppState>, ids: Vec<i64>, review: ReviewDto
 }
 
 #[tauri::command]
+async fn set_verdicts(state: State<'_, AppState>, ids: Vec<i64>, verdict: String) -> IpcResult<u32> {
+    api::set_verdicts(&mut *state.wb()?, &ids, &verdict)
+}
+
+#[tauri::command]
+async fn set_party(state: State<'_, AppState>, ids: Vec<i64>, party: String) -> IpcResult<u32> {
+    api::set_party(&mut *state.wb()?, &ids, &party)
+}
+
+#[tauri::command]
 async fn tag_claims(state: State<'_, AppState>, tag: String, ids: Vec<i64>) -> IpcResult<Vec<TagCountDto>> {
     api::tag_claims(&mut *state.wb()?, &tag, &ids)
 }
@@ -433,6 +443,8 @@ pub fn run() {
             add_claim,
             update_claim,
             set_review,
+            set_verdicts,
+            set_party,
             tag_claims,
             untag_claims,
             tags,

@@ -271,3 +271,50 @@ fn tagging_from_the_app_returns_the_tags_in_use_and_the_matrix_names_its_claims(
     assert_eq!(api::untag_claims(&mut wb, "drones", &ids).expect_err("unknown tag").code, "not_found");
     assert!(api::untag_claims(&mut wb, "drone supplies", &ids).expect("untagged").is_empty());
 }
+
+#[test]
+fn bulk_verdict_and_party_from_the_worktable_show_in_the_rows_and_the_tag_filter() {
+    let mut wb = demo();
+    let rows = api::claims_page(&wb, &ClaimQuery::default(), 0, 3).expect("page").rows;
+    let ids: Vec<i64> = rows.iter().map(|r| r.id).collect();
+    assert!(rows.iter().all(|r| r.verdict == "unverified"), "rows carry their verdict: {rows:?}");
+    assert_eq!(api::set_verdicts(&mut wb, &ids[..2], "false").expect_err("no name").code, "bad_input", "history needs a name");
+    wb.set_setting(crosscheck::model::ANALYST_SETTING, "Test Analyst").expect("analyst");
+    assert_eq!(api::set_verdicts(&mut wb, &ids[..2], "false").expect("bulk verdict"), 2);
+    assert_eq!(api::set_verdicts(&mut wb, &[ids[0], -1], "true").expect_err("unknown claim").code, "not_found");
+    let judged = ClaimQuery { verdict: Some("false".into()), ..Default::default() };
+    let page = api::claims_page(&wb, &judged, 0, 10).expect("page");
+    assert_eq!(page.rows.iter().map(|r| (r.id, r.verdict.as_str())).collect::<Vec<_>>(), [(ids[0], "false"), (ids[1], "false")]);
+
+    assert_eq!(api::set_party(&mut wb, &ids, "Erevan").expect("bulk party") as usize, rows.iter().filter(|r| r.party.as_deref() != Some("AM")).count());
+    assert!(api::claims_page(&wb, &ClaimQuery::default(), 0, 3).expect("page").rows.iter().all(|r| r.party.as_deref() == Some("AM") && r.review == ReviewDto::Edited));
+    assert_eq!(api::set_party(&mut wb, &ids, "Atlantis").expect_err("unknown party").code, "not_found");
+
+    api::tag_claims(&mut wb, "Jermuk", &ids[1..]).expect("tagged");
+    let tagged = ClaimQuery { tag: Some("jermuk".into()), ..Default::default() };
+    assert_eq!(api::claims_page(&wb, &tagged, 0, 10).expect("page").total, 2, "the tag filter ignores case");
+    let typo = ClaimQuery { tag: Some("Jermukk".into()), ..Default::default() };
+    assert_eq!(api::claims_page(&wb, &typo, 0, 10).expect_err("unknown tag").code, "not_found", "a typo is not an empty list");
+}
+
+#[test]
+fn exporting_the_filtered_rows_writes_exactly_those_claims() {
+    let mut wb = demo();
+    wb.set_setting(crosscheck::model::ANALYST_SETTING, "Test Analyst").expect("analyst");
+    let ids: Vec<i64> = api::claims_page(&wb, &ClaimQuery::default(), 0, 2).expect("page").rows.iter().map(|r| r.id).collect();
+    api::set_verdicts(&mut wb, &ids, "false").expect("bulk verdict");
+    let query = ClaimQuery { verdict: Some("false".into()), sort: Some(SortDto::Speaker), ..Default::default() };
+    let options = ReportOptions { scope: ReportScope::Claims { query }, ..report_options(ReportKind::Audit) };
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("rows.json");
+    api::export_report(&wb, options.clone(), ReportFormat::Json, &path).expect("JSON");
+    let json: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&path).expect("written")).expect("JSON");
+    let mut written: Vec<i64> = json["claims"].as_array().expect("claims").iter().map(|c| c["claim"]["id"].as_i64().expect("id")).collect();
+    written.sort();
+    assert_eq!(written, ids, "the two claims judged false, nothing else");
+    let csv = dir.path().join("rows.csv");
+    api::export_report(&wb, options, ReportFormat::Csv, &csv).expect("CSV");
+    assert_eq!(std::fs::read_to_string(&csv).expect("written").lines().count(), 3, "a header and two rows");
+    let bad = ReportOptions { scope: ReportScope::Claims { query: ClaimQuery { date_to: Some("soon".into()), ..Default::default() } }, ..report_options(ReportKind::Audit) };
+    assert_eq!(api::export_report(&wb, bad, ReportFormat::Csv, &csv).expect_err("bad date").code, "bad_input");
+}

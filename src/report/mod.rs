@@ -34,7 +34,7 @@ pub use csv::guard as csv_guard;
 use crate::align::diff::DiffView;
 use crate::error::{Error, Result};
 use crate::model::{Attribution, Claim, Conflict, ConflictStatus, EvidenceItem, HistoryEntry, PartyKind, Target, Verdict, DEFAULT_VERDICT};
-use crate::store::{ClaimFilter, Store};
+use crate::store::{ClaimFilter, DateSpan, Store};
 use crate::text::is_web_url;
 
 /// The JSON report's schema name and version (see docs/report-json.md).
@@ -125,6 +125,71 @@ pub enum Scope {
     Source(i64),
     /// One conflict and the claims on its sides.
     Conflict(i64),
+    /// The claims a list's filter picks (the app's "export the filtered rows").
+    Claims(ClaimSelection),
+}
+
+/// The claims a filter picks, as a claims list shows them; serialized as the sentence saying
+/// which (the JSON report's `scope.value`), since the filter itself is no part of the contract.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ClaimSelection {
+    /// The filter (its order is the list's; a report lists claims by source then position).
+    pub filter: ClaimFilter,
+    /// The source days.
+    pub dates: DateSpan,
+}
+
+impl ClaimSelection {
+    /// What the filter picks, in words: "party AM; verdict false; tag drone supplies", or
+    /// "all claims".
+    pub fn describe(&self) -> String {
+        let f = &self.filter;
+        let mut parts: Vec<String> = Vec::new();
+        if f.queue {
+            parts.push("review queue".into());
+        }
+        if let Some(q) = &f.query {
+            parts.push(format!("words \"{q}\""));
+        }
+        if let Some(p) = &f.party {
+            parts.push(format!("party {p}"));
+        }
+        if let Some(s) = f.source {
+            parts.push(format!("source {s}"));
+        }
+        if let Some(s) = f.stance {
+            parts.push(format!("stance {}", s.as_str()));
+        }
+        if let Some(v) = &f.verdict {
+            parts.push(format!("verdict {v}"));
+        }
+        if let Some(a) = f.attribution {
+            parts.push(format!("attribution {}", a.as_str()));
+        }
+        if let Some(r) = f.review {
+            parts.push(format!("review {}", r.as_str()));
+        }
+        if let Some(t) = &f.tag {
+            parts.push(format!("tag {t}"));
+        }
+        if let Some(d) = self.dates.from {
+            parts.push(format!("from {d}"));
+        }
+        if let Some(d) = self.dates.to {
+            parts.push(format!("to {d}"));
+        }
+        if parts.is_empty() {
+            "all claims".into()
+        } else {
+            parts.join("; ")
+        }
+    }
+}
+
+impl Serialize for ClaimSelection {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        s.serialize_str(&self.describe())
+    }
 }
 
 /// How to build a report.
@@ -444,6 +509,7 @@ pub fn build(store: &Store, config: &ReportConfig, conflicts: Vec<ConflictInput>
             store.source(*s)?;
             store.claims(&ClaimFilter { source: Some(*s), ..Default::default() })?
         }
+        Scope::Claims(sel) => store.claims_page(&sel.filter, &sel.dates, 0, usize::MAX)?.claims,
         Scope::Conflict(id) => {
             let ids: HashSet<i64> =
                 conflicts.iter().filter(|c| c.id == *id).flat_map(|c| c.sides.iter().filter_map(|s| s.claim_id)).collect();
@@ -667,6 +733,7 @@ fn default_title(r: &Report, store: &Store) -> Result<String> {
         Scope::All => base.to_string(),
         Scope::Party(p) => format!("{base} — {}", store.find_party(p).map(|p| p.name).unwrap_or_else(|_| p.clone())),
         Scope::Source(s) => format!("{base} — {}", store.source(*s)?.title),
+        Scope::Claims(sel) => format!("{base} — {}: {}", r.t("claims", "affirmations"), sel.describe()),
         Scope::Conflict(id) => {
             let title = r.conflicts.first().map(|c| c.conflict.title.clone()).filter(|t| !t.is_empty());
             format!("{base} — {}", title.unwrap_or_else(|| format!("{} {id}", r.t("conflict", "conflit"))))

@@ -32,7 +32,7 @@ pub struct NewClaim {
 }
 
 /// Which claims to list; empty fields do not filter.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ClaimFilter {
     /// Claims of this party, of its sub-parties, or of speakers standing for its state.
     pub party: Option<String>,

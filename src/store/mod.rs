@@ -49,6 +49,7 @@ pub(crate) use feeds::mark_feed_item_in;
 pub use versions::{NewProvenance, Provenance};
 pub(crate) use versions::record_provenance_in;
 pub use verification::ClaimEdit;
+pub(crate) use verification::set_party_in;
 
 /// How long a writer waits for another process's lock before giving up with [`Error::Locked`].
 const BUSY_TIMEOUT: Duration = Duration::from_secs(5);

@@ -224,6 +224,69 @@ fn conflict_verdict_from_row(r: &Row<'_>) -> rusqlite::Result<ConflictVerdict> {
     })
 }
 
+/// The ids a bulk change names: at least one, each once (a row picked twice is one change, and
+/// one history entry), in the order given.
+fn distinct_ids(ids: &[i64], what: &str) -> Result<Vec<i64>> {
+    if ids.is_empty() {
+        return Err(Error::bad_input("claims", format!("name at least one claim to {what}")));
+    }
+    let mut seen = std::collections::HashSet::new();
+    Ok(ids.iter().copied().filter(|id| seen.insert(*id)).collect())
+}
+
+/// Gives every claim of `ids` the verdict `key` (a taxonomy key, already checked), logging each
+/// claim whose verdict changed; returns how many changed. An unknown claim fails the whole call.
+fn set_verdicts_in(tx: &Transaction<'_>, ids: &[i64], key: &str, note: &str, analyst: &str) -> Result<usize> {
+    let mut changed = 0;
+    for id in distinct_ids(ids, "judge")? {
+        let mut v = verification_in(tx, id)?;
+        if v.verdict == key {
+            continue;
+        }
+        let old = std::mem::replace(&mut v.verdict, key.to_string());
+        put_verification_in(tx, &v)?;
+        append_history_in(tx, Some(id), None, Change::Verdict, Some(&old), Some(key), note, analyst)?;
+        changed += 1;
+    }
+    Ok(changed)
+}
+
+/// Sets the party of every claim of `ids` to `party` (a known key) with the states it stands for,
+/// as the analyst's correction: each changed claim becomes the analyst's, `edited`, and gets one
+/// history entry. Returns how many changed; an unknown claim fails the whole call. The update
+/// queues the claims for conflict detection (trigger `claims_detect_au`).
+pub(crate) fn set_party_in(tx: &Transaction<'_>, ids: &[i64], party: &str, countries: &[String], note: &str, analyst: &str) -> Result<usize> {
+    let countries_json = serde_json::to_string(countries).unwrap_or_else(|_| "[]".into());
+    let mut changed = 0;
+    for id in distinct_ids(ids, "attribute")? {
+        let row: Option<(Option<String>, String)> = tx
+            .prepare_cached("SELECT party_key, review FROM claims WHERE id = ?1")?
+            .query_row([id], |r| Ok((r.get(0)?, r.get(1)?)))
+            .optional()?;
+        let (old_party, old_review) = row.ok_or_else(|| Error::not_found("claim", id))?;
+        if old_party.as_deref() == Some(party) {
+            continue;
+        }
+        tx.prepare_cached(
+            "UPDATE claims SET party_key = ?2, countries = ?3, origin = ?4, review = ?5, updated_at = ?6 WHERE id = ?1",
+        )?
+        .execute(params![id, party, countries_json, Origin::Analyst.as_str(), ReviewState::Edited.as_str(), super::now()])?;
+        // The same shape as a single correction's entry, so the history reads one way.
+        let mut old = serde_json::Map::new();
+        let mut new = serde_json::Map::new();
+        old.insert("party".into(), old_party.into());
+        new.insert("party".into(), party.into());
+        if old_review != ReviewState::Edited.as_str() {
+            old.insert("review".into(), old_review.into());
+            new.insert("review".into(), ReviewState::Edited.as_str().into());
+        }
+        let (old, new) = (serde_json::Value::Object(old).to_string(), serde_json::Value::Object(new).to_string());
+        append_history_in(tx, Some(id), None, Change::ClaimEdit, Some(&old), Some(&new), note, analyst)?;
+        changed += 1;
+    }
+    Ok(changed)
+}
+
 impl Store {
     /// A claim's verdict and attribution status.
     pub fn verification(&self, claim_id: i64) -> Result<ClaimVerification> {
@@ -259,6 +322,13 @@ impl Store {
             append_history_in(tx, Some(claim_id), None, Change::Verdict, Some(&old), Some(&key), note, analyst)?;
             Ok(v)
         })
+    }
+
+    /// Gives many claims one verdict (a taxonomy key or label) in one transaction (all or none),
+    /// with a history entry per claim whose verdict changed; returns how many changed.
+    pub fn set_verdicts(&mut self, ids: &[i64], verdict: &str, note: &str, analyst: &str) -> Result<usize> {
+        let key = self.taxonomy()?.find(verdict)?.key.clone();
+        self.write(|tx| set_verdicts_in(tx, ids, &key, note, analyst))
     }
 
     /// Sets a claim's attribution status and logs the change.

@@ -197,6 +197,26 @@ impl Workbench {
         Ok(claim)
     }
 
+    /// Says who speaks in many claims at once: `party` (key, name or alias) for every claim of
+    /// `ids`, as the analyst's correction (each changed claim becomes `edited`, with a history
+    /// entry), in one transaction that also matches the claims against the others under their new
+    /// party. All or none; returns how many changed. Clearing a party is a correction of one
+    /// claim (`edit_claim`), not a bulk action: it would send every claim back to the queue.
+    pub fn set_party(&mut self, ids: &[i64], party: &str, note: &str) -> Result<usize> {
+        let analyst = self.analyst()?;
+        if party.trim().is_empty() {
+            return Err(Error::bad_input("party", "is empty; name the party who speaks"));
+        }
+        let party = self.store.find_party(party.trim())?;
+        let countries: Vec<String> = party.country.into_iter().collect();
+        let gazetteer = self.gazetteer()?;
+        self.store.write(|tx| {
+            let changed = store::set_party_in(tx, ids, &party.key, &countries, note, &analyst)?;
+            align::detect_in(tx, &gazetteer, &CandidateConfig::default())?;
+            Ok(changed)
+        })
+    }
+
     /// Deletes a claim; the history keeps what it was.
     pub fn delete_claim(&mut self, claim_id: i64, note: &str) -> Result<()> {
         let analyst = self.analyst()?;

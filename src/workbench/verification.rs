@@ -89,6 +89,14 @@ impl Workbench {
         self.store.set_verdict(claim_id, verdict, note, &analyst)
     }
 
+    /// Gives many claims one verdict in one transaction (all or none: an unknown claim or verdict
+    /// changes nothing), with a history entry per claim whose verdict changed; returns how many
+    /// changed. This is the worktable's bulk action.
+    pub fn set_verdicts(&mut self, ids: &[i64], verdict: &str, note: &str) -> Result<usize> {
+        let analyst = self.analyst()?;
+        self.store.set_verdicts(ids, verdict, note, &analyst)
+    }
+
     /// Records whether a claim's attribution was checked.
     pub fn set_attribution(&mut self, claim_id: i64, attribution: Attribution, note: &str) -> Result<ClaimVerification> {
         let analyst = self.analyst()?;

@@ -78,7 +78,8 @@ try {
     await clickButton('Claims');
     await bodyHas(`${queue.length.toLocaleString('en')} to review`);
     await until('a claim row', 'return document.querySelectorAll(".scroller [role=row] [role=cell]").length > 0;');
-    const first = await exec('return document.querySelector(".scroller [role=row] [role=cell]").textContent.trim();');
+    // The first cell is the selection box; the id is the second.
+    const first = await exec('return document.querySelector(".scroller [role=row] [role=cell]:nth-child(2)").textContent.trim();');
     assert.equal(Number(first), queue[0].id, 'the app and the CLI agree on the least sure claim');
     await screenshot('e2e-review-queue');
     await clickButton('All claims');
@@ -177,8 +178,8 @@ try {
     const other = cliJson('sources').sources.find((s) => s.title.includes('Jermuk'));
     await clickButton('Claims');
     await clickButton('All claims');
-    await until('the claim row', 'return [...document.querySelectorAll(".scroller [role=row]")].some((r) => r.querySelector("[role=cell]")?.textContent.trim() === String(arguments[0]));', [target.id]);
-    await exec('[...document.querySelectorAll(".scroller [role=row]")].find((r) => r.querySelector("[role=cell]")?.textContent.trim() === String(arguments[0])).click();', [target.id]);
+    await until('the claim row', 'return [...document.querySelectorAll(".scroller [role=row]")].some((r) => r.querySelector("[role=cell]:nth-child(2)")?.textContent.trim() === String(arguments[0]));', [target.id]);
+    await exec('[...document.querySelectorAll(".scroller [role=row]")].find((r) => r.querySelector("[role=cell]:nth-child(2)")?.textContent.trim() === String(arguments[0])).click();', [target.id]);
     await until('the claim panel', `return !!document.querySelector("aside[aria-label='Claim ${target.id}']");`);
     await clickButton('Reader');
     await exec(`const s = document.querySelector("select[aria-label='Source to read']"); s.value = String(arguments[0]); s.dispatchEvent(new Event("change", { bubbles: true }));`, [other.id]);
@@ -240,6 +241,49 @@ try {
     await exec('document.querySelector("button.cell").click();');
     await until('the cell\'s claims', 'return !!document.querySelector("section[aria-label=\'Claims of the cell\'] li");');
     await screenshot('e2e-matrix');
+  });
+
+  await step('the worktable: sort by a header, select two claims, one verdict for both, export the filtered rows; the CLI agrees', async () => {
+    await clickButton('Claims');
+    await clickButton('All claims');
+    await until('claim rows', 'return document.querySelectorAll(".scroller [role=row] [role=cell]").length > 1;');
+    const rowIds = 'return [...document.querySelectorAll(".scroller [role=row]")].map((r) => Number(r.querySelectorAll("[role=cell]")[1]?.textContent));';
+    const bySpeaker = cliJson('claims', '--sort', 'speaker').claims.map((c) => c.id);
+    // The header's button is named by its text; its title says what it sorts.
+    await exec(`const b = document.querySelector("[role=table][aria-label=Claims] button.sort[title='Sort by speaker']"); b.click();`);
+    await until('the rows in the CLI\'s speaker order', `const ids = (() => { ${rowIds} })(); return JSON.stringify(ids.slice(0, 5)) === arguments[0];`, [JSON.stringify(bySpeaker.slice(0, 5))]);
+    const picked = bySpeaker.slice(0, 2);
+    // A click selects the first row (and opens it), a Ctrl-click adds the second.
+    await exec('document.querySelectorAll(".scroller [role=row]")[0].click();');
+    await exec('document.querySelectorAll(".scroller [role=row]")[1].dispatchEvent(new MouseEvent("click", { bubbles: true, ctrlKey: true }));');
+    await bodyHas('2 selected');
+    const selected = await exec('return [...document.querySelectorAll(".scroller [role=row][aria-selected=true]")].map((r) => Number(r.querySelectorAll("[role=cell]")[1].textContent));');
+    assert.deepEqual(selected, picked, 'the two rows are selected');
+    const falseBefore = cliJson('claims', '--status', 'false').claims.map((c) => c.id);
+    const changing = picked.filter((id) => !falseBefore.includes(id));
+    await exec(`const s = document.querySelector("select[aria-label='Verdict for the selected claims']"); s.value = "false"; s.dispatchEvent(new Event("change", { bubbles: true }));`);
+    await until('Set verdict enabled', 'const b = [...document.querySelectorAll("button")].find((b) => b.textContent.trim() === "Set verdict"); return b && !b.disabled;');
+    await clickButton('Set verdict');
+    await bodyHas(`${changing.length} of 2 claims changed.`);
+    await exec('const a = document.querySelector("aside button[aria-label^=Close]"); if (a) a.click();');
+    await screenshot('e2e-worktable');
+    const judged = cliJson('claims', '--status', 'false').claims.map((c) => c.id);
+    for (const id of picked) {
+      assert.ok(judged.includes(id), `claim ${id} is false in the store: ${judged}`);
+      const h = cliJson('history', String(id)).history;
+      const entries = h.filter((e) => e.change === 'verdict' && e.new === 'false' && e.analyst === 'E2E Analyst').length;
+      assert.equal(entries, changing.includes(id) ? 1 : 0, `one history entry for claim ${id} if it changed: ${JSON.stringify(h)}`);
+    }
+    // Export exactly the filtered rows: the claims judged false.
+    await exec(`const s = document.querySelector("select[aria-label='Filter by verdict']"); s.value = "false"; s.dispatchEvent(new Event("change", { bubbles: true }));`);
+    await bodyHas(`${judged.length} matching`);
+    await exec(`const b = [...document.querySelectorAll("[aria-label='Export the filtered rows'] button")].find((b) => b.textContent.trim() === "CSV"); b.click();`);
+    await bodyHas('exported to');
+    const { readFileSync } = await import('node:fs');
+    const csv = readFileSync(path.join(path.dirname(store), 'report.csv'), 'utf8');
+    const ids = csv.trim().split('\n').slice(1).map((l) => Number(l.split(',')[0]));
+    assert.deepEqual(ids.sort((a, b) => a - b), [...judged].sort((a, b) => a - b), 'the CSV holds exactly the filtered claims');
+    await exec(`const s = document.querySelector("select[aria-label='Filter by verdict']"); s.value = ""; s.dispatchEvent(new Event("change", { bubbles: true }));`);
   });
 
   await step('export an HTML report and find the file', async () => {

@@ -14,3 +14,4 @@ mod ingest; // web pages, PDFs, URLs and feeds from a local server; hostile inpu
 mod review; // confidence, the review queue, accepting and correcting claims (core and CLI)
 mod tags; // coding by issue: tags on claims, untagging, the tag filter, history, the party × tag matrix (core and CLI)
 mod verify; // verdicts, attribution, taxonomy, evidence and blobs, claim edits, append-only history
+mod worktable; // the claims worktable: bulk verdict and party on a selection, exporting the claims a filter picks

@@ -55,3 +55,20 @@ pub fn shared_corpus() -> PathBuf {
         PathBuf::from("/work/shared/corpus")
     }
 }
+
+/// Baku and Yerevan each say something; a resident nobody knows speaks too.
+pub const THREE_SPEAKERS: &str = "Bakou affirme avoir pris le contrôle de plusieurs villages du Haut-Karabakh. Erevan nie cela.
+« Les tirs ont duré toute la nuit », a déclaré un habitant de Stepanakert.";
+
+/// An in-memory workspace holding [`THREE_SPEAKERS`] with the analyst's name set, and the ids of
+/// its AZ, AM and partyless claims.
+pub fn three_speakers() -> (crosscheck::Workbench, i64, i64, i64) {
+    let mut wb = crosscheck::Workbench::in_memory().expect("in-memory store");
+    let gaz = wb.gazetteer().expect("gazetteer");
+    let doc = crosscheck::ingest::Document { title: "Karabakh".into(), format: "text".into(), text: THREE_SPEAKERS.into(), ..Default::default() };
+    wb.import_document(doc, None, &gaz).expect("import");
+    wb.set_setting("analyst", "Ana Lyst").expect("analyst");
+    let all = wb.claims(&crosscheck::store::ClaimFilter::default()).expect("claims");
+    let by = |party: Option<&str>| all.iter().find(|c| c.speaker.party.as_deref() == party).unwrap_or_else(|| panic!("a claim of {party:?}: {all:?}")).id;
+    (wb, by(Some("AZ")), by(Some("AM")), by(None))
+}

@@ -2,27 +2,11 @@
 //! by tag, the history of tag changes, and the party × tag matrix with verdicts, in the core and
 //! through the CLI.
 
-use crosscheck::ingest::Document;
 use crosscheck::model::{Change, Target};
 use crosscheck::store::ClaimFilter;
 use crosscheck::{Error, Workbench};
 
-use crate::support::{cli_workspace, run, run_json};
-
-/// Baku and Yerevan each say something; a resident nobody knows speaks too.
-const TEXT: &str = "Bakou affirme avoir pris le contrôle de plusieurs villages du Haut-Karabakh. Erevan nie cela.
-« Les tirs ont duré toute la nuit », a déclaré un habitant de Stepanakert.";
-
-fn workspace() -> (Workbench, i64, i64, i64) {
-    let mut wb = Workbench::in_memory().expect("in-memory store");
-    let gaz = wb.gazetteer().expect("gazetteer");
-    let doc = Document { title: "Karabakh".into(), format: "text".into(), text: TEXT.into(), ..Default::default() };
-    wb.import_document(doc, None, &gaz).expect("import");
-    wb.set_setting("analyst", "Ana Lyst").expect("analyst");
-    let all = wb.claims(&ClaimFilter::default()).unwrap();
-    let by = |party: Option<&str>| all.iter().find(|c| c.speaker.party.as_deref() == party).unwrap_or_else(|| panic!("a claim of {party:?}: {all:?}")).id;
-    (wb, by(Some("AZ")), by(Some("AM")), by(None))
-}
+use crate::support::{cli_workspace, run, run_json, three_speakers as workspace, THREE_SPEAKERS};
 
 fn tagged(wb: &Workbench, tag: &str) -> Vec<i64> {
     wb.claims(&ClaimFilter { tag: Some(tag.into()), ..Default::default() }).unwrap().iter().map(|c| c.id).collect()
@@ -113,7 +97,7 @@ fn history_says_which_tags_a_claim_gained_and_lost() {
 
 #[test]
 fn cli_tags_claims_lists_tags_and_prints_the_matrix() {
-    let (_dir, db) = cli_workspace(TEXT);
+    let (_dir, db) = cli_workspace(THREE_SPEAKERS);
     let claims = run_json(&db, &["claims"]);
     let ids: Vec<String> = claims["claims"].as_array().unwrap().iter().map(|c| c["id"].to_string()).collect();
     let mut args = vec!["tag", "add", "drone supplies"];

@@ -148,6 +148,8 @@ await step('the claims view opens on the review queue: least sure first, a accep
   await page.keyboard.press('a');
   await page.getByRole('status').getByText('Claim 3 accepted.').waitFor();
   await page.getByText('3 to review').waitFor();
+  // The cursor stays where it was (on the next claim to review), so k goes back up to claim 4.
+  await page.keyboard.press('k');
   await page.keyboard.press('e');
   const panel = page.getByRole('complementary', { name: 'Claim 4' });
   const form = panel.getByRole('form', { name: 'Edit claim' });
@@ -212,6 +214,88 @@ await step('search as you type, filters and keyboard navigation', async (page) =
   await shot(page, 'claims');
   await page.keyboard.press('Escape');
   assert.equal(await page.getByRole('complementary').count(), 0, 'Esc closes the claim');
+});
+
+await step('the claims worktable: headers sort, click/shift/ctrl/keys select, bulk verdict, party, accept and tag, export the filtered rows', async (page) => {
+  await open(page);
+  await tab(page, 'Claims');
+  await page.getByRole('button', { name: 'All claims' }).click();
+  await page.getByText('4 matching').waitFor();
+  const table = page.getByRole('table', { name: 'Claims' });
+  const order = () => table.locator('.scroller [role=row]').evaluateAll((rs) => rs.map((r) => Number(r.querySelectorAll('[role=cell]')[1].textContent)));
+  const until = async (what, fn, expected) => {
+    for (let i = 0; i < 50 && JSON.stringify(await fn()) !== JSON.stringify(expected); i++) await page.waitForTimeout(50);
+    assert.deepEqual(await fn(), expected, what);
+  };
+  await table.getByRole('button', { name: 'Speaker', exact: true }).click();
+  await until('speakers A→Z, ties in reading order', order, [2, 3, 1, 4]);
+  assert.equal(await table.getByRole('columnheader', { name: 'Speaker', exact: true }).getAttribute('aria-sort'), 'ascending');
+  await table.getByRole('button', { name: 'Speaker', exact: true }).click();
+  await until('the same header again reverses', order, [4, 1, 2, 3]);
+  assert.equal(await table.getByRole('columnheader', { name: 'Speaker', exact: true }).getAttribute('aria-sort'), 'descending');
+  await table.getByRole('button', { name: '#', exact: true }).click();
+  await until('back to reading order', order, [1, 2, 3, 4]);
+
+  const row = (id) => table.locator('.scroller [role=row]').nth(id - 1);
+  const selectedIds = () => table.locator('.scroller [role=row][aria-selected=true]').evaluateAll((rs) => rs.map((r) => Number(r.querySelectorAll('[role=cell]')[1].textContent)));
+  await row(1).click();
+  await page.getByRole('complementary', { name: 'Claim 1' }).waitFor();
+  await until('a click selects that row alone', selectedIds, [1]);
+  await row(3).click({ modifiers: ['Shift'] });
+  await until('shift-click selects the range', selectedIds, [1, 2, 3]);
+  await row(2).click({ modifiers: ['Control'] });
+  await until('ctrl-click takes one out', selectedIds, [1, 3]);
+  await page.locator('body').click({ position: { x: 5, y: 400 } });
+  await page.keyboard.press('j');
+  await page.keyboard.press('Space');
+  await until('space toggles the row under the cursor', selectedIds, [1]);
+  await page.keyboard.press('Shift+J');
+  await until('shift+j extends the selection down', selectedIds, [1, 3, 4]);
+  const bulk = page.getByRole('group', { name: 'Bulk actions on the selected claims' });
+  await bulk.getByText('3 selected').waitFor();
+
+  await bulk.getByRole('button', { name: 'Accept selected' }).click();
+  await page.getByRole('alert').getByText(/without a party cannot be accepted/).waitFor();
+  await bulk.getByLabel('Verdict for the selected claims').selectOption('false');
+  await bulk.getByRole('button', { name: 'Set verdict' }).click();
+  await page.getByRole('status').getByText('Verdict False: 3 of 3 claims changed.').waitFor();
+  const verdicts = () => table.locator('.scroller [role=row]').evaluateAll((rs) => rs.map((r) => r.querySelectorAll('[role=cell]')[7].textContent.trim()));
+  await until('the verdict column shows the bulk verdict', verdicts, ['False', 'Unproven', 'False', 'False']);
+  await bulk.getByRole('combobox', { name: 'Party' }).fill('Erevan');
+  await bulk.getByRole('option', { name: /Armenia\b.*AM$/ }).click();
+  await bulk.getByRole('button', { name: 'Set party' }).click();
+  await page.getByRole('status').getByText('Party AM: 3 of 3 claims changed.').waitFor();
+  await bulk.getByRole('button', { name: 'Accept selected' }).click();
+  await page.getByRole('status').getByText('Accepted: 3 of 3 claims changed.').waitFor();
+  await bulk.getByLabel('Tag for the selected claims').fill('Jermuk');
+  await bulk.getByRole('button', { name: 'Tag selected' }).click();
+  await page.getByRole('status').getByText('Tag “Jermuk”: 3 of 3 claims changed.').waitFor();
+  await until('the selection survives the bulk actions', selectedIds, [1, 3, 4]);
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Escape');
+  assert.equal(await page.getByRole('complementary').count(), 0, 'the panel is closed for the picture');
+  await table.getByRole('button', { name: 'Verdict', exact: true }).click();
+  await until('sorted by verdict', order, [1, 3, 4, 2]);
+  await shot(page, 'claims-worktable');
+
+  await page.getByLabel('Filter by tag').selectOption('Jermuk');
+  await page.getByText('3 matching').waitFor();
+  assert.equal(await bulk.count(), 0, 'a new filter clears the selection');
+  await page.getByRole('group', { name: 'Export the filtered rows' }).getByRole('button', { name: 'CSV' }).click();
+  await page.getByRole('status').getByText('3 claims exported to /tmp/crosscheck-report.csv.').waitFor();
+  const exported = await page.evaluate(() => window.__exported);
+  assert.equal(exported.length, 1);
+  assert.deepEqual([exported[0].format, exported[0].options.kind, exported[0].options.scope.kind, exported[0].options.scope.query.tag], ['csv', 'audit', 'claims', 'Jermuk'], 'the table filter goes to the core');
+});
+
+await step('a claims search also finds the sources whose text holds the words', async (page) => {
+  await open(page);
+  await tab(page, 'Claims');
+  await page.getByLabel('Search claims').fill('Kalbajar');
+  const found = page.getByRole('region', { name: 'Sources whose text matches' });
+  await found.getByText('In the text of 1 source:').waitFor();
+  await found.getByRole('button', { name: /Open source Bakou et Erevan/ }).click();
+  await page.getByRole('article', { name: 'Source text' }).waitFor();
 });
 
 await step('a claim can be edited and deleted', async (page) => {
@@ -435,6 +519,12 @@ for (const theme of ['light', 'dark']) {
         await page.getByRole('table', { name: 'Aligned statements' }).waitFor();
       }
       if (v === 'Parties') await page.getByRole('button', { name: /AZ Azerbaijan/ }).click();
+      if (v === 'Claims') {
+        // The bulk bar and selected rows are checked too.
+        await page.locator('.scroller [role=row]').nth(0).click({ modifiers: ['Control'] });
+        await page.locator('.scroller [role=row]').nth(1).click({ modifiers: ['Control'] });
+        await page.getByRole('group', { name: 'Bulk actions on the selected claims' }).waitFor();
+      }
       if (v === 'Matrix') {
         await page.getByRole('table', { name: 'Claims by party and tag' }).getByRole('button').first().click();
         await page.getByRole('region', { name: 'Claims of the cell' }).waitFor();

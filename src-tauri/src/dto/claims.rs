@@ -2,7 +2,8 @@
 //! corrected claims; with the stance, origin and speaker they carry.
 
 use crosscheck::model::{Claim, Origin, ReviewState, Speaker, Stance};
-use crosscheck::store::ClaimSort;
+use chrono::NaiveDate;
+use crosscheck::store::{ClaimFilter, ClaimOrder, ClaimSort, DateSpan};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -197,6 +198,15 @@ pub struct ClaimRow {
     pub doubts: Vec<String>,
     /// Review state.
     pub review: ReviewDto,
+    /// Verdict key (`unverified` when never judged).
+    pub verdict: String,
+}
+
+impl ClaimRow {
+    /// The row of `c`, whose verdict is `verdict`.
+    pub fn with_verdict(c: &Claim, verdict: String) -> Self {
+        ClaimRow { verdict, ..ClaimRow::from(c) }
+    }
 }
 
 impl From<&Claim> for ClaimRow {
@@ -215,6 +225,8 @@ impl From<&Claim> for ClaimRow {
             confidence: c.confidence,
             doubts: c.doubts.iter().map(|d| d.label().to_string()).collect(),
             review: c.review.into(),
+            // Lists that show verdicts fill it in (`with_verdict`); a claim never judged has this.
+            verdict: crosscheck::model::DEFAULT_VERDICT.to_string(),
         }
     }
 }
@@ -244,11 +256,49 @@ pub struct ClaimQuery {
     /// Only the review queue (claims to review and claims without a party).
     #[serde(default)]
     pub queue: bool,
+    /// Claims carrying this tag (case ignored); a tag no claim carries is `not_found`.
+    #[serde(default)]
+    pub tag: Option<String>,
     /// Sort key; `null` is reading order, or lowest confidence first for the queue.
     pub sort: Option<SortDto>,
     /// Largest first.
     #[serde(default)]
     pub descending: bool,
+}
+
+impl ClaimQuery {
+    /// The core's filter and date span for this query; a date that is not `YYYY-MM-DD` is `bad_input`.
+    pub fn to_filter(&self) -> Result<(ClaimFilter, DateSpan), IpcError> {
+        let nonempty = |s: &Option<String>| s.as_deref().map(str::trim).filter(|s| !s.is_empty()).map(str::to_string);
+        Ok((
+            ClaimFilter {
+                party: nonempty(&self.party),
+                source: self.source,
+                stance: self.stance.map(Into::into),
+                query: nonempty(&self.text),
+                verdict: nonempty(&self.verdict),
+                attribution: self.attribution.map(Into::into),
+                review: self.review.map(Into::into),
+                queue: self.queue,
+                tag: nonempty(&self.tag),
+                order: match self.sort {
+                    Some(by) => ClaimOrder { by: by.into(), descending: self.descending },
+                    None if self.queue => ClaimOrder { descending: self.descending, ..ClaimOrder::QUEUE },
+                    None => ClaimOrder { descending: self.descending, ..ClaimOrder::default() },
+                },
+            },
+            DateSpan { from: day("from", &self.date_from)?, to: day("to", &self.date_to)? },
+        ))
+    }
+}
+
+fn day(field: &str, s: &Option<String>) -> Result<Option<NaiveDate>, IpcError> {
+    match s.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+        None => Ok(None),
+        Some(d) => NaiveDate::parse_from_str(d, "%Y-%m-%d")
+            .map(Some)
+            .map_err(|_| IpcError::new("bad_input", format!("{field}: {d:?} is not a date like 2024-03-01"))),
+    }
 }
 
 /// One window of the claims list.

@@ -27,6 +27,11 @@ pub enum ReportScope {
         #[ts(type = "number")]
         id: i64,
     },
+    /// The claims a query picks: the claims table's filter ("export the filtered rows").
+    Claims {
+        /// The table's query (its sort does not matter: a report lists claims in reading order).
+        query: super::ClaimQuery,
+    },
 }
 
 /// A report file format.
@@ -86,16 +91,23 @@ pub struct ReportOptions {
     pub analyst: Option<String>,
 }
 
-impl From<ReportOptions> for crosscheck::report::ReportConfig {
-    fn from(o: ReportOptions) -> Self {
-        use crosscheck::report::{Kind, Scope};
+impl TryFrom<ReportOptions> for crosscheck::report::ReportConfig {
+    type Error = super::IpcError;
+
+    /// Fails (`bad_input`) only on a claims scope whose dates do not read.
+    fn try_from(o: ReportOptions) -> Result<Self, Self::Error> {
+        use crosscheck::report::{ClaimSelection, Kind, Scope};
         let blank_to_none = |s: Option<String>| s.filter(|t| !t.trim().is_empty());
-        crosscheck::report::ReportConfig {
+        Ok(crosscheck::report::ReportConfig {
             scope: match o.scope {
                 ReportScope::All => Scope::All,
                 ReportScope::Party { key } => Scope::Party(key),
                 ReportScope::Source { id } => Scope::Source(id),
                 ReportScope::Conflict { id } => Scope::Conflict(id),
+                ReportScope::Claims { query } => {
+                    let (filter, dates) = query.to_filter()?;
+                    Scope::Claims(ClaimSelection { filter, dates })
+                }
             },
             kind: match o.kind {
                 ReportKind::Publication => Kind::Publication,
@@ -106,7 +118,7 @@ impl From<ReportOptions> for crosscheck::report::ReportConfig {
             title: blank_to_none(o.title),
             analyst: blank_to_none(o.analyst),
             publish_url: None,
-        }
+        })
     }
 }
 

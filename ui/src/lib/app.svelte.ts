@@ -23,6 +23,10 @@ export interface ListKeys {
   accept?(): void;
   /** Correct the row under the cursor: open it for editing. */
   edit?(): void;
+  /** Add the row under the cursor to the selection, or take it out. */
+  toggle?(): void;
+  /** Move the cursor, extending the selection to the row it reaches. */
+  extend?(by: 1 | -1): void;
 }
 
 class AppState {

@@ -89,6 +89,8 @@ export const addClaim = (input: NewClaimInput) => call<ClaimDetail>('add_claim',
 export const updateClaim = (id: number, edit: ClaimEditInput) => call<ClaimDetail>('update_claim', { id, edit });
 export const deleteClaim = (id: number) => call<null>('delete_claim', { id });
 export const setReview = (ids: number[], review: ReviewDto) => call<number>('set_review', { ids, review });
+export const setVerdicts = (ids: number[], verdict: string) => call<number>('set_verdicts', { ids, verdict });
+export const setParty = (ids: number[], party: string) => call<number>('set_party', { ids, party });
 export const tagClaims = (tag: string, ids: number[]) => call<TagCountDto[]>('tag_claims', { tag, ids });
 export const untagClaims = (tag: string, ids: number[]) => call<TagCountDto[]>('untag_claims', { tag, ids });
 export const tags = () => call<TagCountDto[]>('tags');

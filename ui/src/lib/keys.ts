@@ -1,14 +1,23 @@
 // Keyboard navigation shared by the list views: j/k move, / focuses the search box, Enter opens,
 // Esc closes or clears; in the review queue, a accepts and e corrects the row under the cursor.
+// In the claims table, Space toggles the row under the cursor in the selection and Shift+j/k (or
+// Shift+arrows) move while extending it.
 // Keys typed into a field belong to the field (except Esc).
 
-export type KeyAction = 'next' | 'prev' | 'search' | 'open' | 'close' | 'accept' | 'edit' | null;
+export type KeyAction = 'next' | 'prev' | 'search' | 'open' | 'close' | 'accept' | 'edit' | 'toggle' | 'extendNext' | 'extendPrev' | null;
 
-export function keyAction(key: string, inField: boolean, mods: { ctrl?: boolean; meta?: boolean; alt?: boolean } = {}): KeyAction {
+export function keyAction(key: string, inField: boolean, mods: { ctrl?: boolean; meta?: boolean; alt?: boolean; shift?: boolean } = {}): KeyAction {
   if (mods.ctrl || mods.meta || mods.alt) return null;
   if (key === 'Escape') return 'close';
   if (inField) return null;
+  if (mods.shift && (key === 'ArrowDown' || key === 'ArrowUp')) return key === 'ArrowDown' ? 'extendNext' : 'extendPrev';
   switch (key) {
+    case 'J':
+      return 'extendNext';
+    case 'K':
+      return 'extendPrev';
+    case ' ':
+      return 'toggle';
     case 'j':
     case 'ArrowDown':
       return 'next';

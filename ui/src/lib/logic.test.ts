@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { segments, selectionSpan, charsIn } from './segments';
 import { visibleRows, pagesFor, PageCache, moveCursor } from './virtual';
 import { keyAction } from './keys';
+import { nextSort, rangeIds } from './selection';
 import { documentPalette, partyHue } from './colors';
 
 describe('segments', () => {
@@ -81,6 +82,9 @@ describe('keys', () => {
     expect(keyAction('j', true)).toBeNull();
     expect(keyAction('Escape', true)).toBe('close');
     expect(keyAction('k', false, { ctrl: true })).toBeNull();
+    expect([' ', 'J', 'K'].map((k) => keyAction(k, false, { shift: k !== ' ' }))).toEqual(['toggle', 'extendNext', 'extendPrev']);
+    expect(keyAction('ArrowDown', false, { shift: true })).toBe('extendNext');
+    expect(keyAction(' ', true)).toBeNull();
   });
 });
 
@@ -100,5 +104,18 @@ describe('colours', () => {
     }
     const p = documentPalette(['RU.mfa', 'UA', 'RU', null]);
     expect([...p.keys()]).toEqual(['RU', 'UA']);
+  });
+});
+
+describe('selection', () => {
+  const rows = [{ id: 7 }, { id: 3 }, undefined, { id: 9 }];
+  it('takes a shift-click range either way round, over the rows loaded', () => {
+    expect(rangeIds(0, 3, (i) => rows[i])).toEqual([7, 3, 9]);
+    expect(rangeIds(3, 1, (i) => rows[i])).toEqual([3, 9]);
+  });
+  it('sorts a new column up and flips the same one', () => {
+    expect(nextSort({ sort: null, descending: false }, 'speaker')).toEqual({ sort: 'speaker', descending: false });
+    expect(nextSort({ sort: 'speaker', descending: false }, 'speaker')).toEqual({ sort: 'speaker', descending: true });
+    expect(nextSort({ sort: 'speaker', descending: true }, 'date')).toEqual({ sort: 'date', descending: false });
   });
 });

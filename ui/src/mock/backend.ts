@@ -91,7 +91,7 @@ function err(code: string, message: string): IpcError {
 
 function row(c: MockClaim): ClaimRow {
   return { id: c.id, source_id: c.source_id, text: c.quote, speaker: c.speaker, party: c.party, cue: c.cue, stance: c.stance, origin: c.origin,
-    confidence: c.confidence, doubts: c.doubts, review: c.review };
+    confidence: c.confidence, doubts: c.doubts, review: c.review, verdict: verificationOf(c.id).verdict };
 }
 
 function detail(c: MockClaim): ClaimDetail {
@@ -110,7 +110,7 @@ const STANCES: ClaimRow['stance'][] = ['assert', 'deny', 'confirm', 'report', 'p
 function synthetic(i: number): ClaimRow {
   const [speaker, party] = SPEAKERS[i % SPEAKERS.length];
   return { id: i + 1, source_id: 1 + (i % 50), text: `Synthetic claim number ${i + 1} about the border and the ceasefire`, speaker, party, cue: 'a déclaré',
-    stance: STANCES[i % STANCES.length], origin: 'extracted', confidence: 1, doubts: [], review: 'to_review' };
+    stance: STANCES[i % STANCES.length], origin: 'extracted', confidence: 1, doubts: [], review: 'to_review', verdict: 'unverified' };
 }
 
 function matches(c: MockClaim, q: ClaimQuery): boolean {
@@ -122,7 +122,36 @@ function matches(c: MockClaim, q: ClaimQuery): boolean {
   if (q.attribution && verificationOf(c.id).attribution !== q.attribution) return false;
   if (q.review && c.review !== q.review) return false;
   if (q.queue && c.review !== 'to_review' && c.party !== null) return false;
+  if (q.tag && !(claimTags.get(c.id) ?? []).some((t) => sameTag(t, q.tag!))) return false;
   return true;
+}
+
+// The core's sort keys over the mock's claims; ties in reading order, as the core breaks them.
+const SORT_KEY: Record<string, (c: MockClaim) => string | number> = {
+  reading: (c) => c.start, confidence: (c) => c.confidence, party: (c) => c.party ?? '', speaker: (c) => c.speaker.toLowerCase(),
+  stance: (c) => c.stance, verdict: (c) => verificationOf(c.id).verdict, review: (c) => c.review, source: (c) => c.source_id, date: () => 0,
+};
+function sorted(all: MockClaim[], q: ClaimQuery): MockClaim[] {
+  const by = SORT_KEY[q.sort ?? (q.queue ? 'confidence' : 'reading')];
+  const dir = q.descending ? -1 : 1;
+  return [...all].sort((x, y) => {
+    const a = by(x), b = by(y);
+    return (a < b ? -dir : a > b ? dir : 0) || x.start - y.start;
+  });
+}
+
+/** The mock's verdict change of one claim, with its history line, as the core logs it. */
+function judge(id: number, verdict: string, note: string | null): Verification {
+  const prev = verificationOf(id);
+  const v: Verification = { ...prev, verdict, history: [{ at: '2026-11-28T12:30:00Z', change: `verdict: ${prev.verdict} → ${verdict}`, note, analyst: ANALYST }, ...prev.history] };
+  verifications.set(id, v);
+  return v;
+}
+
+function known(ids: number[]): MockClaim[] {
+  const unknown = ids.find((id) => !claims.some((c) => c.id === id));
+  if (unknown !== undefined) throw err('not_found', `no claim ${unknown}`);
+  return claims.filter((c) => ids.includes(c.id));
 }
 
 function diffOf(id: number): ConflictDiff {
@@ -219,9 +248,8 @@ export function installMockBackend() {
           for (let i = a.offset; i < Math.min(bigTotal, a.offset + a.limit); i++) rows.push(synthetic(i));
           return { total: bigTotal, offset: a.offset, rows };
         }
-        const all = claims.filter((c) => matches(c, q));
-        // The order is the core's; the mock knows the queue's (lowest confidence first) and reading order.
-        if (q.queue && !q.sort) all.sort((x, y) => x.confidence - y.confidence || x.start - y.start);
+        if (q.tag && !tagCounts().some((t) => sameTag(t.tag, q.tag!))) throw err('not_found', `no tag ${q.tag}`);
+        const all = sorted(claims.filter((c) => matches(c, q)), q);
         return { total: all.length, offset: a.offset, rows: all.slice(a.offset, a.offset + a.limit).map(row) };
       }
       case 'claim': {
@@ -249,6 +277,18 @@ export function installMockBackend() {
         picked.forEach((x) => (x.review = a.review));
         return picked.length;
       }
+      case 'set_verdicts': {
+        if (!VERDICTS.some((v) => v.key === a.verdict)) throw err('not_found', `no verdict ${a.verdict}`);
+        const picked = known(a.ids).filter((c) => verificationOf(c.id).verdict !== a.verdict);
+        picked.forEach((c) => judge(c.id, a.verdict, null));
+        return picked.length;
+      }
+      case 'set_party': {
+        if (!parties.some((p) => p.key === a.party)) throw err('not_found', `no party ${a.party}`);
+        const picked = known(a.ids).filter((c) => c.party !== a.party);
+        picked.forEach((c) => Object.assign(c, { party: a.party, origin: 'analyst', review: 'edited' }));
+        return picked.length;
+      }
       case 'tag_claims': return setTag(a.tag, a.ids, true);
       case 'untag_claims': return setTag(a.tag, a.ids, false);
       case 'tags': return tagCounts();
@@ -268,7 +308,12 @@ export function installMockBackend() {
         return p;
       }
       case 'delete_claim': claims = claims.filter((x) => x.id !== a.id); return null;
-      case 'search': return { sources: [source], claims: claims.map(row) };
+      case 'search': {
+        // The sample's text is searched as the store's full-text index would (accents ignored).
+        const fold = (t: string) => t.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+        const hit = fold(TEXT).includes(fold(a.text));
+        return { sources: hit ? [source] : [], claims: claims.filter((c) => matches(c, { text: a.text } as ClaimQuery)).map(row) };
+      }
       case 'parties': return parties;
       case 'party_timeline': return [{ day: '2023-09-10', claims: 1 }, { day: '2023-09-12', claims: 3 }, { day: '2023-09-13', claims: 2 }];
       case 'add_alias': {
@@ -309,9 +354,7 @@ export function installMockBackend() {
       }
       case 'verification': return verificationOf(a.claimId);
       case 'set_verdict': {
-        const prev = verificationOf(a.input.claim_id);
-        const v: Verification = { ...prev, verdict: a.input.verdict, attribution: a.input.attribution,
-          history: [{ at: '2026-11-28T12:30:00Z', change: `verdict: ${prev.verdict} → ${a.input.verdict}`, note: a.input.note, analyst: ANALYST }, ...prev.history] };
+        const v = { ...judge(a.input.claim_id, a.input.verdict, a.input.note), attribution: a.input.attribution };
         verifications.set(a.input.claim_id, v);
         return v;
       }
@@ -350,7 +393,11 @@ export function installMockBackend() {
       }
       case 'set_analyst': return null;
       case 'pick_report_path': return `/tmp/crosscheck-report.${a.format === 'markdown' ? 'md' : a.format === 'claim_review' ? 'jsonld' : a.format}`;
-      case 'export_report': return { path: a.path, bytes: 18234 };
+      case 'export_report': {
+        // What was asked for is kept for the tests: the claims scope carries the table's filter.
+        (window as unknown as { __exported: unknown[] }).__exported = [...((window as unknown as { __exported?: unknown[] }).__exported ?? []), { options: a.options, format: a.format, path: a.path }];
+        return { path: a.path, bytes: 18234 };
+      }
       case 'preview_report': return {
         title: a.options.title || (a.options.language === 'fr' ? 'Rapport de vérification' : 'Verification report'),
         meta: `${a.options.kind === 'audit' ? 'Audit report' : 'Publication report'} — analyst: ${a.options.analyst || ANALYST} — 3 claims`,

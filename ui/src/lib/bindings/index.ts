@@ -159,7 +159,11 @@ doubts: Array<string>,
 /**
  * Review state.
  */
-review: ReviewDto, };
+review: ReviewDto, 
+/**
+ * Verdict key (`unverified` when never judged).
+ */
+verdict: string, };
 
 export type ClaimQuery = { 
 /**
@@ -202,6 +206,10 @@ review: ReviewDto | null,
  * Only the review queue (claims to review and claims without a party).
  */
 queue: boolean, 
+/**
+ * Claims carrying this tag (case ignored); a tag no claim carries is `not_found`.
+ */
+tag: string | null, 
 /**
  * Sort key; `null` is reading order, or lowest confidence first for the queue.
  */
@@ -869,7 +877,11 @@ id: number, } | { "kind": "conflict",
 /**
  * Conflict id.
  */
-id: number, };
+id: number, } | { "kind": "claims", 
+/**
+ * The table's query (its sort does not matter: a report lists claims in reading order).
+ */
+query: ClaimQuery, };
 
 export type ReportFormat = "html" | "markdown" | "json" | "csv" | "claim_review" | "pdf";
 
