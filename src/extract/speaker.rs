@@ -517,6 +517,8 @@ impl Resolver<'_> {
             return self.resolve(b, first, end, pos, exclude, hist);
         }
         let hits = self.hits(b, &ws);
+        // The phrase names a state's office ("le ministre de l'Intérieur", "spokesperson").
+        let state_office = (0..ws.len()).any(|k| lex.set(S::StateTitles).match_at(&get, k).is_some());
         let covered = |k: usize| hits.iter().any(|h| h.first <= k && k < h.first + h.len);
         // Nouns of persons, institutions and documents, and the institution they name.
         let mut person_nouns = Vec::new();
@@ -670,7 +672,7 @@ impl Resolver<'_> {
                     countries.push(code.to_string());
                 }
             }
-            let holds_office = (0..ws.len()).any(|k| lex.set(S::StateTitles).match_at(&get, k).is_some()) || self.profile.is_some_and(|p| p.holds_office(&last));
+            let holds_office = state_office || self.profile.is_some_and(|p| p.holds_office(&last));
             if countries.is_empty() && holds_office {
                 countries.extend(self.state_around(pos, hist));
             }
@@ -736,8 +738,7 @@ impl Resolver<'_> {
                 }
                 // "a déclaré Gérald Darmanin. … le ministre de l'Intérieur a rappelé": a state office
                 // naming no state tells that the person serves the state around them.
-                let office = describes_person && (0..ws.len()).any(|k| lex.set(S::StateTitles).match_at(&get, k).is_some());
-                if office && e.speaker.countries.is_empty() && e.kind == EntityKind::Person {
+                if describes_person && state_office && e.speaker.countries.is_empty() && e.kind == EntityKind::Person {
                     if let Some(c) = self.state_around(pos, hist) {
                         e.speaker.countries = vec![c];
                         e.speaker.party = party_for(&e.speaker.countries, &institution);
@@ -768,8 +769,7 @@ impl Resolver<'_> {
             // A definite office no one held before ("Le ministre de l'Intérieur a déclaré") is a
             // person the reader is meant to know: the office holder of the state around, when the
             // office is a state's; otherwise a person of no known party, kept for the analyst.
-            let office = (0..ws.len()).any(|k| lex.set(S::StateTitles).match_at(&get, k).is_some());
-            let countries: Vec<String> = if office { self.state_around(pos, hist).into_iter().collect() } else { Vec::new() };
+            let countries: Vec<String> = if state_office { self.state_around(pos, hist).into_iter().collect() } else { Vec::new() };
             return Some(Entity {
                 speaker: Speaker { name: self.strip_det(b, &ws), party: party_for(&countries, &institution), countries },
                 kind: EntityKind::Person,

@@ -296,17 +296,22 @@ fn party_and_source_scopes_select_their_claims() {
     let fr = wb.report(&ReportConfig { language: "fr".into(), ..Default::default() }).unwrap();
     let md = String::from_utf8(report::render(&fr, Format::Markdown).unwrap()).unwrap();
     assert!(md.contains("En bref") && md.contains("Faux"), "French labels in a French report");
-    let _ = Stance::Assert;
+}
+
+/// A store in `dir` holding the Tovuz text with one analyst claim by Azerbaijan (claim 1).
+fn tovuz_store_with_baku_claim(dir: &std::path::Path) -> std::path::PathBuf {
+    let db = dir.join("ws.db");
+    let src = dir.join("tovuz.txt");
+    std::fs::write(&src, crate::verify::TEXT).unwrap();
+    crate::support::run_json(&db, &["import", src.to_str().unwrap()]);
+    crate::support::run_json(&db, &["claim", "add", "--source", "1", "--start", "31", "--end", "78", "--speaker", "Azerbaijan"]);
+    db
 }
 
 #[test]
 fn cli_exports_every_format_to_a_file() {
     let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("ws.db");
-    let src = dir.path().join("tovuz.txt");
-    std::fs::write(&src, crate::verify::TEXT).unwrap();
-    crate::support::run_json(&db, &["import", src.to_str().unwrap()]);
-    crate::support::run_json(&db, &["claim", "add", "--source", "1", "--start", "31", "--end", "78", "--speaker", "Azerbaijan"]);
+    let db = tovuz_store_with_baku_claim(dir.path());
     crate::support::run_json(&db, &["config", "set", "analyst", "Ana"]);
     crate::support::run_json(&db, &["status", "1", "false"]);
     for (format, needle) in [("md", "# Verification report"), ("html", "<!DOCTYPE html>"), ("json", "crosscheck-report/1"), ("csv", "claim_id,")] {
@@ -503,11 +508,7 @@ fn no_format_shows_the_folder_a_source_was_imported_from() {
 #[test]
 fn cli_exports_pdf_publication_and_audit_reports() {
     let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("ws.db");
-    let src = dir.path().join("tovuz.txt");
-    std::fs::write(&src, crate::verify::TEXT).unwrap();
-    crate::support::run_json(&db, &["import", src.to_str().unwrap()]);
-    crate::support::run_json(&db, &["claim", "add", "--source", "1", "--start", "31", "--end", "78", "--speaker", "Azerbaijan"]);
+    let db = tovuz_store_with_baku_claim(dir.path());
     crate::support::run_json(&db, &["claim", "add", "--source", "1", "--start", "92", "--end", "116", "--speaker", "Armenia"]);
     crate::support::run_json(&db, &["config", "set", "analyst", "Ana"]);
     crate::support::run_json(&db, &["status", "1", "false"]);

@@ -47,6 +47,11 @@ impl Attributor<'_> {
         (!prep(first) && !prep(last) && !det(last)).then_some((first, z))
     }
 
+    /// Whether tokens `a..z` hold a finite verb or an auxiliary (a capitalized word is a name).
+    pub(super) fn holds_verb(&self, b: &Block, a: usize, z: usize) -> bool {
+        (a..z).any(|t| !b.toks[t].cap && b.word(t).is_some_and(|w| self.lex.is_finite(w) || self.lex.is(S::Aux, w)))
+    }
+
     /// First token of the subject ending at `le`, scanning left to a stop; `le + 1` if none.
     pub(super) fn left_np_start(&self, b: &Block, s: usize, le: usize) -> usize {
         let mut a = le + 1;

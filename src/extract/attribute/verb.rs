@@ -232,7 +232,7 @@ impl Attributor<'_> {
                     let verb = |t: usize| {
                         !b.toks[t].cap
                             && b.word(t).is_some_and(|w| {
-                                lex.is(S::Aux, w) || lex.is_finite(w) || (w.len() > 4 && (1..w.len()).any(|k| w.is_char_boundary(k) && lex.is(S::FiniteEndings, &w[k..])))
+                                lex.is(S::Aux, w) || lex.is_finite(w) || lex.has_finite_ending(w)
                             })
                     };
                     let ns = (ns..end).rev().find(|&t| verb(t)).map_or(ns, |v| v + 1);
@@ -264,7 +264,7 @@ impl Attributor<'_> {
                     // "…, and a British worker were among the casualties, said police Chief X": what
                     // holds a finite verb outside a relative clause is content, not an apposition.
                     let appos_is_clause = appos.is_some_and(|(a, z)| {
-                        (a..z).any(|t| !b.toks[t].cap && b.word(t).is_some_and(|w| lex.is_finite(w) || lex.is(S::Aux, w)))
+                        self.holds_verb(b, a, z)
                             // ("что", "that" open a clause as often as a relative one.)
                             && !(a..z).any(|t| b.word(t).is_some_and(|w| lex.is(S::Relatives, w) && !lex.is(S::Complementizers, w)))
                     });
@@ -335,7 +335,7 @@ impl Attributor<'_> {
         // platform X, Makolo said …").
         // ("Over 500 people were killed …, X told AFP" holds a verb: it is content.)
         let lead_adjunct = (s..e).find(|&t| b.toks[t].kind == Kind::Word).and_then(&words).is_some_and(|w| lex.is(S::Prepositions, w))
-            && !np_left_boundary.is_some_and(|bt| (s..bt).any(|t| !b.toks[t].cap && words(t).is_some_and(|w| lex.is_finite(w) || lex.is(S::Aux, w))));
+            && !np_left_boundary.is_some_and(|bt| self.holds_verb(b, s, bt));
         let after_content = np_left_boundary.is_some_and(|bt| (b.is_punct(bt, ',') && lead_words >= 5 && !lead_adjunct) || matches!(b.toks[bt].q, QRole::Close(_)));
         let nothing_right = ends_clause(c0)
             || (comp.is_none()
@@ -388,7 +388,7 @@ impl Attributor<'_> {
         // погибших »), a call its aim (« a appelé au calme »).
         if bare_object && cue.stance == Stance::Assert && words(c0).is_some_and(|w| lex.is(S::SettingPreps, w)) {
             let upto = (c0..end).find(|&t| b.is_punct(t, ',')).unwrap_or(end);
-            if !(c0..upto).any(|t| !b.toks[t].cap && words(t).is_some_and(|w| lex.is_finite(w) || lex.is(S::Aux, w))) {
+            if !self.holds_verb(b, c0, upto) {
                 frame.silent = true;
             }
         }
@@ -451,7 +451,7 @@ impl Attributor<'_> {
             if lex.is_finite(w) {
                 return true;
             }
-            if seen > 0 && w.len() > 4 && (1..w.len()).any(|k| w.is_char_boundary(k) && lex.is(S::FiniteEndings, &w[k..])) {
+            if seen > 0 && lex.has_finite_ending(w) {
                 return true;
             }
             seen += 1;
