@@ -9,13 +9,16 @@ scripts/setup-desktop.sh
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$PWD/target}"
 
 echo "== e2e: build the app and the CLI"
-scripts/build-desktop.sh
-# The CLI with both packages selected: features resolve as in the app's build, so the CLI links
-# the release dependencies (Typst included) `tauri build` just compiled instead of compiling them
-# again with the CLI's smaller feature set.
-cargo build --release --locked -p crosscheck -p crosscheck-desktop --bin crosscheck
-app="$CARGO_TARGET_DIR/release/crosscheck-desktop"
-cli="$CARGO_TARGET_DIR/release/crosscheck"
+# The debug profile: `cargo test --workspace` (scripts/test.sh) has just compiled every dependency
+# in it, so only the crates `tauri build`'s feature changes touch are compiled again. A release
+# tree as well would double the build's disk (CI ran out of it) and its time; the app's code and
+# its embedded UI are the same in both.
+scripts/build-desktop.sh --debug
+# The CLI with both packages selected: features resolve as in the app's build and the workspace
+# test run, so it links the dependencies already compiled.
+cargo build --locked -p crosscheck -p crosscheck-desktop --bin crosscheck
+app="$CARGO_TARGET_DIR/debug/crosscheck-desktop"
+cli="$CARGO_TARGET_DIR/debug/crosscheck"
 driver_bin="$(command -v tauri-driver || echo "$HOME/.cargo/bin/tauri-driver")"
 
 inner=$(mktemp)
