@@ -10,10 +10,7 @@ use crate::model::{Speaker, Stance};
 
 use super::cues::{Cue, Form, Lexicon, S};
 use super::segment::{Block, Kind, QRole};
-use super::speaker::{Entity, EntityKind, History, Resolver};
-
-/// Key prefix of the gazetteer's news agencies.
-const AGENCY: &str = "agency.";
+use super::speaker::{Entity, EntityKind, History, Resolver, AGENCY};
 
 /// Longest content, in chars.
 const CONTENT_MAX: usize = 3_000;
@@ -110,6 +107,9 @@ struct Frame {
     /// A claim carried by a noun ("les accusations de X selon lesquelles"): it is the object of
     /// whatever verb holds it, never absorbed into that verb's content.
     nominal: bool,
+    /// A gerund after a comma ("…, adding that …", « …, en ajoutant que »): the subject's next
+    /// statement, which ends the content before it rather than being part of it.
+    continues: bool,
 }
 
 impl Frame {
@@ -133,6 +133,7 @@ impl Frame {
             dropped: false,
             silent: false,
             nominal: false,
+            continues: false,
         }
     }
 }
@@ -250,6 +251,7 @@ impl<'a> Attributor<'a> {
             // whose subject is the outer cue's object is a noun ("rejected the Indian claims").
             let absorbed = best.is_none()
                 && !frames[bi].nominal
+                && !frames[bi].continues
                 && holders.iter().any(|&a| frames[a].comp || frames[a].object_at.is_some_and(|o| o >= frames[bi].clause_at && o <= frames[bi].cue_pos));
             if absorbed {
                 frames[bi].speaker = None;

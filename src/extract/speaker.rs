@@ -15,6 +15,9 @@ use super::cues::{Lexicon, S};
 use super::mentions::Profile;
 use super::segment::{Block, Kind};
 
+/// Key prefix of the gazetteer's news agencies.
+pub(crate) const AGENCY: &str = "agency.";
+
 /// How far back descriptions and pronouns look, in mentions.
 const LOOKBACK: usize = 40;
 
@@ -275,16 +278,20 @@ impl Resolver<'_> {
         for n in (1..=words).rev() {
             let entries = self.named(b, i, i + n - 1, &mut key);
             if let Some(e) = entries.iter().find(|e| e.country.is_some()).or(entries.first()) {
-                return Some((n, e.country.clone().filter(|_| e.kind == PartyKind::State)));
+                // A state's institution names the state too ("Downing Street", "the Kremlin"); a
+                // company, an outlet or an agency with a home country does not.
+                let of_state = |c: &String| e.kind == PartyKind::State || e.key.strip_prefix(c.as_str()).is_some_and(|k| k.starts_with('.'));
+                return Some((n, e.country.clone().filter(of_state)));
             }
         }
         None
     }
 
-    /// The first state named in tokens `first..end` (a name, a capital, a demonym).
+    /// The first state named in tokens `first..end` (a name, a capital, a demonym). A news
+    /// agency names none: "Xinhua news agency" is no Chinese institution that speaks.
     pub fn first_state(&self, b: &Block, first: usize, end: usize) -> Option<String> {
         let ws: Vec<usize> = (first..end).filter(|&t| b.toks[t].kind == Kind::Word).collect();
-        self.hits(b, &ws).into_iter().find_map(|h| h.country)
+        self.hits(b, &ws).into_iter().filter(|h| !h.key.starts_with(AGENCY)).find_map(|h| h.country)
     }
 
     /// Institutions of a state named in tokens `s..e`, speaking or not ("l'armée israélienne",
@@ -356,7 +363,7 @@ impl Resolver<'_> {
                 }
                 let entries = self.named(b, i, i + n - 1, &mut key);
                 // A news agency's name ("Xinhua", "TASS") is a dateline, not the state a text is about.
-                if let Some(c) = entries.iter().filter(|e| !e.key.starts_with("agency.")).find_map(|e| e.country.clone()) {
+                if let Some(c) = entries.iter().filter(|e| !e.key.starts_with(AGENCY)).find_map(|e| e.country.clone()) {
                     hist.state_named(t.cs, &c);
                     step = n;
                     break;
@@ -486,7 +493,10 @@ impl Resolver<'_> {
     /// state last speaking (its own content counts: "X a appelé au calme, a précisé son
     /// porte-parole"), or with none yet, the state the document is about.
     fn state_around(&self, pos: usize, hist: &History) -> Option<String> {
-        hist.recent(pos, (0, 0), &|e| matches!(e.kind, EntityKind::State | EntityKind::Org) && e.speaker.countries.len() == 1)
+        // A news agency relays; the state it belongs to is not the one speaking ("…, reports
+        // Xinhua": the next spokesman is not China's).
+        let agency = |e: &Entity| e.speaker.party.as_deref().is_some_and(|p| p.starts_with(AGENCY));
+        hist.recent(pos, (0, 0), &|e| matches!(e.kind, EntityKind::State | EntityKind::Org) && e.speaker.countries.len() == 1 && !agency(e))
             .map(|e| e.speaker.countries[0].clone())
             .or_else(|| self.profile.and_then(Profile::home).map(str::to_string))
     }
@@ -704,7 +714,7 @@ impl Resolver<'_> {
                 };
                 // A news agency only relays: no description renames it ("Комитет утверждает" after
                 // "…, передает Sputnik").
-                let agency = e.speaker.party.as_deref().is_some_and(|p| p.starts_with("agency."));
+                let agency = e.speaker.party.as_deref().is_some_and(|p| p.starts_with(AGENCY));
                 kind_ok && !agency && (countries.is_empty() || e.speaker.countries.iter().any(|c| countries.contains(c)))
             };
             let noun_ok = |e: &Entity| person_nouns.iter().any(|n| e.nouns.contains(n));

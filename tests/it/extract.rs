@@ -343,3 +343,34 @@ fn a_plain_negative_statement_answers_the_other_partys_claim() {
     assert_eq!(reply.stance.as_str(), "assert", "a negative statement stays an assertion");
     assert_eq!(reply.responds_to.as_deref(), Some("c1"), "{:#?}", x.claims);
 }
+
+#[test]
+fn a_gerund_after_a_comma_is_the_speakers_next_claim_not_part_of_the_first() {
+    let contents = |text: &str| -> Vec<(String, String)> {
+        run(text, Some("en")).claims.iter().map(|c| (c.cue.clone(), c.text.clone())).collect()
+    };
+    // The quotation before "said in a statement" is what was said; "noting that" says the rest.
+    let got = contents("\"Our forces hold the line,\" Nabil Abdalla said in a statement, noting that the forces held their positions.");
+    assert_eq!(got, [("said".into(), "Our forces hold the line".into()), ("noting".into(), "the forces held their positions".into())]);
+    // "adding that" inside the first "that" clause ends it.
+    let got = contents("Wu highlighted that Taiwan is an internal affair, adding that the US wants to contain Beijing.");
+    assert_eq!(got, [("highlighted".into(), "Taiwan is an internal affair".into()), ("adding".into(), "the US wants to contain Beijing".into())]);
+}
+
+#[test]
+fn a_documents_author_named_after_it_speaks_and_a_news_agency_names_no_state() {
+    // The agent of a document after "according to" is who speaks.
+    check(
+        "Guyana intends to provoke an incident, according to the document released by the Venezuelan Foreign Ministry.",
+        &[Want { countries: &["VE"], contains: "Guyana intends to provoke", stance: "report" }],
+    );
+    // "…, reports Xinhua": the agency relays; the next office holder is not China's.
+    let x = run("The army said it held the city, reports Xinhua news agency. The RSF spokesman Al-Fateh Qurashi announced that the RSF controlled Singa.", Some("en"));
+    let c = x.claims.iter().find(|c| c.text.contains("controlled Singa")).expect("the spokesman's claim");
+    assert!(c.speaker.who.countries.is_empty(), "{:#?}", x.claims);
+    // A state's institution names the state the text is about: the office holder serves it.
+    check(
+        "Downing Street dismissed the story. The defence secretary said the claims were untrue.",
+        &[Want { countries: &["GB"], contains: "the claims were untrue", stance: "deny" }],
+    );
+}

@@ -20,7 +20,10 @@ impl Attributor<'_> {
             // After a determiner or a preposition a cue form is a noun ("la note", "le juge"); a
             // capitalized word is a name ("Elizabeth May").
             let noun = t > a && words(t - 1).is_some_and(|p| lex.is(S::Determiners, p) || lex.is(S::NpRightStop, p) || matches!(p, "of" | "de" | "d'"));
+            // A participle before its agent qualifies the noun ("the report updated by the UN").
+            let before_agent = words(t + 1).is_some_and(|w| lex.is(S::AgentPreps, w));
             !b.toks[t].cap
+                && !before_agent
                 && (words(t).is_some_and(|w| lex.is(S::Aux, w) || lex.is_finite(w))
                     || (!noun && lex.cues.matches_at(&words, t).iter().any(|(_, c)| c.form != Form::Participle)))
         };

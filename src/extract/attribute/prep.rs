@@ -11,8 +11,20 @@ impl Attributor<'_> {
             return None;
         }
         let mut z = a;
-        while z < e && z < a + NP_MAX && b.toks[z].kind == Kind::Word {
-            if z > a && lex.is(S::NpRightStop, b.word(z).unwrap_or("")) {
+        let mut agent = false;
+        // "the Armed Conflict Location & Event Data Project": a sign joining the words of a name.
+        let glue = |t: usize| b.is_punct(t, '&') && b.toks.get(t + 1).is_some_and(|n| n.kind == Kind::Word && n.cap);
+        while z < e && z < a + NP_MAX && (b.toks[z].kind == Kind::Word || glue(z)) {
+            let w = b.word(z).unwrap_or("");
+            if z > a && lex.is(S::NpRightStop, w) {
+                // "according to the document released by the Foreign Ministry", « selon le bilan
+                // publié par le ministère »: a document's author is named after it, and speaks.
+                let named = b.toks.get(z + 1).is_some_and(|n| n.kind == Kind::Word && n.cap) || b.word(z + 1).is_some_and(|n| lex.is(S::Determiners, n));
+                if !agent && lex.is(S::AgentPreps, w) && named {
+                    agent = true;
+                    z += 1;
+                    continue;
+                }
                 break;
             }
             z += 1;

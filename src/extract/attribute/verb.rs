@@ -49,6 +49,7 @@ impl Attributor<'_> {
         let mut inv: Option<usize> = None;
         let mut subj: Option<Subj> = None;
         let mut left_end: Option<usize> = None;
+        let mut continues = false;
         if cue.form == Form::Gerund {
             let p = i.checked_sub(1).filter(|&p| p >= s)?;
             if let Some(n) = lex.set(S::QuotedAs).ending_at(&words, p) {
@@ -63,6 +64,7 @@ impl Attributor<'_> {
                 return None;
             } else {
                 subj = Some(Subj::Reuse);
+                continues = true;
             }
         } else {
             let mut j = i;
@@ -171,7 +173,7 @@ impl Attributor<'_> {
             }
         }
         let cue_span = span(b, first, last);
-        let mut frame = Frame { cue_pos: b.toks[i].cs, ..Frame::new(cue_span, cue.stance, Subj::Reuse, cue_span) };
+        let mut frame = Frame { cue_pos: b.toks[i].cs, continues, ..Frame::new(cue_span, cue.stance, Subj::Reuse, cue_span) };
         let mut k = right;
         while let Some((n, _)) = lex.set(S::Adverbs).match_at(&words, k) {
             k += n;
@@ -307,6 +309,11 @@ impl Attributor<'_> {
             let tm = &b.toks[m];
             if tm.kind == Kind::Word && lex.is(S::Complementizers, b.word(m).unwrap_or("")) {
                 comp = Some(m);
+                break;
+            }
+            // "said in a statement, noting that …", "said, adding that …": a "that" past another cue
+            // is that cue's; this one's content is before it.
+            if m > k && tm.kind == Kind::Word && !lex.cues.matches_at(&words, m).is_empty() {
                 break;
             }
             if tm.kind != Kind::Word && !(tm.kind == Kind::Punct && tm.ch == ',') {
