@@ -885,3 +885,57 @@ fn a_search_of_several_words_with_stems_finds_claims_instead_of_an_fts_syntax_er
     let filter = crosscheck::store::ClaimFilter { query: Some("Jermuk soldats".into()), ..Default::default() };
     assert_eq!(wb.claims_page(&filter, &Default::default(), 0, 10).expect("page").total, 1, "both words are in the claim");
 }
+
+// ---- issue 17, "50 MB import": detection kept the features of at most 50,000 claims and emptied
+// its cache when full, counting the claims an import primed it with. A 50 MB text holds 135,000
+// claims in one source, and detection reads each of them in three passes: every pass found them
+// gone and read and analysed them again (detection 26 s of the import's 48 s). Claims primed for
+// a run are now held until it ends. Pinned by the work done, not by time: a detection keeping
+// fewer claims than the run holds reads none of the primed ones back.
+
+#[test]
+fn a_source_with_more_claims_than_detection_keeps_is_not_analysed_again_in_every_pass() {
+    use crosscheck::align::candidates::{ClaimRef, Features};
+    use crosscheck::align::facts::Lexicon;
+    use crosscheck::align::Detection;
+    use crosscheck::gazetteer::Gazetteer;
+    use crosscheck::store::{ClaimBrief, Store};
+
+    let dir = tempfile::tempdir().unwrap();
+    let mut text = String::new();
+    for i in 0..60 {
+        text.push_str(&format!(
+            "The defence ministry of Azerbaijan said on Tuesday that {} Armenian drones were shot down near Tovuz. \
+             Armenia's defence ministry denied the reports, calling them a provocation.\n\n",
+            i % 40 + 2
+        ));
+    }
+    let file = write(&dir.path().join("long.txt"), text.as_bytes());
+    let db = dir.path().join("ws.db");
+    Workbench::open(&db).unwrap().import_paths(&[file], &mut ()).unwrap();
+    // Detection run again on the same claims: their keys gone, each claim queued as if just stored.
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    conn.execute_batch("DELETE FROM claim_keys; INSERT OR IGNORE INTO detect_queue (claim_id) SELECT id FROM claims;").unwrap();
+    drop(conn);
+    let twin = dir.path().join("twin.db");
+    std::fs::copy(&db, &twin).unwrap();
+
+    let gazetteer = Gazetteer::builtin();
+    let run = |path: &Path, mut detection: Detection| {
+        let mut store = Store::open(path).unwrap();
+        let claims = store.claims(&ClaimFilter::default()).unwrap();
+        for c in &claims {
+            let features = Features::new(ClaimRef { id: c.id, source_id: c.source_id, text: &c.text, speaker: &c.speaker }, gazetteer, Lexicon::builtin());
+            let brief = ClaimBrief { id: c.id, source_id: c.source_id, text: c.text.clone(), speaker: c.speaker.clone(), stance: c.stance, responds_to: c.responds_to };
+            detection.prime(brief, features);
+        }
+        let summary = store.write(|tx| detection.run_in(tx, gazetteer)).unwrap();
+        (claims.len(), summary, detection.analysed())
+    };
+    let (claims, small, analysed) = run(&db, Detection::keeping(20));
+    assert!(claims > 100, "the run holds many more claims than detection keeps: {claims}");
+    assert_eq!(small.claims, claims, "every claim was detected again");
+    assert_eq!(analysed, 0, "the primed claims are never read back and analysed, however many they are");
+    let (_, default, _) = run(&twin, Detection::default());
+    assert_eq!(small, default, "what a detection keeps changes its work, not what it finds");
+}
