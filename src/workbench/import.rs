@@ -449,9 +449,11 @@ fn store_extraction_in(
         ids.insert(c.id.clone(), id);
         stored.push((id, party));
     }
+    // Only forward links are left to fill in: a link backwards was stored with its claim, and
+    // writing it again cost an UPDATE for every reply of a long text.
     for c in &x.claims {
         if let (Some(r), Some(&id)) = (&c.responds_to, ids.get(&c.id)) {
-            if let Some(&target) = ids.get(r) {
+            if let Some(&target) = ids.get(r).filter(|&&target| target > id) {
                 store::set_responds_to_in(tx, id, target)?;
             }
         }
