@@ -489,14 +489,28 @@ impl Resolver<'_> {
         })
     }
 
-    /// The state an office holder naming no state serves ("le Premier ministre Abiy Ahmed"): the
-    /// state last speaking (its own content counts: "X a appelé au calme, a précisé son
-    /// porte-parole"), or with none yet, the state the document is about.
-    fn state_around(&self, pos: usize, hist: &History) -> Option<String> {
+    /// The state an office holder naming no state serves ("le Premier ministre Abiy Ahmed"): for an
+    /// office in an institution ("Foreign Ministry spokesman", « представитель министерства ») the
+    /// state of the last such institution named; otherwise the state last speaking (its own content
+    /// counts: "X a appelé au calme, a précisé son porte-parole"), then the state last named, and
+    /// with none yet, the state the document is about.
+    fn state_around(&self, pos: usize, hist: &History, institution: Option<&str>, org: bool) -> Option<String> {
         // A news agency relays; the state it belongs to is not the one speaking ("…, reports
         // Xinhua": the next spokesman is not China's).
         let agency = |e: &Entity| e.speaker.party.as_deref().is_some_and(|p| p.starts_with(AGENCY));
-        hist.recent(pos, (0, 0), &|e| matches!(e.kind, EntityKind::State | EntityKind::Org) && e.speaker.countries.len() == 1 && !agency(e))
+        let state = |e: &Entity| matches!(e.kind, EntityKind::State | EntityKind::Org) && e.speaker.countries.len() == 1 && !agency(e);
+        let same_institution = |e: &Entity| match (institution, e.institution.as_deref()) {
+            (Some(i), Some(j)) => i == j,
+            // A generic noun ("the ministry") is any ministry's, not an army's.
+            (None, Some(j)) => j != "army",
+            _ => false,
+        };
+        org.then(|| hist.recent(pos, (0, 0), &|e| state(e) && same_institution(e)))
+            .flatten()
+            // A body that spoke before one merely named ("China questioned the existence of
+            // Taiwan's Defense Ministry. … Foreign Ministry spokesman Lin Jian said").
+            .or_else(|| hist.recent(pos, (0, 0), &|e| state(e) && hist.spoke_at(e.pos)))
+            .or_else(|| hist.recent(pos, (0, 0), &state))
             .map(|e| e.speaker.countries[0].clone())
             .or_else(|| self.profile.and_then(Profile::home).map(str::to_string))
     }
@@ -684,7 +698,7 @@ impl Resolver<'_> {
             }
             let holds_office = state_office || self.profile.is_some_and(|p| p.holds_office(&last));
             if countries.is_empty() && holds_office {
-                countries.extend(self.state_around(pos, hist));
+                countries.extend(self.state_around(pos, hist, institution.as_deref(), org));
             }
             return Some(Entity {
                 speaker: Speaker { name, party: party_for(&countries, &institution), countries },
@@ -749,7 +763,7 @@ impl Resolver<'_> {
                 // "a déclaré Gérald Darmanin. … le ministre de l'Intérieur a rappelé": a state office
                 // naming no state tells that the person serves the state around them.
                 if describes_person && state_office && e.speaker.countries.is_empty() && e.kind == EntityKind::Person {
-                    if let Some(c) = self.state_around(pos, hist) {
+                    if let Some(c) = self.state_around(pos, hist, institution.as_deref(), org) {
                         e.speaker.countries = vec![c];
                         e.speaker.party = party_for(&e.speaker.countries, &institution);
                     }
@@ -779,7 +793,7 @@ impl Resolver<'_> {
             // A definite office no one held before ("Le ministre de l'Intérieur a déclaré") is a
             // person the reader is meant to know: the office holder of the state around, when the
             // office is a state's; otherwise a person of no known party, kept for the analyst.
-            let countries: Vec<String> = if state_office { self.state_around(pos, hist).into_iter().collect() } else { Vec::new() };
+            let countries: Vec<String> = if state_office { self.state_around(pos, hist, institution.as_deref(), org).into_iter().collect() } else { Vec::new() };
             return Some(Entity {
                 speaker: Speaker { name: self.strip_det(b, &ws), party: party_for(&countries, &institution), countries },
                 kind: EntityKind::Person,

@@ -374,3 +374,17 @@ fn a_documents_author_named_after_it_speaks_and_a_news_agency_names_no_state() {
         &[Want { countries: &["GB"], contains: "the claims were untrue", stance: "deny" }],
     );
 }
+
+#[test]
+fn an_office_holder_serves_the_state_of_their_institution_else_the_state_speaking() {
+    // No ministry named before: the state that spoke, not the one whose ministry was merely named.
+    check(
+        "China said Taiwan's Defense Ministry had no reason to exist. \"The Taiwan region has no Ministry of National Defense,\" Foreign Ministry spokesman Lin Jian said.",
+        &[Want { countries: &["CN"], contains: "The Taiwan region has no Ministry", stance: "assert" }],
+    );
+    // « представитель министерства »: the ministry just named, though Moldova spoke last.
+    check(
+        "«Мы не допустим шантажа», — сказал вице-премьер Молдавии Андрей Спыну. В МИД России назвали обвинения безосновательными. Официальный представитель министерства Мария Захарова отметила, что Москва не использовала газ как оружие.",
+        &[Want { countries: &["RU"], contains: "не использовала газ как оружие", stance: "assert" }],
+    );
+}
