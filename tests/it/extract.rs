@@ -388,3 +388,12 @@ fn an_office_holder_serves_the_state_of_their_institution_else_the_state_speakin
         &[Want { countries: &["RU"], contains: "не использовала газ как оружие", stance: "assert" }],
     );
 }
+
+#[test]
+fn a_verb_that_speaks_only_inverted_acts_when_its_subject_comes_first() {
+    let x = run("« Le Pakistan reste attaché au dialogue », a conclu le ministère pakistanais des Affaires étrangères.", Some("fr"));
+    assert_eq!(x.claims.len(), 1, "{:#?}", x.claims);
+    assert_eq!((x.claims[0].cue.as_str(), x.claims[0].speaker.who.countries.as_slice()), ("a conclu", &["PK".to_string()][..]));
+    let x = run("Moscou et Bakou ont conclu vendredi un accord de cessez-le-feu. Paris a poursuivi ses efforts.", Some("fr"));
+    assert!(x.claims.is_empty(), "an agreement concluded and efforts pursued say nothing: {:#?}", x.claims);
+}
