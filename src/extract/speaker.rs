@@ -541,6 +541,9 @@ impl Resolver<'_> {
             return self.resolve(b, first, end, pos, exclude, hist);
         }
         let hits = self.hits(b, &ws);
+        // "the RSF's spokesman", "Houthi military spokesman Yahya Sarea": an office in a body that
+        // stands for no state serves none, whatever state is around.
+        let nonstate_body = hits.iter().any(|h| h.kind != PartyKind::State && h.country.is_none() && !h.key.starts_with(AGENCY));
         // The phrase names a state's office ("le ministre de l'Intérieur", "spokesperson").
         let state_office = (0..ws.len()).any(|k| lex.set(S::StateTitles).match_at(&get, k).is_some());
         let covered = |k: usize| hits.iter().any(|h| h.first <= k && k < h.first + h.len);
@@ -550,15 +553,19 @@ impl Resolver<'_> {
         let mut org = false;
         let mut relay = false;
         let mut group = false;
+        let mut person_at: Option<usize> = None;
+        let mut org_at: Option<usize> = None;
         for k in 0..ws.len() {
             if let Some((n, _)) = lex.set(S::PersonNouns).match_at(&get, k) {
                 person_nouns.push((k..k + n).map(word).collect::<Vec<_>>().join(" "));
+                person_at.get_or_insert(k);
             }
             if let Some((n, v)) = lex.set(S::OrgNouns).match_at(&get, k) {
                 // Institution nouns count as the phrase's nouns too: "le ministère" renames a
                 // ministry, not the last army named.
                 person_nouns.push((k..k + n).map(word).collect::<Vec<_>>().join(" "));
                 org = true;
+                org_at.get_or_insert(k);
                 if institution.is_none() {
                     institution.clone_from(v);
                 }
@@ -697,7 +704,7 @@ impl Resolver<'_> {
                 }
             }
             let holds_office = state_office || self.profile.is_some_and(|p| p.holds_office(&last));
-            if countries.is_empty() && holds_office {
+            if countries.is_empty() && holds_office && !nonstate_body {
                 countries.extend(self.state_around(pos, hist, institution.as_deref(), org));
             }
             return Some(Entity {
@@ -713,7 +720,24 @@ impl Resolver<'_> {
         // Without articles a bare noun is definite unless marked otherwise ("ведомство", "российский дипломат").
         let bare_definite = lex.set(S::Articles).is_empty() && !lex.is(S::Quantifiers, word(0));
         // A definite description: the last compatible speaker ("le haut diplomate russe", "the ministry").
-        let describes_person = !person_nouns.is_empty() && !org;
+        // With a person noun and an institution noun, the phrase's head decides: "the government
+        // spokesperson", « le porte-parole du gouvernement », « представитель министерства » are
+        // persons; "the president's office", « le cabinet du Premier ministre » are not. A noun
+        // before "of"/« de », and in languages without articles the first noun, heads the phrase;
+        // otherwise the last noun does (English compounds).
+        let person_head = match (person_at, org_at) {
+            (Some(p), Some(o)) if p != o => {
+                let (a, z) = (p.min(o), p.max(o));
+                let linked = lex.set(S::Articles).is_empty() || (a + 1..z).any(|k| matches!(word(k), "of" | "de" | "du" | "des" | "d'"));
+                if linked {
+                    p < o
+                } else {
+                    p > o
+                }
+            }
+            _ => false,
+        };
+        let describes_person = !person_nouns.is_empty() && (!org || person_head);
         if (definite || bare_definite) && (describes_person || relay || (org && hits.is_empty())) {
             let compatible = |e: &Entity| {
                 let kind_ok = if describes_person {
@@ -762,7 +786,7 @@ impl Resolver<'_> {
                 }
                 // "a déclaré Gérald Darmanin. … le ministre de l'Intérieur a rappelé": a state office
                 // naming no state tells that the person serves the state around them.
-                if describes_person && state_office && e.speaker.countries.is_empty() && e.kind == EntityKind::Person {
+                if describes_person && state_office && !nonstate_body && e.speaker.countries.is_empty() && e.kind == EntityKind::Person {
                     if let Some(c) = self.state_around(pos, hist, institution.as_deref(), org) {
                         e.speaker.countries = vec![c];
                         e.speaker.party = party_for(&e.speaker.countries, &institution);
@@ -770,7 +794,7 @@ impl Resolver<'_> {
                 }
                 return Some(e);
             }
-            if org && !relay {
+            if org && !relay && !describes_person {
                 // "le ministère" after its minister spoke: the institution of the state last speaking.
                 // (Its own content counts: the minister it quotes names the state.)
                 let state = hist.recent(pos, (0, 0), &|e| e.speaker.countries.len() == 1).map(|e| e.speaker.countries.clone());
@@ -793,7 +817,7 @@ impl Resolver<'_> {
             // A definite office no one held before ("Le ministre de l'Intérieur a déclaré") is a
             // person the reader is meant to know: the office holder of the state around, when the
             // office is a state's; otherwise a person of no known party, kept for the analyst.
-            let countries: Vec<String> = if state_office { self.state_around(pos, hist, institution.as_deref(), org).into_iter().collect() } else { Vec::new() };
+            let countries: Vec<String> = if state_office && !nonstate_body { self.state_around(pos, hist, institution.as_deref(), org).into_iter().collect() } else { Vec::new() };
             return Some(Entity {
                 speaker: Speaker { name: self.strip_det(b, &ws), party: party_for(&countries, &institution), countries },
                 kind: EntityKind::Person,

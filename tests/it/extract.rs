@@ -397,3 +397,15 @@ fn a_verb_that_speaks_only_inverted_acts_when_its_subject_comes_first() {
     let x = run("Moscou et Bakou ont conclu vendredi un accord de cessez-le-feu. Paris a poursuivi ses efforts.", Some("fr"));
     assert!(x.claims.is_empty(), "an agreement concluded and efforts pursued say nothing: {:#?}", x.claims);
 }
+
+#[test]
+fn an_office_is_a_person_by_its_head_noun_and_serves_no_state_in_a_nonstate_body() {
+    // "the government spokesperson" is the spokesperson named before, not the last government.
+    let x = run("The Rwandan government spokesperson Yolande Makolo rejected the claims. The Congolese government accuses Rwanda of supporting the rebels. \"The problem would not exist,\" the government spokesperson said.", Some("en"));
+    let c = x.claims.iter().find(|c| c.text.contains("would not exist")).expect("the spokesperson's claim");
+    assert_eq!((c.speaker.who.name.as_str(), c.speaker.who.countries.as_slice()), ("Yolande Makolo", &["RW".to_string()][..]), "{:#?}", x.claims);
+    // An armed movement's spokesman speaks for no state, though Sudan's army spoke just before.
+    let x = run("The Sudanese army said it held the city. The RSF's spokesman Al-Fateh Qurashi announced that the RSF controlled Singa.", Some("en"));
+    let c = x.claims.iter().find(|c| c.text.contains("controlled Singa")).expect("the spokesman's claim");
+    assert!(c.speaker.who.countries.is_empty(), "{:#?}", x.claims);
+}
