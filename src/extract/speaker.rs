@@ -541,6 +541,21 @@ impl Resolver<'_> {
             return self.resolve(b, first, end, pos, exclude, hist);
         }
         let hits = self.hits(b, &ws);
+        // An acronym the text defined ("le SBU" after « les services de sécurité ukrainiens (SBU) »).
+        let body: Vec<usize> = ws.iter().copied().skip_while(|&t| b.word(t).is_some_and(|w| lex.is(S::Determiners, w))).collect();
+        if let ([t], true) = (body.as_slice(), hits.is_empty()) {
+            let code = b.toks[*t].upper.then(|| b.word(*t).and_then(|w| self.profile?.acronym_state(w))).flatten();
+            if let Some(code) = code {
+                return Some(Entity {
+                    speaker: Speaker { name: self.surface(b, *t, *t).to_string(), party: Some(code.to_string()), countries: vec![code.to_string()] },
+                    kind: EntityKind::Org,
+                    last_name: None,
+                    nouns: Vec::new(),
+                    institution: None,
+                    pos,
+                });
+            }
+        }
         // "the RSF's spokesman", "Houthi military spokesman Yahya Sarea": an office in a body that
         // stands for no state serves none, whatever state is around.
         let nonstate_body = hits.iter().any(|h| h.kind != PartyKind::State && h.country.is_none() && !h.key.starts_with(AGENCY));

@@ -409,3 +409,10 @@ fn an_office_is_a_person_by_its_head_noun_and_serves_no_state_in_a_nonstate_body
     let c = x.claims.iter().find(|c| c.text.contains("controlled Singa")).expect("the spokesman's claim");
     assert!(c.speaker.who.countries.is_empty(), "{:#?}", x.claims);
 }
+
+#[test]
+fn an_acronym_the_text_defines_stands_for_the_body_it_abbreviates() {
+    let x = run("Les services de sécurité ukrainiens (SBU) ont ouvert une enquête. « Ce sont des fragments d'un missile russe », a affirmé le SBU dans un communiqué.", Some("fr"));
+    let c = x.claims.iter().find(|c| c.text.contains("fragments d'un missile")).expect("the SBU's claim");
+    assert_eq!(c.speaker.who.countries, ["UA"], "{:#?}", x.claims);
+}
