@@ -211,6 +211,10 @@ impl<'a> Attributor<'a> {
             let mut step = 1;
             for (len, cue) in lex.cues.matches_at(&words, i) {
                 if let Some(mut f) = self.verb_frame(b, s, e, i, len, cue) {
+                    let subject_after = matches!(f.subj, Subj::Np(a, _) if b.toks[a].cs > f.cue_pos || b.toks[a].inverted);
+                    if cue.inverted && !subject_after {
+                        continue;
+                    }
                     f.clause_at = match f.subj {
                         Subj::Np(a, _) if b.toks[a].cs < f.cue_pos => b.toks[a.saturating_sub(1).max(s)].cs.min(b.toks[a].cs),
                         _ => f.cue.cs,

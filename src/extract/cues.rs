@@ -71,6 +71,9 @@ pub(crate) struct Cue {
     pub bare: bool,
     /// The verb labels its object; the label is the content ("called the allegation “false”").
     pub label: bool,
+    /// The verb reports speech only with its subject after it (« », a conclu le ministère »,
+    /// « a-t-il poursuivi »); before it, it acts (« ont conclu un accord », « poursuivre en justice »).
+    pub inverted: bool,
 }
 
 /// A set of phrases of folded words, indexed by first word; each phrase may carry a value.
@@ -397,6 +400,7 @@ fn parse(code: &'static str, cues_tsv: &str, grammar_tsv: &str) -> Lexicon {
                 relay: flags.contains("relay"),
                 bare: flags.contains("bare"),
                 label: flags.contains("label"),
+                inverted: flags.contains("inv"),
             };
             if !form_text.contains(' ') {
                 let key = form_text.to_lowercase();

@@ -25,6 +25,9 @@ pub(crate) struct Profile {
     /// Карасин", "le porte-parole du gouvernement, X"): wherever they are quoted by name alone, they
     /// hold that office, and serve the state speaking around them.
     office_holders: Vec<String>,
+    /// Folded acronym → the state of the phrase it abbreviates ("les services de sécurité
+    /// ukrainiens (SBU)" → UA): a later "le SBU" is that body.
+    acronyms: WordMap<String>,
 }
 
 impl Profile {
@@ -36,6 +39,11 @@ impl Profile {
     /// Whether the person of this last name was introduced with a state office naming no state.
     pub fn holds_office(&self, last_name: &str) -> bool {
         self.office_holders.iter().any(|l| l == last_name)
+    }
+
+    /// The state of the body an acronym defined in the text stands for.
+    pub fn acronym_state(&self, acronym: &str) -> Option<&str> {
+        self.acronyms.get(acronym).map(String::as_str)
     }
 
     /// The state the document is about: the one it names most often.
@@ -69,8 +77,27 @@ pub(crate) fn profile(r: &Resolver<'_>, blocks: &[Block]) -> Profile {
     out
 }
 
+/// Acronyms defined in brackets after the phrase they abbreviate ("The Sudanese Armed Forces
+/// (SAF)"), with the state that phrase names, if any.
+fn acronyms(r: &Resolver<'_>, b: &Block, s: usize, e: usize, out: &mut Profile) {
+    for open in s..e.saturating_sub(2) {
+        let acr = open + 1;
+        if !(b.is_punct(open, '(') && b.toks[acr].kind == Kind::Word && b.toks[acr].upper && b.is_punct(acr + 1, ')')) {
+            continue;
+        }
+        let Some(key) = b.word(acr) else { continue };
+        let from = (s..open).rev().take(WINDOW).take_while(|&t| b.toks[t].kind == Kind::Word).last().unwrap_or(open);
+        if from < open && !out.acronyms.contains_key(key) {
+            if let Some(code) = r.first_state(b, from, open) {
+                out.acronyms.insert(key.to_string(), code);
+            }
+        }
+    }
+}
+
 /// Reads the names of one sentence: persons into `out`, states named into `named`.
 fn sentence(r: &Resolver<'_>, b: &Block, s: usize, e: usize, out: &mut Profile, named: &mut Vec<String>) {
+    acronyms(r, b, s, e, out);
     let lex = r.lex;
     let name_word = |t: usize| {
         let tok = &b.toks[t];

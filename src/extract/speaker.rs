@@ -489,14 +489,28 @@ impl Resolver<'_> {
         })
     }
 
-    /// The state an office holder naming no state serves ("le Premier ministre Abiy Ahmed"): the
-    /// state last speaking (its own content counts: "X a appelé au calme, a précisé son
-    /// porte-parole"), or with none yet, the state the document is about.
-    fn state_around(&self, pos: usize, hist: &History) -> Option<String> {
+    /// The state an office holder naming no state serves ("le Premier ministre Abiy Ahmed"): for an
+    /// office in an institution ("Foreign Ministry spokesman", « представитель министерства ») the
+    /// state of the last such institution named; otherwise the state last speaking (its own content
+    /// counts: "X a appelé au calme, a précisé son porte-parole"), then the state last named, and
+    /// with none yet, the state the document is about.
+    fn state_around(&self, pos: usize, hist: &History, institution: Option<&str>, org: bool) -> Option<String> {
         // A news agency relays; the state it belongs to is not the one speaking ("…, reports
         // Xinhua": the next spokesman is not China's).
         let agency = |e: &Entity| e.speaker.party.as_deref().is_some_and(|p| p.starts_with(AGENCY));
-        hist.recent(pos, (0, 0), &|e| matches!(e.kind, EntityKind::State | EntityKind::Org) && e.speaker.countries.len() == 1 && !agency(e))
+        let state = |e: &Entity| matches!(e.kind, EntityKind::State | EntityKind::Org) && e.speaker.countries.len() == 1 && !agency(e);
+        let same_institution = |e: &Entity| match (institution, e.institution.as_deref()) {
+            (Some(i), Some(j)) => i == j,
+            // A generic noun ("the ministry") is any ministry's, not an army's.
+            (None, Some(j)) => j != "army",
+            _ => false,
+        };
+        org.then(|| hist.recent(pos, (0, 0), &|e| state(e) && same_institution(e)))
+            .flatten()
+            // A body that spoke before one merely named ("China questioned the existence of
+            // Taiwan's Defense Ministry. … Foreign Ministry spokesman Lin Jian said").
+            .or_else(|| hist.recent(pos, (0, 0), &|e| state(e) && hist.spoke_at(e.pos)))
+            .or_else(|| hist.recent(pos, (0, 0), &state))
             .map(|e| e.speaker.countries[0].clone())
             .or_else(|| self.profile.and_then(Profile::home).map(str::to_string))
     }
@@ -527,6 +541,24 @@ impl Resolver<'_> {
             return self.resolve(b, first, end, pos, exclude, hist);
         }
         let hits = self.hits(b, &ws);
+        // An acronym the text defined ("le SBU" after « les services de sécurité ukrainiens (SBU) »).
+        let body: Vec<usize> = ws.iter().copied().skip_while(|&t| b.word(t).is_some_and(|w| lex.is(S::Determiners, w))).collect();
+        if let ([t], true) = (body.as_slice(), hits.is_empty()) {
+            let code = b.toks[*t].upper.then(|| b.word(*t).and_then(|w| self.profile?.acronym_state(w))).flatten();
+            if let Some(code) = code {
+                return Some(Entity {
+                    speaker: Speaker { name: self.surface(b, *t, *t).to_string(), party: Some(code.to_string()), countries: vec![code.to_string()] },
+                    kind: EntityKind::Org,
+                    last_name: None,
+                    nouns: Vec::new(),
+                    institution: None,
+                    pos,
+                });
+            }
+        }
+        // "the RSF's spokesman", "Houthi military spokesman Yahya Sarea": an office in a body that
+        // stands for no state serves none, whatever state is around.
+        let nonstate_body = hits.iter().any(|h| h.kind != PartyKind::State && h.country.is_none() && !h.key.starts_with(AGENCY));
         // The phrase names a state's office ("le ministre de l'Intérieur", "spokesperson").
         let state_office = (0..ws.len()).any(|k| lex.set(S::StateTitles).match_at(&get, k).is_some());
         let covered = |k: usize| hits.iter().any(|h| h.first <= k && k < h.first + h.len);
@@ -536,15 +568,19 @@ impl Resolver<'_> {
         let mut org = false;
         let mut relay = false;
         let mut group = false;
+        let mut person_at: Option<usize> = None;
+        let mut org_at: Option<usize> = None;
         for k in 0..ws.len() {
             if let Some((n, _)) = lex.set(S::PersonNouns).match_at(&get, k) {
                 person_nouns.push((k..k + n).map(word).collect::<Vec<_>>().join(" "));
+                person_at.get_or_insert(k);
             }
             if let Some((n, v)) = lex.set(S::OrgNouns).match_at(&get, k) {
                 // Institution nouns count as the phrase's nouns too: "le ministère" renames a
                 // ministry, not the last army named.
                 person_nouns.push((k..k + n).map(word).collect::<Vec<_>>().join(" "));
                 org = true;
+                org_at.get_or_insert(k);
                 if institution.is_none() {
                     institution.clone_from(v);
                 }
@@ -683,8 +719,8 @@ impl Resolver<'_> {
                 }
             }
             let holds_office = state_office || self.profile.is_some_and(|p| p.holds_office(&last));
-            if countries.is_empty() && holds_office {
-                countries.extend(self.state_around(pos, hist));
+            if countries.is_empty() && holds_office && !nonstate_body {
+                countries.extend(self.state_around(pos, hist, institution.as_deref(), org));
             }
             return Some(Entity {
                 speaker: Speaker { name, party: party_for(&countries, &institution), countries },
@@ -699,7 +735,24 @@ impl Resolver<'_> {
         // Without articles a bare noun is definite unless marked otherwise ("ведомство", "российский дипломат").
         let bare_definite = lex.set(S::Articles).is_empty() && !lex.is(S::Quantifiers, word(0));
         // A definite description: the last compatible speaker ("le haut diplomate russe", "the ministry").
-        let describes_person = !person_nouns.is_empty() && !org;
+        // With a person noun and an institution noun, the phrase's head decides: "the government
+        // spokesperson", « le porte-parole du gouvernement », « представитель министерства » are
+        // persons; "the president's office", « le cabinet du Premier ministre » are not. A noun
+        // before "of"/« de », and in languages without articles the first noun, heads the phrase;
+        // otherwise the last noun does (English compounds).
+        let person_head = match (person_at, org_at) {
+            (Some(p), Some(o)) if p != o => {
+                let (a, z) = (p.min(o), p.max(o));
+                let linked = lex.set(S::Articles).is_empty() || (a + 1..z).any(|k| matches!(word(k), "of" | "de" | "du" | "des" | "d'"));
+                if linked {
+                    p < o
+                } else {
+                    p > o
+                }
+            }
+            _ => false,
+        };
+        let describes_person = !person_nouns.is_empty() && (!org || person_head);
         if (definite || bare_definite) && (describes_person || relay || (org && hits.is_empty())) {
             let compatible = |e: &Entity| {
                 let kind_ok = if describes_person {
@@ -748,15 +801,15 @@ impl Resolver<'_> {
                 }
                 // "a déclaré Gérald Darmanin. … le ministre de l'Intérieur a rappelé": a state office
                 // naming no state tells that the person serves the state around them.
-                if describes_person && state_office && e.speaker.countries.is_empty() && e.kind == EntityKind::Person {
-                    if let Some(c) = self.state_around(pos, hist) {
+                if describes_person && state_office && !nonstate_body && e.speaker.countries.is_empty() && e.kind == EntityKind::Person {
+                    if let Some(c) = self.state_around(pos, hist, institution.as_deref(), org) {
                         e.speaker.countries = vec![c];
                         e.speaker.party = party_for(&e.speaker.countries, &institution);
                     }
                 }
                 return Some(e);
             }
-            if org && !relay {
+            if org && !relay && !describes_person {
                 // "le ministère" after its minister spoke: the institution of the state last speaking.
                 // (Its own content counts: the minister it quotes names the state.)
                 let state = hist.recent(pos, (0, 0), &|e| e.speaker.countries.len() == 1).map(|e| e.speaker.countries.clone());
@@ -779,7 +832,7 @@ impl Resolver<'_> {
             // A definite office no one held before ("Le ministre de l'Intérieur a déclaré") is a
             // person the reader is meant to know: the office holder of the state around, when the
             // office is a state's; otherwise a person of no known party, kept for the analyst.
-            let countries: Vec<String> = if state_office { self.state_around(pos, hist).into_iter().collect() } else { Vec::new() };
+            let countries: Vec<String> = if state_office && !nonstate_body { self.state_around(pos, hist, institution.as_deref(), org).into_iter().collect() } else { Vec::new() };
             return Some(Entity {
                 speaker: Speaker { name: self.strip_det(b, &ws), party: party_for(&countries, &institution), countries },
                 kind: EntityKind::Person,

@@ -374,3 +374,45 @@ fn a_documents_author_named_after_it_speaks_and_a_news_agency_names_no_state() {
         &[Want { countries: &["GB"], contains: "the claims were untrue", stance: "deny" }],
     );
 }
+
+#[test]
+fn an_office_holder_serves_the_state_of_their_institution_else_the_state_speaking() {
+    // No ministry named before: the state that spoke, not the one whose ministry was merely named.
+    check(
+        "China said Taiwan's Defense Ministry had no reason to exist. \"The Taiwan region has no Ministry of National Defense,\" Foreign Ministry spokesman Lin Jian said.",
+        &[Want { countries: &["CN"], contains: "The Taiwan region has no Ministry", stance: "assert" }],
+    );
+    // « представитель министерства »: the ministry just named, though Moldova spoke last.
+    check(
+        "«Мы не допустим шантажа», — сказал вице-премьер Молдавии Андрей Спыну. В МИД России назвали обвинения безосновательными. Официальный представитель министерства Мария Захарова отметила, что Москва не использовала газ как оружие.",
+        &[Want { countries: &["RU"], contains: "не использовала газ как оружие", stance: "assert" }],
+    );
+}
+
+#[test]
+fn a_verb_that_speaks_only_inverted_acts_when_its_subject_comes_first() {
+    let x = run("« Le Pakistan reste attaché au dialogue », a conclu le ministère pakistanais des Affaires étrangères.", Some("fr"));
+    assert_eq!(x.claims.len(), 1, "{:#?}", x.claims);
+    assert_eq!((x.claims[0].cue.as_str(), x.claims[0].speaker.who.countries.as_slice()), ("a conclu", &["PK".to_string()][..]));
+    let x = run("Moscou et Bakou ont conclu vendredi un accord de cessez-le-feu. Paris a poursuivi ses efforts.", Some("fr"));
+    assert!(x.claims.is_empty(), "an agreement concluded and efforts pursued say nothing: {:#?}", x.claims);
+}
+
+#[test]
+fn an_office_is_a_person_by_its_head_noun_and_serves_no_state_in_a_nonstate_body() {
+    // "the government spokesperson" is the spokesperson named before, not the last government.
+    let x = run("The Rwandan government spokesperson Yolande Makolo rejected the claims. The Congolese government accuses Rwanda of supporting the rebels. \"The problem would not exist,\" the government spokesperson said.", Some("en"));
+    let c = x.claims.iter().find(|c| c.text.contains("would not exist")).expect("the spokesperson's claim");
+    assert_eq!((c.speaker.who.name.as_str(), c.speaker.who.countries.as_slice()), ("Yolande Makolo", &["RW".to_string()][..]), "{:#?}", x.claims);
+    // An armed movement's spokesman speaks for no state, though Sudan's army spoke just before.
+    let x = run("The Sudanese army said it held the city. The RSF's spokesman Al-Fateh Qurashi announced that the RSF controlled Singa.", Some("en"));
+    let c = x.claims.iter().find(|c| c.text.contains("controlled Singa")).expect("the spokesman's claim");
+    assert!(c.speaker.who.countries.is_empty(), "{:#?}", x.claims);
+}
+
+#[test]
+fn an_acronym_the_text_defines_stands_for_the_body_it_abbreviates() {
+    let x = run("Les services de sécurité ukrainiens (SBU) ont ouvert une enquête. « Ce sont des fragments d'un missile russe », a affirmé le SBU dans un communiqué.", Some("fr"));
+    let c = x.claims.iter().find(|c| c.text.contains("fragments d'un missile")).expect("the SBU's claim");
+    assert_eq!(c.speaker.who.countries, ["UA"], "{:#?}", x.claims);
+}

@@ -55,8 +55,19 @@ impl Attributor<'_> {
             // "…, когда, по сведениям X, огонь открыли …", "…, that, according to X, the troops …":
             // an aside right after a conjunction introduces what follows, not what came before.
             let aside = i >= s + 2 && b.is_punct(i - 1, ',') && b.is_punct(z, ',') && b.word(i - 2).is_some_and(|w| lex.is(S::NpLeftStop, w) || lex.is(S::Complementizers, w));
+            // Without commas too: "which according to the Department of Defense will degrade …",
+            // "said that according to preliminary information “all … were destroyed”". The source
+            // ends at the clause's first verb or quotation.
+            let opener = |w: &str| lex.is(S::Relatives, w) || lex.is(S::Complementizers, w);
+            let bare_aside = !aside && i > s && b.word(i - 1).is_some_and(opener);
+            let verb_at = (a + 1..z)
+                .find(|&t| !b.toks[t].cap && b.word(t).is_some_and(|w| lex.is(S::Aux, w) || lex.is_finite(w)))
+                .or_else(|| (z < e && matches!(b.toks[z].q, QRole::Open(_))).then_some(z));
             if aside && z + 1 < e {
                 span(b, z + 1, e - 1)
+            } else if let (true, Some(v)) = (bare_aside, verb_at) {
+                z = v;
+                span(b, v, e - 1)
             } else if words_before >= 3 || z + 1 >= e {
                 span(b, s, i - 1)
             } else {

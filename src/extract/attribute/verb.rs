@@ -344,8 +344,11 @@ impl Attributor<'_> {
         let lead_adjunct = (s..e).find(|&t| b.toks[t].kind == Kind::Word).and_then(&words).is_some_and(|w| lex.is(S::Prepositions, w))
             && !np_left_boundary.is_some_and(|bt| self.holds_verb(b, s, bt));
         let after_content = np_left_boundary.is_some_and(|bt| (b.is_punct(bt, ',') && lead_words >= 5 && !lead_adjunct) || matches!(b.toks[bt].q, QRole::Close(_)));
+        // "A une question sur …, il a répondu : « … »": a colon or a quotation after the cue opens
+        // what is said, whatever comes before.
         let nothing_right = ends_clause(c0)
             || (comp.is_none()
+                && !introduced
                 && after_content
                 && (cue.obj || b.is_punct(c0, ',') || words(c0).is_some_and(|w| lex.is(S::NpRightStop, w) || lex.is(S::TopicPreps, w))));
         if nothing_right || inv.is_some() {
