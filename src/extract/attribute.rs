@@ -10,7 +10,7 @@ use crate::model::{Speaker, Stance};
 
 use super::cues::{Cue, Form, Lexicon, S};
 use super::segment::{Block, Kind, QRole};
-use super::speaker::{Entity, EntityKind, History, Resolver, AGENCY};
+use super::speaker::{Entity, EntityKind, History, Resolver};
 
 /// Longest content, in chars.
 const CONTENT_MAX: usize = 3_000;
@@ -336,7 +336,7 @@ impl<'a> Attributor<'a> {
         // A news agency closing the sentence ("…, reports Xinhua news agency") relays everything
         // said before it in the sentence, not only the quotation next to it.
         for k in 0..n {
-            let agency = frames[k].speaker.as_ref().is_some_and(|e| e.speaker.party.as_deref().is_some_and(|p| p.starts_with(AGENCY)));
+            let agency = frames[k].speaker.as_ref().is_some_and(Entity::is_agency);
             if agency && frames[k].tail_at.is_some() {
                 for j in 0..n {
                     if j != k && frames[j].parent.is_none() && frames[j].cue_pos < frames[k].cue_pos && !frames[j].dropped {
@@ -357,7 +357,7 @@ impl<'a> Attributor<'a> {
             let Some(sp) = &f.speaker else { continue };
             // A state news agency only ever relays: what it says with no one to relay is the
             // outlet's own narration ("Версию двух сторон, передает Sputnik"), no party's claim.
-            let agency = sp.speaker.party.as_deref().is_some_and(|p| p.starts_with(AGENCY));
+            let agency = sp.is_agency();
             if f.children > 0 || agency || f.silent {
                 continue;
             }

@@ -308,14 +308,14 @@ impl Lexicon {
         self.set(name).has_word(w)
     }
 
-    /// Whether the folded word `w` is a finite verb: listed, or, in a language whose verbs show it in
-    /// their endings (Russian "публикует", "распространяют"), long enough and ending in one.
     /// A verb form by its ending in the grammar's `finite_endings` ("-ed"): past forms that may
     /// also be participles, so only for the checks that accept either.
     pub fn has_finite_ending(&self, w: &str) -> bool {
         w.len() > 4 && (1..w.len()).any(|k| w.is_char_boundary(k) && self.is(S::FiniteEndings, &w[k..]))
     }
 
+    /// Whether the folded word `w` is a finite verb: listed, or, in a language whose verbs show it in
+    /// their endings (Russian "публикует", "распространяют"), long enough and ending in one.
     pub fn is_finite(&self, w: &str) -> bool {
         self.is(S::FiniteVerbs, w) || (w.chars().count() >= MIN_ENDING_WORD && self.verb_endings.iter().any(|e| w.ends_with(e.as_str())))
     }

@@ -53,6 +53,13 @@ pub(crate) struct Entity {
     pub pos: usize,
 }
 
+impl Entity {
+    /// A state news agency: it relays, never speaks for itself, and names no state that speaks.
+    pub fn is_agency(&self) -> bool {
+        self.speaker.party.as_deref().is_some_and(|p| p.starts_with(AGENCY))
+    }
+}
+
 /// Mentions so far: speakers, and states named anywhere (for "both sides").
 #[derive(Debug, Default)]
 pub(crate) struct History {
@@ -497,8 +504,7 @@ impl Resolver<'_> {
     fn state_around(&self, pos: usize, hist: &History, institution: Option<&str>, org: bool) -> Option<String> {
         // A news agency relays; the state it belongs to is not the one speaking ("…, reports
         // Xinhua": the next spokesman is not China's).
-        let agency = |e: &Entity| e.speaker.party.as_deref().is_some_and(|p| p.starts_with(AGENCY));
-        let state = |e: &Entity| matches!(e.kind, EntityKind::State | EntityKind::Org) && e.speaker.countries.len() == 1 && !agency(e);
+        let state = |e: &Entity| matches!(e.kind, EntityKind::State | EntityKind::Org) && e.speaker.countries.len() == 1 && !e.is_agency();
         let same_institution = |e: &Entity| match (institution, e.institution.as_deref()) {
             (Some(i), Some(j)) => i == j,
             // A generic noun ("the ministry") is any ministry's, not an army's.
@@ -542,12 +548,12 @@ impl Resolver<'_> {
         }
         let hits = self.hits(b, &ws);
         // An acronym the text defined ("le SBU" after « les services de sécurité ukrainiens (SBU) »).
-        let body: Vec<usize> = ws.iter().copied().skip_while(|&t| b.word(t).is_some_and(|w| lex.is(S::Determiners, w))).collect();
-        if let ([t], true) = (body.as_slice(), hits.is_empty()) {
-            let code = b.toks[*t].upper.then(|| b.word(*t).and_then(|w| self.profile?.acronym_state(w))).flatten();
+        let mut body = ws.iter().copied().skip_while(|&t| b.word(t).is_some_and(|w| lex.is(S::Determiners, w)));
+        if let (Some(t), None, true) = (body.next(), body.next(), hits.is_empty()) {
+            let code = b.toks[t].upper.then(|| b.word(t).and_then(|w| self.profile?.acronym_state(w))).flatten();
             if let Some(code) = code {
                 return Some(Entity {
-                    speaker: Speaker { name: self.surface(b, *t, *t).to_string(), party: Some(code.to_string()), countries: vec![code.to_string()] },
+                    speaker: Speaker { name: self.surface(b, t, t).to_string(), party: Some(code.to_string()), countries: vec![code.to_string()] },
                     kind: EntityKind::Org,
                     last_name: None,
                     nouns: Vec::new(),
@@ -560,7 +566,8 @@ impl Resolver<'_> {
         // stands for no state serves none, whatever state is around.
         let nonstate_body = hits.iter().any(|h| h.kind != PartyKind::State && h.country.is_none() && !h.key.starts_with(AGENCY));
         // The phrase names a state's office ("le ministre de l'Intérieur", "spokesperson").
-        let state_office = (0..ws.len()).any(|k| lex.set(S::StateTitles).match_at(&get, k).is_some());
+        // (Not in a body that stands for no state.)
+        let state_office = !nonstate_body && (0..ws.len()).any(|k| lex.set(S::StateTitles).match_at(&get, k).is_some());
         let covered = |k: usize| hits.iter().any(|h| h.first <= k && k < h.first + h.len);
         // Nouns of persons, institutions and documents, and the institution they name.
         let mut person_nouns = Vec::new();
@@ -718,8 +725,8 @@ impl Resolver<'_> {
                     countries.push(code.to_string());
                 }
             }
-            let holds_office = state_office || self.profile.is_some_and(|p| p.holds_office(&last));
-            if countries.is_empty() && holds_office && !nonstate_body {
+            let holds_office = state_office || !nonstate_body && self.profile.is_some_and(|p| p.holds_office(&last));
+            if countries.is_empty() && holds_office {
                 countries.extend(self.state_around(pos, hist, institution.as_deref(), org));
             }
             return Some(Entity {
@@ -767,8 +774,7 @@ impl Resolver<'_> {
                 };
                 // A news agency only relays: no description renames it ("Комитет утверждает" after
                 // "…, передает Sputnik").
-                let agency = e.speaker.party.as_deref().is_some_and(|p| p.starts_with(AGENCY));
-                kind_ok && !agency && (countries.is_empty() || e.speaker.countries.iter().any(|c| countries.contains(c)))
+                kind_ok && !e.is_agency() && (countries.is_empty() || e.speaker.countries.iter().any(|c| countries.contains(c)))
             };
             let noun_ok = |e: &Entity| person_nouns.iter().any(|n| e.nouns.contains(n));
             let same_institution = |e: &Entity| {
@@ -801,7 +807,7 @@ impl Resolver<'_> {
                 }
                 // "a déclaré Gérald Darmanin. … le ministre de l'Intérieur a rappelé": a state office
                 // naming no state tells that the person serves the state around them.
-                if describes_person && state_office && !nonstate_body && e.speaker.countries.is_empty() && e.kind == EntityKind::Person {
+                if describes_person && state_office && e.speaker.countries.is_empty() && e.kind == EntityKind::Person {
                     if let Some(c) = self.state_around(pos, hist, institution.as_deref(), org) {
                         e.speaker.countries = vec![c];
                         e.speaker.party = party_for(&e.speaker.countries, &institution);
@@ -832,7 +838,7 @@ impl Resolver<'_> {
             // A definite office no one held before ("Le ministre de l'Intérieur a déclaré") is a
             // person the reader is meant to know: the office holder of the state around, when the
             // office is a state's; otherwise a person of no known party, kept for the analyst.
-            let countries: Vec<String> = if state_office && !nonstate_body { self.state_around(pos, hist, institution.as_deref(), org).into_iter().collect() } else { Vec::new() };
+            let countries: Vec<String> = if state_office { self.state_around(pos, hist, institution.as_deref(), org).into_iter().collect() } else { Vec::new() };
             return Some(Entity {
                 speaker: Speaker { name: self.strip_det(b, &ws), party: party_for(&countries, &institution), countries },
                 kind: EntityKind::Person,

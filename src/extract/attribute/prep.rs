@@ -60,12 +60,14 @@ impl Attributor<'_> {
             // ends at the clause's first verb or quotation.
             let opener = |w: &str| lex.is(S::Relatives, w) || lex.is(S::Complementizers, w);
             let bare_aside = !aside && i > s && b.word(i - 1).is_some_and(opener);
-            let verb_at = (a + 1..z)
-                .find(|&t| !b.toks[t].cap && b.word(t).is_some_and(|w| lex.is(S::Aux, w) || lex.is_finite(w)))
-                .or_else(|| (z < e && matches!(b.toks[z].q, QRole::Open(_))).then_some(z));
+            let verb_at = || {
+                (a + 1..z)
+                    .find(|&t| !b.toks[t].cap && b.word(t).is_some_and(|w| lex.is(S::Aux, w) || lex.is_finite(w)))
+                    .or_else(|| (z < e && matches!(b.toks[z].q, QRole::Open(_))).then_some(z))
+            };
             if aside && z + 1 < e {
                 span(b, z + 1, e - 1)
-            } else if let (true, Some(v)) = (bare_aside, verb_at) {
+            } else if let Some(v) = bare_aside.then(verb_at).flatten() {
                 z = v;
                 span(b, v, e - 1)
             } else if words_before >= 3 || z + 1 >= e {
