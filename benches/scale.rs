@@ -163,9 +163,16 @@ fn space(db: &Path) {
         ("claims.exact+prefix+suffix", "SELECT sum(length(CAST(exact AS BLOB)) + length(CAST(prefix AS BLOB)) + length(CAST(suffix AS BLOB))) FROM claims"),
         ("claims.text", "SELECT sum(length(CAST(text AS BLOB))) FROM claims"),
         ("claims.doubts", "SELECT sum(length(CAST(doubts AS BLOB))) FROM claims"),
-        ("claim_keys.key", "SELECT sum(length(CAST(key AS BLOB))) FROM claim_keys"),
     ] {
         println!("  {what:<32} {:>8.1} MB of values", mb(column(sql)));
+    }
+    for (what, sql) in [
+        ("claims", "SELECT count(*) FROM claims"),
+        ("claim_keys", "SELECT count(*) FROM claim_keys"),
+        ("claim_keys, distinct keys", "SELECT count(DISTINCT key) FROM claim_keys"),
+        ("common_keys", "SELECT count(*) FROM common_keys"),
+    ] {
+        println!("  {what:<32} {:>8} rows", column(sql));
     }
 }
 
@@ -188,9 +195,12 @@ fn ms(d: Duration) -> f64 {
 
 fn scale(corpus: &corpus::Corpus, target: usize) {
     const CHUNK: usize = 2_000;
-    let dir = tempfile::tempdir().expect("temp dir");
-    let db = dir.path().join("scale.db");
-    let floor_db = dir.path().join("floor.db");
+    let dir = tempfile::tempdir_in(std::env::var_os("SCALE_DIR").map(PathBuf::from).unwrap_or_else(std::env::temp_dir)).expect("temp dir");
+    // SCALE_KEEP=1 leaves the stores for EXPLAIN QUERY PLAN and migration checks.
+    let dir_path = if std::env::var_os("SCALE_KEEP").is_some() { dir.keep() } else { dir.path().to_path_buf() };
+    println!("stores in {}", dir_path.display());
+    let db = dir_path.join("scale.db");
+    let floor_db = dir_path.join("floor.db");
     let mut wb = Workbench::open(&db).expect("store opens");
     let mut fl = Floor::open(&floor_db).expect("floor opens");
     let (mut articles, mut claims, mut text_bytes) = (0, 0usize, 0u64);
@@ -198,7 +208,7 @@ fn scale(corpus: &corpus::Corpus, target: usize) {
     // Chunks of files, each imported by the pipeline and by the floor, until the workspace holds
     // the claims asked for; the files of a chunk are deleted once both have read them.
     while claims < target {
-        let chunk_dir = dir.path().join(format!("chunk{articles}"));
+        let chunk_dir = dir_path.join(format!("chunk{articles}"));
         let files = write_articles(corpus, &chunk_dir, articles, articles + CHUNK);
         text_bytes += files.iter().map(|f| std::fs::metadata(f).map(|m| m.len()).unwrap_or(0)).sum::<u64>();
         floor_time += fl.import(&files);

@@ -114,6 +114,15 @@ pub fn hash_hex(bytes: &[u8]) -> String {
     Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect()
 }
 
+/// A 64-bit FNV-1a hash of `key`, as SQLite's signed integer: what the conflict key index
+/// stores instead of a blocking key's text, and what the in-memory index of
+/// `align::candidates::propose` uses. Stable across runs, builds and machines (std's hasher is
+/// seeded per process): stored hashes must match the ones computed at the next import. Two keys
+/// may share a hash; every user of it must treat a shared hash as "maybe the same key".
+pub fn key_hash(key: &str) -> i64 {
+    key.bytes().fold(0xcbf2_9ce4_8422_2325u64, |x, b| (x ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)) as i64
+}
+
 /// Whether `url` is a web address: `http://` or `https://` (any case) followed by something, with
 /// no whitespace or control characters. The one test for "a URL we fetch, link or publish to".
 pub fn is_web_url(url: &str) -> bool {
@@ -195,6 +204,14 @@ mod tests {
         }
         assert_ne!(person_key("Лавров"), person_key("Peskov"), "different people keep different keys");
         assert_eq!(stem("xx", "word"), "word", "a language without a stemmer keeps its words");
+    }
+
+    #[test]
+    fn key_hash_is_fnv1a_and_the_same_in_every_process() {
+        // The published FNV-1a 64 test vectors: stored hashes must not change with a build.
+        assert_eq!(key_hash("") as u64, 0xcbf2_9ce4_8422_2325, "the offset basis");
+        assert_eq!(key_hash("a") as u64, 0xaf63_dc4c_8601_ec8c, "one byte");
+        assert_eq!(key_hash("foobar") as u64, 0x8594_4171_f739_67e8, "six bytes");
     }
 
     #[test]

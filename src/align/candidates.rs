@@ -18,7 +18,7 @@ use super::facts::{facts_and_words, stem, FactValue, Lexicon};
 use super::tokens::TokenKind;
 use crate::gazetteer::Gazetteer;
 use crate::model::{MatchEvidence, Speaker};
-use crate::text::fold;
+use crate::text::{fold, key_hash};
 
 /// How candidates are found and kept.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -33,7 +33,7 @@ pub struct CandidateConfig {
 
 impl Default for CandidateConfig {
     fn default() -> Self {
-        CandidateConfig { threshold: 0.5, max_postings: 100, shortlist: 12 }
+        CandidateConfig { threshold: 0.5, max_postings: crate::store::MAX_POSTINGS, shortlist: 12 }
     }
 }
 
@@ -205,6 +205,11 @@ impl Features {
         keys.extend(self.words.iter().map(|w| (format!("w:{w}"), 1.0)));
         keys
     }
+
+    /// [`Features::keys`] as the key index holds them: 64-bit hashes ([`crate::text::key_hash`]).
+    pub fn hashed_keys(&self) -> Vec<(i64, f32)> {
+        self.keys().into_iter().map(|(k, w)| (key_hash(&k), w)).collect()
+    }
 }
 
 /// A scored pair.
@@ -302,11 +307,10 @@ pub fn eligible(a: &Features, b: &Features) -> bool {
 /// Every candidate pair among `claims`, through an inverted index over their keys.
 pub fn propose(claims: &[Features], cfg: &CandidateConfig) -> Vec<Proposal> {
     // Keys are hashed once: the index holds 64-bit hashes, not strings (a collision only
-    // adds a pair to a shortlist, which scoring then judges on the real features).
-    // FNV-1a: deterministic across runs, so proposals are too.
-    let hash = |k: &str| k.bytes().fold(0xcbf2_9ce4_8422_2325u64, |x, b| (x ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3));
-    let mut index: HashMap<u64, Vec<u32>> = HashMap::new();
-    let keys: Vec<Vec<(u64, f32)>> = claims.iter().map(|f| f.keys().into_iter().map(|(k, w)| (hash(&k), w)).collect()).collect();
+    // adds a pair to a shortlist, which scoring then judges on the real features), the same
+    // stable hashes as the store's key index, so proposals are deterministic across runs.
+    let mut index: HashMap<i64, Vec<u32>> = HashMap::new();
+    let keys: Vec<Vec<(i64, f32)>> = claims.iter().map(Features::hashed_keys).collect();
     for (i, ks) in keys.iter().enumerate() {
         for (k, _) in ks {
             index.entry(*k).or_default().push(i as u32);
@@ -351,11 +355,12 @@ pub fn propose(claims: &[Features], cfg: &CandidateConfig) -> Vec<Proposal> {
 }
 
 /// The shortlist for one claim given a posting lookup (the store's index): other claims by
-/// accumulated key weight, best first. `postings` answers `None` for a key held by too many.
-pub fn shortlist(f: &Features, cfg: &CandidateConfig, mut postings: impl FnMut(&str) -> Option<Vec<i64>>) -> Vec<i64> {
+/// accumulated key weight, best first. `postings` answers, for a key's hash, the claims holding a
+/// key of that hash, or `None` when too many do.
+pub fn shortlist(f: &Features, cfg: &CandidateConfig, mut postings: impl FnMut(i64) -> Option<Vec<i64>>) -> Vec<i64> {
     let mut acc: HashMap<i64, f32> = HashMap::new();
-    for (k, w) in f.keys() {
-        for id in postings(&k).unwrap_or_default() {
+    for (k, w) in f.hashed_keys() {
+        for id in postings(k).unwrap_or_default() {
             if id != f.id {
                 *acc.entry(id).or_default() += w;
             }

@@ -56,6 +56,14 @@ fn statement_key(text: &str, side: &Side) -> String {
     format!("x:{}", crate::text::hash_hex(format!("{}|{}", side.key(), words.join(" ")).as_bytes()))
 }
 
+/// The keys a claim is indexed under, as text: its blocking keys ([`Features::keys`]) and its
+/// statement key, last. The key index holds their hashes ([`crate::text::key_hash`]).
+pub fn index_keys(text: &str, f: &Features) -> Vec<String> {
+    let mut keys: Vec<String> = f.keys().into_iter().map(|(k, _)| k).collect();
+    keys.push(statement_key(text, &f.side));
+    keys
+}
+
 /// Indexes every claim not yet indexed and finds their conflicts: replies first, then
 /// cross-source candidates. Runs in the caller's transaction (an import's).
 pub fn detect_in(tx: &Transaction<'_>, gazetteer: &Gazetteer, cfg: &CandidateConfig) -> Result<DetectSummary> {
@@ -80,10 +88,11 @@ pub struct Detection {
     kept_claims: usize,
     /// Claims this detection read from the store and analysed itself.
     analysed: usize,
-    /// The key index's postings read so far, in claim order as the store gives them, kept up to
-    /// date as claims are indexed: claims are only added while a detection lives, each with an
-    /// id above all before it, so a list grows at its end. A list longer than the cap stays so.
-    postings: HashMap<String, Vec<i64>>,
+    /// The key index's postings read so far, by key hash, in claim order as the store gives
+    /// them, kept up to date as claims are indexed: claims are only added while a detection
+    /// lives, each with an id above all before it, so a list grows at its end. A list longer
+    /// than the cap stays so, as the store's mark of a common key does.
+    postings: HashMap<i64, Vec<i64>>,
     /// The highest claim id indexed so far.
     last_indexed: i64,
 }
@@ -166,33 +175,49 @@ impl Detection {
         self.claims.extend(primed.into_iter().map(|(id, hit)| (id, Some(hit))));
     }
 
-    /// Claims holding `key`, or `None` when more than `cap` do: [`store::postings_in`], read once.
-    fn postings(&mut self, tx: &Transaction<'_>, key: &str, cap: usize) -> Result<Option<Vec<i64>>> {
-        if !self.postings.contains_key(key) {
+    /// Claims holding a key of hash `key`, or `None` when more than `cap` do:
+    /// [`store::postings_in`], read once.
+    fn postings(&mut self, tx: &Transaction<'_>, key: i64, cap: usize) -> Result<Option<Vec<i64>>> {
+        Ok(self.postings_entry(tx, key, cap)?.filter(|ids| ids.len() <= cap).cloned())
+    }
+
+    /// The cached postings of `key`, read from the store the first time; a key too common to
+    /// block on is a list of `cap + 1` placeholders.
+    fn postings_entry(&mut self, tx: &Transaction<'_>, key: i64, cap: usize) -> Result<Option<&mut Vec<i64>>> {
+        if !self.postings.contains_key(&key) {
             // One more than the cap, as the store would answer, to tell a full list from a common key.
             let got = store::postings_in(tx, key, cap)?.unwrap_or_else(|| vec![i64::MIN; cap + 1]);
             if self.postings.len() >= KEPT_KEYS {
                 self.postings.clear();
             }
-            self.postings.insert(key.to_string(), got);
+            self.postings.insert(key, got);
         }
-        Ok(self.postings.get(key).filter(|ids| ids.len() <= cap).cloned())
+        Ok(self.postings.get_mut(&key))
     }
 
-    /// Records that claim `id` now holds `keys` (after [`store::index_claim_in`]).
-    fn indexed(&mut self, id: i64, keys: &[String], cap: usize) {
+    /// Indexes claim `id` under its keys: the statement key always (copies find their first
+    /// holder through it), a blocking key while fewer than `cap` claims hold it. The claim that
+    /// would be the key's `cap + 1`-th holder marks it too common instead, and its postings go:
+    /// a common key's postings are never read (the shortlist skips it), and they were 99 % of
+    /// the blocking postings of a 108,000-claim workspace.
+    fn index(&mut self, tx: &Transaction<'_>, id: i64, blocking: &[i64], statement: i64, cap: usize) -> Result<()> {
         if id <= self.last_indexed {
             // A claim indexed again (edited): its old keys are gone from the store's lists.
             self.postings.clear();
         }
         self.last_indexed = self.last_indexed.max(id);
-        for k in keys {
-            if let Some(ids) = self.postings.get_mut(k) {
-                if ids.len() <= cap {
-                    ids.push(id);
-                }
+        let (mut stored, mut common) = (vec![statement], Vec::new());
+        for &k in blocking {
+            let Some(ids) = self.postings_entry(tx, k, cap)? else { continue };
+            if ids.len() < cap {
+                stored.push(k);
+                ids.push(id);
+            } else if ids.len() == cap {
+                common.push(k);
+                ids.push(id);
             }
         }
+        store::index_claim_in(tx, id, &stored, &common)
     }
 
     fn detect_in(&mut self, tx: &Transaction<'_>, gazetteer: &Gazetteer, cfg: &CandidateConfig) -> Result<DetectSummary> {
@@ -208,22 +233,32 @@ impl Detection {
         for &id in &new {
             let Some(hit) = self.load(tx, gazetteer, id)? else { continue };
             let (brief, f) = (&hit.0, &hit.1);
-            let exact = statement_key(&brief.text, &f.side);
-            let mut keys: Vec<String> = f.keys().into_iter().map(|(k, _)| k).collect();
-            keys.push(exact.clone());
-            store::index_claim_in(tx, id, &keys)?;
-            self.indexed(id, &keys, cfg.max_postings);
+            let keys = index_keys(&brief.text, f);
+            let mut hashes: Vec<i64> = keys.iter().map(|k| crate::text::key_hash(k)).collect();
+            let exact_hash = hashes.pop().unwrap_or_default();
+            hashes.sort_unstable();
+            hashes.dedup();
+            self.index(tx, id, &hashes, exact_hash, cfg.max_postings)?;
             // An exact copy of an earlier claim of the same side in another source carries its
             // statement. The earliest holder is looked up directly: however many copies hold the
-            // key, it must not be skipped as too common.
-            if let Some(first) = store::first_holder_in(tx, &exact, id)?.filter(|&o| o < id) {
-                if let Some(first_claim) = self.load(tx, gazetteer, first)? {
-                    let ob = &first_claim.0;
-                    if ob.source_id != brief.source_id && store::statement_of_in(tx, id)? == id {
-                        store::join_statement_in(tx, id, store::statement_of_in(tx, first)?)?;
-                        summary.carried += 1;
-                    }
+            // key, it must not be skipped as too common. The index knows only the key's hash, so
+            // the holder's own statement key is compared: a claim whose key merely shares the
+            // hash is not a copy: it is passed over for the next holder (a collision costs this
+            // comparison, never a wrong statement).
+            let exact = keys.last().map(String::as_str).unwrap_or_default();
+            let mut after = 0;
+            while let Some(first) = store::first_holder_in(tx, exact_hash, id, after)?.filter(|&o| o < id) {
+                after = first;
+                let Some(first_claim) = self.load(tx, gazetteer, first)? else { break };
+                let ob = &first_claim.0;
+                if statement_key(&ob.text, &first_claim.1.side) != exact {
+                    continue;
                 }
+                if ob.source_id != brief.source_id && store::statement_of_in(tx, id)? == id {
+                    store::join_statement_in(tx, id, store::statement_of_in(tx, first)?)?;
+                    summary.carried += 1;
+                }
+                break;
             }
         }
 
@@ -270,6 +305,12 @@ impl Detection {
             let Some(hit) = self.load(tx, gazetteer, id)? else { continue };
             let (brief, f) = (&hit.0, &hit.1);
             let mut failed = None;
+            // The key index is read by hash: a key sharing its hash with another adds that key's
+            // claims to the shortlist, where `eligible` and `score` judge them on their own
+            // features like any other, so a collision never makes a conflict by itself. (It
+            // could tip a list over the cap, or push a better claim off a full shortlist: at 64
+            // bits and the few million distinct keys of a million claims, the chance that any two
+            // keys of a store share a hash is about one in a million.)
             let shortlist = candidates::shortlist(f, cfg, |k| match self.postings(tx, k, cfg.max_postings) {
                 Ok(p) => p,
                 Err(e) => {

@@ -1,9 +1,24 @@
 //! Append-only schema migrations: entry `i` takes a store from `user_version` i to i+1.
 //! Never edit an entry once released; add a new one.
 
-pub(super) const MIGRATIONS: &[&str] = &[
+use rusqlite::Transaction;
+
+use crate::error::Result;
+
+/// One step of the schema.
+pub(super) enum Migration {
+    /// Statements run as they are.
+    Sql(&'static str),
+    /// A step SQL cannot say alone (a value computed in Rust for every row), run in the
+    /// migrations' transaction like the others.
+    Code(fn(&Transaction<'_>) -> Result<()>),
+}
+
+use Migration::{Code, Sql};
+
+pub(super) const MIGRATIONS: &[Migration] = &[
     // 1: sources, parties, claims and their full-text indexes.
-    r#"
+    Sql(r#"
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 
 CREATE TABLE sources (
@@ -88,35 +103,37 @@ CREATE TRIGGER claims_au AFTER UPDATE OF text, speaker, cue ON claims BEGIN
     INSERT INTO claims_fts(claims_fts, rowid, text, speaker, cue) VALUES ('delete', old.id, old.text, old.speaker, old.cue);
     INSERT INTO claims_fts(rowid, text, speaker, cue) VALUES (new.id, new.text, new.speaker, new.cue);
 END;
-"#,
+"#),
     // 2: provenance and versions of sources, page boundaries (ingest).
-    super::versions::MIGRATION,
+    Sql(super::versions::MIGRATION),
     // 3: subscribed feeds and their imported items (ingest).
-    super::feeds::MIGRATION,
+    Sql(super::feeds::MIGRATION),
     // 4: conflicts, their claims, rejected pairs and the claim key index (src/store/conflicts.rs).
-    super::conflicts::MIGRATION,
+    Sql(super::conflicts::MIGRATION),
     // 5: verification: settings, verdict taxonomy, claim and conflict verdicts, evidence, blobs, history.
-    super::verification::VERIFICATION,
+    Sql(super::verification::VERIFICATION),
     // 6: verification's conflict ids become foreign keys to conflicts (src/store/verification.rs).
-    super::verification::CONFLICT_KEYS,
+    Sql(super::verification::CONFLICT_KEYS),
     // 7: the queue of claims awaiting conflict detection (src/store/conflicts.rs).
-    super::conflicts::DETECT_QUEUE,
+    Sql(super::conflicts::DETECT_QUEUE),
     // 8: claims in reading order, for deep pages of long lists (src/store/claims.rs).
-    super::claims::READING_ORDER,
+    Sql(super::claims::READING_ORDER),
     // 9: what the tool finds is proposed; untouched reply conflicts go back to proposed (src/store/conflicts.rs).
-    super::conflicts::PROPOSED,
+    Sql(super::conflicts::PROPOSED),
     // 10: a conflict can be judged both partly right (src/store/verification.rs).
-    super::verification::BOTH_PARTLY,
+    Sql(super::verification::BOTH_PARTLY),
     // 11: one statement of one party carried by several sources (src/store/statements.rs).
-    super::statements::MIGRATION,
+    Sql(super::statements::MIGRATION),
     // 12: claims' confidence, doubts and review state (src/store/review.rs).
-    super::review::MIGRATION,
+    Sql(super::review::MIGRATION),
     // 13: the review queue indexed in its order (src/store/review.rs).
-    super::review::QUEUE_INDEX,
+    Sql(super::review::QUEUE_INDEX),
     // 14: the analyst's tags on claims (src/store/tags.rs).
-    super::tags::MIGRATION,
+    Sql(super::tags::MIGRATION),
     // 15: full-text rows written once per transaction, not by a trigger per row (src/store/search.rs).
-    super::search::QUEUE,
+    Sql(super::search::QUEUE),
     // 16: original bytes equal to the text are not stored twice (src/store/sources.rs).
-    super::sources::RAW_IS_TEXT,
+    Sql(super::sources::RAW_IS_TEXT),
+    // 17: the conflict key index holds 64-bit hashes of the keys, not their text (src/store/conflicts.rs).
+    Code(super::conflicts::hash_keys_in),
 ];

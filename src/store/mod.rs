@@ -35,7 +35,7 @@ pub use browse::{ClaimPage, DateSpan};
 pub use parties::{AliasEdit, PartyEdits};
 pub use claims::{ClaimFilter, ClaimOrder, ClaimSort, NewClaim};
 pub use tags::TagOp;
-pub use conflicts::{ClaimBrief, ConflictFilter, NewConflict};
+pub use conflicts::{ClaimBrief, ConflictFilter, NewConflict, MAX_POSTINGS};
 pub(crate) use conflicts::{
     add_member_in, claim_brief_in, clear_index_in, index_claim_in, insert_conflict_in, is_rejected_in, members_in, postings_in, reject_pair_in,
     remove_member_in, reply_conflict_of_in, review_in, share_conflict_in, unindexed_claims_in,
@@ -126,8 +126,11 @@ impl Store {
         if version > known {
             return Err(Error::StoreTooNew { path, found: version, known });
         }
-        for (i, sql) in migrations::MIGRATIONS.iter().enumerate().skip(version as usize) {
-            tx.execute_batch(sql)?;
+        for (i, step) in migrations::MIGRATIONS.iter().enumerate().skip(version as usize) {
+            match step {
+                migrations::Migration::Sql(sql) => tx.execute_batch(sql)?,
+                migrations::Migration::Code(run) => run(&tx)?,
+            }
             tx.pragma_update(None, "user_version", i as i64 + 1)?;
         }
         if version == 0 {

@@ -38,12 +38,13 @@ pub(crate) fn join_statement_in(tx: &Transaction<'_>, claim: i64, statement: i64
     Ok(())
 }
 
-/// The first claim holding blocking key `key` other than `claim`, if any: the statement an exact
-/// copy joins, found however many copies hold the key.
-pub(crate) fn first_holder_in(tx: &Transaction<'_>, key: &str, claim: i64) -> Result<Option<i64>> {
+/// The first claim after `after` holding a key of hash `key`, other than `claim`, if any: the
+/// statement an exact copy joins, found however many copies hold the key. The caller checks
+/// that the holder's key is its own, not another of the same hash, and asks again past it.
+pub(crate) fn first_holder_in(tx: &Transaction<'_>, key: i64, claim: i64, after: i64) -> Result<Option<i64>> {
     Ok(tx
-        .prepare_cached("SELECT claim_id FROM claim_keys WHERE key = ?1 AND claim_id <> ?2 ORDER BY claim_id LIMIT 1")?
-        .query_row(params![key, claim], |r| r.get(0))
+        .prepare_cached("SELECT claim_id FROM claim_keys WHERE key = ?1 AND claim_id <> ?2 AND claim_id > ?3 ORDER BY claim_id LIMIT 1")?
+        .query_row(params![key, claim, after], |r| r.get(0))
         .optional()?)
 }
 

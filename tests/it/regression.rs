@@ -915,7 +915,7 @@ fn a_source_with_more_claims_than_detection_keeps_is_not_analysed_again_in_every
     Workbench::open(&db).unwrap().import_paths(&[file], &mut ()).unwrap();
     // Detection run again on the same claims: their keys gone, each claim queued as if just stored.
     let conn = rusqlite::Connection::open(&db).unwrap();
-    conn.execute_batch("DELETE FROM claim_keys; INSERT OR IGNORE INTO detect_queue (claim_id) SELECT id FROM claims;").unwrap();
+    conn.execute_batch("DELETE FROM claim_keys; DELETE FROM common_keys; INSERT OR IGNORE INTO detect_queue (claim_id) SELECT id FROM claims;").unwrap();
     drop(conn);
     let twin = dir.path().join("twin.db");
     std::fs::copy(&db, &twin).unwrap();

@@ -175,3 +175,127 @@ fn analyst_alias_edits_survive_a_gazetteer_upgrade() {
     let hash: String = conn.query_row("SELECT value FROM meta WHERE key = 'gazetteer_hash'", [], |r| r.get(0)).unwrap();
     assert_ne!(hash, "older-build", "the store records the gazetteer it was seeded from");
 }
+
+// ---- Migration 17: the conflict key index by hash.
+
+/// Articles of the shared corpus written to `dir`: the first `n` of news-en and of news-fr, and
+/// near copies (one word changed) of the first `copies` of them.
+fn corpus_files(dir: &Path, skip: usize, n: usize, copies: usize) -> Vec<std::path::PathBuf> {
+    std::fs::create_dir_all(dir).unwrap();
+    let mut out = Vec::new();
+    for lang in ["news-en", "news-fr"] {
+        let mut files: Vec<_> = std::fs::read_dir(crate::support::shared_corpus().join(lang))
+            .expect("shared corpus")
+            .map(|e| e.expect("corpus entry").path())
+            .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+            .collect();
+        files.sort();
+        for (i, f) in files.iter().skip(skip).take(n).enumerate() {
+            let text = std::fs::read_to_string(f).expect("corpus text");
+            let name = f.file_name().expect("file name").to_string_lossy().into_owned();
+            std::fs::write(dir.join(&name), &text).unwrap();
+            out.push(dir.join(&name));
+            if i < copies {
+                let near = text.replacen(" the ", " a ", 1).replacen(" le ", " un ", 1);
+                std::fs::write(dir.join(format!("near-{name}")), near).unwrap();
+                out.push(dir.join(format!("near-{name}")));
+            }
+        }
+    }
+    out
+}
+
+/// The key index and what detection made: statement groups and conflicts.
+fn detected(db: &Path) -> (Vec<(i64, i64)>, Vec<i64>, Vec<(i64, i64)>, Vec<(String, String, Vec<i64>)>) {
+    let conn = rusqlite::Connection::open(db).unwrap();
+    let all = |sql: &str| -> Vec<(i64, i64)> {
+        let mut st = conn.prepare(sql).unwrap();
+        let rows = st.query_map([], |r| Ok((r.get(0)?, r.get(1)?))).unwrap();
+        rows.map(Result::unwrap).collect()
+    };
+    let keys = all("SELECT key, claim_id FROM claim_keys ORDER BY 1, 2");
+    let common = all("SELECT key, key FROM common_keys ORDER BY 1").into_iter().map(|k| k.0).collect();
+    let statements = all("SELECT claim_id, statement_id FROM claim_statements ORDER BY 1");
+    let mut st = conn
+        .prepare("SELECT c.origin, coalesce(c.score, ''), group_concat(m.claim_id) FROM conflicts c JOIN conflict_claims m ON m.conflict_id = c.id GROUP BY c.id ORDER BY c.id")
+        .unwrap();
+    let conflicts = st
+        .query_map([], |r| {
+            let members: String = r.get(2)?;
+            Ok((r.get(0)?, r.get::<_, rusqlite::types::Value>(1).map(|v| format!("{v:?}"))?, members.split(',').map(|m| m.parse().unwrap()).collect()))
+        })
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    (keys, common, statements, conflicts)
+}
+
+#[test]
+fn a_store_with_the_key_index_as_text_is_migrated_to_hashes_and_detects_what_a_fresh_store_detects() {
+    use crosscheck::align::candidates::{ClaimRef, Features};
+    use crosscheck::align::facts::Lexicon;
+    use crosscheck::gazetteer::Gazetteer;
+    use crosscheck::store::ClaimFilter;
+    use crosscheck::Workbench;
+
+    let dir = tempfile::tempdir().unwrap();
+    let mut first = corpus_files(&dir.path().join("first"), 0, 12, 0);
+    // And one bulletin naming one place in more claims than a key may hold and still block.
+    let bulletin: String = (0..120)
+        .map(|i| format!("The defence ministry of Azerbaijan said on Tuesday that {} Armenian drones were shot down near Tovuz.\n\n", i + 2))
+        .collect();
+    std::fs::write(dir.path().join("first/bulletin.txt"), bulletin).unwrap();
+    first.push(dir.path().join("first/bulletin.txt"));
+    let fresh = dir.path().join("fresh.db");
+    let old = dir.path().join("old.db");
+    Workbench::open(&fresh).unwrap().import_paths(&first, &mut ()).unwrap();
+    std::fs::copy(&fresh, &old).unwrap();
+    let last_first = Workbench::open(&fresh).unwrap().claims(&ClaimFilter::default()).unwrap().iter().map(|c| c.id).max().unwrap();
+
+    // The same store as schema 16 wrote it: every key of every claim, as text, twice indexed.
+    {
+        let conn = rusqlite::Connection::open(&old).unwrap();
+        let claims = Workbench::open(&fresh).unwrap().claims(&ClaimFilter::default()).unwrap();
+        conn.execute_batch(
+            "DROP TABLE claim_keys; DROP TABLE common_keys;
+             CREATE TABLE claim_keys (
+                 key TEXT NOT NULL,
+                 claim_id INTEGER NOT NULL REFERENCES claims(id) ON DELETE CASCADE,
+                 PRIMARY KEY (key, claim_id)
+             ) WITHOUT ROWID;
+             CREATE INDEX claim_keys_claim ON claim_keys(claim_id);
+             PRAGMA user_version = 16;",
+        )
+        .unwrap();
+        let mut insert = conn.prepare("INSERT OR IGNORE INTO claim_keys (key, claim_id) VALUES (?1, ?2)").unwrap();
+        for c in &claims {
+            let f = Features::new(ClaimRef { id: c.id, source_id: c.source_id, text: &c.text, speaker: &c.speaker }, Gazetteer::builtin(), Lexicon::builtin());
+            for k in crosscheck::align::index_keys(&c.text, &f) {
+                insert.execute(rusqlite::params![k, c.id]).unwrap();
+            }
+        }
+    }
+
+    Workbench::open(&old).expect("a store of schema 16 opens, migrated");
+    let (fresh_keys, fresh_common, _, _) = detected(&fresh);
+    let (old_keys, old_common, _, _) = detected(&old);
+    assert!(!fresh_common.is_empty(), "the corpus has keys too common to block on");
+    assert!(old_keys == fresh_keys, "the migrated index holds the postings a fresh one holds ({} and {} rows)", old_keys.len(), fresh_keys.len());
+    assert_eq!(old_common, fresh_common, "and the same keys too common to block on");
+
+    // More articles, with near copies of the first ones: detection reads the migrated index.
+    let more = corpus_files(&dir.path().join("more"), 12, 6, 0);
+    let copies: Vec<_> = corpus_files(&dir.path().join("copies"), 0, 4, 4).into_iter().filter(|p| p.to_string_lossy().contains("near-")).collect();
+    let second: Vec<_> = more.into_iter().chain(copies).collect();
+    Workbench::open(&fresh).unwrap().import_paths(&second, &mut ()).unwrap();
+    Workbench::open(&old).unwrap().import_paths(&second, &mut ()).unwrap();
+    let (fresh_keys, _, fresh_statements, fresh_conflicts) = detected(&fresh);
+    let (old_keys, _, old_statements, old_conflicts) = detected(&old);
+    assert!(
+        fresh_statements.iter().any(|&(claim, statement)| claim > last_first && statement <= last_first),
+        "copies of the first articles join their statements, found through the index: {fresh_statements:?}"
+    );
+    assert!(old_keys == fresh_keys, "the index grows alike");
+    assert_eq!(old_statements, fresh_statements, "the migrated store groups the same statements");
+    assert_eq!(old_conflicts, fresh_conflicts, "and finds the same conflicts");
+}
