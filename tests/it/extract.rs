@@ -416,3 +416,17 @@ fn an_acronym_the_text_defines_stands_for_the_body_it_abbreviates() {
     let c = x.claims.iter().find(|c| c.text.contains("fragments d'un missile")).expect("the SBU's claim");
     assert_eq!(c.speaker.who.countries, ["UA"], "{:#?}", x.claims);
 }
+
+#[test]
+fn a_quotation_woven_into_the_writers_clause_gives_the_whole_clause_as_content() {
+    let x = run("Ces tirs visent parfois des fermes isolées où vivent des familles qui « n'ont nulle part où aller », a ajouté le maire.", Some("fr"));
+    assert_eq!(x.claims.len(), 1, "{:#?}", x.claims);
+    assert!(x.claims[0].text.starts_with("Ces tirs visent parfois des fermes"), "{:#?}", x.claims);
+    // After an attribution in the clause, the quotation alone is the next claim.
+    let x = run("Le porte-parole a affirmé que les tirs avaient cessé et « que le calme régnait », a précisé le maire.", Some("fr"));
+    let c = x.claims.iter().find(|c| c.cue == "a précisé").expect("the second claim");
+    assert_eq!(c.text, "que le calme régnait", "{:#?}", x.claims);
+    // A quotation that is the whole clause is the content, as before.
+    let x = run("\"We will not retreat,\" the minister said.", Some("en"));
+    assert_eq!(x.claims[0].text, "We will not retreat", "{:#?}", x.claims);
+}
