@@ -93,6 +93,8 @@ struct Frame {
     clause_at: usize,
     /// The frame relays what its content reports: a trailing attribution or a quotation.
     relays: bool,
+    /// The content is a quotation.
+    quote: bool,
     /// The content is a "that" clause, which holds any speech reported inside it.
     comp: bool,
     /// Where the content starts when the cue has no complementizer (its object), in chars.
@@ -125,6 +127,7 @@ impl Frame {
             tail_at: None,
             clause_at: 0,
             relays: false,
+            quote: false,
             comp: false,
             object_at: None,
             speaker: None,
@@ -223,6 +226,7 @@ impl<'a> Attributor<'a> {
                     let content_is_quote = b.toks.get(at).is_some_and(|t| matches!(t.q, QRole::Open(_)) && t.ce == f.content.cs);
                     // A denial does not relay what it denies ("…, a claim the ministry dismissed").
                     f.relays = (f.tail_at.is_some() && !matches!(f.subj, Subj::Reuse) && f.stance != Stance::Deny) || content_is_quote;
+                    f.quote = content_is_quote;
                     frames.push(f);
                     step = len;
                     break;
@@ -341,6 +345,29 @@ impl<'a> Attributor<'a> {
                 for j in 0..n {
                     if j != k && frames[j].parent.is_none() && frames[j].cue_pos < frames[k].cue_pos && !frames[j].dropped {
                         frames[j].parent = Some(k);
+                    }
+                }
+            }
+        }
+        // A person whose quotation says more than what it reports others said is no relay (relays
+        // stand for a state or are agencies): « On lit les journaux… Ils affirmaient qu'ils
+        // marchaient sur N'Djamena mais on ne les voit pas », a affirmé X — the others' claim
+        // stands alone, and the quotation is X's own. (« X a souligné que … », a-t-il déclaré: the
+        // quotation is only X's claim, and its speaker relays it.)
+        for p in 0..n {
+            if !(frames[p].quote && frames[p].speaker.as_ref().is_some_and(|e| e.kind == EntityKind::Person)) {
+                continue;
+            }
+            let kids: Vec<(usize, usize)> = (0..n).filter(|&k| frames[k].parent == Some(p)).map(|k| (frames[k].clause_at, frames[k].content.ce)).collect();
+            if kids.is_empty() {
+                continue;
+            }
+            let c = frames[p].content;
+            let own = b.toks.iter().filter(|t| t.kind == Kind::Word && t.cs >= c.cs && t.ce <= c.ce && !kids.iter().any(|&(a, z)| t.cs >= a && t.cs < z)).count();
+            if own >= 3 {
+                for k in 0..n {
+                    if frames[k].parent == Some(p) {
+                        frames[k].parent = None;
                     }
                 }
             }

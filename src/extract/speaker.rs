@@ -649,7 +649,10 @@ impl Resolver<'_> {
             run = head;
         }
         if let Some((s, z)) = run {
-            let after_prep = s > 0 && matches!(word(s - 1), "de" | "du" | "des" | "d'" | "of" | "in" | "en" | "from" | "at" | "à");
+            // "le ministre de la Communication", "minister of Information": a portfolio or a place
+            // after a preposition (and its article) is no name.
+            let p = if s > 1 && lex.is(S::Determiners, word(s - 1)) { s - 1 } else { s };
+            let after_prep = p > 0 && matches!(word(p - 1), "de" | "du" | "des" | "d'" | "of" | "in" | "en" | "from" | "at" | "à");
             let acronym = z - s == 1 && b.toks[ws[s]].upper;
             if after_prep && z - s <= 2 || acronym {
                 run = None;

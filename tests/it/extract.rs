@@ -430,3 +430,22 @@ fn a_quotation_woven_into_the_writers_clause_gives_the_whole_clause_as_content()
     let x = run("\"We will not retreat,\" the minister said.", Some("en"));
     assert_eq!(x.claims[0].text, "We will not retreat", "{:#?}", x.claims);
 }
+
+#[test]
+fn a_person_quoting_what_others_claim_says_something_of_their_own_and_relays_nothing() {
+    let x = run("« On écoute la radio tous les jours, les rebelles affirmaient qu'ils avaient pris le col mais on ne les voit nulle part », a affirmé Jean Morel, le maire du village.", Some("fr"));
+    let own = x.claims.iter().find(|c| c.cue == "a affirmé").expect("the mayor's own claim");
+    assert!(own.text.contains("on ne les voit nulle part"), "{:#?}", x.claims);
+    let theirs = x.claims.iter().find(|c| c.cue == "affirmaient").expect("the claim the mayor reports");
+    assert!(theirs.via.is_empty(), "a person is no relay: {:#?}", x.claims);
+    // A quotation that is only someone else's claim is relayed by the one who quotes it.
+    let x = run("Le ministère russe a publié un rapport. « Sergueï Lavrov a souligné que la Russie poursuivra sa médiation », a-t-il déclaré.", Some("fr"));
+    assert_eq!(x.claims.len(), 1, "{:#?}", x.claims);
+    assert_eq!(x.claims[0].via.len(), 1, "{:#?}", x.claims);
+}
+
+#[test]
+fn a_capitalized_portfolio_after_de_la_is_no_name() {
+    let x = run("« Tout est calme », a affirmé le ministre de la Communication.", Some("fr"));
+    assert_eq!(x.claims[0].speaker.who.name, "ministre de la Communication", "{:#?}", x.claims);
+}
