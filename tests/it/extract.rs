@@ -449,3 +449,13 @@ fn a_capitalized_portfolio_after_de_la_is_no_name() {
     let x = run("« Tout est calme », a affirmé le ministre de la Communication.", Some("fr"));
     assert_eq!(x.claims[0].speaker.who.name, "ministre de la Communication", "{:#?}", x.claims);
 }
+
+#[test]
+fn a_french_present_passive_hands_the_denial_to_its_agent_and_a_reflexive_verb_stays_active() {
+    let x = run("Ces accusations sont rejetées par Bagdad.", Some("fr"));
+    assert_eq!(x.claims.len(), 1, "{:#?}", x.claims);
+    assert_eq!((x.claims[0].speaker.who.countries.as_slice(), x.claims[0].text.as_str()), (&["IQ".to_string()][..], "Ces accusations"), "{:#?}", x.claims);
+    let x = run("Le ministre irakien s'est dit prêt à négocier avec Ankara.", Some("fr"));
+    assert_eq!(x.claims.len(), 1, "{:#?}", x.claims);
+    assert_eq!(x.claims[0].speaker.who.countries, ["IQ"], "{:#?}", x.claims);
+}

@@ -119,6 +119,10 @@ impl Attributor<'_> {
                     continue;
                 }
                 if lex.is(S::Clitics, wk) {
+                    // « s'est dit prêt », « se sont félicités »: a reflexive verb, not a passive.
+                    if lex.is(S::Reflexives, wk) {
+                        passive = false;
+                    }
                     j = k;
                     continue;
                 }
