@@ -471,6 +471,7 @@ impl<'a> Attributor<'a> {
             self.r.note_states(b, first, last, &mut h);
             named = h.codes();
         }
+        self.hist.said(c.cs, c.ce);
         self.last_claim = Some((speaker.clone(), self.word_blocks));
         self.last_person = person.map(str::to_string);
         self.claims.push(RawClaim {

@@ -459,3 +459,10 @@ fn a_french_present_passive_hands_the_denial_to_its_agent_and_a_reflexive_verb_s
     assert_eq!(x.claims.len(), 1, "{:#?}", x.claims);
     assert_eq!(x.claims[0].speaker.who.countries, ["IQ"], "{:#?}", x.claims);
 }
+
+#[test]
+fn a_pronoun_stands_for_someone_narrated_not_for_a_body_named_inside_what_was_said() {
+    let x = run("The Rwandan government said it was worried by the Congolese army's build-up near the border. It said the talks had failed.", Some("en"));
+    let c = x.claims.iter().find(|c| c.text.contains("talks had failed")).expect("the second claim");
+    assert_eq!(c.speaker.who.countries, ["RW"], "{:#?}", x.claims);
+}
