@@ -372,6 +372,17 @@ impl<'a> Attributor<'a> {
                 }
             }
         }
+        // Nor does a body quoting another state's claim relay it (“The Azerbaijani ministry is
+        // spreading disinformation, claiming that …”, the Armenian ministry said): a relay quotes
+        // its own side; what it reports of the other side is that side's claim, and the rest its own.
+        for k in 0..n {
+            let (Some(p), Some(child)) = (frames[k].parent, frames[k].speaker.as_ref()) else { continue };
+            let Some(parent) = frames[p].speaker.as_ref() else { continue };
+            let (x, y) = (&child.speaker.countries, &parent.speaker.countries);
+            if !parent.is_agency() && !x.is_empty() && !y.is_empty() && !x.iter().any(|c| y.contains(c)) {
+                frames[k].parent = None;
+            }
+        }
         for k in 0..n {
             if frames[k].speaker.is_some() {
                 if let Some(p) = frames[k].parent {
@@ -538,6 +549,13 @@ impl<'a> Attributor<'a> {
     }
 
     fn sentence_subject(&self, b: &Block, s: usize, e: usize, pos: usize, exclude: (usize, usize)) -> Option<Entity> {
+        // Inside a quotation the subject is the quoted sentence's (“The ministry is spreading
+        // disinformation, claiming that …”, the other ministry said).
+        let cue = b.toks.partition_point(|t| t.cs < pos);
+        let s = match b.toks.get(cue).and_then(|t| t.inq) {
+            Some(q) if b.quotes[q].open >= s && b.quotes[q].open < cue => b.quotes[q].open + 1,
+            _ => s,
+        };
         let mut z = s;
         while z < e && z < s + 6 && b.word(z).is_some_and(|w| self.lex.is(S::Determiners, w)) {
             z += 1;
