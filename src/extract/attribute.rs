@@ -567,6 +567,21 @@ impl<'a> Attributor<'a> {
         if z == start {
             return None;
         }
+        // The nouns after a name belong to it ("The Azerbaijani defense ministry is …"), up to
+        // the verb.
+        let lex = self.lex;
+        let words = |t: usize| if t < e { b.word(t) } else { None };
+        let noun = |t: usize| {
+            words(t).is_some_and(|w| !(lex.is(S::Aux, w) || lex.is_finite(w) || lex.is(S::NpRightStop, w) || lex.is(S::Prepositions, w) || lex.is(S::Adverbs, w) || lex.is(S::Negation, w)))
+                && lex.cues.matches_at(&words, t).is_empty()
+        };
+        let cap_end = z;
+        while z < e && z < cap_end + 3 && noun(z) {
+            z += 1;
+        }
+        if z < e && words(z).is_none_or(|w| !(lex.is(S::Aux, w) || lex.is_finite(w))) {
+            z = cap_end;
+        }
         self.r.resolve(b, s, z, pos.min(b.toks[s].cs + 1), exclude, &self.hist)
     }
 

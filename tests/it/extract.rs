@@ -472,6 +472,7 @@ fn a_body_quoting_the_other_sides_claim_speaks_for_itself_and_relays_nothing() {
     let x = run("“The Azerbaijani defense ministry is spreading disinformation again, claiming that our units opened fire at its positions. Our units did not fire a single shot”, the Armenian defense ministry said in a statement.", Some("en"));
     let theirs = x.claims.iter().find(|c| c.cue == "claiming").expect("the claim reported of the other side");
     assert_eq!((theirs.speaker.who.countries.as_slice(), theirs.via.len()), (&["AZ".to_string()][..], 0), "{:#?}", x.claims);
+    assert_eq!(theirs.speaker.who.name, "Azerbaijani defense ministry", "the subject runs to its verb: {:#?}", x.claims);
     let own = x.claims.iter().find(|c| c.cue == "said").expect("the ministry's own claim");
     assert_eq!(own.speaker.who.countries, ["AM"], "{:#?}", x.claims);
     assert!(own.text.contains("did not fire a single shot"), "{:#?}", x.claims);
