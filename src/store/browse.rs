@@ -8,7 +8,7 @@
 use chrono::NaiveDate;
 use rusqlite::{params, params_from_iter, types::Value};
 
-use super::claims::{from_row, ClaimFilter, COLUMNS};
+use super::claims::{from_row, ClaimFilter, ClaimSort, FilterSql, COLUMNS};
 use super::Store;
 use crate::error::{Error, Result};
 use crate::model::{Claim, Party};
@@ -32,28 +32,51 @@ pub struct ClaimPage {
     pub claims: Vec<Claim>,
 }
 
+/// Joins each claim's source `s` to a claim filter's `FROM … WHERE …`, before any WHERE.
+fn with_sources(mut sql: String) -> String {
+    let join = " JOIN sources s ON s.id = c.source_id";
+    match sql.find(" WHERE ") {
+        Some(i) => sql.insert_str(i, join),
+        None => sql.push_str(join),
+    }
+    sql
+}
+
 /// The source date used for date filters and timelines, as `YYYY-MM-DD`.
 const SOURCE_DAY: &str = "substr(coalesce(s.published_at, s.imported_at), 1, 10)";
 
 impl Store {
     /// The claims at `offset..offset + limit` of those matching `filter` and `dates`, with the total.
     pub fn claims_page(&self, filter: &ClaimFilter, dates: &DateSpan, offset: usize, limit: usize) -> Result<ClaimPage> {
-        let (from_where, mut args) = self.dated_filter_sql(filter, dates)?;
-        let total: i64 = self
-            .conn()
-            .query_row(&format!("SELECT count(*) {from_where}"), params_from_iter(args.iter()), |r| r.get(0))?;
+        let FilterSql { sql: from_where, mut args, count } = self.dated_filter_sql(filter, dates)?;
+        let total: i64 = match count {
+            Some(count) => self.conn().query_row(&count, params_from_iter(args.iter()), |r| r.get(0))?,
+            None => self.conn().query_row(&format!("SELECT count(*) {from_where}"), params_from_iter(args.iter()), |r| r.get(0))?,
+        };
+        let total = total as usize;
+        // In reading order, a filter matching many claims reaches its page soonest by walking the
+        // reading-order index and testing each claim, stopping at the page; one matching few, by
+        // fetching its matches and sorting them. SQLite's planner, misled by the full-text
+        // index's estimate, fetched and sorted a common word's 8,700 claims for its first page.
+        // The walk is chosen when it reads fewer claims than the filter holds.
+        let rows = self.conn().query_row("SELECT coalesce(max(id), 0) FROM claims", [], |r| r.get::<_, i64>(0))? as usize;
+        let walk = filter.order.by == ClaimSort::Reading
+            && from_where.contains(" WHERE ")
+            && offset.saturating_add(limit).saturating_mul(rows) / total.max(1) < total;
+        let from_where = if walk { from_where.replacen("FROM claims c", "FROM claims c INDEXED BY claims_reading_order", 1) } else { from_where };
         args.push(Value::Integer(limit.min(i64::MAX as usize) as i64));
         args.push(Value::Integer(offset.min(i64::MAX as usize) as i64));
         let n = args.len();
         let sql = format!("SELECT {COLUMNS} {from_where} ORDER BY {} LIMIT ?{} OFFSET ?{n}", filter.order.sql(), n - 1);
         let mut st = self.conn().prepare(&sql)?;
         let claims = st.query_map(params_from_iter(args), from_row)?.collect::<rusqlite::Result<_>>()?;
-        Ok(ClaimPage { total: total as usize, claims })
+        Ok(ClaimPage { total, claims })
     }
 
     /// How many claims match `filter` per source day, oldest day first.
     pub fn claims_by_day(&self, filter: &ClaimFilter) -> Result<Vec<(NaiveDate, usize)>> {
-        let (from_where, args) = self.dated_filter_sql(filter, &DateSpan::default())?;
+        let FilterSql { sql: from_where, args, .. } = self.filter_sql(filter)?;
+        let from_where = with_sources(from_where);
         let sql = format!("SELECT {SOURCE_DAY} AS day, count(*) {from_where} GROUP BY day ORDER BY day");
         let mut st = self.conn().prepare(&sql)?;
         let rows = st.query_map(params_from_iter(args), |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?)))?;
@@ -68,26 +91,26 @@ impl Store {
         Ok(out)
     }
 
-    fn dated_filter_sql(&self, filter: &ClaimFilter, dates: &DateSpan) -> Result<(String, Vec<Value>)> {
-        let (mut sql, mut args) = self.filter_sql(filter)?;
-        // The join goes before any WHERE the claim filter wrote.
-        let join = " JOIN sources s ON s.id = c.source_id";
-        match sql.find(" WHERE ") {
-            Some(i) => sql.insert_str(i, join),
-            None => sql.push_str(join),
-        }
+    /// [`Store::filter_sql`] with the date bounds; the sources are joined only when there are
+    /// bounds (joined always, a page deep in the list and its count looked up every claim's
+    /// source: 52 ms in the sqlite3 shell at 108,000 claims, 6 ms without).
+    fn dated_filter_sql(&self, filter: &ClaimFilter, dates: &DateSpan) -> Result<FilterSql> {
+        let mut f = self.filter_sql(filter)?;
         let mut bounds = Vec::new();
         for (day, op) in [(dates.from, ">="), (dates.to, "<=")] {
             if let Some(d) = day {
-                args.push(Value::Text(d.format("%Y-%m-%d").to_string()));
-                bounds.push(format!("{SOURCE_DAY} {op} ?{}", args.len()));
+                f.args.push(Value::Text(d.format("%Y-%m-%d").to_string()));
+                bounds.push(format!("{SOURCE_DAY} {op} ?{}", f.args.len()));
             }
         }
         if !bounds.is_empty() {
-            sql.push_str(if sql.contains(" WHERE ") { " AND " } else { " WHERE " });
-            sql.push_str(&bounds.join(" AND "));
+            f.sql = with_sources(f.sql);
+            f.sql.push_str(if f.sql.contains(" WHERE ") { " AND " } else { " WHERE " });
+            f.sql.push_str(&bounds.join(" AND "));
+            // A count of the filter's set alone would ignore the dates.
+            f.count = None;
         }
-        Ok((sql, args))
+        Ok(f)
     }
 
     /// Folds party `from` into party `into`: its claims, sub-parties and names move to `into`.

@@ -136,4 +136,6 @@ END;
     Sql(super::sources::RAW_IS_TEXT),
     // 17: the conflict key index holds 64-bit hashes of the keys, not their text (src/store/conflicts.rs).
     Code(super::conflicts::hash_keys_in),
+    // 18: each claim's speakers' states, one row each, for a state's claims (src/store/claims.rs).
+    Sql(super::claims::COUNTRIES),
 ];

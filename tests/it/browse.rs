@@ -78,3 +78,28 @@ fn merging_a_party_moves_its_claims_and_names() {
     assert_eq!(wb.store().find_party("Moscow Voice").expect("found").key, "RU", "the old name now finds RU");
     assert!(wb.merge_parties("RU", "RU").is_err(), "a party cannot merge into itself");
 }
+
+#[test]
+fn a_state_s_claims_include_its_officials_through_edits_and_deletes_on_every_page() {
+    use crosscheck::model::PartyKind;
+    let mut wb = workbench(6);
+    wb.set_setting("analyst", "Ana").expect("analyst");
+    let ru = ClaimFilter { party: Some("RU".into()), ..Default::default() };
+    // One claim of twelve per page: the page is found by walking the reading order.
+    check_page(&wb, &ru, DateSpan::default(), 0, 1, 6);
+    check_page(&wb, &ru, DateSpan::default(), 4, 1, 6);
+    let az: Vec<i64> = wb.store().claims(&ClaimFilter { party: Some("AZ".into()), ..Default::default() }).expect("AZ").iter().map(|c| c.id).collect();
+    // An official of no ministry: a party of their own, standing for RU by its country only.
+    let official = wb.create_party("Un porte-parole russe", PartyKind::Person, Some("RU")).expect("party");
+    wb.set_party(&az[..2], &official.key, "speaks for Moscow").expect("set party");
+    check_page(&wb, &ru, DateSpan::default(), 0, 1, 8);
+    check_page(&wb, &ru, DateSpan::default(), 3, 2, 8);
+    check_page(&wb, &ru, DateSpan { from: day("2024-03-01"), to: day("2024-03-01") }, 0, 100, 5);
+    wb.delete_claim(az[0], "duplicate").expect("delete");
+    check_page(&wb, &ru, DateSpan::default(), 0, 1, 7);
+    check_page(&wb, &ClaimFilter { party: Some("AZ".into()), ..Default::default() }, DateSpan::default(), 0, 1, 4);
+    let moscou = ClaimFilter { query: Some("moscou".into()), ..Default::default() };
+    let found = wb.store().claims(&moscou).expect("search").len();
+    check_page(&wb, &moscou, DateSpan::default(), 0, 1, found);
+    check_page(&wb, &moscou, DateSpan::default(), 2, 1, found);
+}
