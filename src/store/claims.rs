@@ -193,7 +193,23 @@ pub(super) struct FilterSql {
     pub count: Option<String>,
 }
 
-pub(super) const COLUMNS: &str = "c.id, c.source_id, c.start, c.end, c.exact, c.prefix, c.suffix, c.text, c.speaker, c.party_key,
+/// Migration 19: a claim's anchored words (`exact`) are not stored again when they are its text,
+/// as every extracted claim's are (14.1 MB of 211.7 at 108,951 claims, the same bytes twice).
+pub(super) const EXACT_IS_TEXT: &str = r#"
+ALTER TABLE claims ADD COLUMN exact_is_text INTEGER NOT NULL DEFAULT 0;
+UPDATE claims SET exact = '', exact_is_text = 1 WHERE exact = text;
+"#;
+
+/// The `exact` and `exact_is_text` values stored for a claim's anchored words.
+pub(super) fn stored_exact<'a>(exact: &'a str, text: &str) -> (&'a str, bool) {
+    if exact == text {
+        ("", true)
+    } else {
+        (exact, false)
+    }
+}
+
+pub(super) const COLUMNS: &str = "c.id, c.source_id, c.start, c.end, CASE c.exact_is_text WHEN 1 THEN c.text ELSE c.exact END, c.prefix, c.suffix, c.text, c.speaker, c.party_key,
     c.countries, c.cue, c.stance, c.via, c.responds_to, c.origin, c.created_at, c.updated_at, c.confidence, c.doubts, c.review";
 
 pub(super) fn from_row(r: &Row<'_>) -> rusqlite::Result<Claim> {
@@ -246,18 +262,19 @@ pub(crate) fn insert_claim_party_in(tx: &Transaction<'_>, c: &NewClaim) -> Resul
         Some(k) => tx.prepare_cached("SELECT key FROM parties WHERE key = ?1")?.query_row([k], |r| r.get(0)).optional()?,
         None => None,
     };
+    let exact = stored_exact(&c.anchor.selector.exact, &c.text);
     // Cached: a batch import inserts tens of thousands of claims, and parsing this statement
     // each time cost as much as running it.
     tx.prepare_cached(
         "INSERT INTO claims (source_id, start, end, exact, prefix, suffix, text, speaker, party_key, countries, cue, stance, via,
-                             responds_to, origin, created_at, updated_at, confidence, doubts, review)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?16, ?17, ?18, ?19)",
+                             responds_to, origin, created_at, updated_at, confidence, doubts, review, exact_is_text)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?16, ?17, ?18, ?19, ?20)",
     )?
     .execute(params![
             c.source_id,
             c.anchor.start as i64,
             c.anchor.end as i64,
-            c.anchor.selector.exact,
+            exact.0,
             c.anchor.selector.prefix,
             c.anchor.selector.suffix,
             c.text,
@@ -274,6 +291,7 @@ pub(crate) fn insert_claim_party_in(tx: &Transaction<'_>, c: &NewClaim) -> Resul
             serde_json::to_string(&c.doubts).unwrap_or_else(|_| "[]".into()),
             // What the analyst writes is reviewed by writing it.
             if c.origin == Origin::Analyst { ReviewState::Edited } else { ReviewState::ToReview }.as_str(),
+            exact.1,
         ])?;
     Ok((tx.last_insert_rowid(), party))
 }

@@ -138,4 +138,6 @@ END;
     Code(super::conflicts::hash_keys_in),
     // 18: each claim's speakers' states, one row each, for a state's claims (src/store/claims.rs).
     Sql(super::claims::COUNTRIES),
+    // 19: a claim's anchored words are not stored again when they are its text (src/store/claims.rs).
+    Sql(super::claims::EXACT_IS_TEXT),
 ];

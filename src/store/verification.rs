@@ -468,11 +468,12 @@ impl Store {
             old.insert("review".into(), before.review.as_str().into());
             new.insert("review".into(), ReviewState::Edited.as_str().into());
         }
+        let exact = super::claims::stored_exact(&after.anchor.selector.exact, &after.text);
         self.write(|tx| {
             tx.execute(
                 "UPDATE claims SET text = ?2, speaker = ?3, party_key = ?4, stance = ?5, cue = ?6, origin = ?7, updated_at = ?8,
                                    countries = ?9, review = ?10, start = ?11, end = ?12, exact = ?13, prefix = ?14, suffix = ?15,
-                                   responds_to = ?16
+                                   responds_to = ?16, exact_is_text = ?17
                  WHERE id = ?1",
                 params![
                     claim_id,
@@ -487,10 +488,11 @@ impl Store {
                     ReviewState::Edited.as_str(),
                     after.anchor.start as i64,
                     after.anchor.end as i64,
-                    after.anchor.selector.exact,
+                    exact.0,
                     after.anchor.selector.prefix,
                     after.anchor.selector.suffix,
                     after.responds_to,
+                    exact.1,
                 ],
             )?;
             let old = serde_json::Value::Object(old).to_string();

@@ -188,3 +188,27 @@ fn original_bytes_equal_to_the_text_are_stored_once_and_read_back_whole() {
         assert_eq!(raw, Some(std::fs::read(path).expect("bytes")), "the bytes of {} are kept for audit", path.display());
     }
 }
+
+#[test]
+fn anchored_words_equal_to_the_claim_text_are_stored_once_and_read_back_whole() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let db = dir.path().join("ws.db");
+    let mut wb = Workbench::open(&db).expect("workspace");
+    wb.import_paths(&[crate::support::seed_text_path()], &mut ()).expect("import");
+    wb.set_setting("analyst", "Ana").expect("analyst");
+    let claims = wb.claims(&ClaimFilter::default()).expect("claims");
+    assert!(claims.len() > 3, "the seed has claims");
+    for c in &claims {
+        assert_eq!(c.anchor.selector.exact, c.text, "an extracted claim's anchored words are its text");
+    }
+    // The analyst rewords a claim: its anchor keeps the source's words, now other than its text.
+    let edited = wb
+        .edit_claim(claims[0].id, crosscheck::ClaimChanges { text: Some("Reworded by the analyst".into()), ..Default::default() }, "clearer")
+        .expect("edit");
+    assert_eq!(edited.anchor.selector.exact, claims[0].anchor.selector.exact, "the anchor is the source's words still");
+    let reread = wb.claims(&ClaimFilter::default()).expect("claims");
+    assert_eq!(reread[0].anchor.selector.exact, claims[0].text, "and reads back whole");
+    let conn = rusqlite::Connection::open(&db).expect("open");
+    let twice: i64 = conn.query_row("SELECT count(*) FROM claims WHERE exact <> '' AND exact = text", [], |r| r.get(0)).expect("count");
+    assert_eq!(twice, 0, "no claim stores its text twice");
+}

@@ -783,7 +783,7 @@ fn reply_conflicts_are_proposed_not_confirmed() {
         conn.execute_batch(
             "DROP TABLE claim_tags; DROP TABLE claim_statements; DROP INDEX claims_queue; ALTER TABLE claims DROP COLUMN queued; ALTER TABLE claims DROP COLUMN review;
              ALTER TABLE claims DROP COLUMN doubts; ALTER TABLE claims DROP COLUMN confidence;
-             ALTER TABLE sources DROP COLUMN raw_is_text; PRAGMA user_version = 8",
+             ALTER TABLE sources DROP COLUMN raw_is_text; UPDATE claims SET exact = text WHERE exact_is_text = 1; ALTER TABLE claims DROP COLUMN exact_is_text; PRAGMA user_version = 8",
         )
         .expect("old version");
     }

@@ -257,7 +257,8 @@ fn a_store_with_the_key_index_as_text_is_migrated_to_hashes_and_detects_what_a_f
         let conn = rusqlite::Connection::open(&old).unwrap();
         let claims = Workbench::open(&fresh).unwrap().claims(&ClaimFilter::default()).unwrap();
         conn.execute_batch(
-            "DROP TABLE claim_keys; DROP TABLE common_keys;
+            "DROP TABLE claim_keys; DROP TABLE common_keys; DROP TABLE claim_countries; DROP TRIGGER claims_countries_ai; DROP TRIGGER claims_countries_au;
+             UPDATE claims SET exact = text WHERE exact_is_text = 1; ALTER TABLE claims DROP COLUMN exact_is_text;
              CREATE TABLE claim_keys (
                  key TEXT NOT NULL,
                  claim_id INTEGER NOT NULL REFERENCES claims(id) ON DELETE CASCADE,
