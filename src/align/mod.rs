@@ -202,10 +202,13 @@ impl Detection {
     /// the blocking postings of a 108,000-claim workspace.
     fn index(&mut self, tx: &Transaction<'_>, id: i64, blocking: &[i64], statement: i64, cap: usize) -> Result<()> {
         if id <= self.last_indexed {
-            // A claim indexed again (edited): its old keys are gone from the store's lists.
+            // A claim indexed again (edited): its old keys leave the store's lists below.
             self.postings.clear();
         }
         self.last_indexed = self.last_indexed.max(id);
+        // An edited claim's old keys go before any list is read: counted, the claim would hold
+        // a key twice, and a key held by exactly the cap would turn common.
+        store::unindex_claim_in(tx, id)?;
         let (mut stored, mut common) = (vec![statement], Vec::new());
         for &k in blocking {
             let Some(ids) = self.postings_entry(tx, k, cap)? else { continue };

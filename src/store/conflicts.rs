@@ -221,11 +221,16 @@ pub(crate) fn unindexed_claims_in(tx: &Transaction<'_>) -> Result<Vec<i64>> {
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
-/// Records a claim's keys, by hash, replacing any it had: the claim holds `keys`, and
+/// Forgets a claim's keys (an edited claim's, before it is indexed again).
+pub(crate) fn unindex_claim_in(tx: &Transaction<'_>, id: i64) -> Result<()> {
+    tx.prepare_cached("DELETE FROM claim_keys WHERE claim_id = ?1")?.execute([id])?;
+    Ok(())
+}
+
+/// Records a claim's keys, by hash, after [`unindex_claim_in`]: the claim holds `keys`, and
 /// `common` are now too common to block on, their postings dropped (the caller decides which,
 /// by [`MAX_POSTINGS`]).
 pub(crate) fn index_claim_in(tx: &Transaction<'_>, id: i64, keys: &[i64], common: &[i64]) -> Result<()> {
-    tx.prepare_cached("DELETE FROM claim_keys WHERE claim_id = ?1")?.execute([id])?;
     tx.prepare_cached("DELETE FROM detect_queue WHERE claim_id = ?1")?.execute([id])?;
     let mut st = tx.prepare_cached("INSERT OR IGNORE INTO claim_keys (key, claim_id) VALUES (?1, ?2)")?;
     for k in keys {

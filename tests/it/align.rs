@@ -248,3 +248,32 @@ fn correcting_a_claims_party_proposes_it_against_the_other_side() {
     assert!(pairs.contains(&vec![am, id]), "the corrected claim is detected again, now against the other side: {pairs:?}");
     assert!(pairs.iter().all(|p| p.contains(&id)), "every proposal holds the corrected claim: {pairs:?}");
 }
+
+#[test]
+fn an_edited_claim_indexed_again_is_not_counted_twice_under_its_own_keys() {
+    use crosscheck::store::{ClaimFilter, MAX_POSTINGS};
+    let dir = tempfile::tempdir().expect("temp dir");
+    // One place named in exactly as many claims as a key may hold and still block on.
+    let bulletin: String = (0..MAX_POSTINGS)
+        .map(|i| format!("The defence ministry of Azerbaijan said on Tuesday that {} Armenian drones were shot down near Tovuz.\n\n", i + 2))
+        .collect();
+    let file = dir.path().join("bulletin.txt");
+    std::fs::write(&file, bulletin).expect("bulletin written");
+    let db = dir.path().join("ws.db");
+    let mut wb = crosscheck::Workbench::open(&db).expect("store");
+    wb.import_paths(&[file], &mut ()).expect("import");
+    let tovuz = crosscheck::text::key_hash("p:tovuz");
+    let state = |db: &Path| -> (i64, bool) {
+        let conn = rusqlite::Connection::open(db).expect("open");
+        let held: i64 = conn.query_row("SELECT count(*) FROM claim_keys WHERE key = ?1", [tovuz], |r| r.get(0)).expect("holders");
+        let common: bool = conn.query_row("SELECT count(*) > 0 FROM common_keys WHERE key = ?1", [tovuz], |r| r.get(0)).expect("common");
+        (held, common)
+    };
+    assert_eq!(state(&db), (MAX_POSTINGS as i64, false), "every claim names Tovuz: the key is held to the cap and still blocks");
+    // An edit queues the claim for detection again, its old keys still in the index.
+    wb.set_setting("analyst", "Ana").expect("analyst");
+    let first = wb.claims(&ClaimFilter::default()).expect("claims")[0].id;
+    wb.edit_claim(first, crosscheck::ClaimChanges { speaker: Some("Azerbaijan's defence ministry".into()), ..Default::default() }, "fuller name")
+        .expect("edit");
+    assert_eq!(state(&db), (MAX_POSTINGS as i64, false), "the edited claim holds the key once, and the key still blocks");
+}
