@@ -234,8 +234,12 @@ pub fn score(a: &Features, b: &Features) -> Option<Scored> {
     let jaccard = if union == 0 { 0.0 } else { common.len() as f32 / union as f32 };
     let involved = shared(&a.involved, &b.involved);
     // Event concepts are not specific to one event ("forces", "strike" are in every war): they
-    // count only between accounts involving a state in common.
-    let signals = if involved.is_empty() { Vec::new() } else { shared(&a.signals, &b.signals) };
+    // count only between accounts tied to one event by an anchor, a state both involve or a
+    // place or a day both name. Opposing sides often name only themselves ("India struck the
+    // camp in Balakot" against "Pakistan's response … the payload fell near Balakot"): the
+    // place is then what ties the accounts.
+    let anchored = !involved.is_empty() || !places.is_empty() || !days.is_empty();
+    let signals = if anchored { shared(&a.signals, &b.signals) } else { Vec::new() };
     if days.is_empty() && places.is_empty() && names.is_empty() && jaccard < 0.3 && signals.len() < MIN_SHARED_SIGNALS {
         return None;
     }
@@ -264,7 +268,7 @@ pub fn quick_score(a: &Features, b: &Features) -> f32 {
     let union = a.words.len() + b.words.len() - common;
     let jaccard = if union == 0 { 0.0 } else { common as f32 / union as f32 };
     let involved = n(&a.involved, &b.involved);
-    let signals = if involved == 0 { 0 } else { n(&a.signals, &b.signals) };
+    let signals = if involved + places + days == 0 { 0 } else { n(&a.signals, &b.signals) };
     if days == 0 && places == 0 && names == 0 && jaccard < 0.3 && signals < MIN_SHARED_SIGNALS {
         return 0.0;
     }
