@@ -93,6 +93,8 @@ struct Frame {
     clause_at: usize,
     /// The frame relays what its content reports: a trailing attribution or a quotation.
     relays: bool,
+    /// The content is a quotation.
+    quote: bool,
     /// The content is a "that" clause, which holds any speech reported inside it.
     comp: bool,
     /// Where the content starts when the cue has no complementizer (its object), in chars.
@@ -125,6 +127,7 @@ impl Frame {
             tail_at: None,
             clause_at: 0,
             relays: false,
+            quote: false,
             comp: false,
             object_at: None,
             speaker: None,
@@ -223,6 +226,7 @@ impl<'a> Attributor<'a> {
                     let content_is_quote = b.toks.get(at).is_some_and(|t| matches!(t.q, QRole::Open(_)) && t.ce == f.content.cs);
                     // A denial does not relay what it denies ("…, a claim the ministry dismissed").
                     f.relays = (f.tail_at.is_some() && !matches!(f.subj, Subj::Reuse) && f.stance != Stance::Deny) || content_is_quote;
+                    f.quote = content_is_quote;
                     frames.push(f);
                     step = len;
                     break;
@@ -345,6 +349,40 @@ impl<'a> Attributor<'a> {
                 }
             }
         }
+        // A person whose quotation says more than what it reports others said is no relay (relays
+        // stand for a state or are agencies): « On lit les journaux… Ils affirmaient qu'ils
+        // marchaient sur N'Djamena mais on ne les voit pas », a affirmé X — the others' claim
+        // stands alone, and the quotation is X's own. (« X a souligné que … », a-t-il déclaré: the
+        // quotation is only X's claim, and its speaker relays it.)
+        for p in 0..n {
+            if !(frames[p].quote && frames[p].speaker.as_ref().is_some_and(|e| e.kind == EntityKind::Person)) {
+                continue;
+            }
+            let kids: Vec<(usize, usize)> = (0..n).filter(|&k| frames[k].parent == Some(p)).map(|k| (frames[k].clause_at, frames[k].content.ce)).collect();
+            if kids.is_empty() {
+                continue;
+            }
+            let c = frames[p].content;
+            let own = b.toks.iter().filter(|t| t.kind == Kind::Word && t.cs >= c.cs && t.ce <= c.ce && !kids.iter().any(|&(a, z)| t.cs >= a && t.cs < z)).count();
+            if own >= 3 {
+                for k in 0..n {
+                    if frames[k].parent == Some(p) {
+                        frames[k].parent = None;
+                    }
+                }
+            }
+        }
+        // Nor does a body quoting another state's claim relay it (“The Azerbaijani ministry is
+        // spreading disinformation, claiming that …”, the Armenian ministry said): a relay quotes
+        // its own side; what it reports of the other side is that side's claim, and the rest its own.
+        for k in 0..n {
+            let (Some(p), Some(child)) = (frames[k].parent, frames[k].speaker.as_ref()) else { continue };
+            let Some(parent) = frames[p].speaker.as_ref() else { continue };
+            let (x, y) = (&child.speaker.countries, &parent.speaker.countries);
+            if !parent.is_agency() && !x.is_empty() && !y.is_empty() && !x.iter().any(|c| y.contains(c)) {
+                frames[k].parent = None;
+            }
+        }
         for k in 0..n {
             if frames[k].speaker.is_some() {
                 if let Some(p) = frames[k].parent {
@@ -444,6 +482,7 @@ impl<'a> Attributor<'a> {
             self.r.note_states(b, first, last, &mut h);
             named = h.codes();
         }
+        self.hist.said(c.cs, c.ce);
         self.last_claim = Some((speaker.clone(), self.word_blocks));
         self.last_person = person.map(str::to_string);
         self.claims.push(RawClaim {
@@ -510,6 +549,13 @@ impl<'a> Attributor<'a> {
     }
 
     fn sentence_subject(&self, b: &Block, s: usize, e: usize, pos: usize, exclude: (usize, usize)) -> Option<Entity> {
+        // Inside a quotation the subject is the quoted sentence's (“The ministry is spreading
+        // disinformation, claiming that …”, the other ministry said).
+        let cue = b.toks.partition_point(|t| t.cs < pos);
+        let s = match b.toks.get(cue).and_then(|t| t.inq) {
+            Some(q) if b.quotes[q].open >= s && b.quotes[q].open < cue => b.quotes[q].open + 1,
+            _ => s,
+        };
         let mut z = s;
         while z < e && z < s + 6 && b.word(z).is_some_and(|w| self.lex.is(S::Determiners, w)) {
             z += 1;
@@ -520,6 +566,21 @@ impl<'a> Attributor<'a> {
         }
         if z == start {
             return None;
+        }
+        // The nouns after a name belong to it ("The Azerbaijani defense ministry is …"), up to
+        // the verb.
+        let lex = self.lex;
+        let words = |t: usize| if t < e { b.word(t) } else { None };
+        let noun = |t: usize| {
+            words(t).is_some_and(|w| !(lex.is(S::Aux, w) || lex.is_finite(w) || lex.is(S::NpRightStop, w) || lex.is(S::Prepositions, w) || lex.is(S::Adverbs, w) || lex.is(S::Negation, w)))
+                && lex.cues.matches_at(&words, t).is_empty()
+        };
+        let cap_end = z;
+        while z < e && z < cap_end + 3 && noun(z) {
+            z += 1;
+        }
+        if z < e && words(z).is_none_or(|w| !(lex.is(S::Aux, w) || lex.is_finite(w))) {
+            z = cap_end;
         }
         self.r.resolve(b, s, z, pos.min(b.toks[s].cs + 1), exclude, &self.hist)
     }

@@ -22,7 +22,7 @@ pub(crate) fn link(claims: &[RawClaim]) -> Vec<Option<usize>> {
         }
         !x.iter().any(|c| y.contains(c))
     };
-    (0..claims.len())
+    let mut links: Vec<Option<usize>> = (0..claims.len())
         .map(|i| {
             let c = &claims[i];
             if !c.answers {
@@ -43,5 +43,15 @@ pub(crate) fn link(claims: &[RawClaim]) -> Vec<Option<usize>> {
                 .or_else(|| after.clone().find(named))
                 .or_else(|| after.clone().next())
         })
-        .collect()
+        .collect();
+    // Two claims never answer each other: the later one replies, the earlier one (linked forward
+    // only for want of anything before it) answers nothing.
+    for i in 0..links.len() {
+        if let Some(j) = links[i] {
+            if j > i && links[j] == Some(i) {
+                links[i] = None;
+            }
+        }
+    }
+    links
 }

@@ -67,6 +67,8 @@ pub(crate) struct History {
     states: Vec<(usize, String)>,
     /// Where a claim's speaker was named (positions of entities that spoke), most recent last.
     spoke: Vec<usize>,
+    /// Char spans of what speakers said, most recent last.
+    said: Vec<(usize, usize)>,
 }
 
 impl History {
@@ -82,6 +84,19 @@ impl History {
             self.spoke.drain(..2 * LOOKBACK);
         }
         self.entities.push(e);
+    }
+
+    /// Records the char span of a claim's content.
+    pub fn said(&mut self, start: usize, end: usize) {
+        self.said.push((start, end));
+        if self.said.len() > 4 * LOOKBACK {
+            self.said.drain(..2 * LOOKBACK);
+        }
+    }
+
+    /// Whether the mention at `pos` is in the writer's narration, not inside what someone said.
+    fn narrated(&self, pos: usize) -> bool {
+        !self.said.iter().rev().any(|&(a, z)| a <= pos && pos < z)
     }
 
     /// Whether the mention at `pos` spoke.
@@ -399,18 +414,22 @@ impl Resolver<'_> {
             if lex.is(S::PronExcluded, w) {
                 return None;
             }
+            // "The Rwandan government said it was concerned by DR Congo's military build-up. It
+            // said …": a pronoun stands for someone the writer narrates, not for a body named inside
+            // what was said, unless there is no one else.
+            let narrated = |ok: &dyn Fn(&Entity) -> bool| hist.recent(pos, exclude, &|e| ok(e) && hist.narrated(e.pos)).or_else(|| hist.recent(pos, exclude, ok));
             let found = if lex.is(S::PronAny, w) {
                 // "il"/"elle" may stand for an institution, but in reported speech mostly for a person.
-                hist.recent(pos, exclude, &|e| e.kind == EntityKind::Person)
-                    .filter(|p| hist.recent(pos, exclude, &|e| e.kind != EntityKind::Group).is_some_and(|r| r.pos < p.pos + 600))
-                    .or_else(|| hist.recent(pos, exclude, &|e| e.kind != EntityKind::Group))
+                narrated(&|e| e.kind == EntityKind::Person)
+                    .filter(|p| narrated(&|e| e.kind != EntityKind::Group).is_some_and(|r| r.pos < p.pos + 600))
+                    .or_else(|| narrated(&|e| e.kind != EntityKind::Group))
             } else if lex.is(S::PronPerson, w) {
-                hist.recent(pos, exclude, &|e| e.kind == EntityKind::Person)
+                narrated(&|e| e.kind == EntityKind::Person)
             } else if lex.is(S::PronOrg, w) {
-                hist.recent(pos, exclude, &|e| matches!(e.kind, EntityKind::Org | EntityKind::State))
-                    .or_else(|| hist.recent(pos, exclude, &|e| e.kind != EntityKind::Group && e.last_name.is_none()))
+                narrated(&|e| matches!(e.kind, EntityKind::Org | EntityKind::State))
+                    .or_else(|| narrated(&|e| e.kind != EntityKind::Group && e.last_name.is_none()))
             } else if lex.is(S::PronPlural, w) {
-                hist.recent(pos, exclude, &|e| e.kind != EntityKind::Person)
+                narrated(&|e| e.kind != EntityKind::Person)
             } else {
                 None
             };
@@ -649,7 +668,10 @@ impl Resolver<'_> {
             run = head;
         }
         if let Some((s, z)) = run {
-            let after_prep = s > 0 && matches!(word(s - 1), "de" | "du" | "des" | "d'" | "of" | "in" | "en" | "from" | "at" | "à");
+            // "le ministre de la Communication", "minister of Information": a portfolio or a place
+            // after a preposition (and its article) is no name.
+            let p = if s > 1 && lex.is(S::Determiners, word(s - 1)) { s - 1 } else { s };
+            let after_prep = p > 0 && matches!(word(p - 1), "de" | "du" | "des" | "d'" | "of" | "in" | "en" | "from" | "at" | "à");
             let acronym = z - s == 1 && b.toks[ws[s]].upper;
             if after_prep && z - s <= 2 || acronym {
                 run = None;

@@ -416,3 +416,64 @@ fn an_acronym_the_text_defines_stands_for_the_body_it_abbreviates() {
     let c = x.claims.iter().find(|c| c.text.contains("fragments d'un missile")).expect("the SBU's claim");
     assert_eq!(c.speaker.who.countries, ["UA"], "{:#?}", x.claims);
 }
+
+#[test]
+fn a_quotation_woven_into_the_writers_clause_gives_the_whole_clause_as_content() {
+    let x = run("Ces tirs visent parfois des fermes isolées où vivent des familles qui « n'ont nulle part où aller », a ajouté le maire.", Some("fr"));
+    assert_eq!(x.claims.len(), 1, "{:#?}", x.claims);
+    assert!(x.claims[0].text.starts_with("Ces tirs visent parfois des fermes"), "{:#?}", x.claims);
+    // After an attribution in the clause, the quotation alone is the next claim.
+    let x = run("Le porte-parole a affirmé que les tirs avaient cessé et « que le calme régnait », a précisé le maire.", Some("fr"));
+    let c = x.claims.iter().find(|c| c.cue == "a précisé").expect("the second claim");
+    assert_eq!(c.text, "que le calme régnait", "{:#?}", x.claims);
+    // A quotation that is the whole clause is the content, as before.
+    let x = run("\"We will not retreat,\" the minister said.", Some("en"));
+    assert_eq!(x.claims[0].text, "We will not retreat", "{:#?}", x.claims);
+}
+
+#[test]
+fn a_person_quoting_what_others_claim_says_something_of_their_own_and_relays_nothing() {
+    let x = run("« On écoute la radio tous les jours, les rebelles affirmaient qu'ils avaient pris le col mais on ne les voit nulle part », a affirmé Jean Morel, le maire du village.", Some("fr"));
+    let own = x.claims.iter().find(|c| c.cue == "a affirmé").expect("the mayor's own claim");
+    assert!(own.text.contains("on ne les voit nulle part"), "{:#?}", x.claims);
+    let theirs = x.claims.iter().find(|c| c.cue == "affirmaient").expect("the claim the mayor reports");
+    assert!(theirs.via.is_empty(), "a person is no relay: {:#?}", x.claims);
+    // A quotation that is only someone else's claim is relayed by the one who quotes it.
+    let x = run("Le ministère russe a publié un rapport. « Sergueï Lavrov a souligné que la Russie poursuivra sa médiation », a-t-il déclaré.", Some("fr"));
+    assert_eq!(x.claims.len(), 1, "{:#?}", x.claims);
+    assert_eq!(x.claims[0].via.len(), 1, "{:#?}", x.claims);
+}
+
+#[test]
+fn a_capitalized_portfolio_after_de_la_is_no_name() {
+    let x = run("« Tout est calme », a affirmé le ministre de la Communication.", Some("fr"));
+    assert_eq!(x.claims[0].speaker.who.name, "ministre de la Communication", "{:#?}", x.claims);
+}
+
+#[test]
+fn a_french_present_passive_hands_the_denial_to_its_agent_and_a_reflexive_verb_stays_active() {
+    let x = run("Ces accusations sont rejetées par Bagdad.", Some("fr"));
+    assert_eq!(x.claims.len(), 1, "{:#?}", x.claims);
+    assert_eq!((x.claims[0].speaker.who.countries.as_slice(), x.claims[0].text.as_str()), (&["IQ".to_string()][..], "Ces accusations"), "{:#?}", x.claims);
+    let x = run("Le ministre irakien s'est dit prêt à négocier avec Ankara.", Some("fr"));
+    assert_eq!(x.claims.len(), 1, "{:#?}", x.claims);
+    assert_eq!(x.claims[0].speaker.who.countries, ["IQ"], "{:#?}", x.claims);
+}
+
+#[test]
+fn a_pronoun_stands_for_someone_narrated_not_for_a_body_named_inside_what_was_said() {
+    let x = run("The Rwandan government said it was worried by the Congolese army's build-up near the border. It said the talks had failed.", Some("en"));
+    let c = x.claims.iter().find(|c| c.text.contains("talks had failed")).expect("the second claim");
+    assert_eq!(c.speaker.who.countries, ["RW"], "{:#?}", x.claims);
+}
+
+#[test]
+fn a_body_quoting_the_other_sides_claim_speaks_for_itself_and_relays_nothing() {
+    let x = run("“The Azerbaijani defense ministry is spreading disinformation again, claiming that our units opened fire at its positions. Our units did not fire a single shot”, the Armenian defense ministry said in a statement.", Some("en"));
+    let theirs = x.claims.iter().find(|c| c.cue == "claiming").expect("the claim reported of the other side");
+    assert_eq!((theirs.speaker.who.countries.as_slice(), theirs.via.len()), (&["AZ".to_string()][..], 0), "{:#?}", x.claims);
+    assert_eq!(theirs.speaker.who.name, "Azerbaijani defense ministry", "the subject runs to its verb: {:#?}", x.claims);
+    let own = x.claims.iter().find(|c| c.cue == "said").expect("the ministry's own claim");
+    assert_eq!(own.speaker.who.countries, ["AM"], "{:#?}", x.claims);
+    assert!(own.text.contains("did not fire a single shot"), "{:#?}", x.claims);
+}

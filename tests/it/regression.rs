@@ -1002,3 +1002,17 @@ fn a_source_with_more_claims_than_detection_keeps_is_not_analysed_again_in_every
     let (_, default, _) = run(&twin, Detection::default());
     assert_eq!(small, default, "what a detection keeps changes its work, not what it finds");
 }
+
+#[test]
+fn two_claims_never_answer_each_other() {
+    use crosscheck::extract::{extract, ExtractConfig};
+    use crosscheck::gazetteer::Gazetteer;
+    let text = "« On écoute la radio tous les jours, les rebelles affirmaient qu'ils avaient pris le col mais on ne les voit nulle part », a affirmé Jean Morel, le maire du village.";
+    let x = extract(text, &ExtractConfig { gazetteer: Gazetteer::builtin(), language: Some("fr") });
+    for c in &x.claims {
+        let Some(r) = &c.responds_to else { continue };
+        let other = x.claims.iter().find(|o| &o.id == r).expect("the claim answered exists");
+        assert_ne!(other.responds_to.as_deref(), Some(c.id.as_str()), "{:#?}", x.claims);
+    }
+    assert!(x.claims.iter().any(|c| c.responds_to.is_some()), "the later claim still answers the earlier: {:#?}", x.claims);
+}

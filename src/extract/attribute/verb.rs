@@ -119,6 +119,10 @@ impl Attributor<'_> {
                     continue;
                 }
                 if lex.is(S::Clitics, wk) {
+                    // « s'est dit prêt », « se sont félicités »: a reflexive verb, not a passive.
+                    if lex.is(S::Reflexives, wk) {
+                        passive = false;
+                    }
                     j = k;
                     continue;
                 }
@@ -480,6 +484,16 @@ impl Attributor<'_> {
             t -= 1;
         }
         if let QRole::Close(q) = b.toks[t].q {
+            // "Cette organisation « est mafieuse » et n'est « pas politique », a-t-il martelé": a
+            // quotation woven into the writer's clause is a fragment; the clause is what was said.
+            // Unless an attribution comes before it ("« A », a dit X, « B », a ajouté Y").
+            let open = b.quotes[q].open;
+            let words = |x: usize| if x >= s && x < open { b.word(x) } else { None };
+            let lead = (s..open).filter(|&x| b.toks[x].kind == Kind::Word).count();
+            let attributed = (s..open).any(|x| !self.lex.cues.matches_at(&words, x).is_empty());
+            if lead >= 2 && !attributed && b.is_punct(bt, ',') {
+                return Some((span(b, s, bt - 1), b.toks[bt].cs));
+            }
             return Some((quote_span(b, q), b.toks[t].cs));
         }
         if b.is_punct(bt, ',') {
