@@ -302,3 +302,17 @@ fn a_side_denying_damage_meets_the_other_sides_toll_on_the_outcome_of_the_strike
         );
     }
 }
+
+#[test]
+fn accounts_tied_only_by_what_every_war_holds_are_proposed_when_each_names_who_acted() {
+    let accusation = ("AM", "Azerbaijani troops opened fire on the border posts");
+    let who = proposed_between(accusation, ("AZ", "l'armée arménienne a ouvert le feu sur nos postes frontaliers"));
+    assert!(!who.is_empty(), "each names the other as the one who fired: a dispute on the actor");
+    let ongoing = proposed_between(accusation, ("AZ", "les combats se poursuivent le long de la frontière"));
+    assert!(ongoing.is_empty(), "fighting that goes on, said by the other side, disputes nothing: {ongoing:?}");
+    let site = proposed_between(
+        ("UA", "the Russian strike on the hospital killed twelve patients"),
+        ("RU", "la frappe n'a fait aucune victime à l'hôpital"),
+    );
+    assert!(!site.is_empty(), "the same site ties two accounts that name no actor: {site:?}");
+}
