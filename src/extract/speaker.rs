@@ -667,6 +667,11 @@ impl Resolver<'_> {
         if head.is_some() {
             run = head;
         }
+        // "les Forces Vives de Guinée", "the Armed Forces Command": capitalized words after a
+        // capitalized institution noun name the institution, not a person.
+        if run.is_some_and(|(s, _)| s > 0 && b.toks[ws[s - 1]].cap && lex.is(S::OrgNouns, word(s - 1))) {
+            run = None;
+        }
         if let Some((s, z)) = run {
             // "le ministre de la Communication", "minister of Information": a portfolio or a place
             // after a preposition (and its article) is no name.

@@ -477,3 +477,11 @@ fn a_body_quoting_the_other_sides_claim_speaks_for_itself_and_relays_nothing() {
     assert_eq!(own.speaker.who.countries, ["AM"], "{:#?}", x.claims);
     assert!(own.text.contains("did not fire a single shot"), "{:#?}", x.claims);
 }
+
+#[test]
+fn capitalized_words_after_an_institution_noun_name_the_institution_not_a_person() {
+    let x = run("La répression aurait fait sept morts, selon les Forces Vives de Guinée. « Il y a trois corps à la morgue », a déclaré le procureur général près la Cour d'appel de Conakry.", Some("fr"));
+    assert_eq!(x.claims.len(), 2, "{:#?}", x.claims);
+    assert_eq!(x.claims[0].speaker.who.name, "Forces Vives de Guinée", "{:#?}", x.claims);
+    assert!(x.claims[1].speaker.who.name.starts_with("procureur général"), "the prosecutor is no one named before: {:#?}", x.claims);
+}
