@@ -834,6 +834,27 @@ fn a_party_repeating_itself_in_copies_is_one_statement_carried_by_many_sources()
     assert_eq!(carried, vec![4, 4], "each side's statement is carried by the four sources");
 }
 
+/// Issue 13: a dispatch that reports both sides' accounts (no reply between them) holds its own
+/// pair; a copy of it in another source made that pair look cross-source, and it was proposed.
+#[test]
+fn copies_of_a_dispatch_holding_both_sides_accounts_propose_no_candidate_between_them() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let db = dir.path().join("ws.db");
+    let dispatch = "Le ministère arménien de la Défense a affirmé que les forces azerbaïdjanaises avaient bombardé des \
+                    positions arméniennes à Tavush le 12 juillet. Le ministère azerbaïdjanais de la Défense a déclaré de \
+                    son côté que des unités arméniennes avaient ouvert le feu sur des positions azerbaïdjanaises à Tovuz \
+                    le 12 juillet.";
+    let one = dir.path().join("one.txt");
+    let two = dir.path().join("two.txt");
+    std::fs::write(&one, format!("Tavush et Tovuz\n\n{dispatch}\n")).expect("write");
+    std::fs::write(&two, format!("Reprise\n\n{dispatch}\n\n(copie)\n")).expect("write");
+    run_json(&db, &["import", one.to_str().expect("utf-8"), two.to_str().expect("utf-8")]);
+    let claims = run_json(&db, &["claims"])["claims"].as_array().cloned().unwrap_or_default();
+    assert_eq!(claims.len(), 4, "each copy holds both ministries' accounts: {claims:#?}");
+    let conflicts = run_json(&db, &["conflicts"])["conflicts"].as_array().cloned().unwrap_or_default();
+    assert!(conflicts.is_empty(), "the dispatch's own pair is not a disagreement across sources: {conflicts:#?}");
+}
+
 /// Issue 13's measure at a size the suite can afford: hundreds of copies of opposing dispatches
 /// (the seed, and a French and an English account of one border clash), cut differently, propose
 /// no conflict the originals did not: no party is set against itself, and each copied statement
