@@ -675,8 +675,8 @@ impl Resolver<'_> {
         if let Some((s, z)) = run {
             // "le ministre de la Communication", "minister of Information": a portfolio or a place
             // after a preposition (and its article) is no name.
-            let p = if s > 1 && lex.is(S::Determiners, word(s - 1)) { s - 1 } else { s };
-            let after_prep = p > 0 && matches!(word(p - 1), "de" | "du" | "des" | "d'" | "of" | "in" | "en" | "from" | "at" | "à");
+            let prep = |k: usize| matches!(word(k), "de" | "du" | "des" | "d'" | "of" | "in" | "en" | "from" | "at" | "à");
+            let after_prep = s > 0 && (prep(s - 1) || s > 1 && lex.is(S::Determiners, word(s - 1)) && prep(s - 2));
             let acronym = z - s == 1 && b.toks[ws[s]].upper;
             if after_prep && z - s <= 2 || acronym {
                 run = None;
@@ -755,6 +755,19 @@ impl Resolver<'_> {
             let holds_office = state_office || !nonstate_body && self.profile.is_some_and(|p| p.holds_office(&last));
             if countries.is_empty() && holds_office {
                 countries.extend(self.state_around(pos, hist, institution.as_deref(), org));
+            }
+            // « … », a déclaré le procureur général de Conakry. Yamoussa Conté assure …: a bare name
+            // the text gives no state, speaking right after an unnamed office holder with no one
+            // else in between, is that office holder named.
+            if countries.is_empty() && ws.len() == z - s && person_nouns.is_empty() {
+                let last_person = hist.recent(pos, exclude, &|e| e.kind == EntityKind::Person);
+                // (Others of the same state may speak in between: "…, rejected by the authorities".)
+                let same_side_since = |e: &Entity| {
+                    hist.spoke.iter().filter(|&&p| p > e.pos && p < pos).all(|&p| hist.entities.iter().rev().take(LOOKBACK).find(|x| x.pos == p).is_some_and(|x| x.speaker.countries == e.speaker.countries))
+                };
+                if let Some(e) = last_person.filter(|e| e.last_name.is_none() && e.speaker.countries.len() == 1 && hist.spoke_at(e.pos) && same_side_since(e) && pos < e.pos + 600) {
+                    countries.clone_from(&e.speaker.countries);
+                }
             }
             return Some(Entity {
                 speaker: Speaker { name, party: party_for(&countries, &institution), countries },

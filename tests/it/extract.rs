@@ -485,3 +485,14 @@ fn capitalized_words_after_an_institution_noun_name_the_institution_not_a_person
     assert_eq!(x.claims[0].speaker.who.name, "Forces Vives de Guinée", "{:#?}", x.claims);
     assert!(x.claims[1].speaker.who.name.starts_with("procureur général"), "the prosecutor is no one named before: {:#?}", x.claims);
 }
+
+#[test]
+fn a_bare_name_speaking_right_after_an_unnamed_office_holder_is_that_office_holder() {
+    let x = run("« Trois blessés ont été soignés », a déclaré le procureur général de Kaboul. Ahmad Wali assure que l'enquête est ouverte.", Some("fr"));
+    let c = x.claims.iter().find(|c| c.text.contains("enquête")).expect("the named governor's claim");
+    assert_eq!(c.speaker.who.countries, ["AF"], "{:#?}", x.claims);
+    // Not when someone else spoke in between.
+    let x = run("« Trois blessés ont été soignés », a déclaré le procureur général de Kaboul. Un habitant a dit que tout était calme. Ahmad Wali assure que l'enquête est ouverte.", Some("fr"));
+    let c = x.claims.iter().find(|c| c.text.contains("enquête")).expect("the named man's claim");
+    assert!(c.speaker.who.countries.is_empty(), "{:#?}", x.claims);
+}
