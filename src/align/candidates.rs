@@ -119,6 +119,10 @@ pub struct Features {
     pub concepts: BTreeSet<String>,
     /// The signals those concepts count as: a concept's kind ("violence", "toll"), else itself.
     pub signals: BTreeSet<String>,
+    /// The concepts that name a site, what was hit ("hospital", "temple").
+    pub sites: BTreeSet<String>,
+    /// States the content names as taking part (actor facts), the speaker's aside.
+    pub actors: BTreeSet<String>,
     /// How much the claim says: its facts (actors, places, dates, counts) and content words.
     pub content: usize,
 }
@@ -150,6 +154,7 @@ impl Features {
                 }
                 FactValue::Actor { country, .. } => {
                     f.involved.insert(country.clone());
+                    f.actors.insert(country.clone());
                 }
                 FactValue::Number { unit: Some(u), .. } => {
                     f.units.insert(u.clone());
@@ -172,6 +177,9 @@ impl Features {
             for (concept, signal) in events.concepts_of(&folded) {
                 f.concepts.insert(concept.to_string());
                 f.signals.insert(signal.to_string());
+                if events.is_site(concept) {
+                    f.sites.insert(concept.to_string());
+                }
             }
             let sentence_start = std::mem::replace(&mut first_word, false);
             if inside(t.start) {
@@ -239,9 +247,16 @@ pub fn score(a: &Features, b: &Features) -> Option<Scored> {
     let jaccard = if union == 0 { 0.0 } else { common.len() as f32 / union as f32 };
     let involved = shared(&a.involved, &b.involved);
     // Event concepts are not specific to one event ("forces", "strike" are in every war): they
-    // count only between accounts involving a state in common.
-    let signals = if involved.is_empty() { Vec::new() } else { shared(&a.signals, &b.signals) };
+    // count only between accounts tied to one event by an anchor, a state both involve or a
+    // place or a day both name. Opposing sides often name only themselves ("India struck the
+    // camp in Balakot" against "Pakistan's response … the payload fell near Balakot"): the
+    // place is then what ties the accounts.
+    let anchored = !involved.is_empty() || !places.is_empty() || !days.is_empty();
+    let signals = if anchored { shared(&a.signals, &b.signals) } else { Vec::new() };
     if days.is_empty() && places.is_empty() && names.is_empty() && jaccard < 0.3 && signals.len() < MIN_SHARED_SIGNALS {
+        return None;
+    }
+    if !names_who_acted(a, b, !(days.is_empty() && places.is_empty() && names.is_empty() && common.is_empty())) {
         return None;
     }
     let actors = if involved.len() >= 2 { 0.10 } else if !involved.is_empty() { 0.05 } else { 0.0 };
@@ -259,6 +274,16 @@ pub fn score(a: &Features, b: &Features) -> Option<Scored> {
     Some(Scored { score, evidence })
 }
 
+/// Whether two accounts tied by nothing but what every account of a war holds — forces,
+/// fighting, a toll, the states involved — are still worth putting side by side: only when each
+/// names who acted, so that they may disagree on the actor ("Cambodian forces opened fire" /
+/// « les hostilités ont été déclenchées par l'armée thaïlandaise »). One side's "continued
+/// military clashes" disputes nothing. Accounts `tied` by a day, a place, a name or a word in
+/// common, or naming the same site (a hospital, a temple), need no actor.
+fn names_who_acted(a: &Features, b: &Features, tied: bool) -> bool {
+    tied || a.sites.iter().any(|s| b.sites.contains(s)) || (!a.actors.is_empty() && !b.actors.is_empty())
+}
+
 /// The score [`score`] would give, without building its evidence: the shortlist's filter.
 pub fn quick_score(a: &Features, b: &Features) -> f32 {
     let n = |x: &BTreeSet<String>, y: &BTreeSet<String>| {
@@ -269,8 +294,11 @@ pub fn quick_score(a: &Features, b: &Features) -> f32 {
     let union = a.words.len() + b.words.len() - common;
     let jaccard = if union == 0 { 0.0 } else { common as f32 / union as f32 };
     let involved = n(&a.involved, &b.involved);
-    let signals = if involved == 0 { 0 } else { n(&a.signals, &b.signals) };
+    let signals = if involved + places + days == 0 { 0 } else { n(&a.signals, &b.signals) };
     if days == 0 && places == 0 && names == 0 && jaccard < 0.3 && signals < MIN_SHARED_SIGNALS {
+        return 0.0;
+    }
+    if !names_who_acted(a, b, days + places + names + common > 0) {
         return 0.0;
     }
     let actors = if involved >= 2 { 0.10 } else if involved > 0 { 0.05 } else { 0.0 };

@@ -23,6 +23,8 @@ struct File {
 struct ConceptEntry {
     id: String,
     kind: Option<String>,
+    #[serde(default)]
+    site: bool,
     words: Vec<String>,
 }
 
@@ -31,6 +33,7 @@ struct ConceptEntry {
 struct Concept {
     id: String,
     signal: String,
+    site: bool,
     exact: BTreeSet<String>,
     prefixes: Vec<String>,
 }
@@ -66,10 +69,16 @@ impl EventLexicon {
                         }
                     }
                 }
-                Concept { signal: c.kind.unwrap_or_else(|| c.id.clone()), id: c.id, exact, prefixes }
+                Concept { signal: c.kind.unwrap_or_else(|| c.id.clone()), site: c.site, id: c.id, exact, prefixes }
             })
             .collect();
         Ok(EventLexicon { concepts })
+    }
+
+    /// True when `concept` names a site, what was hit (a hospital, a temple), rather than what
+    /// happens in every account of a war (forces, fighting, a toll).
+    pub fn is_site(&self, concept: &str) -> bool {
+        self.concepts.iter().any(|c| c.site && c.id == concept)
     }
 
     /// The concepts a folded word names, as (concept id, signal) pairs.
@@ -103,5 +112,7 @@ mod tests {
             assert_eq!(concepts(w), vec!["ceasefire"], "{w} is a ceasefire");
         }
         assert!(concepts("harvest").is_empty(), "a word of no event names none");
+        let lex = EventLexicon::builtin();
+        assert!(lex.is_site("hospital") && !lex.is_site("armed_forces") && !lex.is_site("strike"), "a hospital is a site, forces and strikes are not");
     }
 }

@@ -359,6 +359,12 @@ impl Detection {
                 if store::is_rejected_in(tx, id, other)? || store::share_conflict_in(tx, id, other)? {
                     continue;
                 }
+                // A source holding both claims reports both accounts: copies of it in other
+                // sources make the pair look cross-source, and it is not (last, as it reads the
+                // carriers of both statements).
+                if store::statements_share_a_source_in(tx, mine, theirs)? {
+                    continue;
+                }
                 let claims = [mine.min(theirs), mine.max(theirs)];
                 store::insert_conflict_in(
                     tx,

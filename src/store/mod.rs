@@ -42,7 +42,7 @@ pub(crate) use conflicts::{
 };
 pub(crate) use claims::{insert_claim_in, insert_claim_party_in, set_responds_to_in};
 pub(crate) use sources::insert_source_in;
-pub(crate) use statements::{first_holder_in, join_statement_in, statement_of_in};
+pub(crate) use statements::{first_holder_in, join_statement_in, statement_of_in, statements_share_a_source_in};
 pub use sources::{Inserted, NewSource};
 pub use feeds::FeedRecord;
 pub(crate) use feeds::mark_feed_item_in;

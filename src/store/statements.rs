@@ -48,6 +48,20 @@ pub(crate) fn first_holder_in(tx: &Transaction<'_>, key: i64, claim: i64, after:
         .optional()?)
 }
 
+/// True when one source carries both statements (each a statement id, as [`statement_of_in`]
+/// gives): a dispatch holding both accounts, or copies of it. Their claims are that source's own
+/// pair, never a disagreement across sources, however many copies put them in two sources.
+pub(crate) fn statements_share_a_source_in(tx: &Transaction<'_>, a: i64, b: i64) -> Result<bool> {
+    Ok(tx
+        .prepare_cached(
+            "SELECT EXISTS (SELECT 1 FROM claims c
+               WHERE (c.id = ?2 OR c.id IN (SELECT claim_id FROM claim_statements WHERE statement_id = ?2))
+                 AND c.source_id IN (SELECT source_id FROM claims
+                                     WHERE id = ?1 OR id IN (SELECT claim_id FROM claim_statements WHERE statement_id = ?1)))",
+        )?
+        .query_row(params![a, b], |r| r.get(0))?)
+}
+
 impl Store {
     /// Every claim carrying the statement `claim` belongs to, with its source: the statement's
     /// first claim, then its copies, in id order.

@@ -277,3 +277,71 @@ fn an_edited_claim_indexed_again_is_not_counted_twice_under_its_own_keys() {
         .expect("edit");
     assert_eq!(state(&db), (MAX_POSTINGS as i64, false), "the edited claim holds the key once, and the key still blocks");
 }
+
+/// Two opposing accounts read into candidate features, each by a speaker of its own state, in
+/// sources 10 and 20: the pairs `propose` finds, with the evidence of each.
+fn proposed_between(a: (&str, &str), b: (&str, &str)) -> Vec<(String, Vec<String>)> {
+    use crosscheck::align::candidates::{propose, CandidateConfig, ClaimRef, Features};
+    use crosscheck::align::facts::Lexicon;
+    use crosscheck::gazetteer::Gazetteer;
+    use crosscheck::model::Speaker;
+    let features = |id: i64, (country, text): (&str, &str)| {
+        let speaker = Speaker { name: format!("{country} ministry"), party: Some(format!("{country}.mod")), countries: vec![country.into()] };
+        Features::new(ClaimRef { id, source_id: id * 10, text, speaker: &speaker }, Gazetteer::builtin(), Lexicon::builtin())
+    };
+    propose(&[features(1, a), features(2, b)], &CandidateConfig::default())
+        .into_iter()
+        .flat_map(|p| p.scored.evidence)
+        .map(|e| (e.kind, e.shared))
+        .collect()
+}
+
+#[test]
+fn opposing_accounts_that_each_name_only_their_own_state_meet_on_the_place_they_both_name() {
+    // Each side names itself only: no state in common, but one place, and both speak of bombing.
+    let got = proposed_between(
+        ("AM", "Armenian artillery struck an ammunition depot near Lachin"),
+        ("AZ", "Azerbaijani air defence units turned the intruders back before they could bomb anything near Lachin"),
+    );
+    let kinds: Vec<&str> = got.iter().map(|(k, _)| k.as_str()).collect();
+    assert_eq!(kinds, vec!["place", "event"], "the place ties the accounts, and the strike they dispute counts then: {got:?}");
+    assert!(
+        proposed_between(
+            ("AM", "Armenian artillery struck an ammunition depot in the mountains"),
+            ("AZ", "Azerbaijani air defence units turned the intruders back before they could bomb anything"),
+        )
+        .is_empty(),
+        "without a place, a day or a state in common, bombing alone ties nothing: it is in every war"
+    );
+}
+
+#[test]
+fn a_side_denying_damage_meets_the_other_sides_toll_on_the_outcome_of_the_strike() {
+    for (toll, denial) in [
+        ("Russian bombs killed twelve patients at the city hospital", "The hospital suffered no damage at all"),
+        ("des bombes russes ont tué douze patients à l'hôpital de la ville", "l'hôpital n'a subi aucun dégât"),
+        ("российская авиация нанесла удар по городской больнице, погибли двенадцать пациентов", "больница не получила никаких повреждений"),
+    ] {
+        let got = proposed_between(("UA", toll), ("RU", denial));
+        let event = got.iter().find(|(k, _)| k == "event").map(|(_, v)| v.clone());
+        assert_eq!(
+            event,
+            Some(vec!["hospital".to_string(), "toll".to_string()]),
+            "deaths on one side and no damage on the other are one disputed outcome: {toll:?} / {denial:?}: {got:?}"
+        );
+    }
+}
+
+#[test]
+fn accounts_tied_only_by_what_every_war_holds_are_proposed_when_each_names_who_acted() {
+    let accusation = ("AM", "Azerbaijani troops opened fire on the border posts");
+    let who = proposed_between(accusation, ("AZ", "l'armée arménienne a ouvert le feu sur nos postes frontaliers"));
+    assert!(!who.is_empty(), "each names the other as the one who fired: a dispute on the actor");
+    let ongoing = proposed_between(accusation, ("AZ", "les combats se poursuivent le long de la frontière"));
+    assert!(ongoing.is_empty(), "fighting that goes on, said by the other side, disputes nothing: {ongoing:?}");
+    let site = proposed_between(
+        ("UA", "the Russian strike on the hospital killed twelve patients"),
+        ("RU", "la frappe n'a fait aucune victime à l'hôpital"),
+    );
+    assert!(!site.is_empty(), "the same site ties two accounts that name no actor: {site:?}");
+}

@@ -834,6 +834,90 @@ fn a_party_repeating_itself_in_copies_is_one_statement_carried_by_many_sources()
     assert_eq!(carried, vec![4, 4], "each side's statement is carried by the four sources");
 }
 
+/// Issue 13: a dispatch that reports both sides' accounts (no reply between them) holds its own
+/// pair; a copy of it in another source made that pair look cross-source, and it was proposed.
+#[test]
+fn copies_of_a_dispatch_holding_both_sides_accounts_propose_no_candidate_between_them() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let db = dir.path().join("ws.db");
+    let dispatch = "Le ministère arménien de la Défense a affirmé que les forces azerbaïdjanaises avaient bombardé des \
+                    positions arméniennes à Tavush le 12 juillet. Le ministère azerbaïdjanais de la Défense a déclaré de \
+                    son côté que des unités arméniennes avaient ouvert le feu sur des positions azerbaïdjanaises à Tovuz \
+                    le 12 juillet.";
+    let one = dir.path().join("one.txt");
+    let two = dir.path().join("two.txt");
+    std::fs::write(&one, format!("Tavush et Tovuz\n\n{dispatch}\n")).expect("write");
+    std::fs::write(&two, format!("Reprise\n\n{dispatch}\n\n(copie)\n")).expect("write");
+    run_json(&db, &["import", one.to_str().expect("utf-8"), two.to_str().expect("utf-8")]);
+    let claims = run_json(&db, &["claims"])["claims"].as_array().cloned().unwrap_or_default();
+    assert_eq!(claims.len(), 4, "each copy holds both ministries' accounts: {claims:#?}");
+    let conflicts = run_json(&db, &["conflicts"])["conflicts"].as_array().cloned().unwrap_or_default();
+    assert!(conflicts.is_empty(), "the dispatch's own pair is not a disagreement across sources: {conflicts:#?}");
+}
+
+/// Issue 13's measure at a size the suite can afford: hundreds of copies of opposing dispatches
+/// (the seed, and a French and an English account of one border clash), cut differently, propose
+/// no conflict the originals did not: no party is set against itself, and each copied statement
+/// is one statement carried by every copy. Measured once at 2,000 copies (see the README).
+#[test]
+fn hundreds_of_copies_of_opposing_dispatches_add_no_conflict_and_carry_each_statement() {
+    const COPIES: usize = 100;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let pair = crate::support::shared_corpus().join("pairs/thai-cambodia-2025-07-24");
+    let originals = [seed_text_path(), pair.join("lepetitjournal-ta-moan-fr.txt"), pair.join("upi-ta-muen-en.txt")];
+    let texts: Vec<String> = originals.iter().map(|p| std::fs::read_to_string(p).expect("dispatch")).collect();
+    let listing = |db: &Path| {
+        let conflicts = run_json(db, &["conflicts"])["conflicts"].as_array().cloned().unwrap_or_default();
+        let claims = run_json(db, &["claims"])["claims"].as_array().cloned().unwrap_or_default();
+        (conflicts, claims)
+    };
+
+    let alone = dir.path().join("alone.db");
+    let mut args = vec!["import".to_string()];
+    args.extend(originals.iter().map(|p| p.to_string_lossy().into_owned()));
+    run_json(&alone, &args.iter().map(String::as_str).collect::<Vec<_>>());
+    let (expected, _) = listing(&alone);
+
+    let db = dir.path().join("copies.db");
+    let mut paths = Vec::new();
+    for k in 0..COPIES {
+        for (n, text) in texts.iter().enumerate() {
+            // Cut differently: another heading and footer, and every third copy without its last paragraph.
+            let body = if k % 3 == 2 { text.trim_end().rsplit_once("\n\n").map_or(text.as_str(), |(head, _)| head) } else { text.as_str() };
+            let p = dir.path().join(format!("copy-{k}-{n}.txt"));
+            std::fs::write(&p, format!("Reprise {k}\n\n{body}\n\n(copie {k})\n")).expect("write copy");
+            paths.push(p.to_string_lossy().into_owned());
+        }
+    }
+    let mut args = vec!["import"];
+    args.extend(paths.iter().map(String::as_str));
+    run_json(&db, &args);
+    let (conflicts, claims) = listing(&db);
+    let party = |id: i64| {
+        let c = claims.iter().find(|c| c["id"] == id).expect("member claim");
+        let countries = c["speaker"]["countries"].as_array().cloned().unwrap_or_default();
+        if countries.is_empty() { c["speaker"]["party"].to_string() } else { serde_json::Value::Array(countries).to_string() }
+    };
+    for c in &conflicts {
+        let members: Vec<String> = c["claims"].as_array().expect("members").iter().filter_map(|m| m["claim_id"].as_i64()).map(party).collect();
+        let distinct: std::collections::HashSet<&String> = members.iter().collect();
+        assert!(distinct.len() > 1, "a conflict sets two parties against each other, never one against itself: {c:#}");
+    }
+    assert_eq!(
+        conflicts.len(),
+        expected.len(),
+        "{} copies of each dispatch add no conflict to the originals' {}",
+        COPIES,
+        expected.len()
+    );
+    let carried: Vec<usize> = conflicts
+        .iter()
+        .flat_map(|c| c["sides"].as_array().cloned().unwrap_or_default())
+        .map(|s| s["carried_by"].as_array().map_or(0, Vec::len))
+        .collect();
+    assert!(carried.iter().all(|&n| n >= COPIES * 2 / 3), "each side is one statement carried by the copies holding it: {carried:?}");
+}
+
 /// Issue 15: the Markdown report bolded each changed word on its own (`**avoir** **pris**`) and
 /// left HTML entities (`&quot;`) in the text.
 #[test]
