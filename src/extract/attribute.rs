@@ -237,6 +237,10 @@ impl<'a> Attributor<'a> {
         // A trailing attribution owns the content before it: trim earlier frames' content there.
         let tails: Vec<usize> = frames.iter().filter_map(|f| f.tail_at).collect();
         for f in &mut frames {
+            // A quotation is its speaker's words whole: a tail inside it belongs to a nested frame.
+            if f.quote {
+                continue;
+            }
             for &p in &tails {
                 if f.content.cs < p && p < f.content.ce && f.tail_at != Some(p) {
                     self.trim_end(&mut f.content, p);
@@ -364,7 +368,10 @@ impl<'a> Attributor<'a> {
             }
             let c = frames[p].content;
             let own = b.toks.iter().filter(|t| t.kind == Kind::Word && t.cs >= c.cs && t.ce <= c.ce && !kids.iter().any(|&(a, z)| t.cs >= a && t.cs < z)).count();
-            if own >= 3 {
+            // « Le gouvernement rejette ces accusations », écrit le ministre: a person stating
+            // their institution's position says it themselves; they relay only other persons.
+            let speaks_for_body = (0..n).any(|k| frames[k].parent == Some(p) && frames[k].speaker.as_ref().is_some_and(|e| matches!(e.kind, EntityKind::Org | EntityKind::State)));
+            if own >= 3 || speaks_for_body {
                 for k in 0..n {
                     if frames[k].parent == Some(p) {
                         frames[k].parent = None;

@@ -496,3 +496,11 @@ fn a_bare_name_speaking_right_after_an_unnamed_office_holder_is_that_office_hold
     let c = x.claims.iter().find(|c| c.text.contains("enquête")).expect("the named man's claim");
     assert!(c.speaker.who.countries.is_empty(), "{:#?}", x.claims);
 }
+
+#[test]
+fn a_person_stating_their_governments_position_says_the_whole_quotation() {
+    let x = run("« Le gouvernement rejette et condamne fermement de telles accusations », écrit le ministre malien de la Communication.", Some("fr"));
+    let c = x.claims.iter().find(|c| c.cue == "écrit").expect("the minister's claim");
+    assert_eq!(c.speaker.who.countries, ["ML"], "{:#?}", x.claims);
+    assert!(c.text.contains("rejette et condamne fermement de telles accusations"), "the quotation whole: {:#?}", x.claims);
+}
