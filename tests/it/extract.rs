@@ -504,3 +504,13 @@ fn a_person_stating_their_governments_position_says_the_whole_quotation() {
     assert_eq!(c.speaker.who.countries, ["ML"], "{:#?}", x.claims);
     assert!(c.text.contains("rejette et condamne fermement de telles accusations"), "the quotation whole: {:#?}", x.claims);
 }
+
+#[test]
+fn a_label_after_a_conjunction_keeps_its_subject_and_a_false_label_denies() {
+    let x = run("В Кремле подтвердили факт разговора, но назвали «вымыслом» сообщения об угрозах.", Some("ru"));
+    let c = x.claims.iter().find(|c| c.cue == "назвали").expect("the label claim");
+    assert_eq!((c.speaker.who.countries.as_slice(), c.stance), (&["RU".to_string()][..], crosscheck::model::Stance::Deny), "{:#?}", x.claims);
+    // A gerund describing something qualifies it; it claims nothing.
+    let x = run("The army said it had struck a depot, describing the target as \"a key site\".", Some("en"));
+    assert!(x.claims.iter().all(|c| c.cue != "describing"), "{:#?}", x.claims);
+}

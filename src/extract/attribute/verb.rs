@@ -415,12 +415,19 @@ impl Attributor<'_> {
     /// after an object pronoun or after "as", or everything after the cue when its object is a relative.
     pub(super) fn label_frame(&self, b: &Block, s: usize, clause_end: usize, k: usize, mut frame: Frame) -> Option<Frame> {
         let lex = self.lex;
-        let Subj::Np(a, _) = frame.subj else { return None };
         let words = |t: usize| if t >= s && t < clause_end { b.word(t) } else { None };
+        // "…, но назвали «вымыслом» сообщения": a subject carried over a conjunction labels as
+        // well (not one carried to a gerund: "…, describing the target as …" qualifies, it does
+        // not claim).
+        let relative_object = match frame.subj {
+            Subj::Np(a, _) => a > s && words(a - 1).is_some_and(|w| lex.is(S::Relatives, w)),
+            Subj::Reuse if !frame.continues => false,
+            Subj::Reuse => return None,
+        };
         // The object is short and holds no comma ("a sedative called clonazepam, part of a group
         // known as …" labels nothing).
         let window = (k..(k + 12).min(clause_end)).find(|&t| b.is_punct(t, ',')).unwrap_or((k + 12).min(clause_end));
-        let start = if a > s && words(a - 1).is_some_and(|w| lex.is(S::Relatives, w)) {
+        let start = if relative_object {
             k
         } else if let Some(q) = (k..window).find_map(|t| match b.toks[t].q {
             QRole::Open(q) => Some(q),
@@ -430,8 +437,14 @@ impl Attributor<'_> {
             return Some(frame);
         } else if words(k).is_some_and(|w| lex.is(S::ObjectPronouns, w)) && words(k + 1).is_some() {
             k + 1
+        } else if let Some(t) = (k..window).find(|&t| words(t).is_some_and(|w| lex.is(S::LabelAs, w))) {
+            t + 1
+        } else if (k..window).any(|t| lex.set(S::DenyMarkers).match_at(&words, t).is_some()) {
+            // « назвал не соответствующими действительности сообщения СМИ »: a label calling
+            // something false, with no word to set it apart, is said of all that follows.
+            k
         } else {
-            (k..window).find(|&t| words(t).is_some_and(|w| lex.is(S::LabelAs, w)))? + 1
+            return None;
         };
         // The label ends with the clause, or where a conjunction starts another report ("described
         // it as a carjacking and said …").
