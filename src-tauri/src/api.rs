@@ -237,6 +237,12 @@ pub fn party_timeline(wb: &Workbench, key: &str) -> IpcResult<Vec<TimelinePoint>
     Ok(days.into_iter().map(|(d, n)| TimelinePoint { day: d.format("%Y-%m-%d").to_string(), claims: n as u32 }).collect())
 }
 
+/// Who speaks for a party (a state includes its institutions and officials): each person once
+/// with every name the sources give them, most claims first.
+pub fn party_speakers(wb: &Workbench, key: &str) -> IpcResult<Vec<PartySpeaker>> {
+    Ok(wb.party_speakers(key)?.into_iter().map(PartySpeaker::from).collect())
+}
+
 /// Creates the sample workspace when the store holds no source; true when it did.
 pub fn load_demo_if_empty(wb: &mut Workbench) -> IpcResult<bool> {
     if !wb.sources()?.is_empty() {

@@ -322,6 +322,11 @@ async fn party_timeline(state: State<'_, AppState>, key: String) -> IpcResult<Ve
 }
 
 #[tauri::command]
+async fn party_speakers(state: State<'_, AppState>, key: String) -> IpcResult<Vec<PartySpeaker>> {
+    api::party_speakers(&*state.wb()?, &key)
+}
+
+#[tauri::command]
 async fn conflicts(state: State<'_, AppState>) -> IpcResult<Vec<ConflictSummary>> {
     api::conflicts(&*state.wb()?)
 }
@@ -464,6 +469,7 @@ pub fn run() {
             remove_alias,
             merge_parties,
             party_timeline,
+            party_speakers,
             conflicts,
             conflict_diff,
             set_conflict_status,

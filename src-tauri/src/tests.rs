@@ -318,3 +318,28 @@ fn exporting_the_filtered_rows_writes_exactly_those_claims() {
     let bad = ReportOptions { scope: ReportScope::Claims { query: ClaimQuery { date_to: Some("soon".into()), ..Default::default() } }, ..report_options(ReportKind::Audit) };
     assert_eq!(api::export_report(&wb, bad, ReportFormat::Csv, &csv).expect_err("bad date").code, "bad_input");
 }
+
+#[test]
+fn a_partys_speakers_come_once_across_languages_with_every_name_most_claims_first() {
+    let mut wb = demo();
+    let sid = api::sources(&wb).expect("sources")[0].id;
+    let said = [("Сергей Лавров", 0), ("Сергей Лавров", 10), ("Sergueï Lavrov", 20), ("Sergey Lavrov", 30), ("Мария Захарова", 40)];
+    for (name, at) in said {
+        let sp = Speaker { name: name.into(), party: Some("RU.mfa".into()), countries: vec![] };
+        wb.add_claim(sid, at, at + 5, sp, "заявил", Stance::Assert).expect("claim");
+    }
+    // Asked for the state: its ministry's officials speak for it.
+    let speakers = api::party_speakers(&wb, "RU").expect("speakers");
+    let lavrov = speakers.iter().find(|s| s.id == "lavrov").expect("Lavrov speaks for Russia");
+    assert_eq!(
+        (lavrov.names.clone(), lavrov.claims),
+        (vec!["Сергей Лавров".to_string(), "Sergey Lavrov".to_string(), "Sergueï Lavrov".to_string()], 4),
+        "one speaker under his names in each language, the most frequent first"
+    );
+    assert_eq!(speakers.iter().filter(|s| s.names.iter().any(|n| n.contains("Lavrov") || n.contains("Лавров"))).count(), 1, "not one speaker per spelling");
+    let counts: Vec<u32> = speakers.iter().map(|s| s.claims).collect();
+    assert!(counts.windows(2).all(|w| w[0] >= w[1]), "most claims first: {counts:?}");
+    let quiet = api::create_party(&mut wb, "Quiet Committee", PartyKindDto::Organisation, None).expect("party");
+    assert!(api::party_speakers(&wb, &quiet.key).expect("speakers").is_empty(), "a party no one speaks for has no speakers");
+    assert_eq!(api::party_speakers(&wb, "no such party").expect_err("unknown").code, "not_found", "an unknown party is named as such");
+}

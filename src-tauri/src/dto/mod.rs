@@ -62,6 +62,7 @@ pub fn bindings() -> String {
         AliasDto::decl(),
         PartySummary::decl(),
         TimelinePoint::decl(),
+        PartySpeaker::decl(),
         ImportEvent::decl(),
         ImportedItem::decl(),
         FailedItem::decl(),

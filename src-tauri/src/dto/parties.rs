@@ -1,6 +1,7 @@
-//! Parties: summaries with their aliases and claim counts, and a party's timeline.
+//! Parties: summaries with their aliases and claim counts, a party's timeline, and who speaks
+//! for it.
 
-use crosscheck::model::{Alias, Party, PartyKind};
+use crosscheck::model::{Alias, Party, PartyKind, SpeakerGroup};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -100,4 +101,22 @@ pub struct TimelinePoint {
     pub day: String,
     /// Claims that day.
     pub claims: u32,
+}
+
+/// One person who speaks for a party, once across languages and scripts: "Сергей Лавров",
+/// "Sergueï Lavrov" and "Sergey Lavrov" are one speaker with three names.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct PartySpeaker {
+    /// The core's grouping key ("lavrov"): stable for a name, unique within one party's speakers.
+    pub id: String,
+    /// Every name the sources give them, as written, most frequent first.
+    pub names: Vec<String>,
+    /// Claims of the party by this speaker.
+    pub claims: u32,
+}
+
+impl From<SpeakerGroup> for PartySpeaker {
+    fn from(g: SpeakerGroup) -> Self {
+        PartySpeaker { id: g.id, names: g.names, claims: count32(g.claims) }
+    }
 }

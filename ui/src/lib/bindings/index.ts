@@ -431,6 +431,20 @@ day: string,
  */
 claims: number, };
 
+export type PartySpeaker = { 
+/**
+ * The core's grouping key ("lavrov"): stable for a name, unique within one party's speakers.
+ */
+id: string, 
+/**
+ * Every name the sources give them, as written, most frequent first.
+ */
+names: Array<string>, 
+/**
+ * Claims of the party by this speaker.
+ */
+claims: number, };
+
 export type ImportEvent = { "event": "started", 
 /**
  * Inputs in the job.
