@@ -379,6 +379,29 @@ await step('parties: counts, aliases editor, merge, timeline', async (page) => {
   await shot(page, 'parties');
 });
 
+await step('parties: who speaks for a party, once across languages, or no one', async (page) => {
+  await open(page);
+  await tab(page, 'Parties');
+  await page.getByRole('button', { name: /RU\.mfa Ministry of Foreign Affairs of Russia/ }).click();
+  const who = page.getByRole('list', { name: 'Who speaks for it' });
+  await who.waitFor();
+  const items = who.getByRole('listitem');
+  assert.deepEqual(
+    await items.allInnerTexts(),
+    ['Сергей Лавров · Sergueï Lavrov · Sergey Lavrov — 12 claims', 'Мария Захарова · Maria Zakharova — 7 claims', 'porte-parole de la diplomatie russe — 1 claim'],
+    'each person once, with the names in each language, most claims first',
+  );
+  // Names are text, not markup: each is one span holding a text node.
+  assert.deepEqual(await items.first().locator('.name').evaluateAll((ns) => ns.map((n) => n.childElementCount)), [0, 0, 0]);
+  // The list holds no control, so it is itself in the Tab order: the keyboard reaches (and scrolls) every name.
+  await who.focus();
+  assert.equal(await who.evaluate((el) => el === document.activeElement && el.tabIndex === 0), true, 'the list takes the focus');
+  await shot(page, 'parties-speakers');
+  await page.getByRole('button', { name: /UA Ukraine/ }).click();
+  await page.getByText('No claim names a speaker for Ukraine yet.').waitFor();
+  assert.equal(await page.getByRole('list', { name: 'Who speaks for it' }).count(), 0, 'no list when no one speaks');
+});
+
 await step('conflicts: diff with fact chips, verdicts beside claims, confirm', async (page) => {
   await open(page);
   await tab(page, 'Conflicts');

@@ -5,7 +5,7 @@
 import { invoke, Channel } from '@tauri-apps/api/core';
 import type {
   ClaimDetail, ClaimEditInput, ConflictRecord, Evidence, EvidenceInput, ClaimPageDto, ClaimQuery, ConflictDiff, ConflictStatus,
-  ConflictSummary, ImportEvent, ImportReport, IpcError, NewClaimInput, PartyKindDto, PartySummary, ReviewDto,
+  ConflictSummary, ImportEvent, ImportReport, IpcError, NewClaimInput, PartyKindDto, PartySpeaker, PartySummary, ReviewDto,
   ReportFormat, ReportOptions, ReportPreview, ReportResult, ReportScope, SearchResults, SourceSummary, SourceText,
   TagCountDto, TagMatrixDto, TimelinePoint, VerdictInput, VerdictOption, Verification, WorkspaceInfo,
 } from './bindings';
@@ -106,6 +106,7 @@ export const addAlias = (key: string, lang: string, text: string) => call<PartyS
 export const removeAlias = (key: string, text: string) => call<PartySummary>('remove_alias', { key, text });
 export const mergeParties = (from: string, into: string) => call<PartySummary>('merge_parties', { from, into });
 export const partyTimeline = (key: string) => call<TimelinePoint[]>('party_timeline', { key });
+export const partySpeakers = (key: string) => call<PartySpeaker[]>('party_speakers', { key });
 
 export const conflicts = () => call<ConflictSummary[]>('conflicts');
 export const conflictDiff = (id: number) => call<ConflictDiff>('conflict_diff', { id });

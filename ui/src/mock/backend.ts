@@ -6,7 +6,7 @@
 import { mockIPC } from '@tauri-apps/api/mocks';
 import type {
   ClaimDetail, ClaimQuery, ClaimRow, ConflictDiff, ConflictRecord, ConflictSummary, ImportEvent, IpcError,
-  PartySummary, SourceSummary, SourceText, TagCountDto, TagMatrixDto, VerdictOption, Verification,
+  PartySpeaker, PartySummary, SourceSummary, SourceText, TagCountDto, TagMatrixDto, VerdictOption, Verification,
 } from '../lib/bindings';
 
 const TEXT = `Bakou et Erevan s'accusent mutuellement de tirs à la frontière
@@ -53,8 +53,38 @@ const parties: PartySummary[] = [
   { key: 'AM', name: 'Armenia', kind: 'state', country: 'AM', parent: null, claims: 0, aliases: [{ lang: 'fr', text: 'Erevan', origin: 'extracted' }, { lang: 'fr', text: 'Arménie', origin: 'extracted' }] },
   { key: 'AM.mod', name: 'Ministry of Defence of Armenia', kind: 'organisation', country: 'AM', parent: 'AM', claims: 2, aliases: [] },
   { key: 'RU', name: 'Russia', kind: 'state', country: 'RU', parent: null, claims: 0, aliases: [{ lang: 'fr', text: 'Moscou', origin: 'extracted' }] },
-  { key: 'RU.mfa', name: 'Ministry of Foreign Affairs of Russia', kind: 'organisation', country: 'RU', parent: 'RU', claims: 1, aliases: [] },
+  { key: 'RU.mfa', name: 'Ministry of Foreign Affairs of Russia', kind: 'organisation', country: 'RU', parent: 'RU', claims: 20, aliases: [{ lang: 'ru', text: 'МИД России', origin: 'extracted' }] },
+  // A known party no claim speaks for: the Parties view's empty "Who speaks for it".
+  { key: 'UA', name: 'Ukraine', kind: 'state', country: 'UA', parent: null, claims: 0, aliases: [{ lang: 'fr', text: 'Kiev', origin: 'extracted' }, { lang: 'ru', text: 'Киев', origin: 'extracted' }] },
 ];
+
+// The ministry's speakers in dispatches beyond the sample, as the core groups them: one person
+// under the names the Russian, French and English sources give them (most frequent first).
+const MFA_SPEAKERS: PartySpeaker[] = [
+  { id: 'lavrov', names: ['Сергей Лавров', 'Sergueï Lavrov', 'Sergey Lavrov'], claims: 12 },
+  { id: 'zakharova', names: ['Мария Захарова', 'Maria Zakharova'], claims: 7 },
+  { id: 'russe', names: ['porte-parole de la diplomatie russe'], claims: 1 },
+];
+
+/** Who speaks for a party, as `Workbench::party_speakers`: a state includes its institutions. */
+function speakersOf(key: string): PartySpeaker[] {
+  if (!parties.some((p) => p.key === key)) throw err('not_found', `no party ${key}`);
+  const under = [key, ...parties.filter((p) => p.parent === key).map((p) => p.key)];
+  const groups = new Map<string, PartySpeaker>();
+  const add = (s: PartySpeaker) => {
+    const g = groups.get(s.id);
+    if (!g) groups.set(s.id, { ...s, names: [...s.names] });
+    else {
+      g.claims += s.claims;
+      for (const n of s.names) if (!g.names.includes(n)) g.names.push(n);
+    }
+  };
+  for (const k of under) {
+    if (k === 'RU.mfa') MFA_SPEAKERS.forEach(add);
+    for (const c of claims) if (c.party === k) add({ id: c.speaker.split(/\s+/).pop()!.toLowerCase(), names: [c.speaker], claims: 1 });
+  }
+  return [...groups.values()].sort((a, b) => b.claims - a.claims || a.id.localeCompare(b.id));
+}
 
 let conflictList: ConflictSummary[] = [
   { id: 1, status: 'proposed', state: 'Proposed (not reviewed)', origin: 'candidate', topic: 'Who fired across the border', parties: ['AZ', 'AM'], claim_ids: [1, 2, 3], score: 0.87 },
@@ -315,6 +345,7 @@ export function installMockBackend() {
         return { sources: hit ? [source] : [], claims: claims.filter((c) => matches(c, { text: a.text } as ClaimQuery)).map(row) };
       }
       case 'parties': return parties;
+      case 'party_speakers': return speakersOf(a.key);
       case 'party_timeline': return [{ day: '2023-09-10', claims: 1 }, { day: '2023-09-12', claims: 3 }, { day: '2023-09-13', claims: 2 }];
       case 'add_alias': {
         const p = parties.find((x) => x.key === a.key)!;
