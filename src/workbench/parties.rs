@@ -95,8 +95,6 @@ impl Workbench {
         self.store.party(&key)
     }
 
-    /// Parties whose key, name or an alias matches `query` (accents and case ignored), best first:
-    /// the key itself, then names and aliases that start with the query, then those holding it;
     /// Who speaks for `party` (key, name or alias; a state includes its institutions and officials),
     /// each person once under every name the sources give them, in any language and case, most
     /// claims first.
@@ -132,6 +130,8 @@ impl Workbench {
         Ok(out)
     }
 
+    /// Parties whose key, name or an alias matches `query` (accents and case ignored), best first:
+    /// the key itself, then names and aliases that start with the query, then those holding it;
     /// parties that speak in the store before the others at each rank. At most `limit`.
     pub fn search_parties(&self, query: &str, limit: usize) -> Result<Vec<Party>> {
         let q = fold(query.trim());
