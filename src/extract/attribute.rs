@@ -372,10 +372,8 @@ impl<'a> Attributor<'a> {
             // their institution's position says it themselves; they relay only other persons.
             let speaks_for_body = (0..n).any(|k| frames[k].parent == Some(p) && frames[k].speaker.as_ref().is_some_and(|e| matches!(e.kind, EntityKind::Org | EntityKind::State)));
             if own >= 3 || speaks_for_body {
-                for k in 0..n {
-                    if frames[k].parent == Some(p) {
-                        frames[k].parent = None;
-                    }
+                for f in frames.iter_mut().filter(|f| f.parent == Some(p)) {
+                    f.parent = None;
                 }
             }
         }

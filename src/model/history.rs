@@ -25,10 +25,13 @@ pub enum Change {
     ConflictReview,
     /// The verdict taxonomy (added, relabelled, moved verdict).
     Taxonomy,
+    /// A party's names: an alias added or removed, a party merged into another (`old` and `new`
+    /// hold `{"party", "alias", "lang"}` or `{"party", "name"}` → `{"party", "claims"}`).
+    Party,
 }
 
 impl Change {
-    const ALL: [Change; 8] = [
+    const ALL: [Change; 9] = [
         Change::Verdict,
         Change::Attribution,
         Change::Evidence,
@@ -37,6 +40,7 @@ impl Change {
         Change::ConflictStatus,
         Change::ConflictReview,
         Change::Taxonomy,
+        Change::Party,
     ];
 
     /// The name used in the store and in JSON.
@@ -50,6 +54,7 @@ impl Change {
             Change::ConflictStatus => "conflict_status",
             Change::ConflictReview => "conflict_review",
             Change::Taxonomy => "taxonomy",
+            Change::Party => "party",
         }
     }
 
@@ -140,7 +145,22 @@ impl HistoryEntry {
                 format!("who is right: {}", arrow(label(&self.old), label(&self.new)))
             }
             Change::Taxonomy => "verdict list changed".to_string(),
+            Change::Party => party_sentence(&parse(&self.old).unwrap_or_default(), &parse(&self.new).unwrap_or_default(), party),
             other => format!("{}: {}", other.as_str().replace('_', " "), arrow(word(&self.old), word(&self.new))),
+        }
+    }
+}
+
+/// A change of a party's names as a sentence: "alias added to Ukraine (UA): «Kiev»", "merged
+/// Bakou (analyst's) into Azerbaijan (AZ), 3 claims moved".
+fn party_sentence(old: &serde_json::Value, new: &serde_json::Value, party: &dyn Fn(&str) -> String) -> String {
+    let s = |v: &serde_json::Value| v.as_str().unwrap_or_default().to_string();
+    match (old["alias"].is_string(), new["alias"].is_string()) {
+        (false, true) => format!("alias added to {}: «{}»", party(&s(&new["party"])), s(&new["alias"])),
+        (true, false) => format!("alias removed from {}: «{}»", party(&s(&old["party"])), s(&old["alias"])),
+        _ => {
+            let n = new["claims"].as_i64().unwrap_or(0);
+            format!("merged {} into {}, {n} claim{} moved", s(&old["name"]), party(&s(&new["party"])), if n == 1 { "" } else { "s" })
         }
     }
 }

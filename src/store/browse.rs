@@ -11,7 +11,7 @@ use rusqlite::{params, params_from_iter, types::Value};
 use super::claims::{from_row, ClaimFilter, ClaimSort, FilterSql, COLUMNS};
 use super::Store;
 use crate::error::{Error, Result};
-use crate::model::{Claim, Party};
+use crate::model::{Change, Claim, Party};
 use crate::text::fold;
 
 /// Inclusive bounds on a claim's source date; `None` leaves that side open.
@@ -115,7 +115,7 @@ impl Store {
 
     /// Folds party `from` into party `into`: its claims, sub-parties and names move to `into`.
     /// An analyst's party is deleted; a shipped one is kept without aliases.
-    pub fn merge_parties(&mut self, from: &str, into: &str) -> Result<Party> {
+    pub fn merge_parties(&mut self, from: &str, into: &str, analyst: &str) -> Result<Party> {
         if from == into {
             return Err(Error::bad_input("merge", format!("{from} cannot be merged into itself")));
         }
@@ -124,7 +124,9 @@ impl Store {
         let mut names: Vec<(String, String)> = source.aliases.iter().map(|a| (a.lang.clone(), a.text.clone())).collect();
         names.push((String::new(), source.name.clone()));
         self.write(|tx| {
-            tx.execute("UPDATE claims SET party_key = ?2 WHERE party_key = ?1", params![from, into])?;
+            let moved = tx.execute("UPDATE claims SET party_key = ?2 WHERE party_key = ?1", params![from, into])?;
+            let (old, new) = (serde_json::json!({ "party": from, "name": source.name }), serde_json::json!({ "party": into, "claims": moved }));
+            super::history::append_history_in(tx, None, None, Change::Party, Some(&old.to_string()), Some(&new.to_string()), "", analyst)?;
             tx.execute("UPDATE parties SET parent = ?2 WHERE parent = ?1", params![from, into])?;
             for (lang, text) in &names {
                 tx.execute(

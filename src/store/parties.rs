@@ -7,9 +7,10 @@ use std::collections::HashMap;
 
 use rusqlite::{params, OptionalExtension};
 
+use super::history::append_history_in;
 use super::Store;
 use crate::error::{Error, Result};
-use crate::model::{Alias, Origin, Party, PartyKind};
+use crate::model::{Alias, Change, Origin, Party, PartyKind};
 use crate::text::fold;
 
 /// The analyst's own parties and alias edits: what a gazetteer applies over the shipped one.
@@ -151,8 +152,9 @@ impl Store {
         Ok(map)
     }
 
-    /// Adds an alias to a party (the analyst's), or restores a removed one.
-    pub fn add_alias(&mut self, key: &str, lang: &str, alias: &str) -> Result<()> {
+    /// Adds an alias to a party (the analyst's), or restores a removed one; the history records it
+    /// under `analyst`'s name.
+    pub fn add_alias(&mut self, key: &str, lang: &str, alias: &str, analyst: &str) -> Result<()> {
         let alias = alias.trim();
         if alias.is_empty() {
             return Err(Error::bad_input("alias", "is empty"));
@@ -164,17 +166,24 @@ impl Store {
                  ON CONFLICT(party_key, lang, text) DO UPDATE SET removed = 0, origin = 'analyst'",
                 params![key, lang, alias, fold(alias)],
             )?;
-            Ok(())
+            let new = serde_json::json!({ "party": key, "alias": alias, "lang": lang }).to_string();
+            append_history_in(tx, None, None, Change::Party, None, Some(&new), "", analyst)
         })
     }
 
-    /// Removes an alias from a party; a shipped alias stays removed across upgrades.
-    pub fn remove_alias(&mut self, key: &str, alias: &str) -> Result<()> {
+    /// Removes an alias from a party; a shipped alias stays removed across upgrades. The history
+    /// records it under `analyst`'s name.
+    pub fn remove_alias(&mut self, key: &str, alias: &str, analyst: &str) -> Result<()> {
         let changed = self.write(|tx| {
-            Ok(tx.execute(
+            let n = tx.execute(
                 "UPDATE party_aliases SET removed = 1, origin = 'analyst' WHERE party_key = ?1 AND folded = ?2 AND removed = 0",
                 params![key, fold(alias)],
-            )?)
+            )?;
+            if n > 0 {
+                let old = serde_json::json!({ "party": key, "alias": alias.trim() }).to_string();
+                append_history_in(tx, None, None, Change::Party, Some(&old), None, "", analyst)?;
+            }
+            Ok(n)
         })?;
         if changed == 0 {
             return Err(Error::not_found("alias", format!("{alias:?} of {key}")));

@@ -77,18 +77,21 @@ impl Workbench {
         self.store.find_party(name_or_key)
     }
 
-    /// Adds an alias (in `lang`, "" for every language) to a party named by key, name or alias.
+    /// Adds an alias (in `lang`, "" for every language) to a party named by key, name or alias;
+    /// the history records it under the analyst's name, which must be set.
     pub fn add_alias(&mut self, party: &str, lang: &str, alias: &str) -> Result<Party> {
         let key = self.store.find_party(party)?.key;
-        self.store.add_alias(&key, lang.trim(), alias)?;
+        let analyst = self.analyst()?;
+        self.store.add_alias(&key, lang.trim(), alias, &analyst)?;
         self.store.party(&key)
     }
 
     /// Removes an alias from a party named by key, name or alias; a shipped alias stays removed
-    /// across upgrades.
+    /// across upgrades. The history records it under the analyst's name, which must be set.
     pub fn remove_alias(&mut self, party: &str, alias: &str) -> Result<Party> {
         let key = self.store.find_party(party)?.key;
-        self.store.remove_alias(&key, alias)?;
+        let analyst = self.analyst()?;
+        self.store.remove_alias(&key, alias, &analyst)?;
         self.store.party(&key)
     }
 
@@ -186,11 +189,12 @@ impl Workbench {
 
     /// Merges party `from` into `into` (each named by key, name or alias): its claims, children
     /// and names move to `into`. The moved claims now speak for another party, so conflict
-    /// detection reads them again.
+    /// detection reads them again. The history records the merge under the analyst's name.
     pub fn merge_parties(&mut self, from: &str, into: &str) -> Result<Party> {
         let from = self.store.find_party(from)?.key;
         let into = self.store.find_party(into)?.key;
-        let merged = self.store.merge_parties(&from, &into)?;
+        let analyst = self.analyst()?;
+        let merged = self.store.merge_parties(&from, &into, &analyst)?;
         self.detect_conflicts()?;
         Ok(merged)
     }

@@ -68,6 +68,7 @@ fn claims_per_day_count_by_source_date() {
 #[test]
 fn merging_a_party_moves_its_claims_and_names() {
     let mut wb = workbench(2);
+    wb.set_setting("analyst", "Ana").expect("analyst");
     wb.add_party("x.moscow-voice", "Moscow Voice", crosscheck::model::PartyKind::Media, None, None).expect("party");
     let sid = wb.store().sources().expect("sources")[0].id;
     let speaker = Speaker { name: "Moscow Voice".into(), party: Some("x.moscow-voice".into()), countries: vec![] };
@@ -102,4 +103,32 @@ fn a_state_s_claims_include_its_officials_through_edits_and_deletes_on_every_pag
     let found = wb.store().claims(&moscou).expect("search").len();
     check_page(&wb, &moscou, DateSpan::default(), 0, 1, found);
     check_page(&wb, &moscou, DateSpan::default(), 2, 1, found);
+}
+
+#[test]
+fn alias_edits_and_merges_are_in_the_history_as_sentences_under_the_analysts_name() {
+    let mut wb = workbench(2);
+    let err = wb.add_alias("AZ", "fr", "la capitale azérie").expect_err("no name, no history");
+    assert!(err.to_string().contains("config set analyst"), "the error says how to set a name: {err}");
+    wb.set_setting("analyst", "Ana").expect("analyst");
+    wb.add_alias("AZ", "fr", "la capitale azérie").expect("alias added");
+    wb.remove_alias("AM", "Erevan").expect("alias removed");
+    wb.add_party("x.moscow-voice", "Moscow Voice", crosscheck::model::PartyKind::Media, None, None).expect("party");
+    let sid = wb.store().sources().expect("sources")[0].id;
+    let speaker = Speaker { name: "Moscow Voice".into(), party: Some("x.moscow-voice".into()), countries: vec![] };
+    wb.add_claim(sid, 0, 5, speaker, "said", Stance::Assert).expect("claim");
+    wb.merge_parties("x.moscow-voice", "RU").expect("merge");
+    let name = |k: &str| wb.party(k).map_or_else(|_| k.to_string(), |p| p.name);
+    let party: Vec<String> = wb
+        .history(None)
+        .expect("history")
+        .iter()
+        .filter(|h| h.change == crosscheck::model::Change::Party)
+        .inspect(|h| assert_eq!(h.analyst, "Ana"))
+        .map(|h| h.sentence(&name))
+        .collect();
+    assert_eq!(party.len(), 3, "{party:?}");
+    assert!(party[0].starts_with("alias added to ") && party[0].ends_with("«la capitale azérie»"), "{party:?}");
+    assert!(party[1].starts_with("alias removed from ") && party[1].ends_with("«Erevan»"), "{party:?}");
+    assert!(party[2].starts_with("merged Moscow Voice into ") && party[2].ends_with("1 claim moved"), "{party:?}");
 }

@@ -42,6 +42,7 @@ fn search_ignores_diacritics() {
 fn alias_edits_persist_and_resolve_the_party() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("ws.db");
+    run_json(&db, &["config", "set", "analyst", "Ana"]);
     let added = run_json(&db, &["party", "alias", "add", "Bakou", "la capitale azérie", "--lang", "fr"]);
     assert_eq!(added["parties"][0]["key"], "AZ", "Bakou resolves to Azerbaijan");
     let shown = run_json(&db, &["party", "show", "la capitale azerie"]);

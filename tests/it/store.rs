@@ -46,7 +46,7 @@ fn non_sqlite_and_foreign_files_are_refused_untouched() {
 fn a_locked_store_gives_a_clear_error() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("ws.db");
-    run_json(&db, &["sources"]);
+    run_json(&db, &["config", "set", "analyst", "Ana"]);
     let holder = rusqlite::Connection::open(&db).unwrap();
     holder.execute_batch("BEGIN EXCLUSIVE; INSERT INTO meta(key, value) VALUES ('held', '1');").unwrap();
     let out = run(&db, &["party", "alias", "add", "AZ", "Bakou-la-blanche"]);
@@ -60,7 +60,7 @@ fn a_read_only_store_gives_a_clear_error() {
     // Root writes through file modes, so the binary runs as an unprivileged user when we are root.
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("ws.db");
-    run_json(&db, &["sources"]);
+    run_json(&db, &["config", "set", "analyst", "Ana"]);
     let is_root = unsafe_geteuid() == 0;
     let exe = dir.path().join("crosscheck");
     std::fs::copy(bin(), &exe).unwrap();
@@ -159,6 +159,7 @@ fn sigkill_mid_import_leaves_only_whole_sources_and_the_rerun_completes() {
 fn analyst_alias_edits_survive_a_gazetteer_upgrade() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("ws.db");
+    run_json(&db, &["config", "set", "analyst", "Ana"]);
     run_json(&db, &["party", "alias", "add", "AZ", "la capitale azérie", "--lang", "fr"]);
     run_json(&db, &["party", "alias", "remove", "AM", "Erevan"]);
     // An upgrade ships a different gazetteer: the store sees a new hash and re-seeds.
