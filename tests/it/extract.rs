@@ -514,3 +514,14 @@ fn a_label_after_a_conjunction_keeps_its_subject_and_a_false_label_denies() {
     let x = run("The army said it had struck a depot, describing the target as \"a key site\".", Some("en"));
     assert!(x.claims.iter().all(|c| c.cue != "describing"), "{:#?}", x.claims);
 }
+
+#[test]
+fn an_unnamed_holder_of_a_state_office_serves_the_state_around() {
+    let x = run("Le Pakistan rejette les accusations. « Aucun élément n'a été trouvé », a indiqué un responsable militaire dans un message.", Some("fr"));
+    let c = x.claims.iter().find(|c| c.text.contains("Aucun élément")).expect("the official's claim");
+    assert_eq!(c.speaker.who.countries, ["PK"], "{:#?}", x.claims);
+    // An unnamed person with no office stays without a state.
+    let x = run("Le Pakistan rejette les accusations. « Aucun élément n'a été trouvé », a indiqué un habitant.", Some("fr"));
+    let c = x.claims.iter().find(|c| c.text.contains("Aucun élément")).expect("the resident's claim");
+    assert!(c.speaker.who.countries.is_empty(), "{:#?}", x.claims);
+}
