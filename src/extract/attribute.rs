@@ -367,7 +367,9 @@ impl<'a> Attributor<'a> {
                 continue;
             }
             let c = frames[p].content;
-            let own = b.toks.iter().filter(|t| t.kind == Kind::Word && t.cs >= c.cs && t.ce <= c.ce && !kids.iter().any(|&(a, z)| t.cs >= a && t.cs < z)).count();
+            // (Only the quotation's tokens: a block may be one long paragraph.)
+            let (from, to) = self.tokens_in(b, c);
+            let own = b.toks[from..to].iter().filter(|t| t.kind == Kind::Word && t.ce <= c.ce && !kids.iter().any(|&(a, z)| t.cs >= a && t.cs < z)).count();
             // « Le gouvernement rejette ces accusations », écrit le ministre: a person stating
             // their institution's position says it themselves; they relay only other persons.
             let speaks_for_body = (0..n).any(|k| frames[k].parent == Some(p) && frames[k].speaker.as_ref().is_some_and(|e| matches!(e.kind, EntityKind::Org | EntityKind::State)));

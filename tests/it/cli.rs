@@ -167,3 +167,32 @@ fn search_finds_inflected_forms_and_a_party_lists_its_claims_in_every_language()
     }
     assert!(names.iter().any(|n| n.contains("Лавров")), "and his Russian name: {names:?}");
 }
+
+#[test]
+fn bulk_verdict_and_party_change_every_claim_listed_or_none() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("ws.db");
+    run_json(&db, &["config", "set", "analyst", "Ana"]);
+    run_json(&db, &["import", seed_text_path().to_str().unwrap()]);
+    let claims = run_json(&db, &["claims"]);
+    let ids: Vec<String> = claims["claims"].as_array().unwrap().iter().take(3).map(|c| c["id"].to_string()).collect();
+    assert_eq!(ids.len(), 3, "the seed has claims");
+    let mut args = vec!["bulk", "verdict", "false"];
+    args.extend(ids.iter().map(String::as_str));
+    let v = run_json(&db, &args);
+    let rows = v["verifications"].as_array().unwrap();
+    assert_eq!(rows.len(), 3);
+    assert!(rows.iter().all(|r| r["verdict"] == "false"), "{v}");
+    let mut args = vec!["bulk", "party", "Bakou"];
+    args.extend(ids.iter().map(String::as_str));
+    let c = run_json(&db, &args);
+    assert!(c["claims"].as_array().unwrap().iter().all(|c| c["speaker"]["party"] == "AZ"), "{c}");
+    // An unknown claim changes nothing: all or none.
+    let mut args = vec!["bulk", "verdict", "true", "999999"];
+    args.extend(ids.iter().map(String::as_str));
+    let out = run(&db, &args);
+    assert!(!out.status.success(), "an unknown claim is an error");
+    let history = run_json(&db, &["history", &ids[0]]);
+    let verdicts = history["history"].as_array().unwrap().iter().filter(|h| h["change"] == "verdict").count();
+    assert_eq!(verdicts, 1, "the failed bulk action wrote nothing: {history}");
+}

@@ -79,6 +79,11 @@ enum Command {
     },
     /// List claims.
     Claims(ClaimsArgs),
+    /// One change to many claims at once, all or none (the worktable's bulk actions).
+    Bulk {
+        #[command(subcommand)]
+        command: BulkCommand,
+    },
     /// Accept claims as extracted (reviewed), or send them back to the review queue.
     Review {
         /// Claim ids.
@@ -334,6 +339,32 @@ struct ClaimsArgs {
 }
 
 #[derive(Subcommand)]
+enum BulkCommand {
+    /// Give every claim listed one verdict from the taxonomy (see `verdicts`).
+    Verdict {
+        /// Verdict key or label.
+        verdict: String,
+        /// Claim ids.
+        #[arg(required = true)]
+        ids: Vec<i64>,
+        /// Why, for the history.
+        #[arg(long, default_value = "")]
+        note: String,
+    },
+    /// Say who speaks in every claim listed: a party key, name or alias.
+    Party {
+        /// Party key, name or alias.
+        party: String,
+        /// Claim ids.
+        #[arg(required = true)]
+        ids: Vec<i64>,
+        /// Why, for the history.
+        #[arg(long, default_value = "")]
+        note: String,
+    },
+}
+
+#[derive(Subcommand)]
 enum ClaimCommand {
     /// Record an analyst's claim on a span of a source.
     Add {
@@ -482,6 +513,14 @@ fn run(cli: Cli, out: &Out) -> crosscheck::Result<ExitCode> {
             };
             out.claims(&wb.claims(&filter)?);
         }
+        Command::Bulk { command } => match command {
+            BulkCommand::Verdict { verdict, ids, note } => verify_cmd::bulk_verdict(&mut wb, cli.json, &verdict, &ids, &note)?,
+            BulkCommand::Party { party, ids, note } => {
+                wb.set_party(&ids, &party, &note)?;
+                let claims = ids.iter().map(|&id| wb.claim(id)).collect::<crosscheck::Result<Vec<_>>>()?;
+                out.claims(&claims);
+            }
+        },
         Command::Review { ids, state, note } => {
             wb.set_review(&ids, parse_review(&state)?, &note)?;
             let claims = ids.iter().map(|&id| wb.claim(id)).collect::<crosscheck::Result<Vec<_>>>()?;

@@ -70,14 +70,29 @@ fn print_settings(json: bool, settings: &[(String, String)]) {
 }
 
 fn print_verification(wb: &Workbench, json: bool, v: &crosscheck::model::ClaimVerification) -> Result<()> {
+    print_verifications(wb, json, std::slice::from_ref(v))
+}
+
+/// `bulk verdict VERDICT IDS…`: one verdict for many claims, all or none.
+pub fn bulk_verdict(wb: &mut Workbench, json: bool, verdict: &str, ids: &[i64], note: &str) -> Result<()> {
+    wb.set_verdicts(ids, verdict, note)?;
+    let all = ids.iter().map(|&id| wb.verification(id)).collect::<Result<Vec<_>>>()?;
+    print_verifications(wb, json, &all)
+}
+
+fn print_verifications(wb: &Workbench, json: bool, all: &[crosscheck::model::ClaimVerification]) -> Result<()> {
     let taxonomy = wb.taxonomy()?;
-    let label = taxonomy.get(&v.verdict).map(|t| t.label.en.clone()).unwrap_or_else(|| v.verdict.clone());
+    let label = |v: &crosscheck::model::ClaimVerification| taxonomy.get(&v.verdict).map(|t| t.label.en.clone()).unwrap_or_else(|| v.verdict.clone());
     if json {
-        print_json(&json!({"verifications": [{
-            "id": v.claim_id, "claim_id": v.claim_id, "verdict": v.verdict, "verdict_label": label, "attribution": v.attribution,
-        }]}));
+        let rows: Vec<_> = all
+            .iter()
+            .map(|v| json!({"id": v.claim_id, "claim_id": v.claim_id, "verdict": v.verdict, "verdict_label": label(v), "attribution": v.attribution}))
+            .collect();
+        print_json(&json!({ "verifications": rows }));
     } else {
-        say!("#{}  verdict: {label}  attribution: {}", v.claim_id, v.attribution.label("en"));
+        for v in all {
+            say!("#{}  verdict: {}  attribution: {}", v.claim_id, label(v), v.attribution.label("en"));
+        }
     }
     Ok(())
 }
