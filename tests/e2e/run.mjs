@@ -106,6 +106,24 @@ try {
     await screenshot('e2e-conflict');
   });
 
+  await step('the parties view lists who speaks for a party, each person once under every name, as the CLI does', async () => {
+    // Russia: the sample's dispatches in French, English and Russian quote its officials.
+    const party = cliJson('parties').parties.find((p) => p.key === 'RU' && p.claims > 0);
+    assert.ok(party, 'the sample holds claims of Russia');
+    const speakers = cliJson('party', 'speakers', 'RU').speakers;
+    assert.ok(speakers.length > 0, 'someone speaks for Russia in the sample');
+    await clickButton('Parties');
+    await until('the party list', 'return document.querySelectorAll("[aria-label=\'Party list\'] button").length > 0;');
+    const picked = await exec(`const b = [...document.querySelectorAll("[aria-label='Party list'] button")].find((b) => b.querySelector(".party-chip")?.textContent.trim() === arguments[0]);
+      if (!b) return false; b.click(); return true;`, [party.key]);
+    assert.ok(picked, `party ${party.key} in the list`);
+    const shown = await until('who speaks for it', `const l = document.querySelector("ul[aria-labelledby=speakers-title]");
+      return l && [...l.querySelectorAll("li")].map((li) => li.textContent.replace(/\\s+/g, " ").trim());`);
+    const said = speakers.map((s) => `${s.names.join(' · ')} — ${s.claims} ${s.claims === 1 ? 'claim' : 'claims'}`.replace(/\s+/g, ' '));
+    assert.deepEqual(shown, said, `the app lists ${party.key}'s speakers as the core groups them, names in each language, most claims first: ${JSON.stringify(shown)} against ${JSON.stringify(said)}`);
+    await screenshot('e2e-parties-speakers');
+  });
+
   await step('set a verdict', async () => {
     await clickButton('Claims');
     await until('a claim row', 'return document.querySelectorAll(".scroller [role=row] [role=cell]").length > 0;');
