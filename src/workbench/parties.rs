@@ -104,7 +104,7 @@ impl Workbench {
         type Group = (String, Vec<(String, usize)>, usize);
         let mut groups: Vec<Group> = Vec::new();
         for c in &claims {
-            let key = crate::text::person_key(&c.speaker.name);
+            let key = speaker_key(&c.speaker.name);
             let at = match groups.iter().position(|g| g.0 == key) {
                 Some(at) => at,
                 None => {
@@ -197,5 +197,19 @@ impl Workbench {
         let merged = self.store.merge_parties(&from, &into, &analyst)?;
         self.detect_conflicts()?;
         Ok(merged)
+    }
+}
+
+/// What groups a party's speakers: a personal name (every word capitalized, "Sergueï Lavrov",
+/// "Лавров") by its last name across scripts and cases, so that Лавров, Lavrov and Lavrova meet; a
+/// description or an institution ("Russia's defence ministry", « ministère arménien de la Défense »)
+/// by its whole folded text — by its last word it would merge every ministry into one.
+fn speaker_key(name: &str) -> String {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let capitalized = |w: &&str| w.chars().next().is_some_and(char::is_uppercase);
+    if !words.is_empty() && words.len() <= 4 && words.iter().all(capitalized) {
+        crate::text::person_key(name)
+    } else {
+        format!("~{}", fold(name))
     }
 }

@@ -132,3 +132,19 @@ fn alias_edits_and_merges_are_in_the_history_as_sentences_under_the_analysts_nam
     assert!(party[1].starts_with("alias removed from ") && party[1].ends_with("«Erevan»"), "{party:?}");
     assert!(party[2].starts_with("merged Moscow Voice into ") && party[2].ends_with("1 claim moved"), "{party:?}");
 }
+
+#[test]
+fn a_partys_speakers_group_a_person_across_scripts_and_keep_institutions_apart() {
+    let mut wb = workbench(1);
+    let sid = wb.store().sources().expect("sources")[0].id;
+    for name in ["Сергей Лавров", "Sergueï Lavrov", "Sergey Lavrov", "Russia's defence ministry", "Russian foreign ministry", "Russian foreign ministry"] {
+        let speaker = Speaker { name: name.into(), party: Some("RU".into()), countries: vec!["RU".into()] };
+        wb.add_claim(sid, 0, 5, speaker, "said", Stance::Assert).expect("claim");
+    }
+    let groups = wb.party_speakers("RU").expect("speakers");
+    let lavrov = groups.iter().find(|g| g.names.iter().any(|n| n == "Sergey Lavrov")).expect("Lavrov");
+    assert_eq!((lavrov.claims, lavrov.names.len()), (3, 3), "one person under three spellings: {groups:?}");
+    let ministries: Vec<_> = groups.iter().filter(|g| g.names.iter().any(|n| n.ends_with("ministry"))).collect();
+    assert_eq!(ministries.len(), 2, "two ministries stay two speakers: {groups:?}");
+    assert!(ministries.iter().all(|g| g.names.len() == 1), "{groups:?}");
+}
