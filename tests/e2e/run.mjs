@@ -200,8 +200,13 @@ try {
     await exec('[...document.querySelectorAll(".scroller [role=row]")].find((r) => r.querySelector("[role=cell]:nth-child(2)")?.textContent.trim() === String(arguments[0])).click();', [target.id]);
     await until('the claim panel', `return !!document.querySelector("aside[aria-label='Claim ${target.id}']");`);
     await clickButton('Reader');
-    await exec(`const s = document.querySelector("select[aria-label='Source to read']"); s.value = String(arguments[0]); s.dispatchEvent(new Event("change", { bubbles: true }));`, [other.id]);
-    await until('the other source', 'return document.querySelector("article")?.textContent.includes("shelled the town of Jermuk");');
+    // The Reader opens on the selected claim's source and may finish loading it after the choice
+    // below, which then snaps back: choose the other source again until it shows.
+    await until('the other source', `const s = document.querySelector("select[aria-label='Source to read']");
+      if (document.querySelector("article")?.textContent.includes("shelled the town of Jermuk")) return true;
+      window.__e2eTries = (window.__e2eTries ?? 0) + 1;
+      if (s && (s.value !== String(arguments[0]) || window.__e2eTries % 10 === 1)) { s.value = String(arguments[0]); s.dispatchEvent(new Event("change", { bubbles: true })); }
+      return false;`, [other.id]);
     await exec(`const el = document.querySelector("article");
       const span = [...el.querySelectorAll("span")].find((s) => s.textContent.includes("shelled the town of Jermuk"));
       const node = span.firstChild; const i = node.textContent.indexOf("Azerbaijani forces had shelled");
