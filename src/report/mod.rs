@@ -151,6 +151,9 @@ impl ClaimSelection {
         if let Some(q) = &f.query {
             parts.push(format!("words \"{q}\""));
         }
+        if let Some(w) = &f.speaker {
+            parts.push(format!("speaker \"{w}\""));
+        }
         if let Some(p) = &f.party {
             parts.push(format!("party {p}"));
         }

@@ -42,6 +42,9 @@ pub struct ClaimFilter {
     pub stance: Option<Stance>,
     /// Full-text query over content, speaker and cue.
     pub query: Option<String>,
+    /// Words of the speaker's name, matched in the full-text index's speaker column only
+    /// (« Лавров » finds « Лаврова », as a search does).
+    pub speaker: Option<String>,
     /// Claims with this verdict key (claims never judged have `unverified`).
     pub verdict: Option<String>,
     /// Claims with this attribution status (claims never checked are `unchecked`).
@@ -326,6 +329,21 @@ impl Store {
                     counts.push(Some(format!("SELECT count(*) FROM claims_fts WHERE claims_fts MATCH ?{n}")));
                 }
                 // A search without a word finds nothing (FTS5 would call it a syntax error).
+                None => {
+                    clauses.push("0".to_string());
+                    counts.push(None);
+                }
+            }
+        }
+        if let Some(words) = &filter.speaker {
+            match super::fts_query(words)? {
+                Some(q) => {
+                    // A column filter on the whole query: every word must be in the speaker's name.
+                    args.push(format!("{{speaker}} : ({q})").into());
+                    let n = args.len();
+                    clauses.push(format!("c.id IN (SELECT rowid FROM claims_fts WHERE claims_fts MATCH ?{n})"));
+                    counts.push(Some(format!("SELECT count(*) FROM claims_fts WHERE claims_fts MATCH ?{n}")));
+                }
                 None => {
                     clauses.push("0".to_string());
                     counts.push(None);

@@ -1,6 +1,6 @@
-//! The claims worktable: bulk actions on a selection of claims (verdict, party), each one
-//! transaction with a history entry per changed claim, and the export of exactly the claims a
-//! filter picks.
+//! The claims worktable: bulk actions on a selection of claims (verdict, party, review), each
+//! one transaction with a history entry per changed claim; the speaker filter; and the export of
+//! exactly the claims a filter picks.
 
 use crosscheck::model::{Change, ReviewState, Target};
 use crosscheck::report::{ClaimSelection, Format, Kind, ReportConfig, Scope};
@@ -96,4 +96,41 @@ fn exporting_a_filter_writes_exactly_the_claims_it_picks() {
     assert_eq!(csv.lines().count(), 1 + 2, "a header and the two false claims:\n{csv}");
     let all = export(ClaimFilter::default(), Format::Csv);
     assert_eq!(all.lines().count(), 1 + 3, "no filter: every claim, unjudged ones too (an audit)");
+}
+
+#[test]
+fn sending_claims_back_to_review_is_all_or_none_and_requeues_them() {
+    let (mut wb, az, am, nobody) = workspace();
+    wb.set_review(&[az, am], ReviewState::Reviewed, "").unwrap();
+    assert_eq!(wb.queue_len().unwrap(), 1, "only the partyless claim is left");
+    let before = wb.history(None).unwrap().len();
+    assert!(matches!(wb.set_review(&[az, 999_999], ReviewState::ToReview, ""), Err(Error::NotFound { kind: "claim", .. })));
+    assert_eq!(wb.claim(az).unwrap().review, ReviewState::Reviewed, "the claim before the unknown one stayed reviewed");
+    assert_eq!(wb.history(None).unwrap().len(), before, "nothing was logged");
+    assert_eq!(wb.set_review(&[az, am, nobody], ReviewState::ToReview, "read too fast").unwrap(), 2, "the partyless claim was already to review");
+    assert_eq!(wb.queue_len().unwrap(), 3, "both are back in the queue");
+    assert_eq!(
+        entries(&wb, am, Change::ClaimEdit).last().unwrap(),
+        &(Some(r#"{"review":"reviewed"}"#.into()), Some(r#"{"review":"to_review"}"#.into())),
+        "the send-back is in the claim's history"
+    );
+}
+
+#[test]
+fn the_speaker_filter_reads_the_speakers_name_only_in_any_inflection() {
+    let (wb, az, _, nobody) = workspace();
+    let ids = |speaker: &str, query: Option<&str>| -> Vec<i64> {
+        let filter = ClaimFilter { speaker: Some(speaker.into()), query: query.map(Into::into), ..Default::default() };
+        let page = wb.claims_page(&filter, &DateSpan::default(), 0, 10).unwrap();
+        let ids: Vec<i64> = page.claims.iter().map(|c| c.id).collect();
+        assert_eq!(page.total, ids.len(), "the total of {speaker:?} counts what the page lists");
+        ids
+    };
+    assert_eq!(ids("bakou", None), [az], "a name, case ignored");
+    assert_eq!(ids("habitants", None), [nobody], "\"habitants\" finds \"un habitant de Stepanakert\" through its stem");
+    assert_eq!(ids("villages", None), Vec::<i64>::new(), "a word of the claim's text is not in its speaker's name");
+    assert_eq!(ids("Stepanakert habitant", None), [nobody], "every word is in the name");
+    assert_eq!(ids("Stepanakert Bakou", None), Vec::<i64>::new(), "not one word of two");
+    assert_eq!(ids("bakou", Some("villages")), [az], "with a search of the claims' words");
+    assert_eq!(ids("« »", None), Vec::<i64>::new(), "no word finds nothing");
 }

@@ -309,6 +309,9 @@ struct ClaimsArgs {
     /// Only claims of this party (key, name or alias; a state includes its institutions and officials).
     #[arg(long)]
     party: Option<String>,
+    /// Only claims whose speaker's name holds these words (inflected forms too).
+    #[arg(long)]
+    speaker: Option<String>,
     /// Only claims of this source id.
     #[arg(long)]
     source: Option<i64>,
@@ -497,6 +500,7 @@ fn run(cli: Cli, out: &Out) -> crosscheck::Result<ExitCode> {
                 source: args.source,
                 stance: args.stance.as_deref().map(parse_stance).transpose()?,
                 query: None,
+                speaker: args.speaker,
                 verdict: match args.status {
                     Some(v) => Some(wb.taxonomy()?.find(&v)?.key.clone()),
                     None => None,
