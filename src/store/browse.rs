@@ -1,5 +1,5 @@
 //! Queries for an interactive browser of a large store: claim pages (one window of a long list,
-//! with the total), claims per day, claim counts per source; and merging parties.
+//! with the total, or only its ids), claims per day, claim counts per source; and merging parties.
 //!
 //! Pages are ordered like [`Store::claims`] (the filter's order) so that a window and the
 //! full list agree; date bounds apply to the source's publication date, or its import date when
@@ -48,6 +48,24 @@ const SOURCE_DAY: &str = "substr(coalesce(s.published_at, s.imported_at), 1, 10)
 impl Store {
     /// The claims at `offset..offset + limit` of those matching `filter` and `dates`, with the total.
     pub fn claims_page(&self, filter: &ClaimFilter, dates: &DateSpan, offset: usize, limit: usize) -> Result<ClaimPage> {
+        let (total, sql, args) = self.page_sql(filter, dates, offset, limit, COLUMNS)?;
+        let mut st = self.conn().prepare(&sql)?;
+        let claims = st.query_map(params_from_iter(args), from_row)?.collect::<rusqlite::Result<_>>()?;
+        Ok(ClaimPage { total, claims })
+    }
+
+    /// The ids of the claims at `offset..offset + limit` of those matching `filter` and `dates`,
+    /// in the page's order: a range the analyst selects across pages not loaded, without the
+    /// claims' rows.
+    pub fn claim_ids_page(&self, filter: &ClaimFilter, dates: &DateSpan, offset: usize, limit: usize) -> Result<Vec<i64>> {
+        let (_, sql, args) = self.page_sql(filter, dates, offset, limit, "c.id")?;
+        let mut st = self.conn().prepare(&sql)?;
+        let ids = st.query_map(params_from_iter(args), |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
+        Ok(ids)
+    }
+
+    /// The total of a filter and the query selecting `columns` of its claims at `offset..offset + limit`.
+    fn page_sql(&self, filter: &ClaimFilter, dates: &DateSpan, offset: usize, limit: usize, columns: &str) -> Result<(usize, String, Vec<Value>)> {
         let FilterSql { sql: from_where, mut args, count } = self.dated_filter_sql(filter, dates)?;
         let total: i64 = match count {
             Some(count) => self.conn().query_row(&count, params_from_iter(args.iter()), |r| r.get(0))?,
@@ -67,10 +85,8 @@ impl Store {
         args.push(Value::Integer(limit.min(i64::MAX as usize) as i64));
         args.push(Value::Integer(offset.min(i64::MAX as usize) as i64));
         let n = args.len();
-        let sql = format!("SELECT {COLUMNS} {from_where} ORDER BY {} LIMIT ?{} OFFSET ?{n}", filter.order.sql(), n - 1);
-        let mut st = self.conn().prepare(&sql)?;
-        let claims = st.query_map(params_from_iter(args), from_row)?.collect::<rusqlite::Result<_>>()?;
-        Ok(ClaimPage { total, claims })
+        let sql = format!("SELECT {columns} {from_where} ORDER BY {} LIMIT ?{} OFFSET ?{n}", filter.order.sql(), n - 1);
+        Ok((total, sql, args))
     }
 
     /// How many claims match `filter` per source day, oldest day first.

@@ -106,6 +106,12 @@ impl Workbench {
         self.store.claims_page(filter, dates, offset, limit)
     }
 
+    /// The ids of the claims at `offset..offset + limit` of those matching `filter` and `dates`,
+    /// in the same order as [`Workbench::claims_page`]: a selected range reaching rows not loaded.
+    pub fn claim_ids(&self, filter: &ClaimFilter, dates: &DateSpan, offset: usize, limit: usize) -> Result<Vec<i64>> {
+        self.store.claim_ids_page(filter, dates, offset, limit)
+    }
+
     /// How many claims match `filter` per source day, oldest day first.
     pub fn claims_by_day(&self, filter: &ClaimFilter) -> Result<Vec<(NaiveDate, usize)>> {
         self.store.claims_by_day(filter)

@@ -1,10 +1,10 @@
 //! The claims worktable: bulk actions on a selection of claims (verdict, party, review), each
-//! one transaction with a history entry per changed claim; the speaker filter; and the export of
-//! exactly the claims a filter picks.
+//! one transaction with a history entry per changed claim; the speaker filter; the ids of a range
+//! of rows; and the export of exactly the claims a filter picks.
 
 use crosscheck::model::{Change, ReviewState, Target};
 use crosscheck::report::{ClaimSelection, Format, Kind, ReportConfig, Scope};
-use crosscheck::store::{ClaimFilter, DateSpan};
+use crosscheck::store::{ClaimFilter, ClaimOrder, ClaimSort, DateSpan};
 use crosscheck::{Error, Workbench};
 
 use crate::support::three_speakers as workspace;
@@ -133,4 +133,27 @@ fn the_speaker_filter_reads_the_speakers_name_only_in_any_inflection() {
     assert_eq!(ids("Stepanakert Bakou", None), Vec::<i64>::new(), "not one word of two");
     assert_eq!(ids("bakou", Some("villages")), [az], "with a search of the claims' words");
     assert_eq!(ids("« »", None), Vec::<i64>::new(), "no word finds nothing");
+}
+
+#[test]
+fn a_range_of_ids_is_the_window_of_its_page_in_every_order() {
+    let (mut wb, az, am, nobody) = workspace();
+    wb.set_verdicts(&[am], "false", "").unwrap();
+    for by in ClaimSort::ALL {
+        for descending in [false, true] {
+            for queue in [false, true] {
+                let filter = ClaimFilter { order: ClaimOrder { by, descending }, queue, ..Default::default() };
+                for offset in 0..4 {
+                    let page: Vec<i64> = wb.claims_page(&filter, &DateSpan::default(), offset, 2).unwrap().claims.iter().map(|c| c.id).collect();
+                    let ids = wb.claim_ids(&filter, &DateSpan::default(), offset, 2).unwrap();
+                    assert_eq!(ids, page, "ids {offset}+2 sorted by {by:?}, descending {descending}, queue {queue}");
+                }
+            }
+        }
+    }
+    let mut all = wb.claim_ids(&ClaimFilter::default(), &DateSpan::default(), 0, 100).unwrap();
+    all.sort_unstable();
+    let mut expected = vec![az, am, nobody];
+    expected.sort_unstable();
+    assert_eq!(all, expected, "a range past the end stops at the last claim");
 }
