@@ -47,6 +47,19 @@ pub fn claims_page(wb: &Workbench, q: &ClaimQuery, offset: u32, limit: u32) -> I
     Ok(ClaimPageDto { total: page.total as u32, offset, rows: rows_of(wb, &page.claims)? })
 }
 
+/// The most ids one range may hold: a Shift-click across the whole of a large store.
+pub const MAX_RANGE: u32 = 200_000;
+
+/// The ids of the rows `offset..offset + limit` of the claims matching `q`, in the table's
+/// order: a range selected across pages the table has not loaded.
+pub fn claim_ids(wb: &Workbench, q: &ClaimQuery, offset: u32, limit: u32) -> IpcResult<Vec<i64>> {
+    if limit > MAX_RANGE {
+        return Err(IpcError::new("bad_input", format!("a range of {limit} rows is more than {MAX_RANGE}: filter the claims first")));
+    }
+    let (filter, dates) = q.to_filter()?;
+    Ok(wb.claim_ids(&filter, &dates, offset as usize, limit as usize)?)
+}
+
 /// Table rows with their verdicts: one indexed lookup a row, for the ~200 rows of a page.
 fn rows_of(wb: &Workbench, claims: &[crosscheck::model::Claim]) -> IpcResult<Vec<ClaimRow>> {
     claims.iter().map(|c| Ok(ClaimRow::with_verdict(c, wb.verification(c.id)?.verdict))).collect()

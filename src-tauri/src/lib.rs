@@ -185,6 +185,11 @@ async fn claims_page(state: State<'_, AppState>, query: ClaimQuery, offset: u32,
 }
 
 #[tauri::command]
+async fn claim_ids(state: State<'_, AppState>, query: ClaimQuery, offset: u32, limit: u32) -> IpcResult<Vec<i64>> {
+    api::claim_ids(&*state.wb()?, &query, offset, limit)
+}
+
+#[tauri::command]
 async fn claim(state: State<'_, AppState>, id: i64) -> IpcResult<ClaimDetail> {
     api::claim(&*state.wb()?, id)
 }
@@ -444,6 +449,7 @@ pub fn run() {
             cancel_import,
             pick_import_files,
             claims_page,
+            claim_ids,
             claim,
             add_claim,
             update_claim,

@@ -345,3 +345,32 @@ fn a_partys_speakers_come_once_across_languages_with_every_name_most_claims_firs
     assert!(api::party_speakers(&wb, &quiet.key).expect("speakers").is_empty(), "a party no one speaks for has no speakers");
     assert_eq!(api::party_speakers(&wb, "no such party").expect_err("unknown").code, "not_found", "an unknown party is named as such");
 }
+
+#[test]
+fn a_range_of_rows_is_named_by_the_core_in_the_tables_order_and_filters_read_speaker_and_review() {
+    let mut wb = demo();
+    let sid = api::sources(&wb).expect("sources")[0].id;
+    for k in 0..30usize {
+        let (name, party) = if k % 3 == 0 { ("Сергей Лавров", "RU") } else { ("Erevan", "AM") };
+        let sp = Speaker { name: name.into(), party: Some(party.into()), ..Default::default() };
+        wb.add_claim(sid, k * 10, k * 10 + 5, sp, "a dit", Stance::Deny).expect("claim");
+    }
+    let by_speaker = ClaimQuery { sort: Some(SortDto::Speaker), descending: true, ..Default::default() };
+    let rows: Vec<i64> = api::claims_page(&wb, &by_speaker, 5, 20).expect("page").rows.iter().map(|r| r.id).collect();
+    assert_eq!(api::claim_ids(&wb, &by_speaker, 5, 20).expect("ids"), rows, "the ids of rows 5..25 are those rows, in the table's order");
+    let err = api::claim_ids(&wb, &by_speaker, 0, api::MAX_RANGE + 1).expect_err("too many");
+    assert_eq!(err.code, "bad_input", "a range is capped: {}", err.message);
+
+    let lavrov = ClaimQuery { speaker: Some("Лаврова".into()), ..Default::default() };
+    let page = api::claims_page(&wb, &lavrov, 0, 100).expect("page");
+    assert!(page.total >= 10 && page.rows.iter().all(|r| r.speaker.contains("Лавров")), "another case of the name finds his claims: {:?}", page.rows);
+    wb.set_setting(crosscheck::model::ANALYST_SETTING, "Test Analyst").expect("analyst");
+    let ids: Vec<i64> = page.rows.iter().map(|r| r.id).collect();
+    assert_eq!(api::set_review(&mut wb, &ids, ReviewDto::Reviewed).expect("accepted") as usize, ids.len());
+    let reviewed = ClaimQuery { review: Some(ReviewDto::Reviewed), ..lavrov.clone() };
+    assert_eq!(api::claims_page(&wb, &reviewed, 0, 100).expect("page").total as usize, ids.len(), "the review filter");
+    assert_eq!(api::set_review(&mut wb, &ids[..2], ReviewDto::ToReview).expect("sent back"), 2, "two sent back to review");
+    assert_eq!(api::claims_page(&wb, &reviewed, 0, 100).expect("page").total as usize, ids.len() - 2);
+    assert_eq!(api::set_review(&mut wb, &[ids[2], -1], ReviewDto::ToReview).expect_err("unknown").code, "not_found", "all or none");
+    assert_eq!(api::claims_page(&wb, &reviewed, 0, 100).expect("page").total as usize, ids.len() - 2, "the claim before the unknown one stayed reviewed");
+}

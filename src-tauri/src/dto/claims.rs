@@ -251,6 +251,9 @@ pub struct ClaimQuery {
     pub date_to: Option<String>,
     /// Words to find in content, speaker and cue (accents ignored, prefixes match).
     pub text: Option<String>,
+    /// Words of the speaker's name (inflected forms too: « Лавров » finds « Лаврова »).
+    #[serde(default)]
+    pub speaker: Option<String>,
     /// Review state.
     pub review: Option<ReviewDto>,
     /// Only the review queue (claims to review and claims without a party).
@@ -276,6 +279,7 @@ impl ClaimQuery {
                 source: self.source,
                 stance: self.stance.map(Into::into),
                 query: nonempty(&self.text),
+                speaker: nonempty(&self.speaker),
                 verdict: nonempty(&self.verdict),
                 attribution: self.attribution.map(Into::into),
                 review: self.review.map(Into::into),

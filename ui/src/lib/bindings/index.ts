@@ -199,6 +199,10 @@ date_to: string | null,
  */
 text: string | null, 
 /**
+ * Words of the speaker's name (inflected forms too: « Лавров » finds « Лаврова »).
+ */
+speaker: string | null, 
+/**
  * Review state.
  */
 review: ReviewDto | null, 
