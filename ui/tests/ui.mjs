@@ -44,6 +44,16 @@ const open = async (page, query = '') => {
 };
 const tab = (page, name) => page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name, exact: true }).click();
 
+// axe-core (Deque's accessibility engine): the critical and serious rule failures on the page.
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+async function axeSerious(page) {
+  await page.addScriptTag({ content: axeSource });
+  const violations = await page.evaluate(async () => (await window.axe.run(document)).violations);
+  return violations
+    .filter((v) => v.impact === 'critical' || v.impact === 'serious')
+    .map((v) => `${v.id} (${v.impact}): ${v.nodes.length} element(s), e.g. ${v.nodes[0].target.join(' ')} — ${v.nodes[0].failureSummary.split('\n').slice(0, 2).join(' ')}`);
+}
+
 await step('library lists the sample source and imports with progress and per-file errors', async (page) => {
   await open(page);
   await page.getByRole('table', { name: 'Sources' }).getByText("Bakou et Erevan s'accusent").waitFor();
@@ -288,6 +298,86 @@ await step('the claims worktable: headers sort, click/shift/ctrl/keys select, bu
   assert.deepEqual([exported[0].format, exported[0].options.kind, exported[0].options.scope.kind, exported[0].options.scope.query.tag], ['csv', 'audit', 'claims', 'Jermuk'], 'the table filter goes to the core');
 });
 
+await step('the worktable filters on speaker and review state and sends selected claims back to review (axe, light and dark)', async (page) => {
+  await open(page);
+  await tab(page, 'Claims');
+  await page.getByRole('button', { name: 'All claims' }).click();
+  await page.getByText('4 matching').waitFor();
+  const table = page.getByRole('table', { name: 'Claims' });
+  const rows = () => table.locator('.scroller [role=row]').evaluateAll((rs) => rs.map((r) => [Number(r.querySelectorAll('[role=cell]')[1].textContent), r.querySelectorAll('[role=cell]')[3].textContent.trim()]));
+  const until = async (what, fn, expected) => {
+    for (let i = 0; i < 50 && JSON.stringify(await fn()) !== JSON.stringify(expected); i++) await page.waitForTimeout(50);
+    assert.deepEqual(await fn(), expected, what);
+  };
+  await page.getByLabel('Filter by speaker').fill('arménien');
+  await page.getByText('2 matching').waitFor();
+  await until('the two claims of the Armenian ministry, to review', rows, [[2, 'to review'], [3, 'to review']]);
+  await table.locator('.scroller [role=row]').nth(0).click({ modifiers: ['Control'] });
+  await table.locator('.scroller [role=row]').nth(1).click({ modifiers: ['Shift'] });
+  const bulk = page.getByRole('group', { name: 'Bulk actions on the selected claims' });
+  await bulk.getByText('2 selected').waitFor();
+  await bulk.getByRole('button', { name: 'Accept selected' }).click();
+  await page.getByRole('status').getByText('Accepted: 2 of 2 claims changed.').waitFor();
+  await until('both accepted', rows, [[2, 'reviewed'], [3, 'reviewed']]);
+  await page.getByLabel('Filter by review state').selectOption('reviewed');
+  await page.getByText('2 matching').waitFor();
+  assert.equal(await bulk.count(), 0, 'a new filter clears the selection');
+  await table.locator('.scroller [role=row]').nth(1).click({ modifiers: ['Control'] });
+  await bulk.getByText('1 selected').waitFor();
+  await bulk.getByRole('button', { name: 'Send back to review' }).click();
+  await page.getByRole('status').getByText('Sent back to review: 1 of 1 claim changed.').waitFor();
+  await page.getByText('1 matching').waitFor();
+  await until('the claim sent back left the reviewed rows', rows, [[2, 'reviewed']]);
+  await page.getByLabel('Filter by review state').selectOption('to_review');
+  await page.getByText('1 matching').waitFor();
+  await until('it is to review again', rows, [[3, 'to review']]);
+  await table.locator('.scroller [role=row]').nth(0).click({ modifiers: ['Control'] });
+  await bulk.getByRole('button', { name: 'Send back to review' }).click();
+  await page.getByRole('status').getByText('Sent back to review: 0 of 1 claim changed.').waitFor();
+  await page.getByRole('button', { name: 'Review queue' }).click();
+  await page.getByText('1 to review').waitFor();
+  await until('the claim sent back is in the review queue', rows, [[3, 'to review']]);
+  await page.getByRole('button', { name: 'All claims' }).click();
+  await page.getByLabel('Filter by review state').selectOption('to_review');
+  await table.locator('.scroller [role=row]').nth(0).click({ modifiers: ['Control'] });
+  await bulk.getByText('1 selected').waitFor();
+  await shot(page, 'claims-send-back');
+  for (const theme of ['light', 'dark']) {
+    if (theme === 'dark') await page.getByRole('button', { name: 'Switch to dark theme' }).click();
+    assert.deepEqual(await axeSerious(page), [], `axe-core, ${theme}: the speaker and review filters and the bulk bar`);
+  }
+});
+
+await step('a shift-click range reaches rows not loaded: the core names the 50,001 claims between (axe)', async (page) => {
+  await open(page, '?claims=100000');
+  await tab(page, 'Claims');
+  await page.getByRole('button', { name: 'All claims' }).click();
+  await page.getByText('100,000 matching').waitFor();
+  const table = page.getByRole('table', { name: 'Claims' });
+  const rowOf = (n) => table.locator('.scroller [role=row]').filter({ hasText: new RegExp(`number ${n} about`) });
+  await rowOf(1).click({ modifiers: ['Control'] });
+  const bulk = page.getByRole('group', { name: 'Bulk actions on the selected claims' });
+  await bulk.getByText('1 selected').waitFor();
+  await page.locator('.scroller').evaluate((el) => (el.scrollTop = 50_000 * 34 - 200));
+  await rowOf(50001).waitFor();
+  const pages = await page.evaluate(() => window.__mockCalls.filter((c) => c === 'claims_page').length);
+  assert.ok(pages < 10, `the rows between were never loaded (${pages} pages fetched)`);
+  await rowOf(50001).click({ modifiers: ['Shift'] });
+  await bulk.getByText('50,001 selected').waitFor();
+  assert.equal(await page.evaluate(() => String(getSelection())), '', 'a Shift-click selects rows, not the page\'s text');
+  assert.equal(await rowOf(50001).getAttribute('aria-selected'), 'true', 'the row clicked is in the range');
+  assert.equal(await rowOf(50002).getAttribute('aria-selected'), 'false', 'the row after it is not');
+  const calls = await page.evaluate(() => window.__mockCalls.filter((c) => c === 'claim_ids').length);
+  assert.equal(calls, 1, 'one call named the claims of the range');
+  await page.locator('.scroller').evaluate((el) => (el.scrollTop = 25_000 * 34));
+  await rowOf(25001).waitFor();
+  assert.equal(await rowOf(25001).getAttribute('aria-selected'), 'true', 'a row in the middle, never loaded when clicked, is selected');
+  await shot(page, 'claims-range-beyond-loaded');
+  assert.deepEqual(await axeSerious(page), [], 'axe-core on 50,001 selected rows');
+  await rowOf(25001).click({ modifiers: ['Shift'] });
+  await bulk.getByText('25,001 selected').waitFor();
+});
+
 await step('a claims search also finds the sources whose text holds the words', async (page) => {
   await open(page);
   await tab(page, 'Claims');
@@ -515,16 +605,7 @@ await step('tags from the claim panel (existing tags suggested), and the party �
   assert.equal(await table.getByRole('button', { name: /^Ministry of Defence of Azerbaijan, border shelling: 1 claim\s+1 Unverified$/ }).count(), 1);
 });
 
-// axe-core (Deque's accessibility engine) on every view, light and dark, with a claim open.
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-async function axeSerious(page) {
-  await page.addScriptTag({ content: axeSource });
-  const violations = await page.evaluate(async () => (await window.axe.run(document)).violations);
-  return violations
-    .filter((v) => v.impact === 'critical' || v.impact === 'serious')
-    .map((v) => `${v.id} (${v.impact}): ${v.nodes.length} element(s), e.g. ${v.nodes[0].target.join(' ')} — ${v.nodes[0].failureSummary.split('\n').slice(0, 2).join(' ')}`);
-}
-
+// axe-core on every view, light and dark, with a claim open.
 for (const theme of ['light', 'dark']) {
   await step(`axe-core: no critical or serious violation in any view (${theme})`, async (page) => {
     await open(page);

@@ -84,6 +84,8 @@ export async function onFileDrop(handler: (paths: string[]) => void, hover?: (ov
 
 export const claimsPage = (query: ClaimQuery, offset: number, limit: number) =>
   call<ClaimPageDto>('claims_page', { query, offset, limit });
+/** The ids of the rows `offset..offset + limit` of the claims `query` picks, in its order. */
+export const claimIds = (query: ClaimQuery, offset: number, limit: number) => call<number[]>('claim_ids', { query, offset, limit });
 export const claim = (id: number) => call<ClaimDetail>('claim', { id });
 export const addClaim = (input: NewClaimInput) => call<ClaimDetail>('add_claim', { input });
 export const updateClaim = (id: number, edit: ClaimEditInput) => call<ClaimDetail>('update_claim', { id, edit });

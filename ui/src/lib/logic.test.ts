@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { segments, selectionSpan, charsIn } from './segments';
 import { visibleRows, pagesFor, PageCache, moveCursor } from './virtual';
 import { keyAction } from './keys';
-import { nextSort, rangeIds } from './selection';
+import { nextSort, rangeIds, rangeWindow } from './selection';
 import { documentPalette, partyHue } from './colors';
 
 describe('segments', () => {
@@ -109,9 +109,15 @@ describe('colours', () => {
 
 describe('selection', () => {
   const rows = [{ id: 7 }, { id: 3 }, undefined, { id: 9 }];
-  it('takes a shift-click range either way round, over the rows loaded', () => {
-    expect(rangeIds(0, 3, (i) => rows[i])).toEqual([7, 3, 9]);
-    expect(rangeIds(3, 1, (i) => rows[i])).toEqual([3, 9]);
+  it('takes a shift-click range either way round when its rows are loaded', () => {
+    expect(rangeIds(0, 1, (i) => rows[i])).toEqual([7, 3]);
+    expect(rangeIds(1, 0, (i) => rows[i])).toEqual([7, 3]);
+  });
+  it('leaves a range reaching a row not loaded to the core, as one window', () => {
+    expect(rangeIds(0, 3, (i) => rows[i])).toBeNull();
+    expect(rangeIds(3, 1, (i) => rows[i])).toBeNull();
+    expect(rangeWindow(50_000, 3)).toEqual({ offset: 3, limit: 49_998 });
+    expect(rangeWindow(3, 3)).toEqual({ offset: 3, limit: 1 });
   });
   it('sorts a new column up and flips the same one', () => {
     expect(nextSort({ sort: null, descending: false }, 'speaker')).toEqual({ sort: 'speaker', descending: false });

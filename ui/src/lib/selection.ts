@@ -1,12 +1,20 @@
 // The claims table's selection is a set of claim ids, not of row indexes: rows are paged in and
 // out as the table scrolls, and an id means the same claim whatever the sort.
 
-/** The ids of the rows `from..=to` (either way round) that are loaded; rows not loaded are skipped. */
-export function rangeIds(from: number, to: number, rowAt: (i: number) => { id: number } | undefined): number[] {
+/** A Shift-click range `from..=to` (either way round) as the window of rows the core returns ids for. */
+export function rangeWindow(from: number, to: number): { offset: number; limit: number } {
+  return { offset: Math.min(from, to), limit: Math.abs(to - from) + 1 };
+}
+
+/** The ids of the rows `from..=to` (either way round) when all are loaded; `null` when one is not,
+ *  and the core must say which claims the range holds. */
+export function rangeIds(from: number, to: number, rowAt: (i: number) => { id: number } | undefined): number[] | null {
+  const { offset, limit } = rangeWindow(from, to);
   const out: number[] = [];
-  for (let i = Math.min(from, to); i <= Math.max(from, to); i++) {
+  for (let i = offset; i < offset + limit; i++) {
     const r = rowAt(i);
-    if (r) out.push(r.id);
+    if (!r) return null;
+    out.push(r.id);
   }
   return out;
 }

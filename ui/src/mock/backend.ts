@@ -148,6 +148,7 @@ function matches(c: MockClaim, q: ClaimQuery): boolean {
   if (q.party && !(c.party ?? '').toLowerCase().startsWith(q.party.toLowerCase())) return false;
   if (q.stance && c.stance !== q.stance) return false;
   if (q.text && !fold(`${c.quote} ${c.speaker} ${c.cue}`).includes(fold(q.text))) return false;
+  if (q.speaker && !fold(c.speaker).includes(fold(q.speaker))) return false;
   if (q.verdict && verificationOf(c.id).verdict !== q.verdict) return false;
   if (q.attribution && verificationOf(c.id).attribution !== q.attribution) return false;
   if (q.review && c.review !== q.review) return false;
@@ -282,6 +283,11 @@ export function installMockBackend() {
         const all = sorted(claims.filter((c) => matches(c, q)), q);
         return { total: all.length, offset: a.offset, rows: all.slice(a.offset, a.offset + a.limit).map(row) };
       }
+      case 'claim_ids': {
+        const q = a.query as ClaimQuery;
+        if (bigTotal) return Array.from({ length: Math.max(0, Math.min(bigTotal, a.offset + a.limit) - a.offset) }, (_, k) => a.offset + k + 1);
+        return sorted(claims.filter((c) => matches(c, q)), q).slice(a.offset, a.offset + a.limit).map((c) => c.id);
+      }
       case 'claim': {
         const c = claims.find((x) => x.id === a.id);
         if (!c) throw err('not_found', `no claim ${a.id}`);
@@ -302,10 +308,12 @@ export function installMockBackend() {
         return detail(c);
       }
       case 'set_review': {
-        const picked = claims.filter((x) => a.ids.includes(x.id));
+        // All or none, and only the claims whose state changes count, as in the core.
+        const picked = known(a.ids);
         if (a.review === 'reviewed' && picked.some((x) => !x.party)) throw err('bad_input', 'a claim without a party cannot be accepted');
-        picked.forEach((x) => (x.review = a.review));
-        return picked.length;
+        const changed = picked.filter((x) => x.review !== a.review);
+        changed.forEach((x) => (x.review = a.review));
+        return changed.length;
       }
       case 'set_verdicts': {
         if (!VERDICTS.some((v) => v.key === a.verdict)) throw err('not_found', `no verdict ${a.verdict}`);
