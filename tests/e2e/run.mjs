@@ -161,7 +161,7 @@ try {
     await until('the claim panel', `return !!document.querySelector("aside[aria-label='Claim ${target.id}']");`);
     await exec('[...document.querySelectorAll("aside button")].find((b) => b.textContent.trim() === "Correct").click();');
     await until('the edit form', 'return !!document.querySelector("aside form[aria-label=\'Edit claim\']");');
-    await exec(`const i = document.querySelector("aside input[aria-label=Speaker]"); i.value = "Erevan"; i.dispatchEvent(new Event("input", { bubbles: true }));
+    await exec(`const i = document.querySelector("aside input[aria-label=Speaker]"); i.value = arguments[0]; i.dispatchEvent(new Event("input", { bubbles: true }));
       const p = document.querySelector("aside input[role=combobox]"); p.focus(); p.value = "armén"; p.dispatchEvent(new Event("input", { bubbles: true }));`);
     await until('the picker\'s options', 'return [...document.querySelectorAll("aside [role=option]")].some((o) => /Armenia/.test(o.textContent));');
     await screenshot('e2e-party-picker');
@@ -307,6 +307,52 @@ try {
     const ids = csv.trim().split('\n').slice(1).map((l) => Number(l.split(',')[0]));
     assert.deepEqual(ids.sort((a, b) => a - b), [...judged].sort((a, b) => a - b), 'the CSV holds exactly the filtered claims');
     await exec(`const s = document.querySelector("select[aria-label='Filter by verdict']"); s.value = ""; s.dispatchEvent(new Event("change", { bubbles: true }));`);
+  });
+
+  await step('the worktable: filter on a speaker, accept the rows of a Shift-click range, send them back to review, filter on review state; a range beyond the loaded rows comes from the core; the CLI agrees', async () => {
+    // A word of a speaker's name whose claims (two or more) all have a party, so all can be accepted.
+    let name = null;
+    let theirs = [];
+    for (const w of new Set(cliJson('claims').claims.flatMap((c) => c.speaker.name.split(/\s+/)).filter((w) => /^\p{Lu}\p{L}{3,}$/u.test(w)))) {
+      theirs = cliJson('claims', '--speaker', w).claims;
+      if (theirs.length >= 2 && theirs.every((c) => c.speaker.party)) { name = w; break; }
+    }
+    assert.ok(name, 'the sample has a speaker with two claims, each with a party');
+    const ids = theirs.map((c) => c.id).sort((a, b) => a - b);
+    await clickButton('Claims');
+    await clickButton('All claims');
+    await exec(`const i = document.querySelector("input[aria-label='Filter by speaker']"); i.value = arguments[0]; i.dispatchEvent(new Event("input", { bubbles: true }));`, [name]);
+    await bodyHas(`${theirs.length.toLocaleString('en')} matching`);
+    await until('the filtered rows', 'return document.querySelectorAll(".scroller [role=row] [role=cell]").length > 1 && document.querySelectorAll(".scroller [role=row]").length === arguments[0];', [theirs.length]);
+    // Ctrl-click the first row (selecting without opening), Shift-click the last: the range.
+    await exec('document.querySelectorAll(".scroller [role=row]")[0].dispatchEvent(new MouseEvent("click", { bubbles: true, ctrlKey: true }));');
+    await exec('const rs = document.querySelectorAll(".scroller [role=row]"); rs[rs.length - 1].dispatchEvent(new MouseEvent("click", { bubbles: true, shiftKey: true }));');
+    await bodyHas(`${theirs.length} selected`);
+    await clickButton('Accept selected');
+    await bodyHas(`Accepted: `);
+    assert.deepEqual(cliJson('claims', '--speaker', name, '--review', 'reviewed').claims.map((c) => c.id).sort((a, b) => a - b), ids, 'all accepted in the store');
+    await clickButton('Send back to review');
+    await bodyHas(`Sent back to review: ${theirs.length} of ${theirs.length} claims changed.`);
+    const back = cliJson('claims', '--speaker', name, '--review', 'to_review').claims.map((c) => c.id).sort((a, b) => a - b);
+    assert.deepEqual(back, ids, 'all back to review in the store');
+    const queue = cliJson('claims', '--queue').claims.map((c) => c.id);
+    assert.ok(ids.every((id) => queue.includes(id)), 'and in the review queue');
+    const h = cliJson('history', String(ids[0])).history;
+    assert.ok(h.some((e) => e.change === 'claim_edit' && e.new === '{"review":"to_review"}' && e.analyst === 'E2E Analyst'), `the send-back is in the history: ${JSON.stringify(h)}`);
+    await exec(`const s = document.querySelector("select[aria-label='Filter by review state']"); s.value = "to_review"; s.dispatchEvent(new Event("change", { bubbles: true }));`);
+    await bodyHas(`${theirs.length.toLocaleString('en')} matching`);
+    await until('the review column', 'return [...document.querySelectorAll(".scroller [role=row]")].every((r) => r.querySelectorAll("[role=cell]")[3]?.textContent.trim() === "to review");');
+    await exec('document.querySelectorAll(".scroller [role=row]")[0].dispatchEvent(new MouseEvent("click", { bubbles: true, ctrlKey: true }));');
+    await exec('const a = document.querySelector("aside button[aria-label^=Close]"); if (a) a.click();');
+    await screenshot('e2e-send-back');
+    // The command a Shift-click uses when the range reaches rows not loaded: the ids of a window of
+    // the table in its order, the same as the CLI's list in that order.
+    const bySpeaker = cliJson('claims', '--sort', 'speaker', '--desc').claims.map((c) => c.id);
+    const query = { party: null, source: null, stance: null, verdict: null, attribution: null, date_from: null, date_to: null, text: null, speaker: null, review: null, queue: false, tag: null, sort: 'speaker', descending: true };
+    const named = await exec('return window.__TAURI_INTERNALS__.invoke("claim_ids", { query: arguments[0], offset: 3, limit: 40 });', [query]);
+    assert.deepEqual(named, bySpeaker.slice(3, 43), 'claim_ids is the window of the sorted list');
+    await exec(`const i = document.querySelector("input[aria-label='Filter by speaker']"); i.value = ""; i.dispatchEvent(new Event("input", { bubbles: true }));`);
+    await exec(`const s = document.querySelector("select[aria-label='Filter by review state']"); s.value = ""; s.dispatchEvent(new Event("change", { bubbles: true }));`);
   });
 
   await step('export an HTML report and find the file', async () => {
