@@ -28,10 +28,13 @@ pub enum Change {
     /// A party's names: an alias added or removed, a party merged into another (`old` and `new`
     /// hold `{"party", "alias", "lang"}` or `{"party", "name"}` → `{"party", "claims"}`).
     Party,
+    /// A source's facts as the analyst corrects them: outlet, author, publication day (`old` and
+    /// `new` hold `{"source", "title"}` and the facts that changed).
+    Source,
 }
 
 impl Change {
-    const ALL: [Change; 9] = [
+    const ALL: [Change; 10] = [
         Change::Verdict,
         Change::Attribution,
         Change::Evidence,
@@ -41,6 +44,7 @@ impl Change {
         Change::ConflictReview,
         Change::Taxonomy,
         Change::Party,
+        Change::Source,
     ];
 
     /// The name used in the store and in JSON.
@@ -55,6 +59,7 @@ impl Change {
             Change::ConflictReview => "conflict_review",
             Change::Taxonomy => "taxonomy",
             Change::Party => "party",
+            Change::Source => "source",
         }
     }
 
@@ -146,9 +151,22 @@ impl HistoryEntry {
             }
             Change::Taxonomy => "verdict list changed".to_string(),
             Change::Party => party_sentence(&parse(&self.old).unwrap_or_default(), &parse(&self.new).unwrap_or_default(), party),
+            Change::Source => source_sentence(&parse(&self.old).unwrap_or_default(), &parse(&self.new).unwrap_or_default()),
             other => format!("{}: {}", other.as_str().replace('_', " "), arrow(word(&self.old), word(&self.new))),
         }
     }
+}
+
+/// A correction of a source's facts as a sentence: "source 3 «Armenia says …»: outlet: none →
+/// Reuters; published: none → 2022-09-13". Values are the analyst's words, shown as written.
+fn source_sentence(old: &serde_json::Value, new: &serde_json::Value) -> String {
+    let value = |v: &serde_json::Value| v.as_str().map_or_else(|| "none".to_string(), str::to_string);
+    let facts: Vec<String> = ["outlet", "author", "published"]
+        .into_iter()
+        .filter(|k| new.get(k).is_some())
+        .map(|k| format!("{k}: {} → {}", value(&old[k]), value(&new[k])))
+        .collect();
+    format!("source {} «{}»: {}", new["source"], value(&old["title"]), facts.join("; "))
 }
 
 /// A change of a party's names as a sentence: "alias added to Ukraine (UA): «Kiev»", "merged

@@ -533,7 +533,7 @@ pub(crate) fn change_text(r: &Report, h: &HistoryEntry) -> String {
             let old = parse(&h.old);
             format!("{} «{}»", r.t("deleted", "supprimée"), text(&old["text"]))
         }
-        Change::Party => h.sentence(&|key| r.party(key).map_or_else(|| key.to_string(), |p| p.name.clone())),
+        Change::Party | Change::Source => h.sentence(&|key| r.party(key).map_or_else(|| key.to_string(), |p| p.name.clone())),
         Change::Taxonomy => {
             let (old, new) = (parse(&h.old), parse(&h.new));
             if let Some(k) = new["add"].as_str() {

@@ -5,7 +5,7 @@ use rusqlite::{params, OptionalExtension, Row, Transaction};
 
 use super::Store;
 use crate::error::{Error, Result};
-use crate::model::Source;
+use crate::model::{Change, Source};
 
 /// Migration 16: a source's original bytes are not stored a second time when they are its text
 /// (a UTF-8 `.txt` file, already normalized): the flag says so and the text serves both. The
@@ -111,14 +111,37 @@ impl Store {
     }
 
     /// Sets a source's outlet, author and publication time as the analyst corrects them (each
-    /// `None` clears the fact); claims dated by their source follow.
-    pub fn set_source_facts(&mut self, id: i64, outlet: Option<&str>, author: Option<&str>, published_at: Option<DateTime<Utc>>) -> Result<Source> {
-        self.source(id)?;
+    /// `None` clears the fact), with one `source` history entry naming the facts that changed, in
+    /// the same transaction (no entry, no write, when none did); claims dated by their source follow.
+    pub fn set_source_facts(&mut self, id: i64, outlet: Option<&str>, author: Option<&str>, published_at: Option<DateTime<Utc>>, analyst: &str) -> Result<Source> {
+        let before = self.source(id)?;
         self.write(|tx| {
+            let author_before: Option<String> = tx.query_row("SELECT author FROM sources WHERE id = ?1", [id], |r| r.get(0))?;
+            let day = |t: Option<DateTime<Utc>>| t.map(|t| t.date_naive().to_string());
+            let mut old = serde_json::json!({ "source": id, "title": before.title });
+            let mut new = serde_json::json!({ "source": id });
+            for (key, was, now) in [
+                ("outlet", before.outlet.clone(), outlet.map(str::to_string)),
+                ("author", author_before, author.map(str::to_string)),
+                ("published", day(before.published_at), day(published_at)),
+            ] {
+                if was != now {
+                    old[key] = serde_json::json!(was);
+                    new[key] = serde_json::json!(now);
+                }
+            }
+            // Facts are compared by day; a time of day alone is written without an entry.
+            let changed = new.as_object().map_or(0, |m| m.len() - 1);
+            if changed == 0 && before.published_at == published_at {
+                return Ok(());
+            }
             tx.execute(
                 "UPDATE sources SET outlet = ?2, author = ?3, published_at = ?4 WHERE id = ?1",
                 params![id, outlet, author, published_at],
             )?;
+            if changed > 0 {
+                super::history::append_history_in(tx, None, None, Change::Source, Some(&old.to_string()), Some(&new.to_string()), "", analyst)?;
+            }
             Ok(())
         })?;
         self.source(id)

@@ -1,7 +1,7 @@
 //! Sources and claims: reading them (lists, pages for a virtualized table, search, per-day
-//! counts) and the analyst's edits of claims. A claim the analyst adds or corrects is matched
-//! against the others at once, as an imported one is; edits and deletions need the analyst's
-//! name and are written to the history.
+//! counts) and the analyst's edits of sources' facts and of claims. A claim the analyst adds or
+//! corrects is matched against the others at once, as an imported one is; edits and deletions
+//! need the analyst's name and are written to the history.
 
 use std::collections::HashMap;
 
@@ -54,9 +54,17 @@ impl Workbench {
         self.store.source(id)
     }
 
+    /// Where a source came from and who wrote it: canonical URL, author, versions, pages.
+    pub fn provenance(&self, id: i64) -> Result<store::Provenance> {
+        self.store.provenance(id)
+    }
+
     /// Corrects what is known of a source: outlet, author and publication day (`Some("")` or
-    /// `Some(None)` clears one, `None` keeps it). Its claims are dated by that day.
+    /// `Some(None)` clears one, `None` keeps it), under the analyst's name with a history entry
+    /// of what changed. Its claims are dated by that day. A day equal to the one known keeps the
+    /// time of day the metadata gave.
     pub fn edit_source(&mut self, id: i64, facts: SourceFacts) -> Result<Source> {
+        let analyst = self.analyst()?;
         let before = self.store.source(id)?;
         let author_before = self.store.provenance(id)?.author;
         let clean = |v: Option<String>, old: Option<String>, what: &str| -> Result<Option<String>> {
@@ -71,9 +79,10 @@ impl Workbench {
         let author = clean(facts.author, author_before, "author")?;
         let published = match facts.published_on {
             None => before.published_at,
+            Some(day) if day == before.published_at.map(|t| t.date_naive()) => before.published_at,
             Some(day) => day.and_then(|d| d.and_hms_opt(0, 0, 0)).map(|t| t.and_utc()),
         };
-        self.store.set_source_facts(id, outlet.as_deref(), author.as_deref(), published)
+        self.store.set_source_facts(id, outlet.as_deref(), author.as_deref(), published, &analyst)
     }
 
     /// Sources whose title or text matches a full-text query.

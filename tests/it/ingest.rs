@@ -485,12 +485,27 @@ fn a_plain_text_dispatch_gets_its_outlet_author_and_day_from_dateline_and_byline
     let mut wb = crosscheck::Workbench::open(&db).expect("open");
     assert_eq!(wb.store().provenance(1).expect("provenance").author.as_deref(), Some("Jane Smith"), "read from the byline");
     let facts = crosscheck::SourceFacts { outlet: Some("Reuters Kyiv".into()), author: Some(String::new()), published_on: None };
-    let s = wb.edit_source(1, facts).expect("edit");
+    assert!(matches!(wb.edit_source(1, facts.clone()), Err(crosscheck::Error::BadInput { .. })), "a correction needs the analyst's name");
+    wb.set_setting("analyst", "Ana Lyst").expect("analyst");
+    let s = wb.edit_source(1, facts.clone()).expect("edit");
     assert_eq!((s.outlet.as_deref(), s.published_at.map(|t| t.date_naive().to_string())), (Some("Reuters Kyiv"), Some("2024-03-22".into())), "the day kept");
     assert_eq!(wb.store().provenance(1).expect("provenance").author, None, "\"\" clears the author");
+    let sentences = |wb: &crosscheck::Workbench| -> Vec<(String, String)> {
+        let h = wb.history(None).expect("history");
+        h.iter().filter(|e| e.change == crosscheck::model::Change::Source).map(|e| (e.sentence(&|k| k.to_string()), e.analyst.clone())).collect()
+    };
+    let said = vec![("source 1 «Ukraine rejects Russian claim»: outlet: Reuters → Reuters Kyiv; author: Jane Smith → none".to_string(), "Ana Lyst".to_string())];
+    assert_eq!(sentences(&wb), said, "one history entry naming the facts that changed, the day kept out of it");
+    wb.edit_source(1, facts).expect("the same facts again");
+    let same_day = crosscheck::SourceFacts { published_on: Some(chrono::NaiveDate::from_ymd_opt(2024, 3, 22)), ..Default::default() };
+    wb.edit_source(1, same_day).expect("the day it already has");
+    assert_eq!(sentences(&wb), said, "nothing changed, nothing logged");
     let days = wb.claims_by_day(&Default::default()).expect("days");
     assert!(days.iter().all(|(d, _)| d.to_string() == "2024-03-22"), "claims are dated by their source's day, not the import day: {days:?}");
     drop(wb);
     let out = crate::support::run_json(&db, &["source", "edit", "1", "--date", "2024-03-21"]);
     assert_eq!(out["sources"][0]["published_at"], "2024-03-21T00:00:00Z");
+    let history = crate::support::run_json(&db, &["history"]);
+    let last = &history["history"].as_array().expect("entries").last().expect("an entry").clone();
+    assert_eq!(last["change"], "source", "the CLI's edit is in the history too: {last}");
 }
