@@ -22,6 +22,18 @@ pub fn sources(wb: &Workbench) -> IpcResult<Vec<SourceSummary>> {
     Ok(wb.sources()?.iter().map(|s| SourceSummary::new(s, counts.get(&s.id).copied().unwrap_or(0))).collect())
 }
 
+/// What is known of a source that the analyst may correct: outlet, author, publication day.
+pub fn source_facts(wb: &Workbench, id: i64) -> IpcResult<SourceFactsDto> {
+    Ok(SourceFactsDto::new(&wb.source(id)?, wb.provenance(id)?.author))
+}
+
+/// Corrects a source's facts as the Library's form holds them (null or empty clears one); the
+/// core writes what changed to the history under the analyst's name.
+pub fn edit_source(wb: &mut Workbench, id: i64, facts: SourceFactsDto) -> IpcResult<SourceFactsDto> {
+    let s = wb.edit_source(id, facts.try_into()?)?;
+    Ok(SourceFactsDto::new(&s, wb.provenance(id)?.author))
+}
+
 /// A source's text and highlights.
 pub fn source_text(wb: &Workbench, id: i64) -> IpcResult<SourceText> {
     let s = wb.source(id)?;

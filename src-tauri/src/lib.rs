@@ -92,6 +92,16 @@ async fn list_sources(state: State<'_, AppState>) -> IpcResult<Vec<SourceSummary
 }
 
 #[tauri::command]
+async fn source_facts(state: State<'_, AppState>, id: i64) -> IpcResult<SourceFactsDto> {
+    api::source_facts(&*state.wb()?, id)
+}
+
+#[tauri::command]
+async fn edit_source(state: State<'_, AppState>, id: i64, facts: SourceFactsDto) -> IpcResult<SourceFactsDto> {
+    api::edit_source(&mut *state.wb()?, id, facts)
+}
+
+#[tauri::command]
 async fn source_text(state: State<'_, AppState>, id: i64) -> IpcResult<SourceText> {
     api::source_text(&*state.wb()?, id)
 }
@@ -443,6 +453,8 @@ pub fn run() {
             workspace_info,
             ui_ready,
             list_sources,
+            source_facts,
+            edit_source,
             source_text,
             import_files,
             import_url,

@@ -374,3 +374,32 @@ fn a_range_of_rows_is_named_by_the_core_in_the_tables_order_and_filters_read_spe
     assert_eq!(api::set_review(&mut wb, &[ids[2], -1], ReviewDto::ToReview).expect_err("unknown").code, "not_found", "all or none");
     assert_eq!(api::claims_page(&wb, &reviewed, 0, 100).expect("page").total as usize, ids.len() - 2, "the claim before the unknown one stayed reviewed");
 }
+
+#[test]
+fn the_library_corrects_a_sources_facts_under_the_analysts_name_and_refuses_a_bad_day() {
+    let mut wb = demo();
+    let sid = api::sources(&wb).expect("sources")[0].id;
+    let facts = SourceFactsDto { outlet: Some("Reuters".into()), author: Some("Jane Roe".into()), published_on: Some("2023-09-13".into()) };
+    assert_eq!(api::edit_source(&mut wb, sid, facts.clone()).expect_err("no name").code, "bad_input", "history needs a name");
+    wb.set_setting(crosscheck::model::ANALYST_SETTING, "Test Analyst").expect("analyst");
+    assert_eq!(api::edit_source(&mut wb, sid, facts.clone()).expect("saved"), facts, "the facts as stored");
+    assert_eq!(api::source_facts(&wb, sid).expect("facts"), facts, "read back for the form");
+    let listed = api::sources(&wb).expect("sources").into_iter().find(|s| s.id == sid).expect("listed");
+    assert_eq!((listed.outlet.as_deref(), listed.published_at.as_deref()), (Some("Reuters"), Some("2023-09-13T00:00:00Z")), "the Library's row");
+    let logged: Vec<(String, String)> = wb
+        .history(None)
+        .expect("history")
+        .iter()
+        .filter(|h| h.change == crosscheck::model::Change::Source)
+        .map(|h| (h.sentence(&|k| k.to_string()), h.analyst.clone()))
+        .collect();
+    assert_eq!(logged.len(), 1, "one entry for one correction: {logged:?}");
+    assert!(logged[0].0.contains("author: none → Jane Roe") && logged[0].0.contains("→ 2023-09-13"), "read as a sentence: {logged:?}");
+    assert_eq!(logged[0].1, "Test Analyst");
+    let cleared = SourceFactsDto { outlet: Some(String::new()), author: None, published_on: None };
+    assert_eq!(api::edit_source(&mut wb, sid, cleared).expect("cleared"), SourceFactsDto::default(), "empty or null clears each fact");
+    let bad = SourceFactsDto { published_on: Some("13/09/2023".into()), ..facts };
+    assert_eq!(api::edit_source(&mut wb, sid, bad).expect_err("bad day").code, "bad_input");
+    assert_eq!(api::source_facts(&wb, sid).expect("facts"), SourceFactsDto::default(), "a refused edit changes nothing");
+    assert_eq!(api::source_facts(&wb, 9_999).expect_err("unknown").code, "not_found");
+}

@@ -296,7 +296,7 @@ impl ClaimQuery {
     }
 }
 
-fn day(field: &str, s: &Option<String>) -> Result<Option<NaiveDate>, IpcError> {
+pub(super) fn day(field: &str, s: &Option<String>) -> Result<Option<NaiveDate>, IpcError> {
     match s.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
         None => Ok(None),
         Some(d) => NaiveDate::parse_from_str(d, "%Y-%m-%d")

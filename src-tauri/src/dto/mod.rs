@@ -49,6 +49,7 @@ pub fn bindings() -> String {
         SourceSummary::decl(),
         Highlight::decl(),
         SourceText::decl(),
+        SourceFactsDto::decl(),
         SpeakerDto::decl(),
         ReviewDto::decl(),
         SortDto::decl(),

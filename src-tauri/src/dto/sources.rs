@@ -1,5 +1,5 @@
-//! The library: sources in the list, a source's text with its highlights, search results and
-//! the status bar's facts.
+//! The library: sources in the list, the facts of a source the analyst corrects, a source's
+//! text with its highlights, search results and the status bar's facts.
 
 use crosscheck::model::Source;
 use serde::{Deserialize, Serialize};
@@ -48,6 +48,38 @@ impl SourceSummary {
             chars: count32(s.text.chars().count()),
             claims: count32(claims),
         }
+    }
+}
+
+/// What the Library's form shows and sends of a source: outlet, author, publication day. Sent,
+/// a field null or empty clears that fact; every field is sent as the form holds it.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
+pub struct SourceFactsDto {
+    /// Outlet ("Reuters").
+    pub outlet: Option<String>,
+    /// Author(s) as credited.
+    pub author: Option<String>,
+    /// Publication day, `YYYY-MM-DD`.
+    pub published_on: Option<String>,
+}
+
+impl SourceFactsDto {
+    /// The facts known of `s`, written by `author`.
+    pub fn new(s: &Source, author: Option<String>) -> Self {
+        SourceFactsDto { outlet: s.outlet.clone(), author, published_on: s.published_at.map(|t| t.date_naive().to_string()) }
+    }
+}
+
+impl TryFrom<SourceFactsDto> for crosscheck::SourceFacts {
+    type Error = IpcError;
+    /// The core's correction: each fact set as given, cleared when null or empty; a day that is
+    /// not `YYYY-MM-DD` is `bad_input`.
+    fn try_from(f: SourceFactsDto) -> Result<Self, IpcError> {
+        Ok(crosscheck::SourceFacts {
+            outlet: Some(f.outlet.unwrap_or_default()),
+            author: Some(f.author.unwrap_or_default()),
+            published_on: Some(super::claims::day("published_on", &f.published_on)?),
+        })
     }
 }
 

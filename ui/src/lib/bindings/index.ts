@@ -97,6 +97,20 @@ text: string,
  */
 highlights: Array<Highlight>, };
 
+export type SourceFactsDto = { 
+/**
+ * Outlet ("Reuters").
+ */
+outlet: string | null, 
+/**
+ * Author(s) as credited.
+ */
+author: string | null, 
+/**
+ * Publication day, `YYYY-MM-DD`.
+ */
+published_on: string | null, };
+
 export type SpeakerDto = { 
 /**
  * The name as resolved.
