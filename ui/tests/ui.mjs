@@ -66,6 +66,42 @@ await step('library lists the sample source and imports with progress and per-fi
   await shot(page, 'library-import');
 });
 
+await step('the library corrects a source\'s outlet, author and day in a form (axe, light and dark)', async (page) => {
+  await open(page);
+  const table = page.getByRole('table', { name: 'Sources' });
+  await table.getByRole('button', { name: /^Edit facts of Bakou et Erevan/ }).click();
+  const form = page.getByRole('form', { name: /^Facts of Bakou et Erevan/ });
+  assert.equal(await form.getByLabel('Outlet').inputValue(), 'TASS', 'the outlet known');
+  assert.equal(await form.getByLabel('Author').inputValue(), '', 'no author known');
+  assert.equal(await form.getByLabel('Publication day').inputValue(), '2023-09-12', 'the day known');
+  await form.getByLabel('Outlet').fill('TASS (Moscou)');
+  await form.getByLabel('Author').fill('Rédaction');
+  await form.getByLabel('Publication day').fill('2023-09-13');
+  for (const theme of ['light', 'dark']) {
+    if (theme === 'dark') await page.getByRole('button', { name: 'Switch to dark theme' }).click();
+    assert.deepEqual(await axeSerious(page), [], `axe-core, ${theme}: the Library with the facts form open`);
+  }
+  await page.getByRole('button', { name: 'Switch to light theme' }).click();
+  await shot(page, 'library-facts');
+  await form.getByRole('button', { name: 'Save facts' }).click();
+  await page.getByRole('status').getByText(/^Facts of “Bakou et Erevan.*” saved\.$/).waitFor();
+  assert.equal(await form.count(), 0, 'the form closes');
+  const row = table.getByRole('row').filter({ hasText: 'Bakou et Erevan' });
+  await row.getByText('TASS (Moscou)').waitFor();
+  await row.getByText('2023-09-13').waitFor();
+  const sent = await page.evaluate(() => window.__mockCalls.filter((c) => c === 'edit_source').length);
+  assert.equal(sent, 1, 'one call to the core');
+  await tab(page, 'Claims');
+  await page.getByRole('button', { name: 'All claims' }).click();
+  await page.getByRole('table', { name: 'Claims' }).getByText('2023-09-13').first().waitFor();
+  await tab(page, 'Library');
+  await table.getByRole('button', { name: /^Edit facts of Bakou et Erevan/ }).click();
+  assert.equal(await form.getByLabel('Author').inputValue(), 'Rédaction', 'the author read back');
+  await form.getByLabel('Publication day').fill('');
+  await form.getByRole('button', { name: 'Save facts' }).click();
+  await row.getByRole('cell', { name: '—', exact: true }).first().waitFor();
+});
+
 await step('reader highlights claims as text runs and opens a claim on click', async (page) => {
   await open(page);
   await tab(page, 'Reader');

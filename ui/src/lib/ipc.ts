@@ -6,7 +6,7 @@ import { invoke, Channel } from '@tauri-apps/api/core';
 import type {
   ClaimDetail, ClaimEditInput, ConflictRecord, Evidence, EvidenceInput, ClaimPageDto, ClaimQuery, ConflictDiff, ConflictStatus,
   ConflictSummary, ImportEvent, ImportReport, IpcError, NewClaimInput, PartyKindDto, PartySpeaker, PartySummary, ReviewDto,
-  ReportFormat, ReportOptions, ReportPreview, ReportResult, ReportScope, SearchResults, SourceSummary, SourceText,
+  ReportFormat, ReportOptions, ReportPreview, ReportResult, ReportScope, SearchResults, SourceFactsDto, SourceSummary, SourceText,
   TagCountDto, TagMatrixDto, TimelinePoint, VerdictInput, VerdictOption, Verification, WorkspaceInfo,
 } from './bindings';
 
@@ -35,6 +35,9 @@ export const workspaceInfo = () => call<WorkspaceInfo>('workspace_info');
 export const uiReady = () => call<number>('ui_ready');
 
 export const listSources = () => call<SourceSummary[]>('list_sources');
+export const sourceFacts = (id: number) => call<SourceFactsDto>('source_facts', { id });
+/** Corrects a source's outlet, author and day (null clears one); the core logs what changed. */
+export const editSource = (id: number, facts: SourceFactsDto) => call<SourceFactsDto>('edit_source', { id, facts });
 export const sourceText = (id: number) => call<SourceText>('source_text', { id });
 
 let nextJob = 1;

@@ -41,6 +41,7 @@ let claims: MockClaim[] = [
   mk(4, 'appelé les deux parties à la retenue', 'porte-parole de la diplomatie russe', null, 'a appelé', 'warn', 0.4, ['speaker unresolved', 'no party']),
 ];
 let nextId = 100;
+let sourceAuthor: string | null = null;
 
 const source: SourceSummary = {
   id: 1, title: "Bakou et Erevan s'accusent mutuellement de tirs à la frontière", outlet: 'TASS', url: 'sample:tass-karabakh-fr.txt',
@@ -267,6 +268,19 @@ export function installMockBackend() {
         return { store: '/home/analyst/.local/share/crosscheck/crosscheck.db', sources: 1, claims: bigTotal || claims.length, demo_loaded: true };
       case 'ui_ready': return 1;
       case 'list_sources': return [{ ...source, claims: claims.length }];
+      case 'source_facts': {
+        if (a.id !== 1) throw err('not_found', `no source ${a.id}`);
+        return { outlet: source.outlet, author: sourceAuthor, published_on: source.published_at?.slice(0, 10) ?? null };
+      }
+      case 'edit_source': {
+        if (a.id !== 1) throw err('not_found', `no source ${a.id}`);
+        const f = a.facts as { outlet: string | null; author: string | null; published_on: string | null };
+        if (f.published_on && !/^\d{4}-\d{2}-\d{2}$/.test(f.published_on)) throw err('bad_input', `published_on: ${f.published_on} is not a date like 2024-03-01`);
+        source.outlet = f.outlet || null;
+        sourceAuthor = f.author || null;
+        source.published_at = f.published_on ? `${f.published_on}T00:00:00Z` : null;
+        return { outlet: source.outlet, author: sourceAuthor, published_on: f.published_on || null };
+      }
       case 'source_text': {
         if (a.id !== 1) throw err('not_found', `no source ${a.id}`);
         const st: SourceText = { source, text: TEXT, highlights: claims.map((c) => ({ claim_id: c.id, start: c.start, end: c.end, party: c.party, speaker: c.speaker, stance: c.stance })) };
