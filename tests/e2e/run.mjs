@@ -190,6 +190,30 @@ try {
     await screenshot('e2e-library-dateline');
   });
 
+  await step('correct the second dispatch\'s author and day in the Library\'s form; the store and its history agree', async () => {
+    const src = cliJson('sources').sources.find((s) => s.title.includes('Jermuk'));
+    await clickButton('Library');
+    await clickButton(`Edit facts of ${src.title}`);
+    await until('the facts form', 'return !!document.querySelector("form[aria-label^=\'Facts of\'] input[aria-label=Outlet]");');
+    const shown = await until('the facts read', `const f = document.querySelector("form[aria-label^='Facts of']");
+      const v = (n) => f.querySelector("input[aria-label='" + n + "']").value;
+      return v("Outlet") && [v("Outlet"), v("Author"), v("Publication day")];`);
+    assert.deepEqual(shown, ['Reuters', 'Jane Roe', '2022-09-13'], 'what the dateline and byline gave');
+    await exec(`const f = document.querySelector("form[aria-label^='Facts of']");
+      const set = (n, v) => { const i = f.querySelector("input[aria-label='" + n + "']"); i.value = v; i.dispatchEvent(new Event("input", { bubbles: true })); };
+      set("Author", "Jane Roe and John Doe"); set("Publication day", "2022-09-14");`);
+    await screenshot('e2e-library-facts');
+    await clickButton('Save facts');
+    await bodyHas('” saved.');
+    const stored = cliJson('sources').sources.find((s) => s.id === src.id);
+    assert.deepEqual([stored.outlet, stored.published_at], ['Reuters', '2022-09-14T00:00:00Z'], 'the store holds the day');
+    const row = await exec(`return [...document.querySelectorAll("table[aria-label=Sources] tr")].find((r) => r.textContent.includes("Jermuk"))?.innerText ?? "";`);
+    assert.match(row, /2022-09-14/, `the Library's row shows the day: ${row}`);
+    const h = cliJson('history').history.filter((e) => e.change === 'source');
+    assert.equal(h.length, 1, `one history entry: ${JSON.stringify(h)}`);
+    assert.deepEqual([JSON.parse(h[0].new), h[0].analyst], [{ source: src.id, author: 'Jane Roe and John Doe', published: '2022-09-14' }, 'E2E Analyst'], 'what changed, under the analyst\'s name');
+  });
+
   await step('attach a passage of another source as evidence that refutes a claim', async () => {
     const target = cliJson('claims').claims.find((c) => c.speaker.party === 'AZ' || (c.speaker.countries ?? []).includes('AZ'));
     assert.ok(target, 'the sample has a claim of Azerbaijan');
