@@ -94,6 +94,20 @@ fn a_claim_carried_by_a_noun_is_its_authors_and_the_denial_holding_it_keeps_its_
         "Moscow dismissed accusations by France that Russian troops had shelled the convoy.",
         &[Want { countries: &["FR"], contains: "Russian troops had shelled the convoy", stance: "assert" }],
     );
+    // The author after a participle ("made by", "issued by"); an accusation's content as a noun
+    // phrase after "regarding", « relatives à ».
+    check(
+        "Baku rejected the allegations made by Armenia that its drones had struck a school in Syunik.",
+        &[Want { countries: &["AM"], contains: "its drones had struck a school", stance: "assert" }],
+    );
+    check(
+        "Caracas dismissed the accusations issued by Colombia regarding an incursion of its helicopters over the Arauca river.",
+        &[Want { countries: &["CO"], contains: "an incursion of its helicopters", stance: "assert" }],
+    );
+    check(
+        "Le ministère géorgien a rejeté les accusations de la Russie relatives à des tirs de mortier sur un village frontalier.",
+        &[Want { countries: &["RU"], contains: "des tirs de mortier sur un village", stance: "assert" }],
+    );
 }
 
 #[test]
