@@ -161,7 +161,7 @@ try {
     await until('the claim panel', `return !!document.querySelector("aside[aria-label='Claim ${target.id}']");`);
     await exec('[...document.querySelectorAll("aside button")].find((b) => b.textContent.trim() === "Correct").click();');
     await until('the edit form', 'return !!document.querySelector("aside form[aria-label=\'Edit claim\']");');
-    await exec(`const i = document.querySelector("aside input[aria-label=Speaker]"); i.value = arguments[0]; i.dispatchEvent(new Event("input", { bubbles: true }));
+    await exec(`const i = document.querySelector("aside input[aria-label=Speaker]"); i.value = "Erevan"; i.dispatchEvent(new Event("input", { bubbles: true }));
       const p = document.querySelector("aside input[role=combobox]"); p.focus(); p.value = "armén"; p.dispatchEvent(new Event("input", { bubbles: true }));`);
     await until('the picker\'s options', 'return [...document.querySelectorAll("aside [role=option]")].some((o) => /Armenia/.test(o.textContent));');
     await screenshot('e2e-party-picker');
@@ -171,7 +171,7 @@ try {
     await clickButton('Save');
     await bodyHas('edited by analyst');
     const c = cliJson('claim', 'show', String(target.id)).claims[0];
-    assert.deepEqual([c.speaker.name, c.speaker.party, c.review], ['Erevan', 'AM', 'edited'], 'the correction is stored');
+    assert.deepEqual([c.speaker.name, c.speaker.party, c.review], ['Erevan', 'AM', 'edited'], `the correction is stored: ${JSON.stringify(c)}`);
     const h = cliJson('history', String(target.id)).history;
     assert.ok(h.some((e) => e.change === 'claim_edit' && e.analyst === 'E2E Analyst'), 'the correction is in the history under the analyst\'s name');
   });
