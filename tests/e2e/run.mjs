@@ -202,6 +202,8 @@ try {
     await exec(`const f = document.querySelector("form[aria-label^='Facts of']");
       const set = (n, v) => { const i = f.querySelector("input[aria-label='" + n + "']"); i.value = v; i.dispatchEvent(new Event("input", { bubbles: true })); };
       set("Author", "Jane Roe and John Doe"); set("Publication day", "2022-09-14");`);
+    // The webview repaints after the DOM changes: a picture taken at once showed the page before the form.
+    await new Promise((r) => setTimeout(r, 500));
     await screenshot('e2e-library-facts');
     await clickButton('Save facts');
     await bodyHas('” saved.');
