@@ -539,3 +539,16 @@ fn an_unnamed_holder_of_a_state_office_serves_the_state_around() {
     let c = x.claims.iter().find(|c| c.text.contains("Aucun élément")).expect("the resident's claim");
     assert!(c.speaker.who.countries.is_empty(), "{:#?}", x.claims);
 }
+
+#[test]
+fn a_family_name_written_first_finds_the_person_and_a_weekday_is_no_part_of_the_speaker() {
+    let x = run(
+        "China's foreign ministry spokeswoman Mao Ning Tuesday said the drills were routine. Mao stressed that Beijing would respond to any provocation.",
+        None,
+    );
+    let by = |needle: &str| x.claims.iter().find(|c| c.text.contains(needle)).map(|c| (c.speaker.who.name.clone(), c.speaker.who.countries.clone()));
+    assert_eq!(by("the drills were routine"), Some(("Mao Ning".to_string(), vec!["CN".to_string()])), "{:#?}", x.claims);
+    assert_eq!(by("Beijing would respond"), Some(("Mao Ning".to_string(), vec!["CN".to_string()])), "{:#?}", x.claims);
+    let x = run("Japan Thursday said the vessel had entered its waters.", None);
+    assert_eq!(x.claims.iter().map(|c| c.speaker.who.name.as_str()).collect::<Vec<_>>(), ["Japan"], "{:#?}", x.claims);
+}
