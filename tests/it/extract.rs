@@ -562,3 +562,12 @@ fn a_second_verb_after_mais_is_the_same_speakers_next_claim_as_after_but() {
         assert!(x.claims[1].text.contains("voulu tricher") || x.claims[1].text.contains("meant to cheat"), "{:#?}", x.claims);
     }
 }
+
+#[test]
+fn a_toll_a_side_reports_is_its_claim_even_when_the_figure_follows_the_verb() {
+    check("L'opposition évoque 27 morts dans la capitale.", &[Want { countries: &[], contains: "27 morts", stance: "report" }]);
+    check("The ministry reported 14 deaths after the strike.", &[Want { countries: &[], contains: "14 deaths", stance: "report" }]);
+    // A verb that is no report still reads as no speech before a figure.
+    let x = run("Analysts estimated $3bn in losses.", None);
+    assert!(x.claims.is_empty(), "{:#?}", x.claims);
+}
