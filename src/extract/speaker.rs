@@ -45,6 +45,9 @@ pub(crate) struct Entity {
     pub kind: EntityKind,
     /// Folded last word of a personal name.
     pub last_name: Option<String>,
+    /// Folded first word of a personal name of two words: Chinese, Korean and Vietnamese names
+    /// put the family name first ("Wu Qian … Wu highlighted").
+    pub family_first: Option<String>,
     /// Folded person and institution nouns it was introduced with.
     pub nouns: Vec<String>,
     /// Institution suffix ("mfa", "army").
@@ -155,6 +158,12 @@ impl History {
     /// The speaker of the most recent person with this folded last name.
     fn person_named(&self, last: &str) -> Option<&Entity> {
         self.entities.iter().rev().take(4 * LOOKBACK).find(|e| e.last_name.as_deref() == Some(last))
+    }
+
+    /// The most recent person of two names whose first is `name`: a bare name matching no last
+    /// name may be a family name written first.
+    fn person_family_first(&self, name: &str) -> Option<&Entity> {
+        self.entities.iter().rev().take(4 * LOOKBACK).find(|e| e.family_first.as_deref() == Some(name))
     }
 }
 
@@ -359,6 +368,7 @@ impl Resolver<'_> {
                     speaker: Speaker { name: self.surface(b, from, to - 1).to_string(), party: Some(key.unwrap_or_else(|| code.clone())), countries: vec![code] },
                     kind: EntityKind::Org,
                     last_name: None,
+                    family_first: None,
                     nouns: vec![(k..k + n).filter_map(&words).collect::<Vec<_>>().join(" ")],
                     institution,
                     pos: b.toks[k].cs,
@@ -446,6 +456,7 @@ impl Resolver<'_> {
                     speaker: Speaker { name, party: None, countries },
                     kind: EntityKind::Group,
                     last_name: None,
+                    family_first: None,
                     nouns: Vec::new(),
                     institution: None,
                     pos,
@@ -481,6 +492,7 @@ impl Resolver<'_> {
                     speaker: Speaker { name: self.strip_det(b, &ws), party: None, countries },
                     kind: EntityKind::Group,
                     last_name: None,
+                    family_first: None,
                     nouns: Vec::new(),
                     institution: None,
                     pos,
@@ -509,6 +521,7 @@ impl Resolver<'_> {
             speaker: Speaker { name: self.strip_det(b, &ws), party: None, countries: Vec::new() },
             kind: EntityKind::Unresolved,
             last_name: None,
+            family_first: None,
             nouns: Vec::new(),
             institution: None,
             pos,
@@ -575,6 +588,7 @@ impl Resolver<'_> {
                     speaker: Speaker { name: self.surface(b, t, t).to_string(), party: Some(code.to_string()), countries: vec![code.to_string()] },
                     kind: EntityKind::Org,
                     last_name: None,
+                    family_first: None,
                     nouns: Vec::new(),
                     institution: None,
                     pos,
@@ -730,7 +744,8 @@ impl Resolver<'_> {
             // "the China Coast Guard" is not the Philippine one named before: a name the phrase
             // ties to another state is someone else.
             let same_state = |prev: &Entity| countries.is_empty() || prev.speaker.countries.is_empty() || prev.speaker.countries.iter().any(|c| countries.contains(c));
-            if let Some(prev) = hist.person_named(&last).filter(|p| same_state(p)) {
+            let prev = hist.person_named(&last).or_else(|| if z - s == 1 { hist.person_family_first(&last) } else { None });
+            if let Some(prev) = prev.filter(|p| same_state(p)) {
                 let mut e = prev.clone();
                 if e.speaker.countries.is_empty() && countries.is_empty() {
                     if let Some(code) = self.profile.and_then(|p| p.state_of(&last)) {
@@ -773,6 +788,7 @@ impl Resolver<'_> {
                 speaker: Speaker { name, party: party_for(&countries, &institution), countries },
                 kind: EntityKind::Person,
                 last_name: Some(last),
+                family_first: (z - s == 2).then(|| self.last_name_key(b, ws[s])),
                 nouns: person_nouns,
                 institution,
                 pos,
@@ -867,6 +883,7 @@ impl Resolver<'_> {
                         speaker: Speaker { name: self.strip_det(b, &ws), party: party_for(&countries, &institution), countries },
                         kind: EntityKind::Org,
                         last_name: None,
+                        family_first: None,
                         nouns: Vec::new(),
                         institution,
                         pos,
@@ -883,6 +900,7 @@ impl Resolver<'_> {
                 speaker: Speaker { name: self.strip_det(b, &ws), party: party_for(&countries, &institution), countries },
                 kind: EntityKind::Person,
                 last_name: None,
+                family_first: None,
                 nouns: person_nouns,
                 institution,
                 pos,
@@ -911,6 +929,7 @@ impl Resolver<'_> {
                 speaker: Speaker { name: self.strip_det(b, &ws), party, countries },
                 kind,
                 last_name: None,
+                family_first: None,
                 nouns: person_nouns,
                 institution,
                 pos,
@@ -929,6 +948,7 @@ impl Resolver<'_> {
                 // ("le ministère") can stand for.
                 kind: if group { EntityKind::Group } else if relay { EntityKind::Unresolved } else { EntityKind::Person },
                 last_name: None,
+                family_first: None,
                 nouns: person_nouns,
                 institution: None,
                 pos,
@@ -944,6 +964,7 @@ impl Resolver<'_> {
                 speaker: Speaker { name: self.strip_det(b, &ws), party: None, countries: Vec::new() },
                 kind: EntityKind::Org,
                 last_name: None,
+                family_first: None,
                 nouns: Vec::new(),
                 institution: None,
                 pos,
