@@ -41,7 +41,7 @@ struct AppState {
 impl AppState {
     fn wb(&self) -> IpcResult<MutexGuard<'_, Workbench>> {
         match &self.workbench {
-            Ok(m) => m.lock().map_err(|_| IpcError::new("internal", "the workspace lock was poisoned by an earlier failure; restart the app")),
+            Ok(m) => m.lock().map_err(|_| IpcError::internal("the workspace lock was poisoned by an earlier failure; restart the app")),
             Err(e) => Err(e.clone()),
         }
     }
@@ -49,7 +49,7 @@ impl AppState {
 
 /// The store the CLI would use: `CROSSCHECK_DB`, else the platform data folder.
 pub fn store_path() -> Result<PathBuf, IpcError> {
-    Workbench::default_store_path().ok_or_else(|| IpcError::new("io", "no home folder to put the store in; set CROSSCHECK_DB"))
+    Workbench::default_store_path().ok_or_else(|| IpcError::new(ErrorCode::Io, "no home folder to put the store in; set CROSSCHECK_DB"))
 }
 
 fn open_workspace(started: Instant) -> AppState {
@@ -127,7 +127,7 @@ async fn import_files(state: State<'_, AppState>, job: u32, paths: Vec<String>, 
 async fn import_inputs(state: State<'_, AppState>, job: u32, paths: Vec<String>, on_event: Channel<ImportEvent>) -> IpcResult<ImportReport> {
     drop(state.wb()?); // fails early when the workspace did not open
     let cancel = Arc::new(AtomicBool::new(false));
-    state.jobs.lock().map_err(|_| IpcError::new("internal", "job table poisoned"))?.insert(job, cancel.clone());
+    state.jobs.lock().map_err(|_| IpcError::internal("job table poisoned"))?.insert(job, cancel.clone());
     let db = state.db.clone();
     let result = tauri::async_runtime::spawn_blocking(move || -> IpcResult<ImportReport> {
         let mut wb = Workbench::open(&db)?;
@@ -135,7 +135,7 @@ async fn import_inputs(state: State<'_, AppState>, job: u32, paths: Vec<String>,
         Ok(wb.import_inputs(&paths, &FetchConfig::default(), &mut progress)?.into())
     })
     .await
-    .map_err(|e| IpcError::new("internal", format!("the import stopped unexpectedly: {e}")));
+    .map_err(|e| IpcError::internal(format!("the import stopped unexpectedly: {e}")));
     if let Ok(mut jobs) = state.jobs.lock() {
         jobs.remove(&job);
     }
@@ -147,14 +147,14 @@ async fn import_inputs(state: State<'_, AppState>, job: u32, paths: Vec<String>,
 async fn import_url(state: State<'_, AppState>, job: u32, url: String, on_event: Channel<ImportEvent>) -> IpcResult<ImportReport> {
     let url = url.trim().to_string();
     if !crosscheck::text::is_web_url(&url) {
-        return Err(IpcError::new("bad_input", format!("{url:?} is not an http(s) URL")));
+        return Err(IpcError::new(ErrorCode::BadInput, format!("{url:?} is not an http(s) URL")));
     }
     import_inputs(state, job, vec![url], on_event).await
 }
 
 #[tauri::command]
 async fn cancel_import(state: State<'_, AppState>, job: u32) -> IpcResult<bool> {
-    let jobs = state.jobs.lock().map_err(|_| IpcError::new("internal", "job table poisoned"))?;
+    let jobs = state.jobs.lock().map_err(|_| IpcError::internal("job table poisoned"))?;
     Ok(match jobs.get(&job) {
         Some(flag) => {
             flag.store(true, Ordering::Relaxed);
@@ -200,7 +200,7 @@ async fn update_claim(state: State<'_, AppState>, id: i64, edit: ClaimEditInput)
 }
 
 #[tauri::command]
-async fn set_review(state: State<'_, AppState>, ids: Vec<i64>, review: ReviewDto) -> IpcResult<u32> {
+async fn set_review(state: State<'_, AppState>, ids: Vec<i64>, review: ReviewState) -> IpcResult<u32> {
     api::set_review(&mut *state.wb()?, &ids, review)
 }
 
@@ -245,7 +245,7 @@ async fn search_parties(state: State<'_, AppState>, query: String, limit: u32) -
 }
 
 #[tauri::command]
-async fn create_party(state: State<'_, AppState>, name: String, kind: PartyKindDto, country: Option<String>) -> IpcResult<PartySummary> {
+async fn create_party(state: State<'_, AppState>, name: String, kind: PartyKind, country: Option<String>) -> IpcResult<PartySummary> {
     api::create_party(&mut *state.wb()?, &name, kind, country)
 }
 
@@ -283,7 +283,7 @@ async fn pick_evidence_file(app: AppHandle, state: State<'_, AppState>) -> IpcRe
 #[tauri::command]
 async fn open_evidence_url(app: AppHandle, state: State<'_, AppState>, id: i64) -> IpcResult<()> {
     let url = api::evidence_link(&*state.wb()?, id)?;
-    app.opener().open_url(url.clone(), None::<&str>).map_err(|e| IpcError::new("io", format!("could not open {url}: {e}")))
+    app.opener().open_url(url.clone(), None::<&str>).map_err(|e| IpcError::new(ErrorCode::Io, format!("could not open {url}: {e}")))
 }
 
 #[tauri::command]
@@ -337,7 +337,7 @@ async fn conflict_diff(state: State<'_, AppState>, id: i64) -> IpcResult<Conflic
 }
 
 #[tauri::command]
-async fn set_conflict_status(state: State<'_, AppState>, id: i64, status: ConflictStatus, reason: String) -> IpcResult<ConflictSummary> {
+async fn set_conflict_status(state: State<'_, AppState>, id: i64, status: ConflictReview, reason: String) -> IpcResult<ConflictSummary> {
     api::set_conflict_status(&mut *state.wb()?, id, status, &reason)
 }
 
@@ -411,10 +411,10 @@ async fn preview_report(state: State<'_, AppState>, options: ReportOptions) -> I
 #[tauri::command]
 async fn open_path(app: AppHandle, state: State<'_, AppState>, path: String) -> IpcResult<()> {
     if !std::path::Path::new(&path).is_file() {
-        return Err(IpcError::new("not_found", format!("{path} does not exist")));
+        return Err(IpcError::new(ErrorCode::NotFound, format!("{path} does not exist")));
     }
     let target = state.grants.check_open(&path)?;
-    app.opener().open_path(target.display().to_string(), None::<&str>).map_err(|e| IpcError::new("io", format!("could not open {path}: {e}")))
+    app.opener().open_path(target.display().to_string(), None::<&str>).map_err(|e| IpcError::new(ErrorCode::Io, format!("could not open {path}: {e}")))
 }
 
 /// Starts the app.

@@ -90,8 +90,10 @@ impl Format {
 }
 
 /// Which report: what the analyst publishes, or everything for an audit.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
+// A flat TypeScript namespace needs the module in the name.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(rename = "ReportKind"))]
 pub enum Kind {
     /// What the analyst decided: confirmed and judged conflicts, claims with a conclusive
     /// verdict, each with its evidence; no review history, no character offsets.
@@ -340,7 +342,7 @@ pub struct ClaimEntry {
 
 /// Counts for one party.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct PartySummary {
+pub struct PartyTally {
     /// Party key; `None` for claims whose speaker resolved to no party.
     pub party: Option<String>,
     /// Name shown.
@@ -382,7 +384,7 @@ pub struct Report {
     /// The verdict taxonomy, in order.
     pub taxonomy: Vec<Verdict>,
     /// Counts per party.
-    pub summary: Vec<PartySummary>,
+    pub summary: Vec<PartyTally>,
     /// Conflicts.
     pub conflicts: Vec<ConflictSection>,
     /// Claims, by source then position.
@@ -741,19 +743,19 @@ fn default_title(r: &Report, store: &Store) -> Result<String> {
     })
 }
 
-fn summarize(r: &Report) -> Vec<PartySummary> {
+fn summarize(r: &Report) -> Vec<PartyTally> {
     let mut by_party: BTreeMap<Option<String>, Vec<&ClaimEntry>> = BTreeMap::new();
     for c in &r.claims {
         by_party.entry(c.claim.speaker.party.clone()).or_default().push(c);
     }
-    let mut out: Vec<PartySummary> = by_party
+    let mut out: Vec<PartyTally> = by_party
         .into_iter()
         .map(|(party, claims)| {
             let mut counts: HashMap<&str, usize> = HashMap::new();
             for c in &claims {
                 *counts.entry(c.verdict.as_str()).or_default() += 1;
             }
-            PartySummary {
+            PartyTally {
                 name: match &party {
                     Some(k) => r.party(k).map_or_else(|| k.clone(), |p| p.name.clone()),
                     None => r.t("(no party)", "(sans partie)").to_string(),

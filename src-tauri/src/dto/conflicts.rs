@@ -9,7 +9,7 @@ use super::*;
 /// A decision the analyst takes on a conflict.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "lowercase")]
-pub enum ConflictStatus {
+pub enum ConflictReview {
     /// Found by the tool, awaiting the analyst (not settable: the analyst confirms or rejects).
     Proposed,
     /// Confirmed by the analyst.
@@ -103,7 +103,7 @@ pub struct DiffClaim {
     /// The attribution chain as read: speaker, relays, outlet.
     pub chain: Vec<String>,
     /// Stance.
-    pub stance: StanceDto,
+    pub stance: Stance,
     /// Cue.
     pub cue: String,
     /// Source title.
@@ -137,12 +137,12 @@ pub struct FactChip {
     /// One-line reading ("18 drone ≠ 6 missile").
     pub label: String,
     /// Each side's value, pointing at its claim.
-    pub values: Vec<FactValue>,
+    pub values: Vec<FactChipValue>,
 }
 
 /// One side's value of a disputed fact.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
-pub struct FactValue {
+pub struct FactChipValue {
     /// The claim holding it.
     #[ts(type = "number")]
     pub claim_id: i64,
@@ -172,7 +172,7 @@ impl ConflictDiff {
             .map(|c| FactChip {
                 kind: c.kind.clone(),
                 label: c.label.clone(),
-                values: c.values.iter().map(|(id, text)| FactValue { claim_id: *id, text: text.clone() }).collect(),
+                values: c.values.iter().map(|(id, text)| FactChipValue { claim_id: *id, text: text.clone() }).collect(),
             })
             .collect();
         let runs = |card: &crosscheck::align::diff::ClaimCard| -> Vec<DiffSegment> {
@@ -208,7 +208,7 @@ impl ConflictDiff {
                             claim_id: card.id,
                             speaker: card.speaker.name.clone(),
                             chain: card.chain.clone(),
-                            stance: card.stance.into(),
+                            stance: card.stance,
                             cue: card.cue.clone(),
                             source_title: card.source.title.clone(),
                             date: card.date.format("%Y-%m-%d").to_string(),
