@@ -57,14 +57,15 @@ fn open_workspace(started: Instant) -> AppState {
     let opened = db.clone().and_then(|p| Workbench::open(&p).map_err(IpcError::from));
     let (workbench, demo_loaded) = match opened {
         Ok(mut wb) => {
+            log::info!("store {}", db.as_ref().map(|p| p.display().to_string()).unwrap_or_default());
             let demo = api::load_demo_if_empty(&mut wb).unwrap_or_else(|e| {
-                eprintln!("crosscheck-desktop: the sample workspace could not be created: {}", e.message);
+                log::error!("the sample workspace could not be created: {}", e.message);
                 false
             });
             (Ok(Mutex::new(wb)), demo)
         }
         Err(e) => {
-            eprintln!("crosscheck-desktop: {}", e.message);
+            log::error!("the workspace did not open: {}", e.message);
             (Err(e), false)
         }
     };
@@ -76,12 +77,12 @@ async fn workspace_info(state: State<'_, AppState>) -> IpcResult<WorkspaceInfo> 
     api::workspace_info(&*state.wb()?, state.demo_loaded)
 }
 
-/// The page reports its first render; with CROSSCHECK_TIMING set, the start-up time is printed.
+/// The page reports its first render; with CROSSCHECK_TIMING set, the start-up time is logged.
 #[tauri::command]
 async fn ui_ready(state: State<'_, AppState>) -> IpcResult<u32> {
     let ms = state.started.elapsed().as_millis() as u32;
     if std::env::var_os("CROSSCHECK_TIMING").is_some() {
-        eprintln!("crosscheck-desktop: first render {ms} ms after start");
+        log::info!("first render {ms} ms after start");
     }
     Ok(ms)
 }
@@ -417,13 +418,36 @@ async fn open_path(app: AppHandle, state: State<'_, AppState>, path: String) -> 
     app.opener().open_path(target.display().to_string(), None::<&str>).map_err(|e| IpcError::new(ErrorCode::Io, format!("could not open {path}: {e}")))
 }
 
+/// The log: a file in the platform log folder (Linux `~/.local/share/org.crosscheck.desktop/logs/`,
+/// macOS `~/Library/Logs/org.crosscheck.desktop/`, Windows `%LOCALAPPDATA%\org.crosscheck.desktop\logs\`),
+/// and stderr for a launch from a terminal. A launch from the desktop has no terminal, so without
+/// the file a failure to open the store, or a panic, left no trace.
+fn log_plugin() -> tauri::plugin::TauriPlugin<tauri::Wry> {
+    use tauri_plugin_log::{RotationStrategy, Target, TargetKind};
+    tauri_plugin_log::Builder::new()
+        .targets([Target::new(TargetKind::LogDir { file_name: Some("crosscheck".into()) }), Target::new(TargetKind::Stderr)])
+        .level(log::LevelFilter::Info)
+        // A few sessions' worth, bounded: the log holds failures and start-ups, not every call.
+        .max_file_size(1_000_000)
+        .rotation_strategy(RotationStrategy::KeepSome(3))
+        .build()
+}
+
 /// Starts the app.
 pub fn run() {
     let started = Instant::now();
+    // A panic in a command is reported to the page as a failed call; its message goes to the log.
+    let default_hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        log::error!("panic: {info}");
+        default_hook(info);
+    }));
     let result = tauri::Builder::default()
+        .plugin(log_plugin())
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_opener::init())
         .setup(move |app| {
+            log::info!("Crosscheck {} starting", env!("CARGO_PKG_VERSION"));
             app.manage(open_workspace(started));
             Ok(())
         })
@@ -484,6 +508,8 @@ pub fn run() {
         ])
         .run(tauri::generate_context!());
     if let Err(e) = result {
+        // The log plugin may not be running when the app fails to start: stderr as well.
+        log::error!("the app stopped: {e}");
         eprintln!("crosscheck-desktop: {e}");
         std::process::exit(1);
     }

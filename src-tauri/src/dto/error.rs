@@ -45,9 +45,11 @@ impl IpcError {
         IpcError { code, message: message.into() }
     }
 
-    /// An `internal` error: a defect of the app.
+    /// An `internal` error: a defect of the app, so it is logged as well as shown.
     pub fn internal(message: impl Into<String>) -> Self {
-        IpcError::new(ErrorCode::Internal, message)
+        let e = IpcError::new(ErrorCode::Internal, message);
+        log::error!("{}", e.message);
+        e
     }
 }
 
@@ -73,6 +75,13 @@ impl From<&crosscheck::Error> for ErrorCode {
 impl From<crosscheck::Error> for IpcError {
     fn from(e: crosscheck::Error) -> Self {
         let code = ErrorCode::from(&e);
+        // A failure that is not the analyst's input is kept in the log file: the page shows the
+        // sentence once, and a GUI launch has no terminal to keep it.
+        match code {
+            ErrorCode::Internal | ErrorCode::Store => log::error!("{e}"),
+            ErrorCode::Io | ErrorCode::NotAStore | ErrorCode::Locked | ErrorCode::ReadOnly | ErrorCode::Fetch => log::warn!("{e}"),
+            ErrorCode::NotFound | ErrorCode::BadInput | ErrorCode::Forbidden => log::debug!("{e}"),
+        }
         IpcError::new(code, e.to_string())
     }
 }
