@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-/// What kind of failure an [`IpcError`] is: the UI switches on it (`ui/src/lib/ipc.ts`,
+/// What kind of failure an [`IpcError`] is: the UI switches on it (`ui/src/lib/problems.ts`,
 /// `problemHint`), so a new code is a compile error there until the page decides what to do with it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
