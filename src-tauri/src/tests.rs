@@ -31,6 +31,33 @@ fn committed_typescript_bindings_match_the_rust_dtos() {
     );
 }
 
+/// The names of the types declared `pub struct` or `pub enum` in the Rust files under `dir`.
+fn declared_types(dir: &Path, out: &mut std::collections::BTreeSet<String>) {
+    for entry in std::fs::read_dir(dir).expect("readable folder") {
+        let path = entry.expect("folder entry").path();
+        if path.is_dir() {
+            declared_types(&path, out);
+        } else if path.extension().is_some_and(|e| e == "rs") {
+            let text = std::fs::read_to_string(&path).expect("readable source");
+            for rest in text.lines().filter_map(|l| l.trim_start().strip_prefix("pub struct ").or_else(|| l.trim_start().strip_prefix("pub enum "))) {
+                out.insert(rest.chars().take_while(|c| c.is_alphanumeric() || *c == '_').collect());
+            }
+        }
+    }
+}
+
+#[test]
+fn no_dto_shares_its_name_with_a_core_type() {
+    // The page's TypeScript namespace is flat: a DTO named like a core type (ConflictStatus,
+    // HistoryEntry were both) reads as the core's type in every view that imports it.
+    let mut core = std::collections::BTreeSet::new();
+    declared_types(&Path::new(env!("CARGO_MANIFEST_DIR")).join("../src"), &mut core);
+    let mut dtos = std::collections::BTreeSet::new();
+    declared_types(&Path::new(env!("CARGO_MANIFEST_DIR")).join("src/dto"), &mut dtos);
+    let shared: Vec<&String> = dtos.intersection(&core).collect();
+    assert!(shared.is_empty(), "DTOs named like core types: {shared:?}");
+}
+
 fn check_code(e: crosscheck::Error, code: ErrorCode) {
     assert_eq!(IpcError::from(e).code, code, "error code the UI branches on");
 }
