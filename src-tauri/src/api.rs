@@ -286,7 +286,7 @@ pub fn workspace_info(wb: &Workbench, demo_loaded: bool) -> IpcResult<WorkspaceI
 
 /// Writes the report the options describe, in `format`, to `path`.
 pub fn export_report(wb: &Workbench, options: ReportOptions, format: ReportFormat, path: &std::path::Path) -> IpcResult<ReportResult> {
-    let bytes = wb.export(&options.try_into()?, format.into())?;
+    let bytes = wb.export(&options.try_into()?, format)?;
     crosscheck::report::write_file(path, &bytes)?;
     Ok(ReportResult { path: path.display().to_string(), bytes: bytes.len().min(u32::MAX as usize) as u32 })
 }

@@ -365,13 +365,15 @@ async fn set_analyst(state: State<'_, AppState>, name: String) -> IpcResult<()> 
 /// Asks where to save a report; `null` when the dialog is dismissed.
 #[tauri::command]
 async fn pick_report_path(app: AppHandle, state: State<'_, AppState>, format: ReportFormat) -> IpcResult<Option<String>> {
-    let (name, ext) = match format {
-        ReportFormat::Html => ("HTML page", "html"),
-        ReportFormat::Markdown => ("Markdown", "md"),
-        ReportFormat::Json => ("JSON", "json"),
-        ReportFormat::Csv => ("CSV", "csv"),
-        ReportFormat::ClaimReview => ("ClaimReview JSON-LD", "jsonld"),
-        ReportFormat::Pdf => ("PDF", "pdf"),
+    // The extension is the core's (`Format::extension`); the label is the dialog's own.
+    let ext = format.extension();
+    let name = match format {
+        ReportFormat::Html => "HTML page",
+        ReportFormat::Markdown => "Markdown",
+        ReportFormat::Json => "JSON",
+        ReportFormat::Csv => "CSV",
+        ReportFormat::ClaimReview => "ClaimReview JSON-LD",
+        ReportFormat::Pdf => "PDF",
     };
     // End-to-end tests cannot drive the system's save dialog: they start the app with this
     // variable standing for the analyst's choice. The page cannot set it.

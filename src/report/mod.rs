@@ -43,7 +43,9 @@ use crate::text::is_web_url;
 pub const SCHEMA: &str = "crosscheck-report/1";
 
 /// An output format.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(rename = "ReportFormat"))]
 pub enum Format {
     /// Markdown (CommonMark with GFM tables).
     Markdown,

@@ -36,38 +36,6 @@ pub enum ReportScope {
     },
 }
 
-/// A report file format.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "snake_case")]
-pub enum ReportFormat {
-    /// A standalone HTML page.
-    Html,
-    /// Markdown.
-    Markdown,
-    /// JSON.
-    Json,
-    /// CSV, one row per claim.
-    Csv,
-    /// schema.org ClaimReview JSON-LD.
-    ClaimReview,
-    /// A typeset PDF.
-    Pdf,
-}
-
-impl From<ReportFormat> for crosscheck::report::Format {
-    fn from(f: ReportFormat) -> Self {
-        use crosscheck::report::Format;
-        match f {
-            ReportFormat::Html => Format::Html,
-            ReportFormat::Markdown => Format::Markdown,
-            ReportFormat::Json => Format::Json,
-            ReportFormat::Csv => Format::Csv,
-            ReportFormat::ClaimReview => Format::ClaimReview,
-            ReportFormat::Pdf => Format::Pdf,
-        }
-    }
-}
-
 /// How to build a report, as chosen in the Reports view.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct ReportOptions {

@@ -899,7 +899,7 @@ id: number, } | { "kind": "claims",
  */
 query: ClaimQuery, };
 
-export type ReportFormat = "html" | "markdown" | "json" | "csv" | "claim_review" | "pdf";
+export type ReportFormat = "markdown" | "html" | "json" | "csv" | "claim_review" | "pdf";
 
 export type ReportKind = "publication" | "audit";
 
