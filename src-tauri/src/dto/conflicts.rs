@@ -69,25 +69,13 @@ impl From<&crosscheck::align::diff::ConflictCard> for ConflictSummary {
     }
 }
 
-/// How a run of an aligned statement compares with the other side.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "lowercase")]
-pub enum DiffKind {
-    /// Said on both sides.
-    Same,
-    /// Only on this side (or changed).
-    Changed,
-    /// A fact (number, date, place, actor) that disagrees.
-    Fact,
-}
-
 /// A run of text in an aligned statement.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct DiffSegment {
     /// The words.
     pub text: String,
     /// How they compare.
-    pub kind: DiffKind,
+    pub kind: RunKind,
     /// Index into the diff's `facts` for a `fact` run.
     pub fact: Option<u32>,
 }
@@ -165,7 +153,6 @@ impl ConflictDiff {
     /// The page's form of the core's diff view: the core's runs as text segments and its chips.
     /// Nothing is compared or marked here; the core did it.
     pub fn new(conflict: ConflictSummary, view: &crosscheck::align::diff::DiffView) -> Self {
-        use crosscheck::align::diff::RunKind;
         let facts = view
             .chips
             .iter()
@@ -181,11 +168,7 @@ impl ConflictDiff {
                 .iter()
                 .map(|r| DiffSegment {
                     text: chars.get(r.start..r.end).map(|c| c.iter().collect()).unwrap_or_default(),
-                    kind: match r.kind {
-                        RunKind::Same => DiffKind::Same,
-                        RunKind::Changed => DiffKind::Changed,
-                        RunKind::Fact => DiffKind::Fact,
-                    },
+                    kind: r.kind,
                     fact: r.fact,
                 })
                 .collect()

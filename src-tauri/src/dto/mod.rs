@@ -6,7 +6,7 @@
 //! DTOs are views of core types, built by `From` conversions here: the UI never sees a core
 //! struct directly, so the core can change its internals without breaking the page. The core's
 //! plain enums (stance, origin, review state, sort, party kind, attribution, relation, report
-//! kind and format) cross as they are, since their JSON names already are a contract; their TypeScript
+//! kind and format, a diff run's kind) cross as they are, since their JSON names already are a contract; their TypeScript
 //! types come from the core's `ts` feature rather than from mirror enums here. Ids are `i64` in
 //! Rust and `number` in TypeScript (store ids stay far below 2^53).
 
@@ -26,6 +26,7 @@ use ts_rs::TS;
 
 // The core's own enums cross as they are: their TypeScript types come from the core's `ts`
 // feature, so the page cannot drift from what the core accepts.
+pub use crosscheck::align::diff::RunKind;
 pub use crosscheck::model::{Attribution, Origin, PartyKind, Relation, ReviewState, Stance};
 pub use crosscheck::report::{Format as ReportFormat, Kind as ReportKind};
 pub use crosscheck::store::ClaimSort;
@@ -81,7 +82,7 @@ pub fn bindings() -> String {
         WorkspaceInfo::decl(),
         ConflictReview::decl(),
         ConflictSummary::decl(),
-        DiffKind::decl(),
+        RunKind::decl(),
         DiffSegment::decl(),
         DiffClaim::decl(),
         DiffColumn::decl(),

@@ -571,7 +571,7 @@ claim_ids: Array<number>,
  */
 score: number | null, };
 
-export type DiffKind = "same" | "changed" | "fact";
+export type RunKind = "same" | "changed" | "fact";
 
 export type DiffSegment = { 
 /**
@@ -581,7 +581,7 @@ text: string,
 /**
  * How they compare.
  */
-kind: DiffKind, 
+kind: RunKind, 
 /**
  * Index into the diff's `facts` for a `fact` run.
  */
