@@ -4,7 +4,9 @@
 //! completions; see its README). The store seeds its `parties` table from it; the extractor
 //! resolves speakers through a [`Gazetteer`] built from the store, so analysts' alias edits apply.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
+
+use foldhash::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
@@ -78,7 +80,7 @@ pub struct Gazetteer {
     by_demonym_stem: HashMap<String, Vec<usize>>,
     /// First words of the keys of `by_stem`: most words start no name, and this says so in one
     /// lookup before a phrase key is built.
-    stem_first: std::collections::HashSet<String>,
+    stem_first: HashSet<String>,
     /// Longest alias in words, kept up to date by every insertion: callers ask per phrase scan.
     max_words: usize,
 }

@@ -4,8 +4,9 @@
 //! (an "airstrike" on one side, a "rocket" on the other) count as one shared signal. Loaded
 //! from `data/align/events.json`, which names its source.
 
-use std::collections::BTreeSet;
 use std::sync::OnceLock;
+
+use foldhash::HashMap;
 
 use serde::Deserialize;
 
@@ -28,20 +29,26 @@ struct ConceptEntry {
     words: Vec<String>,
 }
 
-/// A concept as loaded: its id, the signal it counts as, and its words (folded).
+/// A concept as loaded: its id and the signal it counts as.
 #[derive(Debug, Clone)]
 struct Concept {
     id: String,
     signal: String,
     site: bool,
-    exact: BTreeSet<String>,
-    prefixes: Vec<String>,
 }
 
 /// The concepts and their words.
 #[derive(Debug, Clone)]
 pub struct EventLexicon {
     concepts: Vec<Concept>,
+    /// Folded words to the concepts they name, by index. Every word of every claim is looked up
+    /// here: scanning each concept's words for each was a tenth of a claim's features.
+    exact: HashMap<String, Vec<usize>>,
+    /// Folded prefixes ("frapp*") to their concepts; a word is looked up by each of its own
+    /// prefixes of a length some entry has.
+    prefixes: HashMap<String, Vec<usize>>,
+    /// Lengths of the prefixes, in chars, shortest first.
+    prefix_lens: Vec<usize>,
 }
 
 impl EventLexicon {
@@ -49,30 +56,32 @@ impl EventLexicon {
     pub fn builtin() -> &'static EventLexicon {
         static LEX: OnceLock<EventLexicon> = OnceLock::new();
         // The file is compiled in and checked by a unit test, so it always parses.
-        LEX.get_or_init(|| EventLexicon::from_json(EVENTS_JSON).unwrap_or(EventLexicon { concepts: Vec::new() }))
+        LEX.get_or_init(|| {
+            EventLexicon::from_json(EVENTS_JSON).unwrap_or(EventLexicon { concepts: Vec::new(), exact: HashMap::default(), prefixes: HashMap::default(), prefix_lens: Vec::new() })
+        })
     }
 
     /// Reads a lexicon in the format of `data/align/events.json`.
     pub fn from_json(json: &str) -> Result<EventLexicon> {
         let file: File = serde_json::from_str(json).map_err(|e| Error::bad_input("event lexicon", e.to_string()))?;
-        let concepts = file
-            .concepts
-            .into_iter()
-            .map(|c| {
-                let mut exact = BTreeSet::new();
-                let mut prefixes = Vec::new();
-                for w in &c.words {
-                    match w.strip_suffix('*') {
-                        Some(p) => prefixes.push(fold(p)),
-                        None => {
-                            exact.insert(fold(w));
-                        }
-                    }
+        let mut lex = EventLexicon { concepts: Vec::new(), exact: HashMap::default(), prefixes: HashMap::default(), prefix_lens: Vec::new() };
+        for (i, c) in file.concepts.into_iter().enumerate() {
+            for w in &c.words {
+                let (map, word) = match w.strip_suffix('*') {
+                    Some(p) => (&mut lex.prefixes, fold(p)),
+                    None => (&mut lex.exact, fold(w)),
+                };
+                let ids = map.entry(word).or_default();
+                if ids.last() != Some(&i) {
+                    ids.push(i);
                 }
-                Concept { signal: c.kind.unwrap_or_else(|| c.id.clone()), site: c.site, id: c.id, exact, prefixes }
-            })
-            .collect();
-        Ok(EventLexicon { concepts })
+            }
+            lex.concepts.push(Concept { signal: c.kind.unwrap_or_else(|| c.id.clone()), site: c.site, id: c.id });
+        }
+        lex.prefix_lens = lex.prefixes.keys().map(|p| p.chars().count()).collect();
+        lex.prefix_lens.sort_unstable();
+        lex.prefix_lens.dedup();
+        Ok(lex)
     }
 
     /// True when `concept` names a site, what was hit (a hospital, a temple), rather than what
@@ -81,12 +90,19 @@ impl EventLexicon {
         self.concepts.iter().any(|c| c.site && c.id == concept)
     }
 
-    /// The concepts a folded word names, as (concept id, signal) pairs.
-    pub fn concepts_of<'a>(&'a self, folded: &'a str) -> impl Iterator<Item = (&'a str, &'a str)> + 'a {
-        self.concepts
-            .iter()
-            .filter(move |c| c.exact.contains(folded) || c.prefixes.iter().any(|p| folded.starts_with(p.as_str())))
-            .map(|c| (c.id.as_str(), c.signal.as_str()))
+    /// The concepts a folded word names, as (concept id, signal) pairs, in the lexicon's order.
+    pub fn concepts_of(&self, folded: &str) -> Vec<(&str, &str)> {
+        let mut ids: Vec<usize> = self.exact.get(folded).cloned().unwrap_or_default();
+        let bounds: Vec<usize> = folded.char_indices().map(|(b, _)| b).skip(1).chain([folded.len()]).collect();
+        for &n in &self.prefix_lens {
+            let Some(&end) = bounds.get(n.wrapping_sub(1)) else { break };
+            if let Some(found) = self.prefixes.get(&folded[..end]) {
+                ids.extend(found);
+            }
+        }
+        ids.sort_unstable();
+        ids.dedup();
+        ids.into_iter().filter_map(|i| self.concepts.get(i)).map(|c| (c.id.as_str(), c.signal.as_str())).collect()
     }
 }
 
@@ -96,7 +112,7 @@ mod tests {
 
     fn concepts(word: &str) -> Vec<String> {
         let folded = fold(word);
-        EventLexicon::builtin().concepts_of(&folded).map(|(id, _)| id.to_string()).collect()
+        EventLexicon::builtin().concepts_of(&folded).into_iter().map(|(id, _)| id.to_string()).collect()
     }
 
     #[test]

@@ -17,7 +17,7 @@ pub mod facts;
 pub mod proposition;
 pub mod tokens;
 
-use std::collections::HashMap;
+use foldhash::HashMap;
 use std::rc::Rc;
 
 use rusqlite::Transaction;
@@ -52,8 +52,15 @@ pub const SAME_STATEMENT_SIMILARITY: f32 = 0.85;
 
 /// The blocking key of a claim's exact words for its side: copies of one statement share it.
 fn statement_key(text: &str, side: &Side) -> String {
-    let words: Vec<String> = text.split_whitespace().map(crate::text::fold).collect();
-    format!("x:{}", crate::text::hash_hex(format!("{}|{}", side.key(), words.join(" ")).as_bytes()))
+    let mut keyed = side.key();
+    keyed.push('|');
+    for (i, w) in text.split_whitespace().enumerate() {
+        if i > 0 {
+            keyed.push(' ');
+        }
+        keyed.push_str(&crate::text::fold(w));
+    }
+    format!("x:{}", crate::text::hash_hex(keyed.as_bytes()))
 }
 
 /// The keys a claim is indexed under, as text: its blocking keys ([`Features::keys`]) and its
@@ -121,11 +128,11 @@ impl Detection {
     /// (the default keeps 50,000).
     pub fn keeping(claims: usize) -> Detection {
         Detection {
-            claims: HashMap::new(),
-            primed: HashMap::new(),
+            claims: HashMap::default(),
+            primed: HashMap::default(),
             kept_claims: claims,
             analysed: 0,
-            postings: HashMap::new(),
+            postings: HashMap::default(),
             last_indexed: 0,
         }
     }

@@ -47,6 +47,9 @@ pub(crate) struct Entity {
     pub kind: EntityKind,
     /// Folded last word of a personal name.
     pub last_name: Option<String>,
+    /// Folded first word of a personal name of two words: Chinese, Korean and Vietnamese names
+    /// put the family name first ("Wu Qian … Wu highlighted").
+    pub family_first: Option<String>,
     /// Folded person and institution nouns it was introduced with.
     pub nouns: Vec<String>,
     /// Institution suffix ("mfa", "army").
@@ -157,6 +160,12 @@ impl History {
     /// The speaker of the most recent person with this folded last name.
     fn person_named(&self, last: &str) -> Option<&Entity> {
         self.entities.iter().rev().take(4 * LOOKBACK).find(|e| e.last_name.as_deref() == Some(last))
+    }
+
+    /// The most recent person of two names whose first is `name`: a bare name matching no last
+    /// name may be a family name written first.
+    fn person_family_first(&self, name: &str) -> Option<&Entity> {
+        self.entities.iter().rev().take(4 * LOOKBACK).find(|e| e.family_first.as_deref() == Some(name))
     }
 }
 
@@ -361,6 +370,7 @@ impl Resolver<'_> {
                     speaker: Speaker { name: self.surface(b, from, to - 1).to_string(), party: Some(key.unwrap_or_else(|| code.clone())), countries: vec![code] },
                     kind: EntityKind::Org,
                     last_name: None,
+                    family_first: None,
                     nouns: vec![(k..k + n).filter_map(&words).collect::<Vec<_>>().join(" ")],
                     institution,
                     pos: b.toks[k].cs,
@@ -448,6 +458,7 @@ impl Resolver<'_> {
                     speaker: Speaker { name, party: None, countries },
                     kind: EntityKind::Group,
                     last_name: None,
+                    family_first: None,
                     nouns: Vec::new(),
                     institution: None,
                     pos,
@@ -483,6 +494,7 @@ impl Resolver<'_> {
                     speaker: Speaker { name: self.strip_det(b, &ws), party: None, countries },
                     kind: EntityKind::Group,
                     last_name: None,
+                    family_first: None,
                     nouns: Vec::new(),
                     institution: None,
                     pos,
@@ -511,6 +523,7 @@ impl Resolver<'_> {
             speaker: Speaker { name: self.strip_det(b, &ws), party: None, countries: Vec::new() },
             kind: EntityKind::Unresolved,
             last_name: None,
+            family_first: None,
             nouns: Vec::new(),
             institution: None,
             pos,

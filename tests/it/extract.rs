@@ -94,6 +94,20 @@ fn a_claim_carried_by_a_noun_is_its_authors_and_the_denial_holding_it_keeps_its_
         "Moscow dismissed accusations by France that Russian troops had shelled the convoy.",
         &[Want { countries: &["FR"], contains: "Russian troops had shelled the convoy", stance: "assert" }],
     );
+    // The author after a participle ("made by", "issued by"); an accusation's content as a noun
+    // phrase after "regarding", « relatives à ».
+    check(
+        "Baku rejected the allegations made by Armenia that its drones had struck a school in Syunik.",
+        &[Want { countries: &["AM"], contains: "its drones had struck a school", stance: "assert" }],
+    );
+    check(
+        "Caracas dismissed the accusations issued by Colombia regarding an incursion of its helicopters over the Arauca river.",
+        &[Want { countries: &["CO"], contains: "an incursion of its helicopters", stance: "assert" }],
+    );
+    check(
+        "Le ministère géorgien a rejeté les accusations de la Russie relatives à des tirs de mortier sur un village frontalier.",
+        &[Want { countries: &["RU"], contains: "des tirs de mortier sur un village", stance: "assert" }],
+    );
 }
 
 #[test]
@@ -524,4 +538,17 @@ fn an_unnamed_holder_of_a_state_office_serves_the_state_around() {
     let x = run("Le Pakistan rejette les accusations. « Aucun élément n'a été trouvé », a indiqué un habitant.", Some("fr"));
     let c = x.claims.iter().find(|c| c.text.contains("Aucun élément")).expect("the resident's claim");
     assert!(c.speaker.who.countries.is_empty(), "{:#?}", x.claims);
+}
+
+#[test]
+fn a_family_name_written_first_finds_the_person_and_a_weekday_is_no_part_of_the_speaker() {
+    let x = run(
+        "China's foreign ministry spokeswoman Mao Ning Tuesday said the drills were routine. Mao stressed that Beijing would respond to any provocation.",
+        None,
+    );
+    let by = |needle: &str| x.claims.iter().find(|c| c.text.contains(needle)).map(|c| (c.speaker.who.name.clone(), c.speaker.who.countries.clone()));
+    assert_eq!(by("the drills were routine"), Some(("Mao Ning".to_string(), vec!["CN".to_string()])), "{:#?}", x.claims);
+    assert_eq!(by("Beijing would respond"), Some(("Mao Ning".to_string(), vec!["CN".to_string()])), "{:#?}", x.claims);
+    let x = run("Japan Thursday said the vessel had entered its waters.", None);
+    assert_eq!(x.claims.iter().map(|c| c.speaker.who.name.as_str()).collect::<Vec<_>>(), ["Japan"], "{:#?}", x.claims);
 }

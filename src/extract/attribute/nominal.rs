@@ -30,7 +30,7 @@ impl Attributor<'_> {
             if z > a {
                 if let Some((n, value)) = lex.set(S::NominalLinks).match_at(&words, z) {
                     if accusation || value.is_none() {
-                        link = Some((z, n));
+                        link = Some((z, n, value.as_deref() == Some("topic")));
                         break;
                     }
                 }
@@ -42,7 +42,7 @@ impl Attributor<'_> {
             }
             z += 1;
         }
-        let (at, n) = link?;
+        let (at, n, topic) = link?;
         let mut end = at + n;
         while end < e && b.toks[end].kind == Kind::Punct && b.toks[end].ch == ',' {
             end += 1;
@@ -61,6 +61,9 @@ impl Attributor<'_> {
             last -= 1;
         }
         let cue = span(b, i, i + len - 1);
-        Some(Frame { clause_at: cue.cs, comp: true, nominal: true, ..Frame::new(cue, Stance::Assert, Subj::Np(a, at), span(b, at, last)) })
+        // A clause keeps its complementizer, as a verb's does; a noun phrase ("regarding an
+        // incursion", « relatives à des tirs ») starts after the word tying it to the noun.
+        let from = if topic { end } else { at };
+        Some(Frame { clause_at: cue.cs, comp: true, nominal: true, ..Frame::new(cue, Stance::Assert, Subj::Np(a, at), span(b, from, last)) })
     }
 }

@@ -47,6 +47,13 @@ impl Attributor<'_> {
             // determiner.
             first = if left { (first + 2..z).rev().find(|&t| det(t))? } else { (first + 2..z).find(|&t| det(t))? };
         }
+        // "China Thursday questioned", "the ministry on Sunday refuted": a time adverbial between
+        // subject and verb is not part of the speaker's name.
+        let time = |t: usize| b.word(t).is_some_and(|w| lex.is(S::TimeWords, w) && lex.is(S::NpRightStop, w));
+        let (last, z) = match (first..=last).rev().find(|&t| b.toks[t].kind == Kind::Word && !time(t)) {
+            Some(l) if left && l < last => (l, l + 1),
+            _ => (last, z),
+        };
         (!prep(first) && !prep(last) && !det(last)).then_some((first, z))
     }
 

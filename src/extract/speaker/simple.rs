@@ -30,6 +30,7 @@ impl Resolver<'_> {
                     speaker: Speaker { name: self.surface(b, t, t).to_string(), party: Some(code.to_string()), countries: vec![code.to_string()] },
                     kind: EntityKind::Org,
                     last_name: None,
+                    family_first: None,
                     nouns: Vec::new(),
                     institution: None,
                     pos,
@@ -185,7 +186,8 @@ impl Resolver<'_> {
             // "the China Coast Guard" is not the Philippine one named before: a name the phrase
             // ties to another state is someone else.
             let same_state = |prev: &Entity| countries.is_empty() || prev.speaker.countries.is_empty() || prev.speaker.countries.iter().any(|c| countries.contains(c));
-            if let Some(prev) = hist.person_named(&last).filter(|p| same_state(p)) {
+            let prev = hist.person_named(&last).or_else(|| if z - s == 1 { hist.person_family_first(&last) } else { None });
+            if let Some(prev) = prev.filter(|p| same_state(p)) {
                 let mut e = prev.clone();
                 if e.speaker.countries.is_empty() && countries.is_empty() {
                     if let Some(code) = self.profile.and_then(|p| p.state_of(&last)) {
@@ -228,6 +230,7 @@ impl Resolver<'_> {
                 speaker: Speaker { name, party: party_for(&countries, &institution), countries },
                 kind: EntityKind::Person,
                 last_name: Some(last),
+                family_first: (z - s == 2).then(|| self.last_name_key(b, ws[s])),
                 nouns: person_nouns,
                 institution,
                 pos,
@@ -322,6 +325,7 @@ impl Resolver<'_> {
                         speaker: Speaker { name: self.strip_det(b, &ws), party: party_for(&countries, &institution), countries },
                         kind: EntityKind::Org,
                         last_name: None,
+                        family_first: None,
                         nouns: Vec::new(),
                         institution,
                         pos,
@@ -338,6 +342,7 @@ impl Resolver<'_> {
                 speaker: Speaker { name: self.strip_det(b, &ws), party: party_for(&countries, &institution), countries },
                 kind: EntityKind::Person,
                 last_name: None,
+                family_first: None,
                 nouns: person_nouns,
                 institution,
                 pos,
@@ -366,6 +371,7 @@ impl Resolver<'_> {
                 speaker: Speaker { name: self.strip_det(b, &ws), party, countries },
                 kind,
                 last_name: None,
+                family_first: None,
                 nouns: person_nouns,
                 institution,
                 pos,
@@ -384,6 +390,7 @@ impl Resolver<'_> {
                 // ("le ministère") can stand for.
                 kind: if group { EntityKind::Group } else if relay { EntityKind::Unresolved } else { EntityKind::Person },
                 last_name: None,
+                family_first: None,
                 nouns: person_nouns,
                 institution: None,
                 pos,
@@ -399,6 +406,7 @@ impl Resolver<'_> {
                 speaker: Speaker { name: self.strip_det(b, &ws), party: None, countries: Vec::new() },
                 kind: EntityKind::Org,
                 last_name: None,
+                family_first: None,
                 nouns: Vec::new(),
                 institution: None,
                 pos,
