@@ -552,3 +552,22 @@ fn a_family_name_written_first_finds_the_person_and_a_weekday_is_no_part_of_the_
     let x = run("Japan Thursday said the vessel had entered its waters.", None);
     assert_eq!(x.claims.iter().map(|c| c.speaker.who.name.as_str()).collect::<Vec<_>>(), ["Japan"], "{:#?}", x.claims);
 }
+
+#[test]
+fn a_second_verb_after_mais_is_the_same_speakers_next_claim_as_after_but() {
+    for text in ["Le coureur reconnaît ces oublis, mais assure qu'il n'a jamais voulu tricher.", "The runner admitted the missed tests but said he had never meant to cheat."] {
+        let x = run(text, None);
+        assert_eq!(x.claims.len(), 2, "two claims in {text:?}: {:#?}", x.claims);
+        assert!(!x.claims[0].text.contains("mais") && !x.claims[0].text.contains("but"), "the first claim ends before the conjunction: {:#?}", x.claims);
+        assert!(x.claims[1].text.contains("voulu tricher") || x.claims[1].text.contains("meant to cheat"), "{:#?}", x.claims);
+    }
+}
+
+#[test]
+fn a_toll_a_side_reports_is_its_claim_even_when_the_figure_follows_the_verb() {
+    check("L'opposition évoque 27 morts dans la capitale.", &[Want { countries: &[], contains: "27 morts", stance: "report" }]);
+    check("The ministry reported 14 deaths after the strike.", &[Want { countries: &[], contains: "14 deaths", stance: "report" }]);
+    // A verb that is no report still reads as no speech before a figure.
+    let x = run("Analysts estimated $3bn in losses.", None);
+    assert!(x.claims.is_empty(), "{:#?}", x.claims);
+}

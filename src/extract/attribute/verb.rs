@@ -33,8 +33,11 @@ impl Attributor<'_> {
         if cue.form == Form::Finite && (possessive || words(last + 1).is_some_and(|w| lex.is(S::TopicPreps, w))) {
             return None;
         }
-        // Before a modal it is a noun too ("the strange remark may have …").
-        if (!cue.bare && b.toks.get(last + 1).is_some_and(|n| n.ch.is_ascii_digit() || n.ch == '$')) || words(last + 1).is_some_and(|w| w != "to" && lex.is(S::Modals, w)) {
+        // Before a modal it is a noun too ("the strange remark may have …"). Before a figure it is
+        // no speech ("estimated $3bn"), unless it reports one: « évoque 19 morts », "reported 19
+        // deaths" give the toll a side puts forward.
+        let reports_figure = cue.bare || cue.stance == Stance::Report;
+        if (!reports_figure && b.toks.get(last + 1).is_some_and(|n| n.ch.is_ascii_digit() || n.ch == '$')) || words(last + 1).is_some_and(|w| w != "to" && lex.is(S::Modals, w)) {
             return None;
         }
         // A finite form followed by an auxiliary is a noun ("member states have"), unless the verb
