@@ -582,3 +582,14 @@ fn a_participle_right_after_an_institution_or_a_state_is_what_it_says() {
     let x = run("A man claiming the prize was arrested.", None);
     assert!(x.claims.is_empty(), "{:#?}", x.claims);
 }
+
+#[test]
+fn a_dateline_run_into_the_first_sentence_is_no_part_of_the_speaker() {
+    for (text, name) in [
+        ("Kyiv, March 3 The Ukrainian air force said it had shot down 12 drones.", "Ukrainian air force"),
+        ("Baku, May 2 (Trend) The Azerbaijani defence ministry said Armenian units had opened fire.", "Azerbaijani defence ministry"),
+    ] {
+        let x = run(text, None);
+        assert_eq!(x.claims.iter().map(|c| c.speaker.who.name.as_str()).collect::<Vec<_>>(), [name], "{:#?}", x.claims);
+    }
+}
