@@ -46,7 +46,7 @@ pub fn source_text(wb: &Workbench, id: i64) -> IpcResult<SourceText> {
             end: c.anchor.end as u32,
             party: c.speaker.party.clone(),
             speaker: c.speaker.name.clone(),
-            stance: c.stance.into(),
+            stance: c.stance,
         })
         .collect();
     Ok(SourceText { source: SourceSummary::new(&s, claims.len()), text: s.text, highlights })
@@ -66,7 +66,7 @@ pub const MAX_RANGE: u32 = 200_000;
 /// order: a range selected across pages the table has not loaded.
 pub fn claim_ids(wb: &Workbench, q: &ClaimQuery, offset: u32, limit: u32) -> IpcResult<Vec<i64>> {
     if limit > MAX_RANGE {
-        return Err(IpcError::new("bad_input", format!("a range of {limit} rows is more than {MAX_RANGE}: filter the claims first")));
+        return Err(IpcError::new(ErrorCode::BadInput, format!("a range of {limit} rows is more than {MAX_RANGE}: filter the claims first")));
     }
     let (filter, dates) = q.to_filter()?;
     Ok(wb.claim_ids(&filter, &dates, offset as usize, limit as usize)?)
@@ -87,7 +87,7 @@ pub fn claim(wb: &Workbench, id: i64) -> IpcResult<ClaimDetail> {
 /// Records a claim marked by hand.
 pub fn add_claim(wb: &mut Workbench, input: NewClaimInput) -> IpcResult<ClaimDetail> {
     let speaker = Speaker { name: input.speaker, party: input.party, countries: Vec::new() };
-    let c = wb.add_claim(input.source_id, input.start as usize, input.end as usize, speaker, input.cue.trim(), input.stance.into())?;
+    let c = wb.add_claim(input.source_id, input.start as usize, input.end as usize, speaker, input.cue.trim(), input.stance)?;
     claim(wb, c.id)
 }
 
@@ -97,7 +97,7 @@ pub fn update_claim(wb: &mut Workbench, id: i64, edit: ClaimEditInput) -> IpcRes
         text: Some(edit.text),
         speaker: Some(edit.speaker.name),
         party: Some(edit.speaker.party.unwrap_or_default()),
-        stance: Some(edit.stance.into()),
+        stance: Some(edit.stance),
         cue: Some(edit.cue),
         span: Some((edit.start as usize, edit.end as usize)),
         responds_to: Some(edit.responds_to),
@@ -107,8 +107,8 @@ pub fn update_claim(wb: &mut Workbench, id: i64, edit: ClaimEditInput) -> IpcRes
 }
 
 /// Sets the review state of claims (accept: `reviewed`); returns how many changed.
-pub fn set_review(wb: &mut Workbench, ids: &[i64], state: ReviewDto) -> IpcResult<u32> {
-    Ok(u32::try_from(wb.set_review(ids, state.into(), "")?).unwrap_or(u32::MAX))
+pub fn set_review(wb: &mut Workbench, ids: &[i64], state: ReviewState) -> IpcResult<u32> {
+    Ok(u32::try_from(wb.set_review(ids, state, "")?).unwrap_or(u32::MAX))
 }
 
 /// Gives claims one verdict (all or none); returns how many changed.
@@ -166,7 +166,7 @@ pub fn search_parties(wb: &Workbench, query: &str, limit: u32) -> IpcResult<Vec<
 }
 
 /// Creates a party from the party picker.
-pub fn create_party(wb: &mut Workbench, name: &str, kind: PartyKindDto, country: Option<String>) -> IpcResult<PartySummary> {
+pub fn create_party(wb: &mut Workbench, name: &str, kind: PartyKind, country: Option<String>) -> IpcResult<PartySummary> {
     let p = wb.create_party(name, kind.into(), country.as_deref())?;
     Ok(PartySummary::new(&p, 0))
 }
@@ -177,13 +177,13 @@ pub fn add_evidence(wb: &mut Workbench, input: EvidenceInput) -> IpcResult<Evide
     let target = match (input.claim, input.conflict) {
         (Some(c), None) => Target::Claim(c),
         (None, Some(c)) => Target::Conflict(c),
-        _ => return Err(IpcError::new("bad_input", "evidence bears on one claim or one conflict")),
+        _ => return Err(IpcError::new(ErrorCode::BadInput, "evidence bears on one claim or one conflict")),
     };
-    let relation = input.relation.into();
+    let relation = input.relation;
     let item = match input.evidence {
         EvidenceWhat::Url { url } => {
             if !crosscheck::text::is_web_url(url.trim()) {
-                return Err(IpcError::new("bad_input", format!("{url:?} is not an http(s) address")));
+                return Err(IpcError::new(ErrorCode::BadInput, format!("{url:?} is not an http(s) address")));
             }
             wb.add_evidence(NewEvidence { target, relation, kind: NewEvidenceKind::Url(url.trim().to_string()), note: input.note })?
         }
@@ -203,7 +203,7 @@ pub fn evidence_link(wb: &Workbench, id: i64) -> IpcResult<String> {
             crosscheck::model::EvidenceKind::Url { url } if crosscheck::text::is_web_url(&url) => Some(url),
             _ => None,
         })
-        .ok_or_else(|| IpcError::new("forbidden", format!("evidence {id} is not a web page")))
+        .ok_or_else(|| IpcError::new(ErrorCode::Forbidden, format!("evidence {id} is not a web page")))
 }
 
 /// Deletes a claim (the history keeps what it was).
@@ -290,11 +290,11 @@ pub fn conflict_diff(wb: &Workbench, id: i64) -> IpcResult<ConflictDiff> {
 }
 
 /// Confirms or rejects a conflict; `reason` goes to the history (required to reject).
-pub fn set_conflict_status(wb: &mut Workbench, id: i64, status: ConflictStatus, reason: &str) -> IpcResult<ConflictSummary> {
+pub fn set_conflict_status(wb: &mut Workbench, id: i64, status: ConflictReview, reason: &str) -> IpcResult<ConflictSummary> {
     let c = match status {
-        ConflictStatus::Confirmed => wb.confirm_conflict(id, reason)?,
-        ConflictStatus::Rejected => wb.reject_conflict(id, reason)?,
-        ConflictStatus::Proposed => return Err(IpcError::new("bad_input", "a conflict can be confirmed or rejected, not set back to proposed")),
+        ConflictReview::Confirmed => wb.confirm_conflict(id, reason)?,
+        ConflictReview::Rejected => wb.reject_conflict(id, reason)?,
+        ConflictReview::Proposed => return Err(IpcError::new(ErrorCode::BadInput, "a conflict can be confirmed or rejected, not set back to proposed")),
     };
     Ok((&wb.conflict_card(c.id)?).into())
 }
@@ -311,7 +311,7 @@ pub fn workspace_info(wb: &Workbench, demo_loaded: bool) -> IpcResult<WorkspaceI
 
 /// Writes the report the options describe, in `format`, to `path`.
 pub fn export_report(wb: &Workbench, options: ReportOptions, format: ReportFormat, path: &std::path::Path) -> IpcResult<ReportResult> {
-    let bytes = wb.export(&options.try_into()?, format.into())?;
+    let bytes = wb.export(&options.try_into()?, format)?;
     crosscheck::report::write_file(path, &bytes)?;
     Ok(ReportResult { path: path.display().to_string(), bytes: bytes.len().min(u32::MAX as usize) as u32 })
 }
@@ -329,9 +329,9 @@ pub fn verification(wb: &Workbench, claim_id: i64) -> IpcResult<Verification> {
     let mut evidence: Vec<Evidence> = wb.evidence(Target::Claim(claim_id))?.iter().map(Evidence::from).collect();
     evidence.reverse();
     let name = party_namer(wb);
-    let mut history: Vec<HistoryEntry> = wb.history(Some(Target::Claim(claim_id)))?.iter().map(|h| HistoryEntry::new(h, &name)).collect();
+    let mut history: Vec<HistoryLine> = wb.history(Some(Target::Claim(claim_id)))?.iter().map(|h| HistoryLine::new(h, &name)).collect();
     history.reverse();
-    Ok(Verification { claim_id, verdict: v.verdict, attribution: v.attribution.into(), verdicts, evidence, history, analyst: wb.analyst().ok() })
+    Ok(Verification { claim_id, verdict: v.verdict, attribution: v.attribution, verdicts, evidence, history, analyst: wb.analyst().ok() })
 }
 
 /// Names a party key for readers: "Armenia (AM)", or the key itself when unknown.
@@ -347,7 +347,7 @@ pub fn conflict_record(wb: &Workbench, id: i64) -> IpcResult<ConflictRecord> {
     let name = party_namer(wb);
     let mut evidence: Vec<Evidence> = wb.evidence(Target::Conflict(id))?.iter().map(Evidence::from).collect();
     evidence.reverse();
-    let mut history: Vec<HistoryEntry> = wb.history(Some(Target::Conflict(id)))?.iter().map(|h| HistoryEntry::new(h, &name)).collect();
+    let mut history: Vec<HistoryLine> = wb.history(Some(Target::Conflict(id)))?.iter().map(|h| HistoryLine::new(h, &name)).collect();
     history.reverse();
     Ok(ConflictRecord {
         id,
@@ -375,7 +375,7 @@ pub fn set_verdict(wb: &mut Workbench, input: VerdictInput) -> IpcResult<Verific
     if before.verdict != input.verdict {
         wb.set_verdict(input.claim_id, &input.verdict, &note)?;
     }
-    let attribution: crosscheck::model::Attribution = input.attribution.into();
+    let attribution = input.attribution;
     if before.attribution != attribution {
         wb.set_attribution(input.claim_id, attribution, &note)?;
     }

@@ -10,7 +10,7 @@ use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
-use crate::dto::IpcError;
+use crate::dto::{ErrorCode, IpcError};
 
 /// The granted paths, canonical.
 #[derive(Default)]
@@ -98,7 +98,7 @@ fn canonical_target(path: &Path) -> Option<PathBuf> {
 }
 
 fn refused(path: &str, why: &str) -> IpcError {
-    IpcError::new("forbidden", format!("{path} {why} in this session; use the app's dialogs to choose files"))
+    IpcError::new(ErrorCode::Forbidden, format!("{path} {why} in this session; use the app's dialogs to choose files"))
 }
 
 #[cfg(test)]
@@ -123,7 +123,7 @@ mod tests {
         assert!(grants.check_read(&s(&picked)).is_ok(), "a picked file");
         assert!(grants.check_read(&s(&dropped.join("inside.txt"))).is_ok(), "a file in a dropped folder");
         let err = grants.check_read(&s(&other)).expect_err("a file nobody picked");
-        assert_eq!(err.code, "forbidden", "refused with its own code");
+        assert_eq!(err.code, ErrorCode::Forbidden, "refused with its own code");
         assert!(grants.check_read(&s(&dropped.join("../secret.txt"))).is_err(), "`..` does not escape a granted folder");
         assert!(grants.check_read("/etc/passwd").is_err(), "nor does an absolute path");
         #[cfg(unix)]

@@ -41,7 +41,7 @@ struct AppState {
 impl AppState {
     fn wb(&self) -> IpcResult<MutexGuard<'_, Workbench>> {
         match &self.workbench {
-            Ok(m) => m.lock().map_err(|_| IpcError::new("internal", "the workspace lock was poisoned by an earlier failure; restart the app")),
+            Ok(m) => m.lock().map_err(|_| IpcError::internal("the workspace lock was poisoned by an earlier failure; restart the app")),
             Err(e) => Err(e.clone()),
         }
     }
@@ -49,7 +49,7 @@ impl AppState {
 
 /// The store the CLI would use: `CROSSCHECK_DB`, else the platform data folder.
 pub fn store_path() -> Result<PathBuf, IpcError> {
-    Workbench::default_store_path().ok_or_else(|| IpcError::new("io", "no home folder to put the store in; set CROSSCHECK_DB"))
+    Workbench::default_store_path().ok_or_else(|| IpcError::new(ErrorCode::Io, "no home folder to put the store in; set CROSSCHECK_DB"))
 }
 
 fn open_workspace(started: Instant) -> AppState {
@@ -57,14 +57,15 @@ fn open_workspace(started: Instant) -> AppState {
     let opened = db.clone().and_then(|p| Workbench::open(&p).map_err(IpcError::from));
     let (workbench, demo_loaded) = match opened {
         Ok(mut wb) => {
+            log::info!("store {}", db.as_ref().map(|p| p.display().to_string()).unwrap_or_default());
             let demo = api::load_demo_if_empty(&mut wb).unwrap_or_else(|e| {
-                eprintln!("crosscheck-desktop: the sample workspace could not be created: {}", e.message);
+                log::error!("the sample workspace could not be created: {}", e.message);
                 false
             });
             (Ok(Mutex::new(wb)), demo)
         }
         Err(e) => {
-            eprintln!("crosscheck-desktop: {}", e.message);
+            log::error!("the workspace did not open: {}", e.message);
             (Err(e), false)
         }
     };
@@ -76,12 +77,12 @@ async fn workspace_info(state: State<'_, AppState>) -> IpcResult<WorkspaceInfo> 
     api::workspace_info(&*state.wb()?, state.demo_loaded)
 }
 
-/// The page reports its first render; with CROSSCHECK_TIMING set, the start-up time is printed.
+/// The page reports its first render; with CROSSCHECK_TIMING set, the start-up time is logged.
 #[tauri::command]
 async fn ui_ready(state: State<'_, AppState>) -> IpcResult<u32> {
     let ms = state.started.elapsed().as_millis() as u32;
     if std::env::var_os("CROSSCHECK_TIMING").is_some() {
-        eprintln!("crosscheck-desktop: first render {ms} ms after start");
+        log::info!("first render {ms} ms after start");
     }
     Ok(ms)
 }
@@ -137,7 +138,7 @@ async fn import_files(state: State<'_, AppState>, job: u32, paths: Vec<String>, 
 async fn import_inputs(state: State<'_, AppState>, job: u32, paths: Vec<String>, on_event: Channel<ImportEvent>) -> IpcResult<ImportReport> {
     drop(state.wb()?); // fails early when the workspace did not open
     let cancel = Arc::new(AtomicBool::new(false));
-    state.jobs.lock().map_err(|_| IpcError::new("internal", "job table poisoned"))?.insert(job, cancel.clone());
+    state.jobs.lock().map_err(|_| IpcError::internal("job table poisoned"))?.insert(job, cancel.clone());
     let db = state.db.clone();
     let result = tauri::async_runtime::spawn_blocking(move || -> IpcResult<ImportReport> {
         let mut wb = Workbench::open(&db)?;
@@ -145,7 +146,7 @@ async fn import_inputs(state: State<'_, AppState>, job: u32, paths: Vec<String>,
         Ok(wb.import_inputs(&paths, &FetchConfig::default(), &mut progress)?.into())
     })
     .await
-    .map_err(|e| IpcError::new("internal", format!("the import stopped unexpectedly: {e}")));
+    .map_err(|e| IpcError::internal(format!("the import stopped unexpectedly: {e}")));
     if let Ok(mut jobs) = state.jobs.lock() {
         jobs.remove(&job);
     }
@@ -157,14 +158,14 @@ async fn import_inputs(state: State<'_, AppState>, job: u32, paths: Vec<String>,
 async fn import_url(state: State<'_, AppState>, job: u32, url: String, on_event: Channel<ImportEvent>) -> IpcResult<ImportReport> {
     let url = url.trim().to_string();
     if !crosscheck::text::is_web_url(&url) {
-        return Err(IpcError::new("bad_input", format!("{url:?} is not an http(s) URL")));
+        return Err(IpcError::new(ErrorCode::BadInput, format!("{url:?} is not an http(s) URL")));
     }
     import_inputs(state, job, vec![url], on_event).await
 }
 
 #[tauri::command]
 async fn cancel_import(state: State<'_, AppState>, job: u32) -> IpcResult<bool> {
-    let jobs = state.jobs.lock().map_err(|_| IpcError::new("internal", "job table poisoned"))?;
+    let jobs = state.jobs.lock().map_err(|_| IpcError::internal("job table poisoned"))?;
     Ok(match jobs.get(&job) {
         Some(flag) => {
             flag.store(true, Ordering::Relaxed);
@@ -215,7 +216,7 @@ async fn update_claim(state: State<'_, AppState>, id: i64, edit: ClaimEditInput)
 }
 
 #[tauri::command]
-async fn set_review(state: State<'_, AppState>, ids: Vec<i64>, review: ReviewDto) -> IpcResult<u32> {
+async fn set_review(state: State<'_, AppState>, ids: Vec<i64>, review: ReviewState) -> IpcResult<u32> {
     api::set_review(&mut *state.wb()?, &ids, review)
 }
 
@@ -260,7 +261,7 @@ async fn search_parties(state: State<'_, AppState>, query: String, limit: u32) -
 }
 
 #[tauri::command]
-async fn create_party(state: State<'_, AppState>, name: String, kind: PartyKindDto, country: Option<String>) -> IpcResult<PartySummary> {
+async fn create_party(state: State<'_, AppState>, name: String, kind: PartyKind, country: Option<String>) -> IpcResult<PartySummary> {
     api::create_party(&mut *state.wb()?, &name, kind, country)
 }
 
@@ -298,7 +299,7 @@ async fn pick_evidence_file(app: AppHandle, state: State<'_, AppState>) -> IpcRe
 #[tauri::command]
 async fn open_evidence_url(app: AppHandle, state: State<'_, AppState>, id: i64) -> IpcResult<()> {
     let url = api::evidence_link(&*state.wb()?, id)?;
-    app.opener().open_url(url.clone(), None::<&str>).map_err(|e| IpcError::new("io", format!("could not open {url}: {e}")))
+    app.opener().open_url(url.clone(), None::<&str>).map_err(|e| IpcError::new(ErrorCode::Io, format!("could not open {url}: {e}")))
 }
 
 #[tauri::command]
@@ -352,7 +353,7 @@ async fn conflict_diff(state: State<'_, AppState>, id: i64) -> IpcResult<Conflic
 }
 
 #[tauri::command]
-async fn set_conflict_status(state: State<'_, AppState>, id: i64, status: ConflictStatus, reason: String) -> IpcResult<ConflictSummary> {
+async fn set_conflict_status(state: State<'_, AppState>, id: i64, status: ConflictReview, reason: String) -> IpcResult<ConflictSummary> {
     api::set_conflict_status(&mut *state.wb()?, id, status, &reason)
 }
 
@@ -379,13 +380,15 @@ async fn set_analyst(state: State<'_, AppState>, name: String) -> IpcResult<()> 
 /// Asks where to save a report; `null` when the dialog is dismissed.
 #[tauri::command]
 async fn pick_report_path(app: AppHandle, state: State<'_, AppState>, format: ReportFormat) -> IpcResult<Option<String>> {
-    let (name, ext) = match format {
-        ReportFormat::Html => ("HTML page", "html"),
-        ReportFormat::Markdown => ("Markdown", "md"),
-        ReportFormat::Json => ("JSON", "json"),
-        ReportFormat::Csv => ("CSV", "csv"),
-        ReportFormat::ClaimReview => ("ClaimReview JSON-LD", "jsonld"),
-        ReportFormat::Pdf => ("PDF", "pdf"),
+    // The extension is the core's (`Format::extension`); the label is the dialog's own.
+    let ext = format.extension();
+    let name = match format {
+        ReportFormat::Html => "HTML page",
+        ReportFormat::Markdown => "Markdown",
+        ReportFormat::Json => "JSON",
+        ReportFormat::Csv => "CSV",
+        ReportFormat::ClaimReview => "ClaimReview JSON-LD",
+        ReportFormat::Pdf => "PDF",
     };
     // End-to-end tests cannot drive the system's save dialog: they start the app with this
     // variable standing for the analyst's choice. The page cannot set it.
@@ -426,19 +429,42 @@ async fn preview_report(state: State<'_, AppState>, options: ReportOptions) -> I
 #[tauri::command]
 async fn open_path(app: AppHandle, state: State<'_, AppState>, path: String) -> IpcResult<()> {
     if !std::path::Path::new(&path).is_file() {
-        return Err(IpcError::new("not_found", format!("{path} does not exist")));
+        return Err(IpcError::new(ErrorCode::NotFound, format!("{path} does not exist")));
     }
     let target = state.grants.check_open(&path)?;
-    app.opener().open_path(target.display().to_string(), None::<&str>).map_err(|e| IpcError::new("io", format!("could not open {path}: {e}")))
+    app.opener().open_path(target.display().to_string(), None::<&str>).map_err(|e| IpcError::new(ErrorCode::Io, format!("could not open {path}: {e}")))
+}
+
+/// The log: a file in the platform log folder (Linux `~/.local/share/org.crosscheck.desktop/logs/`,
+/// macOS `~/Library/Logs/org.crosscheck.desktop/`, Windows `%LOCALAPPDATA%\org.crosscheck.desktop\logs\`),
+/// and stderr for a launch from a terminal. A launch from the desktop has no terminal, so without
+/// the file a failure to open the store, or a panic, left no trace.
+fn log_plugin() -> tauri::plugin::TauriPlugin<tauri::Wry> {
+    use tauri_plugin_log::{RotationStrategy, Target, TargetKind};
+    tauri_plugin_log::Builder::new()
+        .targets([Target::new(TargetKind::LogDir { file_name: Some("crosscheck".into()) }), Target::new(TargetKind::Stderr)])
+        .level(log::LevelFilter::Info)
+        // A few sessions' worth, bounded: the log holds failures and start-ups, not every call.
+        .max_file_size(1_000_000)
+        .rotation_strategy(RotationStrategy::KeepSome(3))
+        .build()
 }
 
 /// Starts the app.
 pub fn run() {
     let started = Instant::now();
+    // A panic in a command is reported to the page as a failed call; its message goes to the log.
+    let default_hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        log::error!("panic: {info}");
+        default_hook(info);
+    }));
     let result = tauri::Builder::default()
+        .plugin(log_plugin())
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_opener::init())
         .setup(move |app| {
+            log::info!("Crosscheck {} starting", env!("CARGO_PKG_VERSION"));
             app.manage(open_workspace(started));
             Ok(())
         })
@@ -502,6 +528,8 @@ pub fn run() {
         ])
         .run(tauri::generate_context!());
     if let Err(e) = result {
+        // The log plugin may not be running when the app fails to start: stderr as well.
+        log::error!("the app stopped: {e}");
         eprintln!("crosscheck-desktop: {e}");
         std::process::exit(1);
     }

@@ -27,21 +27,62 @@ fn committed_typescript_bindings_match_the_rust_dtos() {
     let fresh = std::fs::read_to_string(&fresh).expect("read fresh bindings");
     assert!(
         committed == fresh,
-        "{BINDINGS} is out of date with src-tauri/src/dto.rs; run `BLESS_BINDINGS=1 cargo test -p crosscheck-desktop` and commit it"
+        "{BINDINGS} is out of date with src-tauri/src/dto/ and the core enums it sends; run `BLESS_BINDINGS=1 cargo test -p crosscheck-desktop` and commit it"
     );
 }
 
-fn check_code(e: crosscheck::Error, code: &str) {
+/// The names of the types declared `pub struct` or `pub enum` in the Rust files under `dir`.
+fn declared_types(dir: &Path, out: &mut std::collections::BTreeSet<String>) {
+    for entry in std::fs::read_dir(dir).expect("readable folder") {
+        let path = entry.expect("folder entry").path();
+        if path.is_dir() {
+            declared_types(&path, out);
+        } else if path.extension().is_some_and(|e| e == "rs") {
+            let text = std::fs::read_to_string(&path).expect("readable source");
+            for rest in text.lines().filter_map(|l| l.trim_start().strip_prefix("pub struct ").or_else(|| l.trim_start().strip_prefix("pub enum "))) {
+                out.insert(rest.chars().take_while(|c| c.is_alphanumeric() || *c == '_').collect());
+            }
+        }
+    }
+}
+
+#[test]
+fn no_dto_shares_its_name_with_a_core_type() {
+    // The page's TypeScript namespace is flat: a DTO named like a core type (ConflictStatus,
+    // HistoryEntry were both) reads as the core's type in every view that imports it.
+    let mut core = std::collections::BTreeSet::new();
+    declared_types(&Path::new(env!("CARGO_MANIFEST_DIR")).join("../src"), &mut core);
+    let mut dtos = std::collections::BTreeSet::new();
+    declared_types(&Path::new(env!("CARGO_MANIFEST_DIR")).join("src/dto"), &mut dtos);
+    let shared: Vec<&String> = dtos.intersection(&core).collect();
+    assert!(shared.is_empty(), "DTOs named like core types: {shared:?}");
+}
+
+fn check_code(e: crosscheck::Error, code: ErrorCode) {
     assert_eq!(IpcError::from(e).code, code, "error code the UI branches on");
 }
 
 #[test]
 fn core_errors_cross_with_stable_codes() {
-    check_code(crosscheck::Error::not_found("claim", 3), "not_found");
-    check_code(crosscheck::Error::bad_input("span", "empty"), "bad_input");
-    check_code(crosscheck::Error::Locked { path: "x".into() }, "locked");
-    check_code(crosscheck::Error::ReadOnly { path: "x".into() }, "read_only");
-    check_code(crosscheck::Error::NotAStore { path: "x".into() }, "not_a_store");
+    check_code(crosscheck::Error::not_found("claim", 3), ErrorCode::NotFound);
+    check_code(crosscheck::Error::bad_input("span", "empty"), ErrorCode::BadInput);
+    check_code(crosscheck::Error::Locked { path: "x".into() }, ErrorCode::Locked);
+    check_code(crosscheck::Error::ReadOnly { path: "x".into() }, ErrorCode::ReadOnly);
+    check_code(crosscheck::Error::NotAStore { path: "x".into() }, ErrorCode::NotAStore);
+    check_code(crosscheck::Error::StoreTooNew { path: "x".into(), found: 99, known: 1 }, ErrorCode::NotAStore);
+    check_code(crosscheck::Error::Io { path: "x".into(), source: std::io::ErrorKind::PermissionDenied.into() }, ErrorCode::Io);
+    check_code(crosscheck::Error::Fetch { url: "https://example.org/".into(), why: "timed out".into() }, ErrorCode::Fetch);
+    check_code(crosscheck::Error::Typeset { why: "x".into() }, ErrorCode::Internal);
+    check_code(crosscheck::Error::BundledData { name: "x", why: "y".into() }, ErrorCode::Internal);
+}
+
+#[test]
+fn error_codes_cross_as_the_snake_case_names_the_page_switches_on() {
+    let e = IpcError::from(crosscheck::Error::Fetch { url: "https://example.org/".into(), why: "timed out".into() });
+    let json = serde_json::to_value(&e).expect("serializable");
+    assert_eq!(json, serde_json::json!({ "code": "fetch", "message": "https://example.org/: timed out" }), "a fetch failure is not `internal`");
+    let back: IpcError = serde_json::from_value(serde_json::json!({ "code": "not_a_store", "message": "m" })).expect("the page's own codes parse");
+    assert_eq!(back.code, ErrorCode::NotAStore, "codes round-trip");
 }
 
 fn demo() -> Workbench {
@@ -58,7 +99,7 @@ fn a_hand_marked_claim_is_highlighted_in_its_source_with_char_offsets() {
     let text = api::source_text(&wb, source.id).expect("text").text;
     // Offsets count chars: pick a span after accented letters, as a selection in the page would.
     let start = text.find("Bakou").map(|b| text[..b].chars().count()).expect("the sample names Bakou") as u32;
-    let input = NewClaimInput { source_id: source.id, start, end: start + 5, speaker: "Bakou".into(), party: None, cue: "a dit".into(), stance: StanceDto::Assert };
+    let input = NewClaimInput { source_id: source.id, start, end: start + 5, speaker: "Bakou".into(), party: None, cue: "a dit".into(), stance: Stance::Assert };
     let c = api::add_claim(&mut wb, input).expect("claim");
     assert_eq!((c.exact.as_str(), c.speaker.party.as_deref()), ("Bakou", Some("AZ")), "span and resolved party");
     let hl = api::source_text(&wb, source.id).expect("text").highlights;
@@ -69,7 +110,7 @@ fn a_hand_marked_claim_is_highlighted_in_its_source_with_char_offsets() {
 fn claim_pages_filter_by_party_stance_attribution_and_reject_bad_dates() {
     let mut wb = demo();
     let sid = api::sources(&wb).expect("sources")[0].id;
-    let q = ClaimQuery { party: Some("AM".into()), stance: Some(StanceDto::Deny), ..Default::default() };
+    let q = ClaimQuery { party: Some("AM".into()), stance: Some(Stance::Deny), ..Default::default() };
     let before = api::claims_page(&wb, &q, 0, 1).expect("page").total;
     for k in 0..5usize {
         let sp = Speaker { name: "Erevan".into(), ..Default::default() };
@@ -78,8 +119,8 @@ fn claim_pages_filter_by_party_stance_attribution_and_reject_bad_dates() {
     let page = api::claims_page(&wb, &q, 2, 2).expect("page");
     assert_eq!((page.total, page.offset, page.rows.len()), (before + 5, 2, 2), "total, offset and window");
     let bad = ClaimQuery { date_from: Some("yesterday".into()), ..Default::default() };
-    assert_eq!(api::claims_page(&wb, &bad, 0, 10).expect_err("bad date").code, "bad_input", "a bad date is the user's error");
-    let confirmed = ClaimQuery { attribution: Some(AttributionDto::Confirmed), ..Default::default() };
+    assert_eq!(api::claims_page(&wb, &bad, 0, 10).expect_err("bad date").code, ErrorCode::BadInput, "a bad date is the user's error");
+    let confirmed = ClaimQuery { attribution: Some(Attribution::Confirmed), ..Default::default() };
     assert_eq!(api::claims_page(&wb, &confirmed, 0, 10).expect("page").total, 0, "nothing confirmed yet");
     let first = api::claims_page(&wb, &q, 0, 1).expect("page").rows[0].id;
     wb.set_setting(crosscheck::model::ANALYST_SETTING, "Test Analyst").expect("analyst");
@@ -106,10 +147,10 @@ fn the_sample_conflict_has_a_diff_whose_runs_rejoin_into_each_claim() {
     }
     assert_eq!(first.status, "proposed", "what the tool found awaits the analyst");
     wb.set_setting(crosscheck::model::ANALYST_SETTING, "Test Analyst").expect("analyst");
-    assert_eq!(api::set_conflict_status(&mut wb, first.id, ConflictStatus::Rejected, " ").expect_err("no reason").code, "bad_input", "a rejection says why");
-    let confirmed = api::set_conflict_status(&mut wb, first.id, ConflictStatus::Confirmed, "read both").expect("confirm");
+    assert_eq!(api::set_conflict_status(&mut wb, first.id, ConflictReview::Rejected, " ").expect_err("no reason").code, ErrorCode::BadInput, "a rejection says why");
+    let confirmed = api::set_conflict_status(&mut wb, first.id, ConflictReview::Confirmed, "read both").expect("confirm");
     assert_eq!((confirmed.status.as_str(), confirmed.state.as_str()), ("confirmed", "Confirmed, open"), "status follows the analyst");
-    assert_eq!(api::set_conflict_status(&mut wb, first.id, ConflictStatus::Proposed, "").expect_err("back").code, "bad_input", "not settable");
+    assert_eq!(api::set_conflict_status(&mut wb, first.id, ConflictReview::Proposed, "").expect_err("back").code, ErrorCode::BadInput, "not settable");
 }
 
 /// The Reports view's options for the whole workspace, in English, with the default title and analyst.
@@ -128,7 +169,7 @@ fn an_html_report_of_the_sample_is_written_where_asked() {
     assert!(written.contains("<html"), "an HTML page");
     let missing = dir.path().join("no/such/folder/r.html");
     let err = api::export_report(&wb, report_options(ReportKind::Audit), ReportFormat::Html, &missing).expect_err("no folder");
-    assert_eq!(err.code, "io", "unwritable path");
+    assert_eq!(err.code, ErrorCode::Io, "unwritable path");
 }
 
 #[test]
@@ -163,13 +204,13 @@ fn a_verdict_needs_the_analysts_name_then_is_recorded_with_history() {
     let mut wb = demo();
     let id = api::claims_page(&wb, &ClaimQuery::default(), 0, 1).expect("page").rows[0].id;
     let v = api::verification(&wb, id).expect("verification");
-    assert_eq!((v.verdict.as_str(), v.attribution, v.analyst.clone()), ("unverified", AttributionDto::Unchecked, None), "a fresh claim");
+    assert_eq!((v.verdict.as_str(), v.attribution, v.analyst.clone()), ("unverified", Attribution::Unchecked, None), "a fresh claim");
     let key = v.verdicts.iter().find(|o| o.conclusive).expect("a conclusive verdict").key.clone();
-    let input = VerdictInput { claim_id: id, verdict: key.clone(), attribution: AttributionDto::RelayedOnly, note: Some("OSCE report".into()) };
-    assert_eq!(api::set_verdict(&mut wb, input.clone()).expect_err("no name").code, "bad_input", "history needs a name");
+    let input = VerdictInput { claim_id: id, verdict: key.clone(), attribution: Attribution::RelayedOnly, note: Some("OSCE report".into()) };
+    assert_eq!(api::set_verdict(&mut wb, input.clone()).expect_err("no name").code, ErrorCode::BadInput, "history needs a name");
     api::set_analyst(&mut wb, "Ana Lyst").expect("name");
     let v = api::set_verdict(&mut wb, input).expect("verdict");
-    assert_eq!((v.verdict.as_str(), v.attribution), (key.as_str(), AttributionDto::RelayedOnly), "both recorded");
+    assert_eq!((v.verdict.as_str(), v.attribution), (key.as_str(), Attribution::RelayedOnly), "both recorded");
     assert_eq!(v.history.len(), 2, "one history entry per change: {:?}", v.history);
     assert_eq!(v.history[0].note.as_deref(), Some("OSCE report"), "the note is kept");
 }
@@ -184,10 +225,10 @@ fn the_review_queue_opens_least_sure_first_and_an_accepted_claim_leaves_it() {
     assert!(conf.windows(2).all(|w| w[0] <= w[1]), "lowest confidence first: {conf:?}");
     let sure = page.rows.iter().find(|r| r.party.is_some()).expect("a claim with a party").id;
     wb.set_setting(crosscheck::model::ANALYST_SETTING, "Test Analyst").expect("analyst");
-    assert_eq!(api::set_review(&mut wb, &[sure], ReviewDto::Reviewed).expect("accept"), 1);
+    assert_eq!(api::set_review(&mut wb, &[sure], ReviewState::Reviewed).expect("accept"), 1);
     let after = api::claims_page(&wb, &q, 0, 1000).expect("queue");
     assert_eq!(after.total, page.total - 1, "the accepted claim left the queue");
-    assert_eq!(api::claim(&wb, sure).expect("claim").review, ReviewDto::Reviewed);
+    assert_eq!(api::claim(&wb, sure).expect("claim").review, ReviewState::Reviewed);
 }
 
 #[test]
@@ -196,7 +237,7 @@ fn the_party_picker_searches_then_creates_and_a_correction_marks_the_claim_edite
     wb.set_setting(crosscheck::model::ANALYST_SETTING, "Test Analyst").expect("analyst");
     let found = api::search_parties(&wb, "erev", 10).expect("search");
     assert!(found.iter().any(|p| p.key == "AM"), "Erevan's alias finds Armenia");
-    let created = api::create_party(&mut wb, "Stepanakert residents", PartyKindDto::Person, Some("AM".into())).expect("create");
+    let created = api::create_party(&mut wb, "Stepanakert residents", PartyKind::Person, Some("AM".into())).expect("create");
     let row = api::claims_page(&wb, &ClaimQuery::default(), 0, 1).expect("page").rows[0].clone();
     let c = api::claim(&wb, row.id).expect("claim");
     let edit = ClaimEditInput {
@@ -209,7 +250,7 @@ fn the_party_picker_searches_then_creates_and_a_correction_marks_the_claim_edite
         stance: c.stance,
     };
     let after = api::update_claim(&mut wb, c.id, edit).expect("edit");
-    assert_eq!((after.speaker.party.as_deref(), after.review), (Some(created.key.as_str()), ReviewDto::Edited));
+    assert_eq!((after.speaker.party.as_deref(), after.review), (Some(created.key.as_str()), ReviewState::Edited));
 }
 
 #[test]
@@ -218,21 +259,21 @@ fn evidence_from_the_app_opens_only_stored_web_pages_and_history_reads_as_senten
     wb.set_setting(crosscheck::model::ANALYST_SETTING, "Test Analyst").expect("analyst");
     let sources = api::sources(&wb).expect("sources");
     let claim = api::claims_page(&wb, &ClaimQuery::default(), 0, 1).expect("page").rows[0].id;
-    let url = EvidenceInput { claim: Some(claim), conflict: None, relation: RelationDto::Supports, evidence: EvidenceWhat::Url { url: "https://example.org/a".into() }, note: "".into() };
+    let url = EvidenceInput { claim: Some(claim), conflict: None, relation: Relation::Supports, evidence: EvidenceWhat::Url { url: "https://example.org/a".into() }, note: "".into() };
     let e = api::add_evidence(&mut wb, url).expect("url evidence");
     assert_eq!(api::evidence_link(&wb, e.id).expect("link"), "https://example.org/a");
-    let bad = EvidenceInput { claim: Some(claim), conflict: None, relation: RelationDto::Supports, evidence: EvidenceWhat::Url { url: "file:///etc/passwd".into() }, note: "".into() };
-    assert_eq!(api::add_evidence(&mut wb, bad).expect_err("not a web page").code, "bad_input");
+    let bad = EvidenceInput { claim: Some(claim), conflict: None, relation: Relation::Supports, evidence: EvidenceWhat::Url { url: "file:///etc/passwd".into() }, note: "".into() };
+    assert_eq!(api::add_evidence(&mut wb, bad).expect_err("not a web page").code, ErrorCode::BadInput);
     let passage = EvidenceInput {
         claim: Some(claim),
         conflict: None,
-        relation: RelationDto::Refutes,
+        relation: Relation::Refutes,
         evidence: EvidenceWhat::Passage { source_id: sources[0].id, start: 0, end: 5 },
         note: "".into(),
     };
     let p = api::add_evidence(&mut wb, passage).expect("passage evidence");
     assert_eq!((p.source_id, p.link.as_deref()), (Some(sources[0].id), None));
-    assert_eq!(api::evidence_link(&wb, p.id).expect_err("a passage is not opened").code, "forbidden");
+    assert_eq!(api::evidence_link(&wb, p.id).expect_err("a passage is not opened").code, ErrorCode::Forbidden);
     wb.edit_claim(claim, crosscheck::ClaimChanges { party: Some("AM".into()), ..Default::default() }, "").expect("edit");
     let v = api::verification(&wb, claim).expect("verification");
     assert!(v.history[0].change.contains("Armenia (AM)"), "the party is named, not a JSON key: {:?}", v.history[0].change);
@@ -247,10 +288,10 @@ fn a_conflict_is_resolved_from_the_app_with_evidence_and_history() {
     let r = api::resolve_conflict(&mut wb, id, "resolved", Some("AM".into()), "satellite imagery").expect("resolve");
     assert_eq!((r.outcome.as_deref(), r.party.as_deref()), (Some("resolved"), Some("AM")));
     assert!(r.history.iter().any(|h| h.change.contains("resolved for Armenia (AM)")), "{:?}", r.history);
-    let ev = EvidenceInput { claim: None, conflict: Some(id), relation: RelationDto::Context, evidence: EvidenceWhat::Note, note: "seen on site".into() };
+    let ev = EvidenceInput { claim: None, conflict: Some(id), relation: Relation::Context, evidence: EvidenceWhat::Note, note: "seen on site".into() };
     api::add_evidence(&mut wb, ev).expect("conflict evidence");
     assert_eq!(api::conflict_record(&wb, id).expect("record").evidence.len(), 1);
-    assert_eq!(api::resolve_conflict(&mut wb, id, "maybe", None, "x").expect_err("unknown outcome").code, "bad_input");
+    assert_eq!(api::resolve_conflict(&mut wb, id, "maybe", None, "x").expect_err("unknown outcome").code, ErrorCode::BadInput);
 }
 
 #[test]
@@ -267,8 +308,8 @@ fn tagging_from_the_app_returns_the_tags_in_use_and_the_matrix_names_its_claims(
     assert_eq!(listed.len(), 2, "each claim once: one tag, one party each");
     let first = m.cells.iter().flat_map(|c| &c.claims).find(|x| x.id == ids[0]).expect("the first claim in a cell");
     assert_eq!((first.text.as_str(), first.verdict.as_str()), (rows[0].text.as_str(), "unverified"), "its text and verdict for the cell's list");
-    assert_eq!(api::tag_claims(&mut wb, " ", &ids).expect_err("blank").code, "bad_input");
-    assert_eq!(api::untag_claims(&mut wb, "drones", &ids).expect_err("unknown tag").code, "not_found");
+    assert_eq!(api::tag_claims(&mut wb, " ", &ids).expect_err("blank").code, ErrorCode::BadInput);
+    assert_eq!(api::untag_claims(&mut wb, "drones", &ids).expect_err("unknown tag").code, ErrorCode::NotFound);
     assert!(api::untag_claims(&mut wb, "drone supplies", &ids).expect("untagged").is_empty());
 }
 
@@ -278,23 +319,23 @@ fn bulk_verdict_and_party_from_the_worktable_show_in_the_rows_and_the_tag_filter
     let rows = api::claims_page(&wb, &ClaimQuery::default(), 0, 3).expect("page").rows;
     let ids: Vec<i64> = rows.iter().map(|r| r.id).collect();
     assert!(rows.iter().all(|r| r.verdict == "unverified"), "rows carry their verdict: {rows:?}");
-    assert_eq!(api::set_verdicts(&mut wb, &ids[..2], "false").expect_err("no name").code, "bad_input", "history needs a name");
+    assert_eq!(api::set_verdicts(&mut wb, &ids[..2], "false").expect_err("no name").code, ErrorCode::BadInput, "history needs a name");
     wb.set_setting(crosscheck::model::ANALYST_SETTING, "Test Analyst").expect("analyst");
     assert_eq!(api::set_verdicts(&mut wb, &ids[..2], "false").expect("bulk verdict"), 2);
-    assert_eq!(api::set_verdicts(&mut wb, &[ids[0], -1], "true").expect_err("unknown claim").code, "not_found");
+    assert_eq!(api::set_verdicts(&mut wb, &[ids[0], -1], "true").expect_err("unknown claim").code, ErrorCode::NotFound);
     let judged = ClaimQuery { verdict: Some("false".into()), ..Default::default() };
     let page = api::claims_page(&wb, &judged, 0, 10).expect("page");
     assert_eq!(page.rows.iter().map(|r| (r.id, r.verdict.as_str())).collect::<Vec<_>>(), [(ids[0], "false"), (ids[1], "false")]);
 
     assert_eq!(api::set_party(&mut wb, &ids, "Erevan").expect("bulk party") as usize, rows.iter().filter(|r| r.party.as_deref() != Some("AM")).count());
-    assert!(api::claims_page(&wb, &ClaimQuery::default(), 0, 3).expect("page").rows.iter().all(|r| r.party.as_deref() == Some("AM") && r.review == ReviewDto::Edited));
-    assert_eq!(api::set_party(&mut wb, &ids, "Atlantis").expect_err("unknown party").code, "not_found");
+    assert!(api::claims_page(&wb, &ClaimQuery::default(), 0, 3).expect("page").rows.iter().all(|r| r.party.as_deref() == Some("AM") && r.review == ReviewState::Edited));
+    assert_eq!(api::set_party(&mut wb, &ids, "Atlantis").expect_err("unknown party").code, ErrorCode::NotFound);
 
     api::tag_claims(&mut wb, "Jermuk", &ids[1..]).expect("tagged");
     let tagged = ClaimQuery { tag: Some("jermuk".into()), ..Default::default() };
     assert_eq!(api::claims_page(&wb, &tagged, 0, 10).expect("page").total, 2, "the tag filter ignores case");
     let typo = ClaimQuery { tag: Some("Jermukk".into()), ..Default::default() };
-    assert_eq!(api::claims_page(&wb, &typo, 0, 10).expect_err("unknown tag").code, "not_found", "a typo is not an empty list");
+    assert_eq!(api::claims_page(&wb, &typo, 0, 10).expect_err("unknown tag").code, ErrorCode::NotFound, "a typo is not an empty list");
 }
 
 #[test]
@@ -303,7 +344,7 @@ fn exporting_the_filtered_rows_writes_exactly_those_claims() {
     wb.set_setting(crosscheck::model::ANALYST_SETTING, "Test Analyst").expect("analyst");
     let ids: Vec<i64> = api::claims_page(&wb, &ClaimQuery::default(), 0, 2).expect("page").rows.iter().map(|r| r.id).collect();
     api::set_verdicts(&mut wb, &ids, "false").expect("bulk verdict");
-    let query = ClaimQuery { verdict: Some("false".into()), sort: Some(SortDto::Speaker), ..Default::default() };
+    let query = ClaimQuery { verdict: Some("false".into()), sort: Some(ClaimSort::Speaker), ..Default::default() };
     let options = ReportOptions { scope: ReportScope::Claims { query }, ..report_options(ReportKind::Audit) };
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("rows.json");
@@ -316,7 +357,7 @@ fn exporting_the_filtered_rows_writes_exactly_those_claims() {
     api::export_report(&wb, options, ReportFormat::Csv, &csv).expect("CSV");
     assert_eq!(std::fs::read_to_string(&csv).expect("written").lines().count(), 3, "a header and two rows");
     let bad = ReportOptions { scope: ReportScope::Claims { query: ClaimQuery { date_to: Some("soon".into()), ..Default::default() } }, ..report_options(ReportKind::Audit) };
-    assert_eq!(api::export_report(&wb, bad, ReportFormat::Csv, &csv).expect_err("bad date").code, "bad_input");
+    assert_eq!(api::export_report(&wb, bad, ReportFormat::Csv, &csv).expect_err("bad date").code, ErrorCode::BadInput);
 }
 
 #[test]
@@ -341,9 +382,9 @@ fn a_partys_speakers_come_once_across_languages_with_every_name_most_claims_firs
     assert!(speakers.iter().any(|s| s.id == "zakharov" && s.names.iter().any(|n| n == "Мария Захарова")), "the ministry's spokeswoman speaks for the state too: {speakers:?}");
     let counts: Vec<u32> = speakers.iter().map(|s| s.claims).collect();
     assert!(counts.windows(2).all(|w| w[0] >= w[1]), "most claims first: {counts:?}");
-    let quiet = api::create_party(&mut wb, "Quiet Committee", PartyKindDto::Organisation, None).expect("party");
+    let quiet = api::create_party(&mut wb, "Quiet Committee", PartyKind::Organisation, None).expect("party");
     assert!(api::party_speakers(&wb, &quiet.key).expect("speakers").is_empty(), "a party no one speaks for has no speakers");
-    assert_eq!(api::party_speakers(&wb, "no such party").expect_err("unknown").code, "not_found", "an unknown party is named as such");
+    assert_eq!(api::party_speakers(&wb, "no such party").expect_err("unknown").code, ErrorCode::NotFound, "an unknown party is named as such");
 }
 
 #[test]
@@ -355,23 +396,23 @@ fn a_range_of_rows_is_named_by_the_core_in_the_tables_order_and_filters_read_spe
         let sp = Speaker { name: name.into(), party: Some(party.into()), ..Default::default() };
         wb.add_claim(sid, k * 10, k * 10 + 5, sp, "a dit", Stance::Deny).expect("claim");
     }
-    let by_speaker = ClaimQuery { sort: Some(SortDto::Speaker), descending: true, ..Default::default() };
+    let by_speaker = ClaimQuery { sort: Some(ClaimSort::Speaker), descending: true, ..Default::default() };
     let rows: Vec<i64> = api::claims_page(&wb, &by_speaker, 5, 20).expect("page").rows.iter().map(|r| r.id).collect();
     assert_eq!(api::claim_ids(&wb, &by_speaker, 5, 20).expect("ids"), rows, "the ids of rows 5..25 are those rows, in the table's order");
     let err = api::claim_ids(&wb, &by_speaker, 0, api::MAX_RANGE + 1).expect_err("too many");
-    assert_eq!(err.code, "bad_input", "a range is capped: {}", err.message);
+    assert_eq!(err.code, ErrorCode::BadInput, "a range is capped: {}", err.message);
 
     let lavrov = ClaimQuery { speaker: Some("Лаврова".into()), ..Default::default() };
     let page = api::claims_page(&wb, &lavrov, 0, 100).expect("page");
     assert!(page.total >= 10 && page.rows.iter().all(|r| r.speaker.contains("Лавров")), "another case of the name finds his claims: {:?}", page.rows);
     wb.set_setting(crosscheck::model::ANALYST_SETTING, "Test Analyst").expect("analyst");
     let ids: Vec<i64> = page.rows.iter().map(|r| r.id).collect();
-    assert_eq!(api::set_review(&mut wb, &ids, ReviewDto::Reviewed).expect("accepted") as usize, ids.len());
-    let reviewed = ClaimQuery { review: Some(ReviewDto::Reviewed), ..lavrov.clone() };
+    assert_eq!(api::set_review(&mut wb, &ids, ReviewState::Reviewed).expect("accepted") as usize, ids.len());
+    let reviewed = ClaimQuery { review: Some(ReviewState::Reviewed), ..lavrov.clone() };
     assert_eq!(api::claims_page(&wb, &reviewed, 0, 100).expect("page").total as usize, ids.len(), "the review filter");
-    assert_eq!(api::set_review(&mut wb, &ids[..2], ReviewDto::ToReview).expect("sent back"), 2, "two sent back to review");
+    assert_eq!(api::set_review(&mut wb, &ids[..2], ReviewState::ToReview).expect("sent back"), 2, "two sent back to review");
     assert_eq!(api::claims_page(&wb, &reviewed, 0, 100).expect("page").total as usize, ids.len() - 2);
-    assert_eq!(api::set_review(&mut wb, &[ids[2], -1], ReviewDto::ToReview).expect_err("unknown").code, "not_found", "all or none");
+    assert_eq!(api::set_review(&mut wb, &[ids[2], -1], ReviewState::ToReview).expect_err("unknown").code, ErrorCode::NotFound, "all or none");
     assert_eq!(api::claims_page(&wb, &reviewed, 0, 100).expect("page").total as usize, ids.len() - 2, "the claim before the unknown one stayed reviewed");
 }
 
@@ -380,7 +421,7 @@ fn the_library_corrects_a_sources_facts_under_the_analysts_name_and_refuses_a_ba
     let mut wb = demo();
     let sid = api::sources(&wb).expect("sources")[0].id;
     let facts = SourceFactsDto { outlet: Some("Reuters".into()), author: Some("Jane Roe".into()), published_on: Some("2023-09-13".into()) };
-    assert_eq!(api::edit_source(&mut wb, sid, facts.clone()).expect_err("no name").code, "bad_input", "history needs a name");
+    assert_eq!(api::edit_source(&mut wb, sid, facts.clone()).expect_err("no name").code, ErrorCode::BadInput, "history needs a name");
     wb.set_setting(crosscheck::model::ANALYST_SETTING, "Test Analyst").expect("analyst");
     assert_eq!(api::edit_source(&mut wb, sid, facts.clone()).expect("saved"), facts, "the facts as stored");
     assert_eq!(api::source_facts(&wb, sid).expect("facts"), facts, "read back for the form");
@@ -399,7 +440,7 @@ fn the_library_corrects_a_sources_facts_under_the_analysts_name_and_refuses_a_ba
     let cleared = SourceFactsDto { outlet: Some(String::new()), author: None, published_on: None };
     assert_eq!(api::edit_source(&mut wb, sid, cleared).expect("cleared"), SourceFactsDto::default(), "empty or null clears each fact");
     let bad = SourceFactsDto { published_on: Some("13/09/2023".into()), ..facts };
-    assert_eq!(api::edit_source(&mut wb, sid, bad).expect_err("bad day").code, "bad_input");
+    assert_eq!(api::edit_source(&mut wb, sid, bad).expect_err("bad day").code, ErrorCode::BadInput);
     assert_eq!(api::source_facts(&wb, sid).expect("facts"), SourceFactsDto::default(), "a refused edit changes nothing");
-    assert_eq!(api::source_facts(&wb, 9_999).expect_err("unknown").code, "not_found");
+    assert_eq!(api::source_facts(&wb, 9_999).expect_err("unknown").code, ErrorCode::NotFound);
 }

@@ -125,8 +125,9 @@ pub struct ClaimCard {
 }
 
 /// How a run of a claim's text compares with the other side.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub enum RunKind {
     /// Said on both sides, or not compared word by word.
     Same,

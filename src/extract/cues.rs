@@ -10,7 +10,7 @@ use std::sync::OnceLock;
 
 use crate::model::Stance;
 
-use super::segment::{tokenize_words, Folder};
+use super::segment::tokenize_words;
 
 /// The languages the extractor knows: code, cue file, grammar file.
 const LANGUAGES: &[(&str, &str, &str)] = &[
@@ -355,7 +355,6 @@ fn parse(code: &'static str, cues_tsv: &str, grammar_tsv: &str) -> Lexicon {
         verb_endings: Vec::new(),
         empty: Phrases::default(),
     };
-    let mut folder = Folder;
     // Elision first: the tokenizer needs it to split the other phrases the way it splits text.
     for cols in data_lines(grammar_tsv) {
         if cols[0] == "elision" {
@@ -371,7 +370,7 @@ fn parse(code: &'static str, cues_tsv: &str, grammar_tsv: &str) -> Lexicon {
                 Some((p, v)) => (p, Some(v.to_string())),
                 None => (item, None),
             };
-            let words = tokenize_words(phrase, &lex.elision, &mut folder);
+            let words = tokenize_words(phrase, &lex.elision);
             match key {
                 "stopwords" => lex.stopwords.extend(words.iter().cloned()),
                 "inversion" => lex.inversion.extend(words.iter().cloned()),
@@ -395,7 +394,7 @@ fn parse(code: &'static str, cues_tsv: &str, grammar_tsv: &str) -> Lexicon {
         let participle: Vec<&str> = items(cols.get(4).copied()).collect();
         let gerund: Vec<&str> = items(cols.get(5).copied()).collect();
         let mut add = |form_text: &str, form: Form| {
-            let words = tokenize_words(form_text, &lex.elision, &mut folder);
+            let words = tokenize_words(form_text, &lex.elision);
             let cue = Cue {
                 stance,
                 form,

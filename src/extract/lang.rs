@@ -3,7 +3,6 @@
 
 
 use super::cues::{codes, lexicon};
-use super::segment::Folder;
 
 /// How much text is enough to decide, in bytes.
 const SAMPLE: usize = 4_000;
@@ -17,12 +16,11 @@ pub(crate) fn detect(text: &str) -> Option<&'static str> {
     }
     let lexicons: Vec<_> = codes().into_iter().filter_map(lexicon).collect();
     let mut scores = vec![0usize; lexicons.len()];
-    let mut folder = Folder;
     let mut word = String::new();
     // One pass: words are runs of letters (apostrophes split them, as elision does).
     for c in text[..cut].chars().chain(std::iter::once(' ')) {
         if super::segment::is_alnum(c) && !c.is_ascii_digit() {
-            folder.push(c, &mut word);
+            crate::text::fold_char(c, &mut word);
         } else if !word.is_empty() {
             for (score, lex) in scores.iter_mut().zip(&lexicons) {
                 *score += usize::from(lex.stopwords.contains(word.as_str()));

@@ -106,13 +106,12 @@ pub fn extract(text: &str, cfg: &ExtractConfig<'_>) -> Extraction {
     };
     let base = speaker::Resolver { gazetteer: cfg.gazetteer, lex, text, profile: None };
     let seg = segment::SegConfig { elision: &lex.elision, inversion: &lex.inversion, abbreviations: &lex.abbreviations };
-    let mut folder = segment::Folder;
     let mut chars = 0;
     let mut last_byte = 0;
     let mut blocks = Vec::new();
     for (start, end) in segment::blocks(text) {
         chars += text[last_byte..start].chars().count();
-        let block = segment::tokenize(text, start, end, chars, &seg, &mut folder);
+        let block = segment::tokenize(text, start, end, chars, &seg);
         chars = block.end_char;
         last_byte = end;
         blocks.push(block);
@@ -186,7 +185,7 @@ mod tests {
     use std::path::{Path, PathBuf};
 
     use super::cues::{self, Form, S};
-    use super::segment::{tokenize_words, Folder};
+    use super::segment::tokenize_words;
     use super::{extract, ExtractConfig};
     use crate::gazetteer::Gazetteer;
 
@@ -214,11 +213,10 @@ mod tests {
     /// finite verb, a finite or gerund cue form, a complementizer or a relative pronoun.
     fn verbs_in(name: &str, language: &str) -> Vec<String> {
         let Some(lex) = cues::lexicon(language) else { return Vec::new() };
-        let mut folder = Folder;
         let mut out = Vec::new();
         // The first word heads the phrase: a cue form there is its noun ("communiqué du ministère").
         for raw in name.split_whitespace().skip(1).filter(|w| !w.starts_with(char::is_uppercase)) {
-            let words = tokenize_words(raw, &lex.elision, &mut folder);
+            let words = tokenize_words(raw, &lex.elision);
             for w in &words {
                 let get = |i: usize| words.get(i).map(String::as_str);
                 let cue = lex.cues.matches_at(&get, 0).iter().any(|(n, c)| *n == 1 && c.form != Form::Participle);

@@ -7,7 +7,9 @@
 
 use std::collections::HashSet;
 
-use unicode_normalization::char::{decompose_canonical, is_combining_mark};
+use unicode_normalization::char::is_combining_mark;
+
+use crate::text::fold_char;
 
 /// Longest block, in bytes; a longer line is cut at a space.
 pub(crate) const BLOCK_MAX: usize = 100_000;
@@ -15,54 +17,6 @@ pub(crate) const BLOCK_MAX: usize = 100_000;
 pub(crate) const QUOTE_MAX: usize = 4_000;
 /// Longest sentence, in tokens; a longer run is cut.
 pub(crate) const SENTENCE_MAX: usize = 400;
-
-/// Folds text the way `crate::text::fold` does, char by char, into a reusable buffer.
-#[derive(Debug, Default)]
-pub(crate) struct Folder;
-
-impl Folder {
-    /// Appends the folded form of `c` to `out`.
-    pub fn push(&mut self, c: char, out: &mut String) {
-        if c.is_ascii() {
-            out.push(match c {
-                '`' => '\'',
-                c => c.to_ascii_lowercase(),
-            });
-            return;
-        }
-        // Cyrillic's basic letters fold without decomposing: lowercase, "й" → "и", "ё" → "е" (what
-        // canonical decomposition and dropping marks give), at a fraction of the cost.
-        if ('\u{0400}'..='\u{044F}').contains(&c) || c == '\u{0451}' {
-            out.push(match c {
-                'Й' | 'й' => 'и',
-                'Ё' | 'ё' => 'е',
-                'А'..='Я' => char::from_u32(c as u32 + 0x20).unwrap_or(c),
-                'а'..='я' => c,
-                _ => {
-                    decompose_canonical(c, |d| {
-                        if !is_combining_mark(d) {
-                            out.extend(d.to_lowercase());
-                        }
-                    });
-                    return;
-                }
-            });
-            return;
-        }
-        decompose_canonical(c, |d| {
-            if !is_combining_mark(d) {
-                for l in d.to_lowercase() {
-                    out.push(match l {
-                        '\u{2019}' | '\u{2018}' | '\u{02BC}' | '\u{00B4}' => '\'',
-                        '\u{00A0}' | '\u{202F}' | '\u{2009}' => ' ',
-                        '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' => '-',
-                        l => l,
-                    });
-                }
-            }
-        });
-    }
-}
 
 /// Kind of token.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -227,10 +181,10 @@ fn closes_space(c: Option<char>) -> bool {
 }
 
 /// The folded words of a short phrase, split the way [`tokenize`] splits text.
-pub(crate) fn tokenize_words(phrase: &str, elision: &HashSet<String>, folder: &mut Folder) -> Vec<String> {
+pub(crate) fn tokenize_words(phrase: &str, elision: &HashSet<String>) -> Vec<String> {
     let none = HashSet::new();
     let cfg = SegConfig { elision, inversion: &none, abbreviations: &none };
-    let b = tokenize(phrase, 0, phrase.len(), 0, &cfg, folder);
+    let b = tokenize(phrase, 0, phrase.len(), 0, &cfg);
     (0..b.toks.len()).filter_map(|i| b.word(i).map(str::to_string)).collect()
 }
 
@@ -242,7 +196,6 @@ pub(crate) fn tokenize(
     end: usize,
     char_start: usize,
     cfg: &SegConfig<'_>,
-    folder: &mut Folder,
 ) -> Block {
     let (elision, inversion) = (cfg.elision, cfg.inversion);
     let slice = &text[start..end];
@@ -268,7 +221,7 @@ pub(crate) fn tokenize(
                 let cj = chars[j].1;
                 let next_alnum = char_at(j + 1).is_some_and(is_alnum);
                 if is_alnum(cj) || is_combining_mark(cj) {
-                    folder.push(cj, &mut b.arena);
+                    fold_char(cj, &mut b.arena);
                     j += 1;
                 } else if matches!(cj, '-' | '\u{2011}') && next_alnum && j > w0 {
                     hyphens.push((j, b.arena.len()));
@@ -302,7 +255,7 @@ pub(crate) fn tokenize(
             b.arena.push('\'');
             let mut j = i + 1;
             while j < n && (is_alnum(chars[j].1) || is_combining_mark(chars[j].1)) {
-                folder.push(chars[j].1, &mut b.arena);
+                fold_char(chars[j].1, &mut b.arena);
                 j += 1;
             }
             push_word(&mut b, &chars, i, j, f0, &[], inversion, start, char_start);
@@ -546,7 +499,7 @@ mod tests {
         let el: HashSet<String> = ["d", "l", "qu"].iter().map(|s| s.to_string()).collect();
         let inv: HashSet<String> = ["il", "elle"].iter().map(|s| s.to_string()).collect();
         let none = HashSet::new();
-        tokenize(s, 0, s.len(), 0, &SegConfig { elision: &el, inversion: &inv, abbreviations: &none }, &mut Folder)
+        tokenize(s, 0, s.len(), 0, &SegConfig { elision: &el, inversion: &inv, abbreviations: &none })
     }
 
     fn quotes(s: &str) -> Vec<String> {

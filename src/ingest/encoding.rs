@@ -10,7 +10,7 @@ use encoding_rs::{Encoding, UTF_8};
 
 /// How the encoding was chosen, most to least authoritative.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Evidence {
+pub enum EncodingEvidence {
     /// A byte-order mark.
     Bom,
     /// The `charset` of an HTTP `Content-Type` header.
@@ -34,7 +34,7 @@ pub struct Decoded {
     /// The encoding used.
     pub encoding: &'static Encoding,
     /// Why that encoding.
-    pub evidence: Evidence,
+    pub evidence: EncodingEvidence,
     /// True when malformed byte sequences were replaced by U+FFFD.
     pub replaced: bool,
 }
@@ -55,25 +55,25 @@ const META_PRESCAN: usize = 4096;
 /// Decodes `bytes` with the best-evidenced encoding.
 pub fn decode(bytes: &[u8], hints: Hints<'_>) -> Decoded {
     if let Some((encoding, bom_len)) = Encoding::for_bom(bytes) {
-        return finish(encoding, &bytes[bom_len..], Evidence::Bom);
+        return finish(encoding, &bytes[bom_len..], EncodingEvidence::Bom);
     }
     if let Some(enc) = hints.declared.and_then(label) {
-        return finish(enc, bytes, Evidence::Header);
+        return finish(enc, bytes, EncodingEvidence::Header);
     }
     if hints.html {
         if let Some(enc) = meta_charset(&bytes[..bytes.len().min(META_PRESCAN)]) {
-            return finish(enc, bytes, Evidence::Meta);
+            return finish(enc, bytes, EncodingEvidence::Meta);
         }
     }
     if std::str::from_utf8(bytes).is_ok() {
-        return finish(UTF_8, bytes, Evidence::ValidUtf8);
+        return finish(UTF_8, bytes, EncodingEvidence::ValidUtf8);
     }
     if mostly_utf8(bytes) {
-        return finish(UTF_8, bytes, Evidence::MostlyUtf8);
+        return finish(UTF_8, bytes, EncodingEvidence::MostlyUtf8);
     }
     let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
     detector.feed(bytes, true);
-    finish(detector.guess(None, chardetng::Utf8Detection::Allow), bytes, Evidence::Sniffed)
+    finish(detector.guess(None, chardetng::Utf8Detection::Allow), bytes, EncodingEvidence::Sniffed)
 }
 
 /// True when the bytes read as UTF-8 except for a few malformed sequences: at least one valid
@@ -89,7 +89,7 @@ fn mostly_utf8(bytes: &[u8]) -> bool {
     multibyte > 0 && multibyte >= 4 * malformed
 }
 
-fn finish(encoding: &'static Encoding, bytes: &[u8], evidence: Evidence) -> Decoded {
+fn finish(encoding: &'static Encoding, bytes: &[u8], evidence: EncodingEvidence) -> Decoded {
     let (text, replaced) = encoding.decode_without_bom_handling(bytes);
     Decoded { text: text.into_owned(), encoding, evidence, replaced }
 }
@@ -140,7 +140,7 @@ fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
 mod tests {
     use super::*;
 
-    fn check(bytes: &[u8], hints: Hints<'_>, text: &str, encoding: &str, evidence: Evidence) {
+    fn check(bytes: &[u8], hints: Hints<'_>, text: &str, encoding: &str, evidence: EncodingEvidence) {
         let d = decode(bytes, hints);
         assert_eq!(d.text, text, "decoded text of {bytes:?}");
         assert_eq!(d.encoding.name(), encoding, "encoding of {bytes:?}");
@@ -150,30 +150,30 @@ mod tests {
     #[test]
     fn encodings_are_chosen_by_bom_header_meta_utf8_then_sniffing() {
         let html = Hints { html: true, ..Default::default() };
-        check(b"\xEF\xBB\xBFErevan nie", Hints::default(), "Erevan nie", "UTF-8", Evidence::Bom);
-        check(b"\xEF\xBB\xBFd\xC3\xA9ni", Hints { declared: Some("windows-1252"), html: false }, "déni", "UTF-8", Evidence::Bom);
-        check(b"d\xE9ni", Hints { declared: Some("ISO-8859-1"), html: false }, "déni", "windows-1252", Evidence::Header);
-        check(b"<meta charset=\"windows-1252\"><p>d\xE9ni", html, "<meta charset=\"windows-1252\"><p>déni", "windows-1252", Evidence::Meta);
+        check(b"\xEF\xBB\xBFErevan nie", Hints::default(), "Erevan nie", "UTF-8", EncodingEvidence::Bom);
+        check(b"\xEF\xBB\xBFd\xC3\xA9ni", Hints { declared: Some("windows-1252"), html: false }, "déni", "UTF-8", EncodingEvidence::Bom);
+        check(b"d\xE9ni", Hints { declared: Some("ISO-8859-1"), html: false }, "déni", "windows-1252", EncodingEvidence::Header);
+        check(b"<meta charset=\"windows-1252\"><p>d\xE9ni", html, "<meta charset=\"windows-1252\"><p>déni", "windows-1252", EncodingEvidence::Meta);
         check(
             b"<META HTTP-EQUIV=\"Content-Type\" CONTENT=\"text/html; charset=iso-8859-1\">\xE9",
             html,
             "<META HTTP-EQUIV=\"Content-Type\" CONTENT=\"text/html; charset=iso-8859-1\">é",
             "windows-1252",
-            Evidence::Meta,
+            EncodingEvidence::Meta,
         );
-        check("Azerbaïdjan".as_bytes(), html, "Azerbaïdjan", "UTF-8", Evidence::ValidUtf8);
+        check("Azerbaïdjan".as_bytes(), html, "Azerbaïdjan", "UTF-8", EncodingEvidence::ValidUtf8);
         check(
             b"Le minist\xE8re des Affaires \xE9trang\xE8res a d\xE9menti ces all\xE9gations, qualifi\xE9es de \xAB fausses \xBB.",
             Hints::default(),
             "Le ministère des Affaires étrangères a démenti ces allégations, qualifiées de « fausses ».",
             "windows-1252",
-            Evidence::Sniffed,
+            EncodingEvidence::Sniffed,
         );
     }
 
     #[test]
     fn a_utf16_meta_declaration_in_ascii_bytes_means_utf8() {
-        check(b"<meta charset=utf-16>\xC3\xA9", Hints { html: true, ..Default::default() }, "<meta charset=utf-16>é", "UTF-8", Evidence::Meta);
+        check(b"<meta charset=utf-16>\xC3\xA9", Hints { html: true, ..Default::default() }, "<meta charset=utf-16>é", "UTF-8", EncodingEvidence::Meta);
     }
 
     #[test]

@@ -21,6 +21,7 @@ pub enum Target {
 /// How a piece of evidence bears on its target.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub enum Relation {
     /// Makes the claim more likely true.
     Supports,

@@ -53,6 +53,7 @@ pub struct Source {
 /// What a party is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub enum PartyKind {
     /// A state, standing for its government.
     State,
@@ -90,6 +91,7 @@ impl PartyKind {
 /// Who edited a record: shipped data, or the analyst.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub enum Origin {
     /// Shipped with the gazetteer or proposed by the extractor.
     Extracted,
@@ -161,6 +163,7 @@ pub struct SpeakerGroup {
 /// What a cue does to the content it introduces.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub enum Stance {
     /// A plain statement.
     Assert,

@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 /// Where the analyst's review of a claim stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub enum ReviewState {
     /// Proposed by the extractor; nobody looked at it yet.
     #[default]

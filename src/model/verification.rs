@@ -24,6 +24,7 @@ pub const FETCH_PRIVATE_SETTING: &str = "fetch_private";
 /// Was the claim said, and by whom it is attributed to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub enum Attribution {
     /// Nobody has checked who said it.
     #[default]

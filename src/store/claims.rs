@@ -60,7 +60,9 @@ pub struct ClaimFilter {
 }
 
 /// What a claim list is sorted on.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub enum ClaimSort {
     /// Source, then position in it.
     #[default]

@@ -195,6 +195,31 @@ fn diff_prints_git_word_diff_markers_when_not_a_terminal() {
 }
 
 #[test]
+fn diff_colours_only_when_asked_and_never_under_no_color() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let db = dir.path().join("s.db");
+    let (am, az) = two_accounts(&db);
+    let diff = |env: &[(&str, &str)]| {
+        let out = std::process::Command::new(crate::support::bin())
+            .arg("--db")
+            .arg(&db)
+            .args(["diff", &am.to_string(), &az.to_string()])
+            .env_remove("CROSSCHECK_DB")
+            .env_remove("NO_COLOR")
+            .env_remove("CLICOLOR_FORCE")
+            .envs(env.iter().copied())
+            .output()
+            .expect("the crosscheck binary runs");
+        assert!(out.status.success(), "diff runs");
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    assert!(diff(&[("CLICOLOR_FORCE", "1")]).contains("\x1b[31m"), "colour forced on a pipe: removed words in red");
+    let plain = diff(&[("CLICOLOR_FORCE", "1"), ("NO_COLOR", "1")]);
+    assert!(!plain.contains('\x1b'), "NO_COLOR wins over forcing:\n{plain}");
+    assert!(plain.contains("[-Azerbaijani forces-]{+Armenian units+}"), "the markers stand in for the colours");
+}
+
+#[test]
 fn an_analysts_claim_is_proposed_against_the_other_sides_account_at_once() {
     let dir = tempfile::tempdir().expect("temp dir");
     let db = dir.path().join("s.db");

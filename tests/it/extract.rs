@@ -571,3 +571,25 @@ fn a_toll_a_side_reports_is_its_claim_even_when_the_figure_follows_the_verb() {
     let x = run("Analysts estimated $3bn in losses.", None);
     assert!(x.claims.is_empty(), "{:#?}", x.claims);
 }
+
+#[test]
+fn a_participle_right_after_an_institution_or_a_state_is_what_it_says() {
+    check(
+        "Des tirs ont visé le poste frontalier, l'armée azerbaïdjanaise affirmant avoir riposté à une provocation.",
+        &[Want { countries: &["AZ"], contains: "avoir riposté à une provocation", stance: "assert" }],
+    );
+    // A person or a thing before a gerund is not taken for a speaker.
+    let x = run("A man claiming the prize was arrested.", None);
+    assert!(x.claims.is_empty(), "{:#?}", x.claims);
+}
+
+#[test]
+fn a_dateline_run_into_the_first_sentence_is_no_part_of_the_speaker() {
+    for (text, name) in [
+        ("Kyiv, March 3 The Ukrainian air force said it had shot down 12 drones.", "Ukrainian air force"),
+        ("Baku, May 2 (Trend) The Azerbaijani defence ministry said Armenian units had opened fire.", "Azerbaijani defence ministry"),
+    ] {
+        let x = run(text, None);
+        assert_eq!(x.claims.iter().map(|c| c.speaker.who.name.as_str()).collect::<Vec<_>>(), [name], "{:#?}", x.claims);
+    }
+}

@@ -15,6 +15,8 @@ pub fn run(db: &Path, args: &[&str]) -> Output {
         .arg(db)
         .args(args)
         .env_remove("CROSSCHECK_DB")
+        // Colour on a pipe only when a test asks for it.
+        .env_remove("CLICOLOR_FORCE")
         .output()
         .expect("the crosscheck binary runs")
 }

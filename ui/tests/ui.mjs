@@ -38,6 +38,20 @@ async function step(name, fn) {
 }
 
 const shot = (page, name) => page.screenshot({ path: path.join(shots, `${name}.png`) });
+// Selects the word « Moscou » in the Reader's text as a mouse would, which opens the New claim form.
+const selectMoscou = (article) =>
+  article.evaluate((el) => {
+    const span = [...el.querySelectorAll('span')].find((s) => s.textContent.includes('Moscou a '));
+    const node = span.firstChild;
+    const i = node.textContent.indexOf('Moscou');
+    const r = document.createRange();
+    r.setStart(node, i);
+    r.setEnd(node, i + 'Moscou'.length);
+    getSelection().removeAllRanges();
+    getSelection().addRange(r);
+    el.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
+  });
+
 const open = async (page, query = '') => {
   await page.goto(base + query);
   await page.getByRole('navigation', { name: 'Views' }).waitFor();
@@ -121,17 +135,7 @@ await step('selecting text in the reader creates a claim by hand', async (page) 
   await tab(page, 'Reader');
   const article = page.getByRole('article', { name: 'Source text' });
   await article.waitFor();
-  await article.evaluate((el) => {
-    const span = [...el.querySelectorAll('span')].find((s) => s.textContent.includes('Moscou a '));
-    const node = span.firstChild;
-    const i = node.textContent.indexOf('Moscou');
-    const r = document.createRange();
-    r.setStart(node, i);
-    r.setEnd(node, i + 'Moscou'.length);
-    getSelection().removeAllRanges();
-    getSelection().addRange(r);
-    el.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
-  });
+  await selectMoscou(article);
   const form = page.getByRole('form', { name: 'New claim' });
   await form.waitFor();
   assert.equal(await form.locator('blockquote').innerText(), 'Moscou');
@@ -446,17 +450,7 @@ await step('evidence: a passage of a source, a web page that opens in the browse
   await article.getByRole('button', { name: /claim by ministère azerbaïdjanais/ }).click();
   const panel = page.getByRole('complementary', { name: 'Claim 1' });
   await panel.waitFor();
-  await article.evaluate((el) => {
-    const span = [...el.querySelectorAll('span')].find((s) => s.textContent.includes('Moscou a '));
-    const node = span.firstChild;
-    const i = node.textContent.indexOf('Moscou');
-    const r = document.createRange();
-    r.setStart(node, i);
-    r.setEnd(node, i + 'Moscou'.length);
-    getSelection().removeAllRanges();
-    getSelection().addRange(r);
-    el.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
-  });
+  await selectMoscou(article);
   const form = page.getByRole('form', { name: 'New claim' });
   await form.getByLabel('Passage relation').selectOption('refutes');
   await form.getByRole('button', { name: 'Attach as evidence' }).click();

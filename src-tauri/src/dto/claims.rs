@@ -1,152 +1,13 @@
 //! Claims: table rows, the filter and its pages, a claim in full, and the analyst's new and
 //! corrected claims; with the stance, origin and speaker they carry.
 
-use crosscheck::model::{Claim, Origin, ReviewState, Speaker, Stance};
+use crosscheck::model::{Claim, Speaker};
 use chrono::NaiveDate;
-use crosscheck::store::{ClaimFilter, ClaimOrder, ClaimSort, DateSpan};
+use crosscheck::store::{ClaimFilter, ClaimOrder, DateSpan};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::*;
-
-/// What a cue does (mirrors [`Stance`]).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "lowercase")]
-pub enum StanceDto {
-    /// A plain statement.
-    Assert,
-    /// Denies.
-    Deny,
-    /// Confirms.
-    Confirm,
-    /// Reports.
-    Report,
-    /// Promises.
-    Promise,
-    /// Warns.
-    Warn,
-    /// Asks.
-    Question,
-}
-
-impl From<Stance> for StanceDto {
-    fn from(s: Stance) -> Self {
-        match s {
-            Stance::Assert => StanceDto::Assert,
-            Stance::Deny => StanceDto::Deny,
-            Stance::Confirm => StanceDto::Confirm,
-            Stance::Report => StanceDto::Report,
-            Stance::Promise => StanceDto::Promise,
-            Stance::Warn => StanceDto::Warn,
-            Stance::Question => StanceDto::Question,
-        }
-    }
-}
-
-impl From<StanceDto> for Stance {
-    fn from(s: StanceDto) -> Self {
-        match s {
-            StanceDto::Assert => Stance::Assert,
-            StanceDto::Deny => Stance::Deny,
-            StanceDto::Confirm => Stance::Confirm,
-            StanceDto::Report => Stance::Report,
-            StanceDto::Promise => Stance::Promise,
-            StanceDto::Warn => Stance::Warn,
-            StanceDto::Question => Stance::Question,
-        }
-    }
-}
-
-/// Who wrote a record.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "lowercase")]
-pub enum OriginDto {
-    /// Shipped data or the extractor.
-    Extracted,
-    /// The analyst.
-    Analyst,
-}
-
-impl From<Origin> for OriginDto {
-    fn from(o: Origin) -> Self {
-        match o {
-            Origin::Extracted => OriginDto::Extracted,
-            Origin::Analyst => OriginDto::Analyst,
-        }
-    }
-}
-
-/// Where the analyst's review of a claim stands (mirrors [`ReviewState`]).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "snake_case")]
-pub enum ReviewDto {
-    /// Nobody looked at it yet.
-    ToReview,
-    /// Accepted as extracted.
-    Reviewed,
-    /// Corrected or written by the analyst.
-    Edited,
-}
-
-impl From<ReviewState> for ReviewDto {
-    fn from(r: ReviewState) -> Self {
-        match r {
-            ReviewState::ToReview => ReviewDto::ToReview,
-            ReviewState::Reviewed => ReviewDto::Reviewed,
-            ReviewState::Edited => ReviewDto::Edited,
-        }
-    }
-}
-
-impl From<ReviewDto> for ReviewState {
-    fn from(r: ReviewDto) -> Self {
-        match r {
-            ReviewDto::ToReview => ReviewState::ToReview,
-            ReviewDto::Reviewed => ReviewState::Reviewed,
-            ReviewDto::Edited => ReviewState::Edited,
-        }
-    }
-}
-
-/// What the claims table is sorted on (mirrors [`ClaimSort`]).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "snake_case")]
-pub enum SortDto {
-    /// Source, then position.
-    Reading,
-    /// Confidence, lowest first.
-    Confidence,
-    /// Party key.
-    Party,
-    /// Speaker name.
-    Speaker,
-    /// Stance.
-    Stance,
-    /// Verdict key.
-    Verdict,
-    /// Review state.
-    Review,
-    /// Source.
-    Source,
-    /// Source date.
-    Date,
-}
-
-impl From<SortDto> for ClaimSort {
-    fn from(s: SortDto) -> Self {
-        match s {
-            SortDto::Reading => ClaimSort::Reading,
-            SortDto::Confidence => ClaimSort::Confidence,
-            SortDto::Party => ClaimSort::Party,
-            SortDto::Speaker => ClaimSort::Speaker,
-            SortDto::Stance => ClaimSort::Stance,
-            SortDto::Verdict => ClaimSort::Verdict,
-            SortDto::Review => ClaimSort::Review,
-            SortDto::Source => ClaimSort::Source,
-            SortDto::Date => ClaimSort::Date,
-        }
-    }
-}
 
 /// A speaker or relay.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -189,15 +50,15 @@ pub struct ClaimRow {
     /// Cue.
     pub cue: String,
     /// Stance.
-    pub stance: StanceDto,
+    pub stance: Stance,
     /// Extractor or analyst.
-    pub origin: OriginDto,
+    pub origin: Origin,
     /// How sure the extractor was, 0.05–1.
     pub confidence: f64,
     /// What it was not sure of, as short phrases.
     pub doubts: Vec<String>,
     /// Review state.
-    pub review: ReviewDto,
+    pub review: ReviewState,
     /// Verdict key (`unverified` when never judged).
     pub verdict: String,
 }
@@ -220,11 +81,11 @@ impl From<&Claim> for ClaimRow {
             speaker: c.speaker.name.clone(),
             party: c.speaker.party.clone(),
             cue: c.cue.clone(),
-            stance: c.stance.into(),
-            origin: c.origin.into(),
+            stance: c.stance,
+            origin: c.origin,
             confidence: c.confidence,
             doubts: c.doubts.iter().map(|d| d.label().to_string()).collect(),
-            review: c.review.into(),
+            review: c.review,
             // Lists that show verdicts fill it in (`with_verdict`); a claim never judged has this.
             verdict: crosscheck::model::DEFAULT_VERDICT.to_string(),
         }
@@ -240,11 +101,11 @@ pub struct ClaimQuery {
     #[ts(type = "number | null")]
     pub source: Option<i64>,
     /// Stance.
-    pub stance: Option<StanceDto>,
+    pub stance: Option<Stance>,
     /// Verdict key of the workspace's taxonomy ("unverified" for claims never judged).
     pub verdict: Option<String>,
     /// Attribution status (needs verification in the core).
-    pub attribution: Option<AttributionDto>,
+    pub attribution: Option<Attribution>,
     /// First source day included, `YYYY-MM-DD`.
     pub date_from: Option<String>,
     /// Last source day included, `YYYY-MM-DD`.
@@ -255,7 +116,7 @@ pub struct ClaimQuery {
     #[serde(default)]
     pub speaker: Option<String>,
     /// Review state.
-    pub review: Option<ReviewDto>,
+    pub review: Option<ReviewState>,
     /// Only the review queue (claims to review and claims without a party).
     #[serde(default)]
     pub queue: bool,
@@ -263,7 +124,7 @@ pub struct ClaimQuery {
     #[serde(default)]
     pub tag: Option<String>,
     /// Sort key; `null` is reading order, or lowest confidence first for the queue.
-    pub sort: Option<SortDto>,
+    pub sort: Option<ClaimSort>,
     /// Largest first.
     #[serde(default)]
     pub descending: bool,
@@ -277,16 +138,16 @@ impl ClaimQuery {
             ClaimFilter {
                 party: nonempty(&self.party),
                 source: self.source,
-                stance: self.stance.map(Into::into),
+                stance: self.stance,
                 query: nonempty(&self.text),
                 speaker: nonempty(&self.speaker),
                 verdict: nonempty(&self.verdict),
-                attribution: self.attribution.map(Into::into),
-                review: self.review.map(Into::into),
+                attribution: self.attribution,
+                review: self.review,
                 queue: self.queue,
                 tag: nonempty(&self.tag),
                 order: match self.sort {
-                    Some(by) => ClaimOrder { by: by.into(), descending: self.descending },
+                    Some(by) => ClaimOrder { by, descending: self.descending },
                     None if self.queue => ClaimOrder { descending: self.descending, ..ClaimOrder::QUEUE },
                     None => ClaimOrder { descending: self.descending, ..ClaimOrder::default() },
                 },
@@ -301,7 +162,7 @@ pub(super) fn day(field: &str, s: &Option<String>) -> Result<Option<NaiveDate>, 
         None => Ok(None),
         Some(d) => NaiveDate::parse_from_str(d, "%Y-%m-%d")
             .map(Some)
-            .map_err(|_| IpcError::new("bad_input", format!("{field}: {d:?} is not a date like 2024-03-01"))),
+            .map_err(|_| IpcError::new(ErrorCode::BadInput, format!("{field}: {d:?} is not a date like 2024-03-01"))),
     }
 }
 
@@ -344,20 +205,20 @@ pub struct ClaimDetail {
     /// Cue.
     pub cue: String,
     /// Stance.
-    pub stance: StanceDto,
+    pub stance: Stance,
     /// Relays, nearest first.
     pub via: Vec<SpeakerDto>,
     /// The claim it answers.
     #[ts(type = "number | null")]
     pub responds_to: Option<i64>,
     /// Extractor or analyst.
-    pub origin: OriginDto,
+    pub origin: Origin,
     /// How sure the extractor was, 0.05–1.
     pub confidence: f64,
     /// What it was not sure of, as short phrases.
     pub doubts: Vec<String>,
     /// Review state.
-    pub review: ReviewDto,
+    pub review: ReviewState,
     /// Created (RFC 3339).
     pub created_at: String,
     /// Last changed (RFC 3339).
@@ -379,13 +240,13 @@ impl ClaimDetail {
             text: c.text.clone(),
             speaker: (&c.speaker).into(),
             cue: c.cue.clone(),
-            stance: c.stance.into(),
+            stance: c.stance,
             via: c.via.iter().map(SpeakerDto::from).collect(),
             responds_to: c.responds_to,
-            origin: c.origin.into(),
+            origin: c.origin,
             confidence: c.confidence,
             doubts: c.doubts.iter().map(|d| d.label().to_string()).collect(),
-            review: c.review.into(),
+            review: c.review,
             created_at: rfc3339(c.created_at),
             updated_at: rfc3339(c.updated_at),
         }
@@ -409,7 +270,7 @@ pub struct NewClaimInput {
     /// Cue.
     pub cue: String,
     /// Stance.
-    pub stance: StanceDto,
+    pub stance: Stance,
 }
 
 /// The analyst's correction of a claim; fields equal to the claim's change nothing.
@@ -429,5 +290,5 @@ pub struct ClaimEditInput {
     /// Cue.
     pub cue: String,
     /// Stance.
-    pub stance: StanceDto,
+    pub stance: Stance,
 }

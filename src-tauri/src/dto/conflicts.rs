@@ -9,7 +9,7 @@ use super::*;
 /// A decision the analyst takes on a conflict.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "lowercase")]
-pub enum ConflictStatus {
+pub enum ConflictReview {
     /// Found by the tool, awaiting the analyst (not settable: the analyst confirms or rejects).
     Proposed,
     /// Confirmed by the analyst.
@@ -69,25 +69,13 @@ impl From<&crosscheck::align::diff::ConflictCard> for ConflictSummary {
     }
 }
 
-/// How a run of an aligned statement compares with the other side.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "lowercase")]
-pub enum DiffKind {
-    /// Said on both sides.
-    Same,
-    /// Only on this side (or changed).
-    Changed,
-    /// A fact (number, date, place, actor) that disagrees.
-    Fact,
-}
-
 /// A run of text in an aligned statement.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct DiffSegment {
     /// The words.
     pub text: String,
     /// How they compare.
-    pub kind: DiffKind,
+    pub kind: RunKind,
     /// Index into the diff's `facts` for a `fact` run.
     pub fact: Option<u32>,
 }
@@ -103,7 +91,7 @@ pub struct DiffClaim {
     /// The attribution chain as read: speaker, relays, outlet.
     pub chain: Vec<String>,
     /// Stance.
-    pub stance: StanceDto,
+    pub stance: Stance,
     /// Cue.
     pub cue: String,
     /// Source title.
@@ -137,12 +125,12 @@ pub struct FactChip {
     /// One-line reading ("18 drone ≠ 6 missile").
     pub label: String,
     /// Each side's value, pointing at its claim.
-    pub values: Vec<FactValue>,
+    pub values: Vec<FactChipValue>,
 }
 
 /// One side's value of a disputed fact.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
-pub struct FactValue {
+pub struct FactChipValue {
     /// The claim holding it.
     #[ts(type = "number")]
     pub claim_id: i64,
@@ -165,14 +153,13 @@ impl ConflictDiff {
     /// The page's form of the core's diff view: the core's runs as text segments and its chips.
     /// Nothing is compared or marked here; the core did it.
     pub fn new(conflict: ConflictSummary, view: &crosscheck::align::diff::DiffView) -> Self {
-        use crosscheck::align::diff::RunKind;
         let facts = view
             .chips
             .iter()
             .map(|c| FactChip {
                 kind: c.kind.clone(),
                 label: c.label.clone(),
-                values: c.values.iter().map(|(id, text)| FactValue { claim_id: *id, text: text.clone() }).collect(),
+                values: c.values.iter().map(|(id, text)| FactChipValue { claim_id: *id, text: text.clone() }).collect(),
             })
             .collect();
         let runs = |card: &crosscheck::align::diff::ClaimCard| -> Vec<DiffSegment> {
@@ -181,11 +168,7 @@ impl ConflictDiff {
                 .iter()
                 .map(|r| DiffSegment {
                     text: chars.get(r.start..r.end).map(|c| c.iter().collect()).unwrap_or_default(),
-                    kind: match r.kind {
-                        RunKind::Same => DiffKind::Same,
-                        RunKind::Changed => DiffKind::Changed,
-                        RunKind::Fact => DiffKind::Fact,
-                    },
+                    kind: r.kind,
                     fact: r.fact,
                 })
                 .collect()
@@ -208,7 +191,7 @@ impl ConflictDiff {
                             claim_id: card.id,
                             speaker: card.speaker.name.clone(),
                             chain: card.chain.clone(),
-                            stance: card.stance.into(),
+                            stance: card.stance,
                             cue: card.cue.clone(),
                             source_title: card.source.title.clone(),
                             date: card.date.format("%Y-%m-%d").to_string(),

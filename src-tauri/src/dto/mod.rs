@@ -4,8 +4,11 @@
 //! `verification`, `reports`, `tags`.
 //!
 //! DTOs are views of core types, built by `From` conversions here: the UI never sees a core
-//! type directly, so the core can change its internals without breaking the page. Ids are
-//! `i64` in Rust and `number` in TypeScript (store ids stay far below 2^53).
+//! struct directly, so the core can change its internals without breaking the page. The core's
+//! plain enums (stance, origin, review state, sort, party kind, attribution, relation, report
+//! kind and format, a diff run's kind) cross as they are, since their JSON names already are a contract; their TypeScript
+//! types come from the core's `ts` feature rather than from mirror enums here. Ids are `i64` in
+//! Rust and `number` in TypeScript (store ids stay far below 2^53).
 
 
 mod claims;
@@ -20,6 +23,13 @@ mod verification;
 
 use chrono::{DateTime, Utc};
 use ts_rs::TS;
+
+// The core's own enums cross as they are: their TypeScript types come from the core's `ts`
+// feature, so the page cannot drift from what the core accepts.
+pub use crosscheck::align::diff::RunKind;
+pub use crosscheck::model::{Attribution, Origin, PartyKind, Relation, ReviewState, Stance};
+pub use crosscheck::report::{Format as ReportFormat, Kind as ReportKind};
+pub use crosscheck::store::ClaimSort;
 
 pub use claims::*;
 pub use conflicts::*;
@@ -43,23 +53,24 @@ fn count32(n: usize) -> u32 {
 /// The TypeScript declarations of every DTO, as committed in `ui/src/lib/bindings/index.ts`.
 pub fn bindings() -> String {
     let decls = [
+        ErrorCode::decl(),
         IpcError::decl(),
-        StanceDto::decl(),
-        OriginDto::decl(),
+        Stance::decl(),
+        Origin::decl(),
         SourceSummary::decl(),
         Highlight::decl(),
         SourceText::decl(),
         SourceFactsDto::decl(),
         SpeakerDto::decl(),
-        ReviewDto::decl(),
-        SortDto::decl(),
+        ReviewState::decl(),
+        ClaimSort::decl(),
         ClaimRow::decl(),
         ClaimQuery::decl(),
         ClaimPageDto::decl(),
         ClaimDetail::decl(),
         NewClaimInput::decl(),
         ClaimEditInput::decl(),
-        PartyKindDto::decl(),
+        PartyKind::decl(),
         AliasDto::decl(),
         PartySummary::decl(),
         TimelinePoint::decl(),
@@ -70,23 +81,23 @@ pub fn bindings() -> String {
         ImportReport::decl(),
         SearchResults::decl(),
         WorkspaceInfo::decl(),
-        ConflictStatus::decl(),
+        ConflictReview::decl(),
         ConflictSummary::decl(),
-        DiffKind::decl(),
+        RunKind::decl(),
         DiffSegment::decl(),
         DiffClaim::decl(),
         DiffColumn::decl(),
         FactChip::decl(),
-        FactValue::decl(),
+        FactChipValue::decl(),
         ConflictDiff::decl(),
         VerdictOption::decl(),
-        AttributionDto::decl(),
+        Attribution::decl(),
         Evidence::decl(),
-        RelationDto::decl(),
+        Relation::decl(),
         EvidenceWhat::decl(),
         EvidenceInput::decl(),
         ConflictRecord::decl(),
-        HistoryEntry::decl(),
+        HistoryLine::decl(),
         Verification::decl(),
         VerdictInput::decl(),
         ReportScope::decl(),
@@ -106,7 +117,7 @@ pub fn bindings() -> String {
         TagMatrixDto::decl(),
     ];
     let mut out = String::from(
-        "// Generated from src-tauri/src/dto.rs by `cargo test -p crosscheck-desktop` with\n\
+        "// Generated from src-tauri/src/dto/ and the core's enums by `cargo test -p crosscheck-desktop` with\n\
          // BLESS_BINDINGS=1. Do not edit: a test fails when this file and the Rust types differ.\n\n",
     );
     for d in decls {

@@ -1,47 +1,11 @@
 //! Parties: summaries with their aliases and claim counts, a party's timeline, and who speaks
 //! for it.
 
-use crosscheck::model::{Alias, Party, PartyKind, SpeakerGroup};
+use crosscheck::model::{Alias, Party, SpeakerGroup};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::*;
-
-/// What a party is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "lowercase")]
-pub enum PartyKindDto {
-    /// A state.
-    State,
-    /// An institution.
-    Organisation,
-    /// A person.
-    Person,
-    /// An outlet.
-    Media,
-}
-
-impl From<PartyKindDto> for PartyKind {
-    fn from(k: PartyKindDto) -> Self {
-        match k {
-            PartyKindDto::State => PartyKind::State,
-            PartyKindDto::Organisation => PartyKind::Organisation,
-            PartyKindDto::Person => PartyKind::Person,
-            PartyKindDto::Media => PartyKind::Media,
-        }
-    }
-}
-
-impl From<PartyKind> for PartyKindDto {
-    fn from(k: PartyKind) -> Self {
-        match k {
-            PartyKind::State => PartyKindDto::State,
-            PartyKind::Organisation => PartyKindDto::Organisation,
-            PartyKind::Person => PartyKindDto::Person,
-            PartyKind::Media => PartyKindDto::Media,
-        }
-    }
-}
 
 /// Another name of a party.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -51,12 +15,12 @@ pub struct AliasDto {
     /// The name.
     pub text: String,
     /// Shipped or the analyst's.
-    pub origin: OriginDto,
+    pub origin: Origin,
 }
 
 impl From<&Alias> for AliasDto {
     fn from(a: &Alias) -> Self {
-        AliasDto { lang: a.lang.clone(), text: a.text.clone(), origin: a.origin.into() }
+        AliasDto { lang: a.lang.clone(), text: a.text.clone(), origin: a.origin }
     }
 }
 
@@ -68,7 +32,7 @@ pub struct PartySummary {
     /// Display name.
     pub name: String,
     /// What it is.
-    pub kind: PartyKindDto,
+    pub kind: PartyKind,
     /// State it stands for.
     pub country: Option<String>,
     /// Parent party key.
@@ -85,7 +49,7 @@ impl PartySummary {
         PartySummary {
             key: p.key.clone(),
             name: p.name.clone(),
-            kind: p.kind.into(),
+            kind: p.kind,
             country: p.country.clone(),
             parent: p.parent.clone(),
             claims: count32(claims.max(0) as usize),

@@ -4,6 +4,8 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use super::ReportKind;
+
 /// What a report covers.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[serde(tag = "kind", rename_all = "snake_case")]
@@ -34,48 +36,6 @@ pub enum ReportScope {
     },
 }
 
-/// A report file format.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "snake_case")]
-pub enum ReportFormat {
-    /// A standalone HTML page.
-    Html,
-    /// Markdown.
-    Markdown,
-    /// JSON.
-    Json,
-    /// CSV, one row per claim.
-    Csv,
-    /// schema.org ClaimReview JSON-LD.
-    ClaimReview,
-    /// A typeset PDF.
-    Pdf,
-}
-
-impl From<ReportFormat> for crosscheck::report::Format {
-    fn from(f: ReportFormat) -> Self {
-        use crosscheck::report::Format;
-        match f {
-            ReportFormat::Html => Format::Html,
-            ReportFormat::Markdown => Format::Markdown,
-            ReportFormat::Json => Format::Json,
-            ReportFormat::Csv => Format::Csv,
-            ReportFormat::ClaimReview => Format::ClaimReview,
-            ReportFormat::Pdf => Format::Pdf,
-        }
-    }
-}
-
-/// Which report: what the analyst publishes, or everything for an audit.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "snake_case")]
-pub enum ReportKind {
-    /// Confirmed and judged conflicts, claims with a conclusive verdict, with their evidence.
-    Publication,
-    /// Everything, with review states and history.
-    Audit,
-}
-
 /// How to build a report, as chosen in the Reports view.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct ReportOptions {
@@ -96,7 +56,7 @@ impl TryFrom<ReportOptions> for crosscheck::report::ReportConfig {
 
     /// Fails (`bad_input`) only on a claims scope whose dates do not read.
     fn try_from(o: ReportOptions) -> Result<Self, Self::Error> {
-        use crosscheck::report::{ClaimSelection, Kind, Scope};
+        use crosscheck::report::{ClaimSelection, Scope};
         let blank_to_none = |s: Option<String>| s.filter(|t| !t.trim().is_empty());
         Ok(crosscheck::report::ReportConfig {
             scope: match o.scope {
@@ -109,10 +69,7 @@ impl TryFrom<ReportOptions> for crosscheck::report::ReportConfig {
                     Scope::Claims(ClaimSelection { filter, dates })
                 }
             },
-            kind: match o.kind {
-                ReportKind::Publication => Kind::Publication,
-                ReportKind::Audit => Kind::Audit,
-            },
+            kind: o.kind,
             // The core labels anything but French in English.
             language: o.language,
             title: blank_to_none(o.title),

@@ -98,7 +98,7 @@ pub struct Highlight {
     /// The speaker's name.
     pub speaker: String,
     /// The stance.
-    pub stance: StanceDto,
+    pub stance: Stance,
 }
 
 /// A source with its full text and the claims anchored in it, for the reader.

@@ -19,44 +19,6 @@ pub struct VerdictOption {
     pub conclusive: bool,
 }
 
-/// Did the speaker really say it (mirrors the core's attribution status).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "snake_case")]
-pub enum AttributionDto {
-    /// Nobody has checked.
-    Unchecked,
-    /// The primary source was seen.
-    Confirmed,
-    /// Known only through an intermediary.
-    RelayedOnly,
-    /// The speaker did not say it, or not in these words.
-    Misattributed,
-}
-
-impl From<crosscheck::model::Attribution> for AttributionDto {
-    fn from(a: crosscheck::model::Attribution) -> Self {
-        use crosscheck::model::Attribution as A;
-        match a {
-            A::Unchecked => AttributionDto::Unchecked,
-            A::Confirmed => AttributionDto::Confirmed,
-            A::RelayedOnly => AttributionDto::RelayedOnly,
-            A::Misattributed => AttributionDto::Misattributed,
-        }
-    }
-}
-
-impl From<AttributionDto> for crosscheck::model::Attribution {
-    fn from(a: AttributionDto) -> Self {
-        use crosscheck::model::Attribution as A;
-        match a {
-            AttributionDto::Unchecked => A::Unchecked,
-            AttributionDto::Confirmed => A::Confirmed,
-            AttributionDto::RelayedOnly => A::RelayedOnly,
-            AttributionDto::Misattributed => A::Misattributed,
-        }
-    }
-}
-
 /// A piece of evidence.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct Evidence {
@@ -110,28 +72,6 @@ impl From<&crosscheck::model::EvidenceItem> for Evidence {
     }
 }
 
-/// How evidence bears on what it is attached to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "lowercase")]
-pub enum RelationDto {
-    /// Makes it more likely true.
-    Supports,
-    /// Makes it less likely true.
-    Refutes,
-    /// Background.
-    Context,
-}
-
-impl From<RelationDto> for crosscheck::model::Relation {
-    fn from(r: RelationDto) -> Self {
-        match r {
-            RelationDto::Supports => crosscheck::model::Relation::Supports,
-            RelationDto::Refutes => crosscheck::model::Relation::Refutes,
-            RelationDto::Context => crosscheck::model::Relation::Context,
-        }
-    }
-}
-
 /// What the analyst attaches.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[serde(tag = "kind", rename_all = "snake_case")]
@@ -170,7 +110,7 @@ pub struct EvidenceInput {
     #[ts(type = "number | null")]
     pub conflict: Option<i64>,
     /// Supports, refutes or context.
-    pub relation: RelationDto,
+    pub relation: Relation,
     /// What it is.
     pub evidence: EvidenceWhat,
     /// The analyst's comment (the note itself for a note).
@@ -179,7 +119,7 @@ pub struct EvidenceInput {
 
 /// A change of verdict, attribution, evidence or text.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
-pub struct HistoryEntry {
+pub struct HistoryLine {
     /// When (RFC 3339).
     pub at: String,
     /// What changed, as a sentence ("verdict: unverified → false").
@@ -190,10 +130,10 @@ pub struct HistoryEntry {
     pub analyst: String,
 }
 
-impl HistoryEntry {
+impl HistoryLine {
     /// The entry `h` as a sentence, with party keys named by `party`.
     pub fn new(h: &crosscheck::model::HistoryEntry, party: &dyn Fn(&str) -> String) -> Self {
-        HistoryEntry { at: rfc3339(h.at), change: h.sentence(party), note: Some(h.note.clone()).filter(|n| !n.is_empty()), analyst: h.analyst.clone() }
+        HistoryLine { at: rfc3339(h.at), change: h.sentence(party), note: Some(h.note.clone()).filter(|n| !n.is_empty()), analyst: h.analyst.clone() }
     }
 }
 
@@ -214,7 +154,7 @@ pub struct ConflictRecord {
     /// Evidence, newest first.
     pub evidence: Vec<Evidence>,
     /// Changes, newest first.
-    pub history: Vec<HistoryEntry>,
+    pub history: Vec<HistoryLine>,
     /// The analyst's name; `null` until set.
     pub analyst: Option<String>,
 }
@@ -228,13 +168,13 @@ pub struct Verification {
     /// Verdict key.
     pub verdict: String,
     /// Attribution status.
-    pub attribution: AttributionDto,
+    pub attribution: Attribution,
     /// The verdicts to choose from, in display order.
     pub verdicts: Vec<VerdictOption>,
     /// Evidence, newest first.
     pub evidence: Vec<Evidence>,
     /// Changes, newest first.
-    pub history: Vec<HistoryEntry>,
+    pub history: Vec<HistoryLine>,
     /// The analyst's name, needed to record a decision; `null` until it is set.
     pub analyst: Option<String>,
 }
@@ -248,7 +188,7 @@ pub struct VerdictInput {
     /// New verdict key.
     pub verdict: String,
     /// New attribution status.
-    pub attribution: AttributionDto,
+    pub attribution: Attribution,
     /// Why.
     pub note: Option<String>,
 }

@@ -2,9 +2,7 @@
 //!
 //! The diff view is computed by the core ([`crosscheck::align::diff::DiffView`]); this module only
 //! prints it: JSON as is, or text with a word diff in the manner of `git diff --word-diff`
-//! (`[-removed-]{+added+}`), colored when stdout is a terminal.
-
-use std::io::IsTerminal;
+//! (`[-removed-]{+added+}`), colored when stdout is a terminal and NO_COLOR is not set.
 
 use clap::{Args, Subcommand};
 use crosscheck::align::diff::{AlignOp, ConflictCard, DiffView, OpTag, PairDiff, Segment};
@@ -164,7 +162,9 @@ fn print_view(view: &DiffView, as_json: bool) {
         print_json(&json!({ "views": [view] }));
         return;
     }
-    let color = std::io::stdout().is_terminal();
+    // Colour only where the reader wants it: a terminal, and neither NO_COLOR nor CLICOLOR=0
+    // (CLICOLOR_FORCE asks for it on a pipe) — anstream's rules, which clap's help follows too.
+    let color = anstream::AutoStream::choice(&std::io::stdout()) != anstream::ColorChoice::Never;
     let cols: Vec<String> = view.columns.iter().map(|c| c.label.clone()).collect();
     match view.conflict_id {
         Some(id) => say!("conflict {id}: {}", cols.join(" | ")),
@@ -204,21 +204,16 @@ fn print_pair(p: &PairDiff, color: bool) {
 }
 
 /// One line in the manner of `git diff --word-diff`: `[-removed-]{+added+}`, or red and green
-/// with emphasized parts underlined on a terminal.
+/// with emphasized parts bold and underlined when `color`.
 pub fn word_diff_line(ops: &[AlignOp], color: bool) -> String {
-    const RED: &str = "\x1b[31m";
-    const GREEN: &str = "\x1b[32m";
-    const EMPH: &str = "\x1b[1;4m";
-    const RESET: &str = "\x1b[0m";
-    let paint = |segs: &[Segment], base: &str| -> String {
+    use anstyle::{AnsiColor, Effects, Style};
+    const RED: Style = AnsiColor::Red.on_default();
+    const GREEN: Style = AnsiColor::Green.on_default();
+    let paint = |segs: &[Segment], base: Style| -> String {
         segs.iter()
             .map(|s| {
-                let text = terminal_safe(&s.text);
-                if s.emphasized {
-                    format!("{base}{EMPH}{text}{RESET}")
-                } else {
-                    format!("{base}{text}{RESET}")
-                }
+                let style = if s.emphasized { base.effects(Effects::BOLD | Effects::UNDERLINE) } else { base };
+                format!("{style}{}{style:#}", terminal_safe(&s.text))
             })
             .collect()
     };

@@ -83,6 +83,13 @@ impl Attributor<'_> {
                 break;
             }
             a = k;
+            // "Khartoum, June 30 The Sudanese Armed Forces …", "Caracas, Mar 3 (Prensa Latina) The
+            // Venezuelan government …": a dateline run into the first sentence ends at a capitalized
+            // article after its date or its agency.
+            let after_dateline = k > s && (b.toks[k - 1].ch.is_ascii_digit() || b.is_punct(k - 1, ')'));
+            if after_dateline && b.toks[k].cap && self.lex.is(S::Articles, w) {
+                break;
+            }
         }
         a
     }

@@ -64,7 +64,27 @@ impl Attributor<'_> {
                 }
                 subj = Some(Subj::Np(ns, le + 1));
             } else if !(b.is_punct(p, ',') || words(p) == Some("en")) {
-                return None;
+                // "false news alleging that …", "a report claiming …", « un rapport affirmant que »:
+                // right after a noun, with no comma, the gerund is a reduced relative, and the noun
+                // phrase it qualifies is what speaks.
+                let w = words(p)?;
+                let function_word = [S::Aux, S::Prepositions, S::Determiners, S::Conjunctions, S::Adverbs, S::Negation, S::Complementizers, S::NpLeftStop, S::NpRightStop]
+                    .into_iter()
+                    .any(|set| lex.is(set, w));
+                if function_word || lex.is_finite(w) || !lex.cues.matches_at(&words, p).is_empty() {
+                    return None;
+                }
+                let ns = self.left_np_start(b, s, p);
+                // Only an institution, a document or a party qualifies so ("l'armée israélienne
+                // affirmant", « Pékin confirmant », "a report claiming"); a person or a thing before a
+                // gerund is too often something else ("Payne asking", "no longer responding").
+                let speaks = |t: usize| {
+                    words(t).is_some_and(|w| lex.is(S::OrgNouns, w) || lex.is(S::RelayNouns, w)) || b.toks[t].cap && self.r.name_at(b, t).is_some_and(|(_, state)| state.is_some())
+                };
+                if ns > p || !(ns..=p).any(speaks) {
+                    return None;
+                }
+                subj = Some(Subj::Np(ns, p + 1));
             } else {
                 subj = Some(Subj::Reuse);
                 continues = true;

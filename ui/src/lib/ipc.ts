@@ -4,8 +4,8 @@
 
 import { invoke, Channel } from '@tauri-apps/api/core';
 import type {
-  ClaimDetail, ClaimEditInput, ConflictRecord, Evidence, EvidenceInput, ClaimPageDto, ClaimQuery, ConflictDiff, ConflictStatus,
-  ConflictSummary, ImportEvent, ImportReport, IpcError, NewClaimInput, PartyKindDto, PartySpeaker, PartySummary, ReviewDto,
+  ClaimDetail, ClaimEditInput, ConflictRecord, Evidence, EvidenceInput, ClaimPageDto, ClaimQuery, ConflictDiff, ConflictReview,
+  ConflictSummary, ImportEvent, ImportReport, IpcError, NewClaimInput, PartyKind, PartySpeaker, PartySummary, ReviewState,
   ReportFormat, ReportOptions, ReportPreview, ReportResult, ReportScope, SearchResults, SourceFactsDto, SourceSummary, SourceText,
   TagCountDto, TagMatrixDto, TimelinePoint, VerdictInput, VerdictOption, Verification, WorkspaceInfo,
 } from './bindings';
@@ -93,7 +93,7 @@ export const claim = (id: number) => call<ClaimDetail>('claim', { id });
 export const addClaim = (input: NewClaimInput) => call<ClaimDetail>('add_claim', { input });
 export const updateClaim = (id: number, edit: ClaimEditInput) => call<ClaimDetail>('update_claim', { id, edit });
 export const deleteClaim = (id: number) => call<null>('delete_claim', { id });
-export const setReview = (ids: number[], review: ReviewDto) => call<number>('set_review', { ids, review });
+export const setReview = (ids: number[], review: ReviewState) => call<number>('set_review', { ids, review });
 export const setVerdicts = (ids: number[], verdict: string) => call<number>('set_verdicts', { ids, verdict });
 export const setParty = (ids: number[], party: string) => call<number>('set_party', { ids, party });
 export const tagClaims = (tag: string, ids: number[]) => call<TagCountDto[]>('tag_claims', { tag, ids });
@@ -105,7 +105,7 @@ export const search = (text: string) => call<SearchResults>('search', { text });
 
 export const parties = (all = false) => call<PartySummary[]>('parties', { all });
 export const searchParties = (query: string, limit: number) => call<PartySummary[]>('search_parties', { query, limit });
-export const createParty = (name: string, kind: PartyKindDto, country: string | null) =>
+export const createParty = (name: string, kind: PartyKind, country: string | null) =>
   call<PartySummary>('create_party', { name, kind, country });
 export const addAlias = (key: string, lang: string, text: string) => call<PartySummary>('add_alias', { key, lang, text });
 export const removeAlias = (key: string, text: string) => call<PartySummary>('remove_alias', { key, text });
@@ -115,7 +115,7 @@ export const partySpeakers = (key: string) => call<PartySpeaker[]>('party_speake
 
 export const conflicts = () => call<ConflictSummary[]>('conflicts');
 export const conflictDiff = (id: number) => call<ConflictDiff>('conflict_diff', { id });
-export const setConflictStatus = (id: number, status: ConflictStatus, reason: string) =>
+export const setConflictStatus = (id: number, status: ConflictReview, reason: string) =>
   call<ConflictSummary>('set_conflict_status', { id, status, reason });
 
 export const addEvidence = (input: EvidenceInput) => call<Evidence>('add_evidence', { input });

@@ -5,7 +5,7 @@
 
 import { mockIPC } from '@tauri-apps/api/mocks';
 import type {
-  ClaimDetail, ClaimQuery, ClaimRow, ConflictDiff, ConflictRecord, ConflictSummary, ImportEvent, IpcError,
+  ClaimDetail, ClaimQuery, ClaimRow, ConflictDiff, ConflictRecord, ConflictSummary, ErrorCode, ImportEvent, IpcError,
   PartySpeaker, PartySummary, SourceSummary, SourceText, TagCountDto, TagMatrixDto, VerdictOption, Verification,
 } from '../lib/bindings';
 
@@ -116,7 +116,7 @@ function recordOf(id: number): ConflictRecord {
   return records.get(id) ?? { id, state: 'Proposed (not reviewed)', outcome: null, party: null, explanation: '', evidence: [], history: [], analyst: ANALYST };
 }
 
-function err(code: string, message: string): IpcError {
+function err(code: ErrorCode, message: string): IpcError {
   return { code, message };
 }
 

@@ -1,19 +1,21 @@
-// Generated from src-tauri/src/dto.rs by `cargo test -p crosscheck-desktop` with
+// Generated from src-tauri/src/dto/ and the core's enums by `cargo test -p crosscheck-desktop` with
 // BLESS_BINDINGS=1. Do not edit: a test fails when this file and the Rust types differ.
+
+export type ErrorCode = "not_found" | "bad_input" | "forbidden" | "locked" | "read_only" | "not_a_store" | "io" | "fetch" | "store" | "internal";
 
 export type IpcError = { 
 /**
- * Stable machine-readable kind.
+ * What kind of failure, for the page to branch on.
  */
-code: string, 
+code: ErrorCode, 
 /**
  * What happened, for the user.
  */
 message: string, };
 
-export type StanceDto = "assert" | "deny" | "confirm" | "report" | "promise" | "warn" | "question";
+export type Stance = "assert" | "deny" | "confirm" | "report" | "promise" | "warn" | "question";
 
-export type OriginDto = "extracted" | "analyst";
+export type Origin = "extracted" | "analyst";
 
 export type SourceSummary = { 
 /**
@@ -81,7 +83,7 @@ speaker: string,
 /**
  * The stance.
  */
-stance: StanceDto, };
+stance: Stance, };
 
 export type SourceText = { 
 /**
@@ -125,9 +127,9 @@ party: string | null,
  */
 countries: Array<string>, };
 
-export type ReviewDto = "to_review" | "reviewed" | "edited";
+export type ReviewState = "to_review" | "reviewed" | "edited";
 
-export type SortDto = "reading" | "confidence" | "party" | "speaker" | "stance" | "verdict" | "review" | "source" | "date";
+export type ClaimSort = "reading" | "confidence" | "party" | "speaker" | "stance" | "verdict" | "review" | "source" | "date";
 
 export type ClaimRow = { 
 /**
@@ -157,11 +159,11 @@ cue: string,
 /**
  * Stance.
  */
-stance: StanceDto, 
+stance: Stance, 
 /**
  * Extractor or analyst.
  */
-origin: OriginDto, 
+origin: Origin, 
 /**
  * How sure the extractor was, 0.05–1.
  */
@@ -173,7 +175,7 @@ doubts: Array<string>,
 /**
  * Review state.
  */
-review: ReviewDto, 
+review: ReviewState, 
 /**
  * Verdict key (`unverified` when never judged).
  */
@@ -191,7 +193,7 @@ source: number | null,
 /**
  * Stance.
  */
-stance: StanceDto | null, 
+stance: Stance | null, 
 /**
  * Verdict key of the workspace's taxonomy ("unverified" for claims never judged).
  */
@@ -199,7 +201,7 @@ verdict: string | null,
 /**
  * Attribution status (needs verification in the core).
  */
-attribution: AttributionDto | null, 
+attribution: Attribution | null, 
 /**
  * First source day included, `YYYY-MM-DD`.
  */
@@ -219,7 +221,7 @@ speaker: string | null,
 /**
  * Review state.
  */
-review: ReviewDto | null, 
+review: ReviewState | null, 
 /**
  * Only the review queue (claims to review and claims without a party).
  */
@@ -231,7 +233,7 @@ tag: string | null,
 /**
  * Sort key; `null` is reading order, or lowest confidence first for the queue.
  */
-sort: SortDto | null, 
+sort: ClaimSort | null, 
 /**
  * Largest first.
  */
@@ -299,7 +301,7 @@ cue: string,
 /**
  * Stance.
  */
-stance: StanceDto, 
+stance: Stance, 
 /**
  * Relays, nearest first.
  */
@@ -311,7 +313,7 @@ responds_to: number | null,
 /**
  * Extractor or analyst.
  */
-origin: OriginDto, 
+origin: Origin, 
 /**
  * How sure the extractor was, 0.05–1.
  */
@@ -323,7 +325,7 @@ doubts: Array<string>,
 /**
  * Review state.
  */
-review: ReviewDto, 
+review: ReviewState, 
 /**
  * Created (RFC 3339).
  */
@@ -361,7 +363,7 @@ cue: string,
 /**
  * Stance.
  */
-stance: StanceDto, };
+stance: Stance, };
 
 export type ClaimEditInput = { 
 /**
@@ -391,9 +393,9 @@ cue: string,
 /**
  * Stance.
  */
-stance: StanceDto, };
+stance: Stance, };
 
-export type PartyKindDto = "state" | "organisation" | "person" | "media";
+export type PartyKind = "state" | "organisation" | "person" | "media";
 
 export type AliasDto = { 
 /**
@@ -407,7 +409,7 @@ text: string,
 /**
  * Shipped or the analyst's.
  */
-origin: OriginDto, };
+origin: Origin, };
 
 export type PartySummary = { 
 /**
@@ -421,7 +423,7 @@ name: string,
 /**
  * What it is.
  */
-kind: PartyKindDto, 
+kind: PartyKind, 
 /**
  * State it stands for.
  */
@@ -551,7 +553,7 @@ claims: number,
  */
 demo_loaded: boolean, };
 
-export type ConflictStatus = "proposed" | "confirmed" | "rejected";
+export type ConflictReview = "proposed" | "confirmed" | "rejected";
 
 export type ConflictSummary = { 
 /**
@@ -587,7 +589,7 @@ claim_ids: Array<number>,
  */
 score: number | null, };
 
-export type DiffKind = "same" | "changed" | "fact";
+export type RunKind = "same" | "changed" | "fact";
 
 export type DiffSegment = { 
 /**
@@ -597,7 +599,7 @@ text: string,
 /**
  * How they compare.
  */
-kind: DiffKind, 
+kind: RunKind, 
 /**
  * Index into the diff's `facts` for a `fact` run.
  */
@@ -619,7 +621,7 @@ chain: Array<string>,
 /**
  * Stance.
  */
-stance: StanceDto, 
+stance: Stance, 
 /**
  * Cue.
  */
@@ -671,9 +673,9 @@ label: string,
 /**
  * Each side's value, pointing at its claim.
  */
-values: Array<FactValue>, };
+values: Array<FactChipValue>, };
 
-export type FactValue = { 
+export type FactChipValue = { 
 /**
  * The claim holding it.
  */
@@ -715,7 +717,7 @@ colour: string,
  */
 conclusive: boolean, };
 
-export type AttributionDto = "unchecked" | "confirmed" | "relayed_only" | "misattributed";
+export type Attribution = "unchecked" | "confirmed" | "relayed_only" | "misattributed";
 
 export type Evidence = { 
 /**
@@ -751,7 +753,7 @@ link: string | null,
  */
 source_id: number | null, };
 
-export type RelationDto = "supports" | "refutes" | "context";
+export type Relation = "supports" | "refutes" | "context";
 
 export type EvidenceWhat = { "kind": "url", 
 /**
@@ -787,7 +789,7 @@ conflict: number | null,
 /**
  * Supports, refutes or context.
  */
-relation: RelationDto, 
+relation: Relation, 
 /**
  * What it is.
  */
@@ -825,13 +827,13 @@ evidence: Array<Evidence>,
 /**
  * Changes, newest first.
  */
-history: Array<HistoryEntry>, 
+history: Array<HistoryLine>, 
 /**
  * The analyst's name; `null` until set.
  */
 analyst: string | null, };
 
-export type HistoryEntry = { 
+export type HistoryLine = { 
 /**
  * When (RFC 3339).
  */
@@ -861,7 +863,7 @@ verdict: string,
 /**
  * Attribution status.
  */
-attribution: AttributionDto, 
+attribution: Attribution, 
 /**
  * The verdicts to choose from, in display order.
  */
@@ -873,7 +875,7 @@ evidence: Array<Evidence>,
 /**
  * Changes, newest first.
  */
-history: Array<HistoryEntry>, 
+history: Array<HistoryLine>, 
 /**
  * The analyst's name, needed to record a decision; `null` until it is set.
  */
@@ -891,7 +893,7 @@ verdict: string,
 /**
  * New attribution status.
  */
-attribution: AttributionDto, 
+attribution: Attribution, 
 /**
  * Why.
  */
@@ -915,7 +917,7 @@ id: number, } | { "kind": "claims",
  */
 query: ClaimQuery, };
 
-export type ReportFormat = "html" | "markdown" | "json" | "csv" | "claim_review" | "pdf";
+export type ReportFormat = "markdown" | "html" | "json" | "csv" | "claim_review" | "pdf";
 
 export type ReportKind = "publication" | "audit";
 

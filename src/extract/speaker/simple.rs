@@ -1,0 +1,417 @@
+//! One phrase with no coordination in it, resolved to a speaker: a lone pronoun (handed back to
+//! [`Resolver::resolve`]), an acronym the text defined, a personal name (with the state its title
+//! or demonym names, or that an earlier full mention gave), a gazetteer name or demonym, or a
+//! definite description matched against the recent speakers. Split from `speaker.rs`, which
+//! coordinates the parts of a phrase and keeps the mentions' history.
+
+use super::*;
+
+impl Resolver<'_> {
+    /// The speaker the phrase `first..end` of `b` names on its own, as seen from token `pos`
+    /// (`exclude`: the span whose own speakers it may not refer back to).
+    pub(super) fn resolve_simple(&self, b: &Block, first: usize, end: usize, pos: usize, exclude: (usize, usize), hist: &History) -> Option<Entity> {
+        let ws: Vec<usize> = (first..end).filter(|&i| b.toks[i].kind == Kind::Word).collect();
+        if ws.is_empty() {
+            return None;
+        }
+        let lex = self.lex;
+        let word = |k: usize| b.word(ws[k]).unwrap_or("");
+        let get = |i: usize| ws.get(i).and_then(|&t| b.word(t));
+        if ws.len() == 1 && (lex.is(S::PronExcluded, word(0)) || lex.is(S::PronAny, word(0)) || lex.is(S::PronPerson, word(0))) {
+            return self.resolve(b, first, end, pos, exclude, hist);
+        }
+        let hits = self.hits(b, &ws);
+        // An acronym the text defined ("le SBU" after « les services de sécurité ukrainiens (SBU) »).
+        let mut body = ws.iter().copied().skip_while(|&t| b.word(t).is_some_and(|w| lex.is(S::Determiners, w)));
+        if let (Some(t), None, true) = (body.next(), body.next(), hits.is_empty()) {
+            let code = b.toks[t].upper.then(|| b.word(t).and_then(|w| self.profile?.acronym_state(w))).flatten();
+            if let Some(code) = code {
+                return Some(Entity {
+                    speaker: Speaker { name: self.surface(b, t, t).to_string(), party: Some(code.to_string()), countries: vec![code.to_string()] },
+                    kind: EntityKind::Org,
+                    last_name: None,
+                    family_first: None,
+                    nouns: Vec::new(),
+                    institution: None,
+                    pos,
+                });
+            }
+        }
+        // "the RSF's spokesman", "Houthi military spokesman Yahya Sarea": an office in a body that
+        // stands for no state serves none, whatever state is around.
+        let nonstate_body = hits.iter().any(|h| h.kind != PartyKind::State && h.country.is_none() && !h.key.starts_with(AGENCY));
+        // The phrase names a state's office ("le ministre de l'Intérieur", "spokesperson").
+        // (Not in a body that stands for no state.)
+        let state_office = !nonstate_body && (0..ws.len()).any(|k| lex.set(S::StateTitles).match_at(&get, k).is_some());
+        let covered = |k: usize| hits.iter().any(|h| h.first <= k && k < h.first + h.len);
+        // Nouns of persons, institutions and documents, and the institution they name.
+        let mut person_nouns = Vec::new();
+        let mut institution: Option<String> = None;
+        let mut org = false;
+        let mut relay = false;
+        let mut group = false;
+        let mut person_at: Option<usize> = None;
+        let mut org_at: Option<usize> = None;
+        for k in 0..ws.len() {
+            if let Some((n, _)) = lex.set(S::PersonNouns).match_at(&get, k) {
+                person_nouns.push((k..k + n).map(word).collect::<Vec<_>>().join(" "));
+                person_at.get_or_insert(k);
+            }
+            if let Some((n, v)) = lex.set(S::OrgNouns).match_at(&get, k) {
+                // Institution nouns count as the phrase's nouns too: "le ministère" renames a
+                // ministry, not the last army named.
+                person_nouns.push((k..k + n).map(word).collect::<Vec<_>>().join(" "));
+                org = true;
+                org_at.get_or_insert(k);
+                if institution.is_none() {
+                    institution.clone_from(v);
+                }
+            }
+            if let Some((_, Some(v))) = lex.set(S::OrgQualifiers).match_at(&get, k) {
+                institution = Some(v.clone());
+            }
+            relay |= lex.set(S::RelayNouns).match_at(&get, k).is_some();
+            group |= lex.is(S::GroupNouns, word(k));
+        }
+        // A personal name: the last run of capitalized words that are no title and no place.
+        let is_name_word = |k: usize| {
+            let t = &b.toks[ws[k]];
+            // An institution or document noun opening a sentence is capitalized, and no name
+            // ("Ведомство отвергло …").
+            // Nor is an adverb ("Там отметили", "Ранее Минобороны сообщило").
+            let noun = lex.is(S::OrgNouns, word(k)) || lex.is(S::RelayNouns, word(k)) || lex.is(S::Adverbs, word(k));
+            t.cap && !covered(k) && !noun && !lex.is(S::TitleWords, word(k)) && !lex.is(S::PersonNouns, word(k)) && !lex.is(S::GroupNouns, word(k))
+        };
+        let mut run: Option<(usize, usize)> = None;
+        // "Kenza Tarek, a student at Laval University": a name that opens the phrase and ends at its
+        // first comma heads an apposition, whatever capitalized words the apposition holds.
+        let first_comma = first_comma(b, &ws);
+        let mut head: Option<(usize, usize)> = None;
+        let mut k = 0;
+        while k < ws.len() {
+            if is_name_word(k) {
+                let s = k;
+                let mut z = k + 1;
+                while z < ws.len() && ws[z] == ws[z - 1] + 1 {
+                    if is_name_word(z) {
+                        z += 1;
+                    } else if lex.is(S::NameParticles, word(z)) {
+                        // "Ben van der Pluijm": particles may follow one another.
+                        let mut y = z;
+                        while y < ws.len() && lex.is(S::NameParticles, word(y)) {
+                            y += 1;
+                        }
+                        if y < ws.len() && is_name_word(y) {
+                            z = y + 1;
+                        } else {
+                            break;
+                        }
+                    } else {
+                        break;
+                    }
+                }
+                run = Some((s, z));
+                let leads = (0..s).all(|j| lex.is(S::Determiners, word(j)) || lex.is(S::TitleWords, word(j)));
+                if head.is_none() && first_comma == Some(z - 1) && leads {
+                    head = Some((s, z));
+                }
+                k = z;
+            } else {
+                k += 1;
+            }
+        }
+        if head.is_some() {
+            run = head;
+        }
+        // "les Forces Vives de Guinée", "the Armed Forces Command": capitalized words after a
+        // capitalized institution noun name the institution, not a person.
+        if run.is_some_and(|(s, _)| s > 0 && b.toks[ws[s - 1]].cap && lex.is(S::OrgNouns, word(s - 1))) {
+            run = None;
+        }
+        if let Some((s, z)) = run {
+            // "le ministre de la Communication", "minister of Information": a portfolio or a place
+            // after a preposition (and its article) is no name.
+            let prep = |k: usize| matches!(word(k), "de" | "du" | "des" | "d'" | "of" | "in" | "en" | "from" | "at" | "à");
+            let after_prep = s > 0 && (prep(s - 1) || s > 1 && lex.is(S::Determiners, word(s - 1)) && prep(s - 2));
+            let acronym = z - s == 1 && b.toks[ws[s]].upper;
+            if after_prep && z - s <= 2 || acronym {
+                run = None;
+            } else if z - s > 3 {
+                // A long run holds a title ("Premier ministre Abiy Ahmed"): keep the last two words,
+                // and the first name before any particles ("Ben van der Pluijm").
+                let mut from = z - 1;
+                while from > s && lex.is(S::NameParticles, word(from - 1)) {
+                    from -= 1;
+                }
+                run = Some((from.saturating_sub(1).max(s).min(z - 2), z));
+            }
+        }
+        let countries: Vec<String> = {
+            let mut c: Vec<String> = Vec::new();
+            for h in &hits {
+                if let Some(x) = &h.country {
+                    if !c.contains(x) {
+                        c.push(x.clone());
+                    }
+                }
+            }
+            c.truncate(1);
+            // A federation, a company, a party speaks for no state, whatever its name says
+            // ("la Fédération française d'athlétisme").
+            let upto = first_comma.map_or(ws.len(), |k| k + 1);
+            if (0..upto).any(|k| lex.is(S::NonstateNouns, word(k))) {
+                c.clear();
+            }
+            // Nor does a movement or an organisation that heads the phrase, whatever state a
+            // demonym after it names ("le Hezbollah libanais", "the UN envoy for Syria").
+            let heads = |h: &Hit| h.first == 0 || h.first == 1 && lex.is(S::Determiners, word(0));
+            if hits.first().is_some_and(|h| heads(h) && h.kind != PartyKind::State && h.country.is_none()) {
+                c.clear();
+            }
+            c
+        };
+        let party_for = |countries: &[String], inst: &Option<String>| -> Option<String> {
+            let c = countries.first()?;
+            if let Some(i) = inst {
+                let key = format!("{c}.{i}");
+                if self.gazetteer.get(&key).is_some() {
+                    return Some(key);
+                }
+            }
+            Some(c.clone())
+        };
+        if let Some((s, z)) = run {
+            let name = self.surface(b, ws[s], ws[z - 1]).to_string();
+            let last = self.last_name_key(b, ws[z - 1]);
+            // "the China Coast Guard" is not the Philippine one named before: a name the phrase
+            // ties to another state is someone else.
+            let same_state = |prev: &Entity| countries.is_empty() || prev.speaker.countries.is_empty() || prev.speaker.countries.iter().any(|c| countries.contains(c));
+            let prev = hist.person_named(&last).or_else(|| if z - s == 1 { hist.person_family_first(&last) } else { None });
+            if let Some(prev) = prev.filter(|p| same_state(p)) {
+                let mut e = prev.clone();
+                if e.speaker.countries.is_empty() && countries.is_empty() {
+                    if let Some(code) = self.profile.and_then(|p| p.state_of(&last)) {
+                        e.speaker.countries = vec![code.to_string()];
+                        e.speaker.party = party_for(&e.speaker.countries, &institution);
+                    }
+                }
+                if e.speaker.countries.is_empty() && !countries.is_empty() {
+                    e.speaker.countries.clone_from(&countries);
+                    e.speaker.party = party_for(&countries, &institution);
+                }
+                e.pos = pos;
+                return Some(e);
+            }
+            let mut countries = countries;
+            if countries.is_empty() {
+                // The state the document introduces this person with, wherever it does.
+                if let Some(code) = self.profile.and_then(|p| p.state_of(&last)) {
+                    countries.push(code.to_string());
+                }
+            }
+            let holds_office = state_office || !nonstate_body && self.profile.is_some_and(|p| p.holds_office(&last));
+            if countries.is_empty() && holds_office {
+                countries.extend(self.state_around(pos, hist, institution.as_deref(), org));
+            }
+            // « … », a déclaré le procureur général de Conakry. Yamoussa Conté assure …: a bare name
+            // the text gives no state, speaking right after an unnamed office holder with no one
+            // else in between, is that office holder named.
+            if countries.is_empty() && ws.len() == z - s && person_nouns.is_empty() {
+                let last_person = hist.recent(pos, exclude, &|e| e.kind == EntityKind::Person);
+                // (Others of the same state may speak in between: "…, rejected by the authorities".)
+                let same_side_since = |e: &Entity| {
+                    hist.spoke.iter().filter(|&&p| p > e.pos && p < pos).all(|&p| hist.entities.iter().rev().take(LOOKBACK).find(|x| x.pos == p).is_some_and(|x| x.speaker.countries == e.speaker.countries))
+                };
+                if let Some(e) = last_person.filter(|e| e.last_name.is_none() && e.speaker.countries.len() == 1 && hist.spoke_at(e.pos) && same_side_since(e) && pos < e.pos + 600) {
+                    countries.clone_from(&e.speaker.countries);
+                }
+            }
+            return Some(Entity {
+                speaker: Speaker { name, party: party_for(&countries, &institution), countries },
+                kind: EntityKind::Person,
+                last_name: Some(last),
+                family_first: (z - s == 2).then(|| self.last_name_key(b, ws[s])),
+                nouns: person_nouns,
+                institution,
+                pos,
+            });
+        }
+        let definite = lex.is(S::Definite, word(0));
+        // Without articles a bare noun is definite unless marked otherwise ("ведомство", "российский дипломат").
+        let bare_definite = lex.set(S::Articles).is_empty() && !lex.is(S::Quantifiers, word(0));
+        // A definite description: the last compatible speaker ("le haut diplomate russe", "the ministry").
+        // With a person noun and an institution noun, the phrase's head decides: "the government
+        // spokesperson", « le porte-parole du gouvernement », « представитель министерства » are
+        // persons; "the president's office", « le cabinet du Premier ministre » are not. A noun
+        // before "of"/« de », and in languages without articles the first noun, heads the phrase;
+        // otherwise the last noun does (English compounds).
+        let person_head = match (person_at, org_at) {
+            (Some(p), Some(o)) if p != o => {
+                let (a, z) = (p.min(o), p.max(o));
+                let linked = lex.set(S::Articles).is_empty() || (a + 1..z).any(|k| matches!(word(k), "of" | "de" | "du" | "des" | "d'"));
+                if linked {
+                    p < o
+                } else {
+                    p > o
+                }
+            }
+            _ => false,
+        };
+        let describes_person = !person_nouns.is_empty() && (!org || person_head);
+        if (definite || bare_definite) && (describes_person || relay || (org && hits.is_empty())) {
+            let compatible = |e: &Entity| {
+                let kind_ok = if describes_person {
+                    e.kind == EntityKind::Person
+                } else {
+                    // An institution renames a body that stands for something: not a noun phrase
+                    // that merely spoke ("selon un dernier bilan …. D'après le ministère").
+                    let known = e.speaker.party.is_some() || !e.speaker.countries.is_empty() || e.institution.is_some();
+                    matches!(e.kind, EntityKind::Org | EntityKind::State)
+                        && (known || !org)
+                        && (institution.is_none() || e.institution.is_none() || e.institution == institution || relay)
+                };
+                // A news agency only relays: no description renames it ("Комитет утверждает" after
+                // "…, передает Sputnik").
+                kind_ok && !e.is_agency() && (countries.is_empty() || e.speaker.countries.iter().any(|c| countries.contains(c)))
+            };
+            let noun_ok = |e: &Entity| person_nouns.iter().any(|n| e.nouns.contains(n));
+            let same_institution = |e: &Entity| {
+                !describes_person
+                    && institution.is_some()
+                    && e.institution == institution
+                    && (countries.is_empty() || e.speaker.countries.iter().any(|c| countries.contains(c)))
+            };
+            // A generic institution noun ("ведомство", "the agency") renames a ministry before a
+            // state or a body that is none ("заявило ведомство" after "Минобороны Армении").
+            let generic_org = org && !describes_person && institution.is_none() && hits.is_empty();
+            let ministry = |e: &Entity| generic_org && compatible(e) && e.institution.as_deref().is_some_and(|i| i != "army");
+            // A document ("в сообщении", "the statement") is the last speaker's, not the last body
+            // merely named ("отвергло заявление польских властей. … сказано в сообщении").
+            let speaker_document = |e: &Entity| relay && compatible(e) && hist.spoke_at(e.pos);
+            let found = hist
+                .recent(pos, exclude, &same_institution)
+                .or_else(|| hist.recent(pos, exclude, &speaker_document))
+                .or_else(|| hist.recent(pos, exclude, &ministry))
+                .or_else(|| hist.recent(pos, exclude, &|e| compatible(e) && noun_ok(e)))
+                .or_else(|| hist.recent(pos, exclude, &compatible));
+            if let Some(e) = found {
+                let mut e = Entity { pos, ..e.clone() };
+                // The description becomes one of the person's nouns: a later "le ministre" finds
+                // them rather than the last person named.
+                for n in &person_nouns {
+                    if !e.nouns.contains(n) {
+                        e.nouns.push(n.clone());
+                    }
+                }
+                // "a déclaré Gérald Darmanin. … le ministre de l'Intérieur a rappelé": a state office
+                // naming no state tells that the person serves the state around them.
+                if describes_person && state_office && e.speaker.countries.is_empty() && e.kind == EntityKind::Person {
+                    if let Some(c) = self.state_around(pos, hist, institution.as_deref(), org) {
+                        e.speaker.countries = vec![c];
+                        e.speaker.party = party_for(&e.speaker.countries, &institution);
+                    }
+                }
+                return Some(e);
+            }
+            if org && !relay && !describes_person {
+                // "le ministère" after its minister spoke: the institution of the state last speaking.
+                // (Its own content counts: the minister it quotes names the state.)
+                let state = hist.recent(pos, (0, 0), &|e| e.speaker.countries.len() == 1).map(|e| e.speaker.countries.clone());
+                // With no state speaking yet, "le gouvernement" is the government of the state the
+                // document is about.
+                let state = state.or_else(|| self.profile.and_then(Profile::home).filter(|_| !group).map(|h| vec![h.to_string()]));
+                if let Some(countries) = state {
+                    return Some(Entity {
+                        speaker: Speaker { name: self.strip_det(b, &ws), party: party_for(&countries, &institution), countries },
+                        kind: EntityKind::Org,
+                        last_name: None,
+                        family_first: None,
+                        nouns: Vec::new(),
+                        institution,
+                        pos,
+                    });
+                }
+            }
+        }
+        if describes_person && hits.is_empty() && (definite || bare_definite) {
+            // A definite office no one held before ("Le ministre de l'Intérieur a déclaré") is a
+            // person the reader is meant to know: the office holder of the state around, when the
+            // office is a state's; otherwise a person of no known party, kept for the analyst.
+            let countries: Vec<String> = if state_office { self.state_around(pos, hist, institution.as_deref(), org).into_iter().collect() } else { Vec::new() };
+            return Some(Entity {
+                speaker: Speaker { name: self.strip_det(b, &ws), party: party_for(&countries, &institution), countries },
+                kind: EntityKind::Person,
+                last_name: None,
+                family_first: None,
+                nouns: person_nouns,
+                institution,
+                pos,
+            });
+        }
+        if hits.is_empty() && definite && !describes_person && !org && !relay && !group {
+            // An unknown definite head ("the former sergeant-at-arms") most often renames the last person.
+            if let Some(e) = hist.recent(pos, exclude, &|e| e.kind == EntityKind::Person) {
+                return Some(Entity { pos, ..e.clone() });
+            }
+        }
+        if !hits.is_empty() {
+            let h = &hits[0];
+            let kind = if describes_person {
+                EntityKind::Person
+            } else if group {
+                EntityKind::Group
+            } else if org || h.kind != PartyKind::State || institution.is_some() {
+                EntityKind::Org
+            } else {
+                EntityKind::State
+            };
+            let party = if h.kind != PartyKind::State && h.len == ws.len() { Some(h.key.clone()) } else { party_for(&countries, &institution) };
+            let institution = institution.or_else(|| h.key.split_once('.').map(|(_, s)| s.to_string()));
+            return Some(Entity {
+                speaker: Speaker { name: self.strip_det(b, &ws), party, countries },
+                kind,
+                last_name: None,
+                family_first: None,
+                nouns: person_nouns,
+                institution,
+                pos,
+            });
+        }
+        // An undetermined person ("a senior official"), a group ("refugee advocates") or a document
+        // with no known author ("the complaint said") speaks, for no known state.
+        if (describes_person && !definite) || group || relay {
+            // "a military official", « un responsable militaire », "a government source": an
+            // unnamed holder of a state's office serves the state around, as a definite office does.
+            let state_held = describes_person && !group && !nonstate_body && (0..ws.len()).any(|k| lex.set(S::StateQualifiers).match_at(&get, k).is_some());
+            let countries: Vec<String> = if state_held { self.state_around(pos, hist, institution.as_deref(), org).into_iter().collect() } else { Vec::new() };
+            return Some(Entity {
+                speaker: Speaker { name: self.strip_det(b, &ws), party: None, countries },
+                // An unnamed document ("un dernier bilan", "a report") is no one a later description
+                // ("le ministère") can stand for.
+                kind: if group { EntityKind::Group } else if relay { EntityKind::Unresolved } else { EntityKind::Person },
+                last_name: None,
+                family_first: None,
+                nouns: person_nouns,
+                institution: None,
+                pos,
+            });
+        }
+        // Any other short noun phrase ("the bank", "both groups", "many users") speaks as itself: it
+        // is a speaker the reader knows, though no party.
+        let plain_np = (2..=4).contains(&ws.len())
+            && (lex.is(S::Determiners, word(0)) || lex.is(S::Quantifiers, word(0)))
+            && (1..ws.len()).all(|k| ws[k] == ws[k - 1] + 1 && !b.toks[ws[k]].upper && !lex.is(S::Determiners, word(k)) && !lex.is(S::NpRightStop, word(k)) && !lex.is(S::PronExcluded, word(k)) && !lex.is(S::PronAny, word(k)));
+        if plain_np || ws.len() <= 3 && ws.iter().any(|&t| b.toks[t].upper) {
+            return Some(Entity {
+                speaker: Speaker { name: self.strip_det(b, &ws), party: None, countries: Vec::new() },
+                kind: EntityKind::Org,
+                last_name: None,
+                family_first: None,
+                nouns: Vec::new(),
+                institution: None,
+                pos,
+            });
+        }
+        None
+    }
+}
