@@ -593,3 +593,13 @@ fn a_dateline_run_into_the_first_sentence_is_no_part_of_the_speaker() {
         assert_eq!(x.claims.iter().map(|c| c.speaker.who.name.as_str()).collect::<Vec<_>>(), [name], "{:#?}", x.claims);
     }
 }
+
+#[test]
+fn what_was_said_before_the_news_is_a_claim_and_what_is_yet_to_be_said_is_not() {
+    check(
+        "China rejected the criticism. It comes after the World Health Organization said Beijing had underreported the toll.",
+        &[Want { countries: &[], contains: "Beijing had underreported the toll", stance: "assert" }],
+    );
+    let x = run("The talks will resume before the minister says anything.", None);
+    assert!(x.claims.is_empty(), "{:#?}", x.claims);
+}
