@@ -26,15 +26,7 @@ impl Resolver<'_> {
         if let (Some(t), None, true) = (body.next(), body.next(), hits.is_empty()) {
             let code = b.toks[t].upper.then(|| b.word(t).and_then(|w| self.profile?.acronym_state(w))).flatten();
             if let Some(code) = code {
-                return Some(Entity {
-                    speaker: Speaker { name: self.surface(b, t, t).to_string(), party: Some(code.to_string()), countries: vec![code.to_string()] },
-                    kind: EntityKind::Org,
-                    last_name: None,
-                    family_first: None,
-                    nouns: Vec::new(),
-                    institution: None,
-                    pos,
-                });
+                return Some(Entity::new(Speaker { name: self.surface(b, t, t).to_string(), party: Some(code.to_string()), countries: vec![code.to_string()] }, EntityKind::Org, pos));
             }
         }
         // "the RSF's spokesman", "Houthi military spokesman Yahya Sarea": an office in a body that
@@ -402,15 +394,7 @@ impl Resolver<'_> {
             && (lex.is(S::Determiners, word(0)) || lex.is(S::Quantifiers, word(0)))
             && (1..ws.len()).all(|k| ws[k] == ws[k - 1] + 1 && !b.toks[ws[k]].upper && !lex.is(S::Determiners, word(k)) && !lex.is(S::NpRightStop, word(k)) && !lex.is(S::PronExcluded, word(k)) && !lex.is(S::PronAny, word(k)));
         if plain_np || ws.len() <= 3 && ws.iter().any(|&t| b.toks[t].upper) {
-            return Some(Entity {
-                speaker: Speaker { name: self.strip_det(b, &ws), party: None, countries: Vec::new() },
-                kind: EntityKind::Org,
-                last_name: None,
-                family_first: None,
-                nouns: Vec::new(),
-                institution: None,
-                pos,
-            });
+            return Some(Entity::new(Speaker { name: self.strip_det(b, &ws), party: None, countries: Vec::new() }, EntityKind::Org, pos));
         }
         None
     }
