@@ -72,7 +72,10 @@ impl Resolver<'_> {
             // ("Ведомство отвергло …").
             // Nor is an adverb ("Там отметили", "Ранее Минобороны сообщило").
             let noun = lex.is(S::OrgNouns, word(k)) || lex.is(S::RelayNouns, word(k)) || lex.is(S::Adverbs, word(k));
-            t.cap && !covered(k) && !noun && !lex.is(S::TitleWords, word(k)) && !lex.is(S::PersonNouns, word(k)) && !lex.is(S::GroupNouns, word(k))
+            // "Hamas-run", "Kremlin-backed", "Russian-installed": a compound ending in a lowercase
+            // word is an adjective, not a name ("Jean-Pierre" keeps its capital).
+            let adjective = self.text[t.bs..t.be].rsplit_once('-').is_some_and(|(_, tail)| tail.starts_with(char::is_lowercase));
+            t.cap && !adjective && !covered(k) && !noun && !lex.is(S::TitleWords, word(k)) && !lex.is(S::PersonNouns, word(k)) && !lex.is(S::GroupNouns, word(k))
         };
         let mut run: Option<(usize, usize)> = None;
         // "Kenza Tarek, a student at Laval University": a name that opens the phrase and ends at its
