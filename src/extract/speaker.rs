@@ -59,6 +59,11 @@ pub(crate) struct Entity {
 }
 
 impl Entity {
+    /// An entity known by its speaker alone: no personal name, introducing nouns or institution.
+    pub fn new(speaker: Speaker, kind: EntityKind, pos: usize) -> Entity {
+        Entity { speaker, kind, last_name: None, family_first: None, nouns: Vec::new(), institution: None, pos }
+    }
+
     /// A state news agency: it relays, never speaks for itself, and names no state that speaks.
     pub fn is_agency(&self) -> bool {
         self.speaker.party.as_deref().is_some_and(|p| p.starts_with(AGENCY))
@@ -454,15 +459,7 @@ impl Resolver<'_> {
             let countries = hist.last_two_states(pos);
             if countries.len() == 2 {
                 let name = self.surface(b, ws[0], ws[ws.len() - 1]).to_string();
-                return Some(Entity {
-                    speaker: Speaker { name, party: None, countries },
-                    kind: EntityKind::Group,
-                    last_name: None,
-                    family_first: None,
-                    nouns: Vec::new(),
-                    institution: None,
-                    pos,
-                });
+                return Some(Entity::new(Speaker { name, party: None, countries }, EntityKind::Group, pos));
             }
         }
         let hits = self.hits(b, &ws);
@@ -490,15 +487,7 @@ impl Resolver<'_> {
                         }
                     }
                 }
-                return Some(Entity {
-                    speaker: Speaker { name: self.strip_det(b, &ws), party: None, countries },
-                    kind: EntityKind::Group,
-                    last_name: None,
-                    family_first: None,
-                    nouns: Vec::new(),
-                    institution: None,
-                    pos,
-                });
+                return Some(Entity::new(Speaker { name: self.strip_det(b, &ws), party: None, countries }, EntityKind::Group, pos));
             }
             // Otherwise the last part is the subject ("police arrived and the chief said").
             let &(a, z) = parts.last()?;
@@ -519,15 +508,7 @@ impl Resolver<'_> {
         if ws.len() > 6 || ws.iter().any(|&t| b.word(t).is_some_and(|w| lex.is(S::NpLeftStop, w) || lex.is(S::Complementizers, w))) {
             return None;
         }
-        Some(Entity {
-            speaker: Speaker { name: self.strip_det(b, &ws), party: None, countries: Vec::new() },
-            kind: EntityKind::Unresolved,
-            last_name: None,
-            family_first: None,
-            nouns: Vec::new(),
-            institution: None,
-            pos,
-        })
+        Some(Entity::new(Speaker { name: self.strip_det(b, &ws), party: None, countries: Vec::new() }, EntityKind::Unresolved, pos))
     }
 
     /// The state an office holder naming no state serves ("le Premier ministre Abiy Ahmed"): for an

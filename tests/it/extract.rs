@@ -593,3 +593,25 @@ fn a_dateline_run_into_the_first_sentence_is_no_part_of_the_speaker() {
         assert_eq!(x.claims.iter().map(|c| c.speaker.who.name.as_str()).collect::<Vec<_>>(), [name], "{:#?}", x.claims);
     }
 }
+
+#[test]
+fn what_was_said_before_the_news_is_a_claim_and_what_is_yet_to_be_said_is_not() {
+    check(
+        "China rejected the criticism. It comes after the World Health Organization said Beijing had underreported the toll.",
+        &[Want { countries: &[], contains: "Beijing had underreported the toll", stance: "assert" }],
+    );
+    let x = run("The talks will resume before the minister says anything.", None);
+    assert!(x.claims.is_empty(), "{:#?}", x.claims);
+}
+
+#[test]
+fn a_capitalized_compound_ending_in_a_lowercase_word_is_an_adjective_not_a_name() {
+    for (text, name) in [
+        ("The Kremlin-backed administration said the dam had been shelled.", "Kremlin-backed administration"),
+        ("The Iran-backed Houthi movement said it had attacked a ship.", "Iran-backed Houthi movement"),
+        ("Jean-Pierre Dupont said the talks had failed.", "Jean-Pierre Dupont"),
+    ] {
+        let x = run(text, None);
+        assert_eq!(x.claims.iter().map(|c| c.speaker.who.name.as_str()).collect::<Vec<_>>(), [name], "{:#?}", x.claims);
+    }
+}

@@ -26,15 +26,7 @@ impl Resolver<'_> {
         if let (Some(t), None, true) = (body.next(), body.next(), hits.is_empty()) {
             let code = b.toks[t].upper.then(|| b.word(t).and_then(|w| self.profile?.acronym_state(w))).flatten();
             if let Some(code) = code {
-                return Some(Entity {
-                    speaker: Speaker { name: self.surface(b, t, t).to_string(), party: Some(code.to_string()), countries: vec![code.to_string()] },
-                    kind: EntityKind::Org,
-                    last_name: None,
-                    family_first: None,
-                    nouns: Vec::new(),
-                    institution: None,
-                    pos,
-                });
+                return Some(Entity::new(Speaker { name: self.surface(b, t, t).to_string(), party: Some(code.to_string()), countries: vec![code.to_string()] }, EntityKind::Org, pos));
             }
         }
         // "the RSF's spokesman", "Houthi military spokesman Yahya Sarea": an office in a body that
@@ -80,7 +72,10 @@ impl Resolver<'_> {
             // ("Ведомство отвергло …").
             // Nor is an adverb ("Там отметили", "Ранее Минобороны сообщило").
             let noun = lex.is(S::OrgNouns, word(k)) || lex.is(S::RelayNouns, word(k)) || lex.is(S::Adverbs, word(k));
-            t.cap && !covered(k) && !noun && !lex.is(S::TitleWords, word(k)) && !lex.is(S::PersonNouns, word(k)) && !lex.is(S::GroupNouns, word(k))
+            // "Hamas-run", "Kremlin-backed", "Russian-installed": a compound ending in a lowercase
+            // word is an adjective, not a name ("Jean-Pierre" keeps its capital).
+            let adjective = self.text[t.bs..t.be].rsplit_once('-').is_some_and(|(_, tail)| tail.starts_with(char::is_lowercase));
+            t.cap && !adjective && !covered(k) && !noun && !lex.is(S::TitleWords, word(k)) && !lex.is(S::PersonNouns, word(k)) && !lex.is(S::GroupNouns, word(k))
         };
         let mut run: Option<(usize, usize)> = None;
         // "Kenza Tarek, a student at Laval University": a name that opens the phrase and ends at its
@@ -402,15 +397,7 @@ impl Resolver<'_> {
             && (lex.is(S::Determiners, word(0)) || lex.is(S::Quantifiers, word(0)))
             && (1..ws.len()).all(|k| ws[k] == ws[k - 1] + 1 && !b.toks[ws[k]].upper && !lex.is(S::Determiners, word(k)) && !lex.is(S::NpRightStop, word(k)) && !lex.is(S::PronExcluded, word(k)) && !lex.is(S::PronAny, word(k)));
         if plain_np || ws.len() <= 3 && ws.iter().any(|&t| b.toks[t].upper) {
-            return Some(Entity {
-                speaker: Speaker { name: self.strip_det(b, &ws), party: None, countries: Vec::new() },
-                kind: EntityKind::Org,
-                last_name: None,
-                family_first: None,
-                nouns: Vec::new(),
-                institution: None,
-                pos,
-            });
+            return Some(Entity::new(Speaker { name: self.strip_det(b, &ws), party: None, countries: Vec::new() }, EntityKind::Org, pos));
         }
         None
     }
