@@ -318,39 +318,29 @@ impl Store {
         // For each clause that is a set of claims, the query counting it alone.
         let mut counts: Vec<Option<String>> = Vec::new();
         let mut args: Vec<rusqlite::types::Value> = Vec::new();
-        if let Some(q) = &filter.query {
-            match super::fts_query(q)? {
-                // A subquery, not a join: the full-text match runs once. Joined, the planner could
-                // walk an index of `claims` (the queue's) and run the match once per claim: 72 s
-                // for "the queue, words Jermuk" over 100,000 claims, 0.1 s this way.
-                Some(q) => {
-                    args.push(q.into());
-                    let n = args.len();
-                    clauses.push(format!("c.id IN (SELECT rowid FROM claims_fts WHERE claims_fts MATCH ?{n})"));
-                    // The index's rows are the claims' (`fts_queue` keeps them in step).
-                    counts.push(Some(format!("SELECT count(*) FROM claims_fts WHERE claims_fts MATCH ?{n}")));
-                }
-                // A search without a word finds nothing (FTS5 would call it a syntax error).
-                None => {
-                    clauses.push("0".to_string());
-                    counts.push(None);
-                }
+        // A full-text match as a clause. A subquery, not a join: the match runs once. Joined, the
+        // planner could walk an index of `claims` (the queue's) and run the match once per claim:
+        // 72 s for "the queue, words Jermuk" over 100,000 claims, 0.1 s this way. The index's rows
+        // are the claims' (`fts_queue` keeps them in step). A search without a word finds nothing
+        // (FTS5 would call it a syntax error).
+        let mut full_text = |m: Option<String>| match m {
+            Some(m) => {
+                args.push(m.into());
+                let n = args.len();
+                clauses.push(format!("c.id IN (SELECT rowid FROM claims_fts WHERE claims_fts MATCH ?{n})"));
+                counts.push(Some(format!("SELECT count(*) FROM claims_fts WHERE claims_fts MATCH ?{n}")));
             }
+            None => {
+                clauses.push("0".to_string());
+                counts.push(None);
+            }
+        };
+        if let Some(q) = &filter.query {
+            full_text(super::fts_query(q)?);
         }
         if let Some(words) = &filter.speaker {
-            match super::fts_query(words)? {
-                Some(q) => {
-                    // A column filter on the whole query: every word must be in the speaker's name.
-                    args.push(format!("{{speaker}} : ({q})").into());
-                    let n = args.len();
-                    clauses.push(format!("c.id IN (SELECT rowid FROM claims_fts WHERE claims_fts MATCH ?{n})"));
-                    counts.push(Some(format!("SELECT count(*) FROM claims_fts WHERE claims_fts MATCH ?{n}")));
-                }
-                None => {
-                    clauses.push("0".to_string());
-                    counts.push(None);
-                }
-            }
+            // A column filter on the whole query: every word must be in the speaker's name.
+            full_text(super::fts_query(words)?.map(|q| format!("{{speaker}} : ({q})")));
         }
         if let Some(p) = &filter.party {
             let party = self.find_party(p)?;
