@@ -130,6 +130,26 @@ await step('reader highlights claims as text runs and opens a claim on click', a
   await shot(page, 'reader');
 });
 
+await step('the claim panel belongs to the view that opened it; its claim stays the one a passage is attached to', async (page) => {
+  await open(page);
+  await tab(page, 'Reader');
+  const article = page.getByRole('article', { name: 'Source text' });
+  await article.getByRole('button', { name: /claim by ministère arménien.*deny/ }).click();
+  const panel = page.getByRole('complementary', { name: 'Claim 2' });
+  await panel.waitFor();
+  await tab(page, 'Library');
+  await page.getByRole('heading', { name: 'Library' }).waitFor();
+  assert.equal(await page.getByRole('complementary', { name: /^Claim / }).count(), 0, 'no claim panel over the Library');
+  await tab(page, 'Reader');
+  await panel.waitFor();
+  await tab(page, 'Claims');
+  assert.equal(await page.getByRole('complementary', { name: /^Claim / }).count(), 0, 'nor over the Claims view');
+  await tab(page, 'Reader');
+  // Esc in another view leaves the Reader's panel open.
+  await panel.getByRole('button', { name: 'Close the claim panel (Esc)' }).click();
+  assert.equal(await page.getByRole('complementary', { name: /^Claim / }).count(), 0, 'closed');
+});
+
 await step('selecting text in the reader creates a claim by hand', async (page) => {
   await open(page);
   await tab(page, 'Reader');

@@ -33,6 +33,9 @@ class AppState {
   view = $state<View>('library');
   sourceId = $state<number | null>(null);
   claimId = $state<number | null>(null);
+  /** The view that opened the claim panel: the panel shows there only. The claim stays the one
+   * a passage selected in the Reader is attached to, wherever the analyst goes. */
+  claimView = $state<View | null>(null);
   /** The open claim was asked for editing (e in the review queue). */
   editing = $state(false);
   info = $state<WorkspaceInfo | null>(null);
@@ -52,7 +55,17 @@ class AppState {
   }
   openClaim(id: number | null, edit = false) {
     this.claimId = id;
+    this.claimView = id === null ? null : this.view;
     this.editing = edit;
+  }
+  /** The open claim's source in the Reader, the panel going along. */
+  showClaimSource(sourceId: number) {
+    this.openSource(sourceId);
+    if (this.claimId !== null) this.claimView = 'reader';
+  }
+  /** Whether the claim panel shows in the current view. */
+  get panelOpen(): boolean {
+    return this.claimId !== null && this.claimView === this.view;
   }
   changed() {
     this.revision++;
