@@ -98,11 +98,14 @@ fn sentences(paragraph: &str) -> Vec<String> {
             '«' | '“' | '„' => depth += 1,
             '»' | '”' => depth -= 1,
             '"' => straight_open = !straight_open,
-            '.' | '?' | '!' if depth <= 0 && !straight_open => {
-                if chars.get(k + 1).is_some_and(|&(_, n)| n == ' ') && chars.get(k + 2).is_some_and(|&(_, n)| n.is_uppercase()) {
-                    out.push(paragraph[start..at + 1].trim().to_string());
-                    start = at + 2;
-                }
+            '.' | '?' | '!'
+                if depth <= 0
+                    && !straight_open
+                    && chars.get(k + 1).is_some_and(|&(_, n)| n == ' ')
+                    && chars.get(k + 2).is_some_and(|&(_, n)| n.is_uppercase()) =>
+            {
+                out.push(paragraph[start..at + 1].trim().to_string());
+                start = at + 2;
             }
             _ => {}
         }

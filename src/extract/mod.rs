@@ -158,8 +158,10 @@ pub fn extract(text: &str, cfg: &ExtractConfig<'_>) -> Extraction {
 /// earlier claims take it too. A person given two states keeps each claim's own.
 fn same_person_same_state(raw: &mut [attribute::RawClaim]) {
     use std::collections::HashMap;
-    // Person key → the state (and party) their claims give, or `None` once two disagree.
-    let mut states: HashMap<String, Option<(Vec<String>, Option<String>)>> = HashMap::new();
+    // A person's states and party, as their claims give them.
+    type Side = (Vec<String>, Option<String>);
+    // Person key → the side their claims give, or `None` once two disagree.
+    let mut states: HashMap<String, Option<Side>> = HashMap::new();
     for c in raw.iter() {
         let (Some(p), false) = (c.person.as_deref(), c.speaker.countries.is_empty()) else { continue };
         match states.get_mut(p) {

@@ -253,9 +253,7 @@ impl Attributor<'_> {
                     // relative pronoun's antecedent speaks (a verb before it is cut off with the
                     // rest of the clause).
                     let end = if b.is_punct(le - 1, ',') { le - 1 } else { le };
-                    if b.word(end - 1).is_none() {
-                        return None;
-                    }
+                    b.word(end - 1)?;
                     let ns = self.left_np_start(b, s, end - 1);
                     // The antecedent is an object: it starts after the clause's verb ("interviewed").
                     let verb = |t: usize| {
