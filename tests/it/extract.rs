@@ -30,6 +30,20 @@ fn check(text: &str, wants: &[Want<'_>]) {
     }
 }
 
+/// Each text gives exactly one claim, spoken by the name beside it.
+fn one_speaker_each(cases: &[(&str, &str)]) {
+    for &(text, name) in cases {
+        let x = run(text, None);
+        assert_eq!(x.claims.iter().map(|c| c.speaker.who.name.as_str()).collect::<Vec<_>>(), [name], "{text:?}: {:#?}", x.claims);
+    }
+}
+
+/// The text gives no claim.
+fn no_claim(text: &str) {
+    let x = run(text, None);
+    assert!(x.claims.is_empty(), "{text:?}: {:#?}", x.claims);
+}
+
 #[test]
 fn quotes_in_every_style_are_attributed_to_the_speaker_after_them() {
     let want = |contains| [Want { countries: &["AZ"], contains, stance: "assert" }];
@@ -549,8 +563,7 @@ fn a_family_name_written_first_finds_the_person_and_a_weekday_is_no_part_of_the_
     let by = |needle: &str| x.claims.iter().find(|c| c.text.contains(needle)).map(|c| (c.speaker.who.name.clone(), c.speaker.who.countries.clone()));
     assert_eq!(by("the drills were routine"), Some(("Mao Ning".to_string(), vec!["CN".to_string()])), "{:#?}", x.claims);
     assert_eq!(by("Beijing would respond"), Some(("Mao Ning".to_string(), vec!["CN".to_string()])), "{:#?}", x.claims);
-    let x = run("Japan Thursday said the vessel had entered its waters.", None);
-    assert_eq!(x.claims.iter().map(|c| c.speaker.who.name.as_str()).collect::<Vec<_>>(), ["Japan"], "{:#?}", x.claims);
+    one_speaker_each(&[("Japan Thursday said the vessel had entered its waters.", "Japan")]);
 }
 
 #[test]
@@ -568,8 +581,7 @@ fn a_toll_a_side_reports_is_its_claim_even_when_the_figure_follows_the_verb() {
     check("L'opposition évoque 27 morts dans la capitale.", &[Want { countries: &[], contains: "27 morts", stance: "report" }]);
     check("The ministry reported 14 deaths after the strike.", &[Want { countries: &[], contains: "14 deaths", stance: "report" }]);
     // A verb that is no report still reads as no speech before a figure.
-    let x = run("Analysts estimated $3bn in losses.", None);
-    assert!(x.claims.is_empty(), "{:#?}", x.claims);
+    no_claim("Analysts estimated $3bn in losses.");
 }
 
 #[test]
@@ -579,19 +591,15 @@ fn a_participle_right_after_an_institution_or_a_state_is_what_it_says() {
         &[Want { countries: &["AZ"], contains: "avoir riposté à une provocation", stance: "assert" }],
     );
     // A person or a thing before a gerund is not taken for a speaker.
-    let x = run("A man claiming the prize was arrested.", None);
-    assert!(x.claims.is_empty(), "{:#?}", x.claims);
+    no_claim("A man claiming the prize was arrested.");
 }
 
 #[test]
 fn a_dateline_run_into_the_first_sentence_is_no_part_of_the_speaker() {
-    for (text, name) in [
+    one_speaker_each(&[
         ("Kyiv, March 3 The Ukrainian air force said it had shot down 12 drones.", "Ukrainian air force"),
         ("Baku, May 2 (Trend) The Azerbaijani defence ministry said Armenian units had opened fire.", "Azerbaijani defence ministry"),
-    ] {
-        let x = run(text, None);
-        assert_eq!(x.claims.iter().map(|c| c.speaker.who.name.as_str()).collect::<Vec<_>>(), [name], "{:#?}", x.claims);
-    }
+    ]);
 }
 
 #[test]
@@ -600,18 +608,14 @@ fn what_was_said_before_the_news_is_a_claim_and_what_is_yet_to_be_said_is_not() 
         "China rejected the criticism. It comes after the World Health Organization said Beijing had underreported the toll.",
         &[Want { countries: &[], contains: "Beijing had underreported the toll", stance: "assert" }],
     );
-    let x = run("The talks will resume before the minister says anything.", None);
-    assert!(x.claims.is_empty(), "{:#?}", x.claims);
+    no_claim("The talks will resume before the minister says anything.");
 }
 
 #[test]
 fn a_capitalized_compound_ending_in_a_lowercase_word_is_an_adjective_not_a_name() {
-    for (text, name) in [
+    one_speaker_each(&[
         ("The Kremlin-backed administration said the dam had been shelled.", "Kremlin-backed administration"),
         ("The Iran-backed Houthi movement said it had attacked a ship.", "Iran-backed Houthi movement"),
         ("Jean-Pierre Dupont said the talks had failed.", "Jean-Pierre Dupont"),
-    ] {
-        let x = run(text, None);
-        assert_eq!(x.claims.iter().map(|c| c.speaker.who.name.as_str()).collect::<Vec<_>>(), [name], "{:#?}", x.claims);
-    }
+    ]);
 }
