@@ -54,6 +54,12 @@ pub(crate) use verification::set_party_in;
 /// How long a writer waits for another process's lock before giving up with [`Error::Locked`].
 const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
 
+/// How long creating, upgrading or seeding a store waits: done once, by every process that opens a
+/// new store at the same time, one after the other. Alone it takes a fraction of a second; a dozen
+/// processes starting together on a loaded 2-core machine queued past five seconds, and all but
+/// the first failed as "locked" (regression test `two_processes_creating_one_new_store_both_succeed`).
+const SETUP_BUSY_TIMEOUT: Duration = Duration::from_secs(60);
+
 /// An open store.
 pub struct Store {
     conn: Connection,
@@ -77,8 +83,16 @@ impl Store {
         .map_err(|e| classify(e, path))?;
         let mut store = Store { conn, path: path.to_path_buf() };
         store.configure().map_err(|e| store.reclassify(e))?;
-        store.migrate().map_err(|e| store.reclassify(e))?;
+        store.setting_up(Store::migrate).map_err(|e| store.reclassify(e))?;
         Ok(store)
+    }
+
+    /// Runs one-time set-up work with the longer lock wait it needs ([`SETUP_BUSY_TIMEOUT`]).
+    pub(crate) fn setting_up<T>(&mut self, work: impl FnOnce(&mut Store) -> Result<T>) -> Result<T> {
+        self.conn.busy_timeout(SETUP_BUSY_TIMEOUT)?;
+        let out = work(self);
+        self.conn.busy_timeout(BUSY_TIMEOUT)?;
+        out
     }
 
     /// A store in memory, for tests and `extract` dry runs.

@@ -45,7 +45,7 @@ impl Store {
         if seeded.as_deref() == Some(version) {
             return Ok(());
         }
-        self.write(|tx| {
+        self.setting_up(|store| store.write(|tx| {
             // Asked again under the write lock: processes opening a new store together all see it
             // unseeded, and queue here; only the first seeds, or the queue outlasts the busy timeout.
             let seeded: Option<String> = tx.query_row("SELECT value FROM meta WHERE key = 'gazetteer_hash'", [], |r| r.get(0)).optional()?;
@@ -73,7 +73,7 @@ impl Store {
                 [version],
             )?;
             Ok(())
-        })
+        }))
     }
 
     /// Parties; all of them with `all`, else those with claims or touched by the analyst.
