@@ -150,6 +150,31 @@ await step('the claim panel belongs to the view that opened it; its claim stays 
   assert.equal(await page.getByRole('complementary', { name: /^Claim / }).count(), 0, 'closed');
 });
 
+await step('every view is usable at 1024 × 640: nothing wider than the window, with the claim panel open', async (page) => {
+  await page.setViewportSize({ width: 1024, height: 640 });
+  await open(page);
+  const overflow = () =>
+    page.evaluate(() => {
+      const wide = [...document.querySelectorAll('body *')].filter((el) => {
+        const r = el.getBoundingClientRect();
+        // Inside a scroller (the claims table, the panel) width is the scroller's business.
+        return r.width > 0 && r.right > window.innerWidth + 1 && !el.closest('.scroller, [style*="overflow"]');
+      });
+      return { page: document.documentElement.scrollWidth > window.innerWidth + 1, elements: wide.slice(0, 3).map((el) => `${el.tagName}.${el.className}`) };
+    });
+  for (const view of ['Library', 'Reader', 'Claims', 'Parties', 'Conflicts', 'Reports', 'Matrix']) {
+    await tab(page, view);
+    await page.waitForTimeout(200);
+    if (view === 'Reader') {
+      await page.getByRole('article', { name: 'Source text' }).getByRole('button', { name: /claim by ministère arménien.*deny/ }).click();
+      await page.getByRole('complementary', { name: 'Claim 2' }).waitFor();
+    }
+    const o = await overflow();
+    assert.ok(!o.page && o.elements.length === 0, `${view} at 1024 × 640: the page scrolls sideways (${o.page}) or overflows: ${o.elements.join(', ')}`);
+    if (view === 'Reader') await shot(page, 'layout-1024-reader');
+  }
+});
+
 await step('selecting text in the reader creates a claim by hand', async (page) => {
   await open(page);
   await tab(page, 'Reader');
