@@ -38,7 +38,7 @@ struct Concept {
 }
 
 /// The concepts and their words.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct EventLexicon {
     concepts: Vec<Concept>,
     /// Folded words to the concepts they name, by index. Every word of every claim is looked up
@@ -56,15 +56,13 @@ impl EventLexicon {
     pub fn builtin() -> &'static EventLexicon {
         static LEX: OnceLock<EventLexicon> = OnceLock::new();
         // The file is compiled in and checked by a unit test, so it always parses.
-        LEX.get_or_init(|| {
-            EventLexicon::from_json(EVENTS_JSON).unwrap_or(EventLexicon { concepts: Vec::new(), exact: HashMap::default(), prefixes: HashMap::default(), prefix_lens: Vec::new() })
-        })
+        LEX.get_or_init(|| EventLexicon::from_json(EVENTS_JSON).unwrap_or_default())
     }
 
     /// Reads a lexicon in the format of `data/align/events.json`.
     pub fn from_json(json: &str) -> Result<EventLexicon> {
         let file: File = serde_json::from_str(json).map_err(|e| Error::bad_input("event lexicon", e.to_string()))?;
-        let mut lex = EventLexicon { concepts: Vec::new(), exact: HashMap::default(), prefixes: HashMap::default(), prefix_lens: Vec::new() };
+        let mut lex = EventLexicon::default();
         for (i, c) in file.concepts.into_iter().enumerate() {
             for w in &c.words {
                 let (map, word) = match w.strip_suffix('*') {

@@ -207,15 +207,6 @@ impl Lexicon {
     }
 }
 
-/// [`fold`], with a fast path for ASCII words (most tokens), which only need lowercasing.
-pub fn fold_word(s: &str) -> String {
-    if s.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'\'') {
-        s.to_ascii_lowercase()
-    } else {
-        fold(s)
-    }
-}
-
 /// The content key of a word: folded, with a plural "s"/"x" dropped ("drones" → "drone").
 pub fn stem(folded: &str) -> String {
     let n = folded.chars().count();
@@ -236,7 +227,7 @@ pub fn facts(text: &str, gazetteer: &Gazetteer, lex: &Lexicon) -> Vec<Fact> {
 pub fn facts_and_words<'a>(text: &'a str, gazetteer: &Gazetteer, lex: &Lexicon) -> (Vec<Fact>, Vec<(Token<'a>, String)>) {
     let owned: Vec<(Token<'a>, String)> =
         tokenize(text).into_iter().filter(|t| t.kind != TokenKind::Space).map(|t| {
-            let f = fold_word(t.text);
+            let f = fold(t.text);
             (t, f)
         }).collect();
     let out = facts_in(text, &owned, gazetteer, lex);
