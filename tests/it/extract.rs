@@ -619,3 +619,50 @@ fn a_capitalized_compound_ending_in_a_lowercase_word_is_an_adjective_not_a_name(
         ("Jean-Pierre Dupont said the talks had failed.", "Jean-Pierre Dupont"),
     ]);
 }
+
+#[test]
+fn a_name_after_a_modifiers_preposition_is_where_the_speaker_is_not_who() {
+    one_speaker_each(&[
+        ("Maria Lopes with the Lisbon Port Authority says the delays are caused by the strike.", "Maria Lopes"),
+        ("The French embassy in Dar es Salaam said that the vote had been marred by irregularities.", "French embassy in Dar es Salaam"),
+        ("Jean Dupont, chez Oxfam depuis vingt ans, a affirmé que les stocks étaient épuisés.", "Jean Dupont"),
+    ]);
+    // The embassy serves its state, not the city's.
+    check(
+        "The French embassy in Dar es Salaam said that the vote had been marred by irregularities.",
+        &[Want { countries: &["FR"], contains: "the vote had been marred", stance: "assert" }],
+    );
+}
+
+#[test]
+fn a_name_right_before_a_person_noun_qualifies_it() {
+    check(
+        "Anna Varga runs a bakery. \"We are losing money every hour,\" says the soft-spoken Porto resident, who moved there in 2001.",
+        &[Want { countries: &[], contains: "We are losing money", stance: "assert" }],
+    );
+    let text = "Anna Varga said the bakery would close. \"We are losing money every hour,\" says the soft-spoken Porto resident.";
+    assert_eq!(speakers_of(text, "losing money"), ["Anna Varga"]);
+}
+
+#[test]
+fn a_body_that_stands_for_no_state_takes_none_from_around_it() {
+    let x = run("The Portuguese charity Ajuda said its director was detained. The group said the arrest was unlawful. Acme Shipping said its profits had fallen in Portugal. The company said sales would recover.", Some("en"));
+    assert!(x.claims.len() >= 3, "{:#?}", x.claims);
+    for c in x.claims.iter().filter(|c| c.text.contains("unlawful") || c.text.contains("recover")) {
+        assert!(c.speaker.who.countries.is_empty(), "{:#?}", c);
+    }
+}
+
+#[test]
+fn an_acronym_names_a_body_and_no_earlier_person() {
+    let text = "The opposition leader, Tom Mwanza, said the ballots were rigged.\n\nIn its final results, the NEC said the president took 84% of the vote.";
+    assert_eq!(speakers_of(text, "84%"), ["NEC"]);
+}
+
+#[test]
+fn a_name_in_apposition_after_an_institution_is_the_speaker() {
+    let x = run("The head of the National Electoral Commission, Semistocles Kaijage, said the complaints were unsubstantiated.", Some("en"));
+    assert_eq!(x.claims.iter().map(|c| c.speaker.who.name.as_str()).collect::<Vec<_>>(), ["Semistocles Kaijage"], "{:#?}", x.claims);
+    let x = run("An observer mission from the East African Community said on Friday that the election was conducted in a regular manner.", Some("en"));
+    assert_eq!(x.claims.len(), 1, "a described body speaks as itself: {:#?}", x.claims);
+}

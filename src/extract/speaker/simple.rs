@@ -82,9 +82,17 @@ impl Resolver<'_> {
         // first comma heads an apposition, whatever capitalized words the apposition holds.
         let first_comma = first_comma(b, &ws);
         let mut head: Option<(usize, usize)> = None;
+        // "Maria Lopes with the port authority", "the French embassy in Dar es Salaam": the head
+        // comes before a modifier's preposition; a name after it (up to an apposition's comma)
+        // is where, or with whom, the speaker is.
+        let upto = first_comma.map_or(ws.len(), |c| c + 1);
+        let modifier_from = (1..upto).find(|&k| lex.is(S::ModifierPreps, word(k)) && !lex.is(S::Determiners, word(k - 1)));
+        let in_modifier = |s: usize| modifier_from.is_some_and(|m| s > m && s < upto);
         let mut k = 0;
         while k < ws.len() {
-            if is_name_word(k) {
+            if is_name_word(k) && in_modifier(k) {
+                k += 1;
+            } else if is_name_word(k) {
                 let s = k;
                 let mut z = k + 1;
                 while z < ws.len() && ws[z] == ws[z - 1] + 1 {
@@ -105,6 +113,12 @@ impl Resolver<'_> {
                         break;
                     }
                 }
+                // "the soft-spoken Porto resident": a name right before a person noun qualifies it.
+                let attributive = z < ws.len() && ws[z] == ws[z - 1] + 1 && !b.toks[ws[z]].cap && lex.is(S::PersonNouns, word(z));
+                if attributive {
+                    k = z;
+                    continue;
+                }
                 run = Some((s, z));
                 let leads = (0..s).all(|j| lex.is(S::Determiners, word(j)) || lex.is(S::TitleWords, word(j)));
                 if head.is_none() && first_comma == Some(z - 1) && leads {
@@ -120,7 +134,8 @@ impl Resolver<'_> {
         }
         // "les Forces Vives de Guinée", "the Armed Forces Command": capitalized words after a
         // capitalized institution noun name the institution, not a person.
-        if run.is_some_and(|(s, _)| s > 0 && b.toks[ws[s - 1]].cap && lex.is(S::OrgNouns, word(s - 1))) {
+        // (Not across a comma: "The head of the Electoral Commission, Semistocles Kaijage, said".)
+        if run.is_some_and(|(s, _)| s > 0 && ws[s] == ws[s - 1] + 1 && b.toks[ws[s - 1]].cap && lex.is(S::OrgNouns, word(s - 1))) {
             run = None;
         }
         if let Some((s, z)) = run {
@@ -308,7 +323,10 @@ impl Resolver<'_> {
                 }
                 return Some(e);
             }
-            if org && !relay && !describes_person {
+            // "The company said", "the group said": a body that stands for no state takes none
+            // from around it.
+            let nonstate = (0..upto).any(|k| lex.is(S::NonstateNouns, word(k)));
+            if org && !relay && !describes_person && !nonstate {
                 // "le ministère" after its minister spoke: the institution of the state last speaking.
                 // (Its own content counts: the minister it quotes names the state.)
                 let state = hist.recent(pos, (0, 0), &|e| e.speaker.countries.len() == 1).map(|e| e.speaker.countries.clone());
@@ -343,7 +361,9 @@ impl Resolver<'_> {
                 pos,
             });
         }
-        if hits.is_empty() && definite && !describes_person && !org && !relay && !group {
+        // (An acronym is the name of a body, never a description: "the NEC said".)
+        let acronym = ws.iter().any(|&t| b.toks[t].upper);
+        if hits.is_empty() && definite && !describes_person && !org && !relay && !group && !acronym {
             // An unknown definite head ("the former sergeant-at-arms") most often renames the last person.
             if let Some(e) = hist.recent(pos, exclude, &|e| e.kind == EntityKind::Person) {
                 return Some(Entity { pos, ..e.clone() });
@@ -396,7 +416,10 @@ impl Resolver<'_> {
         let plain_np = (2..=4).contains(&ws.len())
             && (lex.is(S::Determiners, word(0)) || lex.is(S::Quantifiers, word(0)))
             && (1..ws.len()).all(|k| ws[k] == ws[k - 1] + 1 && !b.toks[ws[k]].upper && !lex.is(S::Determiners, word(k)) && !lex.is(S::NpRightStop, word(k)) && !lex.is(S::PronExcluded, word(k)) && !lex.is(S::PronAny, word(k)));
-        if plain_np || ws.len() <= 3 && ws.iter().any(|&t| b.toks[t].upper) {
+        // So does a body described rather than named ("an observer mission from the East African
+        // Community"), whatever its modifiers hold.
+        let described_body = org && !describes_person && lex.is(S::Determiners, word(0));
+        if plain_np || described_body || ws.len() <= 3 && ws.iter().any(|&t| b.toks[t].upper) {
             return Some(Entity::new(Speaker { name: self.strip_det(b, &ws), party: None, countries: Vec::new() }, EntityKind::Org, pos));
         }
         None
