@@ -666,3 +666,24 @@ fn a_name_in_apposition_after_an_institution_is_the_speaker() {
     let x = run("An observer mission from the East African Community said on Friday that the election was conducted in a regular manner.", Some("en"));
     assert_eq!(x.claims.len(), 1, "a described body speaks as itself: {:#?}", x.claims);
 }
+
+#[test]
+fn an_unnamed_state_source_serves_the_state_around_in_any_number_and_phrase() {
+    check(
+        "Downing Street said the report was false.\n\nA government source quoted in the story described the allegation as \"just another lie\".",
+        &[Want { countries: &["GB"], contains: "just another lie", stance: "assert" }],
+    );
+    check(
+        "Sudan's army said it had repelled the attack. Security officials in the region said that no civilian had been hurt.",
+        &[Want { countries: &["SD"], contains: "no civilian had been hurt", stance: "assert" }],
+    );
+}
+
+#[test]
+fn recalled_that_reports_and_recalled_an_envoy_does_not() {
+    check(
+        "The Venezuelan government recalled that none of the parties can claim the territory as its own.",
+        &[Want { countries: &["VE"], contains: "none of the parties can claim", stance: "assert" }],
+    );
+    no_claim("Venezuela recalled its ambassador from Georgetown on Monday.");
+}

@@ -394,10 +394,11 @@ impl Resolver<'_> {
         }
         // An undetermined person ("a senior official"), a group ("refugee advocates") or a document
         // with no known author ("the complaint said") speaks, for no known state.
-        if (describes_person && !definite) || group || relay {
-            // "a military official", « un responsable militaire », "a government source": an
-            // unnamed holder of a state's office serves the state around, as a definite office does.
-            let state_held = describes_person && !group && !nonstate_body && (0..ws.len()).any(|k| lex.set(S::StateQualifiers).match_at(&get, k).is_some());
+        // "a military official", « un responsable militaire », "a government source": an unnamed
+        // holder of a state's office serves the state around, as a definite office does. (Plural
+        // too: "security officials", « des responsables militaires ».)
+        let state_held = !nonstate_body && (0..ws.len()).any(|k| lex.set(S::StateQualifiers).match_at(&get, k).is_some());
+        if (describes_person && !definite) || group || relay || state_held {
             let countries: Vec<String> = if state_held { self.state_around(pos, hist, institution.as_deref(), org).into_iter().collect() } else { Vec::new() };
             return Some(Entity {
                 speaker: Speaker { name: self.strip_det(b, &ws), party: None, countries },
