@@ -10,6 +10,7 @@ pub mod extract;
 pub mod gazetteer;
 pub mod ingest;
 pub mod model;
+pub mod places;
 pub mod report;
 pub mod store;
 pub mod text;

@@ -57,24 +57,38 @@ pub(crate) fn profile(r: &Resolver<'_>, blocks: &[Block]) -> Profile {
     let mut out = Profile::default();
     // States in order of first mention, with how many blocks name them.
     let mut counts: Vec<(String, usize)> = Vec::new();
+    // The same for the states of the cities named, for a text that names no state at all
+    // (« sa villa de Courtrai », "Kramatorsk"): its home is where its towns are.
+    let mut place_counts: Vec<(String, usize)> = Vec::new();
     let mut named: Vec<String> = Vec::new();
+    let mut placed: Vec<String> = Vec::new();
     for b in blocks {
         named.clear();
+        placed.clear();
         for &(s, e) in &b.sentences {
-            sentence(r, b, s, e, &mut out, &mut named);
+            sentence(r, b, s, e, &mut out, &mut named, &mut placed);
         }
-        named.sort();
-        named.dedup();
-        for code in named.drain(..) {
-            match counts.iter_mut().find(|(c, _)| *c == code) {
-                Some((_, n)) => *n += 1,
-                None => counts.push((code, 1)),
-            }
+        tally(&mut named, &mut counts);
+        tally(&mut placed, &mut place_counts);
+    }
+    let most = |counts: Vec<(String, usize)>| {
+        let best = counts.iter().map(|(_, n)| *n).max().unwrap_or(0);
+        counts.into_iter().find(|(_, n)| *n == best).map(|(c, _)| c)
+    };
+    out.home = most(counts).or_else(|| most(place_counts));
+    out
+}
+
+/// Counts each code of `codes` once more in `counts` (first seen first), and empties `codes`.
+fn tally(codes: &mut Vec<String>, counts: &mut Vec<(String, usize)>) {
+    codes.sort();
+    codes.dedup();
+    for code in codes.drain(..) {
+        match counts.iter_mut().find(|(c, _)| *c == code) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((code, 1)),
         }
     }
-    let best = counts.iter().map(|(_, n)| *n).max().unwrap_or(0);
-    out.home = counts.into_iter().find(|(_, n)| *n == best).map(|(c, _)| c);
-    out
 }
 
 /// Acronyms defined in brackets after the phrase they abbreviate ("The Sudanese Armed Forces
@@ -95,8 +109,9 @@ fn acronyms(r: &Resolver<'_>, b: &Block, s: usize, e: usize, out: &mut Profile) 
     }
 }
 
-/// Reads the names of one sentence: persons into `out`, states named into `named`.
-fn sentence(r: &Resolver<'_>, b: &Block, s: usize, e: usize, out: &mut Profile, named: &mut Vec<String>) {
+/// Reads the names of one sentence: persons into `out`, states named into `named`, and the states
+/// of the cities it names past its first word into `placed`.
+fn sentence(r: &Resolver<'_>, b: &Block, s: usize, e: usize, out: &mut Profile, named: &mut Vec<String>, placed: &mut Vec<String>) {
     acronyms(r, b, s, e, out);
     let lex = r.lex;
     let name_word = |t: usize| {
@@ -122,6 +137,10 @@ fn sentence(r: &Resolver<'_>, b: &Block, s: usize, e: usize, out: &mut Profile, 
             named.extend(state);
             i += len;
             continue;
+        }
+        if i > s {
+            let ws: Vec<usize> = (i..(i + 3).min(e)).take_while(|&t| b.toks[t].kind == Kind::Word).collect();
+            placed.extend(r.place_state(b, &ws));
         }
         let a = i;
         let mut z = i + 1;

@@ -8,6 +8,7 @@
 //! no speaker. Searches look back over a bounded window, so resolution stays linear in the text.
 
 use crate::gazetteer::{Entry, Gazetteer};
+use crate::places::Places;
 use crate::text::name_stem_ru;
 use crate::model::{PartyKind, Speaker};
 
@@ -325,11 +326,44 @@ impl Resolver<'_> {
         None
     }
 
-    /// The first state named in tokens `first..end` (a name, a capital, a demonym). A news
-    /// agency names none: "Xinhua news agency" is no Chinese institution that speaks.
+    /// The first state named in tokens `first..end` (a name, a capital, a demonym; a city where a
+    /// local office names it). A news agency names none: "Xinhua news agency" is no Chinese
+    /// institution that speaks.
     pub fn first_state(&self, b: &Block, first: usize, end: usize) -> Option<String> {
         let ws: Vec<usize> = (first..end).filter(|&t| b.toks[t].kind == Kind::Word).collect();
-        self.hits(b, &ws).into_iter().filter(|h| !h.key.starts_with(AGENCY)).find_map(|h| h.country)
+        self.hits(b, &ws).into_iter().filter(|h| !h.key.starts_with(AGENCY)).find_map(|h| h.country).or_else(|| self.local_office_state(b, &ws))
+    }
+
+    /// "the head of the Donetsk regional administration", « le maire de Kharkiv », « губернатор
+    /// Белгородской области »: the state whose city a local office in words `ws` names.
+    pub fn local_office_state(&self, b: &Block, ws: &[usize]) -> Option<String> {
+        let get = |k: usize| ws.get(k).and_then(|&t| b.word(t));
+        if !(0..ws.len()).any(|k| self.lex.set(S::LocalOffices).match_at(&get, k).is_some()) {
+            return None;
+        }
+        self.place_state(b, ws)
+    }
+
+    /// The state of the first city named in words `ws` (capitalized, up to the longest city name).
+    pub fn place_state(&self, b: &Block, ws: &[usize]) -> Option<String> {
+        let places = Places::builtin();
+        let mut key = String::new();
+        for k in 0..ws.len() {
+            if !b.toks[ws[k]].cap {
+                continue;
+            }
+            for n in (1..=places.max_words().min(ws.len() - k)).rev() {
+                if ws[k + n - 1] - ws[k] != n - 1 {
+                    continue;
+                }
+                self.folded_key(b, ws[k], ws[k + n - 1], &mut key);
+                let found = places.lookup_folded(&key).or_else(|| if self.lex.code == "ru" { places.lookup_stem(&key) } else { None });
+                if let Some(p) = found {
+                    return Some(p.country.clone());
+                }
+            }
+        }
+        None
     }
 
     /// Institutions of a state named in tokens `s..e`, speaking or not ("l'armée israélienne",

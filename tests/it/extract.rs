@@ -687,3 +687,31 @@ fn recalled_that_reports_and_recalled_an_envoy_does_not() {
     );
     no_claim("Venezuela recalled its ambassador from Georgetown on Monday.");
 }
+
+#[test]
+fn a_local_office_serves_the_state_of_the_city_it_names() {
+    check(
+        "Earlier Sunday, Pavlo Kyrylenko, the head of the Donetsk regional administration, said Russian forces had launched seven rocket attacks.",
+        &[Want { countries: &["UA"], contains: "launched seven rocket attacks", stance: "assert" }],
+    );
+    check(
+        "Le maire de Kharkiv, Ihor Terekhov, a affirmé que trois immeubles avaient été touchés.",
+        &[Want { countries: &["UA"], contains: "trois immeubles", stance: "assert" }],
+    );
+    check(
+        "Губернатор Белгородской области Вячеслав Гладков заявил, что ночью были сбиты два беспилотника.",
+        &[Want { countries: &["RU"], contains: "два беспилотника", stance: "assert" }],
+    );
+    // A city is no state: its residents, or anyone from it, speak for none.
+    let x = run("Residents of Kharkiv said the shelling lasted all night.\n\nA teacher from Donetsk said the school had been hit.", Some("en"));
+    assert_eq!(x.claims.len(), 2, "{:#?}", x.claims);
+    assert!(x.claims.iter().all(|c| c.speaker.who.countries.is_empty()), "{:#?}", x.claims);
+}
+
+#[test]
+fn a_text_that_names_no_state_is_at_home_where_its_towns_are() {
+    check(
+        "Le ministre a organisé une fête dans sa villa de Courtrai. Le parquet a fait savoir que l'enquête était toujours en cours.",
+        &[Want { countries: &["BE"], contains: "l'enquête était toujours en cours", stance: "assert" }],
+    );
+}

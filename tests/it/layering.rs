@@ -2,7 +2,7 @@
 //!
 //! A module's dependencies are the top-level modules it names as `crate::…` (in `use` lines or
 //! paths, grouped imports included); comments are skipped. The layers, bottom up: `error` and
-//! `text`; `model`; `store`; the pure modules (`ingest`, `extract`, `gazetteer`, `align`,
+//! `text`; `model`; `store`; the pure modules (`ingest`, `extract`, `gazetteer`, `places`, `align`,
 //! `report`); `workbench`, which alone composes them.
 
 use std::collections::{BTreeMap, BTreeSet};

@@ -82,6 +82,7 @@ impl Resolver<'_> {
         // first comma heads an apposition, whatever capitalized words the apposition holds.
         let first_comma = first_comma(b, &ws);
         let mut head: Option<(usize, usize)> = None;
+        let of_prep = |w: &str| matches!(w, "de" | "du" | "des" | "d'" | "of" | "in" | "en" | "from" | "at" | "à");
         // "Maria Lopes with the port authority", "the French embassy in Dar es Salaam": the head
         // comes before a modifier's preposition; a name after it (up to an apposition's comma)
         // is where, or with whom, the speaker is.
@@ -120,7 +121,9 @@ impl Resolver<'_> {
                     continue;
                 }
                 run = Some((s, z));
-                let leads = (0..s).all(|j| lex.is(S::Determiners, word(j)) || lex.is(S::TitleWords, word(j)));
+                // (A place after an office's preposition heads nothing: "Le maire de Kharkiv, Ihor
+                // Terekhov, a affirmé".)
+                let leads = (0..s).all(|j| lex.is(S::Determiners, word(j)) || lex.is(S::TitleWords, word(j))) && !(s > 0 && of_prep(word(s - 1)));
                 if head.is_none() && first_comma == Some(z - 1) && leads {
                     head = Some((s, z));
                 }
@@ -141,7 +144,7 @@ impl Resolver<'_> {
         if let Some((s, z)) = run {
             // "le ministre de la Communication", "minister of Information": a portfolio or a place
             // after a preposition (and its article) is no name.
-            let prep = |k: usize| matches!(word(k), "de" | "du" | "des" | "d'" | "of" | "in" | "en" | "from" | "at" | "à");
+            let prep = |k: usize| of_prep(word(k));
             let after_prep = s > 0 && (prep(s - 1) || s > 1 && lex.is(S::Determiners, word(s - 1)) && prep(s - 2));
             let acronym = z - s == 1 && b.toks[ws[s]].upper;
             if after_prep && z - s <= 2 || acronym {
@@ -166,6 +169,9 @@ impl Resolver<'_> {
                 }
             }
             c.truncate(1);
+            if c.is_empty() {
+                c.extend(self.local_office_state(b, &ws));
+            }
             // A federation, a company, a party speaks for no state, whatever its name says
             // ("la Fédération française d'athlétisme").
             let upto = first_comma.map_or(ws.len(), |k| k + 1);
@@ -350,7 +356,14 @@ impl Resolver<'_> {
             // A definite office no one held before ("Le ministre de l'Intérieur a déclaré") is a
             // person the reader is meant to know: the office holder of the state around, when the
             // office is a state's; otherwise a person of no known party, kept for the analyst.
-            let countries: Vec<String> = if state_office { self.state_around(pos, hist, institution.as_deref(), org).into_iter().collect() } else { Vec::new() };
+            // (A local office names its city: « le maire de Kharkiv ».)
+            let countries: Vec<String> = if !countries.is_empty() {
+                countries
+            } else if state_office {
+                self.state_around(pos, hist, institution.as_deref(), org).into_iter().collect()
+            } else {
+                Vec::new()
+            };
             return Some(Entity {
                 speaker: Speaker { name: self.strip_det(b, &ws), party: party_for(&countries, &institution), countries },
                 kind: EntityKind::Person,
