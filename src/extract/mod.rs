@@ -98,6 +98,31 @@ pub fn detect_language(text: &str) -> String {
     lang::detect(text).unwrap_or("und").to_string()
 }
 
+/// What makes `name` no speaker's name in `language`: the lowercase words in it that are a finite
+/// verb or an auxiliary, a finite or gerund reporting cue, or a word opening a clause ("that", « que »,
+/// "что"). Empty for a name as it should be. A capitalized word is a name ("Said", "Will"), never a
+/// flaw. The corpus tests run it over every speaker the extractor gives.
+pub fn speaker_name_flaws(name: &str, language: &str) -> Vec<String> {
+    let Some(lex) = cues::lexicon(language) else { return Vec::new() };
+    let words: Vec<&str> = name.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’' || c == '-')).filter(|w| !w.is_empty()).collect();
+    let folded: Vec<String> = words.iter().map(|w| crate::text::fold(w)).collect();
+    let mut out = Vec::new();
+    for (k, w) in words.iter().enumerate() {
+        if w.chars().next().is_some_and(char::is_uppercase) {
+            continue;
+        }
+        let f = folded[k].as_str();
+        let get = |i: usize| folded.get(i).map(String::as_str);
+        // A document noun is no verb ("communiqué du ministère", "reports citing sources").
+        let document = lex.is(cues::S::RelayNouns, f) || f.strip_suffix('s').is_some_and(|x| lex.is(cues::S::RelayNouns, x));
+        let cue = !document && lex.cues.matches_at(&get, k).iter().any(|(_, c)| matches!(c.form, cues::Form::Finite | cues::Form::Gerund));
+        if lex.is_finite(f) || lex.is(cues::S::Aux, f) || lex.is(cues::S::Complementizers, f) || cue {
+            out.push((*w).to_string());
+        }
+    }
+    out
+}
+
 /// Extracts the claims of `text`. A language the extractor has no lexicon for yields no claims.
 pub fn extract(text: &str, cfg: &ExtractConfig<'_>) -> Extraction {
     let language = cfg.language.map_or_else(|| detect_language(text), str::to_string);

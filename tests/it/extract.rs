@@ -4,7 +4,7 @@
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
-use crosscheck::extract::{detect_language, eval, extract, ExtractConfig, Extraction};
+use crosscheck::extract::{detect_language, eval, extract, speaker_name_flaws, ExtractConfig, Extraction};
 use crosscheck::gazetteer::Gazetteer;
 
 use crate::support::shared_corpus;
@@ -714,4 +714,49 @@ fn a_text_that_names_no_state_is_at_home_where_its_towns_are() {
         "Le ministre a organisé une fête dans sa villa de Courtrai. Le parquet a fait savoir que l'enquête était toujours en cours.",
         &[Want { countries: &["BE"], contains: "l'enquête était toujours en cours", stance: "assert" }],
     );
+}
+
+/// Every text of the shared corpora (dispatches and GGT articles) and of our own, with its language
+/// when the corpus gives it.
+fn every_corpus_text() -> Vec<(String, String, Option<&'static str>)> {
+    let mut out = Vec::new();
+    let own = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus");
+    let dirs = ["dev", "news-fr", "news-en", "news-ru"].map(|d| shared_corpus().join(d)).into_iter().chain([own.clone(), own.join("heldout")]);
+    for dir in dirs {
+        let mut files: Vec<PathBuf> = std::fs::read_dir(&dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display())).map(|e| e.expect("entry").path()).filter(|p| p.extension().is_some_and(|x| x == "txt")).collect();
+        files.sort();
+        assert!(!files.is_empty(), "texts in {}", dir.display());
+        for f in files {
+            out.push((f.display().to_string(), std::fs::read_to_string(&f).expect("readable text"), None));
+        }
+    }
+    let ggt = shared_corpus().join("en-quotes-ggt/articles.jsonl");
+    for (i, line) in std::fs::read_to_string(&ggt).expect("GGT articles").lines().enumerate() {
+        let a: serde_json::Value = serde_json::from_str(line).expect("a JSON article");
+        out.push((format!("GGT article {i}"), a["text"].as_str().expect("its text").to_string(), Some("en")));
+    }
+    out
+}
+
+#[test]
+fn no_speaker_name_in_any_corpus_holds_a_verb_a_cue_or_a_clause() {
+    // The check itself: it finds what it should, and only that.
+    assert_eq!(speaker_name_flaws("the government accuses", "en"), ["accuses"]);
+    assert_eq!(speaker_name_flaws("official who was present in court", "en"), ["was"]);
+    assert_eq!(speaker_name_flaws("le ministère a déclaré que", "fr"), ["a", "déclaré", "que"]);
+    assert!(speaker_name_flaws("communiqué du ministère arménien", "fr").is_empty());
+    assert!(speaker_name_flaws("Foreign Ministry spokesman Lin Jian", "en").is_empty());
+    let mut bad = Vec::new();
+    let texts = every_corpus_text();
+    assert!(texts.len() > 150, "every corpus read: {}", texts.len());
+    for (name, text, lang) in &texts {
+        let x = run(text, *lang);
+        for c in &x.claims {
+            let flaws = speaker_name_flaws(&c.speaker.who.name, &x.language);
+            if !flaws.is_empty() {
+                bad.push(format!("{name}: {:?} holds {flaws:?}", c.speaker.who.name));
+            }
+        }
+    }
+    assert!(bad.is_empty(), "{} speaker names hold a verb, a cue or a clause:\n{}", bad.len(), bad.join("\n"));
 }

@@ -11,11 +11,16 @@ impl Attributor<'_> {
     pub(super) fn clause_free(&self, b: &Block, a: usize, z: usize, left: bool) -> Option<(usize, usize)> {
         let lex = self.lex;
         let words = |t: usize| if t >= a && t < z { b.word(t) } else { None };
-        // A relative clause inside the phrase is an apposition ("Brooks, who still has the phone,
-        // said"): its verbs are the phrase's own.
-        if (a..z).any(|t| words(t).is_some_and(|w| lex.is(S::Relatives, w))) {
-            return Some((a, z));
-        }
+        // A relative clause inside the phrase describes the speaker: its verbs are no clause of the
+        // sentence. Set off by commas it is an apposition the resolver reads past ("Brooks, who
+        // still has the phone, said"); restrictive, it is no part of the name ("an official who
+        // was present in court told …").
+        let z = match (a + 1..z).find(|&t| words(t).is_some_and(|w| lex.is(S::Relatives, w))) {
+            Some(t) if b.is_punct(t - 1, ',') => return Some((a, z)),
+            Some(t) => t,
+            None => z,
+        };
+        let words = |t: usize| if t >= a && t < z { b.word(t) } else { None };
         let verb = |t: usize| {
             // After a determiner or a preposition a cue form is a noun ("la note", "le juge"); a
             // capitalized word is a name ("Elizabeth May").
