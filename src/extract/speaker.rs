@@ -75,6 +75,9 @@ impl Entity {
 #[derive(Debug, Default)]
 pub(crate) struct History {
     entities: Vec<Entity>,
+    /// Persons a sentence opens with, speaking or not: a pronoun with no one else to stand for
+    /// stands for the last of them.
+    subjects: Vec<Entity>,
     states: Vec<(usize, String)>,
     /// Where a claim's speaker was named (positions of entities that spoke), most recent last.
     spoke: Vec<usize>,
@@ -419,6 +422,39 @@ impl Resolver<'_> {
         }
     }
 
+    /// A person the sentence `s..e` opens with ("John Smith arrived in Kyiv.", "Foreign Minister
+    /// Ana Silva met …"): the writer narrates them, and a later "he" or « il » may stand for them
+    /// though they said nothing yet. Only full names (two capitalized words or more) count.
+    pub fn note_subject(&self, b: &Block, s: usize, e: usize, hist: &mut History) {
+        let lex = self.lex;
+        let mut z = s;
+        let mut name_words = 0;
+        while z < e && z < s + 8 && b.toks[z].kind == Kind::Word {
+            let w = b.word(z).unwrap_or("");
+            let cap = b.toks[z].cap && !b.toks[z].upper;
+            if cap && !lex.is(S::TitleWords, w) && !lex.is(S::Determiners, w) {
+                name_words += 1;
+            } else if !(lex.is(S::Determiners, w) || lex.is(S::TitleWords, w) || lex.is(S::NameParticles, w) || lex.is(S::PersonNouns, w)) {
+                break;
+            }
+            z += 1;
+        }
+        // The name must end where the words stop: at a lowercase word (the verb), not a comma.
+        if name_words < 2 || z >= e || b.toks[z].kind != Kind::Word || b.toks[z].cap {
+            return;
+        }
+        let pos = b.toks[s].cs;
+        if (s..z).any(|t| b.word(t).is_some_and(|w| lex.is(S::Prepositions, w))) {
+            return; // an adverbial ("В Минобороны Белоруссии уточнили"), not a subject
+        }
+        if let Some(who) = self.resolve_simple(b, s, z, pos, (0, 0), hist).filter(|x| x.kind == EntityKind::Person && x.last_name.is_some()) {
+            hist.subjects.push(who);
+            if hist.subjects.len() > 4 * LOOKBACK {
+                hist.subjects.drain(..2 * LOOKBACK);
+            }
+        }
+    }
+
     /// States named in tokens `first..end` of `b` (for "both sides").
     pub fn note_states(&self, b: &Block, first: usize, end: usize, hist: &mut History) {
         let mut key = String::new();
@@ -484,6 +520,11 @@ impl Resolver<'_> {
             } else {
                 None
             };
+            // With no one else, a personal pronoun stands for the last person a sentence opened
+            // with ("John Smith arrived in Kyiv on Monday. He said …").
+            let found = found.or_else(|| {
+                (lex.is(S::PronAny, w) || lex.is(S::PronPerson, w)).then(|| hist.subjects.iter().rev().find(|e| e.pos < pos && !(exclude.0 <= e.pos && e.pos < exclude.1))).flatten()
+            });
             if found.is_some() || lex.is(S::PronAny, w) || lex.is(S::PronPerson, w) || lex.is(S::PronOrg, w) || lex.is(S::PronPlural, w) {
                 return found.map(|e| Entity { pos, ..e.clone() });
             }

@@ -760,3 +760,16 @@ fn no_speaker_name_in_any_corpus_holds_a_verb_a_cue_or_a_clause() {
     }
     assert!(bad.is_empty(), "{} speaker names hold a verb, a cue or a clause:\n{}", bad.len(), bad.join("\n"));
 }
+
+#[test]
+fn a_pronoun_with_no_speaker_before_it_stands_for_the_person_a_sentence_opened_with() {
+    check(
+        "Foreign Minister Ana Silva arrived in Luanda on Monday. She said the talks had failed.",
+        // (A state office: she serves the state the text is about, Luanda's.)
+        &[Want { countries: &["AO"], contains: "the talks had failed", stance: "assert" }],
+    );
+    assert_eq!(speakers_of("Foreign Minister Ana Silva arrived in Luanda on Monday. She said the talks had failed.", "talks"), ["Ana Silva"]);
+    // A speaker before comes first: the narrated victim is not who speaks.
+    let text = "The prosecutor, Rui Costa, said three men had died. Paulo Mendes was 16. He said an inquiry had been opened.";
+    assert_eq!(speakers_of(text, "inquiry"), ["Rui Costa"]);
+}
