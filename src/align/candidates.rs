@@ -398,7 +398,12 @@ pub fn shortlist(f: &Features, cfg: &CandidateConfig, mut postings: impl FnMut(i
             }
         }
     }
-    let mut v: Vec<(i64, f32)> = acc.into_iter().collect();
+    best_of(acc.into_iter().collect(), cfg)
+}
+
+/// The shortlist of claims with their accumulated key weights: the `cfg.shortlist` best, best
+/// first.
+pub(crate) fn best_of(mut v: Vec<(i64, f32)>, cfg: &CandidateConfig) -> Vec<i64> {
     // Best first, ties by id: a total order, so selecting the best before sorting them gives
     // what sorting the whole list did, without sorting thousands of claims for a dozen.
     let best_first = |x: &(i64, f32), y: &(i64, f32)| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0));

@@ -15,7 +15,10 @@ pub mod diff;
 pub mod events;
 pub mod facts;
 pub mod proposition;
+mod rescan;
 pub mod tokens;
+
+pub use rescan::rescan_in;
 
 use foldhash::HashMap;
 use std::rc::Rc;
@@ -85,12 +88,12 @@ pub fn detect_in(tx: &Transaction<'_>, gazetteer: &Gazetteer, cfg: &CandidateCon
 /// lives (as during an import), and must be dropped when its transaction is rolled back.
 pub struct Detection {
     /// Claims read from the store, at most `kept_claims` (emptied when full).
-    claims: HashMap<i64, Option<Rc<(ClaimBrief, Features)>>>,
+    claims: HashMap<i64, Option<Analysed>>,
     /// Claims handed over by [`Detection::prime`] for the next run, held until it ends whatever
     /// their number: a run reads each of its claims in three passes, and when one source held
     /// more claims than the cap, emptying the cache mid-run made every pass read and analyse
     /// them again (a 50 MB text's 135,000 claims: detection took 25.7 s instead of 8.5).
-    primed: HashMap<i64, Rc<(ClaimBrief, Features)>>,
+    primed: HashMap<i64, Analysed>,
     /// How many claims' features `claims` may hold.
     kept_claims: usize,
     /// Claims this detection read from the store and analysed itself.
@@ -151,7 +154,7 @@ impl Detection {
     }
 
     /// A claim's brief and features, read and computed once.
-    fn load(&mut self, tx: &Transaction<'_>, gazetteer: &Gazetteer, id: i64) -> Result<Option<Rc<(ClaimBrief, Features)>>> {
+    fn load(&mut self, tx: &Transaction<'_>, gazetteer: &Gazetteer, id: i64) -> Result<Option<Analysed>> {
         if let Some(hit) = self.primed.get(&id) {
             return Ok(Some(hit.clone()));
         }
@@ -277,43 +280,13 @@ impl Detection {
         for &id in &new {
             let Some(hit) = self.load(tx, gazetteer, id)? else { continue };
             let brief = &hit.0;
-            // A confirmation answers without contradicting.
             let Some(target) = brief.responds_to.filter(|_| brief.stance != Stance::Confirm) else { continue };
             let Some(target_claim) = self.load(tx, gazetteer, target)? else { continue };
-            let tb = &target_claim.0;
-            if !Side::of(&brief.speaker).opposes(&Side::of(&tb.speaker)) || store::is_rejected_in(tx, id, target)? {
-                continue;
-            }
-            // The same exchange carried by another source is the conflict already stored.
-            let (st, si) = (store::statement_of_in(tx, target)?, store::statement_of_in(tx, id)?);
-            if (st, si) != (target, id) && (store::share_conflict_in(tx, st, si)? || store::is_rejected_in(tx, st, si)?) {
-                continue;
-            }
-            match store::reply_conflict_of_in(tx, target)? {
-                Some(c) => {
-                    store::add_member_in(tx, c, id)?;
-                    summary.joined += 1;
-                }
-                None => {
-                    store::insert_conflict_in(
-                        tx,
-                        &NewConflict {
-                            status: status::PROPOSED,
-                            origin: ConflictOrigin::Reply,
-                            score: None,
-                            evidence: &[],
-                            explanation: None,
-                            claims: &[target, id],
-                        },
-                    )?;
-                    summary.replies += 1;
-                }
-            }
+            reply_in(tx, brief, &target_claim.0, &mut summary)?;
         }
 
         for &id in &new {
             let Some(hit) = self.load(tx, gazetteer, id)? else { continue };
-            let (brief, f) = (&hit.0, &hit.1);
             let mut failed = None;
             // The key index is read by hash: a key sharing its hash with another adds that key's
             // claims to the shortlist, where `eligible` and `score` judge them on their own
@@ -321,7 +294,7 @@ impl Detection {
             // could tip a list over the cap, or push a better claim off a full shortlist: at 64
             // bits and the few million distinct keys of a million claims, the chance that any two
             // keys of a store share a hash is about one in a million.)
-            let shortlist = candidates::shortlist(f, cfg, |k| match self.postings(tx, k, cfg.max_postings) {
+            let shortlist = candidates::shortlist(&hit.1, cfg, |k| match self.postings(tx, k, cfg.max_postings) {
                 Ok(p) => p,
                 Err(e) => {
                     failed = Some(e);
@@ -331,63 +304,122 @@ impl Detection {
             if let Some(e) = failed {
                 return Err(e);
             }
-            // Near copies (a word or two changed) of an earlier claim of the same side in another
-            // source carry its statement too.
-            if store::statement_of_in(tx, id)? == id {
-                for &other in shortlist.iter().filter(|&&o| o < id) {
-                    let Some(other_claim) = self.load(tx, gazetteer, other)? else { continue };
-                    let (ob, g) = (&other_claim.0, &other_claim.1);
-                    if ob.source_id == brief.source_id || f.side.opposes(&g.side) || !f.side.is_known() {
-                        continue;
-                    }
-                    if diff::word_diff(&brief.text, &ob.text).1 >= SAME_STATEMENT_SIMILARITY {
-                        store::join_statement_in(tx, id, store::statement_of_in(tx, other)?)?;
-                        summary.carried += 1;
-                        break;
-                    }
-                }
-            }
-            let mine = store::statement_of_in(tx, id)?;
-            for other in shortlist {
-                let Some(other_claim) = self.load(tx, gazetteer, other)? else { continue };
-                let g = &other_claim.1;
-                if !candidates::eligible(f, g) {
-                    continue;
-                }
-                let Some(s) = candidates::score(f, g).filter(|s| s.score >= cfg.threshold) else { continue };
-                // Conflicts hold statements: the pair seen through copies is the pair already there.
-                let theirs = store::statement_of_in(tx, other)?;
-                if mine == theirs {
-                    continue;
-                }
-                if store::is_rejected_in(tx, mine, theirs)? || store::share_conflict_in(tx, mine, theirs)? {
-                    continue;
-                }
-                if store::is_rejected_in(tx, id, other)? || store::share_conflict_in(tx, id, other)? {
-                    continue;
-                }
-                // A source holding both claims reports both accounts: copies of it in other
-                // sources make the pair look cross-source, and it is not (last, as it reads the
-                // carriers of both statements).
-                if store::statements_share_a_source_in(tx, mine, theirs)? {
-                    continue;
-                }
-                let claims = [mine.min(theirs), mine.max(theirs)];
-                store::insert_conflict_in(
-                    tx,
-                    &NewConflict {
-                        status: status::PROPOSED,
-                        origin: ConflictOrigin::Candidate,
-                        score: Some(s.score),
-                        evidence: &s.evidence,
-                        explanation: None,
-                        claims: &claims,
-                    },
-                )?;
-                summary.candidates += 1;
-            }
+            candidates_in(tx, &hit, &shortlist, cfg, |other| self.load(tx, gazetteer, other), &mut summary)?;
         }
         Ok(summary)
     }
 }
 
+
+/// A claim answering another (`reply`, `target`: both briefs) makes a reply conflict, or joins
+/// the one its target is in, unless it confirms, the two speak for one side, the analyst
+/// rejected the pair, or the exchange is already stored through copies of its claims.
+fn reply_in(tx: &Transaction<'_>, reply: &ClaimBrief, target: &ClaimBrief, summary: &mut DetectSummary) -> Result<()> {
+    // A confirmation answers without contradicting.
+    let (id, tid) = (reply.id, target.id);
+    if reply.stance == Stance::Confirm || !Side::of(&reply.speaker).opposes(&Side::of(&target.speaker)) || store::is_rejected_in(tx, id, tid)? {
+        return Ok(());
+    }
+    // The same exchange carried by another source is the conflict already stored.
+    let (st, si) = (store::statement_of_in(tx, tid)?, store::statement_of_in(tx, id)?);
+    if (st, si) != (tid, id) && (store::share_conflict_in(tx, st, si)? || store::is_rejected_in(tx, st, si)?) {
+        return Ok(());
+    }
+    match store::reply_conflict_of_in(tx, tid)? {
+        Some(c) => {
+            store::add_member_in(tx, c, id)?;
+            summary.joined += 1;
+        }
+        None => {
+            store::insert_conflict_in(
+                tx,
+                &NewConflict {
+                    status: status::PROPOSED,
+                    origin: ConflictOrigin::Reply,
+                    score: None,
+                    evidence: &[],
+                    explanation: None,
+                    claims: &[tid, id],
+                },
+            )?;
+            summary.replies += 1;
+        }
+    }
+    Ok(())
+}
+
+/// A claim and its brief and features, as detection reads them.
+type Analysed = Rc<(ClaimBrief, Features)>;
+
+/// What one claim (`hit`) and the claims it shortlisted make, in the shortlist's order: the
+/// statement it carries when it nearly copies an earlier claim of its side in another source,
+/// then a candidate with each shortlisted claim of an opposing side that scores enough, unless
+/// the pair is already there through copies, rejected, or one source's own pair. `load` gives a
+/// shortlisted claim's brief and features.
+fn candidates_in(
+    tx: &Transaction<'_>,
+    hit: &Analysed,
+    shortlist: &[i64],
+    cfg: &CandidateConfig,
+    mut load: impl FnMut(i64) -> Result<Option<Analysed>>,
+    summary: &mut DetectSummary,
+) -> Result<()> {
+    let (brief, f) = (&hit.0, &hit.1);
+    let id = brief.id;
+    // Near copies (a word or two changed) of an earlier claim of the same side in another
+    // source carry its statement too.
+    if store::statement_of_in(tx, id)? == id {
+        for &other in shortlist.iter().filter(|&&o| o < id) {
+            let Some(other_claim) = load(other)? else { continue };
+            let (ob, g) = (&other_claim.0, &other_claim.1);
+            if ob.source_id == brief.source_id || f.side.opposes(&g.side) || !f.side.is_known() {
+                continue;
+            }
+            if diff::word_diff(&brief.text, &ob.text).1 >= SAME_STATEMENT_SIMILARITY {
+                store::join_statement_in(tx, id, store::statement_of_in(tx, other)?)?;
+                summary.carried += 1;
+                break;
+            }
+        }
+    }
+    let mine = store::statement_of_in(tx, id)?;
+    for &other in shortlist {
+        let Some(other_claim) = load(other)? else { continue };
+        let g = &other_claim.1;
+        if !candidates::eligible(f, g) {
+            continue;
+        }
+        let Some(s) = candidates::score(f, g).filter(|s| s.score >= cfg.threshold) else { continue };
+        // Conflicts hold statements: the pair seen through copies is the pair already there.
+        let theirs = store::statement_of_in(tx, other)?;
+        if mine == theirs {
+            continue;
+        }
+        if store::is_rejected_in(tx, mine, theirs)? || store::share_conflict_in(tx, mine, theirs)? {
+            continue;
+        }
+        if store::is_rejected_in(tx, id, other)? || store::share_conflict_in(tx, id, other)? {
+            continue;
+        }
+        // A source holding both claims reports both accounts: copies of it in other sources
+        // make the pair look cross-source, and it is not (last, as it reads the carriers of
+        // both statements).
+        if store::statements_share_a_source_in(tx, mine, theirs)? {
+            continue;
+        }
+        let claims = [mine.min(theirs), mine.max(theirs)];
+        store::insert_conflict_in(
+            tx,
+            &NewConflict {
+                status: status::PROPOSED,
+                origin: ConflictOrigin::Candidate,
+                score: Some(s.score),
+                evidence: &s.evidence,
+                explanation: None,
+                claims: &claims,
+            },
+        )?;
+        summary.candidates += 1;
+    }
+    Ok(())
+}

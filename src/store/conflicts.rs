@@ -187,31 +187,52 @@ pub struct ClaimBrief {
     pub responds_to: Option<i64>,
 }
 
+/// The columns a [`ClaimBrief`] is read from, in [`brief_of`]'s order.
+const BRIEF_COLUMNS: &str = "id, source_id, text, speaker, party_key, countries, stance, responds_to";
+
+/// The brief in a row's columns `at..at + 8`, as [`BRIEF_COLUMNS`] lists them.
+fn brief_at(r: &rusqlite::Row<'_>, at: usize) -> rusqlite::Result<ClaimBrief> {
+    let countries: String = r.get(at + 5)?;
+    let stance: String = r.get(at + 6)?;
+    Ok(ClaimBrief {
+        id: r.get(at)?,
+        source_id: r.get(at + 1)?,
+        text: r.get(at + 2)?,
+        speaker: Speaker { name: r.get(at + 3)?, party: r.get(at + 4)?, countries: serde_json::from_str(&countries).unwrap_or_default() },
+        stance: Stance::parse(&stance).unwrap_or(Stance::Assert),
+        responds_to: r.get(at + 7)?,
+    })
+}
+
+fn brief_of(r: &rusqlite::Row<'_>) -> rusqlite::Result<ClaimBrief> {
+    brief_at(r, 0)
+}
+
 /// A claim's brief.
 pub(crate) fn claim_brief_in(tx: &Transaction<'_>, id: i64) -> Result<Option<ClaimBrief>> {
     // Cached: detection reads a brief for every claim it shortlists.
-    Ok(tx
-        .prepare_cached("SELECT id, source_id, text, speaker, party_key, countries, stance, responds_to FROM claims WHERE id = ?1")?
-        .query_row(
-            [id],
-            |r| {
-                let countries: String = r.get(5)?;
-                let stance: String = r.get(6)?;
-                Ok(ClaimBrief {
-                    id: r.get(0)?,
-                    source_id: r.get(1)?,
-                    text: r.get(2)?,
-                    speaker: Speaker {
-                        name: r.get(3)?,
-                        party: r.get(4)?,
-                        countries: serde_json::from_str(&countries).unwrap_or_default(),
-                    },
-                    stance: Stance::parse(&stance).unwrap_or(Stance::Assert),
-                    responds_to: r.get(7)?,
-                })
-            },
-        )
-        .optional()?)
+    Ok(tx.prepare_cached(&format!("SELECT {BRIEF_COLUMNS} FROM claims WHERE id = ?1"))?.query_row([id], brief_of).optional()?)
+}
+
+/// The briefs of the first `limit` claims after claim `after`, in id order: a whole-store pass
+/// reads the claims in slices of this kind, each one range of the table.
+pub(crate) fn claim_briefs_after_in(tx: &Transaction<'_>, after: i64, limit: usize) -> Result<Vec<ClaimBrief>> {
+    let mut st = tx.prepare_cached(&format!("SELECT {BRIEF_COLUMNS} FROM claims WHERE id > ?1 ORDER BY id LIMIT ?2"))?;
+    let rows = st.query_map(params![after, limit as i64], brief_of)?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// A claim answering another, and the claim it answers: the first `limit` after claim `after`,
+/// in id order (a claim whose target is gone is not one).
+pub(crate) fn replies_after_in(tx: &Transaction<'_>, after: i64, limit: usize) -> Result<Vec<(ClaimBrief, ClaimBrief)>> {
+    let columns = |t: &str| BRIEF_COLUMNS.split(", ").map(|c| format!("{t}.{c}")).collect::<Vec<_>>().join(", ");
+    let mut st = tx.prepare_cached(&format!(
+        "SELECT {}, {} FROM claims c JOIN claims t ON t.id = c.responds_to WHERE c.id > ?1 ORDER BY c.id LIMIT ?2",
+        columns("c"),
+        columns("t")
+    ))?;
+    let rows = st.query_map(params![after, limit as i64], |r| Ok((brief_at(r, 0)?, brief_at(r, 8)?)))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
 /// Claims awaiting detection (new or edited), in id order.
@@ -243,11 +264,38 @@ pub(crate) fn index_claim_in(tx: &Transaction<'_>, id: i64, keys: &[i64], common
     Ok(())
 }
 
-/// Empties the key index, so that the next detection reads every claim afresh.
+/// Empties the key index, for a detection that reads every claim afresh.
 pub(crate) fn clear_index_in(tx: &Transaction<'_>) -> Result<()> {
     tx.execute("DELETE FROM claim_keys", [])?;
     tx.execute("DELETE FROM common_keys", [])?;
+    Ok(())
+}
+
+/// Queues every claim for detection (with [`clear_index_in`], a rescan claim by claim: what a
+/// whole-store detection is compared with).
+#[cfg(test)]
+pub(crate) fn queue_all_in(tx: &Transaction<'_>) -> Result<()> {
     tx.execute("INSERT OR IGNORE INTO detect_queue (claim_id) SELECT id FROM claims", [])?;
+    Ok(())
+}
+
+/// Writes many (key hash, claim) postings at once, and the keys too common to block on: a
+/// whole-store detection builds the index in memory and writes it here, sorted for the B-tree.
+pub(crate) fn insert_postings_in(tx: &Transaction<'_>, postings: &[(i64, i64)], common: &[i64]) -> Result<()> {
+    let mut st = tx.prepare_cached("INSERT OR IGNORE INTO claim_keys (key, claim_id) VALUES (?1, ?2)")?;
+    for (key, claim) in postings {
+        st.execute(params![key, claim])?;
+    }
+    let mut st = tx.prepare_cached("INSERT OR IGNORE INTO common_keys (key) VALUES (?1)")?;
+    for key in common {
+        st.execute([key])?;
+    }
+    Ok(())
+}
+
+/// Marks every claim as read by detection: a whole-store detection indexed them all.
+pub(crate) fn dequeue_all_in(tx: &Transaction<'_>) -> Result<()> {
+    tx.execute("DELETE FROM detect_queue", [])?;
     Ok(())
 }
 
@@ -386,6 +434,30 @@ pub(crate) fn members_in(tx: &Transaction<'_>, conflict: i64) -> Result<Vec<i64>
     let mut st = tx.prepare("SELECT claim_id FROM conflict_claims WHERE conflict_id = ?1 ORDER BY claim_id")?;
     let rows = st.query_map([conflict], |r| r.get(0))?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// Forgets what detection found (the tool's conflicts and the statement groups), keeping the
+/// analyst's conflicts and rejected pairs: a rescan then has everything to find again.
+#[cfg(test)]
+pub(crate) fn forget_detection_in(tx: &Transaction<'_>) -> Result<()> {
+    tx.execute_batch("DELETE FROM conflicts WHERE origin <> 'analyst'; DELETE FROM claim_statements;")?;
+    Ok(())
+}
+
+#[cfg(test)]
+impl Store {
+    /// The key index as stored: postings by (key, claim), common keys, and the claims queued
+    /// for detection.
+    pub(crate) fn key_index(&self) -> Result<(Vec<(i64, i64)>, Vec<i64>, Vec<i64>)> {
+        let all = |sql: &str| -> Result<Vec<i64>> {
+            let mut st = self.conn().prepare(sql)?;
+            let rows = st.query_map([], |r| r.get(0))?;
+            Ok(rows.collect::<rusqlite::Result<_>>()?)
+        };
+        let mut st = self.conn().prepare("SELECT key, claim_id FROM claim_keys ORDER BY key, claim_id")?;
+        let postings = st.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<rusqlite::Result<_>>()?;
+        Ok((postings, all("SELECT key FROM common_keys ORDER BY key")?, all("SELECT claim_id FROM detect_queue ORDER BY claim_id")?))
+    }
 }
 
 impl Store {

@@ -43,10 +43,7 @@ impl Workbench {
     /// rejected pairs and existing conflicts stay as they are.
     pub fn rescan_conflicts(&mut self) -> Result<DetectSummary> {
         let gazetteer = self.gazetteer()?;
-        self.store.write(|tx| {
-            store::clear_index_in(tx)?;
-            align::detect_in(tx, &gazetteer, &CandidateConfig::default())
-        })
+        self.store.write(|tx| align::rescan_in(tx, &gazetteer, &CandidateConfig::default()))
     }
 
     /// The diff view of a conflict, its claims grouped by party.
@@ -304,5 +301,85 @@ mod tests {
         let c = wb.add_to_conflict(c.id, b[0]).expect("add");
         assert_eq!(c.claims.len(), 2, "back to two");
         assert!(matches!(wb.new_conflict(&[a[0]], None), Err(Error::BadInput { .. })), "one claim is no conflict");
+    }
+
+    /// A workspace of the shared corpus's articles and copies of them cut and joined
+    /// differently (statements carried twice, the same exchanges in other sources), one
+    /// candidate rejected, then everything detection found forgotten, so that a rescan has
+    /// replies, statements and candidates to find again. Returns the store's path.
+    fn forgotten_corpus_workspace(dir: &std::path::Path) -> std::path::PathBuf {
+        let shared = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
+        let shared = if shared.exists() { shared } else { std::path::PathBuf::from("/work/shared/corpus") };
+        let mut texts = Vec::new();
+        for lang in ["news-en", "news-fr", "news-ru"] {
+            let mut files: Vec<_> = std::fs::read_dir(shared.join(lang)).expect("shared corpus").map(|e| e.expect("entry").path()).collect();
+            files.retain(|p| p.extension().is_some_and(|x| x == "txt"));
+            files.sort();
+            texts.extend(files.iter().map(|f| std::fs::read_to_string(f).expect("corpus text")));
+        }
+        let copies: Vec<String> = (0..24)
+            .map(|i| {
+                let lines: Vec<&str> = texts[i].lines().collect();
+                format!("{}\n\n{}", lines[lines.len() / 2..].join("\n"), texts[(i * 7 + 30) % texts.len()])
+            })
+            .collect();
+        texts.extend(copies);
+        let inputs = dir.join("inputs");
+        std::fs::create_dir_all(&inputs).expect("inputs folder");
+        for (i, t) in texts.iter().enumerate() {
+            std::fs::write(inputs.join(format!("{i:04}.txt")), t).expect("input written");
+        }
+        let db = dir.join("corpus.db");
+        let mut wb = Workbench::open(&db).expect("store");
+        wb.import_paths(&[inputs], &mut ()).expect("import");
+        wb.set_setting("analyst", "Test Analyst").expect("analyst");
+        let candidate = wb.conflicts(&ConflictFilter::default()).expect("list").into_iter().find(|c| c.origin == ConflictOrigin::Candidate);
+        wb.reject_conflict(candidate.expect("the corpus makes a candidate").id, "not one event").expect("reject");
+        wb.store.write(store::forget_detection_in).expect("forget");
+        db
+    }
+
+    /// Conflicts (every status, without clocks), each claim's carriers, and the key index.
+    fn detected(wb: &Workbench) -> (Vec<(i64, String, ConflictOrigin, Option<f32>, String, Vec<i64>)>, Vec<Vec<(i64, i64)>>, (Vec<(i64, i64)>, Vec<i64>, Vec<i64>)) {
+        let mut conflicts = Vec::new();
+        for st in [status::PROPOSED, status::CONFIRMED, status::REJECTED] {
+            let filter = ConflictFilter { status: Some(st.to_string()), claim: None };
+            for c in wb.conflicts(&filter).expect("conflicts") {
+                let evidence = serde_json::to_string(&c.evidence).expect("evidence");
+                conflicts.push((c.id, c.status, c.origin, c.score, evidence, c.claims.iter().map(|m| m.claim_id).collect()));
+            }
+        }
+        conflicts.sort_by_key(|c| c.0);
+        let claims = wb.claims(&crate::store::ClaimFilter::default()).expect("claims");
+        let carriers = claims.iter().map(|c| wb.store.carriers(c.id).expect("carriers")).collect();
+        (conflicts, carriers, wb.store.key_index().expect("key index"))
+    }
+
+    #[test]
+    fn a_rescan_in_passes_over_the_store_finds_what_detection_claim_by_claim_finds() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let db = forgotten_corpus_workspace(dir.path());
+        let copy = dir.path().join("copy.db");
+        std::fs::copy(&db, &copy).expect("store copied");
+
+        let mut passes = Workbench::open(&db).expect("store");
+        let got = passes.rescan_conflicts().expect("rescan");
+        let mut one_by_one = Workbench::open(&copy).expect("copy");
+        let gazetteer = one_by_one.gazetteer().expect("gazetteer");
+        let want = one_by_one
+            .store
+            .write(|tx| {
+                store::clear_index_in(tx)?;
+                store::queue_all_in(tx)?;
+                align::detect_in(tx, &gazetteer, &CandidateConfig::default())
+            })
+            .expect("claim by claim");
+
+        assert_eq!(got, want, "the same claims, replies, candidates and carried statements counted");
+        assert!(want.replies > 5 && want.candidates > 1 && want.carried > 5, "the workspace has each kind to find: {want:?}");
+        let (a, b) = (detected(&passes), detected(&one_by_one));
+        assert!(a.0 == b.0, "the same conflicts, ids, scores, evidence and members");
+        assert!(a.1 == b.1, "the same statement groups");
+        assert!(a.2 == b.2, "the same key index, common keys and an empty queue");
     }
 }
