@@ -182,6 +182,10 @@ fn closes_space(c: Option<char>) -> bool {
 
 /// The folded words of a short phrase, split the way [`tokenize`] splits text.
 pub(crate) fn tokenize_words(phrase: &str, elision: &HashSet<String>) -> Vec<String> {
+    // A clitic listed alone ("'t", "'re") is the token text gives after a word ("didn" + "'t").
+    if let Some(rest) = phrase.strip_prefix(['\'', '’']).filter(|r| !r.is_empty() && r.chars().all(char::is_alphanumeric)) {
+        return vec![format!("'{}", crate::text::fold(rest))];
+    }
     let none = HashSet::new();
     let cfg = SegConfig { elision, inversion: &none, abbreviations: &none };
     let b = tokenize(phrase, 0, phrase.len(), 0, &cfg);

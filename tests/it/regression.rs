@@ -1037,3 +1037,19 @@ fn two_claims_never_answer_each_other() {
     }
     assert!(x.claims.iter().any(|c| c.responds_to.is_some()), "the later claim still answers the earlier: {:#?}", x.claims);
 }
+
+#[test]
+fn english_clitics_listed_in_the_grammar_match_the_text() {
+    // "'t", "'re", "'ve" were read from the grammar as "t", "re", "ve", which no text token is:
+    // "didn't say" was no negation, and "she wasn't a member" read as no clause.
+    use crosscheck::extract::{extract, ExtractConfig};
+    use crosscheck::gazetteer::Gazetteer;
+    let run = |text: &str| extract(text, &ExtractConfig { gazetteer: Gazetteer::builtin(), language: Some("en") }).claims;
+    assert!(run("Russia didn't say the troops had left.").is_empty(), "a negated cue says nothing");
+    let admitted = run("Cerato admitted she wasn't a member of the club.");
+    assert_eq!(admitted.len(), 1, "a clause with a negated auxiliary is content: {admitted:#?}");
+    assert_eq!(admitted[0].text, "she wasn't a member of the club");
+    // A possessive stays a possessive: no verb in "Russia's army".
+    let said = run("Russia's army said the troops had left.");
+    assert_eq!(said.iter().map(|c| c.speaker.who.countries.clone()).collect::<Vec<_>>(), [vec!["RU".to_string()]]);
+}
