@@ -773,3 +773,12 @@ fn a_pronoun_with_no_speaker_before_it_stands_for_the_person_a_sentence_opened_w
     let text = "The prosecutor, Rui Costa, said three men had died. Paulo Mendes was 16. He said an inquiry had been opened.";
     assert_eq!(speakers_of(text, "inquiry"), ["Rui Costa"]);
 }
+
+#[test]
+fn a_gerund_after_a_comma_closed_inside_a_quotation_is_the_next_claim() {
+    let x = run("Vickers said he is a \"long way from making a decision,\" noting that he has been in public service for 43 years.", Some("en"));
+    let texts: Vec<&str> = x.claims.iter().map(|c| c.text.as_str()).collect();
+    assert_eq!(texts.len(), 2, "{texts:?}");
+    assert!(!texts[0].contains("noting"), "the first claim ends at the quotation: {texts:?}");
+    assert_eq!(texts[1], "he has been in public service for 43 years");
+}

@@ -63,7 +63,7 @@ impl Attributor<'_> {
                     return None;
                 }
                 subj = Some(Subj::Np(ns, le + 1));
-            } else if !(b.is_punct(p, ',') || words(p) == Some("en")) {
+            } else if !(b.is_punct(p, ',') || words(p) == Some("en") || after_quoted_comma(b, p)) {
                 // "false news alleging that …", "a report claiming …", « un rapport affirmant que »:
                 // right after a noun, with no comma, the gerund is a reduced relative, and the noun
                 // phrase it qualifies is what speaks.
@@ -548,4 +548,9 @@ impl Attributor<'_> {
         }
         None
     }
+}
+
+/// `…a decision," noting that …`: a comma closed inside a quotation ends the clause as one outside would.
+fn after_quoted_comma(b: &Block, p: usize) -> bool {
+    matches!(b.toks[p].q, QRole::Close(_)) && p > 0 && b.is_punct(p - 1, ',')
 }
