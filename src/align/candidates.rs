@@ -7,6 +7,11 @@
 //! [`CandidateConfig::max_postings`] claims say nothing about one event and are skipped, and
 //! compound keys (a place on a day) stay selective when each part alone is common. Only the
 //! shortlisted pairs are scored, so the cost grows with the number of claims, not its square.
+//!
+//! What ties two claims to one event is their [`Account`]s: a claim's own days, places, states,
+//! actors and sites, and those of the claims its speaker made just before it in the same source.
+//! Detection reads the account as it loads a claim ([`Features::continue_account`]); the
+//! blocking keys stay the claim's own.
 
 use std::collections::BTreeSet;
 use std::collections::HashMap;
@@ -125,7 +130,66 @@ pub struct Features {
     pub actors: BTreeSet<String>,
     /// How much the claim says: its facts (actors, places, dates, counts) and content words.
     pub content: usize,
+    /// Outcome signals the claim says did not happen ("no casualties or damage occurred").
+    pub denied: BTreeSet<String>,
+    /// The anchors of the claim's account: its own, and those its speaker's claims just before
+    /// it in the same source named ([`Features::continue_account`]).
+    pub account: Account,
+    /// True once the claims before it were read into its account.
+    pub account_read: bool,
 }
+
+/// What ties a speaker's run of claims in one source to one event. A speaker's statements in a
+/// row are one account: "India struck the biggest training camp … in Balakot" and then "this
+/// action was targeted specifically at the camp"; "the forces attacked our positions on 24 July at
+/// Ta Moan Thom" and then « une invasion armée »; "the strike on the hospital" and then "Hamas …
+/// decided to hide what really happened"; "the payload fell near Balakot" and then "no casualties
+/// or damage occurred". The later statements name none of the day, the place or the site, which
+/// the account gives them. Only these anchors carry over, never the words or the signals of what
+/// happened, so that a claim still matches only on what it says itself.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Account {
+    /// Days the account names.
+    pub days: BTreeSet<String>,
+    /// Places it names.
+    pub places: BTreeSet<String>,
+    /// States it involves.
+    pub involved: BTreeSet<String>,
+    /// States it names as taking part.
+    pub actors: BTreeSet<String>,
+    /// Sites it names (what was hit).
+    pub sites: BTreeSet<String>,
+    /// The claim's own event signals and the account's sites.
+    pub signals: BTreeSet<String>,
+    /// How many anchors the earlier claims added to the claim's own.
+    pub added: usize,
+}
+
+impl Account {
+    fn of(f: &Features) -> Account {
+        Account {
+            days: f.days.clone(),
+            places: f.places.clone(),
+            involved: f.involved.clone(),
+            actors: f.actors.clone(),
+            sites: f.sites.clone(),
+            signals: f.signals.clone(),
+            added: 0,
+        }
+    }
+
+    fn len(&self) -> usize {
+        self.days.len() + self.places.len() + self.involved.len() + self.actors.len() + self.sites.len()
+    }
+}
+
+/// How many of a speaker's claims just before a claim make its account: the statements of one
+/// paragraph or two, about one event.
+pub const ACCOUNT_REACH: usize = 3;
+
+/// How many words after a negation an outcome is said not to have happened: "no casualties or
+/// damage", « aucune victime ni dégât ».
+const NEGATION_REACH: usize = 3;
 
 /// Facts and content words a claim needs to be put beside another source's: a headline fragment
 /// ("une attaque planifiée", "une attaque thaïlandaise") or a bare reference says too little to
@@ -166,12 +230,19 @@ impl Features {
         let inside = |s: usize| covered.iter().any(|&(a, b)| a <= s && s < b);
         let mut first_word = true;
         let events = EventLexicon::builtin();
+        // Words since the last negation ("no", « aucun », « нет »); far when there was none.
+        let mut since_negation = usize::MAX;
         for (t, folded) in words {
             if t.kind == TokenKind::Punct && matches!(t.text, "." | "!" | "?" | "«" | "\"" | "“") {
                 first_word = true;
+                since_negation = usize::MAX;
             }
             if t.kind != TokenKind::Word {
                 continue;
+            }
+            since_negation = since_negation.saturating_add(1);
+            if lex.is_negation(&folded) {
+                since_negation = 0;
             }
             // Before the fact check: "two rockets" is a count and a concept.
             for (concept, signal) in events.concepts_of(&folded) {
@@ -179,6 +250,9 @@ impl Features {
                 f.signals.insert(signal.to_string());
                 if events.is_site(concept) {
                     f.sites.insert(concept.to_string());
+                }
+                if since_negation <= NEGATION_REACH && events.is_outcome(concept) {
+                    f.denied.insert(signal.to_string());
                 }
             }
             let sentence_start = std::mem::replace(&mut first_word, false);
@@ -194,7 +268,32 @@ impl Features {
             f.words.insert(stem(&folded));
         }
         f.content += f.words.len();
+        f.account = Account::of(&f);
         f
+    }
+
+    /// Extends this claim's account with `earlier`, a claim just before it in its source, when
+    /// the same speaker made it; false otherwise (the account ends there).
+    pub fn continue_account(&mut self, earlier: &Features) -> bool {
+        if earlier.source_id != self.source_id || earlier.id >= self.id || earlier.side.name != self.side.name {
+            return false;
+        }
+        let before = self.account.len();
+        let a = &mut self.account;
+        a.days.extend(earlier.days.iter().cloned());
+        a.places.extend(earlier.places.iter().cloned());
+        a.involved.extend(earlier.involved.iter().cloned());
+        a.actors.extend(earlier.actors.iter().cloned());
+        a.sites.extend(earlier.sites.iter().cloned());
+        a.signals.extend(earlier.sites.iter().cloned());
+        a.added += a.len() - before;
+        true
+    }
+
+    /// How much the claim says with what its account adds: a fragment of a speaker's account
+    /// (« une invasion armée » after the attack it names) says more than a headline's.
+    pub fn said(&self) -> usize {
+        self.content + self.account.added
     }
 
     /// The blocking keys of this claim, each with its weight in the shortlist.
@@ -248,12 +347,11 @@ pub fn score(a: &Features, b: &Features) -> Option<Scored> {
     let involved = shared(&a.involved, &b.involved);
     // Event concepts are not specific to one event ("forces", "strike" are in every war): they
     // count only between accounts tied to one event by an anchor, a state both involve or a
-    // place or a day both name. Opposing sides often name only themselves ("India struck the
-    // camp in Balakot" against "Pakistan's response … the payload fell near Balakot"): the
-    // place is then what ties the accounts.
-    let anchored = !involved.is_empty() || !places.is_empty() || !days.is_empty();
-    let signals = if anchored { shared(&a.signals, &b.signals) } else { Vec::new() };
-    if days.is_empty() && places.is_empty() && names.is_empty() && jaccard < 0.3 && signals.len() < MIN_SHARED_SIGNALS {
+    // place, a day or a site both name. Opposing sides often name only themselves ("India struck
+    // the camp in Balakot" against "Pakistan's response … the payload fell near Balakot"): the
+    // place is then what ties the accounts. A claim's anchors are its account's.
+    let (signals, denials) = if anchored(a, b) { (shared(&a.account.signals, &b.account.signals), denials(a, b)) } else { (Vec::new(), Vec::new()) };
+    if days.is_empty() && places.is_empty() && names.is_empty() && jaccard < 0.3 && signals.len() + denials.len() < MIN_SHARED_SIGNALS {
         return None;
     }
     if !names_who_acted(a, b, !(days.is_empty() && places.is_empty() && names.is_empty() && common.is_empty())) {
@@ -270,8 +368,36 @@ pub fn score(a: &Features, b: &Features) -> Option<Scored> {
     // What happened and what was hit, across languages: each shared signal a quarter.
     let weight = (0.25 * signals.len() as f32).min(0.5);
     add("event", signals, weight);
+    add("denied", denials, DENIAL_WEIGHT);
     let score = evidence.iter().map(|e| e.weight).sum::<f32>().min(1.0);
     Some(Scored { score, evidence })
+}
+
+/// What one side saying an outcome did not happen weighs when the other says it did: "no
+/// casualties or damage occurred" against "a very large number of terrorists … were eliminated",
+/// "there is no structural damage to the hospital" against "500 killed in an airstrike on the
+/// hospital". The disagreement is itself a tie between the two, as a second shared signal.
+const DENIAL_WEIGHT: f32 = 0.25;
+
+/// Whether the accounts of `a` and `b` are tied to one event: a state both involve, or a
+/// place or a day both name. (Not a kind of site: "a village" is in every war.)
+fn anchored(a: &Features, b: &Features) -> bool {
+    let meet = |x: &BTreeSet<String>, y: &BTreeSet<String>| {
+        let (small, large) = if x.len() <= y.len() { (x, y) } else { (y, x) };
+        small.iter().any(|v| large.contains(v))
+    };
+    let (x, y) = (&a.account, &b.account);
+    meet(&x.involved, &y.involved) || meet(&x.places, &y.places) || meet(&x.days, &y.days)
+}
+
+/// Outcomes one side says did not happen and the other says did, sorted.
+fn denials(a: &Features, b: &Features) -> Vec<String> {
+    let one_way = |x: &Features, y: &Features| x.denied.iter().filter(|s| y.signals.contains(*s) && !y.denied.contains(*s)).cloned().collect::<Vec<_>>();
+    let mut out = one_way(a, b);
+    out.extend(one_way(b, a));
+    out.sort();
+    out.dedup();
+    out
 }
 
 /// Whether two accounts tied by nothing but what every account of a war holds — forces,
@@ -279,9 +405,11 @@ pub fn score(a: &Features, b: &Features) -> Option<Scored> {
 /// names who acted, so that they may disagree on the actor ("Cambodian forces opened fire" /
 /// « les hostilités ont été déclenchées par l'armée thaïlandaise »). One side's "continued
 /// military clashes" disputes nothing. Accounts `tied` by a day, a place, a name or a word in
-/// common, or naming the same site (a hospital, a temple), need no actor.
+/// common, or naming the same site (a hospital, a temple), need no actor. What a claim's
+/// account names counts as named.
 fn names_who_acted(a: &Features, b: &Features, tied: bool) -> bool {
-    tied || a.sites.iter().any(|s| b.sites.contains(s)) || (!a.actors.is_empty() && !b.actors.is_empty())
+    let (x, y) = (&a.account, &b.account);
+    tied || x.sites.iter().any(|s| y.sites.contains(s)) || (!x.actors.is_empty() && !y.actors.is_empty())
 }
 
 /// The score [`score`] would give, without building its evidence: the shortlist's filter.
@@ -294,8 +422,10 @@ pub fn quick_score(a: &Features, b: &Features) -> f32 {
     let union = a.words.len() + b.words.len() - common;
     let jaccard = if union == 0 { 0.0 } else { common as f32 / union as f32 };
     let involved = n(&a.involved, &b.involved);
-    let signals = if involved + places + days == 0 { 0 } else { n(&a.signals, &b.signals) };
-    if days == 0 && places == 0 && names == 0 && jaccard < 0.3 && signals < MIN_SHARED_SIGNALS {
+    let tied = anchored(a, b);
+    let signals = if tied { n(&a.account.signals, &b.account.signals) } else { 0 };
+    let denied = tied && (!a.denied.is_empty() || !b.denied.is_empty()) && !denials(a, b).is_empty();
+    if days == 0 && places == 0 && names == 0 && jaccard < 0.3 && signals + usize::from(denied) < MIN_SHARED_SIGNALS {
         return 0.0;
     }
     if !names_who_acted(a, b, days + places + names + common > 0) {
@@ -305,7 +435,8 @@ pub fn quick_score(a: &Features, b: &Features) -> f32 {
     let flag = |k: usize, w: f32| if k > 0 { w } else { 0.0 };
     let s = flag(days, 0.30) + flag(places, 0.25) + flag(names, 0.10) + actors + flag(n(&a.units, &b.units), 0.10)
         + if common > 0 { 0.30 * (2.0 * jaccard).min(1.0) } else { 0.0 }
-        + (0.25 * signals as f32).min(0.5);
+        + (0.25 * signals as f32).min(0.5)
+        + if denied { DENIAL_WEIGHT } else { 0.0 };
     s.min(1.0)
 }
 
@@ -327,8 +458,8 @@ pub fn eligible(a: &Features, b: &Features) -> bool {
     a.source_id != b.source_id
         && a.side.is_known()
         && b.side.is_known()
-        && a.content >= MIN_CONTENT_WORDS
-        && b.content >= MIN_CONTENT_WORDS
+        && a.said() >= MIN_CONTENT_WORDS
+        && b.said() >= MIN_CONTENT_WORDS
         && a.side.opposes(&b.side)
 }
 

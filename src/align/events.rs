@@ -26,6 +26,8 @@ struct ConceptEntry {
     kind: Option<String>,
     #[serde(default)]
     site: bool,
+    #[serde(default)]
+    outcome: bool,
     words: Vec<String>,
 }
 
@@ -35,6 +37,7 @@ struct Concept {
     id: String,
     signal: String,
     site: bool,
+    outcome: bool,
 }
 
 /// The concepts and their words.
@@ -74,7 +77,7 @@ impl EventLexicon {
                     ids.push(i);
                 }
             }
-            lex.concepts.push(Concept { signal: c.kind.unwrap_or_else(|| c.id.clone()), site: c.site, id: c.id });
+            lex.concepts.push(Concept { signal: c.kind.unwrap_or_else(|| c.id.clone()), site: c.site, outcome: c.outcome, id: c.id });
         }
         lex.prefix_lens = lex.prefixes.keys().map(|p| p.chars().count()).collect();
         lex.prefix_lens.sort_unstable();
@@ -86,6 +89,12 @@ impl EventLexicon {
     /// happens in every account of a war (forces, fighting, a toll).
     pub fn is_site(&self, concept: &str) -> bool {
         self.concepts.iter().any(|c| c.site && c.id == concept)
+    }
+
+    /// True when `concept` is what a strike leaves (the dead, the wounded, damage): what one side
+    /// may say did not happen ("no casualties or damage occurred").
+    pub fn is_outcome(&self, concept: &str) -> bool {
+        self.concepts.iter().any(|c| c.outcome && c.id == concept)
     }
 
     /// The concepts a folded word names, as (concept id, signal) pairs, in the lexicon's order.
@@ -128,5 +137,9 @@ mod tests {
         assert!(concepts("harvest").is_empty(), "a word of no event names none");
         let lex = EventLexicon::builtin();
         assert!(lex.is_site("hospital") && !lex.is_site("armed_forces") && !lex.is_site("strike"), "a hospital is a site, forces and strikes are not");
+        assert!(lex.is_outcome("killed") && lex.is_outcome("damage") && !lex.is_outcome("strike"), "the dead and damage are outcomes, a strike is not");
+        for w in ["eliminated", "neutralisés", "ликвидированы"] {
+            assert_eq!(concepts(w), vec!["killed"], "{w}: the militaries' word for killing");
+        }
     }
 }

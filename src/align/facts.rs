@@ -137,6 +137,7 @@ pub struct Lexicon {
     weekdays: HashSet<String>,
     locatives: HashSet<String>,
     stopwords: HashSet<String>,
+    negations: HashSet<String>,
 }
 
 #[derive(Deserialize)]
@@ -152,6 +153,7 @@ struct LexiconFile {
     weekdays: Vec<String>,
     locatives: Vec<String>,
     stopwords: Vec<String>,
+    negations: Vec<String>,
 }
 
 impl Lexicon {
@@ -174,6 +176,7 @@ impl Lexicon {
             weekdays: HashSet::new(),
             locatives: HashSet::new(),
             stopwords: HashSet::new(),
+            negations: HashSet::new(),
         };
         for (lang, v) in langs {
             if lang.len() != 2 {
@@ -189,12 +192,18 @@ impl Lexicon {
         lex.weekdays = f.weekdays.iter().map(|w| fold(w)).collect();
         lex.locatives = f.locatives.iter().map(|w| fold(w)).collect();
         lex.stopwords = f.stopwords.iter().map(|w| fold(w)).collect();
+        lex.negations = f.negations.iter().map(|w| fold(w)).collect();
         Ok(lex)
     }
 
     /// True for function words and words of saying.
     pub fn is_stopword(&self, folded: &str) -> bool {
         self.stopwords.contains(folded)
+    }
+
+    /// True for words that say something did not happen ("no", « aucun », « без »).
+    pub fn is_negation(&self, folded: &str) -> bool {
+        self.negations.contains(folded)
     }
 
     /// True for month and weekday names.

@@ -153,8 +153,39 @@ impl Detection {
         self.primed.insert(brief.id, Rc::new((brief, features)));
     }
 
-    /// A claim's brief and features, read and computed once.
+    /// A claim's brief and features, read and computed once, with its speaker's account: the
+    /// claims just before it in its source by the same speaker ([`Features::continue_account`]).
     fn load(&mut self, tx: &Transaction<'_>, gazetteer: &Gazetteer, id: i64) -> Result<Option<Analysed>> {
+        let Some(hit) = self.load_alone(tx, gazetteer, id)? else { return Ok(None) };
+        if hit.1.account_read {
+            return Ok(Some(hit));
+        }
+        let mut whole = (*hit).clone();
+        whole.1.account_read = true;
+        // Claims of one source are stored in text order with consecutive ids. An import primes
+        // a whole source's claims: a claim before them is another source's, and is not read.
+        let primed = self.primed.contains_key(&id);
+        for earlier in (1..=candidates::ACCOUNT_REACH as i64).map(|k| id - k) {
+            if primed && !self.primed.contains_key(&earlier) {
+                break;
+            }
+            let Some(e) = self.load_alone(tx, gazetteer, earlier)? else { break };
+            if !whole.1.continue_account(&e.1) {
+                break;
+            }
+        }
+        let whole = Rc::new(whole);
+        match self.primed.get_mut(&id) {
+            Some(slot) => *slot = whole.clone(),
+            None => {
+                self.claims.insert(id, Some(whole.clone()));
+            }
+        }
+        Ok(Some(whole))
+    }
+
+    /// A claim's brief and its own features, read and computed once.
+    fn load_alone(&mut self, tx: &Transaction<'_>, gazetteer: &Gazetteer, id: i64) -> Result<Option<Analysed>> {
         if let Some(hit) = self.primed.get(&id) {
             return Ok(Some(hit.clone()));
         }

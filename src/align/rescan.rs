@@ -200,14 +200,31 @@ fn candidates_of_slice_in(
     let mut ids: Vec<i64> = slice.iter().flat_map(|(c, s)| std::iter::once(*c).chain(s.iter().copied())).collect();
     ids.sort_unstable();
     ids.dedup();
-    let mut briefs = Vec::with_capacity(ids.len());
-    for id in ids {
+    // With the claims just before each, which may make its speaker's account, as claim by claim.
+    let reach = candidates::ACCOUNT_REACH as i64;
+    let mut read: Vec<i64> = ids.iter().flat_map(|&c| (c - reach).max(1)..=c).collect();
+    read.sort_unstable();
+    read.dedup();
+    let mut briefs = Vec::with_capacity(read.len());
+    for id in read {
         briefs.extend(store::claim_brief_in(tx, id)?);
     }
     let analysed = in_parallel(&briefs, |b| {
         Features::new(ClaimRef { id: b.id, source_id: b.source_id, text: &b.text, speaker: &b.speaker }, gazetteer, Lexicon::builtin())
     });
-    let claims: HashMap<i64, Analysed> = briefs.into_iter().zip(analysed).map(|(b, f)| (b.id, Rc::new((b, f)))).collect();
+    let own: HashMap<i64, (ClaimBrief, Features)> = briefs.into_iter().zip(analysed).map(|(b, f)| (b.id, (b, f))).collect();
+    let mut claims: HashMap<i64, Analysed> = HashMap::with_capacity(ids.len());
+    for id in ids {
+        let Some((b, f)) = own.get(&id) else { continue };
+        let mut f = f.clone();
+        f.account_read = true;
+        for earlier in (1..=reach).map(|k| id - k) {
+            if !own.get(&earlier).is_some_and(|(_, e)| f.continue_account(e)) {
+                break;
+            }
+        }
+        claims.insert(id, Rc::new((b.clone(), f)));
+    }
     for (id, shortlist) in slice {
         let Some(hit) = claims.get(id) else { continue };
         candidates_in(tx, hit, shortlist, cfg, |other| Ok(claims.get(&other).cloned()), summary)?;

@@ -65,8 +65,9 @@ impl ConflictOrigin {
 /// Why two claims were matched: one kind of shared fact and its values.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct MatchEvidence {
-    /// `day`, `place`, `name`, `actors`, `unit`, `words` or `event` (event concepts shared
-    /// across languages: `violence`, `toll`, `hospital`, … from `data/align/events.json`).
+    /// `day`, `place`, `name`, `actors`, `unit`, `words`, `event` (event concepts shared
+    /// across languages: `violence`, `toll`, `hospital`, … from `data/align/events.json`) or
+    /// `denied` (an outcome, `toll`, that one side says did not happen and the other says did).
     pub kind: String,
     /// The shared values ("06-27", "tavush", "AM", "drone", content words).
     pub shared: Vec<String>,

@@ -370,3 +370,64 @@ fn accounts_tied_only_by_what_every_war_holds_are_proposed_when_each_names_who_a
     );
     assert!(!site.is_empty(), "the same site ties two accounts that name no actor: {site:?}");
 }
+
+#[test]
+fn one_side_saying_an_outcome_did_not_happen_meets_the_other_sides_toll() {
+    let toll = ("AM", "Azerbaijani shelling killed two of our conscripts");
+    let got = proposed_between(toll, ("AZ", "Armenia suffered no casualties"));
+    assert!(got.contains(&("denied".to_string(), vec!["toll".to_string()])), "deaths against none: the outcome is disputed: {got:?}");
+    let agreeing = proposed_between(toll, ("AZ", "Armenia suffered casualties"));
+    assert!(agreeing.is_empty(), "a toll both state is one shared signal, not a dispute: {agreeing:?}");
+    for denial in ["l'Arménie n'a subi aucune victime", "Армения не понесла никаких жертв"] {
+        let got = proposed_between(toll, ("AZ", denial));
+        assert!(got.iter().any(|(k, _)| k == "denied"), "{denial:?} says there was none: {got:?}");
+    }
+}
+
+/// Adds a claim over `text`, which starts at char `start` of source `source`, by `speaker`; its id.
+fn add_claim(db: &Path, source: &str, start: usize, text: &str, speaker: &str) -> i64 {
+    let (from, to) = (start.to_string(), (start + text.chars().count()).to_string());
+    let added = run_json(db, &["claim", "add", "--source", source, "--start", &from, "--end", &to, "--speaker", speaker, "--cue", "said", "--stance", "assert"]);
+    added["claims"][0]["id"].as_i64().expect("claim id")
+}
+
+/// A note holding `sentences` imported as a source of its own (narration: nothing extracted);
+/// its id and each sentence's start.
+fn note(db: &Path, dir: &Path, name: &str, sentences: &[&str]) -> (String, Vec<usize>) {
+    let path = dir.join(name);
+    std::fs::write(&path, format!("{}\n", sentences.join(" "))).expect("write note");
+    let imported = run_json(db, &["import", path.to_str().expect("utf-8 path")]);
+    let mut starts = Vec::new();
+    let mut at = 0;
+    for s in sentences {
+        starts.push(at);
+        at += s.chars().count() + 1;
+    }
+    (imported["imported"][0]["source_id"].as_i64().expect("source id").to_string(), starts)
+}
+
+#[test]
+fn a_speakers_next_statement_takes_the_day_place_and_actors_of_the_account_it_continues() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let db = dir.path().join("s.db");
+    let said = [
+        "Azerbaijani troops attacked Armenian border posts near Jermuk on 13 September.",
+        "An invasion by their troops.",
+        "An invasion by their troops.",
+    ];
+    let (yerevan_source, at) = note(&db, dir.path(), "yerevan.txt", &said);
+    let account = add_claim(&db, &yerevan_source, at[0], said[0].trim_end_matches('.'), "Yerevan");
+    let fragment = add_claim(&db, &yerevan_source, at[1], said[1].trim_end_matches('.'), "Yerevan");
+    // The same words next, from a speaker who gave no account before them.
+    let alone = add_claim(&db, &yerevan_source, at[2], said[2].trim_end_matches('.'), "Moscow");
+    let other = ["Armenian units opened fire on our positions."];
+    let (baku_source, _) = note(&db, dir.path(), "baku.txt", &other);
+    let baku = add_claim(&db, &baku_source, 0, other[0].trim_end_matches('.'), "Baku");
+    let pairs: Vec<Vec<i64>> = candidates(&db)
+        .iter()
+        .map(|c| c["claims"].as_array().expect("claims").iter().filter_map(|m| m["claim_id"].as_i64()).collect())
+        .collect();
+    assert!(pairs.contains(&vec![account, baku]), "the accusation meets the other side's: {pairs:?}");
+    assert!(pairs.contains(&vec![fragment, baku]), "so does the fragment that continues it, tied by the account's day, place and actors: {pairs:?}");
+    assert!(!pairs.iter().any(|p| p.contains(&alone)), "the same words with no account of their own say too little: {pairs:?}");
+}

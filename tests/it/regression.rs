@@ -1053,3 +1053,36 @@ fn english_clitics_listed_in_the_grammar_match_the_text() {
     let said = run("Russia's army said the troops had left.");
     assert_eq!(said.iter().map(|c| c.speaker.who.countries.clone()).collect::<Vec<_>>(), [vec!["RU".to_string()]]);
 }
+
+/// Cross-source conflicts missed on the shared pairs corpus: a speaker's short statement that
+/// continues the account they just gave ("He denounced « une invasion armée »" after saying the
+/// Thai forces attacked on 24 July at Ta Moan Thom) said too little alone to be matched, and
+/// "No casualties or damage occurred" shared nothing with the claim of a camp struck and many
+/// killed near the same place. Each now meets the other side's account.
+#[test]
+fn a_statement_continuing_its_speakers_account_or_denying_the_toll_meets_the_other_side() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let pairs = crate::support::shared_corpus().join("pairs");
+    for (event, ours, theirs) in [
+        ("thai-cambodia-2025-07-24", "une invasion armée", "Cambodian forces opened fire"),
+        ("balakot-2019-02-26", "No casualties or damage occurred", "India struck the biggest training camp"),
+    ] {
+        let db = dir.path().join(format!("{event}.db"));
+        let files: Vec<PathBuf> = std::fs::read_dir(pairs.join(event))
+            .expect("event folder")
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+            .collect();
+        let mut args = vec!["import".to_string()];
+        args.extend(files.iter().map(|p| p.to_string_lossy().into_owned()));
+        run_json(&db, &args.iter().map(String::as_str).collect::<Vec<_>>());
+        let claims = run_json(&db, &["claims"])["claims"].as_array().cloned().unwrap_or_default();
+        let id = |needle: &str| {
+            claims.iter().find(|c| c["text"].as_str().is_some_and(|t| t.contains(needle))).and_then(|c| c["id"].as_i64()).expect("the claim is extracted")
+        };
+        let (a, b) = (id(ours), id(theirs));
+        let conflicts = run_json(&db, &["conflicts"])["conflicts"].as_array().cloned().unwrap_or_default();
+        let holds = |c: &serde_json::Value, id: i64| c["claims"].as_array().is_some_and(|m| m.iter().any(|m| m["claim_id"] == id));
+        assert!(conflicts.iter().any(|c| holds(c, a) && holds(c, b)), "{event}: {ours:?} is put beside {theirs:?}");
+    }
+}
