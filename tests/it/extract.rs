@@ -782,3 +782,12 @@ fn a_gerund_after_a_comma_closed_inside_a_quotation_is_the_next_claim() {
     assert!(!texts[0].contains("noting"), "the first claim ends at the quotation: {texts:?}");
     assert_eq!(texts[1], "he has been in public service for 43 years");
 }
+
+#[test]
+fn a_clause_after_the_setting_of_a_statement_is_what_was_said() {
+    let x = run("The council stated in July it opposed the pipeline. Kim said in his New Year's speech he was ready to meet the president.", Some("en"));
+    let texts: Vec<&str> = x.claims.iter().map(|c| c.text.as_str()).collect();
+    assert_eq!(texts, ["it opposed the pipeline", "he was ready to meet the president"]);
+    // A setting with no clause after it says nothing.
+    no_claim("The minister said at a news conference in Kyiv.");
+}

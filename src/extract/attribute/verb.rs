@@ -423,7 +423,14 @@ impl Attributor<'_> {
         // погибших »), a call its aim (« a appelé au calme »).
         if bare_object && cue.stance == Stance::Assert && words(c0).is_some_and(|w| lex.is(S::SettingPreps, w)) {
             let upto = (c0..end).find(|&t| b.is_punct(t, ',')).unwrap_or(end);
-            if !self.holds_verb(b, c0, upto) {
+            // "stated in July it opposed the pipeline": a subject pronoun and its verb after the
+            // setting open what was said.
+            let pronoun = |w: &str| [S::PronAny, S::PronPerson, S::PronOrg, S::PronPlural, S::PronExcluded].into_iter().any(|set| lex.is(set, w));
+            let verb = |w: &str| lex.is_finite(w) || lex.is(S::Aux, w) || lex.is(S::Modals, w) || lex.has_finite_ending(w);
+            let clause = (c0 + 2..upto).find(|&t| words(t).is_some_and(pronoun) && words(t + 1).is_some_and(verb));
+            if let Some(t) = clause {
+                c0 = t;
+            } else if !self.holds_verb(b, c0, upto) {
                 frame.silent = true;
             }
         }
