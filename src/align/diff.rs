@@ -628,6 +628,36 @@ fn char_segments(word: &Token<'_>, other: &str, old_side: bool) -> Vec<Segment> 
     out
 }
 
+/// Whether `word_diff(left, right).1 >= least`, without building the operations, and without
+/// diffing at all when the words the two texts share could not reach `least`: the similarity is
+/// twice the words matched over both lengths, and a word matches at most as often as both hold
+/// it. Detection asks this of every near copy it considers (252,000 instructions a diff).
+pub fn words_alike(left: &str, right: &str, least: f32) -> bool {
+    let (_, lu) = units(left);
+    let (_, ru) = units(right);
+    let lk: Vec<&str> = lu.iter().map(|u| u.key.as_str()).collect();
+    let rk: Vec<&str> = ru.iter().map(|u| u.key.as_str()).collect();
+    if !lk.is_empty() || !rk.is_empty() {
+        let mut counts: foldhash::HashMap<&str, i32> = foldhash::HashMap::default();
+        for k in &lk {
+            *counts.entry(k).or_default() += 1;
+        }
+        let mut shared = 0usize;
+        for k in &rk {
+            if let Some(n) = counts.get_mut(k).filter(|n| **n > 0) {
+                *n -= 1;
+                shared += 1;
+            }
+        }
+        let bound = 2.0 * shared as f32 / (lk.len() + rk.len()) as f32;
+        if bound < least {
+            return false;
+        }
+    }
+    let diff = capture_diff_slices(Algorithm::Patience, &lk, &rk);
+    get_diff_ratio(&diff, lk.len(), rk.len()) >= least
+}
+
 /// Word-level operations between two texts, and their similarity (0–1).
 pub fn word_diff(left: &str, right: &str) -> (Vec<AlignOp>, f32) {
     let (llead, lu) = units(left);
@@ -723,5 +753,25 @@ mod tests {
         let replaced = ops.iter().find(|o| o.tag == OpTag::Replace).expect("one replacement");
         let emph: Vec<(&str, bool)> = replaced.left.iter().map(|s| (s.text.as_str(), s.emphasized)).collect();
         assert_eq!(emph, vec![("arménienne", false), ("s", true)], "only the plural s stands out");
+    }
+
+    #[test]
+    fn words_alike_answers_as_the_word_diff_s_similarity_does() {
+        let texts = [
+            "",
+            "Azerbaijani forces shelled positions in Tavush on 27 June",
+            "Azerbaijani forces shelled the positions in Tavush on 27 June",
+            "Azerbaijani forces shelled positions in Tavush on 28 June",
+            "June 27 Tavush in positions shelled forces Azerbaijani",
+            "forces forces forces shelled",
+            "Armenian units opened fire in Tavush on 27 June",
+        ];
+        for a in texts {
+            for b in texts {
+                for least in [0.0, 0.5, 0.85, 1.0] {
+                    assert_eq!(words_alike(a, b, least), word_diff(a, b).1 >= least, "{a:?} / {b:?} at {least}");
+                }
+            }
+        }
     }
 }
