@@ -13,7 +13,8 @@
 //!   `Workbench::import_document` one file at a time (the import as it was), and
 //!   `Workbench::import_inputs` (the pipeline).
 //! - `cargo bench --bench scale -- profile [articles]` runs only the one-at-a-time import, for
-//!   `valgrind --tool=callgrind`; `-- profile-pipeline [articles]` only the pipeline.
+//!   `valgrind --tool=callgrind`; `-- profile-pipeline [articles]` only the pipeline. A store
+//!   named after the number (`-- profile-pipeline 300 scale.db`) is copied and imported into.
 //!
 //! Not criterion: one workspace takes minutes to build, and a figure is one run of it.
 
@@ -43,8 +44,8 @@ fn main() {
     let number = |i: usize, default: usize| args.get(i).and_then(|a| a.parse().ok()).unwrap_or(default);
     match args.first().map(String::as_str) {
         Some("import") => import(&corpus, number(1, 10_000)),
-        Some("profile") => profile(&corpus, number(1, 300), false),
-        Some("profile-pipeline") => profile(&corpus, number(1, 300), true),
+        Some("profile") => profile(&corpus, number(1, 300), false, args.get(2)),
+        Some("profile-pipeline") => profile(&corpus, number(1, 300), true, args.get(2)),
         _ => scale(&corpus, number(0, 100_000)),
     }
 }
@@ -133,10 +134,21 @@ fn import(corpus: &corpus::Corpus, articles: usize) {
     space(&after_db);
 }
 
-fn profile(corpus: &corpus::Corpus, articles: usize, pipeline: bool) {
+fn profile(corpus: &corpus::Corpus, articles: usize, pipeline: bool, store: Option<&String>) {
     let dir = tempfile::tempdir().expect("temp dir");
-    let files = write_articles(corpus, &dir.path().join("articles"), 0, articles);
-    let mut wb = Workbench::open(&dir.path().join("p.db")).expect("store opens");
+    let db = dir.path().join("p.db");
+    // Into a copy of a workspace at scale (one `SCALE_KEEP` left), the import's costs are those
+    // of a large store: most blocking keys common, deeper B-trees. Its articles come after the
+    // store's, so none is a duplicate.
+    let first = match store {
+        Some(path) => {
+            std::fs::copy(path, &db).expect("store copied");
+            1_000_000
+        }
+        None => 0,
+    };
+    let files = write_articles(corpus, &dir.path().join("articles"), first, first + articles);
+    let mut wb = Workbench::open(&db).expect("store opens");
     let t = if pipeline { import_pipeline(&mut wb, &dir.path().join("articles")) } else { import_one_by_one(&mut wb, &files) };
     println!("{articles} articles, {} claims in {:.2} s", wb.claim_count().expect("count"), t.as_secs_f64());
 }

@@ -385,21 +385,28 @@ pub(crate) fn insert_conflict_in(tx: &Transaction<'_>, c: &NewConflict<'_>) -> R
         ],
     )?;
     let id = tx.last_insert_rowid();
+    // The new conflict was written just now: its members leave its time as it is (touching it
+    // for each was two more statements per conflict detection makes).
     for &claim in c.claims {
-        add_member_in(tx, id, claim)?;
+        insert_member_in(tx, id, claim)?;
     }
     Ok(id)
 }
 
 /// Adds a claim to a conflict (no-op if it is there).
 pub(crate) fn add_member_in(tx: &Transaction<'_>, conflict: i64, claim: i64) -> Result<()> {
+    insert_member_in(tx, conflict, claim)?;
+    touch_in(tx, conflict)
+}
+
+fn insert_member_in(tx: &Transaction<'_>, conflict: i64, claim: i64) -> Result<()> {
     tx.prepare_cached("INSERT OR IGNORE INTO conflict_claims (conflict_id, claim_id) VALUES (?1, ?2)")?
         .execute(params![conflict, claim])
         .map_err(|e| match e.sqlite_error_code() {
             Some(rusqlite::ErrorCode::ConstraintViolation) => Error::not_found("claim", claim),
             _ => e.into(),
         })?;
-    touch_in(tx, conflict)
+    Ok(())
 }
 
 /// Removes a claim from a conflict; false if it was not in it.
