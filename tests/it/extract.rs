@@ -791,3 +791,15 @@ fn a_clause_after_the_setting_of_a_statement_is_what_was_said() {
     // A setting with no clause after it says nothing.
     no_claim("The minister said at a news conference in Kyiv.");
 }
+
+#[test]
+fn an_addressee_before_what_was_said_is_no_part_of_it() {
+    let x = run("Kremlin spokesman Dmitry Peskov told reporters the claims were absurd. The minister told Reuters it had no plans to resign.", Some("en"));
+    let texts: Vec<&str> = x.claims.iter().map(|c| c.text.as_str()).collect();
+    assert_eq!(texts, ["the claims were absurd", "it had no plans to resign"]);
+}
+
+#[test]
+fn officials_of_a_city_serve_its_state() {
+    check("Officials in Kharkiv said two people were wounded.", &[Want { countries: &["UA"], contains: "two people were wounded", stance: "assert" }]);
+}

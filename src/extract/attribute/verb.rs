@@ -351,6 +351,17 @@ impl Attributor<'_> {
         if comp.is_none() && c0 < e {
             frame.object_at = Some(b.toks[c0].cs);
         }
+        // "told reporters the claims were absurd", "told Reuters it had no plans": with no "that",
+        // a verb that takes an addressee has it first; what was said opens with the next subject
+        // (a determiner, a pronoun or a name) whose verb follows within a few words.
+        if comp.is_none() && cue.obj {
+            let plain = |t: usize| b.toks[t].kind == Kind::Word && words(t).is_some_and(|w| !lex.is_finite(w) && !lex.is(S::Aux, w) && !lex.is(S::Complementizers, w));
+            let opens = |t: usize| words(t).is_some_and(|w| lex.is(S::Determiners, w) || [S::PronAny, S::PronPerson, S::PronOrg, S::PronPlural, S::PronExcluded].into_iter().any(|set| lex.is(set, w))) || b.toks[t].cap;
+            let verb_soon = |t: usize| (t + 1..(t + 4).min(clause_end)).any(|v| words(v).is_some_and(|w| lex.is_finite(w) || lex.is(S::Aux, w) || lex.is(S::Modals, w)));
+            if let Some(p) = (k + 1..(k + 4).min(clause_end)).take_while(|&t| plain(t - 1)).find(|&t| opens(t) && verb_soon(t)) {
+                c0 = p;
+            }
+        }
         let introduced = b.is_punct(c0, ':') || (b.is_punct(c0, ',') && b.toks.get(c0 + 1).is_some_and(|t| matches!(t.q, QRole::Open(_))));
         if introduced {
             c0 += 1;

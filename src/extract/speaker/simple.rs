@@ -412,7 +412,14 @@ impl Resolver<'_> {
         // too: "security officials", « des responsables militaires ».)
         let state_held = !nonstate_body && (0..ws.len()).any(|k| lex.set(S::StateQualifiers).match_at(&get, k).is_some());
         if (describes_person && !definite) || group || relay || state_held {
-            let countries: Vec<String> = if state_held { self.state_around(pos, hist, institution.as_deref(), org).into_iter().collect() } else { Vec::new() };
+            // ("Officials in Kharkiv said": a local office names its city's state.)
+            let countries: Vec<String> = if state_held {
+                self.state_around(pos, hist, institution.as_deref(), org).into_iter().collect()
+            } else if !nonstate_body {
+                countries
+            } else {
+                Vec::new()
+            };
             return Some(Entity {
                 speaker: Speaker { name: self.strip_det(b, &ws), party: None, countries },
                 // An unnamed document ("un dernier bilan", "a report") is no one a later description
