@@ -13,6 +13,9 @@ use crate::text::{fold, name_stem_ru};
 
 const BUILTIN_TSV: &str = include_str!("../data/places/places.tsv");
 
+/// Shortest stem a Russian city name is matched by in any case.
+const MIN_STEM_CHARS: usize = 5;
+
 /// One city.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Place {
@@ -53,8 +56,10 @@ impl Places {
             for name in names.split('|') {
                 let folded = fold(name);
                 out.max_words = out.max_words.max(folded.split_whitespace().count());
-                if name.chars().next().is_some_and(|c| matches!(c, 'А'..='я' | 'Ё' | 'ё')) {
-                    out.by_stem.entry(stem_key(&folded)).or_insert(idx);
+                // Short stems are first names and everyday words ("Серго" → "серг", as "Сергей").
+                let stem = stem_key(&folded);
+                if name.chars().next().is_some_and(|c| matches!(c, 'А'..='я' | 'Ё' | 'ё')) && stem.chars().count() >= MIN_STEM_CHARS {
+                    out.by_stem.entry(stem).or_insert(idx);
                 }
                 out.by_name.entry(folded).or_insert(idx);
             }
@@ -71,6 +76,9 @@ impl Places {
     /// whose region adjective it is ("Белгородской" → Белгород, "Харьковской" → Харьков).
     pub fn lookup_stem(&self, folded: &str) -> Option<&Place> {
         let key = stem_key(folded);
+        if key.chars().count() < MIN_STEM_CHARS {
+            return None;
+        }
         self.by_stem.get(&key).or_else(|| key.strip_suffix("ск").and_then(|k| self.by_stem.get(k))).map(|&i| &self.places[i as usize])
     }
 
@@ -101,5 +109,7 @@ mod tests {
         // A name shared by cities of several states names none; everyday words are no places.
         assert_eq!(state("Victoria"), None);
         assert_eq!(state("Said"), None);
+        // A first name is no city by its stem.
+        assert_eq!(p.lookup_stem(&fold("Сергей")), None);
     }
 }

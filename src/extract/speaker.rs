@@ -359,6 +359,14 @@ impl Resolver<'_> {
                 if ws[k + n - 1] - ws[k] != n - 1 {
                     continue;
                 }
+                // One capitalized word beside another that is no office is a person's name, not a
+                // city ("Сергей Лавров" is not Серго).
+                let name_word = |t: usize| {
+                    b.toks[t].cap && b.word(t).is_some_and(|w| ![S::TitleWords, S::PersonNouns, S::LocalOffices, S::OrgNouns, S::Determiners].into_iter().any(|set| self.lex.is(set, w)))
+                };
+                if n == 1 && ((k > 0 && ws[k - 1] + 1 == ws[k] && name_word(ws[k - 1])) || (k + 1 < ws.len() && ws[k + 1] == ws[k] + 1 && name_word(ws[k + 1]))) {
+                    continue;
+                }
                 self.folded_key(b, ws[k], ws[k + n - 1], &mut key);
                 let found = places.lookup_folded(&key).or_else(|| if self.lex.code == "ru" { places.lookup_stem(&key) } else { None });
                 if let Some(p) = found {

@@ -803,3 +803,16 @@ fn an_addressee_before_what_was_said_is_no_part_of_it() {
 fn officials_of_a_city_serve_its_state() {
     check("Officials in Kharkiv said two people were wounded.", &[Want { countries: &["UA"], contains: "two people were wounded", stance: "assert" }]);
 }
+
+#[test]
+fn as_reported_in_an_institution_names_it_as_the_source() {
+    check("Как сообщили в Минобороны РФ, удар был нанесен по складам.", &[Want { countries: &["RU"], contains: "удар был нанесен по складам", stance: "report" }]);
+}
+
+#[test]
+fn a_first_name_is_no_city() {
+    // "Сергей" shares its stem with a city once called Серго (Ukraine): no state from it.
+    check("Глава МИД Сергей Лавров подчеркнул, что Россия не намерена отступать.", &[Want { countries: &["RU"], contains: "Россия не намерена отступать", stance: "assert" }]);
+    let x = run("Police chief Sergei Ivanov said the road was closed.", Some("en"));
+    assert!(x.claims.iter().all(|c| c.speaker.who.countries.is_empty()), "{:#?}", x.claims);
+}

@@ -77,6 +77,12 @@ impl Attributor<'_> {
             }
         };
         let cue = span(b, i, i + len - 1);
-        Some(Frame::new(cue, Stance::Report, Subj::Np(a, z), content))
+        // « Как сообщили в Минобороны РФ, … »: an impersonal cue names its source as a place.
+        let words = |t: usize| if t < z { b.word(t) } else { None };
+        let from = a + lex.set(S::SourcePreps).match_at(&words, a).map_or(0, |(n, _)| n);
+        if from >= z {
+            return None;
+        }
+        Some(Frame::new(cue, Stance::Report, Subj::Np(from, z), content))
     }
 }

@@ -356,8 +356,12 @@ impl Attributor<'_> {
         // (a determiner, a pronoun or a name) whose verb follows within a few words.
         if comp.is_none() && cue.obj {
             let plain = |t: usize| b.toks[t].kind == Kind::Word && words(t).is_some_and(|w| !lex.is_finite(w) && !lex.is(S::Aux, w) && !lex.is(S::Complementizers, w));
-            let opens = |t: usize| words(t).is_some_and(|w| lex.is(S::Determiners, w) || [S::PronAny, S::PronPerson, S::PronOrg, S::PronPlural, S::PronExcluded].into_iter().any(|set| lex.is(set, w))) || b.toks[t].cap;
-            let verb_soon = |t: usize| (t + 1..(t + 4).min(clause_end)).any(|v| words(v).is_some_and(|w| lex.is_finite(w) || lex.is(S::Aux, w) || lex.is(S::Modals, w)));
+            // (A capitalized word after another continues the addressee's name: "told CTV News it …".)
+            let opens = |t: usize| {
+                words(t).is_some_and(|w| lex.is(S::Determiners, w) || [S::PronAny, S::PronPerson, S::PronOrg, S::PronPlural, S::PronExcluded].into_iter().any(|set| lex.is(set, w)))
+                    || b.toks[t].cap && !b.toks[t - 1].cap
+            };
+            let verb_soon = |t: usize| (t + 1..(t + 4).min(clause_end)).any(|v| words(v).is_some_and(|w| lex.is_finite(w) || lex.is(S::Aux, w) || lex.has_finite_ending(w)));
             if let Some(p) = (k + 1..(k + 4).min(clause_end)).take_while(|&t| plain(t - 1)).find(|&t| opens(t) && verb_soon(t)) {
                 c0 = p;
             }
