@@ -56,10 +56,12 @@ impl Places {
             for name in names.split('|') {
                 let folded = fold(name);
                 out.max_words = out.max_words.max(folded.split_whitespace().count());
-                // Short stems are first names and everyday words ("Серго" → "серг", as "Сергей").
-                let stem = stem_key(&folded);
-                if name.chars().next().is_some_and(|c| matches!(c, 'А'..='я' | 'Ё' | 'ё')) && stem.chars().count() >= MIN_STEM_CHARS {
-                    out.by_stem.entry(stem).or_insert(idx);
+                if name.chars().next().is_some_and(|c| matches!(c, 'А'..='я' | 'Ё' | 'ё')) {
+                    // Short stems are first names and everyday words ("Серго" → "серг", as "Сергей").
+                    let stem = stem_key(&folded);
+                    if stem.chars().count() >= MIN_STEM_CHARS {
+                        out.by_stem.entry(stem).or_insert(idx);
+                    }
                 }
                 out.by_name.entry(folded).or_insert(idx);
             }
@@ -90,7 +92,14 @@ impl Places {
 
 /// Words stemmed one by one ([`name_stem_ru`]), joined by a space.
 fn stem_key(folded: &str) -> String {
-    folded.split_whitespace().map(name_stem_ru).collect::<Vec<_>>().join(" ")
+    let mut key = String::with_capacity(folded.len());
+    for w in folded.split_whitespace() {
+        if !key.is_empty() {
+            key.push(' ');
+        }
+        key.push_str(name_stem_ru(w));
+    }
+    key
 }
 
 #[cfg(test)]
