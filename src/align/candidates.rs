@@ -23,6 +23,7 @@ use super::facts::{facts_and_words, stem, FactValue, Lexicon};
 use super::tokens::TokenKind;
 use crate::gazetteer::Gazetteer;
 use crate::model::{MatchEvidence, Speaker};
+use crate::places::Places;
 use crate::text::{fold, key_hash};
 
 /// How candidates are found and kept.
@@ -191,6 +192,20 @@ pub const ACCOUNT_REACH: usize = 3;
 /// damage", « aucune victime ni dégât ».
 const NEGATION_REACH: usize = 3;
 
+/// The key of a place a claim names: a city's GeoNames id, whatever the language and the case
+/// its name is written in ("in the city of Kremenchuk", « в городе Кременчуг Полтавской области »,
+/// « à Kharkiv », « в Харькове »), else the folded name as written. A place read with the words
+/// after it ("Кременчуг Полтавской") is the city its first word names.
+pub fn place_key(folded: &str) -> String {
+    let places = Places::builtin();
+    let city = |name: &str| places.lookup_folded(name).or_else(|| places.lookup_stem(name));
+    let head = folded.split_whitespace().next().unwrap_or_default();
+    match city(folded).or_else(|| city(head)) {
+        Some(p) => format!("geonames:{}", p.id),
+        None => folded.to_string(),
+    }
+}
+
 /// Facts and content words a claim needs to be put beside another source's: a headline fragment
 /// ("une attaque planifiée", "une attaque thaïlandaise") or a bare reference says too little to
 /// be matched on its own.
@@ -214,7 +229,7 @@ impl Features {
                     f.days.insert(format!("{m:02}-{d:02}"));
                 }
                 FactValue::Place { name } => {
-                    f.places.insert(name.clone());
+                    f.places.insert(place_key(name));
                 }
                 FactValue::Actor { country, .. } => {
                     f.involved.insert(country.clone());
@@ -600,4 +615,19 @@ mod tests {
         let pairs: Vec<(i64, i64)> = propose(&claims, &CandidateConfig::default()).iter().map(|p| (p.a, p.b)).collect();
         assert_eq!(pairs, vec![(2, 3)], "1–2 share a party, 1–3 a source");
     }
+
+    #[test]
+    fn one_city_named_in_two_scripts_and_cases_is_one_place() {
+        let claims = vec![
+            features(1, 10, "UA", "Russian missiles hit a shopping centre in the city of Kremenchuk on 27 June"),
+            features(2, 20, "RU", "27 июня в городе Кременчуг Полтавской области нанесён удар по ангарам с оружием"),
+        ];
+        let got = propose(&claims, &CandidateConfig::default());
+        let place = got.first().and_then(|p| p.scored.evidence.iter().find(|e| e.kind == "place")).map(|e| e.shared.clone());
+        assert_eq!(place, Some(vec!["geonames:704147".to_string()]), "Kremenchuk and « Кременчуг » are one city: {got:?}");
+        let day = got.first().and_then(|p| p.scored.evidence.iter().find(|e| e.kind == "day")).map(|e| e.shared.clone());
+        assert_eq!(day, Some(vec!["06-27".to_string()]), "27 June and « 27 июня » are one day: {got:?}");
+        assert_eq!(place_key("tavush"), "tavush", "a place that is no known city keeps its name");
+    }
+
 }
