@@ -15,6 +15,7 @@
 //! - `cargo bench --bench scale -- profile [articles]` runs only the one-at-a-time import, for
 //!   `valgrind --tool=callgrind`; `-- profile-pipeline [articles]` only the pipeline. A store
 //!   named after the number (`-- profile-pipeline 300 scale.db`) is copied and imported into.
+//! - `cargo bench --bench scale -- rescan scale.db` runs full conflict detection alone on a copy.
 //!
 //! Not criterion: one workspace takes minutes to build, and a figure is one run of it.
 
@@ -46,6 +47,7 @@ fn main() {
         Some("import") => import(&corpus, number(1, 10_000)),
         Some("profile") => profile(&corpus, number(1, 300), false, args.get(2)),
         Some("profile-pipeline") => profile(&corpus, number(1, 300), true, args.get(2)),
+        Some("rescan") => rescan(args.get(1).map(Path::new).expect("a store to rescan a copy of")),
         _ => scale(&corpus, number(0, 100_000)),
     }
 }
@@ -151,6 +153,18 @@ fn profile(corpus: &corpus::Corpus, articles: usize, pipeline: bool, store: Opti
     let mut wb = Workbench::open(&db).expect("store opens");
     let t = if pipeline { import_pipeline(&mut wb, &dir.path().join("articles")) } else { import_one_by_one(&mut wb, &files) };
     println!("{articles} articles, {} claims in {:.2} s", wb.claim_count().expect("count"), t.as_secs_f64());
+}
+
+/// Full conflict detection over a copy of a store (one `SCALE_KEEP` left), alone: for
+/// `valgrind --tool=callgrind`.
+fn rescan(store: &Path) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let db = dir.path().join("r.db");
+    std::fs::copy(store, &db).expect("store copied");
+    let mut wb = Workbench::open(&db).expect("store opens");
+    let t = Instant::now();
+    let summary = wb.rescan_conflicts().expect("detection");
+    println!("rescan: {:.1} s over {} claims ({} candidates, {} carried)", t.elapsed().as_secs_f64(), summary.claims, summary.candidates, summary.carried);
 }
 
 /// What takes the space, per table and index (SQLite's `dbstat`), and the bytes of the columns
