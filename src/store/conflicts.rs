@@ -393,20 +393,25 @@ pub(crate) fn insert_conflict_in(tx: &Transaction<'_>, c: &NewConflict<'_>) -> R
     Ok(id)
 }
 
-/// Adds a claim to a conflict (no-op if it is there).
+/// Adds a claim to a conflict (no-op if it is there: a rescan meets every reply conflict's
+/// members again, and touched each conflict's time for nothing).
 pub(crate) fn add_member_in(tx: &Transaction<'_>, conflict: i64, claim: i64) -> Result<()> {
-    insert_member_in(tx, conflict, claim)?;
-    touch_in(tx, conflict)
+    if insert_member_in(tx, conflict, claim)? {
+        touch_in(tx, conflict)?;
+    }
+    Ok(())
 }
 
-fn insert_member_in(tx: &Transaction<'_>, conflict: i64, claim: i64) -> Result<()> {
-    tx.prepare_cached("INSERT OR IGNORE INTO conflict_claims (conflict_id, claim_id) VALUES (?1, ?2)")?
+/// Adds a claim to a conflict; false when it was there already.
+fn insert_member_in(tx: &Transaction<'_>, conflict: i64, claim: i64) -> Result<bool> {
+    let added = tx
+        .prepare_cached("INSERT OR IGNORE INTO conflict_claims (conflict_id, claim_id) VALUES (?1, ?2)")?
         .execute(params![conflict, claim])
         .map_err(|e| match e.sqlite_error_code() {
             Some(rusqlite::ErrorCode::ConstraintViolation) => Error::not_found("claim", claim),
             _ => e.into(),
         })?;
-    Ok(())
+    Ok(added > 0)
 }
 
 /// Removes a claim from a conflict; false if it was not in it.
