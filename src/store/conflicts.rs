@@ -456,11 +456,22 @@ pub(crate) fn forget_detection_in(tx: &Transaction<'_>) -> Result<()> {
     Ok(())
 }
 
+/// The key index as stored, for tests that compare two detections.
+#[cfg(test)]
+#[derive(Debug, PartialEq)]
+pub(crate) struct KeyIndex {
+    /// (key hash, claim), in that order.
+    pub postings: Vec<(i64, i64)>,
+    /// Keys too common to block on.
+    pub common: Vec<i64>,
+    /// Claims queued for detection.
+    pub queued: Vec<i64>,
+}
+
 #[cfg(test)]
 impl Store {
-    /// The key index as stored: postings by (key, claim), common keys, and the claims queued
-    /// for detection.
-    pub(crate) fn key_index(&self) -> Result<(Vec<(i64, i64)>, Vec<i64>, Vec<i64>)> {
+    /// The key index as stored.
+    pub(crate) fn key_index(&self) -> Result<KeyIndex> {
         let all = |sql: &str| -> Result<Vec<i64>> {
             let mut st = self.conn().prepare(sql)?;
             let rows = st.query_map([], |r| r.get(0))?;
@@ -468,7 +479,7 @@ impl Store {
         };
         let mut st = self.conn().prepare("SELECT key, claim_id FROM claim_keys ORDER BY key, claim_id")?;
         let postings = st.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<rusqlite::Result<_>>()?;
-        Ok((postings, all("SELECT key FROM common_keys ORDER BY key")?, all("SELECT claim_id FROM detect_queue ORDER BY claim_id")?))
+        Ok(KeyIndex { postings, common: all("SELECT key FROM common_keys ORDER BY key")?, queued: all("SELECT claim_id FROM detect_queue ORDER BY claim_id")? })
     }
 }
 

@@ -41,7 +41,7 @@ pub(crate) use conflicts::{
     remove_member_in, replies_after_in, reply_conflict_of_in, review_in, share_conflict_in, unindex_claim_in, unindexed_claims_in,
 };
 #[cfg(test)]
-pub(crate) use conflicts::{forget_detection_in, queue_all_in};
+pub(crate) use conflicts::{forget_detection_in, queue_all_in, KeyIndex};
 pub(crate) use claims::{insert_claim_in, insert_claim_party_in, set_responds_to_in};
 pub(crate) use sources::insert_source_in;
 pub(crate) use statements::{first_holder_in, join_statement_in, statement_of_in, statements_share_a_source_in};

@@ -339,8 +339,13 @@ mod tests {
         db
     }
 
+    /// A conflict as two detections are compared: id, status, origin, score, evidence, members.
+    type Found = (i64, String, ConflictOrigin, Option<f32>, String, Vec<i64>);
+    /// A statement's carriers: (claim, source) each.
+    type Carriers = Vec<(i64, i64)>;
+
     /// Conflicts (every status, without clocks), each claim's carriers, and the key index.
-    fn detected(wb: &Workbench) -> (Vec<(i64, String, ConflictOrigin, Option<f32>, String, Vec<i64>)>, Vec<Vec<(i64, i64)>>, (Vec<(i64, i64)>, Vec<i64>, Vec<i64>)) {
+    fn detected(wb: &Workbench) -> (Vec<Found>, Vec<Carriers>, store::KeyIndex) {
         let mut conflicts = Vec::new();
         for st in [status::PROPOSED, status::CONFIRMED, status::REJECTED] {
             let filter = ConflictFilter { status: Some(st.to_string()), claim: None };
