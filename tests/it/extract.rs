@@ -816,3 +816,11 @@ fn a_first_name_is_no_city() {
     let x = run("Police chief Sergei Ivanov said the road was closed.", Some("en"));
     assert!(x.claims.iter().all(|c| c.speaker.who.countries.is_empty()), "{:#?}", x.claims);
 }
+
+#[test]
+fn a_spokesman_of_a_movement_speaks_for_no_state_whatever_state_he_names() {
+    check(
+        "\"The Yemeni armed forces will retaliate against any aggression,\" Houthi military spokesperson Yahya Sarea said in a statement.",
+        &[Want { countries: &[], contains: "will retaliate", stance: "assert" }],
+    );
+}
