@@ -9,7 +9,7 @@ use std::sync::OnceLock;
 
 use foldhash::HashMap;
 
-use crate::text::{fold, name_stem_ru};
+use crate::text::{fold, name_key_ru};
 
 const BUILTIN_TSV: &str = include_str!("../data/places/places.tsv");
 
@@ -58,7 +58,7 @@ impl Places {
                 out.max_words = out.max_words.max(folded.split_whitespace().count());
                 if name.chars().next().is_some_and(|c| matches!(c, 'А'..='я' | 'Ё' | 'ё')) {
                     // Short stems are first names and everyday words ("Серго" → "серг", as "Сергей").
-                    let stem = stem_key(&folded);
+                    let stem = name_key_ru(&folded);
                     if stem.chars().count() >= MIN_STEM_CHARS {
                         out.by_stem.entry(stem).or_insert(idx);
                     }
@@ -77,7 +77,7 @@ impl Places {
     /// The city whose Russian name has this stem key, in any case ("Краматорске", "Харькова"), or
     /// whose region adjective it is ("Белгородской" → Белгород, "Харьковской" → Харьков).
     pub fn lookup_stem(&self, folded: &str) -> Option<&Place> {
-        let key = stem_key(folded);
+        let key = name_key_ru(folded);
         if key.chars().count() < MIN_STEM_CHARS {
             return None;
         }
@@ -88,18 +88,6 @@ impl Places {
     pub fn max_words(&self) -> usize {
         self.max_words.max(1)
     }
-}
-
-/// Words stemmed one by one ([`name_stem_ru`]), joined by a space.
-fn stem_key(folded: &str) -> String {
-    let mut key = String::with_capacity(folded.len());
-    for w in folded.split_whitespace() {
-        if !key.is_empty() {
-            key.push(' ');
-        }
-        key.push_str(name_stem_ru(w));
-    }
-    key
 }
 
 #[cfg(test)]
