@@ -262,6 +262,26 @@ try {
     assert.ok(h.some((e) => e.change === 'conflict_status' && e.analyst === 'E2E Analyst' && e.note.includes('both sides')), `in the conflict's history: ${JSON.stringify(h)}`);
   });
 
+  await step('reject a conflict with a reason; the reason and the analyst go to its history', async () => {
+    await clickButton('Conflicts');
+    await until('a conflict', 'return document.querySelectorAll("[aria-label=\'Conflict list\'] button").length > 1;');
+    // The last one: the steps after this one decide on the first.
+    await exec('const b = [...document.querySelectorAll("[aria-label=\'Conflict list\'] button")]; b[b.length - 1].click();');
+    // The view shows the conflict of the step before until this one's diff arrives.
+    await until('its diff', 'const b = [...document.querySelectorAll("[aria-label=\'Conflict list\'] button")]; return b[b.length - 1].getAttribute("aria-pressed") === "true" && !!document.querySelector("section[aria-label^=\'Decision on conflict\']");');
+    const id = await exec('return Number(document.querySelector("section[aria-label^=\'Decision on conflict\']").getAttribute("aria-label").replace("Decision on conflict ", ""));');
+    const rejectable = () => exec('const b = [...document.querySelectorAll("button")].find((b) => b.textContent.trim() === "Reject"); return !!b && !b.disabled;');
+    assert.equal(await rejectable(), false, 'no rejecting without a reason');
+    await exec(`const i = document.querySelector("input[aria-label='Reason for the decision']"); i.value = "Two different nights of shelling"; i.dispatchEvent(new Event("input", { bubbles: true }));`);
+    await until('Reject enabled by the reason', 'return [...document.querySelectorAll("button")].some((b) => b.textContent.trim() === "Reject" && !b.disabled);');
+    await clickButton('Reject');
+    await bodyHas(`Conflict ${id} rejected.`);
+    const c = cliJson('conflicts', '--status', 'rejected').conflicts;
+    assert.ok(c.some((x) => x.id === id), `listed as rejected by the CLI: ${JSON.stringify(c.map((x) => x.id))}`);
+    const h = cliJson('history', '--conflict', String(id)).history;
+    assert.ok(h.some((e) => e.change === 'conflict_review' && e.new === 'rejected' && e.note === 'Two different nights of shelling' && e.analyst === 'E2E Analyst'), `in the conflict's history: ${JSON.stringify(h)}`);
+  });
+
   await step('tag two claims from the claim panel and open the party × tag matrix', async () => {
     await clickButton('Claims');
     await until('claim rows', 'return document.querySelectorAll(".scroller [role=row] [role=cell]").length > 1;');
