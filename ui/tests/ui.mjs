@@ -521,6 +521,9 @@ await step('conflicts: say who is right with an explanation, attach evidence, re
   await decision.getByLabel('Explanation of the decision').fill('OSCE monitors saw fire from both sides');
   await decision.getByRole('button', { name: 'Save decision' }).click();
   await decision.getByText('who is right: open → all contradicted').waitFor();
+  // Saying who is right confirms the conflict: the heading and the list say so without reopening it.
+  await page.getByRole('button', { name: 'Confirm', exact: true }).and(page.locator('[disabled]')).waitFor();
+  await page.getByRole('button', { name: /Who fired across the border/ }).getByText('confirmed').waitFor();
   const ev = decision.getByRole('form', { name: 'Attach evidence' });
   await ev.getByLabel('Evidence kind').selectOption('file');
   await ev.getByRole('button', { name: 'Choose file…' }).click();

@@ -442,6 +442,8 @@ export function installMockBackend() {
         const who = a.outcome === 'resolved' ? `resolved for ${a.party}` : a.outcome.replace('_', ' ');
         records.set(a.id, { ...r, outcome: a.outcome, party: a.party, explanation: a.explanation, state: who,
           history: [{ at: '2026-11-28T12:45:00Z', change: `who is right: open → ${who}`, note: a.explanation, analyst: ANALYST }, ...r.history] });
+        // As the core does: saying who is right confirms a proposed conflict.
+        conflictList = conflictList.map((c) => (c.id === a.id && c.status === 'proposed' ? { ...c, status: 'confirmed', state: `Confirmed, ${who}` } : c));
         return recordOf(a.id);
       }
       case 'set_analyst': return null;
