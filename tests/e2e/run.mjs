@@ -257,6 +257,8 @@ try {
       const i = document.querySelector("input[aria-label='Explanation of the decision']"); i.value = "Monitors saw fire from both sides"; i.dispatchEvent(new Event("input", { bubbles: true }));`);
     await clickButton('Save decision');
     await bodyHas('who is right: open → all sides contradicted');
+    // Saying who is right confirms the conflict: its heading says so without reopening it.
+    await until('the heading to follow the decision', 'const b = [...document.querySelectorAll("button")].find((b) => b.textContent.trim() === "Confirm"); return !!b && b.disabled;');
     await screenshot('e2e-conflict-decision');
     const h = cliJson('history', '--conflict', String(id)).history;
     assert.ok(h.some((e) => e.change === 'conflict_status' && e.analyst === 'E2E Analyst' && e.note.includes('both sides')), `in the conflict's history: ${JSON.stringify(h)}`);
