@@ -37,10 +37,10 @@ fn workspace() -> Workbench {
             let (name, key) = speakers[i % speakers.len()];
             let speaker = Speaker { name: name.into(), party: Some(key.into()), countries: vec![] };
             let claim = wb.add_claim(source, start, end, speaker, "said", Stance::Assert).expect("claim").id;
-            if n % 2 == 0 {
+            if n.is_multiple_of(2) {
                 wb.set_verdict(claim, VERDICTS[n % VERDICTS.len()], "bench").expect("verdict");
             }
-            if n % 5 == 0 {
+            if n.is_multiple_of(5) {
                 let e = NewEvidence {
                     target: Target::Claim(claim),
                     relation: Relation::Refutes,

@@ -25,6 +25,8 @@ struct Finished {
 /// Runs the binary on `db` with `args`, killing it and failing the test if it is still running
 /// after `deadline` (the bugs pinned here are hangs, so a hang must be a failure, not a stuck
 /// test run).
+// The child is reaped by pid (waitpid, polled so that a hang can be killed), which clippy cannot see.
+#[allow(clippy::zombie_processes)]
 fn run_bounded(db: &Path, args: &[&str], deadline: Duration) -> Finished {
     let dir = tempfile::tempdir().expect("temp dir");
     let (out, err) = (dir.path().join("out"), dir.path().join("err"));

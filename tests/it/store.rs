@@ -206,8 +206,11 @@ fn corpus_files(dir: &Path, skip: usize, n: usize, copies: usize) -> Vec<std::pa
     out
 }
 
+/// The key index, statement groups, their members, and conflicts (kind, status, claims).
+type Detected = (Vec<(i64, i64)>, Vec<i64>, Vec<(i64, i64)>, Vec<(String, String, Vec<i64>)>);
+
 /// The key index and what detection made: statement groups and conflicts.
-fn detected(db: &Path) -> (Vec<(i64, i64)>, Vec<i64>, Vec<(i64, i64)>, Vec<(String, String, Vec<i64>)>) {
+fn detected(db: &Path) -> Detected {
     let conn = rusqlite::Connection::open(db).unwrap();
     let all = |sql: &str| -> Vec<(i64, i64)> {
         let mut st = conn.prepare(sql).unwrap();
