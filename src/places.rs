@@ -23,8 +23,6 @@ pub struct Place {
     pub id: u32,
     /// ISO 3166-1 alpha-2 code of the state that administers it.
     pub country: String,
-    /// Inhabitants, as GeoNames counts them.
-    pub population: u32,
 }
 
 /// Cities by folded name, and Russian names also by stem.
@@ -49,10 +47,11 @@ impl Places {
         let mut out = Places::default();
         for line in tsv.lines().filter(|l| !l.starts_with('#')) {
             let mut f = line.split('\t');
-            let (Some(id), Some(country), Some(population), Some(names)) = (f.next(), f.next(), f.next(), f.next()) else { continue };
-            let (Ok(id), Ok(population)) = (id.parse(), population.parse()) else { continue };
+            // (The population column served the build's choice between namesakes.)
+            let (Some(id), Some(country), Some(_population), Some(names)) = (f.next(), f.next(), f.next(), f.next()) else { continue };
+            let Ok(id) = id.parse() else { continue };
             let idx = out.places.len() as u32;
-            out.places.push(Place { id, country: country.to_string(), population });
+            out.places.push(Place { id, country: country.to_string() });
             for name in names.split('|') {
                 let folded = fold(name);
                 out.max_words = out.max_words.max(folded.split_whitespace().count());

@@ -322,6 +322,11 @@ impl Lexicon {
         w.len() > 4 && (1..w.len()).any(|k| w.is_char_boundary(k) && self.is(S::FiniteEndings, &w[k..]))
     }
 
+    /// Whether the folded word `w` is a subject pronoun of any kind ("he", "it", "they", "we").
+    pub fn is_pronoun(&self, w: &str) -> bool {
+        [S::PronAny, S::PronPerson, S::PronOrg, S::PronPlural, S::PronExcluded].into_iter().any(|set| self.is(set, w))
+    }
+
     /// Whether the folded word `w` is a finite verb: listed, or, in a language whose verbs show it in
     /// their endings (Russian "публикует", "распространяют"), long enough and ending in one.
     pub fn is_finite(&self, w: &str) -> bool {

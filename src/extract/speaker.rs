@@ -351,6 +351,11 @@ impl Resolver<'_> {
     pub fn place_state(&self, b: &Block, ws: &[usize]) -> Option<String> {
         let places = Places::builtin();
         let mut key = String::new();
+        // One capitalized word beside another that is no office is a person's name, not a city
+        // ("Сергей Лавров" is not Серго).
+        let name_word = |t: usize| {
+            b.toks[t].cap && b.word(t).is_some_and(|w| ![S::TitleWords, S::PersonNouns, S::LocalOffices, S::OrgNouns, S::Determiners].into_iter().any(|set| self.lex.is(set, w)))
+        };
         for k in 0..ws.len() {
             if !b.toks[ws[k]].cap {
                 continue;
@@ -359,11 +364,6 @@ impl Resolver<'_> {
                 if ws[k + n - 1] - ws[k] != n - 1 {
                     continue;
                 }
-                // One capitalized word beside another that is no office is a person's name, not a
-                // city ("Сергей Лавров" is not Серго).
-                let name_word = |t: usize| {
-                    b.toks[t].cap && b.word(t).is_some_and(|w| ![S::TitleWords, S::PersonNouns, S::LocalOffices, S::OrgNouns, S::Determiners].into_iter().any(|set| self.lex.is(set, w)))
-                };
                 if n == 1 && ((k > 0 && ws[k - 1] + 1 == ws[k] && name_word(ws[k - 1])) || (k + 1 < ws.len() && ws[k + 1] == ws[k] + 1 && name_word(ws[k + 1]))) {
                     continue;
                 }
@@ -585,7 +585,7 @@ impl Resolver<'_> {
         let ws: Vec<usize> = (first..end).filter(|&i| b.toks[i].kind == Kind::Word).collect();
         let lex = self.lex;
         let w0 = b.word(*ws.first()?)?;
-        if ws.len() == 1 && (lex.is(S::PronExcluded, w0) || lex.is(S::PronAny, w0) || lex.is(S::PronPerson, w0) || lex.is(S::PronPlural, w0) || lex.is(S::PronOrg, w0)) {
+        if ws.len() == 1 && lex.is_pronoun(w0) {
             return None;
         }
         if ws.len() > 6 || ws.iter().any(|&t| b.word(t).is_some_and(|w| lex.is(S::NpLeftStop, w) || lex.is(S::Complementizers, w))) {

@@ -358,7 +358,7 @@ impl Attributor<'_> {
             let plain = |t: usize| b.toks[t].kind == Kind::Word && words(t).is_some_and(|w| !lex.is_finite(w) && !lex.is(S::Aux, w) && !lex.is(S::Complementizers, w));
             // (A capitalized word after another continues the addressee's name: "told CTV News it …".)
             let opens = |t: usize| {
-                words(t).is_some_and(|w| lex.is(S::Determiners, w) || [S::PronAny, S::PronPerson, S::PronOrg, S::PronPlural, S::PronExcluded].into_iter().any(|set| lex.is(set, w)))
+                words(t).is_some_and(|w| lex.is(S::Determiners, w) || lex.is_pronoun(w))
                     || b.toks[t].cap && !b.toks[t - 1].cap
             };
             let verb_soon = |t: usize| (t + 1..(t + 4).min(clause_end)).any(|v| words(v).is_some_and(|w| lex.is_finite(w) || lex.is(S::Aux, w) || lex.has_finite_ending(w)));
@@ -440,9 +440,8 @@ impl Attributor<'_> {
             let upto = (c0..end).find(|&t| b.is_punct(t, ',')).unwrap_or(end);
             // "stated in July it opposed the pipeline": a subject pronoun and its verb after the
             // setting open what was said.
-            let pronoun = |w: &str| [S::PronAny, S::PronPerson, S::PronOrg, S::PronPlural, S::PronExcluded].into_iter().any(|set| lex.is(set, w));
             let verb = |w: &str| lex.is_finite(w) || lex.is(S::Aux, w) || lex.is(S::Modals, w) || lex.has_finite_ending(w);
-            let clause = (c0 + 2..upto).find(|&t| words(t).is_some_and(pronoun) && words(t + 1).is_some_and(verb));
+            let clause = (c0 + 2..upto).find(|&t| words(t).is_some_and(|w| lex.is_pronoun(w)) && words(t + 1).is_some_and(verb));
             if let Some(t) = clause {
                 c0 = t;
             } else if !self.holds_verb(b, c0, upto) {
