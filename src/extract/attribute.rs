@@ -112,6 +112,14 @@ struct Frame {
     /// A gerund after a comma ("…, adding that …", « …, en ajoutant que »): the subject's next
     /// statement, which ends the content before it rather than being part of it.
     continues: bool,
+    /// A prepositional source ("according to Xinhua", "quoted by IRNA", « citant le ministère »):
+    /// an aside that may stand anywhere in the clause it sources.
+    aside: bool,
+    /// The source is cited by the clause's subject ("Xinhua, citing the ministry, said …"): it
+    /// speaks what that subject says.
+    cited: bool,
+    /// Tokens naming who quotes the speaker ("IRNA quoted him as saying …"): a relay if an agency.
+    quoted_by: Option<(usize, usize)>,
 }
 
 impl Frame {
@@ -137,6 +145,9 @@ impl Frame {
             silent: false,
             nominal: false,
             continues: false,
+            aside: false,
+            cited: false,
+            quoted_by: None,
         }
     }
 }
@@ -200,8 +211,8 @@ impl<'a> Attributor<'a> {
                 i += 1;
                 continue;
             }
-            if let Some((len, _)) = lex.set(S::PrepCues).match_at(&words, i) {
-                frames.extend(self.prep_frame(b, s, e, i, len));
+            if let Some((len, kind)) = lex.set(S::PrepCues).match_at(&words, i) {
+                frames.extend(self.prep_frame(b, s, e, i, len, kind.as_deref()));
                 i += len;
                 continue;
             }
@@ -219,8 +230,17 @@ impl<'a> Attributor<'a> {
                     if cue.inverted && !subject_after {
                         continue;
                     }
+                    // The clause opens with the words that join it to the one before ("…, tandis
+                    // que le mouvement a affirmé", "…, while the group said"): up to two of them.
+                    let joins = |t: usize| words(t).is_some_and(|w| lex.is(S::NpLeftStop, w) || lex.is(S::Conjunctions, w));
                     f.clause_at = match f.subj {
-                        Subj::Np(a, _) if b.toks[a].cs < f.cue_pos => b.toks[a.saturating_sub(1).max(s)].cs.min(b.toks[a].cs),
+                        Subj::Np(a, _) if b.toks[a].cs < f.cue_pos => {
+                            let mut c = a.saturating_sub(1).max(s);
+                            if c > s && c + 1 == a && joins(c) && joins(c - 1) {
+                                c -= 1;
+                            }
+                            b.toks[c].cs.min(b.toks[a].cs)
+                        }
                         _ => f.cue.cs,
                     };
                     let at = b.toks.partition_point(|t| t.ce < f.content.cs);
@@ -234,6 +254,30 @@ impl<'a> Attributor<'a> {
                 }
             }
             i += step;
+        }
+        // "IRNA quoted him as saying …": who quotes is an aside, which relays if it is an agency
+        // and says nothing of its own either way.
+        let quoting: Vec<Frame> = frames
+            .iter()
+            .filter_map(|f| {
+                let (a, z) = f.quoted_by?;
+                Some(Frame { aside: true, silent: true, ..Frame::new(span(b, z, z), Stance::Report, Subj::Np(a, z), f.content) })
+            })
+            .collect();
+        if !quoting.is_empty() {
+            frames.extend(quoting);
+            frames.sort_by_key(|f| f.cue_pos);
+        }
+        // A news agency's frame relays whatever speech its content holds ("According to Xinhua,
+        // the ministry said …", "IRNA quoted Kanaani as saying …"): known by name before nesting,
+        // so that the speech inside is relayed rather than absorbed into the agency's report.
+        for f in &mut frames {
+            if let Subj::Np(a, z) = f.subj {
+                let exclude = (f.content.cs, f.content.ce);
+                if !f.relays && self.r.resolve(b, a, z, b.toks[a].cs, exclude, &self.hist).is_some_and(|en| en.is_agency()) {
+                    f.relays = true;
+                }
+            }
         }
         // A trailing attribution owns the content before it: trim earlier frames' content there.
         let tails: Vec<usize> = frames.iter().filter_map(|f| f.tail_at).collect();
@@ -351,6 +395,42 @@ impl<'a> Attributor<'a> {
                     if j != k && frames[j].parent.is_none() && frames[j].cue_pos < frames[k].cue_pos && !frames[j].dropped {
                         frames[j].parent = Some(k);
                     }
+                }
+            }
+        }
+        // A source cited by a clause's subject speaks what that subject says: "Xinhua, citing the
+        // ministry, said …" is the ministry's claim, relayed by the agency. Cited by a body that
+        // speaks for itself ("the ministry, citing intelligence, said"), it is that body's claim.
+        for c in 0..n {
+            if !frames[c].cited || frames[c].dropped || frames[c].speaker.is_none() {
+                continue;
+            }
+            let pos = frames[c].cue_pos;
+            let host = (0..n).filter(|&k| k != c && !frames[k].dropped && !frames[k].aside && frames[k].clause_at <= pos && pos < frames[k].content.cs).min_by_key(|&k| frames[k].content.cs - pos);
+            match host {
+                Some(k) if frames[k].speaker.as_ref().is_some_and(Entity::is_agency) => {
+                    // (The subject's verb is the cue: what the source says is what the agency reports.)
+                    frames[c].content = frames[k].content;
+                    frames[c].cue = frames[k].cue;
+                    frames[c].stance = frames[k].stance;
+                    frames[c].parent = Some(k);
+                }
+                _ => {
+                    frames[c].dropped = true;
+                    frames[c].speaker = None;
+                }
+            }
+        }
+        // A news agency named in an aside ("…, according to Anadolu", "Kanaani, quoted by IRNA,
+        // said …", "in a statement carried by KCNA") relays what the rest of the sentence reports.
+        for k in 0..n {
+            if !(frames[k].aside && frames[k].speaker.as_ref().is_some_and(Entity::is_agency)) {
+                continue;
+            }
+            for j in 0..n {
+                let agency = frames[j].speaker.as_ref().is_some_and(Entity::is_agency);
+                if j != k && frames[j].parent.is_none() && !frames[j].dropped && !agency {
+                    frames[j].parent = Some(k);
                 }
             }
         }

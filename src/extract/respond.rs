@@ -1,4 +1,5 @@
-//! Replies: a denial, or a plain negative statement, answers the nearest claim of another party — before it, or after it when none
+//! Replies: a denial, or a plain negative statement, answers the claim of another party written
+//! inside it ("denied Y's claim that …"), else the nearest one — before it, or after it when none
 //! comes before — preferring a claim of the party its content names ("the reports of Armenia").
 
 use super::attribute::RawClaim;
@@ -30,6 +31,11 @@ pub(crate) fn link(claims: &[RawClaim]) -> Vec<Option<usize>> {
             }
             let before: Vec<usize> = (i.saturating_sub(WINDOW)..i).rev().filter(|&j| other(i, j)).collect();
             let after = (i + 1..(i + 1 + WINDOW).min(claims.len())).filter(|&j| other(i, j));
+            // "X denied Y's claim that Z": a claim written inside the answer is what it answers.
+            let inside = (i.saturating_sub(WINDOW)..(i + 1 + WINDOW).min(claims.len())).find(|&j| j != i && other(i, j) && claims[j].start >= c.start && claims[j].end <= c.end);
+            if inside.is_some() {
+                return inside;
+            }
             let named = |j: &usize| claims[*j].speaker.countries.iter().any(|x| c.named.contains(x));
             // A denier the other claim names is answering it ("struck Hezbollah positions").
             let me = &names[i];

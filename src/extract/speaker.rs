@@ -525,13 +525,20 @@ impl Resolver<'_> {
                     .or_else(|| narrated(&|e| e.kind != EntityKind::Group && e.last_name.is_none()))
             } else if lex.is(S::PronPlural, w) {
                 narrated(&|e| e.kind != EntityKind::Person)
+            } else if let Some((_, Some(v))) = lex.set(S::ObjectPronouns).match_at(&|k| (k == 0).then_some(w), 0) {
+                // An object that speaks ("IRNA quoted him as saying"), as its subject form would.
+                match v.as_str() {
+                    "person" => narrated(&|e| e.kind == EntityKind::Person),
+                    _ => narrated(&|e| e.kind != EntityKind::Person),
+                }
             } else {
                 None
             };
             // With no one else, a personal pronoun stands for the last person a sentence opened
             // with ("John Smith arrived in Kyiv on Monday. He said …").
             let found = found.or_else(|| {
-                (lex.is(S::PronAny, w) || lex.is(S::PronPerson, w)).then(|| hist.subjects.iter().rev().find(|e| e.pos < pos && !(exclude.0 <= e.pos && e.pos < exclude.1))).flatten()
+                let object = lex.set(S::ObjectPronouns).match_at(&|k| (k == 0).then_some(w), 0).is_some_and(|(_, v)| v.as_deref() == Some("person"));
+                (lex.is(S::PronAny, w) || lex.is(S::PronPerson, w) || object).then(|| hist.subjects.iter().rev().find(|e| e.pos < pos && !(exclude.0 <= e.pos && e.pos < exclude.1))).flatten()
             });
             if found.is_some() || lex.is(S::PronAny, w) || lex.is(S::PronPerson, w) || lex.is(S::PronOrg, w) || lex.is(S::PronPlural, w) {
                 return found.map(|e| Entity { pos, ..e.clone() });

@@ -824,3 +824,59 @@ fn a_spokesman_of_a_movement_speaks_for_no_state_whatever_state_he_names() {
         &[Want { countries: &[], contains: "will retaliate", stance: "assert" }],
     );
 }
+
+/// The relayed sentence (each text's last) gives one claim, of the speaker's state, relayed by the
+/// agency's state; the agency says nothing of its own.
+fn relayed_once(cases: &[(&str, &str, &str)]) {
+    for &(text, state, relay) in cases {
+        let x = run(text, None);
+        let last = text.rfind(". ").map_or(0, |p| text[..p + 2].chars().count());
+        let got: Vec<(Vec<String>, Vec<Vec<String>>)> = x.claims.iter().filter(|c| c.start >= last).map(|c| (c.speaker.who.countries.clone(), c.via.iter().map(|v| v.countries.clone()).collect())).collect();
+        assert_eq!(got, [(vec![state.to_string()], vec![vec![relay.to_string()]])], "{text:?}: {:#?}", x.claims);
+    }
+}
+
+#[test]
+fn a_news_agency_named_in_an_aside_relays_the_sentence_and_says_nothing_itself() {
+    relayed_once(&[
+        ("Iran's foreign ministry spokesman Nasser Kanaani, quoted by the IRNA news agency, said the strikes violated Iraq's sovereignty.", "IR", "IR"),
+        ("In a statement carried by the official KCNA news agency, North Korea's defence ministry said the drills were a rehearsal for invasion.", "KP", "KP"),
+        ("Turkish Defence Minister Yasar Guler said the operation would continue, according to the Anadolu news agency.", "TR", "TR"),
+        ("According to Xinhua, the Chinese foreign ministry said the patrols were lawful.", "CN", "CN"),
+        ("Le ministre iranien Abbas Araghchi, cité par l'agence officielle IRNA, a affirmé que les frappes violaient la souveraineté irakienne.", "IR", "IR"),
+        ("« Les exercices sont une répétition d'invasion », a déclaré le ministère nord-coréen de la Défense dans un communiqué relayé par l'agence officielle KCNA.", "KP", "KP"),
+    ]);
+}
+
+#[test]
+fn an_agency_quoting_or_citing_a_source_relays_that_source() {
+    relayed_once(&[
+        ("Iran's foreign ministry spokesman Nasser Kanaani arrived in Baghdad on Monday. The state news agency IRNA quoted Kanaani as saying the strikes violated Iraq's sovereignty.", "IR", "IR"),
+        ("Iranian foreign ministry spokesman Abbas Mousavi arrived in Baghdad on Monday. \"Washington has openly shown its support to terrorism,\" Iran's state-run IRNA news agency quoted him as saying.", "IR", "IR"),
+        ("L'agence officielle Xinhua, citant le ministère chinois des Affaires étrangères, a indiqué que les patrouilles étaient légales.", "CN", "CN"),
+        ("The Russian defence ministry said on Monday that its air defences were on alert. TASS reported, citing the defence ministry, that the drones were shot down.", "RU", "RU"),
+    ]);
+    // A source cited by an outlet that is no agency is no claim of its own: the outlet's report is.
+    let x = run("When asked about a recent Reuters report citing multiple anonymous sources that claimed the chips failed a test, Huang said there was no story.", None);
+    assert!(x.claims.iter().all(|c| c.speaker.who.name != "multiple anonymous sources"), "{:#?}", x.claims);
+}
+
+#[test]
+fn a_claim_named_inside_a_denial_is_its_authors_and_the_denial_answers_it() {
+    let x = run("The Indian army said on Tuesday that it had destroyed three launch pads. Tehran on Wednesday denied Washington's claim that it had supplied drones to Moscow.", None);
+    let theirs = x.claims.iter().find(|c| c.speaker.who.countries == ["US"]).unwrap_or_else(|| panic!("Washington's claim: {:#?}", x.claims));
+    assert!(theirs.text.contains("supplied drones to Moscow"), "{:#?}", x.claims);
+    let denial = x.claims.iter().find(|c| c.speaker.who.countries == ["IR"]).unwrap_or_else(|| panic!("Tehran's denial: {:#?}", x.claims));
+    assert_eq!(denial.responds_to.as_deref(), Some(theirs.id.as_str()), "the denial answers the claim it names, not the nearest: {:#?}", x.claims);
+    let x = run("Moscou a démenti jeudi les affirmations de Kiev selon lesquelles ses troupes avaient bombardé la centrale.", None);
+    let theirs = x.claims.iter().find(|c| c.speaker.who.countries == ["UA"]).unwrap_or_else(|| panic!("Kyiv's claim: {:#?}", x.claims));
+    let denial = x.claims.iter().find(|c| c.speaker.who.countries == ["RU"]).unwrap_or_else(|| panic!("the denial: {:#?}", x.claims));
+    assert_eq!(denial.responds_to.as_deref(), Some(theirs.id.as_str()), "{:#?}", x.claims);
+}
+
+#[test]
+fn a_claim_noun_before_a_name_heads_a_relative_clause_whose_subject_speaks() {
+    let x = run("The Indian army said on Tuesday it had destroyed three launch pads, a claim Pakistan rejected.", None);
+    let names: Vec<&str> = x.claims.iter().map(|c| c.speaker.who.name.as_str()).collect();
+    assert_eq!(names, ["Pakistan", "Indian army"], "{:#?}", x.claims);
+}

@@ -16,6 +16,25 @@ impl Attributor<'_> {
         let lex = self.lex;
         let words = |k: usize| if k >= s && k < e { b.word(k) } else { None };
         let mut a = i + len;
+        // "Washington's claim that …": a possessive before the noun names its author, and the
+        // link follows the noun.
+        if let Some(p) = i.checked_sub(1).filter(|&p| p > s && words(p).is_some_and(is_possessive)) {
+            let author_end = if words(p).is_some_and(|w| matches!(w, "'s" | "’s")) { p } else { p + 1 };
+            // (A short phrase: "the Taliban's", "Russia's defence ministry's"; no verb, no cue.)
+            let part = |t: usize| {
+                words(t).is_some_and(|w| !(lex.is_finite(w) || lex.is(S::Aux, w) || lex.is(S::NpRightStop, w) || lex.is(S::NpLeftStop, w) || lex.has_finite_ending(w)))
+                    && lex.cues.matches_at(&words, t).is_empty()
+            };
+            let mut from = author_end;
+            while from > s && author_end - from < 4 && part(from - 1) {
+                from -= 1;
+            }
+            let (n, value) = lex.set(S::NominalLinks).match_at(&words, a)?;
+            if from >= author_end || !(accusation || value.is_none() || value.as_deref() == Some("topic")) {
+                return None;
+            }
+            return self.nominal_content(b, e, i, len, (from, author_end), (a, n, value.as_deref() == Some("topic")));
+        }
         // Languages that mark the author with a preposition ("de", "by") need it; Russian puts the
         // author in the genitive right after the noun.
         let preps = lex.set(S::NominalPreps);
@@ -43,6 +62,13 @@ impl Attributor<'_> {
             z += 1;
         }
         let (at, n, topic) = link?;
+        self.nominal_content(b, e, i, len, (a, at), (at, n, topic))
+    }
+
+    /// The frame of claim noun `i..i + len` whose author is `author` and whose link word is
+    /// `link` (position, length, whether a topic follows rather than a clause).
+    fn nominal_content(&self, b: &Block, e: usize, i: usize, len: usize, author: (usize, usize), link: (usize, usize, bool)) -> Option<Frame> {
+        let (at, n, topic) = link;
         let mut end = at + n;
         while end < e && b.toks[end].kind == Kind::Punct && b.toks[end].ch == ',' {
             end += 1;
@@ -64,6 +90,11 @@ impl Attributor<'_> {
         // A clause keeps its complementizer, as a verb's does; a noun phrase ("regarding an
         // incursion", « relatives à des tirs ») starts after the word tying it to the noun.
         let from = if topic { end } else { at };
-        Some(Frame { clause_at: cue.cs, comp: true, nominal: true, ..Frame::new(cue, Stance::Assert, Subj::Np(a, at), span(b, from, last)) })
+        Some(Frame { clause_at: cue.cs, comp: true, nominal: true, ..Frame::new(cue, Stance::Assert, Subj::Np(author.0, author.1), span(b, from, last)) })
     }
+}
+
+/// "'s", or a word ending in it ("Kyiv's"), however the apostrophe is written.
+fn is_possessive(w: &str) -> bool {
+    w.ends_with("'s") || w.ends_with("’s")
 }

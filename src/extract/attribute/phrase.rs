@@ -59,6 +59,15 @@ impl Attributor<'_> {
             Some(l) if left && l < last => (l, l + 1),
             _ => (last, z),
         };
+        // "…, a claim Pakistan rejected": a claim noun with a name after it heads a relative
+        // clause, whose subject is the name.
+        let skip = usize::from(det(first));
+        let words = |t: usize| if t < z { b.word(t) } else { None };
+        if let Some((n, _)) = lex.set(S::ClaimNouns).match_at(&words, first + skip).filter(|_| left) {
+            if first + skip + n <= last && b.toks[first + skip + n].cap {
+                first += skip + n;
+            }
+        }
         (!prep(first) && !prep(last) && !det(last)).then_some((first, z))
     }
 

@@ -4,14 +4,16 @@
 use super::*;
 
 impl Attributor<'_> {
-    pub(super) fn prep_frame(&self, b: &Block, s: usize, e: usize, i: usize, len: usize) -> Option<Frame> {
+    /// `kind` is the cue's value in `prep_cues`: `relay` for a source that only an agency can be
+    /// ("carried by"), `cited` for a source its clause's subject cites ("citing").
+    pub(super) fn prep_frame(&self, b: &Block, s: usize, e: usize, i: usize, len: usize, kind: Option<&str>) -> Option<Frame> {
         let lex = self.lex;
         let a = i + len;
         if b.word(a).is_some_and(|w| lex.is(S::PrepBlockers, w)) {
             return None;
         }
         let mut z = a;
-        let mut agent = false;
+        let mut agent = None;
         // "the Armed Conflict Location & Event Data Project": a sign joining the words of a name.
         let glue = |t: usize| b.is_punct(t, '&') && b.toks.get(t + 1).is_some_and(|n| n.kind == Kind::Word && n.cap);
         while z < e && z < a + NP_MAX && (b.toks[z].kind == Kind::Word || glue(z)) {
@@ -20,8 +22,8 @@ impl Attributor<'_> {
                 // "according to the document released by the Foreign Ministry", « selon le bilan
                 // publié par le ministère »: a document's author is named after it, and speaks.
                 let named = b.toks.get(z + 1).is_some_and(|n| n.kind == Kind::Word && n.cap) || b.word(z + 1).is_some_and(|n| lex.is(S::Determiners, n));
-                if !agent && lex.is(S::AgentPreps, w) && named {
-                    agent = true;
+                if agent.is_none() && lex.is(S::AgentPreps, w) && named {
+                    agent = Some(z + 1);
                     z += 1;
                     continue;
                 }
@@ -83,6 +85,21 @@ impl Attributor<'_> {
         if from >= z {
             return None;
         }
-        Some(Frame::new(cue, Stance::Report, Subj::Np(from, z), content))
+        // A source named after what it says ("…, according to the ministry") owns the content
+        // before it, as a trailing verb does.
+        // (Only a source closing the sentence: an aside inside it, « tuant selon cette source
+        // au moins deux soignants », is no tail.)
+        let last = (z..e).all(|t| b.toks[t].kind == Kind::Word || t + 1 == e && b.toks[t].kind == Kind::Punct);
+        let tail_at = (content.ce <= cue.cs && i > s && b.is_punct(i - 1, ',') && last).then_some(cue.cs);
+        // The author of the document named speaks ("the report updated by the UN Office").
+        let from = agent.filter(|&g| g < z).unwrap_or(from);
+        // "in a statement carried by the ministry" is a setting, not a source: such a cue
+        // sources a claim only through a news agency.
+        if kind == Some("relay") && !self.r.resolve(b, from, z, b.toks[from].cs, (content.cs, content.ce), &self.hist).is_some_and(|en| en.is_agency()) {
+            return None;
+        }
+        // A source whose content reports speech relays it ("according to the ministry, the
+        // general said …"): it says nothing of its own beside it.
+        Some(Frame { tail_at, aside: true, relays: true, cited: kind == Some("cited"), ..Frame::new(cue, Stance::Report, Subj::Np(from, z), content) })
     }
 }

@@ -53,6 +53,7 @@ impl Attributor<'_> {
         let mut subj: Option<Subj> = None;
         let mut left_end: Option<usize> = None;
         let mut continues = false;
+        let mut quoted_by = None;
         if cue.form == Form::Gerund {
             let p = i.checked_sub(1).filter(|&p| p >= s)?;
             if let Some(n) = lex.set(S::QuotedAs).ending_at(&words, p) {
@@ -63,6 +64,10 @@ impl Attributor<'_> {
                     return None;
                 }
                 subj = Some(Subj::Np(ns, le + 1));
+            } else if let Some((ns, v, qs)) = self.quoted_object(b, s, p) {
+                // "IRNA quoted him as saying …": the object speaks; the subject quotes.
+                subj = Some(Subj::Np(ns, p));
+                quoted_by = Some((qs, v));
             } else if !(b.is_punct(p, ',') || words(p) == Some("en") || after_quoted_comma(b, p)) {
                 // "false news alleging that …", "a report claiming …", « un rapport affirmant que »:
                 // right after a noun, with no comma, the gerund is a reduced relative, and the noun
@@ -200,7 +205,18 @@ impl Attributor<'_> {
             }
         }
         let cue_span = span(b, first, last);
-        let mut frame = Frame { cue_pos: b.toks[i].cs, continues, ..Frame::new(cue_span, cue.stance, Subj::Reuse, cue_span) };
+        let mut frame = Frame { cue_pos: b.toks[i].cs, continues, quoted_by, ..Frame::new(cue_span, cue.stance, Subj::Reuse, cue_span) };
+        // "« … », IRNA quoted him as saying": what was said comes before who quotes it.
+        if let (Some((qs, _)), Some(sj)) = (quoted_by, subj) {
+            let le = qs.checked_sub(1).filter(|&le| le > s && (b.is_punct(le, ',') || matches!(b.toks[le].q, QRole::Close(_))));
+            if let Some(le) = le {
+                let (content, at) = self.tail_content(b, s, le)?;
+                frame.subj = sj;
+                frame.content = content;
+                frame.tail_at = Some(at);
+                return Some(frame);
+            }
+        }
         let mut k = right;
         while let Some((n, _)) = lex.set(S::Adverbs).match_at(&words, k) {
             k += n;
@@ -371,6 +387,20 @@ impl Attributor<'_> {
             c0 += 1;
         }
         let ends_clause = |x: usize| x >= clause_end || matches!(b.toks[x].ch, '.' | '!' | '?' | ';' | '…') && b.toks[x].kind == Kind::Punct;
+        // "…, ce que l'Ukraine dément", "…, which Kyiv denies": a relative clause after a comma
+        // takes the clause before as what it answers, as a trailing cue does.
+        let relative_comma = |a: usize| {
+            let rel = |t: usize| words(t).is_some_and(|w| lex.is(S::NpLeftStop, w) || lex.is(S::Relatives, w) || lex.is(S::Determiners, w));
+            // (The word before the subject is a relative pronoun: "which", « que », not "where".)
+            let pronoun = a > s + 1 && words(a - 1).is_some_and(|w| lex.is(S::Relatives, w) || lex.is(S::Complementizers, w));
+            pronoun.then_some(())?;
+            (1..=2).map(|n| a.checked_sub(n)).take_while(|t| t.is_some_and(|t| t > s && rel(t))).last().flatten().map(|t| t - 1).filter(|&c| b.is_punct(c, ','))
+        };
+        // (Where the relative opens, for an inverted subject: « ce que dément le gouvernement ».)
+        let relative = match frame.subj {
+            Subj::Np(a, _) if a > s && inv.is_none() => relative_comma(a).map(|c| (c, a)),
+            _ => left_end.and_then(|le| relative_comma(le + 1).map(|c| (c, le + 1))),
+        };
         let np_left_boundary = match frame.subj {
             Subj::Np(a, _) if a > s && inv.is_none() => Some(a - 1),
             _ => None,
@@ -392,6 +422,13 @@ impl Attributor<'_> {
                 && after_content
                 && (cue.obj || b.is_punct(c0, ',') || words(c0).is_some_and(|w| lex.is(S::NpRightStop, w) || lex.is(S::TopicPreps, w))));
         if nothing_right || inv.is_some() {
+            // What the relative answers is the clause before; what it says is the relative
+            // itself, as « Erevan nie cela » says « cela ».
+            if let Some((c, a)) = relative.filter(|&(c, a)| c + 1 < a && ends_clause(c0) || inv.is_some() && c + 1 < a) {
+                frame.content = span(b, c + 1, a - 1);
+                frame.tail_at = Some(b.toks[c].cs);
+                return Some(frame);
+            }
             // "…, Smith said." / "« … », a-t-il déclaré": the content comes before.
             let bt = if inv.is_some() { left_end } else { np_left_boundary };
             if let Some((content, at)) = bt.and_then(|bt| self.tail_content(b, s, bt)) {
@@ -455,6 +492,22 @@ impl Attributor<'_> {
     /// "called the allegation “false”", "calls it a mistake", "described the attack as …", "what
     /// he called …": the label a speaker puts on something is the quotation after the cue, the words
     /// after an object pronoun or after "as", or everything after the cue when its object is a relative.
+    /// "IRNA quoted him as saying": for the label word at `p`, the object's start, the quoting
+    /// verb and the start of its subject, if a verb of `quote_verbs` stands before the object.
+    fn quoted_object(&self, b: &Block, s: usize, p: usize) -> Option<(usize, usize, usize)> {
+        let lex = self.lex;
+        if !b.word(p).is_some_and(|w| lex.is(S::LabelAs, w)) || p < s + 2 {
+            return None;
+        }
+        // The object is short: a pronoun or a name ("him", "the minister", "Kanaani").
+        let v = (p.saturating_sub(5).max(s)..p - 1).rev().find(|&t| b.word(t).is_some_and(|w| lex.is(S::QuoteVerbs, w)))?;
+        if (v + 1..p).any(|t| b.toks[t].kind != Kind::Word) || v == s {
+            return None;
+        }
+        let qs = self.left_np_start(b, s, v - 1);
+        (qs < v).then_some((v + 1, v, qs))
+    }
+
     pub(super) fn label_frame(&self, b: &Block, s: usize, clause_end: usize, k: usize, mut frame: Frame) -> Option<Frame> {
         let lex = self.lex;
         let words = |t: usize| if t >= s && t < clause_end { b.word(t) } else { None };

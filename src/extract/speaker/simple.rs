@@ -393,7 +393,14 @@ impl Resolver<'_> {
             } else {
                 EntityKind::State
             };
-            let party = if h.kind != PartyKind::State && h.len == ws.len() { Some(h.key.clone()) } else { party_for(&countries, &institution) };
+            // A news agency is itself whatever words describe it ("the state news agency IRNA",
+            // « l'agence officielle Tass »): it relays, and no state speaks through its name.
+            let agency = hits.iter().find(|h| h.key.starts_with(AGENCY)).filter(|_| !describes_person);
+            let party = match agency {
+                Some(a) => Some(a.key.clone()),
+                None if h.kind != PartyKind::State && h.len == ws.len() => Some(h.key.clone()),
+                None => party_for(&countries, &institution),
+            };
             let institution = institution.or_else(|| h.key.split_once('.').map(|(_, s)| s.to_string()));
             return Some(Entity {
                 speaker: Speaker { name: self.strip_det(b, &ws), party, countries },
