@@ -185,6 +185,16 @@ CREATE TRIGGER IF NOT EXISTS claims_countries_au AFTER UPDATE OF countries ON cl
 END;
 "#;
 
+/// A state's claims through its speakers, as a set: built once from the state's rows of
+/// `claim_countries`, for a plan that fetches the filter's claims and sorts them. Completed by
+/// the argument's number and `)`.
+pub(super) const STATE_SET: &str = "c.id IN (SELECT claim_id FROM claim_countries WHERE country = ?";
+
+/// The same test claim by claim, for a walk of the reading-order index that stops at its page:
+/// a look-up in `claim_countries`' key per claim walked. The set was built whole before the walk
+/// began (80,000 rows for the busiest state at a million claims, to read 2,500 claims).
+pub(super) const STATE_WALK: &str = "EXISTS (SELECT 1 FROM claim_countries k WHERE k.claim_id = c.id AND k.country = ?";
+
 /// The `FROM … WHERE …` of a claim filter, with its arguments.
 pub(super) struct FilterSql {
     /// `FROM claims c [WHERE …]`.
@@ -205,6 +215,33 @@ ALTER TABLE claims ADD COLUMN exact_is_text INTEGER NOT NULL DEFAULT 0;
 UPDATE claims SET exact = '', exact_is_text = 1 WHERE exact = text;
 "#;
 
+/// Migration 20: what a claim row held twice, measured by `dbstat` on the 112,397-claim
+/// workspace of `benches/scale.rs` (135.4 MB, 3.08× the floor's 44.0 MB):
+/// - the anchor's context (`prefix`, `suffix`: 8.6 MB), the 32 characters either side of the
+///   claim in its source's text. A claim the import anchored in a source of at most
+///   [`CONTEXT_FROM_SOURCE_MAX`] bytes stores them empty with `context_is_source`, and they are
+///   read from the source (see [`COLUMNS`]); a longer source keeps them, or every page of its
+///   claims would read its whole text once a claim. A source's text is never rewritten.
+/// - `updated_at` equal to `created_at`, as it is until a claim is edited (3.9 MB); stored
+///   empty, read as `created_at`. Conflicts alike (1.1 MB).
+/// - the `claims_source` index, on `source_id` alone (1.4 MB): `claims_reading_order` begins
+///   with `source_id`, so a source's claims and the cascade of a source's delete use it.
+///
+/// Rows already stored are left as they are (both forms read alike): rewriting a million rows
+/// smaller would free no page of the file, only room inside pages that appends never reuse.
+pub(super) fn context_is_source_in(tx: &Transaction<'_>) -> Result<()> {
+    tx.execute_batch("DROP INDEX IF EXISTS claims_source;")?;
+    // Run again over its own work (tests rebuild older stores from newer ones), the column is there.
+    let has_column = tx.prepare("SELECT 1 FROM pragma_table_info('claims') WHERE name = 'context_is_source'")?.exists([])?;
+    if !has_column {
+        tx.execute_batch("ALTER TABLE claims ADD COLUMN context_is_source INTEGER NOT NULL DEFAULT 0;")?;
+    }
+    Ok(())
+}
+
+/// Sources up to this size (bytes of text) give their claims' anchor context on reading.
+pub(crate) const CONTEXT_FROM_SOURCE_MAX: usize = 32 * 1024;
+
 /// The `exact` and `exact_is_text` values stored for a claim's anchored words.
 pub(super) fn stored_exact<'a>(exact: &'a str, text: &str) -> (&'a str, bool) {
     if exact == text {
@@ -214,8 +251,15 @@ pub(super) fn stored_exact<'a>(exact: &'a str, text: &str) -> (&'a str, bool) {
     }
 }
 
-pub(super) const COLUMNS: &str = "c.id, c.source_id, c.start, c.end, CASE c.exact_is_text WHEN 1 THEN c.text ELSE c.exact END, c.prefix, c.suffix, c.text, c.speaker, c.party_key,
-    c.countries, c.cue, c.stance, c.via, c.responds_to, c.origin, c.created_at, c.updated_at, c.confidence, c.doubts, c.review";
+/// A claim's columns, as [`from_row`] reads them. SQLite's `substr` counts characters as the
+/// anchors do (Unicode scalar values), so the context read from the source is the one the
+/// import computed (`workbench::anchor_at`).
+pub(super) const COLUMNS: &str = "c.id, c.source_id, c.start, c.end, CASE c.exact_is_text WHEN 1 THEN c.text ELSE c.exact END,
+    CASE c.context_is_source WHEN 1 THEN (SELECT substr(src.text, max(c.start - 32, 0) + 1, c.start - max(c.start - 32, 0)) FROM sources src WHERE src.id = c.source_id) ELSE c.prefix END,
+    CASE c.context_is_source WHEN 1 THEN (SELECT substr(src.text, c.end + 1, 32) FROM sources src WHERE src.id = c.source_id) ELSE c.suffix END,
+    c.text, c.speaker, c.party_key,
+    c.countries, c.cue, c.stance, c.via, c.responds_to, c.origin, c.created_at,
+    CASE c.updated_at WHEN '' THEN c.created_at ELSE c.updated_at END, c.confidence, c.doubts, c.review";
 
 pub(super) fn from_row(r: &Row<'_>) -> rusqlite::Result<Claim> {
     let json_err = |i: usize, e: serde_json::Error| rusqlite::Error::FromSqlConversionFailure(i, rusqlite::types::Type::Text, Box::new(e));
@@ -254,12 +298,22 @@ pub(super) fn from_row(r: &Row<'_>) -> rusqlite::Result<Claim> {
 
 /// Inserts a claim and returns its id.
 pub(crate) fn insert_claim_in(tx: &Transaction<'_>, c: &NewClaim) -> Result<i64> {
-    Ok(insert_claim_party_in(tx, c)?.0)
+    Ok(insert_claim_party_in(tx, c, Context::Stored)?.0)
+}
+
+/// Where a stored claim's anchor context comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Context {
+    /// Its own `prefix` and `suffix`.
+    Stored,
+    /// Its source's text around its offsets: the anchor was computed from that text, whose
+    /// length in bytes is given. Kept only for sources of at most [`CONTEXT_FROM_SOURCE_MAX`].
+    FromSource(usize),
 }
 
 /// [`insert_claim_in`], also giving the party key stored (the speaker's, unless the store does
 /// not know it).
-pub(crate) fn insert_claim_party_in(tx: &Transaction<'_>, c: &NewClaim) -> Result<(i64, Option<String>)> {
+pub(crate) fn insert_claim_party_in(tx: &Transaction<'_>, c: &NewClaim, context: Context) -> Result<(i64, Option<String>)> {
     let now = super::now();
     // A speaker's party key that the store does not know (a typo, a deleted party) is dropped
     // rather than failing the whole import on a foreign key.
@@ -268,20 +322,22 @@ pub(crate) fn insert_claim_party_in(tx: &Transaction<'_>, c: &NewClaim) -> Resul
         None => None,
     };
     let exact = stored_exact(&c.anchor.selector.exact, &c.text);
+    let from_source = matches!(context, Context::FromSource(len) if len <= CONTEXT_FROM_SOURCE_MAX);
+    let (prefix, suffix) = if from_source { ("", "") } else { (c.anchor.selector.prefix.as_str(), c.anchor.selector.suffix.as_str()) };
     // Cached: a batch import inserts tens of thousands of claims, and parsing this statement
     // each time cost as much as running it.
     tx.prepare_cached(
         "INSERT INTO claims (source_id, start, end, exact, prefix, suffix, text, speaker, party_key, countries, cue, stance, via,
-                             responds_to, origin, created_at, updated_at, confidence, doubts, review, exact_is_text)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?16, ?17, ?18, ?19, ?20)",
+                             responds_to, origin, created_at, updated_at, confidence, doubts, review, exact_is_text, context_is_source)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, '', ?17, ?18, ?19, ?20, ?21)",
     )?
     .execute(params![
             c.source_id,
             c.anchor.start as i64,
             c.anchor.end as i64,
             exact.0,
-            c.anchor.selector.prefix,
-            c.anchor.selector.suffix,
+            prefix,
+            suffix,
             c.text,
             c.speaker.name,
             party,
@@ -297,6 +353,7 @@ pub(crate) fn insert_claim_party_in(tx: &Transaction<'_>, c: &NewClaim) -> Resul
             // What the analyst writes is reviewed by writing it.
             if c.origin == Origin::Analyst { ReviewState::Edited } else { ReviewState::ToReview }.as_str(),
             exact.1,
+            from_source,
         ])?;
     Ok((tx.last_insert_rowid(), party))
 }
@@ -357,7 +414,7 @@ impl Store {
             if let (Some(cc), crate::model::PartyKind::State) = (&party.country, party.kind) {
                 args.push(cc.clone().into());
                 let n = args.len();
-                clause.push_str(&format!(" OR c.id IN (SELECT claim_id FROM claim_countries WHERE country = ?{n})"));
+                clause.push_str(&format!(" OR {STATE_SET}{n})"));
                 count.push_str(&format!(" UNION SELECT claim_id FROM claim_countries WHERE country = ?{n}"));
             }
             clause.push(')');

@@ -373,7 +373,7 @@ pub struct NewConflict<'a> {
 pub(crate) fn insert_conflict_in(tx: &Transaction<'_>, c: &NewConflict<'_>) -> Result<i64> {
     tx.prepare_cached(
         "INSERT INTO conflicts (status, origin, score, evidence, explanation, created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)",
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, '')",
     )?
     .execute(params![
             c.status,
@@ -488,7 +488,8 @@ impl Store {
     /// analyst's first), then by id. Each carries the analyst's judgement of who is right.
     pub fn conflicts(&self, filter: &ConflictFilter) -> Result<Vec<Conflict>> {
         let mut st = self.conn().prepare(
-            "SELECT c.id, c.status, c.origin, c.score, c.evidence, c.explanation, c.created_at, c.updated_at, v.status, v.party_key
+            "SELECT c.id, c.status, c.origin, c.score, c.evidence, c.explanation, c.created_at,
+                    CASE c.updated_at WHEN '' THEN c.created_at ELSE c.updated_at END, v.status, v.party_key
              FROM conflicts c LEFT JOIN conflict_verdicts v ON v.conflict_id = c.id
              WHERE (?1 IS NULL AND c.status <> 'rejected') OR c.status = ?1
              ORDER BY CASE c.status WHEN 'proposed' THEN 1 ELSE 0 END, coalesce(c.score, 1) DESC, c.id",

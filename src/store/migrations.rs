@@ -140,4 +140,8 @@ END;
     Sql(super::claims::COUNTRIES),
     // 19: a claim's anchored words are not stored again when they are its text (src/store/claims.rs).
     Sql(super::claims::EXACT_IS_TEXT),
+    // 20: a claim's anchor context read from its source, update times equal to creation times not stored again, no index on claims' source alone (src/store/claims.rs).
+    Code(super::claims::context_is_source_in),
+    // 21: claims counted per block of source ids, for deep pages of the whole list (src/store/browse.rs).
+    Sql(super::browse::READING_BLOCKS),
 ];

@@ -445,7 +445,8 @@ fn store_extraction_in(
             origin: Origin::Extracted,
             doubts: super::review::doubts_of(c, &index),
         };
-        let (id, party) = store::insert_claim_party_in(tx, &claim)?;
+        // The anchor was computed from `text`, the source's text as stored.
+        let (id, party) = store::insert_claim_party_in(tx, &claim, store::Context::FromSource(text.len()))?;
         ids.insert(c.id.clone(), id);
         stored.push((id, party));
     }

@@ -148,3 +148,45 @@ fn a_partys_speakers_group_a_person_across_scripts_and_keep_institutions_apart()
     assert_eq!(ministries.len(), 2, "two ministries stay two speakers: {groups:?}");
     assert!(ministries.iter().all(|g| g.names.len() == 1), "{groups:?}");
 }
+
+/// Every window of the whole list, at offsets crossing blocks of source ids and past the end,
+/// is that window of the full list, with its total.
+fn check_every_window(wb: &Workbench, why: &str) {
+    let all: Vec<i64> = wb.store().claims(&ClaimFilter::default()).expect("claims").iter().map(|c| c.id).collect();
+    for offset in (0..all.len() + 9).step_by(7) {
+        let page = wb.store().claims_page(&ClaimFilter::default(), &DateSpan::default(), offset, 5).expect("page");
+        let window: Vec<i64> = all.iter().skip(offset).take(5).copied().collect();
+        assert_eq!(page.claims.iter().map(|c| c.id).collect::<Vec<_>>(), window, "{why}: page at {offset}");
+        assert_eq!(page.total, all.len(), "{why}: the total");
+    }
+}
+
+#[test]
+fn deep_pages_of_the_whole_list_found_by_block_counts_are_its_windows_through_adds_and_deletes() {
+    let mut wb = Workbench::in_memory().expect("an in-memory store opens");
+    let g = wb.gazetteer().expect("gazetteer");
+    // 150 sources: more than two blocks of 64 source ids; some hold no claim.
+    let mut sources = Vec::new();
+    for i in 0..150 {
+        let text = format!("Dépêche {i}. {}", "Moscou, la frontière et le lac sont bien calmes. ".repeat(3));
+        let doc = ingest::load(&format!("d{i}.txt"), text.as_bytes()).expect("text loads");
+        let id = wb.import_document(doc, None, &g).expect("import").source_id;
+        sources.push(id);
+        // Claims added in reverse order of position: ids and reading order differ.
+        for k in (0..i % 4).rev() {
+            let speaker = Speaker { name: "Moscou".into(), ..Default::default() };
+            wb.add_claim(id, 12 + k * 46, 20 + k * 46, speaker, "a déclaré", Stance::Assert).expect("claim added");
+        }
+    }
+    check_every_window(&wb, "as imported");
+
+    // A whole block emptied, a claim deleted elsewhere, a claim added to the first source.
+    wb.set_setting("analyst", "Ana").expect("analyst");
+    let claims = wb.store().claims(&ClaimFilter::default()).expect("claims");
+    for c in claims.iter().filter(|c| (64..128).contains(&c.source_id) || c.id == claims[3].id) {
+        wb.delete_claim(c.id, "gone").expect("claim deleted");
+    }
+    let speaker = Speaker { name: "Bakou".into(), ..Default::default() };
+    wb.add_claim(sources[1], 58, 66, speaker, "a déclaré", Stance::Assert).expect("claim added");
+    check_every_window(&wb, "after deletes and an add");
+}

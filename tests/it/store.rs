@@ -304,3 +304,101 @@ fn a_store_with_the_key_index_as_text_is_migrated_to_hashes_and_detects_what_a_f
     assert_eq!(old_statements, fresh_statements, "the migrated store groups the same statements");
     assert_eq!(old_conflicts, fresh_conflicts, "and finds the same conflicts");
 }
+
+// ---- Migration 20: anchor context read from the source, update times not stored again.
+
+/// Every claim, every conflict, and each claim's anchor as computed from its source's text.
+fn read_back(db: &Path) -> (Vec<crosscheck::model::Claim>, Vec<crosscheck::model::Conflict>, Vec<crosscheck::model::Anchor>) {
+    use crosscheck::store::{ClaimFilter, ConflictFilter};
+    let wb = crosscheck::Workbench::open(db).expect("the store opens, migrated if need be");
+    let claims = wb.claims(&ClaimFilter::default()).unwrap();
+    let anchors = claims.iter().map(|c| crosscheck::anchor_in(&wb.source(c.source_id).unwrap().text, c.anchor.start, c.anchor.end)).collect();
+    (claims, wb.conflicts(&ConflictFilter::default()).unwrap(), anchors)
+}
+
+#[test]
+fn claims_read_their_anchor_context_from_short_sources_and_a_migrated_store_reads_the_same() {
+    use crosscheck::store::ClaimFilter;
+    use crosscheck::{ClaimChanges, Workbench};
+
+    let dir = tempfile::tempdir().unwrap();
+    let mut files = corpus_files(&dir.path().join("articles"), 0, 6, 2);
+    // A source longer than the context is read from: its claims keep their own.
+    let long: String = files.iter().cycle().take(30).map(|f| std::fs::read_to_string(f).unwrap()).collect::<Vec<_>>().join("\n\n");
+    assert!(long.len() > 32 * 1024, "the long source is past the limit ({} bytes)", long.len());
+    std::fs::write(dir.path().join("long.txt"), format!("Dossier.\n\n{long}")).unwrap();
+    files.push(dir.path().join("long.txt"));
+    let fresh = dir.path().join("fresh.db");
+    let old = dir.path().join("old.db");
+    let edited = {
+        let mut wb = Workbench::open(&fresh).unwrap();
+        wb.import_paths(&files, &mut ()).unwrap();
+        let first = wb.claims(&ClaimFilter::default()).unwrap()[0].id;
+        std::thread::sleep(Duration::from_millis(5));
+        wb.set_setting("analyst", "Ana").unwrap();
+        let changes = ClaimChanges { cue: Some("stated".into()), ..Default::default() };
+        wb.edit_claim(first, changes, "reworded cue").unwrap().id
+    };
+    let (claims, conflicts, anchors) = read_back(&fresh);
+    assert!(!conflicts.is_empty(), "the articles make conflicts to compare");
+    for (c, a) in claims.iter().zip(&anchors) {
+        assert_eq!(&c.anchor, a, "claim {}'s anchor reads as computed from its source's text", c.id);
+    }
+    assert!(claims.iter().any(|c| !c.anchor.selector.prefix.is_ascii()), "some context is past ASCII (offsets are in chars)");
+    let edited_claim = claims.iter().find(|c| c.id == edited).unwrap();
+    assert!(edited_claim.updated_at > edited_claim.created_at, "an edited claim keeps its own update time");
+    assert!(claims.iter().filter(|c| c.id != edited).all(|c| c.updated_at == c.created_at), "the others read their creation time");
+    {
+        let conn = rusqlite::Connection::open(&fresh).unwrap();
+        let count = |sql: &str| conn.query_row(sql, [], |r| r.get::<_, i64>(0)).unwrap();
+        assert_eq!(count("SELECT count(*) FROM claims WHERE updated_at <> ''"), 1, "only the edited claim's update time is stored");
+        assert!(count("SELECT count(*) FROM claims WHERE context_is_source = 1 AND prefix = '' AND suffix = ''") > 0, "short sources' claims store no context");
+        assert!(
+            count("SELECT count(*) FROM claims c JOIN sources s ON s.id = c.source_id WHERE length(CAST(s.text AS BLOB)) > 32768 AND c.context_is_source = 0") > 0,
+            "the long source's claims store theirs"
+        );
+        assert_eq!(count("SELECT count(*) FROM claims c JOIN sources s ON s.id = c.source_id WHERE length(CAST(s.text AS BLOB)) > 32768 AND c.context_is_source = 1"), 0);
+    }
+
+    // The same store as schema 19 wrote it: every context and update time stored, the source index kept.
+    std::fs::copy(&fresh, &old).unwrap();
+    {
+        let conn = rusqlite::Connection::open(&old).unwrap();
+        for c in &claims {
+            conn.execute(
+                "UPDATE claims SET prefix = ?2, suffix = ?3 WHERE id = ?1",
+                rusqlite::params![c.id, c.anchor.selector.prefix, c.anchor.selector.suffix],
+            )
+            .unwrap();
+        }
+        conn.execute_batch(
+            "ALTER TABLE claims DROP COLUMN context_is_source;
+             UPDATE claims SET updated_at = created_at WHERE updated_at = '';
+             UPDATE conflicts SET updated_at = created_at WHERE updated_at = '';
+             CREATE INDEX claims_source ON claims(source_id);
+             PRAGMA user_version = 19;",
+        )
+        .unwrap();
+    }
+    let (old_claims, old_conflicts, _) = read_back(&old);
+    assert_eq!(old_claims, claims, "the migrated store reads the same claims, anchors and update times included");
+    assert_eq!(old_conflicts, conflicts, "and the same conflicts");
+    let conn = rusqlite::Connection::open(&old).unwrap();
+    let index: bool = conn.query_row("SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE name = 'claims_source')", [], |r| r.get(0)).unwrap();
+    assert!(!index, "the index on claims' source alone is dropped (the reading-order index begins with it)");
+
+    // Claims imported after the migration are stored the new way and read alike.
+    let more = corpus_files(&dir.path().join("more"), 6, 3, 0);
+    Workbench::open(&fresh).unwrap().import_paths(&more, &mut ()).unwrap();
+    Workbench::open(&old).unwrap().import_paths(&more, &mut ()).unwrap();
+    let (fresh_claims, fresh_conflicts, anchors) = read_back(&fresh);
+    let (old_claims, old_conflicts, _) = read_back(&old);
+    for (c, a) in fresh_claims.iter().zip(&anchors) {
+        assert_eq!(&c.anchor, a, "claim {}'s anchor reads as computed from its source's text", c.id);
+    }
+    let strip = |cs: Vec<crosscheck::model::Claim>| cs.into_iter().map(|c| (c.id, c.anchor, c.text, c.speaker)).collect::<Vec<_>>();
+    assert_eq!(strip(old_claims), strip(fresh_claims), "the claims imported after read alike");
+    assert_eq!(old_conflicts.len(), fresh_conflicts.len(), "and make the same conflicts");
+    let new_form: i64 = conn.query_row("SELECT count(*) FROM claims WHERE context_is_source = 1", [], |r| r.get(0)).unwrap();
+    assert!(new_form > 0, "the migrated store stores new claims' context as a fresh one does");
+}
