@@ -427,10 +427,10 @@ impl<'a> Attributor<'a> {
             if !(frames[k].aside && frames[k].speaker.as_ref().is_some_and(Entity::is_agency)) {
                 continue;
             }
-            for j in 0..n {
-                let agency = frames[j].speaker.as_ref().is_some_and(Entity::is_agency);
-                if j != k && frames[j].parent.is_none() && !frames[j].dropped && !agency {
-                    frames[j].parent = Some(k);
+            for (j, f) in frames.iter_mut().enumerate() {
+                let agency = f.speaker.as_ref().is_some_and(Entity::is_agency);
+                if j != k && f.parent.is_none() && !f.dropped && !agency {
+                    f.parent = Some(k);
                 }
             }
         }

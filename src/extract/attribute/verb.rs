@@ -424,7 +424,7 @@ impl Attributor<'_> {
         if nothing_right || inv.is_some() {
             // What the relative answers is the clause before; what it says is the relative
             // itself, as « Erevan nie cela » says « cela ».
-            if let Some((c, a)) = relative.filter(|&(c, a)| c + 1 < a && ends_clause(c0) || inv.is_some() && c + 1 < a) {
+            if let Some((c, a)) = relative.filter(|&(c, a)| c + 1 < a && (ends_clause(c0) || inv.is_some())) {
                 frame.content = span(b, c + 1, a - 1);
                 frame.tail_at = Some(b.toks[c].cs);
                 return Some(frame);
