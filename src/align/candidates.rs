@@ -247,20 +247,30 @@ impl Features {
         let events = EventLexicon::builtin();
         // Words since the last negation ("no", « aucun », « нет »); far when there was none.
         let mut since_negation = usize::MAX;
-        for (t, folded) in words {
+        // Where the sentence began in `words`, for the lexicon's phrases ("par la force").
+        let mut sentence = 0;
+        for (i, (t, folded)) in words.iter().enumerate() {
             if t.kind == TokenKind::Punct && matches!(t.text, "." | "!" | "?" | "«" | "\"" | "“") {
                 first_word = true;
                 since_negation = usize::MAX;
+                sentence = i + 1;
             }
             if t.kind != TokenKind::Word {
                 continue;
             }
             since_negation = since_negation.saturating_add(1);
-            if lex.is_negation(&folded) {
+            if lex.is_negation(folded) {
                 since_negation = 0;
             }
             // Before the fact check: "two rockets" is a count and a concept.
-            for (concept, signal) in events.concepts_of(&folded) {
+            let mut named = events.concepts_of(folded);
+            // Phrases are looked for at their last word only, which few words are ("force",
+            // "силы"): gathering the sentence's words then costs less than keeping every word.
+            if events.ends_phrase(folded) {
+                let so_far: Vec<&str> = words[sentence..=i].iter().filter(|(w, _)| w.kind == TokenKind::Word).map(|(_, w)| w.as_str()).collect();
+                named.extend(events.phrase_concepts(&so_far));
+            }
+            for (concept, signal) in named {
                 f.concepts.insert(concept.to_string());
                 f.signals.insert(signal.to_string());
                 if events.is_site(concept) {
@@ -274,13 +284,13 @@ impl Features {
             if inside(t.start) {
                 continue;
             }
-            if folded.chars().count() < 3 || lex.is_stopword(&folded) || lex.is_calendar_word(&folded) {
+            if folded.chars().count() < 3 || lex.is_stopword(folded) || lex.is_calendar_word(folded) {
                 continue;
             }
             if !sentence_start && t.text.chars().next().is_some_and(char::is_uppercase) {
                 f.names.insert(folded.clone());
             }
-            f.words.insert(stem(&folded));
+            f.words.insert(stem(folded));
         }
         f.content += f.words.len();
         f.account = Account::of(&f);

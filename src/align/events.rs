@@ -1,8 +1,10 @@
 //! The event lexicon: words of what happened and what was hit, in French, English and Russian,
 //! mapped to language-independent concepts (`strike`: strike, frappe, удар). Two accounts of
 //! one event in two languages share few words but the same concepts; concepts of one `kind`
-//! (an "airstrike" on one side, a "rocket" on the other) count as one shared signal. Loaded
-//! from `data/align/events.json`, which names its source.
+//! (an "airstrike" on one side, a "rocket" on the other) count as one shared signal. An entry of
+//! several words names its concept where those words come in a row ("by force", « par la force »:
+//! force used, where "force" alone is an armed force). Loaded from `data/align/events.json`,
+//! which names its source.
 
 use std::sync::OnceLock;
 
@@ -52,6 +54,8 @@ pub struct EventLexicon {
     prefixes: HashMap<String, Vec<usize>>,
     /// Lengths of the prefixes, in chars, shortest first.
     prefix_lens: Vec<usize>,
+    /// Entries of several words: their folded words, by their last word, with their concept.
+    phrases: HashMap<String, Vec<(Vec<String>, usize)>>,
 }
 
 impl EventLexicon {
@@ -68,6 +72,13 @@ impl EventLexicon {
         let mut lex = EventLexicon::default();
         for (i, c) in file.concepts.into_iter().enumerate() {
             for w in &c.words {
+                let words: Vec<String> = fold(w).split_whitespace().map(str::to_string).collect();
+                if let [.., last] = words.as_slice() {
+                    if words.len() > 1 {
+                        lex.phrases.entry(last.clone()).or_default().push((words.clone(), i));
+                        continue;
+                    }
+                }
                 let (map, word) = match w.strip_suffix('*') {
                     Some(p) => (&mut lex.prefixes, fold(p)),
                     None => (&mut lex.exact, fold(w)),
@@ -95,6 +106,23 @@ impl EventLexicon {
     /// may say did not happen ("no casualties or damage occurred").
     pub fn is_outcome(&self, concept: &str) -> bool {
         self.concepts.iter().any(|c| c.outcome && c.id == concept)
+    }
+
+    /// True when some phrase ends with the folded word `last`.
+    pub fn ends_phrase(&self, last: &str) -> bool {
+        self.phrases.contains_key(last)
+    }
+
+    /// The concepts the phrases ending at the last of `recent` (folded words in text order, the
+    /// latest last) name, as (concept id, signal) pairs, in the lexicon's order.
+    pub fn phrase_concepts(&self, recent: &[&str]) -> Vec<(&str, &str)> {
+        let Some(last) = recent.last() else { return Vec::new() };
+        let Some(candidates) = self.phrases.get(*last) else { return Vec::new() };
+        let ends_with = |words: &[String]| words.len() <= recent.len() && recent[recent.len() - words.len()..].iter().zip(words).all(|(r, w)| *r == w.as_str());
+        let mut ids: Vec<usize> = candidates.iter().filter(|(words, _)| ends_with(words)).map(|&(_, i)| i).collect();
+        ids.sort_unstable();
+        ids.dedup();
+        ids.into_iter().filter_map(|i| self.concepts.get(i)).map(|c| (c.id.as_str(), c.signal.as_str())).collect()
     }
 
     /// The concepts a folded word names, as (concept id, signal) pairs, in the lexicon's order.
@@ -141,5 +169,22 @@ mod tests {
         for w in ["eliminated", "neutralisés", "ликвидированы"] {
             assert_eq!(concepts(w), vec!["killed"], "{w}: the militaries' word for killing");
         }
+    }
+
+    fn phrase(words: &str) -> Vec<String> {
+        let folded = fold(words);
+        let recent: Vec<&str> = folded.split_whitespace().collect();
+        EventLexicon::builtin().phrase_concepts(&recent).into_iter().map(|(id, _)| id.to_string()).collect()
+    }
+
+    #[test]
+    fn a_phrase_names_its_concept_only_with_all_its_words_in_a_row() {
+        assert_eq!(phrase("répondre par la force"), vec!["use_of_force"], "force used");
+        assert_eq!(phrase("unification by force"), vec!["use_of_force"], "force used, in English");
+        assert!(phrase("la force").is_empty(), "a phrase's last words alone are not the phrase");
+        assert!(phrase("par la force de l'habitude").is_empty(), "the phrase ends where its last word is");
+        assert_eq!(concepts("force"), vec!["armed_forces"], "'force' alone is an armed force: the Air Force");
+        let lex = EventLexicon::builtin();
+        assert!(lex.ends_phrase("force") && !lex.ends_phrase("par"), "a phrase is looked for at its last word");
     }
 }

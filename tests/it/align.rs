@@ -431,3 +431,19 @@ fn a_speakers_next_statement_takes_the_day_place_and_actors_of_the_account_it_co
     assert!(pairs.contains(&vec![fragment, baku]), "so does the fragment that continues it, tied by the account's day, place and actors: {pairs:?}");
     assert!(!pairs.iter().any(|p| p.contains(&alone)), "the same words with no account of their own say too little: {pairs:?}");
 }
+
+#[test]
+fn force_one_side_says_it_uses_meets_the_other_sides_account_of_its_forces_firing() {
+    let accusation = ("AZ", "Armenian forces opened fire on our border posts");
+    for used in [
+        "l'Arménie n'a pas d'autre choix que de répondre par la force",
+        "Armenia will answer by force",
+        "армянская армия ответит применением силы",
+    ] {
+        let got = proposed_between(accusation, ("AM", used));
+        let event = got.iter().find(|(k, _)| k == "event").map(|(_, v)| v.clone());
+        assert_eq!(event, Some(vec!["armed_forces".to_string(), "violence".to_string()]), "force used is violence, by an armed force: {used:?}: {got:?}");
+    }
+    let parade = proposed_between(accusation, ("AM", "the Armenian Air Force held its parade"));
+    assert!(parade.is_empty(), "a force that is only named uses no force: {parade:?}");
+}
