@@ -370,6 +370,10 @@ pub fn score(a: &Features, b: &Features) -> Option<Scored> {
     let common = shared(&a.words, &b.words);
     let jaccard = if union == 0 { 0.0 } else { common.len() as f32 / union as f32 };
     let involved = shared(&a.involved, &b.involved);
+    // Accounts dated days apart are two incidents, whatever else they share.
+    if dated_apart(a, b) {
+        return None;
+    }
     // Event concepts are not specific to one event ("forces", "strike" are in every war): they
     // count only between accounts tied to one event by an anchor, a state both involve or a
     // place, a day or a site both name. Opposing sides often name only themselves ("India struck
@@ -415,6 +419,41 @@ fn anchored(a: &Features, b: &Features) -> bool {
     meet(&x.involved, &y.involved) || meet(&x.places, &y.places) || meet(&x.days, &y.days)
 }
 
+/// How many days apart two accounts of one incident may date it: the night of the 26th to the
+/// 27th is the 26th on one side and the 27th on the other, and so is an evening across time zones.
+const SAME_INCIDENT_DAYS: u32 = 1;
+
+/// The day of the year of a day key ("06-27"), counting every year as 365 days (29 February
+/// is 1 March's neighbour); `None` for a key that is no day.
+fn day_of_year(key: &str) -> Option<u32> {
+    const BEFORE: [u32; 12] = [0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334];
+    let (m, d) = key.split_once('-')?;
+    let (m, d): (usize, u32) = (m.parse().ok()?, d.parse().ok()?);
+    Some(BEFORE.get(m.checked_sub(1)?)? + d.clamp(1, 31) - 1)
+}
+
+/// Whether the accounts of `a` and `b` tell of two incidents: each dates itself, no day of one
+/// is within [`SAME_INCIDENT_DAYS`] of a day of the other (across the new year too), and they
+/// name no place in common. A war's sides report an incident a day; "the Armenian army shelled
+/// our positions on 27 June" and "the Azerbaijani army opened fire on 28 May" share states,
+/// forces and fire, and are two incidents. A shared place keeps them together: a date is then
+/// what they may dispute.
+fn dated_apart(a: &Features, b: &Features) -> bool {
+    let (x, y) = (&a.account, &b.account);
+    if x.days.is_empty() || y.days.is_empty() || x.places.iter().any(|p| y.places.contains(p)) {
+        return false;
+    }
+    let near = |d: &String, e: &String| match (day_of_year(d), day_of_year(e)) {
+        (Some(d), Some(e)) => {
+            let gap = d.abs_diff(e) % 365;
+            gap.min(365 - gap) <= SAME_INCIDENT_DAYS
+        }
+        // A key that is no day says nothing against one incident.
+        _ => true,
+    };
+    !x.days.iter().any(|d| y.days.iter().any(|e| near(d, e)))
+}
+
 /// Outcomes one side says did not happen and the other says did, sorted.
 fn denials(a: &Features, b: &Features) -> Vec<String> {
     let one_way = |x: &Features, y: &Features| x.denied.iter().filter(|s| y.signals.contains(*s) && !y.denied.contains(*s)).cloned().collect::<Vec<_>>();
@@ -447,6 +486,9 @@ pub fn quick_score(a: &Features, b: &Features) -> f32 {
     let union = a.words.len() + b.words.len() - common;
     let jaccard = if union == 0 { 0.0 } else { common as f32 / union as f32 };
     let involved = n(&a.involved, &b.involved);
+    if dated_apart(a, b) {
+        return 0.0;
+    }
     let tied = anchored(a, b);
     let signals = if tied { n(&a.account.signals, &b.account.signals) } else { 0 };
     let denied = tied && (!a.denied.is_empty() || !b.denied.is_empty()) && !denials(a, b).is_empty();
@@ -624,6 +666,18 @@ mod tests {
         ];
         let pairs: Vec<(i64, i64)> = propose(&claims, &CandidateConfig::default()).iter().map(|p| (p.a, p.b)).collect();
         assert_eq!(pairs, vec![(2, 3)], "1–2 share a party, 1–3 a source");
+    }
+
+    #[test]
+    fn the_last_day_of_a_year_and_the_first_of_the_next_are_one_night() {
+        assert_eq!((day_of_year("01-01"), day_of_year("12-31"), day_of_year("13-01")), (Some(0), Some(364), None), "days of a 365-day year; no 13th month");
+        let claims = vec![
+            features(1, 10, "AM", "Azerbaijani forces shelled our positions on 31 December"),
+            features(2, 20, "AZ", "Armenian units opened fire on our positions on 1 January"),
+            features(3, 30, "AZ", "Armenian units opened fire on our positions on 3 January"),
+        ];
+        let pairs: Vec<(i64, i64)> = propose(&claims, &CandidateConfig::default()).iter().map(|p| (p.a, p.b)).collect();
+        assert_eq!(pairs, vec![(1, 2)], "New Year's night is one incident; three days later is another");
     }
 
     #[test]

@@ -433,6 +433,20 @@ fn a_speakers_next_statement_takes_the_day_place_and_actors_of_the_account_it_co
 }
 
 #[test]
+fn accounts_dated_days_apart_tell_of_two_incidents_unless_they_name_one_place() {
+    let accusation = ("AM", "Azerbaijani troops shelled our border posts on 27 June");
+    let other_incident = proposed_between(accusation, ("AZ", "Armenian units opened fire on our border posts on 28 May"));
+    assert!(other_incident.is_empty(), "27 June and 28 May are two incidents of one war, whatever else they share: {other_incident:?}");
+    let overnight = proposed_between(accusation, ("AZ", "Armenian units opened fire on our border posts on 28 June"));
+    assert!(!overnight.is_empty(), "the 27th on one side and the 28th on the other may be one night: {overnight:?}");
+    let one_place = proposed_between(
+        ("AM", "Azerbaijani troops shelled our border posts in Tavush on 27 June"),
+        ("AZ", "Armenian units opened fire on our border posts in Tavush on 2 July"),
+    );
+    assert!(one_place.iter().any(|(k, _)| k == "place"), "one place named by both: the date is what they may dispute: {one_place:?}");
+}
+
+#[test]
 fn force_one_side_says_it_uses_meets_the_other_sides_account_of_its_forces_firing() {
     let accusation = ("AZ", "Armenian forces opened fire on our border posts");
     for used in [
