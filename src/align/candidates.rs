@@ -408,15 +408,19 @@ pub fn score(a: &Features, b: &Features) -> Option<Scored> {
 /// hospital". The disagreement is itself a tie between the two, as a second shared signal.
 const DENIAL_WEIGHT: f32 = 0.25;
 
-/// Whether the accounts of `a` and `b` are tied to one event: a state both involve, or a
-/// place or a day both name. (Not a kind of site: "a village" is in every war.)
+/// Whether the accounts of `a` and `b` are tied to one event: a state both involve that one of
+/// the two speaks for, or a place or a day both name. (Not a kind of site: "a village" is in
+/// every war.) A third state both name ties nothing: "we supplied drones to Russia before the
+/// war", said by Iran, and "Russia could not deliver high-precision strikes", said by Ukraine,
+/// are two parties each speaking of Russia, not one of them answering the other.
 fn anchored(a: &Features, b: &Features) -> bool {
     let meet = |x: &BTreeSet<String>, y: &BTreeSet<String>| {
         let (small, large) = if x.len() <= y.len() { (x, y) } else { (y, x) };
         small.iter().any(|v| large.contains(v))
     };
     let (x, y) = (&a.account, &b.account);
-    meet(&x.involved, &y.involved) || meet(&x.places, &y.places) || meet(&x.days, &y.days)
+    let own = |s: &String| a.side.countries.contains(s) || b.side.countries.contains(s);
+    x.involved.iter().any(|s| own(s) && y.involved.contains(s)) || meet(&x.places, &y.places) || meet(&x.days, &y.days)
 }
 
 /// How many days apart two accounts of one incident may date it: the night of the 26th to the

@@ -461,3 +461,12 @@ fn force_one_side_says_it_uses_meets_the_other_sides_account_of_its_forces_firin
     let parade = proposed_between(accusation, ("AM", "the Armenian Air Force held its parade"));
     assert!(parade.is_empty(), "a force that is only named uses no force: {parade:?}");
 }
+
+#[test]
+fn two_parties_each_speaking_of_a_third_state_are_not_one_exchange() {
+    let admission = ("IR", "nous avons livré des drones à la Russie avant la guerre");
+    let about_russia = proposed_between(admission, ("UA", "Russia could not deliver precise drone strikes"));
+    assert!(about_russia.is_empty(), "Iran and Ukraine each speak of Russia; neither answers the other: {about_russia:?}");
+    let answered = proposed_between(admission, ("UA", "Iran keeps supplying drones to Russia"));
+    assert!(!answered.is_empty(), "Ukraine names Iran, which speaks: one exchange");
+}
