@@ -370,8 +370,9 @@ pub fn score(a: &Features, b: &Features) -> Option<Scored> {
     let common = shared(&a.words, &b.words);
     let jaccard = if union == 0 { 0.0 } else { common.len() as f32 / union as f32 };
     let involved = shared(&a.involved, &b.involved);
-    // Accounts dated days apart are two incidents, whatever else they share.
-    if dated_apart(a, b) {
+    // Accounts dated days apart are two incidents, and an account of the fighting with another
+    // adversary is another exchange, whatever else they share.
+    if dated_apart(a, b) || other_adversary(a, b) || other_adversary(b, a) {
         return None;
     }
     // Event concepts are not specific to one event ("forces", "strike" are in every war): they
@@ -458,6 +459,18 @@ fn dated_apart(a: &Features, b: &Features) -> bool {
     !x.days.iter().any(|d| y.days.iter().any(|e| near(d, e)))
 }
 
+/// Whether the account of `a` is of an exchange with another adversary than `b`'s speaker: it
+/// names a state that neither speaker stands for and `b`'s account does not name, and no state
+/// `b`'s speaker stands for. Pakistan denying that its soldiers killed Indian soldiers speaks of
+/// India, not of the Taliban who claim Pakistani losses, though both name Pakistan. A third state
+/// both accounts name is what they may dispute ("we supplied drones to Russia before the war" /
+/// "Iran keeps supplying drones to Russia").
+fn other_adversary(a: &Features, b: &Features) -> bool {
+    let (x, y) = (&a.account.involved, &b.account.involved);
+    let (mine, theirs) = (&a.side.countries, &b.side.countries);
+    !theirs.is_empty() && !theirs.iter().any(|s| x.contains(s)) && x.iter().any(|s| !mine.contains(s) && !theirs.contains(s) && !y.contains(s))
+}
+
 /// Outcomes one side says did not happen and the other says did, sorted.
 fn denials(a: &Features, b: &Features) -> Vec<String> {
     let one_way = |x: &Features, y: &Features| x.denied.iter().filter(|s| y.signals.contains(*s) && !y.denied.contains(*s)).cloned().collect::<Vec<_>>();
@@ -490,7 +503,7 @@ pub fn quick_score(a: &Features, b: &Features) -> f32 {
     let union = a.words.len() + b.words.len() - common;
     let jaccard = if union == 0 { 0.0 } else { common as f32 / union as f32 };
     let involved = n(&a.involved, &b.involved);
-    if dated_apart(a, b) {
+    if dated_apart(a, b) || other_adversary(a, b) || other_adversary(b, a) {
         return 0.0;
     }
     let tied = anchored(a, b);

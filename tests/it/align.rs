@@ -470,3 +470,12 @@ fn two_parties_each_speaking_of_a_third_state_are_not_one_exchange() {
     let answered = proposed_between(admission, ("UA", "Iran keeps supplying drones to Russia"));
     assert!(!answered.is_empty(), "Ukraine names Iran, which speaks: one exchange");
 }
+
+#[test]
+fn an_account_of_fighting_with_another_adversary_is_another_exchange() {
+    let losses = ("AF", "58 Pakistani soldiers were killed in the clashes on the border");
+    let other_front = proposed_between(losses, ("PK", "our soldiers did not kill any Indian soldiers in the clashes on the border"));
+    assert!(other_front.is_empty(), "Pakistan speaks of India there, not of the Taliban: {other_front:?}");
+    let answer = proposed_between(losses, ("PK", "Afghan claims of soldiers killed in the clashes on the border are false"));
+    assert!(!answer.is_empty(), "Pakistan answering the Taliban names Afghanistan: one exchange");
+}
