@@ -271,10 +271,13 @@ impl<'a> Attributor<'a> {
         // A news agency's frame relays whatever speech its content holds ("According to Xinhua,
         // the ministry said …", "IRNA quoted Kanaani as saying …"): known by name before nesting,
         // so that the speech inside is relayed rather than absorbed into the agency's report.
+        // (Only frames holding another's cue can relay one: the others are not resolved twice.)
+        let cues: Vec<usize> = frames.iter().map(|f| f.cue_pos).collect();
         for f in &mut frames {
             if let Subj::Np(a, z) = f.subj {
                 let exclude = (f.content.cs, f.content.ce);
-                if !f.relays && self.r.resolve(b, a, z, b.toks[a].cs, exclude, &self.hist).is_some_and(|en| en.is_agency()) {
+                let holds = cues.iter().any(|&p| p != f.cue_pos && exclude.0 <= p && p < exclude.1);
+                if !f.relays && holds && self.r.resolve(b, a, z, b.toks[a].cs, exclude, &self.hist).is_some_and(|en| en.is_agency()) {
                     f.relays = true;
                 }
             }

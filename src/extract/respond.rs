@@ -17,6 +17,11 @@ pub(crate) fn link(claims: &[RawClaim]) -> Vec<Option<usize>> {
     let texts: Vec<String> = claims.iter().map(|c| crate::text::fold(&c.text)).collect();
     // Another party: disjoint states, or, where either stands for no state, another name.
     let other = |a: usize, b: usize| {
+        // A claim written inside another's statement never answers that statement: the statement
+        // is what mentions it ("…, claiming that …", the ministry said).
+        if claims[b].start <= claims[a].start && claims[a].end <= claims[b].end {
+            return false;
+        }
         let (x, y) = (&claims[a].speaker.countries, &claims[b].speaker.countries);
         if x.is_empty() || y.is_empty() {
             return names[a] != names[b];

@@ -880,3 +880,12 @@ fn a_claim_noun_before_a_name_heads_a_relative_clause_whose_subject_speaks() {
     let names: Vec<&str> = x.claims.iter().map(|c| c.speaker.who.name.as_str()).collect();
     assert_eq!(names, ["Pakistan", "Indian army"], "{:#?}", x.claims);
 }
+
+#[test]
+fn a_statement_answers_the_claim_it_quotes_and_that_claim_answers_nothing_back() {
+    let x = run("“The Azerbaijani defense ministry is spreading another disinformation, claiming that Armenian units opened fire at its positions,” the Armenian defense ministry said.", None);
+    let theirs = x.claims.iter().find(|c| c.speaker.who.countries == ["AZ"]).unwrap_or_else(|| panic!("the claim quoted: {:#?}", x.claims));
+    let ours = x.claims.iter().find(|c| c.speaker.who.countries == ["AM"]).unwrap_or_else(|| panic!("the statement: {:#?}", x.claims));
+    assert_eq!(ours.responds_to.as_deref(), Some(theirs.id.as_str()), "{:#?}", x.claims);
+    assert_eq!(theirs.responds_to, None, "{:#?}", x.claims);
+}
