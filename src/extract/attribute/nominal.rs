@@ -30,10 +30,11 @@ impl Attributor<'_> {
                 from -= 1;
             }
             let (n, value) = lex.set(S::NominalLinks).match_at(&words, a)?;
-            if from >= author_end || !(accusation || value.is_none() || value.as_deref() == Some("topic")) {
+            let topic = value.as_deref() == Some("topic");
+            if from >= author_end || !(accusation || value.is_none() || topic) {
                 return None;
             }
-            return self.nominal_content(b, e, i, len, (from, author_end), (a, n, value.as_deref() == Some("topic")));
+            return self.nominal_content(b, e, i, len, (from, author_end), (a, n, topic));
         }
         // Languages that mark the author with a preposition ("de", "by") need it; Russian puts the
         // author in the genitive right after the noun.
@@ -95,6 +96,6 @@ impl Attributor<'_> {
 }
 
 /// "'s", or a word ending in it ("Kyiv's"), however the apostrophe is written.
-fn is_possessive(w: &str) -> bool {
+pub(super) fn is_possessive(w: &str) -> bool {
     w.ends_with("'s") || w.ends_with("’s")
 }

@@ -29,7 +29,7 @@ impl Attributor<'_> {
         }
         // After a possessive, or before "of", a finite form is a noun ("Israel's demand to …",
         // "reports of casualties").
-        let possessive = i > s && b.word(i - 1).is_some_and(|w| w == "'s" || w == "’s" || w.ends_with("'s") || w.ends_with("’s"));
+        let possessive = i > s && b.word(i - 1).is_some_and(super::nominal::is_possessive);
         if cue.form == Form::Finite && (possessive || words(last + 1).is_some_and(|w| lex.is(S::TopicPreps, w))) {
             return None;
         }
