@@ -109,6 +109,9 @@ struct Frame {
     /// A claim carried by a noun ("les accusations de X selon lesquelles"): it is the object of
     /// whatever verb holds it, never absorbed into that verb's content.
     nominal: bool,
+    /// The subject is a claim noun standing for an author the text does not name ("the claim
+    /// that …"): it speaks for no party, and no description resolves it to one.
+    unnamed: bool,
     /// A gerund after a comma ("…, adding that …", « …, en ajoutant que »): the subject's next
     /// statement, which ends the content before it rather than being part of it.
     continues: bool,
@@ -144,6 +147,7 @@ impl Frame {
             dropped: false,
             silent: false,
             nominal: false,
+            unnamed: false,
             continues: false,
             aside: false,
             cited: false,
@@ -357,6 +361,7 @@ impl<'a> Attributor<'a> {
                 subj_spans[k] = Some((b.toks[a].cs, b.toks[z - 1].ce));
             }
             let entity = match subj {
+                Subj::Np(a, z) if f.unnamed => self.r.unresolved(b, a, z, b.toks[a].cs),
                 Subj::Np(a, z) => self.r.resolve(b, a, z, b.toks[a].cs, exclude, &self.hist).or_else(|| {
                     // "Babatunji Farinloye, 50, says": the subject is before the apposition.
                     let comma = a.checked_sub(1).filter(|&c| c > s && b.is_punct(c, ','))?;

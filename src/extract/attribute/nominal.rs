@@ -36,6 +36,14 @@ impl Attributor<'_> {
             }
             return self.nominal_content(b, e, i, len, (from, author_end), (a, n, topic));
         }
+        // "refuted the claim that …", "repeated allegations that …", « les affirmations selon
+        // lesquelles … »: a claim whose author the text does not name is still a claim (guidelines:
+        // a claim mentioned inside another's denial is one in its own right), of an unnamed party
+        // that the noun phrase stands for. Only a clause follows so, not a topic.
+        if let Some((n, None)) = lex.set(S::NominalLinks).match_at(&words, a) {
+            let from = i.checked_sub(1).filter(|&d| d >= s && words(d).is_some_and(|w| lex.is(S::Determiners, w) || lex.is(S::Articles, w))).unwrap_or(i);
+            return self.nominal_content(b, e, i, len, (from, i + len), (a, n, false)).map(|f| Frame { unnamed: true, ..f });
+        }
         // Languages that mark the author with a preposition ("de", "by") need it; Russian puts the
         // author in the genitive right after the noun.
         let preps = lex.set(S::NominalPreps);

@@ -54,6 +54,9 @@ impl Attributor<'_> {
         let mut left_end: Option<usize> = None;
         let mut continues = false;
         let mut quoted_by = None;
+        // "denied a report claiming …": the noun phrase and its gerund are a claim carried by a
+        // noun, one in its own right inside the denial that names it (as a claim noun's is).
+        let mut reduced = false;
         if cue.form == Form::Gerund {
             let p = i.checked_sub(1).filter(|&p| p >= s)?;
             if let Some(n) = lex.set(S::QuotedAs).ending_at(&words, p) {
@@ -79,7 +82,10 @@ impl Attributor<'_> {
                 if function_word || lex.is_finite(w) || !lex.cues.matches_at(&words, p).is_empty() {
                     return None;
                 }
+                // (The phrase starts after the verb whose object it is: "denied a report claiming".)
+                let verb = |t: &usize| words(*t).is_some_and(|w| lex.is_finite(w) || lex.has_finite_ending(w)) || !lex.cues.matches_at(&words, *t).is_empty();
                 let ns = self.left_np_start(b, s, p);
+                let ns = (ns..p).rev().find(verb).map_or(ns, |v| v + 1);
                 // Only an institution, a document or a party qualifies so ("l'armée israélienne
                 // affirmant", « Pékin confirmant », "a report claiming"); a person or a thing before a
                 // gerund is too often something else ("Payne asking", "no longer responding").
@@ -90,6 +96,7 @@ impl Attributor<'_> {
                     return None;
                 }
                 subj = Some(Subj::Np(ns, p + 1));
+                reduced = true;
             } else {
                 subj = Some(Subj::Reuse);
                 continues = true;
@@ -205,7 +212,7 @@ impl Attributor<'_> {
             }
         }
         let cue_span = span(b, first, last);
-        let mut frame = Frame { cue_pos: b.toks[i].cs, continues, quoted_by, ..Frame::new(cue_span, cue.stance, Subj::Reuse, cue_span) };
+        let mut frame = Frame { cue_pos: b.toks[i].cs, continues, quoted_by, nominal: reduced, ..Frame::new(cue_span, cue.stance, Subj::Reuse, cue_span) };
         // "« … », IRNA quoted him as saying": what was said comes before who quotes it.
         if let (Some((qs, _)), Some(sj)) = (quoted_by, subj) {
             let le = qs.checked_sub(1).filter(|&le| le > s && (b.is_punct(le, ',') || matches!(b.toks[le].q, QRole::Close(_))));
