@@ -609,8 +609,21 @@ impl<'a> Attributor<'a> {
     fn trim(&self, mut c: Span) -> Option<Span> {
         let junk = |ch: char| ch.is_whitespace() || matches!(ch, ',' | ';' | ':' | '.' | '—' | '–' | '-' | '«' | '»' | '“' | '”' | '"' | '″' | '„' | '‘' | '’' | '\'' | '‹' | '›');
         let s = &self.r.text[c.bs..c.be];
-        for ch in s.chars() {
+        for (at, ch) in s.char_indices() {
             if !junk(ch) {
+                break;
+            }
+            // An opening mark stays when the content goes on after its closing one: it quotes a
+            // word of the content (« affirment "rouler" vers N'Djamena »), not the whole of it.
+            let closer: &[char] = match ch {
+                '«' => &['»'],
+                '“' | '„' => &['”', '“'],
+                '‘' => &['’'],
+                '"' => &['"'],
+                _ => &[],
+            };
+            let rest = &s[at + ch.len_utf8()..];
+            if rest.find(closer).is_some_and(|k| rest[k..].chars().skip(1).any(|c| !junk(c))) {
                 break;
             }
             c.bs += ch.len_utf8();

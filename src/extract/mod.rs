@@ -113,8 +113,9 @@ pub fn speaker_name_flaws(name: &str, language: &str) -> Vec<String> {
         }
         let f = folded[k].as_str();
         let get = |i: usize| folded.get(i).map(String::as_str);
-        // A document noun is no verb ("communiqué du ministère", "reports citing sources").
-        let document = lex.is(cues::S::RelayNouns, f) || f.strip_suffix('s').is_some_and(|x| lex.is(cues::S::RelayNouns, x));
+        // A document noun is no verb ("communiqué du ministère", "reports citing sources"), nor
+        // is a claim noun standing for its unnamed author ("the claims that …").
+        let document = lex.is(cues::S::RelayNouns, f) || f.strip_suffix('s').is_some_and(|x| lex.is(cues::S::RelayNouns, x)) || lex.set(cues::S::ClaimNouns).match_at(&get, k).is_some();
         let cue = !document && lex.cues.matches_at(&get, k).iter().any(|(_, c)| matches!(c.form, cues::Form::Finite | cues::Form::Gerund));
         if lex.is_finite(f) || lex.is(cues::S::Aux, f) || lex.is(cues::S::Complementizers, f) || cue {
             out.push((*w).to_string());

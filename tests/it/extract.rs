@@ -889,3 +889,29 @@ fn a_statement_answers_the_claim_it_quotes_and_that_claim_answers_nothing_back()
     assert_eq!(ours.responds_to.as_deref(), Some(theirs.id.as_str()), "{:#?}", x.claims);
     assert_eq!(theirs.responds_to, None, "{:#?}", x.claims);
 }
+
+#[test]
+fn a_claim_whose_author_goes_unnamed_is_a_claim_of_no_party_and_the_denial_answers_it() {
+    // Guidelines: a claim mentioned inside another party's denial is a claim in its own right;
+    // with no author named ("the claim that", "a report claiming", « les affirmations selon
+    // lesquelles »), it belongs to no party, never to the last one named.
+    for (text, theirs, denier) in [
+        ("The Sudanese army on Sunday refuted the claim that the paramilitary forces had taken control of the town.", "the paramilitary forces had taken control", "SD"),
+        ("The United Arab Emirates denied a report claiming weapons were found in its aid shipments.", "weapons were found in its aid shipments", "AE"),
+        ("Le gouvernement malien a rejeté les affirmations selon lesquelles son armée aurait exécuté des civils.", "son armée aurait exécuté des civils", "ML"),
+        ("В Кремле назвали вымыслом сообщения о том, что президент обсуждал вопросы НАТО.", "президент обсуждал вопросы НАТО", "RU"),
+    ] {
+        let x = run(text, None);
+        let claim = x.claims.iter().find(|c| c.text.contains(theirs) && c.stance.as_str() == "assert").unwrap_or_else(|| panic!("{text:?}: the unnamed claim in {:#?}", x.claims));
+        assert!(claim.speaker.who.countries.is_empty() && claim.speaker.who.party.is_none(), "{text:?}: no party speaks it: {:#?}", claim.speaker);
+        let denial = x.claims.iter().find(|c| c.stance.as_str() == "deny").unwrap_or_else(|| panic!("{text:?}: a denial in {:#?}", x.claims));
+        assert_eq!(denial.speaker.who.countries, [denier], "{text:?}");
+        assert_eq!(denial.responds_to.as_deref(), Some(claim.id.as_str()), "{text:?}: the denial answers it: {:#?}", x.claims);
+    }
+}
+
+#[test]
+fn a_content_opening_with_a_quoted_word_keeps_its_quotation_mark() {
+    check("Les rebelles du Tchad affirment \"rouler\" vers la capitale, ce que le gouvernement dément.", &[Want { countries: &[], contains: "\"rouler\" vers la capitale", stance: "assert" }]);
+    check("The rebels said \"thousands\" of soldiers had deserted.", &[Want { countries: &[], contains: "\"thousands\" of soldiers", stance: "assert" }]);
+}
