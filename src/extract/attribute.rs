@@ -360,7 +360,21 @@ impl<'a> Attributor<'a> {
             if let Subj::Np(a, z) = subj {
                 subj_spans[k] = Some((b.toks[a].cs, b.toks[z - 1].ce));
             }
+            // "Caracas issued a statement in which it blamed …": "it" in a clause after the
+            // sentence's subject, with no one speaking before it in the sentence, is that subject
+            // when it is a state or a body (it did not speak, so the history does not hold it).
+            let clause_pronoun = match subj {
+                Subj::Np(a, z) if z == a + 1 && a > s + 1 && frames[..k].iter().all(|p| p.dropped || p.speaker.is_none()) => {
+                    b.word(a).is_some_and(|w| lex.is(S::PronOrg, w) || lex.is(S::PronPlural, w))
+                }
+                _ => false,
+            };
+            let subject = clause_pronoun
+                .then(|| self.sentence_subject(b, s, e, f.cue_pos, exclude))
+                .flatten()
+                .filter(|en| matches!(en.kind, EntityKind::State | EntityKind::Org | EntityKind::Group) && subj_spans[k].is_none_or(|(cs, _)| en.pos < cs));
             let entity = match subj {
+                _ if subject.is_some() => subject,
                 Subj::Np(a, z) if f.unnamed => self.r.unresolved(b, a, z, b.toks[a].cs),
                 Subj::Np(a, z) => self.r.resolve(b, a, z, b.toks[a].cs, exclude, &self.hist).or_else(|| {
                     // "Babatunji Farinloye, 50, says": the subject is before the apposition.
@@ -665,6 +679,16 @@ impl<'a> Attributor<'a> {
             Some(q) if b.quotes[q].open >= s && b.quotes[q].open < cue => b.quotes[q].open + 1,
             _ => s,
         };
+        // A leading adjunct up to a comma is no subject ("Faced with this scenario, Caracas …", "On
+        // Monday, the ministry …"): it opens on a preposition, a time word or a participle, and
+        // holds no finite verb.
+        let lex = self.lex;
+        let opens_adjunct = b.word(s).is_some_and(|w| lex.is(S::Prepositions, w) || lex.is(S::TimeWords, w) || lex.has_finite_ending(w));
+        let comma = (s + 1..e.min(s + 10)).find(|&t| b.is_punct(t, ','));
+        let s = match comma {
+            Some(c) if opens_adjunct && c + 1 < e && (s + 1..c).all(|t| b.word(t).is_none_or(|w| !(lex.is_finite(w) || lex.is(S::Aux, w)))) => c + 1,
+            _ => s,
+        };
         let mut z = s;
         while z < e && z < s + 6 && b.word(z).is_some_and(|w| self.lex.is(S::Determiners, w)) {
             z += 1;
@@ -678,7 +702,6 @@ impl<'a> Attributor<'a> {
         }
         // The nouns after a name belong to it ("The Azerbaijani defense ministry is …"), up to
         // the verb.
-        let lex = self.lex;
         let words = |t: usize| if t < e { b.word(t) } else { None };
         let noun = |t: usize| {
             words(t).is_some_and(|w| !(lex.is(S::Aux, w) || lex.is_finite(w) || lex.is(S::NpRightStop, w) || lex.is(S::Prepositions, w) || lex.is(S::Adverbs, w) || lex.is(S::Negation, w)))

@@ -915,3 +915,15 @@ fn a_content_opening_with_a_quoted_word_keeps_its_quotation_mark() {
     check("Les rebelles du Tchad affirment \"rouler\" vers la capitale, ce que le gouvernement dément.", &[Want { countries: &[], contains: "\"rouler\" vers la capitale", stance: "assert" }]);
     check("The rebels said \"thousands\" of soldiers had deserted.", &[Want { countries: &[], contains: "\"thousands\" of soldiers", stance: "assert" }]);
 }
+
+#[test]
+fn a_pronoun_in_a_clause_after_the_sentences_subject_stands_for_that_subject() {
+    // The state that issued the statement blames, not the ministry that last spoke.
+    let before = "According to a note released by the Guyanese Ministry of Foreign Affairs, two jets flew over the community.\n\n";
+    for sentence in [
+        "Caracas issued an official statement in which it blamed the authorities for manipulating reality.",
+        "Faced with this scenario, Caracas issued an official statement in which it blamed the authorities for manipulating reality.",
+    ] {
+        check(&format!("{before}{sentence}"), &[Want { countries: &["VE"], contains: "manipulating reality", stance: "assert" }]);
+    }
+}
