@@ -336,6 +336,23 @@ impl<'a> Attributor<'a> {
                 }
             }
         }
+        // "described the accusations issued by Guyana regarding X as false": a claim noun's content
+        // ends where the content of the verb before it begins (with its "as"), so that the label
+        // is the verb's, not part of what the accusation says.
+        for bi in 0..n {
+            if !frames[bi].nominal || frames[bi].dropped {
+                continue;
+            }
+            let (cue, content) = (frames[bi].cue_pos, frames[bi].content);
+            let cut = frames.iter().filter(|a| !a.nominal && !a.dropped && a.cue_pos < cue && a.content.cs > content.cs && a.content.cs < content.ce).map(|a| a.content.cs).min();
+            if let Some(cut) = cut {
+                let t = b.toks.partition_point(|t| t.cs < cut);
+                let cut = t.checked_sub(1).filter(|&p| b.word(p).is_some_and(|w| lex.is(S::LabelAs, w))).map_or(cut, |p| b.toks[p].cs);
+                let mut c = frames[bi].content;
+                self.trim_end(&mut c, cut);
+                frames[bi].content = c;
+            }
+        }
         // Speakers, in cue order; a pronoun never stands for a speaker inside its own content.
         let mut subj_spans: Vec<Option<(usize, usize)>> = vec![None; n];
         for k in 0..n {

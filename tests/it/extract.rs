@@ -927,3 +927,14 @@ fn a_pronoun_in_a_clause_after_the_sentences_subject_stands_for_that_subject() {
         check(&format!("{before}{sentence}"), &[Want { countries: &["VE"], contains: "manipulating reality", stance: "assert" }]);
     }
 }
+
+#[test]
+fn a_label_after_a_long_object_is_the_verbs_and_the_accusation_it_labels_keeps_its_own_content() {
+    let x = run("The Venezuelan government on Wednesday described the accusations issued by Guyana regarding an alleged violation of its territorial sovereignty by fighter jets as inaccurate and false.", None);
+    let theirs = x.claims.iter().find(|c| c.speaker.who.countries == ["GY"]).unwrap_or_else(|| panic!("Guyana's accusation in {:#?}", x.claims));
+    assert_eq!(theirs.stance.as_str(), "assert", "{theirs:#?}");
+    assert!(theirs.text.ends_with("by fighter jets"), "the label is not part of the accusation: {:?}", theirs.text);
+    let denial = x.claims.iter().find(|c| c.speaker.who.countries == ["VE"]).unwrap_or_else(|| panic!("Venezuela's label in {:#?}", x.claims));
+    assert_eq!((denial.stance.as_str(), denial.text.as_str()), ("deny", "inaccurate and false"));
+    assert_eq!(denial.responds_to.as_deref(), Some(theirs.id.as_str()));
+}

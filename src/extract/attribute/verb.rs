@@ -528,7 +528,9 @@ impl Attributor<'_> {
         };
         // The object is short and holds no comma ("a sedative called clonazepam, part of a group
         // known as …" labels nothing).
-        let window = (k..(k + 12).min(clause_end)).find(|&t| b.is_punct(t, ',')).unwrap_or((k + 12).min(clause_end));
+        // (Short, but a noun with its modifiers: "described the accusations issued by Guyana
+        // regarding an alleged violation of its territorial sovereignty by fighter jets as false".)
+        let window = (k..(k + 24).min(clause_end)).find(|&t| b.is_punct(t, ',')).unwrap_or((k + 24).min(clause_end));
         let start = if relative_object {
             k
         } else if let Some(q) = (k..window).find_map(|t| match b.toks[t].q {
