@@ -206,6 +206,7 @@ impl<'a> Attributor<'a> {
         self.r.note_states(b, s, e, &mut self.hist);
         self.r.note_institutions(b, s, e, &mut self.hist);
         self.r.note_subject(b, s, e, &mut self.hist);
+        self.r.note_documents(b, s, e, &mut self.hist);
         let lex = self.lex;
         let words = |i: usize| if i >= s && i < e { b.word(i) } else { None };
         let mut frames: Vec<Frame> = Vec::new();
@@ -494,8 +495,13 @@ impl<'a> Attributor<'a> {
             // their institution's position says it themselves; they relay only other persons.
             let speaks_for_body = (0..n).any(|k| frames[k].parent == Some(p) && frames[k].speaker.as_ref().is_some_and(|e| matches!(e.kind, EntityKind::Org | EntityKind::State)));
             if own >= 3 || speaks_for_body {
+                let states = frames[p].speaker.as_ref().map(|e| e.speaker.countries.clone()).unwrap_or_default();
                 for f in frames.iter_mut().filter(|f| f.parent == Some(p)) {
                     f.parent = None;
+                    // The position of their own state's body is the person's claim, said once.
+                    if speaks_for_body && !states.is_empty() && f.speaker.as_ref().is_some_and(|e| matches!(e.kind, EntityKind::Org | EntityKind::State) && e.speaker.countries == states) {
+                        f.speaker = None;
+                    }
                 }
             }
         }

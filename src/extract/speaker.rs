@@ -83,6 +83,9 @@ pub(crate) struct History {
     spoke: Vec<usize>,
     /// Char spans of what speakers said, most recent last.
     said: Vec<(usize, usize)>,
+    /// Documents named with their author ("le rapport publié le 25 avril par Human Rights
+    /// Watch", "a report by Amnesty"): the author, at the document noun's position.
+    documents: Vec<Entity>,
 }
 
 impl History {
@@ -98,6 +101,14 @@ impl History {
             self.spoke.drain(..2 * LOOKBACK);
         }
         self.entities.push(e);
+    }
+
+    /// The author of the last document named with one before `pos`, if it was named after the
+    /// last speaker spoke: "the document" then means that document.
+    pub fn document_after_speaker(&self, pos: usize) -> Option<&Entity> {
+        let doc = self.documents.iter().rev().find(|d| d.pos < pos)?;
+        let spoke = self.spoke.iter().rev().find(|&&p| p < pos).copied().unwrap_or(0);
+        (doc.pos > spoke).then_some(doc)
     }
 
     /// Records the char span of a claim's content.
@@ -459,6 +470,39 @@ impl Resolver<'_> {
             hist.subjects.push(who);
             if hist.subjects.len() > 4 * LOOKBACK {
                 hist.subjects.drain(..2 * LOOKBACK);
+            }
+        }
+    }
+
+    /// Notes documents named with their author in sentence `s..e` ("le rapport publié le 25 avril
+    /// par Human Rights Watch (HRW)", "a report by Amnesty International"): a later "the document"
+    /// stands for that document rather than the last speaker's statement.
+    pub fn note_documents(&self, b: &Block, s: usize, e: usize, hist: &mut History) {
+        let lex = self.lex;
+        let words = |t: usize| if t >= s && t < e { b.word(t) } else { None };
+        for k in s..e {
+            let Some((n, _)) = lex.set(S::RelayNouns).match_at(&words, k) else { continue };
+            // A few words may qualify the document before its author ("publié le 25 avril").
+            let by = (k + n..(k + n + 6).min(e)).take_while(|&t| b.toks[t].kind == Kind::Word || b.toks[t].ch.is_ascii_digit()).find_map(|t| {
+                let m = lex.set(S::AgentPreps).match_at(&words, t).or_else(|| lex.set(S::NominalPreps).match_at(&words, t))?.0;
+                Some(t + m)
+            });
+            let Some(a) = by.filter(|&a| a < e && b.toks[a].kind == Kind::Word) else { continue };
+            // The author: the next words up to punctuation or a verb, a name or a description.
+            let mut z = a;
+            while z < e && z < a + 6 && (b.toks[z].kind == Kind::Word || matches!(b.toks[z].ch, '(' | ')')) && !words(z).is_some_and(|w| lex.is_finite(w) || lex.is(S::Aux, w) || lex.is(S::Complementizers, w)) {
+                z += 1;
+            }
+            if z == a || !(a..z).any(|t| b.toks[t].cap) {
+                continue;
+            }
+            if let Some(author) = self.resolve_simple(b, a, z, b.toks[a].cs, (0, 0), hist) {
+                if matches!(author.kind, EntityKind::Org | EntityKind::State) {
+                    hist.documents.push(Entity { pos: b.toks[k].cs, ..author });
+                    if hist.documents.len() > 4 * LOOKBACK {
+                        hist.documents.drain(..2 * LOOKBACK);
+                    }
+                }
             }
         }
     }

@@ -938,3 +938,14 @@ fn a_label_after_a_long_object_is_the_verbs_and_the_accusation_it_labels_keeps_i
     assert_eq!((denial.stance.as_str(), denial.text.as_str()), ("deny", "inaccurate and false"));
     assert_eq!(denial.responds_to.as_deref(), Some(theirs.id.as_str()));
 }
+
+#[test]
+fn the_document_stands_for_a_report_named_with_its_author_since_the_last_speaker() {
+    let x = run("« Le gouvernement du Mali rejette fermement ces accusations infondées », écrit le ministre malien de la Communication, à propos du rapport publié mardi par Amnesty International. Le document accuse l'armée d'avoir tué au moins quarante civils dans deux villages.", None);
+    let theirs = x.claims.iter().find(|c| c.text.contains("tué au moins quarante civils")).unwrap_or_else(|| panic!("the report's claim in {:#?}", x.claims));
+    assert!(theirs.speaker.who.countries.is_empty(), "the report is Amnesty's, not Mali's: {:#?}", theirs.speaker);
+    // The minister quoting the government's position makes one claim, not two.
+    let mali: Vec<_> = x.claims.iter().filter(|c| c.speaker.who.countries == ["ML"]).collect();
+    assert_eq!(mali.len(), 1, "{mali:#?}");
+    assert_eq!(mali[0].stance.as_str(), "deny");
+}

@@ -304,6 +304,12 @@ impl Resolver<'_> {
             // A document ("в сообщении", "the statement") is the last speaker's, not the last body
             // merely named ("отвергло заявление польских властей. … сказано в сообщении").
             let speaker_document = |e: &Entity| relay && compatible(e) && hist.spoke_at(e.pos);
+            // "…, concernant le rapport publié par HRW. Le document accuse …": a document named
+            // with its author since the last speaker spoke is the one meant.
+            let named_document = relay && !describes_person && !org;
+            if let Some(author) = hist.document_after_speaker(pos).filter(|d| named_document && !(exclude.0 <= d.pos && d.pos < exclude.1)) {
+                return Some(Entity { pos, ..author.clone() });
+            }
             let found = hist
                 .recent(pos, exclude, &same_institution)
                 .or_else(|| hist.recent(pos, exclude, &speaker_document))
