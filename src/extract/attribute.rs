@@ -300,6 +300,18 @@ impl<'a> Attributor<'a> {
                 }
             }
         }
+        // "démentent et dénoncent une campagne …", "denied and condemned the allegations": two
+        // verbs joined share the object, which the second one's frame holds; the first does not
+        // say "et".
+        for k in 1..frames.len() {
+            let (first, last) = self.tokens_in(b, frames[k - 1].content);
+            let joined = last > first + 1 && words(first).is_some_and(|w| lex.is(S::Conjunctions, w)) && frames[k].cue.cs == b.toks[first + 1].cs;
+            if joined && matches!(frames[k].subj, Subj::Reuse) {
+                // (A denial or a confirmation stands bare, as « Kiev a démenti » does: the object is
+                // the second verb's claim, and one speaker saying one thing twice is one claim.)
+                frames[k - 1].content = if matches!(frames[k - 1].stance, Stance::Deny | Stance::Confirm) { frames[k - 1].cue } else { frames[k].content };
+            }
+        }
         // Nesting: a frame whose cue lies in the content of a trailing attribution or of a quotation
         // is relayed by it; inside any other content it starts a clause of its own, which ends the
         // other content.

@@ -949,3 +949,14 @@ fn the_document_stands_for_a_report_named_with_its_author_since_the_last_speaker
     assert_eq!(mali.len(), 1, "{mali:#?}");
     assert_eq!(mali[0].stance.as_str(), "deny");
 }
+
+#[test]
+fn two_joined_verbs_share_their_object_and_the_first_never_says_the_conjunction() {
+    for text in ["Les autorités tchadiennes démentent et dénoncent une campagne de désinformation.", "The Chadian authorities denied and condemned the allegations."] {
+        let x = run(text, None);
+        assert!(!x.claims.is_empty(), "{text:?}");
+        assert!(x.claims.iter().all(|c| !matches!(c.text.as_str(), "et" | "and")), "{text:?}: {:#?}", x.claims);
+        assert!(x.claims.iter().all(|c| c.speaker.who.countries == ["TD"]), "{text:?}: {:#?}", x.claims);
+        assert_eq!(x.claims[0].stance.as_str(), "deny", "{text:?}");
+    }
+}
