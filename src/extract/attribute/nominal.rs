@@ -31,7 +31,7 @@ impl Attributor<'_> {
             }
             let (n, value) = lex.set(S::NominalLinks).match_at(&words, a)?;
             let topic = value.as_deref() == Some("topic");
-            if from >= author_end || !(accusation || value.is_none() || topic) {
+            if from >= author_end || !(accusation || value.is_none() || topic || value.as_deref() == Some("about")) {
                 return None;
             }
             return self.nominal_content(b, e, i, len, (from, author_end), (a, n, topic));
@@ -57,7 +57,10 @@ impl Attributor<'_> {
         while z < e && z < a + NP_MAX {
             if z > a {
                 if let Some((n, value)) = lex.set(S::NominalLinks).match_at(&words, z) {
-                    if accusation || value.is_none() {
+                    // ("about": a topic any claim noun takes, and its preposition stays in the
+                    // content, « сообщения СМИ о захвате »; "topic": one only an accusation takes,
+                    // after its preposition, "accusations regarding an incursion".)
+                    if accusation || value.is_none() || value.as_deref() == Some("about") {
                         link = Some((z, n, value.as_deref() == Some("topic")));
                         break;
                     }
