@@ -40,7 +40,13 @@ impl Attributor<'_> {
         // lesquelles … »: a claim whose author the text does not name is still a claim (guidelines:
         // a claim mentioned inside another's denial is one in its own right), of an unnamed party
         // that the noun phrase stands for. Only a clause follows so, not a topic.
-        if let Some((n, None)) = lex.set(S::NominalLinks).match_at(&words, a) {
+        // (A topic link opening a clause counts: « сообщения о том, что … ».)
+        let link = lex.set(S::NominalLinks).match_at(&words, a).filter(|(n, v)| match v.as_deref() {
+            None => true,
+            Some("about") => (a + n..a + n + 3).any(|t| words(t).is_some_and(|w| lex.is(S::Complementizers, w))),
+            _ => false,
+        });
+        if let Some((n, _)) = link {
             let from = i.checked_sub(1).filter(|&d| d >= s && words(d).is_some_and(|w| lex.is(S::Determiners, w) || lex.is(S::Articles, w))).unwrap_or(i);
             return self.nominal_content(b, e, i, len, (from, i + len), (a, n, false)).map(|f| Frame { unnamed: true, ..f });
         }
