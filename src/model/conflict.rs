@@ -129,3 +129,43 @@ impl Conflict {
         }
     }
 }
+
+/// One party's statement as the sources carry it: the claims that are its copies (a dispatch
+/// relayed by several outlets), found by detection or linked by the analyst. Conflicts are kept
+/// between statements, so a party repeating itself adds a carrier, not a conflict.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Statement {
+    /// The claim that names the group: the first stored, or the one the analyst linked to.
+    pub id: i64,
+    /// Every claim carrying it, the naming claim included, in id order.
+    pub carriers: Vec<Carrier>,
+}
+
+/// A claim carrying a statement, and where it was published.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Carrier {
+    /// Claim id.
+    pub claim_id: i64,
+    /// Its source.
+    pub source_id: i64,
+}
+
+impl Statement {
+    /// True for a claim that carries no statement with another claim.
+    pub fn is_alone(&self) -> bool {
+        self.carriers.len() < 2
+    }
+
+    /// The claims carrying it, in id order.
+    pub fn claim_ids(&self) -> Vec<i64> {
+        self.carriers.iter().map(|c| c.claim_id).collect()
+    }
+
+    /// How many sources carry it: "carried by N sources" (a source quoting it twice counts once).
+    pub fn sources(&self) -> usize {
+        let mut ids: Vec<i64> = self.carriers.iter().map(|c| c.source_id).collect();
+        ids.sort_unstable();
+        ids.dedup();
+        ids.len()
+    }
+}

@@ -31,10 +31,15 @@ pub enum Change {
     /// A source's facts as the analyst corrects them: outlet, author, publication day (`old` and
     /// `new` hold `{"source", "title"}` and the facts that changed).
     Source,
+    /// A claim joined or left a statement by the analyst's hand ("same statement": one party's
+    /// words carried by several sources). `old` and `new` hold the claim's group before and after,
+    /// `{"statement": ID, "claims": [IDS]}` (the naming claim, then every claim, this one
+    /// included), none when it stood alone.
+    Statement,
 }
 
 impl Change {
-    const ALL: [Change; 10] = [
+    const ALL: [Change; 11] = [
         Change::Verdict,
         Change::Attribution,
         Change::Evidence,
@@ -45,6 +50,7 @@ impl Change {
         Change::Taxonomy,
         Change::Party,
         Change::Source,
+        Change::Statement,
     ];
 
     /// The name used in the store and in JSON.
@@ -60,6 +66,7 @@ impl Change {
             Change::Taxonomy => "taxonomy",
             Change::Party => "party",
             Change::Source => "source",
+            Change::Statement => "statement",
         }
     }
 
@@ -113,6 +120,19 @@ pub struct HistoryEntry {
 }
 
 impl HistoryEntry {
+    /// For a [`Change::Statement`] entry, the other claims of the claim's statement before and
+    /// after the change (empty when it stood alone).
+    pub fn statement_groups(&self) -> (Vec<i64>, Vec<i64>) {
+        let others = |v: &Option<String>| -> Vec<i64> {
+            let group = v.as_deref().and_then(|s| serde_json::from_str::<serde_json::Value>(s).ok()).unwrap_or_default();
+            group["claims"]
+                .as_array()
+                .map(|a| a.iter().filter_map(serde_json::Value::as_i64).filter(|&id| Some(id) != self.claim_id).collect())
+                .unwrap_or_default()
+        };
+        (others(&self.old), others(&self.new))
+    }
+
     /// The change as a sentence ("speaker: Bakou → Kyiv; party: none → Ukraine (UA)"), never JSON;
     /// `party` names a party key for readers.
     pub fn sentence(&self, party: &dyn Fn(&str) -> String) -> String {
@@ -152,8 +172,22 @@ impl HistoryEntry {
             Change::Taxonomy => "verdict list changed".to_string(),
             Change::Party => party_sentence(&parse(&self.old).unwrap_or_default(), &parse(&self.new).unwrap_or_default(), party),
             Change::Source => source_sentence(&parse(&self.old).unwrap_or_default(), &parse(&self.new).unwrap_or_default()),
+            Change::Statement => {
+                let (before, after) = self.statement_groups();
+                format!("same statement: {}", arrow(statement_words(&before), statement_words(&after)))
+            }
             other => format!("{}: {}", other.as_str().replace('_', " "), arrow(word(&self.old), word(&self.new))),
         }
+    }
+}
+
+/// A claim's statement group as words: "alone", or "with claims 3, 7" (the others in it).
+fn statement_words(others: &[i64]) -> String {
+    let ids: Vec<String> = others.iter().map(i64::to_string).collect();
+    match ids.len() {
+        0 => "alone".to_string(),
+        1 => format!("with claim {}", ids[0]),
+        _ => format!("with claims {}", ids.join(", ")),
     }
 }
 

@@ -14,7 +14,7 @@ mod tags;
 mod taxonomy;
 mod verification;
 
-pub use conflict::{status as conflict_status, Conflict, ConflictMember, ConflictOrigin, MatchEvidence};
+pub use conflict::{status as conflict_status, Carrier, Conflict, ConflictMember, ConflictOrigin, MatchEvidence, Statement};
 pub use evidence::{parse_passage, EvidenceItem, EvidenceKind, NewEvidence, NewEvidenceKind, Relation, Target};
 pub use history::{Change, HistoryEntry};
 pub use review::{confidence, Doubt, ReviewState};

@@ -533,6 +533,14 @@ pub(crate) fn change_text(r: &Report, h: &HistoryEntry) -> String {
             let old = parse(&h.old);
             format!("{} «{}»", r.t("deleted", "supprimée"), text(&old["text"]))
         }
+        Change::Statement => {
+            let words = |others: Vec<i64>| match others.len() {
+                0 => r.t("alone", "seule").to_string(),
+                _ => format!("{} {}", r.t("with", "avec"), others.iter().map(|id| format!("#{id}")).collect::<Vec<_>>().join(", ")),
+            };
+            let (before, after) = h.statement_groups();
+            format!("{}: {} → {}", r.t("same statement", "même déclaration"), words(before), words(after))
+        }
         Change::Party | Change::Source => h.sentence(&|key| r.party(key).map_or_else(|| key.to_string(), |p| p.name.clone())),
         Change::Taxonomy => {
             let (old, new) = (parse(&h.old), parse(&h.new));

@@ -4,7 +4,8 @@
 //! and re-run conflict detection when they change what detection reads.
 //!
 //! One file per concern: `import` (files, URLs, documents), `feeds`, `demo`, `claims` (sources and
-//! claims, read and edited), `conflicts`, `verification` (settings, verdicts, evidence, history),
+//! claims, read and edited), `conflicts`, `statements` (one party's statement carried by several
+//! sources, linked or unlinked by hand), `verification` (settings, verdicts, evidence, history),
 //! `parties` (and the gazetteer built from them), `reports`, `review` (confidence, the review queue), `tags` (coding claims by issue, the party × tag matrix). The store is private to this module
 //! tree for writes (only [`Workbench::store`], a read-only view, is public, for tests and
 //! benchmarks), so no adapter can skip a rule.
@@ -17,6 +18,7 @@ mod import;
 mod parties;
 mod reports;
 mod review;
+mod statements;
 mod tags;
 mod verification;
 
