@@ -479,3 +479,37 @@ fn an_account_of_fighting_with_another_adversary_is_another_exchange() {
     let answer = proposed_between(losses, ("PK", "Afghan claims of soldiers killed in the clashes on the border are false"));
     assert!(!answer.is_empty(), "Pakistan answering the Taliban names Afghanistan: one exchange");
 }
+
+#[test]
+fn statement_link_and_unlink_through_the_binary_print_the_statement_and_log_each_claim() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let db = dir.path().join("s.db");
+    run_json(&db, &["config", "set", "analyst", "Ana"]);
+    // Two outlets' wordings of one account, too unlike for detection to join them.
+    let (s1, _) = note(&db, dir.path(), "one.txt", &["Units took three villages."]);
+    let (s2, _) = note(&db, dir.path(), "two.txt", &["The army now holds the heights."]);
+    let a = add_claim(&db, &s1, 0, "Units took three villages", "Baku");
+    let b = add_claim(&db, &s2, 0, "The army now holds the heights", "Baku");
+    let shown = |args: &[&str]| {
+        let v = run_json(&db, args);
+        let s = &v["statements"][0];
+        (s["id"].as_i64(), s["claims"].clone(), s["sources"].as_i64())
+    };
+    let (id_a, id_b) = (a.to_string(), b.to_string());
+    assert_eq!(shown(&["statement", "show", &id_b]), (Some(b), serde_json::json!([b]), Some(1)), "alone before the link");
+    assert_eq!(
+        shown(&["statement", "link", &id_b, &id_a, "--note", "one dispatch"]),
+        (Some(a), serde_json::json!([a, b]), Some(2)),
+        "b joins a's statement: carried by two sources"
+    );
+    let again = run(&db, &["statement", "link", &id_b, &id_a]);
+    assert_eq!(again.status.code(), Some(2), "already one statement: bad input");
+    assert!(String::from_utf8_lossy(&again.stderr).contains("already carry one statement"), "and says so");
+    let history = run_json(&db, &["history", &id_a]);
+    let entry = history["history"].as_array().and_then(|h| h.iter().find(|e| e["change"] == "statement")).cloned().expect("a statement entry");
+    assert_eq!((entry["analyst"].as_str(), entry["note"].as_str(), entry["old"].is_null()), (Some("Ana"), Some("one dispatch"), true), "who, why, from alone");
+    let new: Value = serde_json::from_str(entry["new"].as_str().expect("new group")).expect("JSON");
+    assert_eq!(new, serde_json::json!({ "statement": a, "claims": [a, b] }), "the group after");
+    assert_eq!(shown(&["statement", "unlink", &id_b]), (Some(b), serde_json::json!([b]), Some(1)), "b stands alone again");
+    assert_eq!(run(&db, &["statement", "unlink", &id_b]).status.code(), Some(2), "nothing left to unlink");
+}

@@ -1,4 +1,5 @@
-//! `conflicts`, `conflict …` and `diff`: listing, editing and showing conflicts.
+//! `conflicts`, `conflict …`, `statement …` and `diff`: listing, editing and showing conflicts,
+//! and the statements (one party's words carried by several sources) conflicts are kept between.
 //!
 //! The diff view is computed by the core ([`crosscheck::align::diff::DiffView`]); this module only
 //! prints it: JSON as is, or text with a word diff in the manner of `git diff --word-diff`
@@ -81,6 +82,52 @@ pub enum ConflictCommand {
         #[arg(long)]
         rescan: bool,
     },
+}
+
+/// `statement …` subcommands.
+#[derive(Subcommand)]
+pub enum StatementCommand {
+    /// Show the statement a claim carries, with every claim (and source) carrying it.
+    Show {
+        /// Claim id.
+        claim: i64,
+    },
+    /// Say that CLAIM is the same statement as SAME_AS, one party's words carried by another
+    /// source: CLAIM (with the claims already one statement with it) joins SAME_AS's statement.
+    Link {
+        /// The claim that joins.
+        claim: i64,
+        /// A claim of the statement it joins.
+        same_as: i64,
+        /// Why, for the history.
+        #[arg(long, default_value = "")]
+        note: String,
+    },
+    /// Take a claim out of its statement: it stands alone again, the others stay one statement.
+    Unlink {
+        /// Claim id.
+        claim: i64,
+        /// Why, for the history.
+        #[arg(long, default_value = "")]
+        note: String,
+    },
+}
+
+/// `crosscheck statement …`.
+pub fn statement(wb: &mut Workbench, command: StatementCommand, as_json: bool) -> crosscheck::Result<()> {
+    let s = match command {
+        StatementCommand::Show { claim } => wb.statement(claim)?,
+        StatementCommand::Link { claim, same_as, note } => wb.link_statement(claim, same_as, &note)?,
+        StatementCommand::Unlink { claim, note } => wb.unlink_statement(claim, &note)?,
+    };
+    if as_json {
+        print_json(&json!({ "statements": [{ "id": s.id, "claims": s.claim_ids(), "carriers": s.carriers, "sources": s.sources() }] }));
+        return Ok(());
+    }
+    let carriers: Vec<String> = s.carriers.iter().map(|c| format!("#{} (source {})", c.claim_id, c.source_id)).collect();
+    let n = s.sources();
+    say!("statement {}: carried by {n} source{}: {}", s.id, if n == 1 { "" } else { "s" }, carriers.join(", "));
+    Ok(())
 }
 
 /// `crosscheck conflicts`.

@@ -119,6 +119,11 @@ enum Command {
         #[command(subcommand)]
         command: align_cmd::ConflictCommand,
     },
+    /// Show, link or unlink a statement: one party's words carried by several sources.
+    Statement {
+        #[command(subcommand)]
+        command: align_cmd::StatementCommand,
+    },
     /// Word diff of two claims, with the facts on which they disagree.
     Diff {
         /// Left claim id.
@@ -547,6 +552,7 @@ fn run(cli: Cli, out: &Out) -> crosscheck::Result<ExitCode> {
         }
         Command::Conflicts(args) => align_cmd::conflicts(&wb, args, cli.json)?,
         Command::Conflict { command } => align_cmd::conflict(&mut wb, command, cli.json)?,
+        Command::Statement { command } => align_cmd::statement(&mut wb, command, cli.json)?,
         Command::Diff { a, b } => align_cmd::diff(&wb, a, b, cli.json)?,
         Command::Demo => {
             let outcomes = wb.load_demo()?;
