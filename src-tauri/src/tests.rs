@@ -444,3 +444,15 @@ fn the_library_corrects_a_sources_facts_under_the_analysts_name_and_refuses_a_ba
     assert_eq!(api::source_facts(&wb, sid).expect("facts"), SourceFactsDto::default(), "a refused edit changes nothing");
     assert_eq!(api::source_facts(&wb, 9_999).expect_err("unknown").code, ErrorCode::NotFound);
 }
+
+#[test]
+fn a_conflict_side_no_party_stands_for_shows_its_speakers_name_on_its_chip() {
+    let wb = demo();
+    let parties: Vec<ConflictParty> = api::conflicts(&wb).expect("conflicts").into_iter().flat_map(|c| c.parties).collect();
+    for p in &parties {
+        assert!(p.chip == p.key || crosscheck::text::fold(&p.chip) == p.key, "a chip shows the key or the name it folds from: {p:?}");
+    }
+    let named = parties.iter().find(|p| p.chip != p.key).expect("the sample has a side no party stands for (Debretsion Gebremichael)");
+    assert_eq!(named.chip, named.name, "shown as written, not as the folded key {:?}", named.key);
+    assert_ne!(named.chip.to_lowercase(), named.chip, "with its capitals");
+}

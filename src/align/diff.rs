@@ -168,6 +168,10 @@ pub struct Column {
     pub key: String,
     /// Display name ("Armenia").
     pub label: String,
+    /// What a party chip shows: the state codes ("AM"), else the party key, else the speaker's
+    /// name as written ("Debretsion Gebremichael"): a speaker no party stands for is keyed by
+    /// their folded name, a grouping key no one should read.
+    pub chip: String,
     /// ISO 3166-1 alpha-2 codes of the states the party stands for.
     pub countries: Vec<String>,
 }
@@ -237,6 +241,9 @@ pub struct SideCard {
     pub party: String,
     /// Column label ("Armenia").
     pub party_name: String,
+    /// What the side's party chip shows ([`Column::chip`]): "AM", a party key, or the name of
+    /// a speaker no party stands for.
+    pub chip: String,
     /// Speaker as resolved.
     pub speaker: String,
     /// What the cue does.
@@ -261,6 +268,7 @@ impl ConflictCard {
                 claim_id: c.id,
                 party: view.columns.get(c.column).map(|k| k.key.clone()).unwrap_or_default(),
                 party_name: view.columns.get(c.column).map(|k| k.label.clone()).unwrap_or_default(),
+                chip: view.columns.get(c.column).map(|k| k.chip.clone()).unwrap_or_default(),
                 speaker: c.speaker.name.clone(),
                 stance: c.stance,
                 text: c.text.clone(),
@@ -446,11 +454,14 @@ fn column_of(speaker: &Speaker, gazetteer: &Gazetteer) -> Column {
             .map(|c| gazetteer.get(c).map_or(c.as_str(), |e| e.display_name("en")).to_string())
             .collect::<Vec<_>>()
             .join(" + ");
-        return Column { key: countries.join("+"), label, countries };
+        let key = countries.join("+");
+        return Column { chip: key.clone(), key, label, countries };
     }
-    let key = speaker.party.clone().unwrap_or_else(|| crate::text::fold(&speaker.name));
     let label = speaker.party.as_deref().and_then(|k| gazetteer.get(k)).map_or(speaker.name.clone(), |e| e.display_name("en").to_string());
-    Column { key, label, countries }
+    match &speaker.party {
+        Some(party) => Column { key: party.clone(), chip: party.clone(), label, countries },
+        None => Column { key: crate::text::fold(&speaker.name), chip: speaker.name.clone(), label, countries },
+    }
 }
 
 fn card(claim: &Claim, source: &Source, column: usize, party: &str, input: &ViewInput<'_>) -> ClaimCard {
@@ -731,6 +742,24 @@ mod tests {
                 assert_eq!(crate::text::char_slice(right, s.start, s.end), s.text, "right segment offsets are chars of the claim");
             }
         }
+    }
+
+    #[test]
+    fn a_party_chip_shows_state_codes_or_a_party_key_and_never_a_folded_speaker_key() {
+        let g = Gazetteer::builtin();
+        let chip = |name: &str, party: Option<&str>, countries: &[&str]| {
+            let speaker = Speaker { name: name.into(), party: party.map(str::to_string), countries: countries.iter().map(|c| c.to_string()).collect() };
+            let c = column_of(&speaker, g);
+            (c.key, c.chip, c.label)
+        };
+        let s = |v: &str| v.to_string();
+        assert_eq!(chip("Erevan", Some("AM"), &["AM"]), (s("AM"), s("AM"), s("Armenia")), "a state: its code");
+        assert_eq!(chip("le Hezbollah", Some("org.hezbollah"), &[]), (s("org.hezbollah"), s("org.hezbollah"), s("Hezbollah")), "a party no state stands behind: its key");
+        assert_eq!(
+            chip("Debretsion Gebremichael", None, &[]),
+            (s("debretsion gebremichael"), s("Debretsion Gebremichael"), s("Debretsion Gebremichael")),
+            "a person the gazetteer does not know: grouped by the folded name, shown as written"
+        );
     }
 
     #[test]

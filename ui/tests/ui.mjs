@@ -683,6 +683,13 @@ await step('tags from the claim panel (existing tags suggested), and the party Ã
   assert.equal(await table.getByRole('button', { name: /^Ministry of Defence of Azerbaijan, border shelling: 1 claim\s+1 Unverified$/ }).count(), 1);
 });
 
+await step('a conflict side no party stands for shows its speaker\'s name on its chip, not a folded key', async (page) => {
+  await open(page);
+  await tab(page, 'Conflicts');
+  const item = page.getByRole('list', { name: 'Conflict list' }).getByRole('button', { name: /federal forces spared civilians/ });
+  assert.deepEqual(await item.locator('.party-chip').allTextContents(), ['ET', 'Debretsion Gebremichael'], 'state code, then the name as written');
+});
+
 // axe-core on every view, light and dark, with a claim open.
 for (const theme of ['light', 'dark']) {
   await step(`axe-core: no critical or serious violation in any view (${theme})`, async (page) => {

@@ -18,6 +18,19 @@ pub enum ConflictReview {
     Rejected,
 }
 
+/// One side's party in a conflict.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct ConflictParty {
+    /// The side's key: the states it stands for ("AM", "AZ+RU"), else its party key, else the
+    /// speaker's folded name. For colours and grouping, not for reading.
+    pub key: String,
+    /// What its chip shows: the state codes, the party key, or the speaker's name as written
+    /// for a speaker no party stands for (the core's `Column::chip`).
+    pub chip: String,
+    /// Its display name ("Armenia").
+    pub name: String,
+}
+
 /// A conflict in the list.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct ConflictSummary {
@@ -32,8 +45,8 @@ pub struct ConflictSummary {
     pub origin: String,
     /// What it is about: the disputed proposition's key words and disagreeing facts, then the analyst's note.
     pub topic: String,
-    /// Each side: the states it stands for ("AM", "AZ"), else its party key, else the speaker.
-    pub parties: Vec<String>,
+    /// Each side's party, once, in column order.
+    pub parties: Vec<ConflictParty>,
     /// Claims involved.
     #[ts(type = "Array<number>")]
     pub claim_ids: Vec<i64>,
@@ -44,10 +57,10 @@ pub struct ConflictSummary {
 impl From<&crosscheck::align::diff::ConflictCard> for ConflictSummary {
     fn from(card: &crosscheck::align::diff::ConflictCard) -> Self {
         let c = &card.conflict;
-        let mut parties: Vec<String> = Vec::new();
+        let mut parties: Vec<ConflictParty> = Vec::new();
         for side in &card.sides {
-            if !parties.contains(&side.party) {
-                parties.push(side.party.clone());
+            if !parties.iter().any(|p| p.key == side.party) {
+                parties.push(ConflictParty { key: side.party.clone(), chip: side.chip.clone(), name: side.party_name.clone() });
             }
         }
         // The core's title names the disputed proposition; the analyst's note follows it.
@@ -109,8 +122,10 @@ pub struct DiffClaim {
 /// One party's side of a conflict.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct DiffColumn {
-    /// Party key (state codes joined with "+", else party key, else speaker).
+    /// Party key (state codes joined with "+", else party key, else the speaker's folded name).
     pub party: String,
+    /// What its chip shows (the key, or the speaker's name as written when no party stands for them).
+    pub chip: String,
     /// Display name.
     pub name: String,
     /// One cell per row of the diff: the claim this party has in that row, or null.
@@ -180,6 +195,7 @@ impl ConflictDiff {
             .enumerate()
             .map(|(ci, col)| DiffColumn {
                 party: col.key.clone(),
+                chip: col.chip.clone(),
                 name: col.label.clone(),
                 claims: view
                     .rows
@@ -206,3 +222,4 @@ impl ConflictDiff {
         ConflictDiff { conflict, columns, facts }
     }
 }
+

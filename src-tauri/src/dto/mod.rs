@@ -82,6 +82,7 @@ pub fn bindings() -> String {
         SearchResults::decl(),
         WorkspaceInfo::decl(),
         ConflictReview::decl(),
+        ConflictParty::decl(),
         ConflictSummary::decl(),
         RunKind::decl(),
         DiffSegment::decl(),

@@ -87,9 +87,15 @@ function speakersOf(key: string): PartySpeaker[] {
   return [...groups.values()].sort((a, b) => b.claims - a.claims || a.id.localeCompare(b.id));
 }
 
+const AZ_SIDE = { key: 'AZ', chip: 'AZ', name: 'Azerbaijan' };
+const AM_SIDE = { key: 'AM', chip: 'AM', name: 'Armenia' };
 let conflictList: ConflictSummary[] = [
-  { id: 1, status: 'proposed', state: 'Proposed (not reviewed)', origin: 'candidate', topic: 'Who fired across the border', parties: ['AZ', 'AM'], claim_ids: [1, 2, 3], score: 0.87 },
-  { id: 2, status: 'confirmed', state: 'Confirmed, open', origin: 'reply', topic: 'AM answers AZ', parties: ['AZ', 'AM'], claim_ids: [1, 2], score: null },
+  { id: 1, status: 'proposed', state: 'Proposed (not reviewed)', origin: 'candidate', topic: 'Who fired across the border', parties: [AZ_SIDE, AM_SIDE], claim_ids: [1, 2, 3], score: 0.87 },
+  { id: 2, status: 'confirmed', state: 'Confirmed, open', origin: 'reply', topic: 'AM answers AZ', parties: [AZ_SIDE, AM_SIDE], claim_ids: [1, 2], score: null },
+  // A side no party stands for: its key is the folded name, its chip the name as written. Its
+  // claims are in dispatches beyond the sample, as the ministry's other speakers are (its diff is
+  // the sample's: the list is what this conflict is for).
+  { id: 3, status: 'proposed', state: 'Proposed (not reviewed)', origin: 'reply', topic: 'federal forces spared civilians', parties: [{ key: 'ET', chip: 'ET', name: 'Ethiopia' }, { key: 'debretsion gebremichael', chip: 'Debretsion Gebremichael', name: 'Debretsion Gebremichael' }], claim_ids: [5, 6], score: null },
 ];
 
 const VERDICTS: VerdictOption[] = [
@@ -196,12 +202,12 @@ function diffOf(id: number): ConflictDiff {
       { kind: 'place', label: 'kalbajar ≠ sotk', values: [{ claim_id: 1, text: 'Kalbajar' }, { claim_id: 3, text: 'Sotk' }] },
     ],
     columns: [
-      { party: 'AZ', name: 'Azerbaijan', claims: [{ claim_id: 1, speaker: 'ministère azerbaïdjanais de la Défense', chain: ['ministère azerbaïdjanais de la Défense', 'TASS'], stance: 'assert', cue: 'a affirmé', date: '2023-09-12', source_title: source.title, verification: null,
+      { party: 'AZ', chip: 'AZ', name: 'Azerbaijan', claims: [{ claim_id: 1, speaker: 'ministère azerbaïdjanais de la Défense', chain: ['ministère azerbaïdjanais de la Défense', 'TASS'], stance: 'assert', cue: 'a affirmé', date: '2023-09-12', source_title: source.title, verification: null,
         proposition: 'les forces arméniennes avaient ouvert le feu à trois reprises sur ses positions près de Kalbajar', segments: [
         { text: 'les forces arméniennes', kind: 'fact', fact: 0 }, { text: ' avaient ', kind: 'changed', fact: null },
         { text: 'ouvert le feu à ', kind: 'same', fact: null }, { text: 'trois reprises', kind: 'fact', fact: 1 },
         { text: ' sur ses positions près de ', kind: 'changed', fact: null }, { text: 'Kalbajar', kind: 'fact', fact: 2 }] }, null] },
-      { party: 'AM', name: 'Armenia', claims: [{ claim_id: 3, speaker: 'ministère arménien de la Défense', chain: ['ministère arménien de la Défense', 'TASS'], stance: 'assert', cue: 'a déclaré', date: '2023-09-12', source_title: source.title, verification: null,
+      { party: 'AM', chip: 'AM', name: 'Armenia', claims: [{ claim_id: 3, speaker: 'ministère arménien de la Défense', chain: ['ministère arménien de la Défense', 'TASS'], stance: 'assert', cue: 'a déclaré', date: '2023-09-12', source_title: source.title, verification: null,
         proposition: "c'est l'armée azerbaïdjanaise qui a tiré à deux reprises sur le village de Sotk", segments: [
         { text: "c'est ", kind: 'changed', fact: null }, { text: "l'armée azerbaïdjanaise", kind: 'fact', fact: 0 },
         { text: ' qui a tiré à ', kind: 'same', fact: null }, { text: 'deux reprises', kind: 'fact', fact: 1 },

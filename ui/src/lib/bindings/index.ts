@@ -555,6 +555,22 @@ demo_loaded: boolean, };
 
 export type ConflictReview = "proposed" | "confirmed" | "rejected";
 
+export type ConflictParty = { 
+/**
+ * The side's key: the states it stands for ("AM", "AZ+RU"), else its party key, else the
+ * speaker's folded name. For colours and grouping, not for reading.
+ */
+key: string, 
+/**
+ * What its chip shows: the state codes, the party key, or the speaker's name as written
+ * for a speaker no party stands for (the core's `Column::chip`).
+ */
+chip: string, 
+/**
+ * Its display name ("Armenia").
+ */
+name: string, };
+
 export type ConflictSummary = { 
 /**
  * Conflict id.
@@ -577,9 +593,9 @@ origin: string,
  */
 topic: string, 
 /**
- * Each side: the states it stands for ("AM", "AZ"), else its party key, else the speaker.
+ * Each side's party, once, in column order.
  */
-parties: Array<string>, 
+parties: Array<ConflictParty>, 
 /**
  * Claims involved.
  */
@@ -649,9 +665,13 @@ verification: Verification | null, };
 
 export type DiffColumn = { 
 /**
- * Party key (state codes joined with "+", else party key, else speaker).
+ * Party key (state codes joined with "+", else party key, else the speaker's folded name).
  */
 party: string, 
+/**
+ * What its chip shows (the key, or the speaker's name as written when no party stands for them).
+ */
+chip: string, 
 /**
  * Display name.
  */
