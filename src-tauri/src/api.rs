@@ -299,6 +299,37 @@ pub fn set_conflict_status(wb: &mut Workbench, id: i64, status: ConflictReview, 
     Ok((&wb.conflict_card(c.id)?).into())
 }
 
+/// The conflicts holding a claim and the statement it carries: what the claim panel's links show.
+pub fn claim_links(wb: &Workbench, id: i64) -> IpcResult<ClaimLinks> {
+    let filter = crosscheck::store::ConflictFilter { status: None, claim: Some(id) };
+    let statement = SameStatement::from(&wb.statement(id)?);
+    let conflicts = wb.conflict_cards(&filter)?.iter().map(ConflictSummary::from).collect();
+    Ok(ClaimLinks { claim_id: id, conflicts, statement, analyst: wb.analyst().ok() })
+}
+
+/// Builds a conflict by hand from claims the analyst says contradict each other; an empty
+/// explanation is none.
+pub fn new_conflict(wb: &mut Workbench, claims: &[i64], explanation: &str) -> IpcResult<ConflictSummary> {
+    let c = wb.new_conflict(claims, Some(explanation.trim()).filter(|x| !x.is_empty()))?;
+    Ok((&wb.conflict_card(c.id)?).into())
+}
+
+/// Adds a claim to a conflict.
+pub fn add_to_conflict(wb: &mut Workbench, id: i64, claim: i64) -> IpcResult<ConflictSummary> {
+    let c = wb.add_to_conflict(id, claim)?;
+    Ok((&wb.conflict_card(c.id)?).into())
+}
+
+/// Says that `claim` is the same statement as `same_as` (the core logs it under the analyst's name).
+pub fn link_statement(wb: &mut Workbench, claim: i64, same_as: i64, note: &str) -> IpcResult<SameStatement> {
+    Ok((&wb.link_statement(claim, same_as, note)?).into())
+}
+
+/// Takes a claim out of its statement (the core logs it under the analyst's name).
+pub fn unlink_statement(wb: &mut Workbench, claim: i64, note: &str) -> IpcResult<SameStatement> {
+    Ok((&wb.unlink_statement(claim, note)?).into())
+}
+
 /// Store facts for the status bar.
 pub fn workspace_info(wb: &Workbench, demo_loaded: bool) -> IpcResult<WorkspaceInfo> {
     Ok(WorkspaceInfo {

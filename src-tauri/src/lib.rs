@@ -358,6 +358,31 @@ async fn set_conflict_status(state: State<'_, AppState>, id: i64, status: Confli
 }
 
 #[tauri::command]
+async fn claim_links(state: State<'_, AppState>, id: i64) -> IpcResult<ClaimLinks> {
+    api::claim_links(&*state.wb()?, id)
+}
+
+#[tauri::command]
+async fn new_conflict(state: State<'_, AppState>, claims: Vec<i64>, explanation: String) -> IpcResult<ConflictSummary> {
+    api::new_conflict(&mut *state.wb()?, &claims, &explanation)
+}
+
+#[tauri::command]
+async fn add_to_conflict(state: State<'_, AppState>, id: i64, claim: i64) -> IpcResult<ConflictSummary> {
+    api::add_to_conflict(&mut *state.wb()?, id, claim)
+}
+
+#[tauri::command]
+async fn link_statement(state: State<'_, AppState>, claim: i64, same_as: i64, note: String) -> IpcResult<SameStatement> {
+    api::link_statement(&mut *state.wb()?, claim, same_as, &note)
+}
+
+#[tauri::command]
+async fn unlink_statement(state: State<'_, AppState>, claim: i64, note: String) -> IpcResult<SameStatement> {
+    api::unlink_statement(&mut *state.wb()?, claim, &note)
+}
+
+#[tauri::command]
 async fn verification(state: State<'_, AppState>, claim_id: i64) -> IpcResult<Verification> {
     api::verification(&*state.wb()?, claim_id)
 }
@@ -517,6 +542,11 @@ pub fn run() {
             conflicts,
             conflict_diff,
             set_conflict_status,
+            claim_links,
+            new_conflict,
+            add_to_conflict,
+            link_statement,
+            unlink_statement,
             verification,
             set_verdict,
             set_analyst,

@@ -446,6 +446,52 @@ fn the_library_corrects_a_sources_facts_under_the_analysts_name_and_refuses_a_ba
 }
 
 #[test]
+fn two_claims_linked_by_hand_open_a_conflict_or_become_one_statement_and_the_claim_lists_both() {
+    let mut wb = demo();
+    wb.set_setting(crosscheck::model::ANALYST_SETTING, "Test Analyst").expect("analyst");
+    let rows = api::claims_page(&wb, &ClaimQuery::default(), 0, api::MAX_PAGE).expect("claims").rows;
+    let detail = |wb: &Workbench, id: i64| api::claim(wb, id).expect("claim");
+    let alone = |wb: &Workbench, id: i64| api::claim_links(wb, id).expect("links").statement.claim_ids == vec![id];
+    // Two claims of one party in two sources, each its own statement, and a claim of a state
+    // that party does not stand for.
+    let (a, b) = rows
+        .iter()
+        .filter(|r| r.party.is_some() && alone(&wb, r.id))
+        .flat_map(|r| rows.iter().filter(move |s| s.party == r.party && s.source_id != r.source_id && s.id > r.id).map(move |s| (r.id, s.id)))
+        .find(|&(_, b)| alone(&wb, b))
+        .expect("the sample holds one party's claims in two sources");
+    let states = detail(&wb, a).speaker.countries;
+    let x = rows
+        .iter()
+        .map(|r| r.id)
+        .find(|&x| {
+            let c = detail(&wb, x).speaker.countries;
+            !c.is_empty() && !states.is_empty() && c.iter().all(|s| !states.contains(s))
+        })
+        .expect("a claim of another state");
+
+    let joined = api::link_statement(&mut wb, b, a, "the same dispatch, reworded").expect("same statement");
+    assert_eq!((joined.statement_id, joined.claim_ids.clone(), joined.sources), (a, vec![a, b], 2), "b joins a's statement: carried by two sources");
+    assert_eq!(api::claim_links(&wb, a).expect("links").statement, joined, "a's panel shows the same statement");
+    assert_eq!(api::link_statement(&mut wb, x, a, "").expect_err("another party").code, ErrorCode::BadInput, "a statement is one party's");
+    assert_eq!(api::link_statement(&mut wb, a, i64::MAX, "").expect_err("no such claim").code, ErrorCode::NotFound, "unknown claim");
+    let history = api::verification(&wb, b).expect("verification").history;
+    assert!(history.iter().any(|h| h.change == format!("same statement: alone → with claim {a}") && h.analyst == "Test Analyst"), "{history:?}");
+
+    let opened = api::new_conflict(&mut wb, &[x, a], " same night ").expect("contradicts");
+    assert_eq!((opened.origin.as_str(), opened.status.as_str(), opened.claim_ids.clone()), ("analyst", "confirmed", vec![a.min(x), a.max(x)]), "built by the analyst");
+    assert!(opened.topic.ends_with("same night"), "the explanation follows the title: {}", opened.topic);
+    assert!(api::claim_links(&wb, a).expect("links").conflicts.iter().any(|c| c.id == opened.id), "a's links list the conflict");
+    let added = api::add_to_conflict(&mut wb, opened.id, b).expect("add");
+    assert!(added.claim_ids.contains(&b), "b added to the conflict a is in");
+    assert_eq!(api::new_conflict(&mut wb, &[a, a], "").expect_err("one claim").code, ErrorCode::BadInput, "a conflict needs two claims");
+
+    let left = api::unlink_statement(&mut wb, b, "").expect("undo");
+    assert_eq!((left.statement_id, left.claim_ids), (b, vec![b]), "b stands alone again");
+    assert!(alone(&wb, a), "and so does a");
+}
+
+#[test]
 fn a_conflict_side_no_party_stands_for_shows_its_speakers_name_on_its_chip() {
     let wb = demo();
     let parties: Vec<ConflictParty> = api::conflicts(&wb).expect("conflicts").into_iter().flat_map(|c| c.parties).collect();

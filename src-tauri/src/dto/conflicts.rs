@@ -1,5 +1,6 @@
-//! Conflicts: the list, and the diff view the page draws (columns of claims cut in runs, and
-//! chips for the facts that disagree).
+//! Conflicts: the list, the diff view the page draws (columns of claims cut in runs, and chips
+//! for the facts that disagree), and what a claim is linked to by hand or by detection: the
+//! conflicts holding it and the statement it carries.
 
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -223,3 +224,36 @@ impl ConflictDiff {
     }
 }
 
+/// One party's statement carried by several sources, as a claim panel shows it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct SameStatement {
+    /// The claim naming the statement (the claim's own id when it stands alone).
+    #[ts(type = "number")]
+    pub statement_id: i64,
+    /// Every claim carrying it, the claim asked about included, in id order.
+    #[ts(type = "Array<number>")]
+    pub claim_ids: Vec<i64>,
+    /// How many sources carry it: "carried by N sources".
+    pub sources: u32,
+}
+
+impl From<&crosscheck::model::Statement> for SameStatement {
+    fn from(s: &crosscheck::model::Statement) -> Self {
+        SameStatement { statement_id: s.id, claim_ids: s.claim_ids(), sources: count32(s.sources()) }
+    }
+}
+
+/// What a claim is linked to: the conflicts holding it (not the rejected ones) and the statement
+/// it carries.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct ClaimLinks {
+    /// The claim.
+    #[ts(type = "number")]
+    pub claim_id: i64,
+    /// Conflicts holding it, as the list shows them.
+    pub conflicts: Vec<ConflictSummary>,
+    /// The statement it carries, with the claims carrying it too.
+    pub statement: SameStatement,
+    /// The analyst's name, if set: linking or unlinking a statement needs it (it goes to the history).
+    pub analyst: Option<String>,
+}

@@ -84,6 +84,8 @@ pub fn bindings() -> String {
         ConflictReview::decl(),
         ConflictParty::decl(),
         ConflictSummary::decl(),
+        SameStatement::decl(),
+        ClaimLinks::decl(),
         RunKind::decl(),
         DiffSegment::decl(),
         DiffClaim::decl(),

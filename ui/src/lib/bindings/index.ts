@@ -605,6 +605,38 @@ claim_ids: Array<number>,
  */
 score: number | null, };
 
+export type SameStatement = { 
+/**
+ * The claim naming the statement (the claim's own id when it stands alone).
+ */
+statement_id: number, 
+/**
+ * Every claim carrying it, the claim asked about included, in id order.
+ */
+claim_ids: Array<number>, 
+/**
+ * How many sources carry it: "carried by N sources".
+ */
+sources: number, };
+
+export type ClaimLinks = { 
+/**
+ * The claim.
+ */
+claim_id: number, 
+/**
+ * Conflicts holding it, as the list shows them.
+ */
+conflicts: Array<ConflictSummary>, 
+/**
+ * The statement it carries, with the claims carrying it too.
+ */
+statement: SameStatement, 
+/**
+ * The analyst's name, if set: linking or unlinking a statement needs it (it goes to the history).
+ */
+analyst: string | null, };
+
 export type RunKind = "same" | "changed" | "fact";
 
 export type DiffSegment = { 
