@@ -683,6 +683,69 @@ await step('tags from the claim panel (existing tags suggested), and the party �
   assert.equal(await table.getByRole('button', { name: /^Ministry of Defence of Azerbaijan, border shelling: 1 claim\s+1 Unverified$/ }).count(), 1);
 });
 
+await step('link two claims by hand from the claim panel: contradicts opens a conflict shown in Conflicts, same statement groups them and Unlink undoes it (axe)', async (page) => {
+  await open(page);
+  await tab(page, 'Claims');
+  await page.getByRole('button', { name: 'All claims' }).click();
+  await page.getByText('4 matching').waitFor();
+  await page.locator('.scroller [role=row]').filter({ hasText: 'ouvert le feu' }).click();
+  const panel = page.getByRole('complementary', { name: 'Claim 1' });
+  const links = panel.getByRole('list', { name: 'What claim 1 is linked to' });
+  await links.getByRole('button', { name: 'Show conflict 1 in the Conflicts view' }).waitFor();
+  await panel.getByRole('button', { name: 'Link to…' }).click();
+  const form = panel.getByRole('form', { name: 'Link claim 1 to another claim' });
+  // The other claim is found by its words, then picked with the keyboard.
+  const picker = form.getByRole('combobox', { name: 'Other claim', exact: true });
+  assert.equal(await picker.evaluate((el) => el === document.activeElement), true, 'the picker takes the focus');
+  await picker.fill('Sotk');
+  await form.getByRole('option', { name: /#3 ministère arménien de la Défense/ }).waitFor();
+  assert.equal(await form.getByRole('option', { name: /^#1 / }).count(), 0, 'the claim itself is not offered');
+  await picker.press('Enter');
+  assert.match(await picker.inputValue(), /^#3 ministère arménien/, 'the picked claim is shown');
+  assert.equal(await form.getByRole('radio', { name: 'contradicts this one' }).isChecked(), true, 'contradicts by default');
+  // Claim 1 is in conflicts already: the other claim may join one of them, or open a new one.
+  const target = form.getByLabel('Conflict to put the other claim in');
+  assert.deepEqual((await target.locator('option').allTextContents()).map((t) => t.split(':')[0]), ['a new conflict of the two claims', 'add it to conflict 1', 'add it to conflict 2']);
+  await form.getByLabel('Explanation (optional)').fill('Same night, opposite accounts');
+  assert.deepEqual(await axeSerious(page), [], 'axe-core: the claim panel with the link form open');
+  await shot(page, 'claim-link');
+  await form.getByRole('button', { name: 'Link', exact: true }).click();
+  await panel.getByText('Conflict 10 opened: claims 1, 3 contradict each other.').waitFor();
+  await links.getByRole('button', { name: 'Show conflict 10 in the Conflicts view' }).waitFor();
+  assert.equal(await page.evaluate(() => window.__mockCalls.filter((c) => c === 'new_conflict').length), 1, 'one call to the core');
+  await panel.getByRole('button', { name: 'Show conflict 10', exact: true }).click();
+  // The Conflicts view opens on the new conflict, its two sides side by side.
+  await page.getByRole('heading', { name: /Same night, opposite accounts/ }).waitFor();
+  assert.equal(await page.getByRole('list', { name: 'Conflict list' }).getByRole('button', { pressed: true }).count(), 1, 'the new conflict is the one open');
+  assert.equal(await page.getByRole('table', { name: 'Aligned statements' }).getByRole('columnheader').count(), 2, 'Azerbaijan and Armenia');
+  await shot(page, 'claim-link-conflict');
+
+  // Same statement: claim 3 is the ministry's same words as claim 2; Yerevan's words are not Baku's.
+  await tab(page, 'Claims');
+  await page.locator('.scroller [role=row]').filter({ hasText: 'Aucun tir' }).click();
+  const panel2 = page.getByRole('complementary', { name: 'Claim 2' });
+  await panel2.getByRole('button', { name: 'Link to…' }).click();
+  const form2 = panel2.getByRole('form', { name: 'Link claim 2 to another claim' });
+  await form2.getByRole('radio', { name: /is the same statement/ }).check();
+  await form2.getByRole('combobox', { name: 'Other claim', exact: true }).fill('#1');
+  await form2.getByRole('option', { name: /^#1 / }).click();
+  await form2.getByRole('button', { name: 'Link', exact: true }).click();
+  await panel2.getByRole('alert').getByText(/speak for different parties/).waitFor();
+  await form2.getByRole('combobox', { name: 'Other claim', exact: true }).fill('#3');
+  await form2.getByRole('option', { name: /^#3 / }).click();
+  await form2.getByLabel('Note for the history (optional)').fill('one ministry statement');
+  await form2.getByRole('button', { name: 'Link', exact: true }).click();
+  await panel2.getByText('Claim 3 is the same statement as claim 2: carried by 1 source (claims 2, 3).').waitFor();
+  const links2 = panel2.getByRole('list', { name: 'What claim 2 is linked to' });
+  await links2.getByText(/Same statement as claim 3 · carried by 1 source/).waitFor();
+  await panel2.getByText('same statement: alone → with claim 3 — one ministry statement').waitFor();
+  await shot(page, 'claim-link-statement');
+  await links2.getByRole('button', { name: 'Take claim 2 out of this statement' }).click();
+  await page.getByRole('status').getByText('Claim 2 taken out of the statement: it stands alone again.').waitFor();
+  assert.equal(await links2.getByText(/Same statement as/).count(), 0, 'no statement shared any more');
+  await panel2.getByText('same statement: with claim 3 → alone').waitFor();
+});
+
 await step('a conflict side no party stands for shows its speaker\'s name on its chip, not a folded key', async (page) => {
   await open(page);
   await tab(page, 'Conflicts');

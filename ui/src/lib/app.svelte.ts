@@ -46,6 +46,8 @@ class AppState {
   revision = $state(0);
   /** The current view's list navigation, for j/k/Enter. */
   keys: ListKeys | null = null;
+  /** A conflict to open in the Conflicts view (a claim's link to it was followed). */
+  conflictId = $state<number | null>(null);
   /** Files dropped on the window, waiting for the library to import them. */
   dropped = $state<string[] | null>(null);
 
@@ -62,6 +64,11 @@ class AppState {
   showClaimSource(sourceId: number) {
     this.openSource(sourceId);
     if (this.claimId !== null) this.claimView = 'reader';
+  }
+  /** Conflict `id` opened in the Conflicts view. */
+  showConflict(id: number) {
+    this.conflictId = id;
+    this.view = 'conflicts';
   }
   /** Whether the claim panel shows in the current view. */
   get panelOpen(): boolean {

@@ -4,9 +4,9 @@
 
 import { invoke, Channel } from '@tauri-apps/api/core';
 import type {
-  ClaimDetail, ClaimEditInput, ConflictRecord, Evidence, EvidenceInput, ClaimPageDto, ClaimQuery, ConflictDiff, ConflictReview,
+  ClaimDetail, ClaimEditInput, ClaimLinks, ConflictRecord, Evidence, EvidenceInput, ClaimPageDto, ClaimQuery, ConflictDiff, ConflictReview,
   ConflictSummary, ImportEvent, ImportReport, IpcError, NewClaimInput, PartyKind, PartySpeaker, PartySummary, ReviewState,
-  ReportFormat, ReportOptions, ReportPreview, ReportResult, ReportScope, SearchResults, SourceFactsDto, SourceSummary, SourceText,
+  ReportFormat, ReportOptions, ReportPreview, ReportResult, ReportScope, SameStatement, SearchResults, SourceFactsDto, SourceSummary, SourceText,
   TagCountDto, TagMatrixDto, TimelinePoint, VerdictInput, VerdictOption, Verification, WorkspaceInfo,
 } from './bindings';
 
@@ -117,6 +117,15 @@ export const conflicts = () => call<ConflictSummary[]>('conflicts');
 export const conflictDiff = (id: number) => call<ConflictDiff>('conflict_diff', { id });
 export const setConflictStatus = (id: number, status: ConflictReview, reason: string) =>
   call<ConflictSummary>('set_conflict_status', { id, status, reason });
+/** The conflicts holding a claim and the statement it carries. */
+export const claimLinks = (id: number) => call<ClaimLinks>('claim_links', { id });
+/** A conflict of claims the analyst says contradict each other; an empty explanation is none. */
+export const newConflict = (claims: number[], explanation: string) => call<ConflictSummary>('new_conflict', { claims, explanation });
+export const addToConflict = (id: number, claim: number) => call<ConflictSummary>('add_to_conflict', { id, claim });
+/** `claim` is the same statement as `sameAs`: it joins that claim's statement (logged with the analyst's name). */
+export const linkStatement = (claim: number, sameAs: number, note: string) => call<SameStatement>('link_statement', { claim, sameAs, note });
+/** Takes `claim` out of its statement: it stands alone again. */
+export const unlinkStatement = (claim: number, note: string) => call<SameStatement>('unlink_statement', { claim, note });
 
 export const addEvidence = (input: EvidenceInput) => call<Evidence>('add_evidence', { input });
 export const pickEvidenceFile = () => call<string | null>('pick_evidence_file');

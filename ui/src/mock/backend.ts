@@ -5,8 +5,8 @@
 
 import { mockIPC } from '@tauri-apps/api/mocks';
 import type {
-  ClaimDetail, ClaimQuery, ClaimRow, ConflictDiff, ConflictRecord, ConflictSummary, ErrorCode, ImportEvent, IpcError,
-  PartySpeaker, PartySummary, SourceSummary, SourceText, TagCountDto, TagMatrixDto, VerdictOption, Verification,
+  ClaimDetail, ClaimLinks, ClaimQuery, ClaimRow, ConflictDiff, ConflictParty, ConflictRecord, ConflictSummary, DiffColumn, ErrorCode, ImportEvent, IpcError,
+  PartySpeaker, PartySummary, SameStatement, SourceSummary, SourceText, TagCountDto, TagMatrixDto, VerdictOption, Verification,
 } from '../lib/bindings';
 
 const TEXT = `Bakou et Erevan s'accusent mutuellement de tirs à la frontière
@@ -93,8 +93,7 @@ let conflictList: ConflictSummary[] = [
   { id: 1, status: 'proposed', state: 'Proposed (not reviewed)', origin: 'candidate', topic: 'Who fired across the border', parties: [AZ_SIDE, AM_SIDE], claim_ids: [1, 2, 3], score: 0.87 },
   { id: 2, status: 'confirmed', state: 'Confirmed, open', origin: 'reply', topic: 'AM answers AZ', parties: [AZ_SIDE, AM_SIDE], claim_ids: [1, 2], score: null },
   // A side no party stands for: its key is the folded name, its chip the name as written. Its
-  // claims are in dispatches beyond the sample, as the ministry's other speakers are (its diff is
-  // the sample's: the list is what this conflict is for).
+  // claims are in dispatches beyond the sample, as the ministry's other speakers are.
   { id: 3, status: 'proposed', state: 'Proposed (not reviewed)', origin: 'reply', topic: 'federal forces spared civilians', parties: [{ key: 'ET', chip: 'ET', name: 'Ethiopia' }, { key: 'debretsion gebremichael', chip: 'Debretsion Gebremichael', name: 'Debretsion Gebremichael' }], claim_ids: [5, 6], score: null },
 ];
 
@@ -192,8 +191,34 @@ function known(ids: number[]): MockClaim[] {
   return claims.filter((c) => ids.includes(c.id));
 }
 
+const fold = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+
+/** A claim's side as the core's `Column` names it: the state its party stands for, else the
+ *  speaker (keyed by the folded name, shown as written). The mock's parties stand for one state each. */
+function sideOf(c: MockClaim): ConflictParty {
+  if (!c.party) return { key: fold(c.speaker), chip: c.speaker, name: c.speaker };
+  const key = c.party.split('.')[0];
+  return { key, chip: key, name: parties.find((p) => p.key === key)?.name ?? key };
+}
+
+/** The diff of a conflict the analyst built: a column per side, each claim whole (the core's
+ *  word runs are the sample conflicts' business). */
+function plainDiff(conflict: ConflictSummary): ConflictDiff {
+  const members = claims.filter((c) => conflict.claim_ids.includes(c.id));
+  const columns: DiffColumn[] = conflict.parties.map((p) => ({
+    party: p.key, chip: p.chip, name: p.name,
+    claims: members.filter((c) => sideOf(c).key === p.key).map((c) => ({
+      claim_id: c.id, speaker: c.speaker, chain: [c.speaker, 'TASS'], stance: c.stance, cue: c.cue, date: '2023-09-12', source_title: source.title,
+      verification: null, proposition: c.quote, segments: [{ text: c.quote, kind: 'same' as const, fact: null }],
+    })),
+  }));
+  return { conflict, facts: [], columns };
+}
+
 function diffOf(id: number): ConflictDiff {
-  const conflict = conflictList.find((c) => c.id === id)!;
+  const conflict = conflictList.find((c) => c.id === id);
+  if (!conflict) throw err('not_found', `no conflict ${id}`);
+  if (id > 2) return plainDiff(conflict);
   return {
     conflict,
     facts: [
@@ -216,6 +241,60 @@ function diffOf(id: number): ConflictDiff {
           proposition: "Armenia denies: Aucun tir n'a été effectué par nos unités", segments: [{ text: "Aucun tir n'a été effectué par nos unités", kind: 'changed', fact: null }] }] },
     ],
   };
+}
+
+// Statement groups as the core keeps them: a claim joined to another names the claim naming its
+// group (a claim with no entry names its own). The core's rules: one party's words only, the
+// linked claim's whole group moves, each claim whose group changed gets a history line.
+const statementOf = new Map<number, number>();
+const namingClaim = (id: number) => statementOf.get(id) ?? id;
+const groupOf = (id: number) => claims.filter((c) => namingClaim(c.id) === namingClaim(id)).map((c) => c.id).sort((x, y) => x - y);
+function statementDto(id: number): SameStatement {
+  const ids = groupOf(id);
+  return { statement_id: namingClaim(id), claim_ids: ids, sources: new Set(claims.filter((c) => ids.includes(c.id)).map((c) => c.source_id)).size };
+}
+function groupWords(ids: number[], self: number): string {
+  const others = ids.filter((x) => x !== self);
+  return others.length ? `with claim${others.length === 1 ? '' : 's'} ${others.join(', ')}` : 'alone';
+}
+function logStatement(id: number, before: number[], after: number[], note: string) {
+  const v = verificationOf(id);
+  const line = { at: '2026-11-28T12:50:00Z', change: `same statement: ${groupWords(before, id)} → ${groupWords(after, id)}`, note: note || null, analyst: ANALYST };
+  verifications.set(id, { ...v, history: [line, ...v.history] });
+}
+function linkStatement(claim: number, sameAs: number, note: string): SameStatement {
+  if (claim === sameAs) throw err('bad_input', 'claims: a claim is its own statement: link it to another claim');
+  const [a, b] = [claim, sameAs].map((id) => known([id])[0]);
+  if (sideOf(a).key !== sideOf(b).key) {
+    throw err('bad_input', `claims: claim ${a.id} (${a.speaker}, ${sideOf(a).key}) and claim ${b.id} (${b.speaker}, ${sideOf(b).key}) speak for different parties: a statement is one party's words (correct a claim's party first if it is wrong)`);
+  }
+  const to = namingClaim(sameAs);
+  if (namingClaim(claim) === to) throw err('bad_input', `claims: claims ${claim} and ${sameAs} already carry one statement (claim ${to}'s)`);
+  const [moving, staying] = [groupOf(claim), groupOf(sameAs)];
+  const after = [...moving, ...staying].sort((x, y) => x - y);
+  for (const id of moving) if (id === to) statementOf.delete(id); else statementOf.set(id, to);
+  for (const id of moving) logStatement(id, moving, after, note);
+  for (const id of staying) logStatement(id, staying, after, note);
+  return statementDto(claim);
+}
+function unlinkStatement(claim: number, note: string): SameStatement {
+  known([claim]);
+  const group = groupOf(claim);
+  const rest = group.filter((x) => x !== claim);
+  if (!rest.length) throw err('bad_input', `claim: claim ${claim} carries no statement with another claim`);
+  const named = namingClaim(claim) === claim ? rest[0] : namingClaim(claim);
+  statementOf.delete(claim);
+  for (const id of rest) if (id === named) statementOf.delete(id); else statementOf.set(id, named);
+  logStatement(claim, group, [claim], note);
+  for (const id of rest) logStatement(id, group, rest, note);
+  return statementDto(claim);
+}
+
+let nextConflict = 10;
+function summaryOf(c: Omit<ConflictSummary, 'parties'>): ConflictSummary {
+  const sides: ConflictParty[] = [];
+  for (const m of claims.filter((x) => c.claim_ids.includes(x.id))) if (!sides.some((p) => p.key === sideOf(m).key)) sides.push(sideOf(m));
+  return { ...c, parties: sides };
 }
 
 // Tags by claim; one claim starts tagged so that the matrix has a cell before any test tags.
@@ -411,6 +490,32 @@ export function installMockBackend() {
         conflictList = conflictList.map((c) => (c.id === a.id ? { ...c, status: a.status, state } : c));
         return conflictList.find((c) => c.id === a.id);
       }
+      case 'claim_links': {
+        known([a.id]);
+        const links: ClaimLinks = { claim_id: a.id, conflicts: conflictList.filter((c) => c.claim_ids.includes(a.id) && c.status !== 'rejected'), statement: statementDto(a.id), analyst: ANALYST };
+        return links;
+      }
+      case 'new_conflict': {
+        const ids = [...new Set<number>(a.claims)].sort((x, y) => x - y);
+        if (ids.length < 2) throw err('bad_input', 'claims: a conflict needs at least two different claims');
+        const members = known(ids);
+        // The core's title is the disputed proposition's key words; the mock's, the first claim's first words.
+        const title = members[0].quote.split(/\s+/).slice(0, 6).join(' ');
+        const topic = a.explanation.trim() ? `${title} — ${a.explanation.trim()}` : title;
+        const c = summaryOf({ id: nextConflict++, status: 'confirmed', state: 'Confirmed, open', origin: 'analyst', topic, claim_ids: ids, score: null });
+        conflictList = [c, ...conflictList];
+        return c;
+      }
+      case 'add_to_conflict': {
+        const c = conflictList.find((x) => x.id === a.id);
+        if (!c) throw err('not_found', `no conflict ${a.id}`);
+        known([a.claim]);
+        const updated = summaryOf({ ...c, claim_ids: [...new Set([...c.claim_ids, a.claim])].sort((x, y) => x - y) });
+        conflictList = conflictList.map((x) => (x.id === a.id ? updated : x));
+        return updated;
+      }
+      case 'link_statement': return linkStatement(a.claim, a.sameAs, a.note);
+      case 'unlink_statement': return unlinkStatement(a.claim, a.note);
       case 'verification': return verificationOf(a.claimId);
       case 'set_verdict': {
         const v = { ...judge(a.input.claim_id, a.input.verdict, a.input.note), attribution: a.input.attribution };
