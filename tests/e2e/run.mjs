@@ -482,6 +482,94 @@ try {
     execFileSync('pdftoppm', ['-png', '-r', '96', '-f', '1', '-l', '1', '-singlefile', saved.pdf, path.join(shots, 'report-pdf-page1')]);
     assert.ok(existsSync(path.join(shots, 'report-pdf-page1.png')), 'page 1 as PNG');
   });
+
+  await step('the conflict list shows each side\'s chip as the core gives it: a speaker no party stands for by name, not by folded key', async () => {
+    const listed = cliJson('conflicts').conflicts;
+    await clickButton('Conflicts');
+    await until('the conflict list', 'return document.querySelectorAll("[aria-label=\'Conflict list\'] button").length === arguments[0];', [listed.length]);
+    const shown = await exec('return [...document.querySelectorAll("[aria-label=\'Conflict list\'] button")].map((b) => [...b.querySelectorAll(".party-chip")].map((c) => c.textContent.trim()));');
+    const want = listed.map((c) => [...new Map(c.sides.map((s) => [s.party, s.chip])).values()]);
+    assert.deepEqual(shown, want, 'the chips are the core\'s, in order');
+    const named = listed.flatMap((c) => c.sides).find((s) => s.chip !== s.party);
+    assert.ok(named, 'the sample has a side no party stands for');
+    assert.ok(shown.flat().includes(named.chip) && !shown.flat().includes(named.party), `shown as ${named.chip}, not ${named.party}`);
+  });
+
+  await step('link two claims by hand from the claim panel: contradicts opens a conflict, same statement makes one statement of two sources, unlink undoes it; the CLI agrees', async () => {
+    await clickButton('Claims');
+    await clickButton('All claims');
+    await until('claim rows', 'return document.querySelectorAll(".scroller [role=row] [role=cell]").length > 1;');
+    const visible = await exec('return [...document.querySelectorAll(".scroller [role=row]")].map((r) => Number(r.querySelectorAll("[role=cell]")[1]?.textContent)).filter((n) => n > 0);');
+    const all = cliJson('claims').claims;
+    const byId = new Map(all.map((c) => [c.id, c]));
+    const alone = (id) => cliJson('statement', 'show', String(id)).statements[0].claims.length === 1;
+    const conflictsOf = (id) => cliJson('conflicts', '--claim', String(id)).conflicts;
+    const together = new Map();
+    for (const k of cliJson('conflicts').conflicts) {
+      for (const m of k.claims) together.set(m.claim_id, new Set([...(together.get(m.claim_id) ?? []), ...k.claims.map((n) => n.claim_id)]));
+    }
+    // A claim on screen whose party has a claim in another source (each its own statement), and
+    // a claim of a state its speaker does not stand for that it shares no conflict with.
+    let a, b, x;
+    for (const id of visible) {
+      const c = byId.get(id);
+      if (!c?.speaker.party || !c.speaker.countries.length) continue;
+      const partner = all.find((o) => o.speaker.party === c.speaker.party && o.source_id !== c.source_id);
+      const other = all.find((o) => o.speaker.countries.length && o.speaker.countries.every((s) => !c.speaker.countries.includes(s)) && !together.get(id)?.has(o.id));
+      if (partner && other && alone(id) && alone(partner.id)) {
+        [a, b, x] = [id, partner.id, other.id];
+        break;
+      }
+    }
+    assert.ok(a, 'the sample holds such claims');
+    await exec('[...document.querySelectorAll(".scroller [role=row]")].find((r) => Number(r.querySelectorAll("[role=cell]")[1]?.textContent) === arguments[0]).click();', [a]);
+    await until('the claim panel', `return !!document.querySelector("aside[aria-label='Claim ${a}'] section[aria-labelledby^='links-title']");`);
+    const pick = async (id) => {
+      await exec(`const p = document.querySelector("aside form[aria-label^='Link claim'] input[role=combobox]"); p.focus(); p.value = "#" + arguments[0]; p.dispatchEvent(new Event("input", { bubbles: true }));`, [id]);
+      await until(`claim ${id} offered`, 'return [...document.querySelectorAll("aside [role=option]")].some((o) => o.textContent.trim().startsWith("#" + arguments[0] + " "));', [id]);
+      await exec('[...document.querySelectorAll("aside [role=option]")].find((o) => o.textContent.trim().startsWith("#" + arguments[0] + " ")).dispatchEvent(new MouseEvent("mousedown", { bubbles: true }));', [id]);
+      await until('the claim picked', 'return document.querySelector("aside form[aria-label^=\'Link claim\'] input[role=combobox]").value.startsWith("#" + arguments[0] + " ");', [id]);
+    };
+    const fill = (label, value) => exec(`const l = [...document.querySelectorAll("aside form label")].find((l) => l.textContent.trim().startsWith(arguments[0]));
+      const i = l.querySelector("input"); i.value = arguments[1]; i.dispatchEvent(new Event("input", { bubbles: true }));`, [label, value]);
+
+    // Contradicts: a new conflict of the two claims, built by the analyst.
+    await clickButton('Link to…');
+    await until('the link form', `return !!document.querySelector("aside form[aria-label='Link claim ${a} to another claim']");`);
+    await pick(x);
+    await fill('Explanation', 'E2E: opposite accounts of one night');
+    await screenshot('e2e-claim-link');
+    await clickButton('Link');
+    const opened = Number(await until('the conflict opened', 'const m = /Conflict (\\d+) opened: claims/.exec(document.querySelector("aside").innerText); return m && m[1];'));
+    const built = conflictsOf(a).find((k) => k.id === opened);
+    assert.ok(built, `conflict ${opened} holds claim ${a} for the CLI`);
+    assert.deepEqual([built.origin, built.status, built.claims.map((m) => m.claim_id), built.explanation], ['analyst', 'confirmed', [a, x].sort((p, q) => p - q), 'E2E: opposite accounts of one night']);
+    await clickButton(`Show conflict ${opened}`);
+    await until('the conflict open in its view', 'const h = document.querySelector(".diff h2"); return h && h.textContent.includes("E2E: opposite accounts") && !!document.querySelector("[aria-label=\'Aligned statements\']");');
+    await screenshot('e2e-claim-link-conflict');
+
+    // Same statement: b, another source's claim of a's party, joins a's statement.
+    await clickButton('Claims');
+    await until('the claim panel again', `return !!document.querySelector("aside[aria-label='Claim ${a}'] section[aria-labelledby^='links-title']");`);
+    await clickButton('Link to…');
+    await until('the link form', `return !!document.querySelector("aside form[aria-label='Link claim ${a} to another claim']");`);
+    await exec('document.querySelector("aside input[type=radio][value=same]").click();');
+    await pick(b);
+    await fill('Note for the history', 'E2E: one dispatch, two outlets');
+    await clickButton('Link');
+    await bodyHas(`Claim ${b} is the same statement as claim ${a}: carried by 2 sources`);
+    const joined = cliJson('statement', 'show', String(b)).statements[0];
+    assert.deepEqual([joined.id, joined.claims, joined.sources], [a, [a, b].sort((p, q) => p - q), 2], 'one statement of two sources for the CLI');
+    const side = cliJson('conflicts', '--claim', String(a)).conflicts.find((k) => k.id === opened).sides.find((s) => s.claim_id === a);
+    assert.equal(side.carried_by.length, 2, `the conflict's side is carried by both sources: ${JSON.stringify(side.carried_by)}`);
+    const h = cliJson('history', String(b)).history;
+    assert.ok(h.some((e) => e.change === 'statement' && e.analyst === 'E2E Analyst' && e.note === 'E2E: one dispatch, two outlets'), `in b's history: ${JSON.stringify(h)}`);
+    await until('the statement in the links', 'return document.querySelector("aside ul[aria-label^=\'What claim\']").textContent.includes("carried by 2 sources");');
+    await screenshot('e2e-claim-link-statement');
+    await clickButton(`Take claim ${a} out of this statement`);
+    await bodyHas(`Claim ${a} taken out of the statement`);
+    assert.ok(alone(a) && alone(b), 'each stands alone again for the CLI');
+  });
 } finally {
   await wd('DELETE', `/session/${sid}`).catch(() => {});
 }
