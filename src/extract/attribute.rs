@@ -715,13 +715,10 @@ impl<'a> Attributor<'a> {
             _ => s,
         };
         // A leading adjunct up to a comma is no subject ("Faced with this scenario, Caracas …", "On
-        // Monday, the ministry …"): it opens on a preposition, a time word or a participle, and
-        // holds no finite verb.
+        // Monday, the ministry …").
         let lex = self.lex;
-        let opens_adjunct = b.word(s).is_some_and(|w| lex.is(S::Prepositions, w) || lex.is(S::TimeWords, w) || lex.has_finite_ending(w));
-        let comma = (s + 1..e.min(s + 10)).find(|&t| b.is_punct(t, ','));
-        let s = match comma {
-            Some(c) if opens_adjunct && c + 1 < e && (s + 1..c).all(|t| b.word(t).is_none_or(|w| !(lex.is_finite(w) || lex.is(S::Aux, w)))) => c + 1,
+        let s = match (s + 1..e.min(s + 10)).find(|&t| b.is_punct(t, ',')) {
+            Some(c) if c + 1 < e && self.leading_adjunct(b, s, c) => c + 1,
             _ => s,
         };
         let mut z = s;

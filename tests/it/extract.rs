@@ -332,8 +332,9 @@ fn an_office_holder_takes_the_state_of_the_document_and_keeps_it_for_every_claim
 
 #[test]
 fn subjects_are_found_past_relatives_time_adverbials_and_leading_adjuncts() {
-    let cases: [(&str, &str, &[&str]); 8] = [
+    let cases: [(&str, &str, &[&str]); 9] = [
         ("Li Wei was quoted as saying: \"We just have to do the engineering.\"", "engineering", &["Li Wei"]),
+        ("In the meantime, the Lakeside Observatory, a local legal organisation, warned in a statement of a new catastrophe.", "a new catastrophe", &["Lakeside Observatory"]),
         ("The Electoral Board (EB) has dismissed the claims of fraud.", "claims of fraud", &["Electoral Board (EB)"]),
         ("The ministry spokesman Li Wei said at a news conference, adding the matter was closed.", "the matter was closed", &["Li Wei"]),
         ("Earlier Sunday, Ivan Horak, the head of the regional administration, said rockets had hit the town.", "rockets had hit", &["Ivan Horak"]),

@@ -123,6 +123,16 @@ impl Attributor<'_> {
     }
 
     /// "X, the Kremlin spokesman, said": the subject before the apposition's commas.
+    /// Whether tokens `s..comma` are an adjunct leading the sentence ("In the meantime", "On
+    /// Monday", "Faced with this scenario"): opening on a preposition, a time word or a participle,
+    /// with no finite verb.
+    pub(super) fn leading_adjunct(&self, b: &Block, s: usize, comma: usize) -> bool {
+        let lex = self.lex;
+        comma > s
+            && b.word(s).is_some_and(|w| lex.is(S::Prepositions, w) || lex.is(S::TimeWords, w) || lex.has_finite_ending(w))
+            && (s + 1..comma).all(|t| b.word(t).is_none_or(|w| !(lex.is_finite(w) || lex.is(S::Aux, w))))
+    }
+
     pub(super) fn apposition(&self, b: &Block, s: usize, comma: usize) -> Option<(usize, usize)> {
         let mut a = comma;
         let mut commas = 0;
@@ -134,7 +144,9 @@ impl Attributor<'_> {
                 // age) between two commas belongs to the apposition.
                 // Not a time adverbial opening the sentence ("Earlier Sunday, Pavlo Kyrylenko, the
                 // head of …, said"): there the aside is the subject.
-                let opens_with_time = (s..k).all(|t| b.word(t).is_none_or(|w| self.lex.is(S::TimeWords, w)));
+                // (Nor any leading adjunct: "In the meantime, the Al-Sinnari Observatory, a local
+                // legal organisation, warned".)
+                let opens_with_time = (s..k).all(|t| b.word(t).is_none_or(|w| self.lex.is(S::TimeWords, w))) || self.leading_adjunct(b, s, k);
                 if commas == 1 && since_comma <= 2 && k > s && b.word(k - 1).is_some() && !opens_with_time {
                     since_comma = 0;
                     a = k;
