@@ -961,3 +961,14 @@ fn two_joined_verbs_share_their_object_and_the_first_never_says_the_conjunction(
         assert_eq!(x.claims[0].stance.as_str(), "deny", "{text:?}");
     }
 }
+
+#[test]
+fn a_claim_noun_in_apposition_before_a_relative_denial_names_the_clause_before() {
+    for text in ["The army said it struck a command centre, a claim which Hamas denies.", "The army said it struck a command centre – an allegation that Hamas denies."] {
+        let x = run(text, Some("en"));
+        let army = x.claims.iter().find(|c| c.speaker.who.name == "army").unwrap_or_else(|| panic!("{text:?}: {:#?}", x.claims));
+        assert_eq!(army.text, "it struck a command centre", "{text:?}: the apposition is not the army's");
+        let denial = x.claims.iter().find(|c| c.stance.as_str() == "deny").unwrap_or_else(|| panic!("{text:?}: {:#?}", x.claims));
+        assert_eq!((denial.speaker.who.name.as_str(), denial.responds_to.as_deref()), ("Hamas", Some(army.id.as_str())), "{text:?}");
+    }
+}

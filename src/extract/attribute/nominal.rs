@@ -46,7 +46,12 @@ impl Attributor<'_> {
             Some("about") => (a + n..a + n + 3).any(|t| words(t).is_some_and(|w| lex.is(S::Complementizers, w))),
             _ => false,
         });
-        if let Some((n, _)) = link {
+        // (Not a relative clause ending on its verb: "an allegation that Hamas denies".)
+        let relative = |n: usize| {
+            let end = (a + n..e).find(|&t| b.toks[t].kind == Kind::Punct && !matches!(b.toks[t].q, QRole::Open(_) | QRole::Close(_))).unwrap_or(e);
+            end > a + n && end - (a + n) <= 4 && !lex.cues.matches_at(&words, end - 1).is_empty()
+        };
+        if let Some((n, _)) = link.filter(|&(n, _)| !relative(n)) {
             let from = i.checked_sub(1).filter(|&d| d >= s && words(d).is_some_and(|w| lex.is(S::Determiners, w) || lex.is(S::Articles, w))).unwrap_or(i);
             return self.nominal_content(b, e, i, len, (from, i + len), (a, n, false)).map(|f| Frame { unnamed: true, ..f });
         }

@@ -401,7 +401,13 @@ impl Attributor<'_> {
             // (The word before the subject is a relative pronoun: "which", « que », not "where".)
             let pronoun = a > s + 1 && words(a - 1).is_some_and(|w| lex.is(S::Relatives, w) || lex.is(S::Complementizers, w));
             pronoun.then_some(())?;
-            (1..=2).map(|n| a.checked_sub(n)).take_while(|t| t.is_some_and(|t| t > s && rel(t))).last().flatten().map(|t| t - 1).filter(|&c| b.is_punct(c, ','))
+            let mut c = (1..=2).map(|n| a.checked_sub(n)).take_while(|t| t.is_some_and(|t| t > s && rel(t))).last().flatten()? - 1;
+            // "…, a claim which Hamas denies", "… – an allegation that Kyiv rejects": the claim
+            // noun in apposition names the clause before.
+            if c > s + 1 && lex.set(S::ClaimNouns).match_at(&words, c).is_some() && words(c - 1).is_some_and(|w| lex.is(S::Determiners, w)) {
+                c -= 2;
+            }
+            (b.is_punct(c, ',') || b.is_punct(c, '–') || b.is_punct(c, '—')).then_some(c)
         };
         // (Where the relative opens, for an inverted subject: « ce que dément le gouvernement ».)
         let relative = match frame.subj {
