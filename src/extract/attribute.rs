@@ -206,7 +206,6 @@ impl<'a> Attributor<'a> {
         self.r.note_states(b, s, e, &mut self.hist);
         self.r.note_institutions(b, s, e, &mut self.hist);
         self.r.note_subject(b, s, e, &mut self.hist);
-        self.r.note_documents(b, s, e, &mut self.hist);
         let lex = self.lex;
         let words = |i: usize| if i >= s && i < e { b.word(i) } else { None };
         let mut frames: Vec<Frame> = Vec::new();

@@ -83,9 +83,6 @@ pub(crate) struct History {
     spoke: Vec<usize>,
     /// Char spans of what speakers said, most recent last.
     said: Vec<(usize, usize)>,
-    /// Documents named with their author ("le rapport publié le 25 avril par Human Rights
-    /// Watch", "a report by Amnesty"): the author, at the document noun's position.
-    documents: Vec<Entity>,
 }
 
 impl History {
@@ -103,12 +100,9 @@ impl History {
         self.entities.push(e);
     }
 
-    /// The author of the last document named with one before `pos`, if it was named after the
-    /// last speaker spoke: "the document" then means that document.
-    pub fn document_after_speaker(&self, pos: usize) -> Option<&Entity> {
-        let doc = self.documents.iter().rev().find(|d| d.pos < pos)?;
-        let spoke = self.spoke.iter().rev().find(|&&p| p < pos).copied().unwrap_or(0);
-        (doc.pos > spoke).then_some(doc)
+    /// Where the last speaker before `pos` was named (0 if none).
+    pub fn last_spoke_before(&self, pos: usize) -> usize {
+        self.spoke.iter().rev().find(|&&p| p < pos).copied().unwrap_or(0)
     }
 
     /// Records the char span of a claim's content.
@@ -474,12 +468,13 @@ impl Resolver<'_> {
         }
     }
 
-    /// Notes documents named with their author in sentence `s..e` ("le rapport publié le 25 avril
-    /// par Human Rights Watch (HRW)", "a report by Amnesty International"): a later "the document"
-    /// stands for that document rather than the last speaker's statement.
-    pub fn note_documents(&self, b: &Block, s: usize, e: usize, hist: &mut History) {
+    /// The author of the last document named with its author in tokens `s..e` ("le rapport
+    /// publié le 25 avril par Human Rights Watch (HRW)", "a report by Amnesty International"). Run
+    /// only when "the document" is to be resolved, over the words since the last speaker.
+    pub fn document_author(&self, b: &Block, s: usize, e: usize, hist: &History) -> Option<Entity> {
         let lex = self.lex;
         let words = |t: usize| if t >= s && t < e { b.word(t) } else { None };
+        let mut found = None;
         for k in s..e {
             let Some((n, _)) = lex.set(S::RelayNouns).match_at(&words, k) else { continue };
             // A few words may qualify the document before its author ("publié le 25 avril").
@@ -496,15 +491,11 @@ impl Resolver<'_> {
             if z == a || !(a..z).any(|t| b.toks[t].cap) {
                 continue;
             }
-            if let Some(author) = self.resolve_simple(b, a, z, b.toks[a].cs, (0, 0), hist) {
-                if matches!(author.kind, EntityKind::Org | EntityKind::State) {
-                    hist.documents.push(Entity { pos: b.toks[k].cs, ..author });
-                    if hist.documents.len() > 4 * LOOKBACK {
-                        hist.documents.drain(..2 * LOOKBACK);
-                    }
-                }
+            if let Some(author) = self.resolve_simple(b, a, z, b.toks[a].cs, (0, 0), hist).filter(|x| matches!(x.kind, EntityKind::Org | EntityKind::State)) {
+                found = Some(author);
             }
         }
+        found
     }
 
     /// States named in tokens `first..end` of `b` (for "both sides").

@@ -306,9 +306,12 @@ impl Resolver<'_> {
             let speaker_document = |e: &Entity| relay && compatible(e) && hist.spoke_at(e.pos);
             // "…, concernant le rapport publié par HRW. Le document accuse …": a document named
             // with its author since the last speaker spoke is the one meant.
-            let named_document = relay && !describes_person && !org;
-            if let Some(author) = hist.document_after_speaker(pos).filter(|d| named_document && !(exclude.0 <= d.pos && d.pos < exclude.1)) {
-                return Some(Entity { pos, ..author.clone() });
+            if relay && !describes_person && !org {
+                let since = hist.last_spoke_before(pos);
+                let (from, to) = (b.toks.partition_point(|t| t.cs < since), b.toks.partition_point(|t| t.cs < pos).min(first));
+                if let Some(author) = (from < to).then(|| self.document_author(b, from, to, hist)).flatten() {
+                    return Some(Entity { pos, ..author });
+                }
             }
             let found = hist
                 .recent(pos, exclude, &same_institution)
