@@ -190,3 +190,20 @@ fn deep_pages_of_the_whole_list_found_by_block_counts_are_its_windows_through_ad
     wb.add_claim(sources[1], 58, 66, speaker, "a déclaré", Stance::Assert).expect("claim added");
     check_every_window(&wb, "after deletes and an add");
 }
+
+#[test]
+fn a_search_word_is_matched_by_its_stem_alone_when_the_stem_begins_it() {
+    use crosscheck::store::fts_query;
+    for (input, query) in [
+        // Every word starting with the word starts with its stem: the stem alone finds the same.
+        ("Accusations", "\"accus\"*"),
+        ("Лаврова", "\"лавров\"*"),
+        ("l'armée", "\"l'arm\"*"),
+        ("Jermuk soldats", "\"Jermuk\"* AND \"soldat\"*"),
+        ("war", "\"war\"*"),
+        // The index does not fold "ё" as the stemmer's input is folded: the word is kept beside.
+        ("зелёные", "(\"зелёные\"* OR \"зелен\"*)"),
+    ] {
+        assert_eq!(fts_query(input).expect("a query").as_deref(), Some(query), "the query {input} is searched as");
+    }
+}
