@@ -81,15 +81,32 @@ struct BlockSeek {
     offset: usize,
 }
 
+/// How a page's claims are read.
+enum PageRows {
+    /// A query and its arguments.
+    Sql(String, Vec<Value>),
+    /// The claims' ids, in the page's order.
+    Ids(Vec<i64>),
+}
+
 /// The source date used for date filters and timelines, as `YYYY-MM-DD`.
 const SOURCE_DAY: &str = "substr(coalesce(s.published_at, s.imported_at), 1, 10)";
 
 impl Store {
     /// The claims at `offset..offset + limit` of those matching `filter` and `dates`, with the total.
     pub fn claims_page(&self, filter: &ClaimFilter, dates: &DateSpan, offset: usize, limit: usize) -> Result<ClaimPage> {
-        let (total, sql, args) = self.page_sql(filter, dates, offset, limit, COLUMNS)?;
-        let mut st = self.conn().prepare(&sql)?;
-        let claims = st.query_map(params_from_iter(args), from_row)?.collect::<rusqlite::Result<_>>()?;
+        let (total, rows) = self.page_rows(filter, dates, offset, limit, COLUMNS)?;
+        let claims = match rows {
+            PageRows::Sql(sql, args) => {
+                let mut st = self.conn().prepare(&sql)?;
+                let claims = st.query_map(params_from_iter(args), from_row)?.collect::<rusqlite::Result<_>>()?;
+                claims
+            }
+            PageRows::Ids(ids) => {
+                let mut st = self.conn().prepare_cached(&format!("SELECT {COLUMNS} FROM claims c WHERE c.id = ?1"))?;
+                ids.into_iter().map(|id| st.query_row([id], from_row)).collect::<rusqlite::Result<_>>()?
+            }
+        };
         Ok(ClaimPage { total, claims })
     }
 
@@ -97,15 +114,20 @@ impl Store {
     /// in the page's order: a range the analyst selects across pages not loaded, without the
     /// claims' rows.
     pub fn claim_ids_page(&self, filter: &ClaimFilter, dates: &DateSpan, offset: usize, limit: usize) -> Result<Vec<i64>> {
-        let (_, sql, args) = self.page_sql(filter, dates, offset, limit, "c.id")?;
-        let mut st = self.conn().prepare(&sql)?;
-        let ids = st.query_map(params_from_iter(args), |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
-        Ok(ids)
+        match self.page_rows(filter, dates, offset, limit, "c.id")?.1 {
+            PageRows::Sql(sql, args) => {
+                let mut st = self.conn().prepare(&sql)?;
+                let ids = st.query_map(params_from_iter(args), |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
+                Ok(ids)
+            }
+            PageRows::Ids(ids) => Ok(ids),
+        }
     }
 
-    /// The total of a filter and the query selecting `columns` of its claims at `offset..offset + limit`.
-    fn page_sql(&self, filter: &ClaimFilter, dates: &DateSpan, offset: usize, limit: usize, columns: &str) -> Result<(usize, String, Vec<Value>)> {
-        let FilterSql { sql: from_where, mut args, count } = self.dated_filter_sql(filter, dates)?;
+    /// The total of a filter and how to read its claims at `offset..offset + limit`: a query
+    /// selecting `columns`, or their ids.
+    fn page_rows(&self, filter: &ClaimFilter, dates: &DateSpan, offset: usize, limit: usize, columns: &str) -> Result<(usize, PageRows)> {
+        let FilterSql { sql: from_where, mut args, count, full_text } = self.dated_filter_sql(filter, dates)?;
         // The whole list in reading order: its total and its page's place from the block counts.
         if from_where == "FROM claims c" && filter.order == ClaimOrder::default() {
             let (total, seek) = self.block_seek(offset)?;
@@ -118,22 +140,35 @@ impl Store {
                 ),
                 None => format!("SELECT {columns} FROM claims c WHERE 0"),
             };
-            return Ok((total, sql, args));
+            return Ok((total, PageRows::Sql(sql, args)));
         }
-        let total: i64 = match count {
-            Some(count) => self.conn().query_row(&count, params_from_iter(args.iter()), |r| r.get(0))?,
-            None => self.conn().query_row(&format!("SELECT count(*) {from_where}"), params_from_iter(args.iter()), |r| r.get(0))?,
+        let rows = self.conn().query_row("SELECT coalesce(max(id), 0) FROM claims", [], |r| r.get::<_, i64>(0))? as usize;
+        // A search alone reads its matches once, for its total and, when it walks, to test each
+        // claim walked: counting them and then matching again for the page ran the full-text
+        // query twice and built a set of every match from the second run (~97,000 claims for a
+        // common word at a million), most of a search's time.
+        let matches = match &full_text {
+            Some(query) => Some(self.full_text_ids(query)?),
+            None => None,
         };
-        let total = total as usize;
+        let total = match (&matches, count) {
+            (Some(ids), _) => ids.len(),
+            (None, Some(count)) => self.conn().query_row(&count, params_from_iter(args.iter()), |r| r.get::<_, i64>(0))? as usize,
+            (None, None) => self.conn().query_row(&format!("SELECT count(*) {from_where}"), params_from_iter(args.iter()), |r| r.get::<_, i64>(0))? as usize,
+        };
         // In reading order, a filter matching many claims reaches its page soonest by walking the
         // reading-order index and testing each claim, stopping at the page; one matching few, by
         // fetching its matches and sorting them. SQLite's planner, misled by the full-text
         // index's estimate, fetched and sorted a common word's 8,700 claims for its first page.
         // The walk is chosen when it reads fewer claims than the filter holds.
-        let rows = self.conn().query_row("SELECT coalesce(max(id), 0) FROM claims", [], |r| r.get::<_, i64>(0))? as usize;
         let walk = filter.order.by == ClaimSort::Reading
             && from_where.contains(" WHERE ")
             && offset.saturating_add(limit).saturating_mul(rows) / total.max(1) < total;
+        if let (true, Some(ids)) = (walk, &matches) {
+            // `ids` is in rowid order, as the full-text index gives them.
+            let page = self.walk_reading_order(filter.order.descending, offset, limit, |id| ids.binary_search(&id).is_ok())?;
+            return Ok((total, PageRows::Ids(page)));
+        }
         let from_where = if walk {
             from_where.replacen("FROM claims c", "FROM claims c INDEXED BY claims_reading_order", 1).replace(STATE_SET, STATE_WALK)
         } else {
@@ -143,7 +178,40 @@ impl Store {
         args.push(Value::Integer(offset.min(i64::MAX as usize) as i64));
         let n = args.len();
         let sql = format!("SELECT {columns} {from_where} ORDER BY {} LIMIT ?{} OFFSET ?{n}", filter.order.sql(), n - 1);
-        Ok((total, sql, args))
+        Ok((total, PageRows::Sql(sql, args)))
+    }
+
+    /// The claims a full-text query matches, in id order.
+    fn full_text_ids(&self, query: &str) -> Result<Vec<i64>> {
+        let mut st = self.conn().prepare_cached("SELECT rowid FROM claims_fts WHERE claims_fts MATCH ?1 ORDER BY rowid")?;
+        let ids = st.query_map([query], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
+        Ok(ids)
+    }
+
+    /// The ids of the claims at `offset..offset + limit` of those `keep` accepts, in reading
+    /// order: a walk of the reading-order index (ids only, no claim's row) that stops at the page.
+    fn walk_reading_order(&self, descending: bool, offset: usize, limit: usize, mut keep: impl FnMut(i64) -> bool) -> Result<Vec<i64>> {
+        let sql = if descending {
+            "SELECT id FROM claims INDEXED BY claims_reading_order ORDER BY source_id DESC, start DESC, id DESC"
+        } else {
+            "SELECT id FROM claims INDEXED BY claims_reading_order ORDER BY source_id, start, id"
+        };
+        let mut st = self.conn().prepare_cached(sql)?;
+        let mut rows = st.query([])?;
+        let (mut skipped, mut page) = (0, Vec::new());
+        while page.len() < limit {
+            let Some(row) = rows.next()? else { break };
+            let id: i64 = row.get(0)?;
+            if !keep(id) {
+                continue;
+            }
+            if skipped < offset {
+                skipped += 1;
+            } else {
+                page.push(id);
+            }
+        }
+        Ok(page)
     }
 
     /// The number of claims, and where the claim at `offset` of the whole list in reading order
@@ -197,8 +265,9 @@ impl Store {
             f.sql = with_sources(f.sql);
             f.sql.push_str(if f.sql.contains(" WHERE ") { " AND " } else { " WHERE " });
             f.sql.push_str(&bounds.join(" AND "));
-            // A count of the filter's set alone would ignore the dates.
+            // A count of the filter's set alone, or its matches alone, would ignore the dates.
             f.count = None;
+            f.full_text = None;
         }
         Ok(f)
     }

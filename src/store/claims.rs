@@ -206,6 +206,9 @@ pub(super) struct FilterSql {
     /// every match in the table (a common word's 8,700 claims at 108,000: 17 ms in the sqlite3 shell,
     /// 1 ms in the full-text index).
     pub count: Option<String>,
+    /// When the filter is one full-text match and nothing else: its FTS5 query, so that a page
+    /// reads the matches once for both its total and its claims.
+    pub full_text: Option<String>,
 }
 
 /// Migration 19: a claim's anchored words (`exact`) are not stored again when they are its text,
@@ -374,6 +377,8 @@ impl Store {
         let mut clauses = Vec::new();
         // For each clause that is a set of claims, the query counting it alone.
         let mut counts: Vec<Option<String>> = Vec::new();
+        // For each clause, its FTS5 query when it is a full-text match.
+        let mut matches: Vec<Option<String>> = Vec::new();
         let mut args: Vec<rusqlite::types::Value> = Vec::new();
         // A full-text match as a clause. A subquery, not a join: the match runs once. Joined, the
         // planner could walk an index of `claims` (the queue's) and run the match once per claim:
@@ -382,12 +387,14 @@ impl Store {
         // (FTS5 would call it a syntax error).
         let mut full_text = |m: Option<String>| match m {
             Some(m) => {
+                matches.push(Some(m.clone()));
                 args.push(m.into());
                 let n = args.len();
                 clauses.push(format!("c.id IN (SELECT rowid FROM claims_fts WHERE claims_fts MATCH ?{n})"));
                 counts.push(Some(format!("SELECT count(*) FROM claims_fts WHERE claims_fts MATCH ?{n}")));
             }
             None => {
+                matches.push(None);
                 clauses.push("0".to_string());
                 counts.push(None);
             }
@@ -421,6 +428,7 @@ impl Store {
             count.push(')');
             clauses.push(clause);
             counts.push(Some(count));
+            matches.push(None);
         }
         if let Some(s) = filter.source {
             args.push(s.into());
@@ -461,15 +469,15 @@ impl Store {
             args.push(spelled.into());
             clauses.push(format!("c.id IN (SELECT claim_id FROM claim_tags WHERE tag = ?{})", args.len()));
         }
-        let count = match (clauses.len(), counts.pop()) {
-            (1, Some(count)) => count,
-            _ => None,
+        let (count, full_text) = match (clauses.len(), counts.pop()) {
+            (1, Some(count)) => (count, matches.pop().flatten()),
+            _ => (None, None),
         };
         if !clauses.is_empty() {
             sql.push_str(" WHERE ");
             sql.push_str(&clauses.join(" AND "));
         }
-        Ok(FilterSql { sql, args, count })
+        Ok(FilterSql { sql, args, count, full_text })
     }
 
     /// One claim.

@@ -192,6 +192,53 @@ fn deep_pages_of_the_whole_list_found_by_block_counts_are_its_windows_through_ad
 }
 
 #[test]
+fn search_pages_read_from_one_pass_over_the_matches_are_windows_of_the_full_list_both_ways() {
+    let mut wb = Workbench::in_memory().expect("an in-memory store opens");
+    let g = wb.gazetteer().expect("gazetteer");
+    for i in 0..40 {
+        let text = format!("Dépêche {i}. {}", "Moscou, la frontière et le lac sont bien calmes. ".repeat(4));
+        let doc = ingest::load(&format!("d{i}.txt"), text.as_bytes()).expect("text loads");
+        let id = wb.import_document(doc, None, &g).expect("import").source_id;
+        // Claims added in reverse order of position: ids and reading order differ. Every other
+        // claim is Bakou's, so its name matches densely enough for a first page to be walked.
+        let first = format!("Dépêche {i}. ").chars().count();
+        for k in (0..4).rev() {
+            let speaker = Speaker { name: if k % 2 == 0 { "Moscou" } else { "Bakou" }.into(), ..Default::default() };
+            let start = first + k * 49;
+            wb.add_claim(id, start, start + 48, speaker, "a déclaré", Stance::Assert).expect("claim added");
+        }
+    }
+    let check_all = |wb: &Workbench, why: &str| {
+        let searches = [
+            ClaimFilter { query: Some("bakou".into()), ..Default::default() },
+            ClaimFilter { query: Some("calmes Bakou".into()), ..Default::default() },
+            ClaimFilter { speaker: Some("bakou".into()), ..Default::default() },
+            ClaimFilter { query: Some("bakou".into()), order: crosscheck::store::ClaimOrder { descending: true, ..Default::default() }, ..Default::default() },
+        ];
+        for filter in &searches {
+            let all: Vec<i64> = wb.store().claims(filter).expect("claims").iter().map(|c| c.id).collect();
+            assert!(all.len() >= 70, "{why}: {filter:?} matches every Bakou claim ({})", all.len());
+            for offset in [0, 1, 7, all.len() - 3, all.len(), all.len() + 5] {
+                let page = wb.store().claims_page(filter, &DateSpan::default(), offset, 5).expect("page");
+                let window: Vec<i64> = all.iter().skip(offset).take(5).copied().collect();
+                assert_eq!(page.claims.iter().map(|c| c.id).collect::<Vec<_>>(), window, "{why}: {filter:?} at {offset}");
+                assert_eq!(page.total, all.len(), "{why}: {filter:?}'s total");
+                let ids = wb.store().claim_ids_page(filter, &DateSpan::default(), offset, 5).expect("ids");
+                assert_eq!(ids, window, "{why}: {filter:?}'s ids at {offset}");
+            }
+        }
+    };
+    check_all(&wb, "as added");
+    wb.set_setting("analyst", "Ana").expect("analyst");
+    let bakou = ClaimFilter { query: Some("bakou".into()), ..Default::default() };
+    let found: Vec<i64> = wb.store().claims(&bakou).expect("search").iter().map(|c| c.id).collect();
+    wb.delete_claim(found[1], "gone").expect("claim deleted");
+    let changes = crosscheck::ClaimChanges { speaker: Some("Erevan".into()), ..Default::default() };
+    wb.edit_claim(found[4], changes, "another speaker").expect("claim edited");
+    check_all(&wb, "after a delete and an edit");
+}
+
+#[test]
 fn a_search_word_is_matched_by_its_stem_alone_when_the_stem_begins_it() {
     use crosscheck::store::fts_query;
     for (input, query) in [
