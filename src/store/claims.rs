@@ -254,15 +254,24 @@ pub(super) fn stored_exact<'a>(exact: &'a str, text: &str) -> (&'a str, bool) {
     }
 }
 
-/// A claim's columns, as [`from_row`] reads them. SQLite's `substr` counts characters as the
-/// anchors do (Unicode scalar values), so the context read from the source is the one the
-/// import computed (`workbench::anchor_at`).
-pub(super) const COLUMNS: &str = "c.id, c.source_id, c.start, c.end, CASE c.exact_is_text WHEN 1 THEN c.text ELSE c.exact END,
-    CASE c.context_is_source WHEN 1 THEN (SELECT substr(src.text, max(c.start - 32, 0) + 1, c.start - max(c.start - 32, 0)) FROM sources src WHERE src.id = c.source_id) ELSE c.prefix END,
-    CASE c.context_is_source WHEN 1 THEN (SELECT substr(src.text, c.end + 1, 32) FROM sources src WHERE src.id = c.source_id) ELSE c.suffix END,
-    c.text, c.speaker, c.party_key,
+/// A claim's columns, as [`from_row`] reads them. The last is the claim's window of its source's
+/// text, the 32 characters before it to the 32 after, read once when the claim takes its context
+/// or its text from the source (`context_is_source`, `text_is_source`). SQLite's `substr` counts
+/// characters as the anchors do (Unicode scalar values), so the context and text read from the
+/// source are those the import computed (`workbench::anchor_at`).
+pub(super) const COLUMNS: &str = "c.id, c.source_id, c.start, c.end, c.exact, c.prefix, c.suffix, c.text, c.speaker, c.party_key,
     c.countries, c.cue, c.stance, c.via, c.responds_to, c.origin, c.created_at,
-    CASE c.updated_at WHEN '' THEN c.created_at ELSE c.updated_at END, c.confidence, c.doubts, c.review";
+    CASE c.updated_at WHEN '' THEN c.created_at ELSE c.updated_at END, c.confidence, c.doubts, c.review,
+    c.exact_is_text, c.context_is_source, c.text_is_source,
+    CASE WHEN c.context_is_source = 1 OR c.text_is_source = 1 THEN
+        (SELECT substr(src.text, max(c.start - 32, 0) + 1, c.end + 32 - max(c.start - 32, 0)) FROM sources src WHERE src.id = c.source_id) END";
+
+/// A claim's text as SQL, for claims named `c`: its own, or its source's words at its offsets.
+pub(super) fn text_sql(c: &str) -> String {
+    format!(
+        "CASE {c}.text_is_source WHEN 1 THEN (SELECT substr(src.text, {c}.start + 1, {c}.end - {c}.start) FROM sources src WHERE src.id = {c}.source_id) ELSE {c}.text END"
+    )
+}
 
 pub(super) fn from_row(r: &Row<'_>) -> rusqlite::Result<Claim> {
     let json_err = |i: usize, e: serde_json::Error| rusqlite::Error::FromSqlConversionFailure(i, rusqlite::types::Type::Text, Box::new(e));
@@ -272,15 +281,28 @@ pub(super) fn from_row(r: &Row<'_>) -> rusqlite::Result<Claim> {
     let origin: String = r.get(15)?;
     let doubts: String = r.get(19)?;
     let review: String = r.get(20)?;
+    let (start, end) = (r.get::<_, i64>(2)? as usize, r.get::<_, i64>(3)? as usize);
+    let (exact_is_text, context_is_source, text_is_source): (bool, bool, bool) = (r.get(21)?, r.get(22)?, r.get(23)?);
+    let window: Option<String> = r.get(24)?;
+    // The window begins up to 32 characters before the claim (fewer at the start of the text).
+    let before = start - start.saturating_sub(32);
+    let from_window = |from: usize, to: usize| window.as_deref().map(|w| crate::text::char_slice(w, from, to).to_string()).unwrap_or_default();
+    let after = before + end.saturating_sub(start);
+    let text = if text_is_source { from_window(before, after) } else { r.get(7)? };
+    let (prefix, suffix) = if context_is_source {
+        (from_window(0, before), from_window(after, usize::MAX))
+    } else {
+        (r.get(5)?, r.get(6)?)
+    };
     Ok(Claim {
         id: r.get(0)?,
         source_id: r.get(1)?,
         anchor: Anchor {
-            start: r.get::<_, i64>(2)? as usize,
-            end: r.get::<_, i64>(3)? as usize,
-            selector: TextQuoteSelector { exact: r.get(4)?, prefix: r.get(5)?, suffix: r.get(6)? },
+            start,
+            end,
+            selector: TextQuoteSelector { exact: if exact_is_text { text.clone() } else { r.get(4)? }, prefix, suffix },
         },
-        text: r.get(7)?,
+        text,
         speaker: Speaker {
             name: r.get(8)?,
             party: r.get(9)?,
@@ -327,12 +349,16 @@ pub(crate) fn insert_claim_party_in(tx: &Transaction<'_>, c: &NewClaim, context:
     let exact = stored_exact(&c.anchor.selector.exact, &c.text);
     let from_source = matches!(context, Context::FromSource(len) if len <= CONTEXT_FROM_SOURCE_MAX);
     let (prefix, suffix) = if from_source { ("", "") } else { (c.anchor.selector.prefix.as_str(), c.anchor.selector.suffix.as_str()) };
+    // The anchored words are the source's at the claim's offsets; when they are its text too,
+    // as an extracted claim's are, the text is read from the source like the context.
+    let text_is_source = from_source && exact.1;
     // Cached: a batch import inserts tens of thousands of claims, and parsing this statement
     // each time cost as much as running it.
     tx.prepare_cached(
         "INSERT INTO claims (source_id, start, end, exact, prefix, suffix, text, speaker, party_key, countries, cue, stance, via,
-                             responds_to, origin, created_at, updated_at, confidence, doubts, review, exact_is_text, context_is_source)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, '', ?17, ?18, ?19, ?20, ?21)",
+                             responds_to, origin, created_at, updated_at, confidence, doubts, review, exact_is_text, context_is_source,
+                             text_is_source)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, '', ?17, ?18, ?19, ?20, ?21, ?22)",
     )?
     .execute(params![
             c.source_id,
@@ -341,7 +367,7 @@ pub(crate) fn insert_claim_party_in(tx: &Transaction<'_>, c: &NewClaim, context:
             exact.0,
             prefix,
             suffix,
-            c.text,
+            if text_is_source { "" } else { c.text.as_str() },
             c.speaker.name,
             party,
             serde_json::to_string(&c.speaker.countries).unwrap_or_else(|_| "[]".into()),
@@ -357,6 +383,7 @@ pub(crate) fn insert_claim_party_in(tx: &Transaction<'_>, c: &NewClaim, context:
             if c.origin == Origin::Analyst { ReviewState::Edited } else { ReviewState::ToReview }.as_str(),
             exact.1,
             from_source,
+            text_is_source,
         ])?;
     Ok((tx.last_insert_rowid(), party))
 }

@@ -187,10 +187,13 @@ pub struct ClaimBrief {
     pub responds_to: Option<i64>,
 }
 
-/// The columns a [`ClaimBrief`] is read from, in [`brief_of`]'s order.
-const BRIEF_COLUMNS: &str = "id, source_id, text, speaker, party_key, countries, stance, responds_to";
+/// The columns a [`ClaimBrief`] is read from, for claims named `c`, in [`brief_of`]'s order.
+fn brief_columns(c: &str) -> String {
+    let text = super::claims::text_sql(c);
+    format!("{c}.id, {c}.source_id, {text}, {c}.speaker, {c}.party_key, {c}.countries, {c}.stance, {c}.responds_to")
+}
 
-/// The brief in a row's columns `at..at + 8`, as [`BRIEF_COLUMNS`] lists them.
+/// The brief in a row's columns `at..at + 8`, as [`brief_columns`] lists them.
 fn brief_at(r: &rusqlite::Row<'_>, at: usize) -> rusqlite::Result<ClaimBrief> {
     let countries: String = r.get(at + 5)?;
     let stance: String = r.get(at + 6)?;
@@ -211,13 +214,13 @@ fn brief_of(r: &rusqlite::Row<'_>) -> rusqlite::Result<ClaimBrief> {
 /// A claim's brief.
 pub(crate) fn claim_brief_in(tx: &Transaction<'_>, id: i64) -> Result<Option<ClaimBrief>> {
     // Cached: detection reads a brief for every claim it shortlists.
-    Ok(tx.prepare_cached(&format!("SELECT {BRIEF_COLUMNS} FROM claims WHERE id = ?1"))?.query_row([id], brief_of).optional()?)
+    Ok(tx.prepare_cached(&format!("SELECT {} FROM claims c WHERE c.id = ?1", brief_columns("c")))?.query_row([id], brief_of).optional()?)
 }
 
 /// The briefs of the first `limit` claims after claim `after`, in id order: a whole-store pass
 /// reads the claims in slices of this kind, each one range of the table.
 pub(crate) fn claim_briefs_after_in(tx: &Transaction<'_>, after: i64, limit: usize) -> Result<Vec<ClaimBrief>> {
-    let mut st = tx.prepare_cached(&format!("SELECT {BRIEF_COLUMNS} FROM claims WHERE id > ?1 ORDER BY id LIMIT ?2"))?;
+    let mut st = tx.prepare_cached(&format!("SELECT {} FROM claims c WHERE c.id > ?1 ORDER BY c.id LIMIT ?2", brief_columns("c")))?;
     let rows = st.query_map(params![after, limit as i64], brief_of)?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
@@ -225,11 +228,10 @@ pub(crate) fn claim_briefs_after_in(tx: &Transaction<'_>, after: i64, limit: usi
 /// A claim answering another, and the claim it answers: the first `limit` after claim `after`,
 /// in id order (a claim whose target is gone is not one).
 pub(crate) fn replies_after_in(tx: &Transaction<'_>, after: i64, limit: usize) -> Result<Vec<(ClaimBrief, ClaimBrief)>> {
-    let columns = |t: &str| BRIEF_COLUMNS.split(", ").map(|c| format!("{t}.{c}")).collect::<Vec<_>>().join(", ");
     let mut st = tx.prepare_cached(&format!(
         "SELECT {}, {} FROM claims c JOIN claims t ON t.id = c.responds_to WHERE c.id > ?1 ORDER BY c.id LIMIT ?2",
-        columns("c"),
-        columns("t")
+        brief_columns("c"),
+        brief_columns("t")
     ))?;
     let rows = st.query_map(params![after, limit as i64], |r| Ok((brief_at(r, 0)?, brief_at(r, 8)?)))?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)

@@ -144,4 +144,6 @@ END;
     Code(super::claims::context_is_source_in),
     // 21: claims counted per block of source ids, for deep pages of the whole list (src/store/browse.rs).
     Sql(super::browse::READING_BLOCKS),
+    // 22: claims' text read from their source, the claims' full-text index contentless (src/store/search.rs).
+    Code(super::search::contentless_claims_in),
 ];

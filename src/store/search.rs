@@ -53,6 +53,50 @@ BEGIN
 END;
 "#;
 
+/// Migration 22: a claim's text is read from its source, as its anchor context is (migration
+/// 20), and the claims' full-text index keeps no copy of what it indexes.
+///
+/// An extracted claim's text is its source's words at its offsets (`exact_is_text`): for a
+/// claim anchored in a source of at most [`super::claims::CONTEXT_FROM_SOURCE_MAX`] bytes it is
+/// stored empty with `text_is_source` (129 MB of the 1,015 MB store of a million claims). The
+/// index could no longer read its external content from `claims.text`, whose old values an
+/// external-content index needs to delete a row: it is contentless now (`content=''`), and
+/// `contentless_delete=1` deletes a row by its id alone. Rebuilt from every claim's text (the
+/// contentless format differs); claims already stored keep their text (rewriting them smaller
+/// would free no page). Nothing searched for reads the index's columns: no snippet, highlight
+/// or rank is asked of it. Run again over its own work, it rebuilds the same index.
+pub(super) fn contentless_claims_in(tx: &Transaction<'_>) -> Result<()> {
+    let has_column = tx.prepare("SELECT 1 FROM pragma_table_info('claims') WHERE name = 'text_is_source'")?.exists([])?;
+    if !has_column {
+        tx.execute_batch("ALTER TABLE claims ADD COLUMN text_is_source INTEGER NOT NULL DEFAULT 0;")?;
+    }
+    tx.execute_batch(&format!(
+        r#"
+DROP TRIGGER IF EXISTS claims_fts_ad;
+DROP TRIGGER IF EXISTS claims_fts_au;
+DROP TABLE IF EXISTS claims_fts;
+CREATE VIRTUAL TABLE claims_fts USING fts5(
+    text, speaker, cue, content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 2'
+);
+INSERT INTO claims_fts (rowid, text, speaker, cue) SELECT c.id, {text}, c.speaker, c.cue FROM claims c ORDER BY c.id;
+DELETE FROM fts_queue WHERE kind = 'claim';
+
+CREATE TRIGGER claims_fts_ad AFTER DELETE ON claims BEGIN
+    DELETE FROM claims_fts WHERE rowid = old.id AND NOT EXISTS (SELECT 1 FROM fts_queue WHERE kind = 'claim' AND id = old.id);
+    DELETE FROM fts_queue WHERE kind = 'claim' AND id = old.id;
+END;
+CREATE TRIGGER claims_fts_au AFTER UPDATE OF text, speaker, cue ON claims
+    WHEN NOT EXISTS (SELECT 1 FROM fts_queue WHERE kind = 'claim' AND id = new.id)
+BEGIN
+    DELETE FROM claims_fts WHERE rowid = old.id;
+    INSERT INTO claims_fts (rowid, text, speaker, cue) SELECT c.id, {text}, c.speaker, c.cue FROM claims c WHERE c.id = new.id;
+END;
+"#,
+        text = super::claims::text_sql("c")
+    ))?;
+    Ok(())
+}
+
 /// Indexes the rows queued in this transaction and empties the queue.
 pub(super) fn index_queued_in(tx: &Transaction<'_>) -> Result<()> {
     let queued = tx.prepare_cached("SELECT EXISTS (SELECT 1 FROM fts_queue)")?.query_row([], |r| r.get::<_, bool>(0))?;
@@ -64,10 +108,11 @@ pub(super) fn index_queued_in(tx: &Transaction<'_>) -> Result<()> {
          SELECT s.id, s.title, s.text FROM fts_queue q JOIN sources s ON s.id = q.id WHERE q.kind = 'source' ORDER BY q.id",
     )?
     .execute([])?;
-    tx.prepare_cached(
+    tx.prepare_cached(&format!(
         "INSERT INTO claims_fts (rowid, text, speaker, cue)
-         SELECT c.id, c.text, c.speaker, c.cue FROM fts_queue q JOIN claims c ON c.id = q.id WHERE q.kind = 'claim' ORDER BY q.id",
-    )?
+         SELECT c.id, {}, c.speaker, c.cue FROM fts_queue q JOIN claims c ON c.id = q.id WHERE q.kind = 'claim' ORDER BY q.id",
+        super::claims::text_sql("c")
+    ))?
     .execute([])?;
     tx.prepare_cached("DELETE FROM fts_queue")?.execute([])?;
     Ok(())

@@ -473,7 +473,7 @@ impl Store {
             tx.execute(
                 "UPDATE claims SET text = ?2, speaker = ?3, party_key = ?4, stance = ?5, cue = ?6, origin = ?7, updated_at = ?8,
                                    countries = ?9, review = ?10, start = ?11, end = ?12, exact = ?13, prefix = ?14, suffix = ?15,
-                                   responds_to = ?16, exact_is_text = ?17, context_is_source = 0
+                                   responds_to = ?16, exact_is_text = ?17, context_is_source = 0, text_is_source = 0
                  WHERE id = ?1",
                 params![
                     claim_id,

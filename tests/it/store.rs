@@ -260,6 +260,7 @@ fn a_store_with_the_key_index_as_text_is_migrated_to_hashes_and_detects_what_a_f
     {
         let conn = rusqlite::Connection::open(&old).unwrap();
         let claims = Workbench::open(&fresh).unwrap().claims(&ClaimFilter::default()).unwrap();
+        as_schema_21(&conn);
         conn.execute_batch(
             "DROP TABLE claim_keys; DROP TABLE common_keys; DROP TABLE claim_countries; DROP TRIGGER claims_countries_ai; DROP TRIGGER claims_countries_au;
              UPDATE claims SET exact = text WHERE exact_is_text = 1; ALTER TABLE claims DROP COLUMN exact_is_text;
@@ -364,6 +365,7 @@ fn claims_read_their_anchor_context_from_short_sources_and_a_migrated_store_read
     std::fs::copy(&fresh, &old).unwrap();
     {
         let conn = rusqlite::Connection::open(&old).unwrap();
+        as_schema_21(&conn);
         for c in &claims {
             conn.execute(
                 "UPDATE claims SET prefix = ?2, suffix = ?3 WHERE id = ?1",
@@ -401,4 +403,163 @@ fn claims_read_their_anchor_context_from_short_sources_and_a_migrated_store_read
     assert_eq!(old_conflicts.len(), fresh_conflicts.len(), "and make the same conflicts");
     let new_form: i64 = conn.query_row("SELECT count(*) FROM claims WHERE context_is_source = 1", [], |r| r.get(0)).unwrap();
     assert!(new_form > 0, "the migrated store stores new claims' context as a fresh one does");
+}
+
+// ---- Migration 22: claims' text read from their source, the claims' full-text index contentless.
+
+/// The triggers migration 15 made for the external-content index of claims (`src/store/search.rs`).
+const EXTERNAL_CONTENT_TRIGGERS: &str = "
+CREATE TRIGGER claims_fts_ad AFTER DELETE ON claims BEGIN
+    INSERT INTO claims_fts(claims_fts, rowid, text, speaker, cue) SELECT 'delete', old.id, old.text, old.speaker, old.cue
+        WHERE NOT EXISTS (SELECT 1 FROM fts_queue WHERE kind = 'claim' AND id = old.id);
+    DELETE FROM fts_queue WHERE kind = 'claim' AND id = old.id;
+END;
+CREATE TRIGGER claims_fts_au AFTER UPDATE OF text, speaker, cue ON claims
+    WHEN NOT EXISTS (SELECT 1 FROM fts_queue WHERE kind = 'claim' AND id = new.id)
+BEGIN
+    INSERT INTO claims_fts(claims_fts, rowid, text, speaker, cue) VALUES ('delete', old.id, old.text, old.speaker, old.cue);
+    INSERT INTO claims_fts(rowid, text, speaker, cue) VALUES (new.id, new.text, new.speaker, new.cue);
+END;";
+
+/// Makes a store of today's schema one of schema 21: every claim's text stored, and the claims'
+/// full-text index reading it from the claims as an external-content index.
+fn as_schema_21(conn: &rusqlite::Connection) {
+    let queued: i64 = conn.query_row("SELECT count(*) FROM detect_queue", [], |r| r.get(0)).unwrap();
+    assert_eq!(queued, 0, "an import leaves no claim awaiting detection");
+    // Restoring the text is no edit of the claims: the update trigger's queue is emptied again.
+    conn.execute_batch(&format!(
+        "UPDATE claims SET text = (SELECT substr(s.text, claims.start + 1, claims.end - claims.start) FROM sources s WHERE s.id = claims.source_id)
+             WHERE text_is_source = 1;
+         DELETE FROM detect_queue;
+         DROP TRIGGER claims_fts_ad; DROP TRIGGER claims_fts_au; DROP TABLE claims_fts;
+         ALTER TABLE claims DROP COLUMN text_is_source;
+         CREATE VIRTUAL TABLE claims_fts USING fts5(
+             text, speaker, cue, content='claims', content_rowid='id', tokenize='unicode61 remove_diacritics 2'
+         );
+         INSERT INTO claims_fts(claims_fts) VALUES ('rebuild');
+         {EXTERNAL_CONTENT_TRIGGERS}
+         PRAGMA user_version = 21;"
+    ))
+    .expect("the store made one of schema 21");
+}
+
+/// The ids of the claims each filter finds, in reading order, and each first page's total.
+fn found(db: &Path, filters: &[crosscheck::store::ClaimFilter]) -> Vec<(Vec<i64>, usize)> {
+    let wb = crosscheck::Workbench::open(db).expect("the store opens");
+    filters
+        .iter()
+        .map(|f| {
+            let all: Vec<i64> = wb.claims(f).unwrap().iter().map(|c| c.id).collect();
+            let page = wb.claims_page(f, &Default::default(), 0, 5).unwrap();
+            assert_eq!(page.claims.iter().map(|c| c.id).collect::<Vec<_>>(), all.iter().take(5).copied().collect::<Vec<_>>(), "{f:?}'s first page");
+            (all, page.total)
+        })
+        .collect()
+}
+
+#[test]
+fn a_store_of_schema_21_keeps_its_claims_and_finds_what_it_found_once_claims_are_indexed_without_their_text() {
+    use crosscheck::store::ClaimFilter;
+    use crosscheck::Workbench;
+
+    let dir = tempfile::tempdir().unwrap();
+    let mut files = corpus_files(&dir.path().join("articles"), 0, 6, 2);
+    for f in std::fs::read_dir(crate::support::shared_corpus().join("news-ru")).expect("Russian corpus").map(|e| e.unwrap().path()).filter(|p| p.extension().is_some_and(|x| x == "txt")).take(3) {
+        let to = dir.path().join("articles").join(f.file_name().unwrap());
+        std::fs::copy(&f, &to).unwrap();
+        files.push(to);
+    }
+    let fresh = dir.path().join("fresh.db");
+    let old = dir.path().join("old.db");
+    Workbench::open(&fresh).unwrap().import_paths(&files, &mut ()).unwrap();
+    let (claims, conflicts, anchors) = read_back(&fresh);
+    for (c, a) in claims.iter().zip(&anchors) {
+        assert_eq!(&c.anchor, a, "claim {}'s anchor reads as computed from its source's text", c.id);
+        assert_eq!(c.text, a.selector.exact, "claim {}'s text is its source's words", c.id);
+    }
+    {
+        let conn = rusqlite::Connection::open(&fresh).unwrap();
+        let stored: i64 = conn.query_row("SELECT count(*) FROM claims WHERE text_is_source = 1 AND text = ''", [], |r| r.get(0)).unwrap();
+        assert_eq!(stored as usize, claims.len(), "no extracted claim of a short source stores its text");
+    }
+
+    // Words of every language, stemmed or not, common and rare, a speaker's name and a phrase.
+    let mut filters: Vec<ClaimFilter> = ["forces", "accusations", "ministère", "l'armée", "déclaré", "заявил", "России", "said Armenia", "zzzz"]
+        .iter()
+        .map(|w| ClaimFilter { query: Some(w.to_string()), ..Default::default() })
+        .collect();
+    for c in claims.iter().step_by(17) {
+        let longest = c.text.split(|ch: char| !ch.is_alphanumeric()).max_by_key(|w| w.chars().count()).unwrap_or_default();
+        filters.push(ClaimFilter { query: Some(longest.to_string()), ..Default::default() });
+        filters.push(ClaimFilter { speaker: Some(c.speaker.name.clone()), ..Default::default() });
+    }
+    let fresh_found = found(&fresh, &filters);
+    assert!(fresh_found.iter().filter(|f| f.0.len() > 5).count() > 5, "several searches find more than a page");
+
+    // The same store as schema 21 wrote it: every claim's text stored, the index reading it.
+    std::fs::copy(&fresh, &old).unwrap();
+    let expected: Vec<Vec<i64>> = {
+        let conn = rusqlite::Connection::open(&old).unwrap();
+        as_schema_21(&conn);
+        // What that store found: each word as its own prefix or its stem's, both searched.
+        filters
+            .iter()
+            .map(|f| {
+                let (words, column) = match (&f.query, &f.speaker) {
+                    (Some(q), _) => (q, ""),
+                    (None, Some(s)) => (s, "{speaker} : "),
+                    _ => unreachable!("every filter searches"),
+                };
+                let terms: Vec<String> = words
+                    .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
+                    .filter(|w| w.chars().any(char::is_alphanumeric))
+                    .filter_map(|w| crosscheck::store::fts_query(w).unwrap().map(|term| format!("(\"{w}\"* OR ({term}))")))
+                    .collect();
+                if terms.is_empty() {
+                    return Vec::new();
+                }
+                let both = terms.join(" AND ");
+                let mut st = conn
+                    .prepare("SELECT id FROM claims WHERE id IN (SELECT rowid FROM claims_fts WHERE claims_fts MATCH ?1) ORDER BY source_id, start, id")
+                    .unwrap();
+                let ids = st.query_map([format!("{column}({both})")], |r| r.get(0)).unwrap().map(Result::unwrap).collect();
+                ids
+            })
+            .collect()
+    };
+    let (old_claims, old_conflicts, _) = read_back(&old);
+    assert_eq!(old_claims, claims, "the migrated store reads the same claims");
+    assert_eq!(old_conflicts, conflicts, "and the same conflicts");
+    let old_found = found(&old, &filters);
+    for ((f, (fresh_ids, fresh_total)), ((old_ids, old_total), before)) in filters.iter().zip(&fresh_found).zip(old_found.iter().zip(&expected)) {
+        assert_eq!(old_ids, before, "{f:?} finds in the migrated store what it found before");
+        assert_eq!(fresh_ids, before, "{f:?} finds in a new store what it found before");
+        assert_eq!((*old_total, *fresh_total), (before.len(), before.len()), "{f:?}'s total");
+    }
+    let conn = rusqlite::Connection::open(&old).unwrap();
+    conn.execute("INSERT INTO claims_fts(claims_fts, rank) VALUES ('integrity-check', 1)", []).expect("the rebuilt index is sound");
+    let text_bytes: i64 = conn.query_row("SELECT sum(length(text)) FROM claims", [], |r| r.get(0)).unwrap();
+    assert!(text_bytes > 0, "claims stored before keep their text");
+
+    // Claims imported, edited and deleted after the migration are searched alike in both.
+    let more = corpus_files(&dir.path().join("more"), 6, 3, 0);
+    for db in [&fresh, &old] {
+        let mut wb = Workbench::open(db).unwrap();
+        wb.import_paths(&more, &mut ()).unwrap();
+        wb.set_setting("analyst", "Ana").unwrap();
+        let forces = wb.claims(&ClaimFilter { query: Some("forces".into()), ..Default::default() }).unwrap();
+        wb.delete_claim(forces[0].id, "not a claim").unwrap();
+        let changes = crosscheck::ClaimChanges { text: Some("Les forces se sont retirées de Zangilan.".into()), ..Default::default() };
+        wb.edit_claim(forces[1].id, changes, "reworded").unwrap();
+    }
+    let strip = |cs: Vec<crosscheck::model::Claim>| cs.into_iter().map(|c| (c.id, c.anchor, c.text, c.speaker)).collect::<Vec<_>>();
+    assert_eq!(strip(read_back(&old).0), strip(read_back(&fresh).0), "the claims imported after read alike");
+    filters.push(ClaimFilter { query: Some("Zangilan".into()), ..Default::default() });
+    let (old_found, fresh_found) = (found(&old, &filters), found(&fresh, &filters));
+    assert_eq!(old_found, fresh_found, "and are found alike");
+    assert_eq!(fresh_found.last().map(|f| f.0.len()), Some(1), "the reworded claim is found by its new words");
+    for db in [&fresh, &old] {
+        let conn = rusqlite::Connection::open(db).unwrap();
+        conn.execute("INSERT INTO claims_fts(claims_fts, rank) VALUES ('integrity-check', 1)", []).expect("the index stays sound");
+    }
 }
