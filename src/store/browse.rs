@@ -71,6 +71,15 @@ CREATE TRIGGER IF NOT EXISTS claims_blocks_au AFTER UPDATE OF source_id ON claim
 END;
 "#;
 
+/// Whether a page in reading order is reached sooner by walking the reading-order index and
+/// testing each claim, stopping at the page, than by fetching every match and sorting them: when
+/// the walk, expected to read `want × rows / total` claims, reads fewer than the filter holds.
+/// SQLite's planner, misled by the full-text index's estimate, fetched and sorted a common
+/// word's 8,700 claims for its first page.
+fn walk_pays(want: usize, rows: usize, total: usize) -> bool {
+    want.saturating_mul(rows) / total.max(1) < total
+}
+
 /// Source ids a block of [`READING_BLOCKS`] spans, as a shift (the triggers' `>> 6`).
 const READING_BLOCK_BITS: u32 = 6;
 
@@ -143,32 +152,23 @@ impl Store {
             return Ok((total, PageRows::Sql(sql, args)));
         }
         let rows = self.conn().query_row("SELECT coalesce(max(id), 0) FROM claims", [], |r| r.get::<_, i64>(0))? as usize;
-        // A search alone reads its matches once, for its total and, when it walks, to test each
-        // claim walked: counting them and then matching again for the page ran the full-text
-        // query twice and built a set of every match from the second run (~97,000 claims for a
-        // common word at a million), most of a search's time.
-        let matches = match &full_text {
-            Some(query) => Some(self.full_text_ids(query)?),
-            None => None,
-        };
-        let total = match (&matches, count) {
-            (Some(ids), _) => ids.len(),
+        // A search alone in reading order reads its matches once, for its total and for the
+        // claims its walk passes: counting them and then matching again for the page ran the
+        // full-text query twice and built a set of every match from the second run (~97,000
+        // claims for a common word at a million), most of a search's time.
+        let mut searched = None;
+        if let (Some(query), ClaimSort::Reading) = (&full_text, filter.order.by) {
+            match self.walked_search(query, filter.order.descending, offset, limit, rows)? {
+                (total, Some(page)) => return Ok((total, PageRows::Ids(page))),
+                (total, None) => searched = Some(total),
+            }
+        }
+        let total = match (searched, count) {
+            (Some(total), _) => total,
             (None, Some(count)) => self.conn().query_row(&count, params_from_iter(args.iter()), |r| r.get::<_, i64>(0))? as usize,
             (None, None) => self.conn().query_row(&format!("SELECT count(*) {from_where}"), params_from_iter(args.iter()), |r| r.get::<_, i64>(0))? as usize,
         };
-        // In reading order, a filter matching many claims reaches its page soonest by walking the
-        // reading-order index and testing each claim, stopping at the page; one matching few, by
-        // fetching its matches and sorting them. SQLite's planner, misled by the full-text
-        // index's estimate, fetched and sorted a common word's 8,700 claims for its first page.
-        // The walk is chosen when it reads fewer claims than the filter holds.
-        let walk = filter.order.by == ClaimSort::Reading
-            && from_where.contains(" WHERE ")
-            && offset.saturating_add(limit).saturating_mul(rows) / total.max(1) < total;
-        if let (true, Some(ids)) = (walk, &matches) {
-            // `ids` is in rowid order, as the full-text index gives them.
-            let page = self.walk_reading_order(filter.order.descending, offset, limit, |id| ids.binary_search(&id).is_ok())?;
-            return Ok((total, PageRows::Ids(page)));
-        }
+        let walk = filter.order.by == ClaimSort::Reading && from_where.contains(" WHERE ") && walk_pays(offset.saturating_add(limit), rows, total);
         let from_where = if walk {
             from_where.replacen("FROM claims c", "FROM claims c INDEXED BY claims_reading_order", 1).replace(STATE_SET, STATE_WALK)
         } else {
@@ -181,37 +181,65 @@ impl Store {
         Ok((total, PageRows::Sql(sql, args)))
     }
 
-    /// The claims a full-text query matches, in id order.
-    fn full_text_ids(&self, query: &str) -> Result<Vec<i64>> {
-        let mut st = self.conn().prepare_cached("SELECT rowid FROM claims_fts WHERE claims_fts MATCH ?1 ORDER BY rowid")?;
-        let ids = st.query_map([query], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
+    /// A search alone in reading order: its total, and the ids of its claims at
+    /// `offset..offset + limit` found by walking the reading-order index — `None` when it
+    /// matches too few claims for a walk to pay (see [`walk_pays`]). `rows` is the highest
+    /// claim id.
+    ///
+    /// A stretch of the reading order is walked first (ids only, no claim's row), then one
+    /// full-text query counts every match and lists only those among the ids walked: stepping
+    /// through every match to list them all cost as much again as counting them (85,000 rows
+    /// for «forces» at a million claims). When the stretch holds fewer matches than the page
+    /// needs, a longer one is walked and the query run again.
+    fn walked_search(&self, query: &str, descending: bool, offset: usize, limit: usize, rows: usize) -> Result<(usize, Option<Vec<i64>>)> {
+        let want = offset.saturating_add(limit);
+        // A common word's page lies well within this stretch: «forces» fills 200 rows within
+        // the first 2,300 claims.
+        let mut reach = want.saturating_mul(16).max(4096);
+        loop {
+            let walked = self.reading_order_ids(descending, reach)?;
+            let (lo, hi) = (walked.iter().min().copied().unwrap_or(0), walked.iter().max().copied().unwrap_or(-1));
+            let (total, within) = self.matches_within(query, lo, hi)?;
+            if !walk_pays(want, rows, total) {
+                return Ok((total, None));
+            }
+            let page: Vec<i64> = walked.iter().copied().filter(|id| within.binary_search(id).is_ok()).skip(offset).take(limit).collect();
+            if page.len() == limit || walked.len() < reach {
+                return Ok((total, Some(page)));
+            }
+            // As far again as the matches' density says the page lies, with room; at least
+            // four times as far, so that the walk soon reaches the end of the list.
+            reach = reach.saturating_mul(4).max(want.saturating_mul(rows) / total.max(1) * 2);
+        }
+    }
+
+    /// The first `n` claim ids in reading order (from the end when `descending`).
+    fn reading_order_ids(&self, descending: bool, n: usize) -> Result<Vec<i64>> {
+        let sql = if descending {
+            "SELECT id FROM claims INDEXED BY claims_reading_order ORDER BY source_id DESC, start DESC, id DESC LIMIT ?1"
+        } else {
+            "SELECT id FROM claims INDEXED BY claims_reading_order ORDER BY source_id, start, id LIMIT ?1"
+        };
+        let mut st = self.conn().prepare_cached(sql)?;
+        let ids = st.query_map([n.min(i64::MAX as usize) as i64], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
         Ok(ids)
     }
 
-    /// The ids of the claims at `offset..offset + limit` of those `keep` accepts, in reading
-    /// order: a walk of the reading-order index (ids only, no claim's row) that stops at the page.
-    fn walk_reading_order(&self, descending: bool, offset: usize, limit: usize, mut keep: impl FnMut(i64) -> bool) -> Result<Vec<i64>> {
-        let sql = if descending {
-            "SELECT id FROM claims INDEXED BY claims_reading_order ORDER BY source_id DESC, start DESC, id DESC"
-        } else {
-            "SELECT id FROM claims INDEXED BY claims_reading_order ORDER BY source_id, start, id"
-        };
-        let mut st = self.conn().prepare_cached(sql)?;
-        let mut rows = st.query([])?;
-        let (mut skipped, mut page) = (0, Vec::new());
-        while page.len() < limit {
-            let Some(row) = rows.next()? else { break };
-            let id: i64 = row.get(0)?;
-            if !keep(id) {
-                continue;
-            }
-            if skipped < offset {
-                skipped += 1;
-            } else {
-                page.push(id);
-            }
-        }
-        Ok(page)
+    /// How many claims a full-text query matches, and those of them with ids in `lo..=hi`,
+    /// sorted: one pass over the matches, each counted in SQLite and only those in the range
+    /// handed over.
+    fn matches_within(&self, query: &str, lo: i64, hi: i64) -> Result<(usize, Vec<i64>)> {
+        let mut st = self.conn().prepare_cached(
+            "SELECT count(*), json_group_array(rowid) FILTER (WHERE rowid BETWEEN ?2 AND ?3) FROM claims_fts WHERE claims_fts MATCH ?1",
+        )?;
+        let (total, mut within) = st.query_row(params![query, lo, hi], |r| {
+            let ids: String = r.get(1)?;
+            let ids: Vec<i64> =
+                serde_json::from_str(&ids).map_err(|e| rusqlite::Error::FromSqlConversionFailure(1, rusqlite::types::Type::Text, Box::new(e)))?;
+            Ok((r.get::<_, i64>(0)?, ids))
+        })?;
+        within.sort_unstable();
+        Ok((usize::try_from(total).unwrap_or(0), within))
     }
 
     /// The number of claims, and where the claim at `offset` of the whole list in reading order

@@ -254,3 +254,33 @@ fn a_search_word_is_matched_by_its_stem_alone_when_the_stem_begins_it() {
         assert_eq!(fts_query(input).expect("a query").as_deref(), Some(query), "the query {input} is searched as");
     }
 }
+
+#[test]
+fn a_search_whose_matches_lie_past_the_first_stretch_walked_walks_further_for_its_page() {
+    // More claims than the first stretch of the reading order a search walks (4,096), the
+    // word's matches all after it, densely enough that walking still pays.
+    let dir = tempfile::tempdir().expect("temp dir");
+    let files: Vec<std::path::PathBuf> = (0..120)
+        .map(|i| {
+            let city = if i < 100 { "Moscou" } else { "Bakou" };
+            let text: String = (0..45).map(|k| format!("Le porte-parole {k} a déclaré que la situation restait calme à {city} le jour {i}.\n\n")).collect();
+            let path = dir.path().join(format!("d{i:03}.txt"));
+            std::fs::write(&path, text).expect("file");
+            path
+        })
+        .collect();
+    let mut wb = Workbench::open(&dir.path().join("ws.db")).expect("store");
+    wb.import_paths(&files, &mut ()).expect("import");
+    let all_claims = wb.store().claims(&ClaimFilter::default()).expect("claims");
+    let bakou = ClaimFilter { query: Some("bakou".into()), ..Default::default() };
+    let found: Vec<i64> = wb.store().claims(&bakou).expect("search").iter().map(|c| c.id).collect();
+    let first = all_claims.iter().position(|c| c.id == found[0]).expect("a match");
+    assert!(first > 4_096 && found.len() > 500, "{} claims, {} matches, the first at {first}", all_claims.len(), found.len());
+    for (offset, descending) in [(0, false), (13, false), (found.len() - 2, false), (0, true)] {
+        let filter = ClaimFilter { order: crosscheck::store::ClaimOrder { descending, ..Default::default() }, ..bakou.clone() };
+        let all: Vec<i64> = wb.store().claims(&filter).expect("claims").iter().map(|c| c.id).collect();
+        let page = wb.store().claims_page(&filter, &DateSpan::default(), offset, 10).expect("page");
+        assert_eq!(page.claims.iter().map(|c| c.id).collect::<Vec<_>>(), all.iter().skip(offset).take(10).copied().collect::<Vec<_>>(), "page at {offset}, descending {descending}");
+        assert_eq!(page.total, found.len(), "the total");
+    }
+}
