@@ -16,6 +16,9 @@
 //!   `valgrind --tool=callgrind`; `-- profile-pipeline [articles]` only the pipeline. A store
 //!   named after the number (`-- profile-pipeline 300 scale.db`) is copied and imported into.
 //! - `cargo bench --bench scale -- rescan scale.db` runs full conflict detection alone on a copy.
+//! - `cargo bench --bench scale -- views DIR` opens a copy of the workspace one `SCALE_KEEP` left
+//!   in `DIR` (migrating it if its schema is older: the time to open is printed) and measures the
+//!   views on it beside the floor left with it.
 //!
 //! Not criterion: one workspace takes minutes to build, and a figure is one run of it.
 
@@ -48,6 +51,7 @@ fn main() {
         Some("profile") => profile(&corpus, number(1, 300), false, args.get(2)),
         Some("profile-pipeline") => profile(&corpus, number(1, 300), true, args.get(2)),
         Some("rescan") => rescan(args.get(1).map(Path::new).expect("a store to rescan a copy of")),
+        Some("views") => kept_views(&corpus, args.get(1).map(Path::new).expect("the folder of a kept workspace")),
         _ => scale(&corpus, number(0, 100_000)),
     }
 }
@@ -261,6 +265,39 @@ fn scale(corpus: &corpus::Corpus, target: usize) {
     space(&db);
 
     let wb = Workbench::open(&db).expect("store reopens");
+    views(corpus, &wb, &fl, claims);
+    drop(wb);
+    let mut wb = Workbench::open(&db).expect("store reopens");
+    let t = Instant::now();
+    let summary = wb.rescan_conflicts().expect("detection");
+    println!(
+        "full conflict detection: {:.1} s over {} claims ({} candidates proposed, {} carried); no floor",
+        t.elapsed().as_secs_f64(),
+        summary.claims,
+        summary.candidates,
+        summary.carried
+    );
+}
+
+/// The views of a kept workspace, on a copy of its store opened (and migrated) by this build.
+fn kept_views(corpus: &corpus::Corpus, dir: &Path) {
+    let copy = tempfile::tempdir_in(dir).expect("temp dir");
+    let db = copy.path().join("scale.db");
+    std::fs::copy(dir.join("scale.db"), &db).expect("store copied");
+    let fl = Floor::open(&dir.join("floor.db")).expect("floor opens");
+    let t = Instant::now();
+    let wb = Workbench::open(&db).expect("store opens");
+    let claims = wb.claim_count().expect("count") as usize;
+    println!("opened (migrated if older) in {:.1} s: {claims} claims", t.elapsed().as_secs_f64());
+    drop(wb);
+    println!("store: {:.1} MB; floor {:.1} MB", mb(store_bytes(&db)), mb(store_bytes(&dir.join("floor.db"))));
+    space(&db);
+    let wb = Workbench::open(&db).expect("store reopens");
+    views(corpus, &wb, &fl, claims);
+}
+
+/// Search, a deep page and a party's first page, p50 and p95 of 21 runs each, beside the floor's.
+fn views(corpus: &corpus::Corpus, wb: &Workbench, fl: &Floor, claims: usize) {
     let (common, rare) = words(corpus);
     let none = DateSpan::default();
     println!("{:<44} {:>9} {:>9} {:>12} {:>12}", "query (200 rows)", "p50 ms", "p95 ms", "floor p50", "floor p95");
@@ -284,23 +321,12 @@ fn scale(corpus: &corpus::Corpus, target: usize) {
         fl.page(floor_deep + i * 10);
     });
     println!("{:<44} {:>9.1} {:>9.1} {:>12.1} {:>12.1}", format!("claims page at {deep}"), ms(p50), ms(p95), ms(f50), ms(f95));
-    let party = busiest_party(&wb);
+    let party = busiest_party(wb);
     let filter = ClaimFilter { party: Some(party.clone()), ..Default::default() };
     let (p50, p95) = percentiles(21, |_| {
         wb.claims_page(&filter, &none, 0, 200).expect("party page");
     });
     println!("{:<44} {:>9.1} {:>9.1} {:>12} {:>12}", format!("first page of party {party}"), ms(p50), ms(p95), "-", "-");
-    drop(wb);
-    let mut wb = Workbench::open(&db).expect("store reopens");
-    let t = Instant::now();
-    let summary = wb.rescan_conflicts().expect("detection");
-    println!(
-        "full conflict detection: {:.1} s over {} claims ({} candidates proposed, {} carried); no floor",
-        t.elapsed().as_secs_f64(),
-        summary.claims,
-        summary.candidates,
-        summary.carried
-    );
 }
 
 /// A common word (the most frequent of five letters or more) and a rare one (in one sentence
