@@ -452,7 +452,12 @@ impl Store {
                 count.push_str(&format!(" UNION SELECT claim_id FROM claim_countries WHERE country = ?{n}"));
             }
             clause.push(')');
-            count.push(')');
+            // Ordered, SQLite merges the sets, each read in claim id order from its index, and
+            // counts each claim once as they pass; unordered, it put every id of every set into a
+            // temporary table to drop the repeats (71,351 claims in three sets of 35,000 to
+            // 71,000 for UA at a million claims: 29 → 18 ms). `LIMIT -1` keeps the order from
+            // being dropped as needless in a subquery.
+            count.push_str(" ORDER BY 1 LIMIT -1)");
             clauses.push(clause);
             counts.push(Some(count));
             matches.push(None);
