@@ -205,10 +205,7 @@ fn candidates_of_slice_in(
     let mut read: Vec<i64> = ids.iter().flat_map(|&c| (c - reach).max(1)..=c).collect();
     read.sort_unstable();
     read.dedup();
-    let mut briefs = Vec::with_capacity(read.len());
-    for id in read {
-        briefs.extend(store::claim_brief_in(tx, id)?);
-    }
+    let briefs = store::claim_briefs_in(tx, &read)?;
     let analysed = in_parallel(&briefs, |b| {
         Features::new(ClaimRef { id: b.id, source_id: b.source_id, text: &b.text, speaker: &b.speaker }, gazetteer, Lexicon::builtin())
     });
