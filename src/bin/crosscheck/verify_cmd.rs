@@ -238,15 +238,12 @@ pub fn history(wb: &Workbench, json: bool, claim: Option<i64>, conflict: Option<
         print_json(&json!({ "history": entries }));
         return Ok(());
     }
+    // Each change as the core words it, as the app shows it: the stored values are JSON for
+    // several kinds (a claim edit, a statement, a conflict built by hand), not for reading.
+    let party = |key: &str| wb.party(key).map(|p| format!("{} ({key})", p.name)).unwrap_or_else(|_| key.to_string());
     for h in &entries {
-        let what = match (&h.old, &h.new) {
-            (Some(o), Some(n)) => format!("{o} → {n}"),
-            (None, Some(n)) => n.clone(),
-            (Some(o), None) => format!("{o} (removed)"),
-            (None, None) => String::new(),
-        };
         let note = if h.note.is_empty() { String::new() } else { format!("  «{}»", h.note) };
-        say!("{}  {:<16} {:<15} {what}{note}", h.at.format("%Y-%m-%d %H:%M:%S"), h.analyst, h.change.as_str());
+        say!("{}  {:<16} {:<15} {}{note}", h.at.format("%Y-%m-%d %H:%M:%S"), h.analyst, h.change.as_str(), h.sentence(&party));
     }
     Ok(())
 }
