@@ -36,10 +36,15 @@ pub enum Change {
     /// `{"statement": ID, "claims": [IDS]}` (the naming claim, then every claim, this one
     /// included), none when it stood alone.
     Statement,
+    /// A conflict's claims as the analyst set them by hand: the conflict built (`old` none, `new`
+    /// `{"claims": [IDS], "explanation": TEXT}`, the explanation null when none was given) or a
+    /// claim added to it (`old` and `new` `{"claims": [IDS]}` before and after). Conflict id only,
+    /// as the other conflict changes: a conflict's history tells who built it and what it holds.
+    ConflictClaims,
 }
 
 impl Change {
-    const ALL: [Change; 11] = [
+    const ALL: [Change; 12] = [
         Change::Verdict,
         Change::Attribution,
         Change::Evidence,
@@ -51,6 +56,7 @@ impl Change {
         Change::Party,
         Change::Source,
         Change::Statement,
+        Change::ConflictClaims,
     ];
 
     /// The name used in the store and in JSON.
@@ -67,6 +73,7 @@ impl Change {
             Change::Party => "party",
             Change::Source => "source",
             Change::Statement => "statement",
+            Change::ConflictClaims => "conflict_claims",
         }
     }
 
@@ -133,6 +140,17 @@ impl HistoryEntry {
         (others(&self.old), others(&self.new))
     }
 
+    /// For a [`Change::ConflictClaims`] entry, the conflict's claims before the change (none when
+    /// it built the conflict) and after, and the explanation it was built with.
+    pub fn conflict_claims(&self) -> (Option<Vec<i64>>, Vec<i64>, Option<String>) {
+        let parse = |v: &Option<String>| v.as_deref().and_then(|s| serde_json::from_str::<serde_json::Value>(s).ok());
+        let ids = |v: &serde_json::Value| -> Vec<i64> {
+            v["claims"].as_array().map(|a| a.iter().filter_map(serde_json::Value::as_i64).collect()).unwrap_or_default()
+        };
+        let new = parse(&self.new).unwrap_or_default();
+        (parse(&self.old).map(|old| ids(&old)), ids(&new), new["explanation"].as_str().map(str::to_string))
+    }
+
     /// The change as a sentence ("speaker: Bakou → Kyiv; party: none → Ukraine (UA)"), never JSON;
     /// `party` names a party key for readers.
     pub fn sentence(&self, party: &dyn Fn(&str) -> String) -> String {
@@ -175,6 +193,20 @@ impl HistoryEntry {
             Change::Statement => {
                 let (before, after) = self.statement_groups();
                 format!("same statement: {}", arrow(statement_words(&before), statement_words(&after)))
+            }
+            Change::ConflictClaims => {
+                let list = |ids: &[i64]| ids.iter().map(i64::to_string).collect::<Vec<_>>().join(", ");
+                match self.conflict_claims() {
+                    (None, claims, explanation) => {
+                        let why = explanation.map_or_else(String::new, |e| format!(", explanation «{e}»"));
+                        format!("conflict created by hand with claims {}{why}", list(&claims))
+                    }
+                    (Some(before), after, _) => {
+                        let added: Vec<i64> = after.iter().copied().filter(|c| !before.contains(c)).collect();
+                        let what = if added.len() == 1 { "claim" } else { "claims" };
+                        format!("{what} {} added to the conflict: claims {}", list(&added), arrow(list(&before), list(&after)))
+                    }
+                }
             }
             other => format!("{}: {}", other.as_str().replace('_', " "), arrow(word(&self.old), word(&self.new))),
         }

@@ -541,6 +541,23 @@ pub(crate) fn change_text(r: &Report, h: &HistoryEntry) -> String {
             let (before, after) = h.statement_groups();
             format!("{}: {} → {}", r.t("same statement", "même déclaration"), words(before), words(after))
         }
+        Change::ConflictClaims => {
+            let list = |ids: &[i64]| ids.iter().map(|id| format!("#{id}")).collect::<Vec<_>>().join(", ");
+            match h.conflict_claims() {
+                (None, claims, explanation) => {
+                    let why = explanation.map_or_else(String::new, |e| format!(", {} «{e}»", r.t("explanation", "explication")));
+                    format!("{} {}{why}", r.t("conflict created by hand with claims", "contradiction créée à la main avec les affirmations"), list(&claims))
+                }
+                (Some(before), after, _) => {
+                    let added: Vec<i64> = after.iter().copied().filter(|c| !before.contains(c)).collect();
+                    let what = match added.len() {
+                        1 => r.t("claim added", "affirmation ajoutée"),
+                        _ => r.t("claims added", "affirmations ajoutées"),
+                    };
+                    format!("{what}: {} ({} → {})", list(&added), list(&before), list(&after))
+                }
+            }
+        }
         Change::Party | Change::Source => h.sentence(&|key| r.party(key).map_or_else(|| key.to_string(), |p| p.name.clone())),
         Change::Taxonomy => {
             let (old, new) = (parse(&h.old), parse(&h.new));

@@ -10,7 +10,7 @@ use rusqlite::{params, OptionalExtension, Transaction};
 
 use super::Store;
 use crate::error::{Error, Result};
-use crate::model::{Change, Conflict, ConflictMember, ConflictOrigin, ConflictStatus, MatchEvidence, Speaker, Stance};
+use crate::model::{conflict_status, Change, Conflict, ConflictMember, ConflictOrigin, ConflictStatus, MatchEvidence, Speaker, Stance};
 
 /// Schema of this module, appended to the migrations.
 pub(super) const MIGRATION: &str = r#"
@@ -454,6 +454,32 @@ pub(crate) fn insert_conflict_in(tx: &Transaction<'_>, c: &NewConflict<'_>) -> R
         insert_member_in(tx, id, claim)?;
     }
     Ok(id)
+}
+
+/// Stores the analyst's own conflict, confirmed, with its claims, and appends its building (the
+/// claims it holds and the explanation) to the history under the analyst's name. Returns its id.
+pub(crate) fn build_conflict_in(tx: &Transaction<'_>, claims: &[i64], explanation: Option<&str>, analyst: &str) -> Result<i64> {
+    let id = insert_conflict_in(
+        tx,
+        &NewConflict { status: conflict_status::CONFIRMED, origin: ConflictOrigin::Analyst, score: None, evidence: &[], explanation, claims },
+    )?;
+    let built = serde_json::json!({ "claims": members_in(tx, id)?, "explanation": explanation }).to_string();
+    super::history::append_history_in(tx, None, Some(id), Change::ConflictClaims, None, Some(&built), "", analyst)?;
+    Ok(id)
+}
+
+/// Adds a claim to a conflict by the analyst's hand and appends the change (its claims before
+/// and after) to the history; false, and nothing written, when the claim was in it already.
+pub(crate) fn add_member_by_hand_in(tx: &Transaction<'_>, conflict: i64, claim: i64, analyst: &str) -> Result<bool> {
+    let before = members_in(tx, conflict)?;
+    if !insert_member_in(tx, conflict, claim)? {
+        return Ok(false);
+    }
+    touch_in(tx, conflict)?;
+    let claims = |ids: &[i64]| serde_json::json!({ "claims": ids }).to_string();
+    let after = members_in(tx, conflict)?;
+    super::history::append_history_in(tx, None, Some(conflict), Change::ConflictClaims, Some(&claims(&before)), Some(&claims(&after)), "", analyst)?;
+    Ok(true)
 }
 
 /// Adds a claim to a conflict (no-op if it is there: a rescan meets every reply conflict's

@@ -1,6 +1,7 @@
 //! Conflicts: listing them, running detection outside an import, the analyst's review (confirm,
 //! reject with a reason, build by hand, add or remove a claim) and the diff view that puts claims
-//! side by side. Reviews need the analyst's name: each goes to the history.
+//! side by side. Reviews, and conflicts built or added to by hand, need the analyst's name: each
+//! goes to the history.
 //! A rejected conflict's pairs, and a claim removed from a conflict, are remembered as rejected
 //! pairs, so detection never proposes them again.
 
@@ -12,8 +13,8 @@ use crate::align::diff::{self, ConflictCard, DiffView, Layout, ViewInput};
 use crate::align::facts::Lexicon;
 use crate::align::{self, DetectSummary};
 use crate::error::{Error, Result};
-use crate::model::{conflict_status as status, Conflict, ConflictOrigin};
-use crate::store::{self, ConflictFilter, NewConflict};
+use crate::model::{conflict_status as status, Conflict};
+use crate::store::{self, ConflictFilter};
 
 impl Workbench {
     /// Conflicts matching `filter`; its status may be any name [`status::parse`] knows.
@@ -134,7 +135,8 @@ impl Workbench {
         self.store.conflict(id)
     }
 
-    /// Builds a conflict by hand from two or more claims.
+    /// Builds a conflict by hand from two or more claims; it goes to the history under the
+    /// analyst's name, with its claims and the explanation.
     pub fn new_conflict(&mut self, claims: &[i64], explanation: Option<&str>) -> Result<Conflict> {
         let mut ids = claims.to_vec();
         ids.sort_unstable();
@@ -145,27 +147,20 @@ impl Workbench {
         for &c in &ids {
             self.store.claim(c)?;
         }
-        let id = self.store.write(|tx| {
-            store::insert_conflict_in(
-                tx,
-                &NewConflict {
-                    status: status::CONFIRMED,
-                    origin: ConflictOrigin::Analyst,
-                    score: None,
-                    evidence: &[],
-                    explanation,
-                    claims: &ids,
-                },
-            )
-        })?;
+        let analyst = self.analyst()?;
+        // A blank explanation is none: the history says "explanation «»" otherwise.
+        let explanation = explanation.map(str::trim).filter(|e| !e.is_empty());
+        let id = self.store.write(|tx| store::build_conflict_in(tx, &ids, explanation, &analyst))?;
         self.store.conflict(id)
     }
 
-    /// Adds a claim to a conflict.
+    /// Adds a claim to a conflict; it goes to the history under the analyst's name (nothing is
+    /// written for a claim the conflict holds already).
     pub fn add_to_conflict(&mut self, id: i64, claim: i64) -> Result<Conflict> {
         self.store.conflict(id)?;
         self.store.claim(claim)?;
-        self.store.write(|tx| store::add_member_in(tx, id, claim))?;
+        let analyst = self.analyst()?;
+        self.store.write(|tx| store::add_member_by_hand_in(tx, id, claim, &analyst))?;
         self.store.conflict(id)
     }
 
@@ -189,7 +184,7 @@ impl Workbench {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Origin, Speaker, Stance};
+    use crate::model::{ConflictOrigin, Origin, Speaker, Stance};
     use crate::store::{NewClaim, NewSource};
 
     fn speaker(name: &str, country: &str) -> Speaker {
@@ -294,6 +289,7 @@ mod tests {
         let mut wb = Workbench::in_memory().expect("workbench");
         let a = import(&mut wb, AM, &[("Azerbaijani forces shelled positions", speaker("Armenian MoD", "AM"), Stance::Assert, None)]);
         let b = import(&mut wb, "Baku says nothing happened.", &[("nothing happened", speaker("Baku", "AZ"), Stance::Deny, None)]);
+        wb.set_setting("analyst", "Test Analyst").expect("analyst");
         let c = wb.new_conflict(&[a[0], b[0]], Some("same night")).expect("create");
         assert_eq!((c.origin, c.status.as_str(), c.claims.len()), (ConflictOrigin::Analyst, "confirmed", 2), "hand-built");
         let c = wb.remove_from_conflict(c.id, b[0]).expect("remove");

@@ -1,5 +1,6 @@
 //! Conflicts and the diff view end to end through the binary: cross-source candidates with their
-//! disagreeing facts, the analyst's confirm/reject, and `diff`'s word-diff output.
+//! disagreeing facts, the analyst's confirm/reject, conflicts built by hand and their history,
+//! and `diff`'s word-diff output.
 
 use std::path::{Path, PathBuf};
 
@@ -512,4 +513,43 @@ fn statement_link_and_unlink_through_the_binary_print_the_statement_and_log_each
     assert_eq!(new, serde_json::json!({ "statement": a, "claims": [a, b] }), "the group after");
     assert_eq!(shown(&["statement", "unlink", &id_b]), (Some(b), serde_json::json!([b]), Some(1)), "b stands alone again");
     assert_eq!(run(&db, &["statement", "unlink", &id_b]).status.code(), Some(2), "nothing left to unlink");
+}
+
+#[test]
+fn history_of_a_conflict_lists_its_building_by_hand_and_each_claim_added_under_the_analysts_name() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let db = dir.path().join("s.db");
+    run_json(&db, &["config", "set", "analyst", "Ana"]);
+    let said = ["Units took three villages.", "No village was lost.", "The heights are still ours."];
+    let (source, starts) = note(&db, dir.path(), "accounts.txt", &said);
+    let speakers = ["Baku", "Yerevan", "Yerevan"];
+    let ids: Vec<i64> = (0..3).map(|i| add_claim(&db, &source, starts[i], said[i].trim_end_matches('.'), speakers[i])).collect();
+    let (a, b, c) = (ids[0], ids[1], ids[2]);
+    let built = run_json(&db, &["conflict", "new", &a.to_string(), &b.to_string(), "--explanation", "one night, two accounts"]);
+    let id = built["conflicts"][0]["id"].as_i64().expect("conflict id").to_string();
+    run_json(&db, &["conflict", "add", &id, &c.to_string()]);
+    run_json(&db, &["conflict", "add", &id, &c.to_string()]);
+
+    let history = run_json(&db, &["history", "--conflict", &id]);
+    let entries: Vec<(Value, Value, Value, Value, Value)> = history["history"]
+        .as_array()
+        .expect("history")
+        .iter()
+        .map(|h| (h["change"].clone(), h["claim_id"].clone(), h["old"].clone(), h["new"].clone(), h["analyst"].clone()))
+        .collect();
+    let j = |v: Value| Value::String(v.to_string());
+    assert_eq!(
+        entries,
+        vec![
+            ("conflict_claims".into(), Value::Null, Value::Null, j(serde_json::json!({ "claims": [a, b], "explanation": "one night, two accounts" })), "Ana".into()),
+            ("conflict_claims".into(), Value::Null, j(serde_json::json!({ "claims": [a, b] })), j(serde_json::json!({ "claims": [a, b, c] })), "Ana".into()),
+        ],
+        "the building and the one claim added, each under the analyst's name (adding it again changed nothing)"
+    );
+    let out = run(&db, &["history", "--conflict", &id]);
+    let text = String::from_utf8_lossy(&out.stdout);
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), 2, "two entries:\n{text}");
+    assert!(lines[0].contains("Ana") && lines[0].ends_with(&format!("conflict created by hand with claims {a}, {b}, explanation «one night, two accounts»")), "{text}");
+    assert!(lines[1].contains("Ana") && lines[1].ends_with(&format!("claim {c} added to the conflict: claims {a}, {b} → {a}, {b}, {c}")), "{text}");
 }

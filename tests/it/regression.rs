@@ -1088,3 +1088,31 @@ fn a_statement_continuing_its_speakers_account_or_denying_the_toll_meets_the_oth
         assert!(conflicts.iter().any(|c| holds(c, a) && holds(c, b)), "{event}: {ours:?} is put beside {theirs:?}");
     }
 }
+
+/// Issue 13: hand-built conflicts wrote no history. Building a conflict (`conflict new`, the
+/// app's "Link to… contradicts") and adding a claim to it (`conflict add`) needed no analyst's
+/// name and left no entry, while confirming, rejecting and resolving a conflict did both.
+#[test]
+fn hand_built_conflicts_wrote_no_history() {
+    use crosscheck::model::{Change, Speaker, Stance, Target};
+    let (mut wb, source, az, am) = workspace(false);
+    let refused = wb.new_conflict(&[az, am], Some("same night")).expect_err("no analyst's name");
+    assert!(matches!(refused, crosscheck::Error::BadInput { .. }) && refused.to_string().contains("analyst"), "the name is asked for: {refused}");
+    assert_eq!(wb.conflicts(&Default::default()).unwrap(), vec![], "nothing built without a name");
+
+    wb.set_setting("analyst", "Ana Lyst").unwrap();
+    let id = wb.new_conflict(&[az, am], Some("same night")).unwrap().id;
+    let start = crate::verify::TEXT.find("l'attaque").map(|b| crate::verify::TEXT[..b].chars().count()).unwrap();
+    let third = wb.add_claim(source, start, start + 25, Speaker { name: "Erevan".into(), party: Some("AM".into()), countries: vec![] }, "", Stance::Assert).unwrap().id;
+    wb.add_to_conflict(id, third).unwrap();
+    let logged: Vec<(Change, String, String)> =
+        wb.history(Some(Target::Conflict(id))).unwrap().iter().map(|h| (h.change, h.sentence(&|k| k.to_string()), h.analyst.clone())).collect();
+    assert_eq!(
+        logged,
+        vec![
+            (Change::ConflictClaims, format!("conflict created by hand with claims {az}, {am}, explanation «same night»"), "Ana Lyst".into()),
+            (Change::ConflictClaims, format!("claim {third} added to the conflict: claims {az}, {am} → {az}, {am}, {third}"), "Ana Lyst".into()),
+        ],
+        "the building and the added claim, under the analyst's name"
+    );
+}

@@ -522,3 +522,24 @@ fn cli_exports_pdf_publication_and_audit_reports() {
     let bad = crate::support::run(&db, &["export", "--format", "pdf", "--kind", "everything", "-o", out.to_str().unwrap()]);
     assert_eq!(bad.status.code(), Some(2), "an unknown kind is a usage error");
 }
+
+#[test]
+fn an_audit_report_tells_in_its_language_who_built_a_conflict_by_hand_and_added_a_claim() {
+    let (mut wb, source, az, am) = workspace(true);
+    let cid = wb.new_conflict(&[az, am], Some("same night")).unwrap().id;
+    let start = crate::verify::TEXT.find("l'attaque").map(|b| crate::verify::TEXT[..b].chars().count()).unwrap();
+    let speaker = crosscheck::model::Speaker { name: "Erevan".into(), party: Some("AM".into()), countries: vec![] };
+    let third = wb.add_claim(source, start, start + 25, speaker, "", Stance::Assert).unwrap().id;
+    wb.add_to_conflict(cid, third).unwrap();
+    let audit = |language: &str| {
+        let config = ReportConfig { scope: Scope::Conflict(cid), kind: Kind::Audit, language: language.into(), ..Default::default() };
+        text(&wb.report(&config).unwrap(), Format::Html)
+    };
+    let (en, fr) = (audit("en"), audit("fr"));
+    for (html, built, added) in [
+        (&en, format!("conflict created by hand with claims #{az}, #{am}, explanation «same night»"), format!("claim added: #{third} (#{az}, #{am} → #{az}, #{am}, #{third})")),
+        (&fr, format!("contradiction créée à la main avec les affirmations #{az}, #{am}, explication «same night»"), format!("affirmation ajoutée: #{third} (#{az}, #{am} → #{az}, #{am}, #{third})")),
+    ] {
+        assert!(html.contains(&built) && html.contains(&added), "the conflict's history tells both changes in words, not JSON:\n{built}\n{added}");
+    }
+}
