@@ -484,6 +484,16 @@ fn two_claims_linked_by_hand_open_a_conflict_or_become_one_statement_and_the_cla
     assert!(api::claim_links(&wb, a).expect("links").conflicts.iter().any(|c| c.id == opened.id), "a's links list the conflict");
     let added = api::add_to_conflict(&mut wb, opened.id, b).expect("add");
     assert!(added.claim_ids.contains(&b), "b added to the conflict a is in");
+    let built: Vec<(String, String)> = api::conflict_record(&wb, opened.id).expect("record").history.into_iter().rev().map(|h| (h.change, h.analyst)).collect();
+    let (first, both) = (format!("{}, {}", a.min(x), a.max(x)), added.claim_ids.iter().map(i64::to_string).collect::<Vec<_>>().join(", "));
+    assert_eq!(
+        built,
+        vec![
+            (format!("conflict created by hand with claims {first}, explanation «same night»"), "Test Analyst".to_string()),
+            (format!("claim {b} added to the conflict: claims {first} → {both}"), "Test Analyst".to_string()),
+        ],
+        "the conflict's history tells who built it and who added b"
+    );
     assert_eq!(api::new_conflict(&mut wb, &[a, a], "").expect_err("one claim").code, ErrorCode::BadInput, "a conflict needs two claims");
 
     let left = api::unlink_statement(&mut wb, b, "").expect("undo");
