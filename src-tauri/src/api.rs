@@ -167,7 +167,7 @@ pub fn search_parties(wb: &Workbench, query: &str, limit: u32) -> IpcResult<Vec<
 
 /// Creates a party from the party picker.
 pub fn create_party(wb: &mut Workbench, name: &str, kind: PartyKind, country: Option<String>) -> IpcResult<PartySummary> {
-    let p = wb.create_party(name, kind.into(), country.as_deref())?;
+    let p = wb.create_party(name, kind, country.as_deref())?;
     Ok(PartySummary::new(&p, 0))
 }
 
