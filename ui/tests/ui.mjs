@@ -718,6 +718,8 @@ await step('link two claims by hand from the claim panel: contradicts opens a co
   await page.getByRole('heading', { name: /Same night, opposite accounts/ }).waitFor();
   assert.equal(await page.getByRole('list', { name: 'Conflict list' }).getByRole('button', { pressed: true }).count(), 1, 'the new conflict is the one open');
   assert.equal(await page.getByRole('table', { name: 'Aligned statements' }).getByRole('columnheader').count(), 2, 'Azerbaijan and Armenia');
+  // Its history tells who built it, with what.
+  await page.getByRole('region', { name: 'Decision on conflict 10' }).getByText('conflict created by hand with claims 1, 3, explanation «Same night, opposite accounts» (Ana Lyst)').waitFor();
   await shot(page, 'claim-link-conflict');
 
   // Same statement: claim 3 is the ministry's same words as claim 2; Yerevan's words are not Baku's.

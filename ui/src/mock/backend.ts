@@ -121,6 +121,11 @@ function recordOf(id: number): ConflictRecord {
   return records.get(id) ?? { id, state: 'Proposed (not reviewed)', outcome: null, party: null, explanation: '', evidence: [], history: [], analyst: ANALYST };
 }
 
+function logConflict(id: number, change: string) {
+  const r = recordOf(id);
+  records.set(id, { ...r, history: [{ at: '2026-11-28T12:55:00Z', change, note: null, analyst: ANALYST }, ...r.history] });
+}
+
 function err(code: ErrorCode, message: string): IpcError {
   return { code, message };
 }
@@ -504,14 +509,19 @@ export function installMockBackend() {
         const topic = a.explanation.trim() ? `${title} — ${a.explanation.trim()}` : title;
         const c = summaryOf({ id: nextConflict++, status: 'confirmed', state: 'Confirmed, open', origin: 'analyst', topic, claim_ids: ids, score: null });
         conflictList = [c, ...conflictList];
+        // As the core does: the conflict's building goes to its history under the analyst's name.
+        const why = a.explanation.trim() ? `, explanation «${a.explanation.trim()}»` : '';
+        logConflict(c.id, `conflict created by hand with claims ${ids.join(', ')}${why}`);
         return c;
       }
       case 'add_to_conflict': {
         const c = conflictList.find((x) => x.id === a.id);
         if (!c) throw err('not_found', `no conflict ${a.id}`);
         known([a.claim]);
-        const updated = summaryOf({ ...c, claim_ids: [...new Set([...c.claim_ids, a.claim])].sort((x, y) => x - y) });
+        if (c.claim_ids.includes(a.claim)) return c;
+        const updated = summaryOf({ ...c, claim_ids: [...c.claim_ids, a.claim].sort((x, y) => x - y) });
         conflictList = conflictList.map((x) => (x.id === a.id ? updated : x));
+        logConflict(c.id, `claim ${a.claim} added to the conflict: claims ${c.claim_ids.join(', ')} → ${updated.claim_ids.join(', ')}`);
         return updated;
       }
       case 'link_statement': return linkStatement(a.claim, a.sameAs, a.note);
