@@ -544,6 +544,9 @@ try {
     const built = conflictsOf(a).find((k) => k.id === opened);
     assert.ok(built, `conflict ${opened} holds claim ${a} for the CLI`);
     assert.deepEqual([built.origin, built.status, built.claims.map((m) => m.claim_id), built.explanation], ['analyst', 'confirmed', [a, x].sort((p, q) => p - q), 'E2E: opposite accounts of one night']);
+    const log = cliJson('history', '--conflict', String(opened)).history;
+    assert.ok(log.some((e) => e.change === 'conflict_claims' && e.analyst === 'E2E Analyst' && e.old === null && JSON.parse(e.new).explanation === 'E2E: opposite accounts of one night'),
+      `the conflict's building is in its history under the analyst's name: ${JSON.stringify(log)}`);
     await clickButton(`Show conflict ${opened}`);
     await until('the conflict open in its view', 'const h = document.querySelector(".diff h2"); return h && h.textContent.includes("E2E: opposite accounts") && !!document.querySelector("[aria-label=\'Aligned statements\']");');
     await screenshot('e2e-claim-link-conflict');
