@@ -138,6 +138,22 @@ pub fn person_key(name: &str) -> String {
     }
 }
 
+/// The key under which a party's speakers group, stored with each claim (`claims.speaker_key`):
+/// a personal name (every word capitalized, "Sergueï Lavrov", "Лавров") by [`person_key`], so
+/// that Лавров, Lavrov and Lavrova meet; a description or an institution ("Russia's defence
+/// ministry", « ministère arménien de la Défense ») by its whole folded text after a `~` — by its
+/// last word it would merge every ministry into one, and the mark keeps it from meeting a name.
+/// Stored keys are this function's output: a change to it needs a migration recomputing them.
+pub fn speaker_key(name: &str) -> String {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let capitalized = |w: &&str| w.chars().next().is_some_and(char::is_uppercase);
+    if !words.is_empty() && words.len() <= 4 && words.iter().all(capitalized) {
+        person_key(name)
+    } else {
+        format!("~{}", fold(name))
+    }
+}
+
 /// Normalizes imported text: NFC, `\r\n` and `\r` to `\n`, and no NUL characters.
 pub fn normalize(s: &str) -> String {
     let s: std::borrow::Cow<'_, str> =

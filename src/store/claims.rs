@@ -45,6 +45,9 @@ pub struct ClaimFilter {
     /// Words of the speaker's name, matched in the full-text index's speaker column only
     /// (« Лавров » finds « Лаврова », as a search does).
     pub speaker: Option<String>,
+    /// One speaker of a party as `Workbench::party_speakers` groups them: their claims under
+    /// every name, in every language and script, and no one else's.
+    pub speaker_group: Option<SpeakerGroupRef>,
     /// Claims with this verdict key (claims never judged have `unverified`).
     pub verdict: Option<String>,
     /// Claims with this attribution status (claims never checked are `unchecked`).
@@ -57,6 +60,16 @@ pub struct ClaimFilter {
     pub tag: Option<String>,
     /// The order of the list.
     pub order: ClaimOrder,
+}
+
+/// One group of a party's speakers (`SpeakerGroup`): the party it was listed for and its key.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SpeakerGroupRef {
+    /// The party (key, name or alias) whose speakers it is one of: a state's include its
+    /// institutions' and officials', as its claims do.
+    pub party: String,
+    /// The group's key (`SpeakerGroup::id`, `text::speaker_key` of each of its names).
+    pub key: String,
 }
 
 /// What a claim list is sorted on.
@@ -195,6 +208,25 @@ pub(super) const STATE_SET: &str = "c.id IN (SELECT claim_id FROM claim_countrie
 /// began (80,000 rows for the busiest state at a million claims, to read 2,500 claims).
 pub(super) const STATE_WALK: &str = "EXISTS (SELECT 1 FROM claim_countries k WHERE k.claim_id = c.id AND k.country = ?";
 
+/// Whether a claim `c` is `party`'s: spoken under its key or a sub-party's, or, for a state, by a
+/// speaker standing for it (`state_test`: [`STATE_SET`] or [`STATE_WALK`]). Pushes its arguments;
+/// gives the clause, the party key's argument number, and the state's when there is one.
+fn party_clause(party: &crate::model::Party, args: &mut Vec<rusqlite::types::Value>, state_test: &str) -> (String, usize, Option<usize>) {
+    args.push(party.key.clone().into());
+    let k = args.len();
+    // A state's claims include its institutions' and its officials' (Lavrov speaks for RU).
+    let mut clause = format!("(c.party_key = ?{k} OR c.party_key IN (SELECT key FROM parties WHERE parent = ?{k})");
+    let mut state = None;
+    if let (Some(cc), crate::model::PartyKind::State) = (&party.country, party.kind) {
+        args.push(cc.clone().into());
+        let n = args.len();
+        clause.push_str(&format!(" OR {state_test}{n})"));
+        state = Some(n);
+    }
+    clause.push(')');
+    (clause, k, state)
+}
+
 /// The `FROM … WHERE …` of a claim filter, with its arguments.
 pub(super) struct FilterSql {
     /// `FROM claims c [WHERE …]`.
@@ -239,6 +271,35 @@ pub(super) fn context_is_source_in(tx: &Transaction<'_>) -> Result<()> {
     if !has_column {
         tx.execute_batch("ALTER TABLE claims ADD COLUMN context_is_source INTEGER NOT NULL DEFAULT 0;")?;
     }
+    Ok(())
+}
+
+/// Migration 23: each claim's speaker key (`text::speaker_key`), the key a party's speakers
+/// group under, stored and indexed so that one speaker's claims under all their names (Лавров,
+/// Lavrov, Sergueï Lavrov) are an index search, `c.speaker_key = ?`, instead of a test of every
+/// claim of the party by a key computed in Rust. Computed here for the claims already stored
+/// (once per distinct name: a speaker's claims share few spellings). Run again over its own
+/// work (tests rebuild older stores from newer ones), it computes the same keys.
+pub(super) fn speaker_keys_in(tx: &Transaction<'_>) -> Result<()> {
+    let has_column = tx.prepare("SELECT 1 FROM pragma_table_info('claims') WHERE name = 'speaker_key'")?.exists([])?;
+    if !has_column {
+        tx.execute_batch("ALTER TABLE claims ADD COLUMN speaker_key TEXT NOT NULL DEFAULT '';")?;
+    }
+    let names: Vec<String> = tx.prepare("SELECT DISTINCT speaker FROM claims")?.query_map([], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
+    // Keyed by name through a temporary table joined once: an UPDATE per name would scan the
+    // claims once per name (no index on the speaker's name).
+    tx.execute_batch("CREATE TEMP TABLE speaker_keys (speaker TEXT PRIMARY KEY, key TEXT NOT NULL) WITHOUT ROWID;")?;
+    {
+        let mut insert = tx.prepare("INSERT INTO temp.speaker_keys (speaker, key) VALUES (?1, ?2)")?;
+        for name in &names {
+            insert.execute(params![name, crate::text::speaker_key(name)])?;
+        }
+    }
+    tx.execute_batch(
+        "UPDATE claims SET speaker_key = (SELECT k.key FROM temp.speaker_keys k WHERE k.speaker = claims.speaker);
+         DROP TABLE temp.speaker_keys;
+         CREATE INDEX IF NOT EXISTS claims_speaker_key ON claims(speaker_key);",
+    )?;
     Ok(())
 }
 
@@ -357,8 +418,8 @@ pub(crate) fn insert_claim_party_in(tx: &Transaction<'_>, c: &NewClaim, context:
     tx.prepare_cached(
         "INSERT INTO claims (source_id, start, end, exact, prefix, suffix, text, speaker, party_key, countries, cue, stance, via,
                              responds_to, origin, created_at, updated_at, confidence, doubts, review, exact_is_text, context_is_source,
-                             text_is_source)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, '', ?17, ?18, ?19, ?20, ?21, ?22)",
+                             text_is_source, speaker_key)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, '', ?17, ?18, ?19, ?20, ?21, ?22, ?23)",
     )?
     .execute(params![
             c.source_id,
@@ -384,6 +445,7 @@ pub(crate) fn insert_claim_party_in(tx: &Transaction<'_>, c: &NewClaim, context:
             exact.1,
             from_source,
             text_is_source,
+            crate::text::speaker_key(&c.speaker.name),
         ])?;
     Ok((tx.last_insert_rowid(), party))
 }
@@ -435,23 +497,16 @@ impl Store {
         }
         if let Some(p) = &filter.party {
             let party = self.find_party(p)?;
-            args.push(party.key.clone().into());
-            let k = args.len();
-            // A state's claims include its institutions' and its officials' (Lavrov speaks for RU).
-            let mut clause = format!("(c.party_key = ?{k} OR c.party_key IN (SELECT key FROM parties WHERE parent = ?{k})");
+            let (clause, k, state) = party_clause(&party, &mut args, STATE_SET);
             // Counted from the indexes alone: the party's, its sub-parties', and the speakers'
             // states, each an index of claim ids, without a claim's row.
             let mut count = format!(
                 "SELECT count(*) FROM (SELECT id FROM claims WHERE party_key = ?{k}
                  UNION SELECT id FROM claims WHERE party_key IN (SELECT key FROM parties WHERE parent = ?{k})"
             );
-            if let (Some(cc), crate::model::PartyKind::State) = (&party.country, party.kind) {
-                args.push(cc.clone().into());
-                let n = args.len();
-                clause.push_str(&format!(" OR {STATE_SET}{n})"));
+            if let Some(n) = state {
                 count.push_str(&format!(" UNION SELECT claim_id FROM claim_countries WHERE country = ?{n}"));
             }
-            clause.push(')');
             // Ordered, SQLite merges the sets, each read in claim id order from its index, and
             // counts each claim once as they pass; unordered, it put every id of every set into a
             // temporary table to drop the repeats (71,351 claims in three sets of 35,000 to
@@ -460,6 +515,18 @@ impl Store {
             count.push_str(" ORDER BY 1 LIMIT -1)");
             clauses.push(clause);
             counts.push(Some(count));
+            matches.push(None);
+        }
+        if let Some(g) = &filter.speaker_group {
+            let party = self.find_party(&g.party)?;
+            args.push(g.key.clone().into());
+            let k = args.len();
+            // The key's index finds the speaker's claims (a person's few, among a state's
+            // 80,000 at a million claims); each is then tested for the party claim by claim, a
+            // state's speakers in `claim_countries`' key, rather than building the state's set.
+            let (party, _, _) = party_clause(&party, &mut args, STATE_WALK);
+            clauses.push(format!("(c.speaker_key = ?{k} AND {party})"));
+            counts.push(None);
             matches.push(None);
         }
         if let Some(s) = filter.source {
@@ -530,4 +597,34 @@ impl Store {
 pub(crate) fn set_responds_to_in(tx: &Transaction<'_>, id: i64, target: i64) -> Result<()> {
     tx.prepare_cached("UPDATE claims SET responds_to = ?2 WHERE id = ?1")?.execute(params![id, target])?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::PartyKind;
+
+    /// What SQLite's plan does for the claims `filter` picks, one line a step.
+    fn plan(store: &Store, filter: &ClaimFilter) -> String {
+        let FilterSql { sql, args, .. } = store.filter_sql(filter).expect("filter");
+        let mut st = store.conn().prepare(&format!("EXPLAIN QUERY PLAN SELECT c.id {sql} ORDER BY {}", filter.order.sql())).expect("plan");
+        let rows = st.query_map(params_from_iter(args), |r| r.get::<_, String>(3)).expect("plan rows");
+        rows.collect::<rusqlite::Result<Vec<_>>>().expect("plan rows").join("\n")
+    }
+
+    #[test]
+    fn a_speaker_groups_claims_are_found_through_the_speaker_key_index_and_tested_for_their_state_one_by_one() {
+        let mut store = Store::in_memory().expect("store");
+        store.add_party("RU", "Russia", PartyKind::State, Some("RU"), None).expect("party");
+        let group = SpeakerGroupRef { party: "RU".into(), key: "lavrov".into() };
+        for filter in [
+            ClaimFilter { speaker_group: Some(group.clone()), ..Default::default() },
+            ClaimFilter { speaker_group: Some(group.clone()), party: Some("RU".into()), ..Default::default() },
+            ClaimFilter { speaker_group: Some(group.clone()), order: ClaimOrder { by: ClaimSort::Date, descending: true }, ..Default::default() },
+        ] {
+            let plan = plan(&store, &filter);
+            assert!(plan.contains("USING INDEX claims_speaker_key (speaker_key=?)"), "the key's index finds the claims for {filter:?}:\n{plan}");
+            assert!(!plan.contains("SCAN c"), "no claim is read but the group's:\n{plan}");
+        }
+    }
 }

@@ -146,4 +146,6 @@ END;
     Sql(super::browse::READING_BLOCKS),
     // 22: claims' text read from their source, the claims' full-text index contentless (src/store/search.rs).
     Code(super::search::contentless_claims_in),
+    // 23: each claim's speaker key, indexed, for one speaker's claims under all their names (src/store/claims.rs).
+    Code(super::claims::speaker_keys_in),
 ];

@@ -33,7 +33,7 @@ use crate::error::{Error, Result};
 
 pub use browse::{ClaimPage, DateSpan};
 pub use parties::{AliasEdit, PartyEdits};
-pub use claims::{ClaimFilter, ClaimOrder, ClaimSort, NewClaim};
+pub use claims::{ClaimFilter, ClaimOrder, ClaimSort, NewClaim, SpeakerGroupRef};
 pub use tags::TagOp;
 pub use conflicts::{ClaimBrief, ConflictFilter, NewConflict, MAX_POSTINGS};
 pub(crate) use conflicts::{

@@ -208,6 +208,16 @@ impl Store {
         Ok(())
     }
 
+    /// Who speaks in the claims `filter` picks: each (speaker key, name as written) with its
+    /// number of claims, in no order. Grouped by the stored key, as a speaker group's filter
+    /// ([`super::SpeakerGroupRef`]) tests it, so a group and its claims are one set.
+    pub fn speaker_names(&self, filter: &super::ClaimFilter) -> Result<Vec<(String, String, usize)>> {
+        let super::claims::FilterSql { sql: from_where, args, .. } = self.filter_sql(filter)?;
+        let mut st = self.conn().prepare(&format!("SELECT c.speaker_key, c.speaker, count(*) {from_where} GROUP BY c.speaker_key, c.speaker"))?;
+        let rows = st.query_map(rusqlite::params_from_iter(args), |r| Ok((r.get(0)?, r.get(1)?, r.get::<_, i64>(2)? as usize)))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
     /// Creates a party of the analyst's.
     pub fn add_party(&mut self, key: &str, name: &str, kind: PartyKind, country: Option<&str>, parent: Option<&str>) -> Result<Party> {
         if key.trim().is_empty() || name.trim().is_empty() {

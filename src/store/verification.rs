@@ -473,7 +473,7 @@ impl Store {
             tx.execute(
                 "UPDATE claims SET text = ?2, speaker = ?3, party_key = ?4, stance = ?5, cue = ?6, origin = ?7, updated_at = ?8,
                                    countries = ?9, review = ?10, start = ?11, end = ?12, exact = ?13, prefix = ?14, suffix = ?15,
-                                   responds_to = ?16, exact_is_text = ?17, context_is_source = 0, text_is_source = 0
+                                   responds_to = ?16, exact_is_text = ?17, context_is_source = 0, text_is_source = 0, speaker_key = ?18
                  WHERE id = ?1",
                 params![
                     claim_id,
@@ -493,6 +493,7 @@ impl Store {
                     after.anchor.selector.suffix,
                     after.responds_to,
                     exact.1,
+                    crate::text::speaker_key(&after.speaker.name),
                 ],
             )?;
             let old = serde_json::Value::Object(old).to_string();

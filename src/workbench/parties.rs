@@ -97,31 +97,19 @@ impl Workbench {
 
     /// Who speaks for `party` (key, name or alias; a state includes its institutions and officials),
     /// each person once under every name the sources give them, in any language and case, most
-    /// claims first.
+    /// claims first. A group's claims are those `ClaimFilter::speaker_group` picks.
     pub fn party_speakers(&self, party: &str) -> Result<Vec<crate::model::SpeakerGroup>> {
-        let claims = self.store.claims(&crate::store::ClaimFilter { party: Some(party.to_string()), ..Default::default() })?;
-        // (key, names as written with their counts, claims)
-        type Group = (String, Vec<(String, usize)>, usize);
-        let mut groups: Vec<Group> = Vec::new();
-        for c in &claims {
-            let key = speaker_key(&c.speaker.name);
-            let at = match groups.iter().position(|g| g.0 == key) {
-                Some(at) => at,
-                None => {
-                    groups.push((key, Vec::new(), 0));
-                    groups.len() - 1
-                }
-            };
-            let g = &mut groups[at];
-            g.2 += 1;
-            match g.1.iter_mut().find(|(n, _)| *n == c.speaker.name) {
-                Some((_, k)) => *k += 1,
-                None => g.1.push((c.speaker.name.clone(), 1)),
-            }
+        let filter = crate::store::ClaimFilter { party: Some(party.to_string()), ..Default::default() };
+        // (key, names as written with their counts, claims), in key order.
+        let mut groups: std::collections::BTreeMap<String, (Vec<(String, usize)>, usize)> = Default::default();
+        for (key, name, n) in self.store.speaker_names(&filter)? {
+            let g = groups.entry(key).or_default();
+            g.0.push((name, n));
+            g.1 += n;
         }
         let mut out: Vec<crate::model::SpeakerGroup> = groups
             .into_iter()
-            .map(|(id, mut names, claims)| {
+            .map(|(id, (mut names, claims))| {
                 names.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
                 crate::model::SpeakerGroup { id, names: names.into_iter().map(|(n, _)| n).collect(), claims }
             })
@@ -197,19 +185,5 @@ impl Workbench {
         let merged = self.store.merge_parties(&from, &into, &analyst)?;
         self.detect_conflicts()?;
         Ok(merged)
-    }
-}
-
-/// What groups a party's speakers: a personal name (every word capitalized, "Sergueï Lavrov",
-/// "Лавров") by its last name across scripts and cases, so that Лавров, Lavrov and Lavrova meet; a
-/// description or an institution ("Russia's defence ministry", « ministère arménien de la Défense »)
-/// by its whole folded text — by its last word it would merge every ministry into one.
-fn speaker_key(name: &str) -> String {
-    let words: Vec<&str> = name.split_whitespace().collect();
-    let capitalized = |w: &&str| w.chars().next().is_some_and(char::is_uppercase);
-    if !words.is_empty() && words.len() <= 4 && words.iter().all(capitalized) {
-        crate::text::person_key(name)
-    } else {
-        format!("~{}", fold(name))
     }
 }

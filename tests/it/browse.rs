@@ -284,3 +284,60 @@ fn a_search_whose_matches_lie_past_the_first_stretch_walked_walks_further_for_it
         assert_eq!(page.total, found.len(), "the total");
     }
 }
+
+#[test]
+fn a_speaker_groups_filter_picks_their_claims_in_french_english_and_russian_and_no_one_elses() {
+    use crosscheck::store::SpeakerGroupRef;
+    let mut wb = Workbench::in_memory().expect("an in-memory store opens");
+    let g = wb.gazetteer().expect("gazetteer");
+    let texts = [
+        ("fr.txt", "Karabakh : Moscou prête à accueillir des pourparlers\n\nMOSCOU, 14 octobre (AFP) - Le ministre russe des Affaires étrangères Sergueï Lavrov a déclaré mercredi que Moscou était prête à accueillir un nouveau cycle de pourparlers entre l'Azerbaïdjan et l'Arménie.\n"),
+        ("en.txt", "Talks on Karabakh\n\nMOSCOW, Oct 14 (Reuters) - Russian Foreign Minister Sergei Lavrov said on Wednesday that Moscow was ready to host a new round of talks between the foreign ministers of Azerbaijan and Armenia.\n"),
+        ("ru.txt", "Переговоры по Карабаху\n\nМОСКВА, 14 октября. /ТАСС/. Министр иностранных дел России Сергей Лавров заявил в среду, что Москва готова принять новый раунд переговоров министров Азербайджана и Армении.\n"),
+        // Someone else speaking for Russia, and Lavrov named where no one says whom he speaks for.
+        ("ru-peskov.txt", "Песков о слухах\n\nМОСКВА, 14 октября. /ТАСС/. Пресс-секретарь президента России Дмитрий Песков заявил, что Кремль не комментирует слухи о переговорах.\n\nПо словам Лаврова, Москва готова принять новый раунд переговоров.\n"),
+    ];
+    let mut sources = Vec::new();
+    for (name, text) in texts {
+        let doc = ingest::load(name, text.as_bytes()).expect("text loads");
+        sources.push(wb.import_document(doc, None, &g).expect("import").source_id);
+    }
+    // A namesake speaking for another party: one key, another group.
+    let namesake = Speaker { name: "Oleksiy Lavrov".into(), party: Some("UA".into()), countries: vec!["UA".into()] };
+    wb.add_claim(sources[1], 0, 5, namesake, "said", Stance::Assert).expect("claim");
+
+    let groups = wb.party_speakers("RU").expect("speakers");
+    let lavrov = groups.iter().find(|g| g.names.iter().any(|n| n == "Сергей Лавров")).expect("Lavrov speaks for Russia");
+    for name in ["Sergueï Lavrov", "Sergei Lavrov"] {
+        assert!(lavrov.names.iter().any(|n| n == name), "{name} is one of his names: {groups:?}");
+    }
+    let filter = ClaimFilter { speaker_group: Some(SpeakerGroupRef { party: "RU".into(), key: lavrov.id.clone() }), ..Default::default() };
+    let picked = wb.store().claims(&filter).expect("claims");
+    let all = wb.store().claims(&ClaimFilter::default()).expect("claims");
+    let his: Vec<i64> = all.iter().filter(|c| lavrov.names.contains(&c.speaker.name) && c.speaker.countries.contains(&"RU".to_string())).map(|c| c.id).collect();
+    assert_eq!(picked.iter().map(|c| c.id).collect::<Vec<_>>(), his, "his claims under every name, in reading order: {picked:#?}");
+    assert_eq!(picked.len(), lavrov.claims, "as many as the Parties view counts for him");
+    let mut languages: Vec<String> = picked.iter().map(|c| wb.source(c.source_id).expect("source").language.unwrap_or_default()).collect();
+    languages.dedup();
+    assert_eq!(languages, ["fr", "en", "ru"], "in all three languages");
+    for c in &all {
+        let other = c.speaker.name.contains("Песков") || c.speaker.name == "Oleksiy Lavrov" || c.speaker.name == "Лаврова";
+        assert!(!other || !picked.iter().any(|p| p.id == c.id), "nothing else: not {:?}", c.speaker);
+    }
+    let page = wb.store().claims_page(&filter, &DateSpan::default(), 0, 2).expect("page");
+    assert_eq!((page.total, page.claims.len()), (lavrov.claims, 2), "a page counts the group and windows it");
+    // The namesake is his own party's speaker, under the same key.
+    let ua = ClaimFilter { speaker_group: Some(SpeakerGroupRef { party: "UA".into(), key: lavrov.id.clone() }), ..Default::default() };
+    assert_eq!(wb.store().claims(&ua).expect("claims").iter().map(|c| c.speaker.name.as_str()).collect::<Vec<_>>(), ["Oleksiy Lavrov"]);
+
+    // A claim corrected to name him joins the group; one corrected away leaves it.
+    wb.set_setting("analyst", "Ana").expect("analyst");
+    let peskov = all.iter().find(|c| c.speaker.name.contains("Песков")).expect("Peskov's claim").id;
+    let to = |name: &str| crosscheck::ClaimChanges { speaker: Some(name.into()), ..Default::default() };
+    wb.edit_claim(peskov, to("Sergey Lavrov"), "misread").expect("edit");
+    wb.edit_claim(picked[0].id, to("Russian foreign ministry"), "misread").expect("edit");
+    let now: Vec<i64> = wb.store().claims(&filter).expect("claims").iter().map(|c| c.id).collect();
+    assert!(now.contains(&peskov) && !now.contains(&picked[0].id), "the group follows the corrections: {now:?}");
+    let regrouped = wb.party_speakers("RU").expect("speakers");
+    assert_eq!(regrouped.iter().find(|g| g.id == lavrov.id).map(|g| g.claims), Some(now.len()), "and so does the Parties view's count");
+}

@@ -563,3 +563,60 @@ fn a_store_of_schema_21_keeps_its_claims_and_finds_what_it_found_once_claims_are
         conn.execute("INSERT INTO claims_fts(claims_fts, rank) VALUES ('integrity-check', 1)", []).expect("the index stays sound");
     }
 }
+
+// ---- Migration 23: each claim's speaker key, indexed.
+
+#[test]
+fn a_store_of_schema_22_is_given_speaker_keys_and_groups_and_filters_speakers_as_a_fresh_one_does() {
+    use crosscheck::store::{ClaimFilter, SpeakerGroupRef};
+    use crosscheck::Workbench;
+
+    let dir = tempfile::tempdir().unwrap();
+    let mut files = corpus_files(&dir.path().join("articles"), 0, 6, 0);
+    for e in std::fs::read_dir(crate::support::shared_corpus().join("news-ru")).expect("shared corpus") {
+        let p = e.expect("corpus entry").path();
+        if p.extension().is_some_and(|x| x == "txt") {
+            files.push(p);
+        }
+    }
+    let fresh = dir.path().join("fresh.db");
+    let old = dir.path().join("old.db");
+    Workbench::open(&fresh).unwrap().import_paths(&files, &mut ()).unwrap();
+    std::fs::copy(&fresh, &old).unwrap();
+    {
+        let conn = rusqlite::Connection::open(&old).unwrap();
+        conn.execute_batch("DROP INDEX claims_speaker_key; ALTER TABLE claims DROP COLUMN speaker_key; PRAGMA user_version = 22;").unwrap();
+    }
+
+    /// Each party's speaker groups, and each group's claims.
+    fn speakers(db: &Path) -> Vec<(String, Vec<crosscheck::model::SpeakerGroup>, Vec<Vec<i64>>)> {
+        let wb = Workbench::open(db).expect("the store opens, migrated if need be");
+        let mut out = Vec::new();
+        for (party, _) in wb.parties(false).unwrap() {
+            let groups = wb.party_speakers(&party.key).unwrap();
+            let claims = groups
+                .iter()
+                .map(|g| {
+                    let f = ClaimFilter { speaker_group: Some(SpeakerGroupRef { party: party.key.clone(), key: g.id.clone() }), ..Default::default() };
+                    wb.claims(&f).unwrap().iter().map(|c| c.id).collect()
+                })
+                .collect();
+            out.push((party.key, groups, claims));
+        }
+        out
+    }
+    let fresh_speakers = speakers(&fresh);
+    assert!(
+        fresh_speakers.iter().any(|(_, groups, _)| groups.iter().any(|g| g.names.iter().any(|n| n.chars().any(|c| ('а'..='я').contains(&c))))),
+        "the Russian dispatches name speakers in Cyrillic"
+    );
+    for (party, groups, claims) in &fresh_speakers {
+        for (g, ids) in groups.iter().zip(claims) {
+            assert_eq!(ids.len(), g.claims, "{party}'s speaker {} is as many claims as the filter picks", g.id);
+        }
+    }
+    assert_eq!(speakers(&old), fresh_speakers, "the migrated store groups and filters every party's speakers as a fresh one");
+    let conn = rusqlite::Connection::open(&old).unwrap();
+    let index: bool = conn.query_row("SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE name = 'claims_speaker_key')", [], |r| r.get(0)).unwrap();
+    assert!(index, "the speaker key is indexed");
+}
