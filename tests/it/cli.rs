@@ -166,6 +166,12 @@ fn search_finds_inflected_forms_and_a_party_lists_its_claims_in_every_language()
         assert!(names.contains(&written), "{written} is one of Lavrov's names: {names:?}");
     }
     assert!(names.iter().any(|n| n.contains("Лавров")), "and his Russian name: {names:?}");
+    let his = run_json(&db, &["claims", "--party", "RU", "--speaker-group", "lavrov"]);
+    let his: Vec<&str> = his["claims"].as_array().unwrap().iter().filter_map(|c| c["speaker"]["name"].as_str()).collect();
+    assert_eq!(his.len(), 4, "his speaker group lists the claims counted for him: {his:?}");
+    assert!(his.iter().all(|n| names.contains(n)), "under his names only: {his:?}");
+    let alone = run(&db, &["claims", "--speaker-group", "lavrov"]);
+    assert_eq!(alone.status.code(), Some(2), "a speaker group is one party's: --party is needed");
 }
 
 #[test]

@@ -25,7 +25,7 @@ use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand};
 use crosscheck::model::{PartyKind, ReviewState, Speaker, Stance};
-use crosscheck::store::{ClaimFilter, ClaimOrder, ClaimSort};
+use crosscheck::store::{ClaimFilter, ClaimOrder, ClaimSort, SpeakerGroupRef};
 use crosscheck::{Error, Workbench};
 
 use output::Out;
@@ -317,6 +317,10 @@ struct ClaimsArgs {
     /// Only claims whose speaker's name holds these words (inflected forms too).
     #[arg(long)]
     speaker: Option<String>,
+    /// Only the claims of one of the party's speakers, under every name (the id `party speakers`
+    /// gives, "lavrov"); needs --party.
+    #[arg(long, requires = "party")]
+    speaker_group: Option<String>,
     /// Only claims of this source id.
     #[arg(long)]
     source: Option<i64>,
@@ -501,6 +505,7 @@ fn run(cli: Cli, out: &Out) -> crosscheck::Result<ExitCode> {
         },
         Command::Claims(args) => {
             let filter = ClaimFilter {
+                speaker_group: args.speaker_group.zip(args.party.clone()).map(|(key, party)| SpeakerGroupRef { party, key }),
                 party: args.party,
                 source: args.source,
                 stance: args.stance.as_deref().map(parse_stance).transpose()?,
