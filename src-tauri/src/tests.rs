@@ -388,6 +388,28 @@ fn a_partys_speakers_come_once_across_languages_with_every_name_most_claims_firs
 }
 
 #[test]
+fn a_speaker_picked_in_the_parties_view_lists_their_claims_under_every_name_and_no_namesakes() {
+    let mut wb = demo();
+    let sid = api::sources(&wb).expect("sources")[0].id;
+    let said = [("Сергей Лавров", 0, "RU.mfa"), ("Sergei Lavrov", 10, "RU"), ("Oleksiy Lavrov", 20, "UA")];
+    for (name, at, party) in said {
+        let sp = Speaker { name: name.into(), party: Some(party.into()), countries: vec![] };
+        wb.add_claim(sid, at, at + 5, sp, "said", Stance::Assert).expect("claim");
+    }
+    let lavrov = api::party_speakers(&wb, "RU").expect("speakers").into_iter().find(|s| s.names.iter().any(|n| n == "Сергей Лавров")).expect("Lavrov");
+    let query = ClaimQuery { speaker_group: Some(PartySpeakerRef { party: "RU".into(), id: lavrov.id.clone() }), ..Default::default() };
+    let page = api::claims_page(&wb, &query, 0, 100).expect("page");
+    assert_eq!(page.total, lavrov.claims, "as many claims as the Parties view counts for him");
+    let mut speakers: Vec<&str> = page.rows.iter().map(|r| r.speaker.as_str()).collect();
+    speakers.sort();
+    speakers.dedup();
+    assert_eq!(speakers, ["Sergei Lavrov", "Sergueï Lavrov", "Сергей Лавров"], "under every name, and not his Ukrainian namesake's");
+    assert_eq!(api::claim_ids(&wb, &query, 0, 100).expect("ids"), page.rows.iter().map(|r| r.id).collect::<Vec<_>>(), "a range names the same claims");
+    let unknown = ClaimQuery { speaker_group: Some(PartySpeakerRef { party: "no such party".into(), id: lavrov.id }), ..Default::default() };
+    assert_eq!(api::claims_page(&wb, &unknown, 0, 1).expect_err("unknown party").code, ErrorCode::NotFound, "an unknown party is named as such");
+}
+
+#[test]
 fn a_range_of_rows_is_named_by_the_core_in_the_tables_order_and_filters_read_speaker_and_review() {
     let mut wb = demo();
     let sid = api::sources(&wb).expect("sources")[0].id;

@@ -3,7 +3,7 @@
 
 use crosscheck::model::{Claim, Speaker};
 use chrono::NaiveDate;
-use crosscheck::store::{ClaimFilter, ClaimOrder, DateSpan};
+use crosscheck::store::{ClaimFilter, ClaimOrder, DateSpan, SpeakerGroupRef};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -115,6 +115,9 @@ pub struct ClaimQuery {
     /// Words of the speaker's name (inflected forms too: « Лавров » finds « Лаврова »).
     #[serde(default)]
     pub speaker: Option<String>,
+    /// One speaker of a party as the Parties view lists them: their claims under every name.
+    #[serde(default)]
+    pub speaker_group: Option<PartySpeakerRef>,
     /// Review state.
     pub review: Option<ReviewState>,
     /// Only the review queue (claims to review and claims without a party).
@@ -141,6 +144,7 @@ impl ClaimQuery {
                 stance: self.stance,
                 query: nonempty(&self.text),
                 speaker: nonempty(&self.speaker),
+                speaker_group: self.speaker_group.as_ref().map(|g| SpeakerGroupRef { party: g.party.clone(), key: g.id.clone() }),
                 verdict: nonempty(&self.verdict),
                 attribution: self.attribution,
                 review: self.review,

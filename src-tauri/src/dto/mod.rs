@@ -75,6 +75,7 @@ pub fn bindings() -> String {
         PartySummary::decl(),
         TimelinePoint::decl(),
         PartySpeaker::decl(),
+        PartySpeakerRef::decl(),
         ImportEvent::decl(),
         ImportedItem::decl(),
         FailedItem::decl(),

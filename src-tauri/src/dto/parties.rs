@@ -84,3 +84,13 @@ impl From<SpeakerGroup> for PartySpeaker {
         PartySpeaker { id: g.id, names: g.names, claims: count32(g.claims) }
     }
 }
+
+/// One of a party's speakers named in a claim query: the party they were listed for and their
+/// `PartySpeaker::id`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct PartySpeakerRef {
+    /// The party's key.
+    pub party: String,
+    /// The speaker's `id` among its speakers.
+    pub id: String,
+}

@@ -219,6 +219,10 @@ text: string | null,
  */
 speaker: string | null, 
 /**
+ * One speaker of a party as the Parties view lists them: their claims under every name.
+ */
+speaker_group: PartySpeakerRef | null, 
+/**
  * Review state.
  */
 review: ReviewState | null, 
@@ -464,6 +468,16 @@ names: Array<string>,
  * Claims of the party by this speaker.
  */
 claims: number, };
+
+export type PartySpeakerRef = { 
+/**
+ * The party's key.
+ */
+party: string, 
+/**
+ * The speaker's `id` among its speakers.
+ */
+id: string, };
 
 export type ImportEvent = { "event": "started", 
 /**
