@@ -2,14 +2,17 @@
 // Esc closes or clears; in the review queue, a accepts and e corrects the row under the cursor.
 // In the claims table, Space toggles the row under the cursor in the selection and Shift+j/k (or
 // Shift+arrows) move while extending it.
-// Keys typed into a field belong to the field (except Esc).
+// Keys typed into a field belong to the field (except Esc); Enter and Space on a focused button
+// (or link, or any control) press it.
 
 export type KeyAction = 'next' | 'prev' | 'search' | 'open' | 'close' | 'accept' | 'edit' | 'toggle' | 'extendNext' | 'extendPrev' | null;
 
-export function keyAction(key: string, inField: boolean, mods: { ctrl?: boolean; meta?: boolean; alt?: boolean; shift?: boolean } = {}): KeyAction {
+export function keyAction(key: string, inField: boolean, mods: { ctrl?: boolean; meta?: boolean; alt?: boolean; shift?: boolean } = {}, onControl = false): KeyAction {
   if (mods.ctrl || mods.meta || mods.alt) return null;
   if (key === 'Escape') return 'close';
   if (inField) return null;
+  // Taken for the list, they opened the row under the cursor instead of the button focused.
+  if (onControl && (key === 'Enter' || key === ' ')) return null;
   if (mods.shift && (key === 'ArrowDown' || key === 'ArrowUp')) return key === 'ArrowDown' ? 'extendNext' : 'extendPrev';
   switch (key) {
     case 'J':
@@ -41,4 +44,9 @@ export function isField(el: Element | null): boolean {
   if (!el) return false;
   const tag = el.tagName;
   return tag === 'INPUT' || tag === 'TEXTAREA' || tag === 'SELECT' || (el as HTMLElement).isContentEditable;
+}
+
+/** Whether `el` is a control that Enter or Space activates (a button, a link, a checkbox…). */
+export function isControl(el: Element | null): boolean {
+  return !!el?.matches('button, a[href], summary, [role=button], [role=link], [role=checkbox], [role=radio], [role=switch], [role=tab], [role=menuitem], [role=option]');
 }

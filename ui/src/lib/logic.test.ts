@@ -85,6 +85,8 @@ describe('keys', () => {
     expect([' ', 'J', 'K'].map((k) => keyAction(k, false, { shift: k !== ' ' }))).toEqual(['toggle', 'extendNext', 'extendPrev']);
     expect(keyAction('ArrowDown', false, { shift: true })).toBe('extendNext');
     expect(keyAction(' ', true)).toBeNull();
+    // A focused button takes Enter and Space; the list's other keys still move.
+    expect(['Enter', ' ', 'j', 'Escape'].map((k) => keyAction(k, false, {}, true))).toEqual([null, null, 'next', 'close']);
   });
 });
 
