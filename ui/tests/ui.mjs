@@ -561,13 +561,47 @@ await step('parties: who speaks for a party, once across languages, or no one', 
   );
   // Names are text, not markup: each is one span holding a text node.
   assert.deepEqual(await items.first().locator('.name').evaluateAll((ns) => ns.map((n) => n.childElementCount)), [0, 0, 0]);
-  // The list holds no control, so it is itself in the Tab order: the keyboard reaches (and scrolls) every name.
-  await who.focus();
-  assert.equal(await who.evaluate((el) => el === document.activeElement && el.tabIndex === 0), true, 'the list takes the focus');
+  // Each speaker is a button: the keyboard reaches (and scrolls to) every name with Tab.
+  assert.deepEqual(await who.getByRole('button').allInnerTexts(), ['Сергей Лавров · Sergueï Lavrov · Sergey Lavrov', 'Мария Захарова · Maria Zakharova', 'porte-parole de la diplomatie russe']);
   await shot(page, 'parties-speakers');
   await page.getByRole('button', { name: /UA Ukraine/ }).click();
   await page.getByText('No claim names a speaker for Ukraine yet.').waitFor();
   assert.equal(await page.getByRole('list', { name: 'Who speaks for it' }).count(), 0, 'no list when no one speaks');
+});
+
+await step('parties: a speaker opens the Claims view on their claims under every name, in each language; a party on its claims (axe)', async (page) => {
+  await open(page);
+  await tab(page, 'Parties');
+  await page.getByRole('button', { name: /RU\.mfa Ministry of Foreign Affairs of Russia/ }).click();
+  const who = page.getByRole('list', { name: 'Who speaks for it' });
+  await who.getByRole('button', { name: 'Сергей Лавров · Sergueï Lavrov · Sergey Lavrov' }).focus();
+  await page.keyboard.press('Enter');
+  await page.getByText('12 matching').waitFor();
+  assert.equal(await page.getByRole('button', { name: 'All claims' }).getAttribute('aria-pressed'), 'true', 'all his claims, not only those to review');
+  const chip = page.getByRole('group', { name: 'Speaker filter' });
+  assert.equal((await chip.innerText()).replace(/\s+/g, ' ').trim(), 'Speaker: RU.mfa Сергей Лавров · Sergueï Lavrov · Sergey Lavrov ×', 'the chip names him in every language, as a speaker for the party');
+  const rows = () => page.locator('.scroller [role=row]').evaluateAll((rs) => rs.map((r) => [r.querySelectorAll('[role=cell]')[5].textContent, r.querySelector('.text').textContent]));
+  const speakers = async () => [...new Set((await rows()).map(([sp]) => sp))].sort();
+  for (let i = 0; i < 50 && (await rows()).length < 12; i++) await page.waitForTimeout(50);
+  assert.deepEqual(await speakers(), ['Sergey Lavrov', 'Sergueï Lavrov', 'Сергей Лавров'], 'his claims under each name, and no one else\'s');
+  const texts = (await rows()).map(([, t]) => t);
+  assert.ok(texts.some((t) => /[а-я]/.test(t)) && texts.some((t) => /Moscou/.test(t)) && texts.some((t) => /Moscow/.test(t)), `claims in Russian, French and English: ${texts}`);
+  const calls = await page.evaluate(() => window.__mockCalls.filter((c) => c === 'claims_page').length);
+  assert.equal(calls, 1, 'the view opened on his claims: no page of the review queue fetched first');
+  assert.deepEqual(await axeSerious(page), [], 'no serious accessibility violation');
+  await shot(page, 'parties-speaker-claims');
+  await chip.getByRole('button', { name: 'Remove the speaker filter: Сергей Лавров · Sergueï Lavrov · Sergey Lavrov' }).click();
+  await page.getByText('4 matching').waitFor();
+  assert.equal(await chip.count(), 0, 'the chip is gone with its filter');
+  assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('aria-label')), 'Search claims', 'the keyboard goes on from the filters');
+
+  await tab(page, 'Parties');
+  await page.getByRole('button', { name: /AM Armenia/ }).click();
+  await page.getByRole('button', { name: 'Open the claims of AM' }).click();
+  await page.getByText('2 matching').waitFor();
+  assert.equal(await page.getByLabel('Filter by party').inputValue(), 'AM', 'the party filter shows the party, to change or clear');
+  await page.getByRole('button', { name: 'Clear all filters' }).click();
+  await page.getByText('4 matching').waitFor();
 });
 
 await step('conflicts: diff with fact chips, verdicts beside claims, confirm', async (page) => {

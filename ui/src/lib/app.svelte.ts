@@ -1,7 +1,7 @@
 // UI state shared by the views: which view is open, which source and claim are selected, the
 // workspace facts, transient notices. Domain data stays in the backend; views fetch what they show.
 
-import type { IpcError, WorkspaceInfo } from './ipc';
+import type { IpcError, PartySpeaker, WorkspaceInfo } from './ipc';
 
 export type View = 'library' | 'reader' | 'claims' | 'parties' | 'conflicts' | 'reports' | 'matrix';
 
@@ -14,6 +14,13 @@ export const VIEWS: { id: View; label: string; key: string }[] = [
   { id: 'reports', label: 'Reports', key: '6' },
   { id: 'matrix', label: 'Matrix', key: '7' },
 ];
+
+/** Claims another view sends the Claims view to: a party's, or one of its speakers' under every
+ *  name they go by (the speaker as the Parties view listed them for that party). */
+export interface ClaimsOf {
+  party: string;
+  speaker: PartySpeaker | null;
+}
 
 export interface ListKeys {
   next(): void;
@@ -48,6 +55,8 @@ class AppState {
   keys: ListKeys | null = null;
   /** A conflict to open in the Conflicts view (a claim's link to it was followed). */
   conflictId = $state<number | null>(null);
+  /** Claims the Claims view is to show when it opens next; it takes them and clears this. */
+  claimsOf = $state<ClaimsOf | null>(null);
   /** Files dropped on the window, waiting for the library to import them. */
   dropped = $state<string[] | null>(null);
 
@@ -69,6 +78,11 @@ class AppState {
   showConflict(id: number) {
     this.conflictId = id;
     this.view = 'conflicts';
+  }
+  /** The Claims view, listing a party's claims or one of its speakers'. */
+  showClaimsOf(of: ClaimsOf) {
+    this.claimsOf = of;
+    this.view = 'claims';
   }
   /** Whether the claim panel shows in the current view. */
   get panelOpen(): boolean {

@@ -59,32 +59,46 @@ const parties: PartySummary[] = [
   { key: 'UA', name: 'Ukraine', kind: 'state', country: 'UA', parent: null, claims: 0, aliases: [{ lang: 'fr', text: 'Kiev', origin: 'extracted' }, { lang: 'ru', text: 'Киев', origin: 'extracted' }] },
 ];
 
-// The ministry's speakers in dispatches beyond the sample, as the core groups them: one person
-// under the names the Russian, French and English sources give them (most frequent first).
-const MFA_SPEAKERS: PartySpeaker[] = [
-  { id: 'lavrov', names: ['Сергей Лавров', 'Sergueï Lavrov', 'Sergey Lavrov'], claims: 12 },
-  { id: 'zakharova', names: ['Мария Захарова', 'Maria Zakharova'], claims: 7 },
-  { id: 'russe', names: ['porte-parole de la diplomatie russe'], claims: 1 },
-];
+// The ministry's claims in dispatches beyond the sample (sources 2 to 4, in Russian, French and
+// English), each with its speaker key as the core stores it (`text::speaker_key`). They count for
+// the ministry and are listed by their speaker group only: the sample's own lists and counts stay
+// those of its one source.
+const BEYOND: (MockClaim & { key: string })[] = [
+  ...Array.from({ length: 12 }, (_, i) => {
+    const [source_id, speaker, quote] = i < 5
+      ? [2, 'Сергей Лавров', `Москва готова принять переговоры министров (${i + 1})`]
+      : i < 9 ? [3, 'Sergueï Lavrov', `Moscou est prête à accueillir des pourparlers (${i - 4})`] : [4, 'Sergey Lavrov', `Moscow is ready to host talks (${i - 8})`];
+    return { key: 'lavrov', speaker, quote, source_id };
+  }),
+  ...Array.from({ length: 7 }, (_, i) => (i < 4
+    ? { key: 'zakharov', speaker: 'Мария Захарова', quote: `Это провокация (${i + 1})`, source_id: 2 }
+    : { key: 'zakharov', speaker: 'Maria Zakharova', quote: `This is a provocation (${i - 3})`, source_id: 4 })),
+  { key: '~porte-parole de la diplomatie russe', speaker: 'porte-parole de la diplomatie russe', quote: 'appelé les deux parties à la retenue', source_id: 3 },
+].map((c, i) => ({ ...c, id: 200 + i, party: 'RU.mfa', cue: 'said', stance: 'assert' as const, origin: 'extracted' as const, start: i * 10, end: i * 10 + 5, confidence: 1, doubts: [], review: 'to_review' as const }));
+
+/** The key a sample claim's speaker groups under, as the core's `text::speaker_key` gives it for these names. */
+const keyOf = (c: MockClaim) => ('key' in c ? (c as { key: string }).key : c.speaker.split(/\s+/).pop()!.toLowerCase());
+
+/** A party's own key and its sub-parties' (a state's claims include its institutions'). */
+const underParty = (key: string) => [key, ...parties.filter((p) => p.parent === key).map((p) => p.key)];
 
 /** Who speaks for a party, as `Workbench::party_speakers`: a state includes its institutions. */
 function speakersOf(key: string): PartySpeaker[] {
   if (!parties.some((p) => p.key === key)) throw err('not_found', `no party ${key}`);
-  const under = [key, ...parties.filter((p) => p.parent === key).map((p) => p.key)];
-  const groups = new Map<string, PartySpeaker>();
-  const add = (s: PartySpeaker) => {
-    const g = groups.get(s.id);
-    if (!g) groups.set(s.id, { ...s, names: [...s.names] });
-    else {
-      g.claims += s.claims;
-      for (const n of s.names) if (!g.names.includes(n)) g.names.push(n);
-    }
-  };
-  for (const k of under) {
-    if (k === 'RU.mfa') MFA_SPEAKERS.forEach(add);
-    for (const c of claims) if (c.party === k) add({ id: c.speaker.split(/\s+/).pop()!.toLowerCase(), names: [c.speaker], claims: 1 });
+  const under = underParty(key);
+  // key → name → claims
+  const groups = new Map<string, Map<string, number>>();
+  for (const c of [...claims, ...BEYOND]) {
+    if (!c.party || !under.includes(c.party)) continue;
+    const names = groups.get(keyOf(c)) ?? new Map<string, number>();
+    names.set(c.speaker, (names.get(c.speaker) ?? 0) + 1);
+    groups.set(keyOf(c), names);
   }
-  return [...groups.values()].sort((a, b) => b.claims - a.claims || a.id.localeCompare(b.id));
+  return [...groups].map(([id, names]) => ({
+    id,
+    names: [...names].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([n]) => n),
+    claims: [...names.values()].reduce((a, b) => a + b, 0),
+  })).sort((a, b) => b.claims - a.claims || a.id.localeCompare(b.id));
 }
 
 const AZ_SIDE = { key: 'AZ', chip: 'AZ', name: 'Azerbaijan' };
@@ -165,12 +179,20 @@ function matches(c: MockClaim, q: ClaimQuery): boolean {
   if (q.review && c.review !== q.review) return false;
   if (q.queue && c.review !== 'to_review' && c.party !== null) return false;
   if (q.tag && !(claimTags.get(c.id) ?? []).some((t) => sameTag(t, q.tag!))) return false;
+  if (q.speaker_group && (keyOf(c) !== q.speaker_group.id || !underParty(q.speaker_group.party).includes(c.party ?? ''))) return false;
   return true;
+}
+
+/** The claims a query lists: the sample's, and the ministry's beyond it for a speaker group. */
+function pool(q: ClaimQuery): MockClaim[] {
+  if (!q.speaker_group) return claims;
+  if (!parties.some((p) => p.key === q.speaker_group!.party)) throw err('not_found', `no party ${q.speaker_group.party}`);
+  return [...claims, ...BEYOND];
 }
 
 // The core's sort keys over the mock's claims; ties in reading order, as the core breaks them.
 const SORT_KEY: Record<string, (c: MockClaim) => string | number> = {
-  reading: (c) => c.start, confidence: (c) => c.confidence, party: (c) => c.party ?? '', speaker: (c) => c.speaker.toLowerCase(),
+  reading: (c) => c.source_id * 1e6 + c.start, confidence: (c) => c.confidence, party: (c) => c.party ?? '', speaker: (c) => c.speaker.toLowerCase(),
   stance: (c) => c.stance, verdict: (c) => verificationOf(c.id).verdict, review: (c) => c.review, source: (c) => c.source_id, date: () => 0,
 };
 function sorted(all: MockClaim[], q: ClaimQuery): MockClaim[] {
@@ -384,16 +406,16 @@ export function installMockBackend() {
           return { total: bigTotal, offset: a.offset, rows };
         }
         if (q.tag && !tagCounts().some((t) => sameTag(t.tag, q.tag!))) throw err('not_found', `no tag ${q.tag}`);
-        const all = sorted(claims.filter((c) => matches(c, q)), q);
+        const all = sorted(pool(q).filter((c) => matches(c, q)), q);
         return { total: all.length, offset: a.offset, rows: all.slice(a.offset, a.offset + a.limit).map(row) };
       }
       case 'claim_ids': {
         const q = a.query as ClaimQuery;
         if (bigTotal) return Array.from({ length: Math.max(0, Math.min(bigTotal, a.offset + a.limit) - a.offset) }, (_, k) => a.offset + k + 1);
-        return sorted(claims.filter((c) => matches(c, q)), q).slice(a.offset, a.offset + a.limit).map((c) => c.id);
+        return sorted(pool(q).filter((c) => matches(c, q)), q).slice(a.offset, a.offset + a.limit).map((c) => c.id);
       }
       case 'claim': {
-        const c = claims.find((x) => x.id === a.id);
+        const c = claims.find((x) => x.id === a.id) ?? BEYOND.find((x) => x.id === a.id);
         if (!c) throw err('not_found', `no claim ${a.id}`);
         return detail(c);
       }
