@@ -573,6 +573,45 @@ try {
     await bodyHas(`Claim ${a} taken out of the statement`);
     assert.ok(alone(a) && alone(b), 'each stands alone again for the CLI');
   });
+
+  await step('a speaker of Russia clicked in the Parties view opens the Claims view on their claims under every name, in French, English and Russian; the CLI agrees', async () => {
+    // The sample quotes Lavrov in French; a Russian and an English dispatch quote him too.
+    const dispatches = {
+      'tass-lavrov-ru.txt': 'Лавров о переговорах\n\nМОСКВА, 14 октября. /ТАСС/. Министр иностранных дел России Сергей Лавров заявил в среду, что Москва готова принять новый раунд переговоров министров Азербайджана и Армении.\n',
+      'reuters-lavrov-en.txt': 'Lavrov on Karabakh talks\n\nMOSCOW, Oct 14 (Reuters) - Russian Foreign Minister Sergei Lavrov said on Wednesday that Moscow was ready to host a new round of talks between the foreign ministers of Azerbaijan and Armenia.\n',
+    };
+    for (const [name, text] of Object.entries(dispatches)) {
+      const file = path.join(path.dirname(store), name);
+      writeFileSync(file, text);
+      execFileSync(cli, ['--db', store, 'import', file]);
+    }
+    const lavrov = cliJson('party', 'speakers', 'RU').speakers.find((s) => s.id === 'lavrov');
+    assert.ok(lavrov && lavrov.names.some((n) => /[а-я]/.test(n)) && lavrov.names.some((n) => /Lavrov/.test(n)), `Lavrov is one speaker of Russia under his Russian and Latin names: ${JSON.stringify(lavrov)}`);
+    const his = cliJson('claims', '--party', 'RU', '--speaker-group', lavrov.id).claims;
+    assert.equal(his.length, lavrov.claims, 'the CLI lists as many claims of his as the speaker list counts');
+    const language = new Map(cliJson('sources').sources.map((s) => [s.id, s.language]));
+    assert.deepEqual([...new Set(his.map((c) => language.get(c.source_id)))].sort(), ['en', 'fr', 'ru'], 'in the three languages');
+
+    await clickButton('Parties');
+    await until('the party list', 'return document.querySelectorAll("[aria-label=\'Party list\'] button").length > 0;');
+    await exec(`[...document.querySelectorAll("[aria-label='Party list'] button")].find((b) => b.querySelector(".party-chip")?.textContent.trim() === "RU").click();`);
+    const names = lavrov.names.join(' · ');
+    await until('his names in the speaker list', 'return [...document.querySelectorAll("ul[aria-labelledby=speakers-title] button")].some((b) => b.textContent.replace(/\\s+/g, " ").trim() === arguments[0]);', [names]);
+    await exec('[...document.querySelectorAll("ul[aria-labelledby=speakers-title] button")].find((b) => b.textContent.replace(/\\s+/g, " ").trim() === arguments[0]).click();', [names]);
+    await bodyHas(`${his.length} matching`);
+    const chip = await until('the speaker chip', 'const c = document.querySelector("[role=group][aria-label=\'Speaker filter\']"); return c && c.textContent.replace(/\\s+/g, " ").trim();');
+    assert.ok(chip.startsWith('Speaker:') && chip.includes(names), `the chip names him in every language: ${chip}`);
+    const rows = await until('his rows', `const rs = [...document.querySelectorAll(".scroller [role=row]")].map((r) => [Number(r.querySelectorAll("[role=cell]")[1]?.textContent), r.querySelector(".text")?.textContent ?? ""]).filter(([id]) => id > 0);
+      return rs.length === arguments[0] && rs;`, [his.length]);
+    assert.deepEqual(rows.map(([id]) => id), his.map((c) => c.id), 'the app lists the claims the CLI lists, in reading order');
+    const texts = rows.map(([, t]) => t);
+    assert.ok(texts.some((t) => /[а-я]/.test(t)) && texts.some((t) => /Moscou/.test(t)) && texts.some((t) => /Moscow was ready/.test(t)), `claims in Russian, French and English are shown: ${JSON.stringify(texts)}`);
+    await new Promise((r) => setTimeout(r, 300));
+    await screenshot('e2e-parties-speaker-claims');
+    await clickButton(`Remove the speaker filter: ${names}`);
+    await bodyHas(`${cliJson('claims').claims.length.toLocaleString('en')} matching`);
+    await clickButton('Parties');
+  });
 } finally {
   await wd('DELETE', `/session/${sid}`).catch(() => {});
 }
