@@ -203,8 +203,10 @@ impl HistoryEntry {
                     }
                     (Some(before), after, _) => {
                         let added: Vec<i64> = after.iter().copied().filter(|c| !before.contains(c)).collect();
-                        let what = if added.len() == 1 { "claim" } else { "claims" };
-                        format!("{what} {} added to the conflict: claims {}", list(&added), arrow(list(&before), list(&after)))
+                        let removed: Vec<i64> = before.iter().copied().filter(|c| !after.contains(c)).collect();
+                        let (ids, done) = if added.is_empty() && !removed.is_empty() { (removed, "removed from") } else { (added, "added to") };
+                        let what = if ids.len() == 1 { "claim" } else { "claims" };
+                        format!("{what} {} {done} the conflict: claims {}", list(&ids), arrow(list(&before), list(&after)))
                     }
                 }
             }

@@ -550,11 +550,14 @@ pub(crate) fn change_text(r: &Report, h: &HistoryEntry) -> String {
                 }
                 (Some(before), after, _) => {
                     let added: Vec<i64> = after.iter().copied().filter(|c| !before.contains(c)).collect();
-                    let what = match added.len() {
-                        1 => r.t("claim added", "affirmation ajoutée"),
-                        _ => r.t("claims added", "affirmations ajoutées"),
+                    let removed: Vec<i64> = before.iter().copied().filter(|c| !after.contains(c)).collect();
+                    let (ids, what) = match (added.is_empty() && !removed.is_empty(), removed.len(), added.len()) {
+                        (true, 1, _) => (removed, r.t("claim removed", "affirmation retirée")),
+                        (true, _, _) => (removed, r.t("claims removed", "affirmations retirées")),
+                        (false, _, 1) => (added, r.t("claim added", "affirmation ajoutée")),
+                        (false, _, _) => (added, r.t("claims added", "affirmations ajoutées")),
                     };
-                    format!("{what}: {} ({} → {})", list(&added), list(&before), list(&after))
+                    format!("{what}: {} ({} → {})", list(&ids), list(&before), list(&after))
                 }
             }
         }

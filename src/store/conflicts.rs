@@ -503,11 +503,19 @@ fn insert_member_in(tx: &Transaction<'_>, conflict: i64, claim: i64) -> Result<b
     Ok(added > 0)
 }
 
-/// Removes a claim from a conflict; false if it was not in it.
-pub(crate) fn remove_member_in(tx: &Transaction<'_>, conflict: i64, claim: i64) -> Result<bool> {
+/// Removes a claim from a conflict by the analyst's hand and appends the change to the history
+/// (its claims before and after, as an addition does); false if it was not in it.
+pub(crate) fn remove_member_by_hand_in(tx: &Transaction<'_>, conflict: i64, claim: i64, analyst: &str) -> Result<bool> {
+    let before = members_in(tx, conflict)?;
     let n = tx.execute("DELETE FROM conflict_claims WHERE conflict_id = ?1 AND claim_id = ?2", params![conflict, claim])?;
+    if n == 0 {
+        return Ok(false);
+    }
     touch_in(tx, conflict)?;
-    Ok(n > 0)
+    let claims = |ids: &[i64]| serde_json::json!({ "claims": ids }).to_string();
+    let after = members_in(tx, conflict)?;
+    super::history::append_history_in(tx, None, Some(conflict), Change::ConflictClaims, Some(&claims(&before)), Some(&claims(&after)), "", analyst)?;
+    Ok(true)
 }
 
 /// Sets a conflict's review status and appends the change, with the analyst's reason, to the

@@ -38,7 +38,7 @@ pub use tags::TagOp;
 pub use conflicts::{ClaimBrief, ConflictFilter, NewConflict, MAX_POSTINGS};
 pub(crate) use conflicts::{
     add_member_by_hand_in, add_member_in, build_conflict_in, claim_brief_in, claim_briefs_after_in, claim_briefs_in, clear_index_in, dequeue_all_in, index_claim_in, insert_postings_in, insert_conflict_in, is_rejected_in, members_in, postings_in, reject_pair_in,
-    remove_member_in, replies_after_in, reply_conflict_of_in, review_in, share_conflict_in, unindex_claim_in, unindexed_claims_in,
+    remove_member_by_hand_in, replies_after_in, reply_conflict_of_in, review_in, share_conflict_in, unindex_claim_in, unindexed_claims_in,
 };
 #[cfg(test)]
 pub(crate) use conflicts::{forget_detection_in, queue_all_in, KeyIndex};

@@ -165,11 +165,13 @@ impl Workbench {
     }
 
     /// Removes a claim from a conflict; the analyst said it does not belong, so its pairs with the
-    /// remaining claims are remembered as rejected.
+    /// remaining claims are remembered as rejected, and the change goes to the history under their
+    /// name.
     pub fn remove_from_conflict(&mut self, id: i64, claim: i64) -> Result<Conflict> {
         self.store.conflict(id)?;
+        let analyst = self.analyst()?;
         self.store.write(|tx| {
-            if !store::remove_member_in(tx, id, claim)? {
+            if !store::remove_member_by_hand_in(tx, id, claim, &analyst)? {
                 return Err(Error::not_found("claim in conflict", format!("{claim} in {id}")));
             }
             for other in store::members_in(tx, id)? {

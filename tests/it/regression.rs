@@ -1105,6 +1105,8 @@ fn hand_built_conflicts_wrote_no_history() {
     let start = crate::verify::TEXT.find("l'attaque").map(|b| crate::verify::TEXT[..b].chars().count()).unwrap();
     let third = wb.add_claim(source, start, start + 25, Speaker { name: "Erevan".into(), party: Some("AM".into()), countries: vec![] }, "", Stance::Assert).unwrap().id;
     wb.add_to_conflict(id, third).unwrap();
+    // (A claim taken out by hand is a change of the conflict too.)
+    wb.remove_from_conflict(id, third).unwrap();
     let logged: Vec<(Change, String, String)> =
         wb.history(Some(Target::Conflict(id))).unwrap().iter().map(|h| (h.change, h.sentence(&|k| k.to_string()), h.analyst.clone())).collect();
     assert_eq!(
@@ -1112,7 +1114,8 @@ fn hand_built_conflicts_wrote_no_history() {
         vec![
             (Change::ConflictClaims, format!("conflict created by hand with claims {az}, {am}, explanation «same night»"), "Ana Lyst".into()),
             (Change::ConflictClaims, format!("claim {third} added to the conflict: claims {az}, {am} → {az}, {am}, {third}"), "Ana Lyst".into()),
+            (Change::ConflictClaims, format!("claim {third} removed from the conflict: claims {az}, {am}, {third} → {az}, {am}"), "Ana Lyst".into()),
         ],
-        "the building and the added claim, under the analyst's name"
+        "the building, the added claim and its removal, under the analyst's name"
     );
 }
