@@ -475,11 +475,17 @@ pub(crate) fn add_member_by_hand_in(tx: &Transaction<'_>, conflict: i64, claim: 
     if !insert_member_in(tx, conflict, claim)? {
         return Ok(false);
     }
+    log_members_in(tx, conflict, &before, analyst)?;
+    Ok(true)
+}
+
+/// Touches a conflict whose claims the analyst changed by hand and appends the change to the
+/// history: its claims before and after.
+fn log_members_in(tx: &Transaction<'_>, conflict: i64, before: &[i64], analyst: &str) -> Result<()> {
     touch_in(tx, conflict)?;
     let claims = |ids: &[i64]| serde_json::json!({ "claims": ids }).to_string();
     let after = members_in(tx, conflict)?;
-    super::history::append_history_in(tx, None, Some(conflict), Change::ConflictClaims, Some(&claims(&before)), Some(&claims(&after)), "", analyst)?;
-    Ok(true)
+    super::history::append_history_in(tx, None, Some(conflict), Change::ConflictClaims, Some(&claims(before)), Some(&claims(&after)), "", analyst)
 }
 
 /// Adds a claim to a conflict (no-op if it is there: a rescan meets every reply conflict's
@@ -511,10 +517,7 @@ pub(crate) fn remove_member_by_hand_in(tx: &Transaction<'_>, conflict: i64, clai
     if n == 0 {
         return Ok(false);
     }
-    touch_in(tx, conflict)?;
-    let claims = |ids: &[i64]| serde_json::json!({ "claims": ids }).to_string();
-    let after = members_in(tx, conflict)?;
-    super::history::append_history_in(tx, None, Some(conflict), Change::ConflictClaims, Some(&claims(&before)), Some(&claims(&after)), "", analyst)?;
+    log_members_in(tx, conflict, &before, analyst)?;
     Ok(true)
 }
 
