@@ -67,6 +67,9 @@ pub(crate) struct Tok {
     pub q: QRole,
     /// Innermost quotation holding this token.
     pub inq: Option<usize>,
+    /// Ends a sentence: where sentences split, and inside a quotation where they would split
+    /// outside one ("« … province. This information … »").
+    pub ends: bool,
     can_open: bool,
     can_close: bool,
     family: u8,
@@ -103,6 +106,15 @@ pub(crate) struct Block {
 }
 
 impl Block {
+    /// Where a clause starting at token `i` ends in sentence `..e`: at the close of the quotation
+    /// holding it, or before, where a sentence of that quotation ends ("« … claiming that they
+    /// opened fire. This information … »": the claim ends at the period).
+    pub fn clause_end(&self, i: usize, e: usize) -> usize {
+        let Some(q) = self.toks.get(i).and_then(|t| t.inq) else { return e };
+        let end = self.quotes[q].close.unwrap_or(self.quotes[q].end).min(e);
+        (i..end).find(|&t| self.toks[t].ends).map_or(end, |t| t + 1)
+    }
+
     /// The folded form of word token `i`, or `None` for other tokens.
     pub fn word(&self, i: usize) -> Option<&str> {
         let t = self.toks.get(i)?;
@@ -288,6 +300,7 @@ pub(crate) fn tokenize(
             inverted: false,
             q: QRole::None,
             inq: None,
+            ends: false,
             can_open: false,
             can_close: false,
             family: 0,
@@ -356,6 +369,7 @@ fn push_word(
             inverted,
             q: QRole::None,
             inq: None,
+            ends: false,
             can_open: false,
             can_close: false,
             family: 0,
@@ -466,18 +480,25 @@ fn title_period(b: &Block, chars: &[(usize, char)], i: usize, char_start: usize,
 fn split_sentences(b: &mut Block, abbreviations: &HashSet<String>) {
     let n = b.toks.len();
     let mut start = 0;
+    let mut ends_at = Vec::new();
     let starts_sentence = |b: &Block, j: usize| {
         b.toks.get(j).is_none_or(|t| t.cap || t.ch.is_ascii_digit() || t.kind == Kind::Quote || matches!(t.ch, '-' | '—' | '–' | '('))
     };
     for i in 0..n {
         let t = &b.toks[i];
         let mut boundary = false;
-        if t.kind == Kind::Punct && matches!(t.ch, '.' | '!' | '?' | '…') && t.inq.is_none() {
+        if t.kind == Kind::Punct && matches!(t.ch, '.' | '!' | '?' | '…') {
             let abbrev = i > 0 && t.ch == '.' && b.toks[i - 1].kind == Kind::Word && b.toks[i - 1].ce == t.cs && {
                 let w = &b.toks[i - 1];
                 (w.ce - w.cs == 1 && w.cap) || b.word(i - 1).is_some_and(|x| abbreviations.contains(x))
             };
-            boundary = !abbrev && starts_sentence(b, i + 1) && !b.toks.get(i + 1).is_some_and(|n| matches!(n.q, QRole::Close(_)));
+            let ends = !abbrev && starts_sentence(b, i + 1) && !b.toks.get(i + 1).is_some_and(|n| matches!(n.q, QRole::Close(_)));
+            // Inside a quotation the sentence goes on to its close: what it quotes is said by the
+            // speaker named after it.
+            boundary = ends && t.inq.is_none();
+            if ends {
+                ends_at.push(i);
+            }
         } else if let QRole::Close(q) = t.q {
             boundary = b.quotes[q].parent.is_none()
                 && i > 0
@@ -492,6 +513,9 @@ fn split_sentences(b: &mut Block, abbreviations: &HashSet<String>) {
     }
     if start < n {
         b.sentences.push((start, n));
+    }
+    for i in ends_at {
+        b.toks[i].ends = true;
     }
 }
 

@@ -972,3 +972,24 @@ fn a_claim_noun_in_apposition_before_a_relative_denial_names_the_clause_before()
         assert_eq!((denial.speaker.who.name.as_str(), denial.responds_to.as_deref()), ("Hamas", Some(army.id.as_str())), "{text:?}");
     }
 }
+
+#[test]
+fn a_claim_inside_a_quotation_ends_where_its_sentence_ends() {
+    let text = "“The Azerbaijani defense ministry is spreading disinformation, claiming that our units opened fire at its positions. This information has nothing to do with reality, as our units did not fire a single shot”, the Armenian defense ministry said.";
+    let x = run(text, Some("en"));
+    let theirs = x.claims.iter().find(|c| c.speaker.who.countries == ["AZ"]).unwrap_or_else(|| panic!("{:#?}", x.claims));
+    assert_eq!(theirs.text, "our units opened fire at its positions");
+    // Ending there, it holds no negation of the next sentence: it answers nothing, and the
+    // Armenian statement answers it.
+    assert_eq!(theirs.responds_to, None);
+    let ours = x.claims.iter().find(|c| c.speaker.who.countries == ["AM"]).unwrap_or_else(|| panic!("{:#?}", x.claims));
+    assert_eq!(ours.responds_to.as_deref(), Some(theirs.id.as_str()));
+}
+
+#[test]
+fn a_lead_with_no_verb_before_the_subject_is_its_apposition_not_what_was_said() {
+    let text = "Официальный представитель Министерства обороны России, генерал-лейтенант Игорь Конашенков рассказал про ракетный удар по военной технике.";
+    let x = run(text, Some("ru"));
+    assert_eq!(x.claims.len(), 1, "{:#?}", x.claims);
+    assert!(x.claims[0].text.starts_with("про ракетный удар"), "{:#?}", x.claims);
+}

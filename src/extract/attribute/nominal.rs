@@ -101,7 +101,7 @@ impl Attributor<'_> {
         }
         // The content runs from the link to the end of the clause: of the quotation holding the
         // noun, or of the sentence.
-        let clause_end = b.toks[i].inq.map_or(e, |q| b.quotes[q].close.unwrap_or(b.quotes[q].end).min(e));
+        let clause_end = b.clause_end(i, e);
         if end >= clause_end {
             return None;
         }
