@@ -221,7 +221,14 @@ impl<'a> Attributor<'a> {
                 continue;
             }
             if let Some((len, value)) = lex.set(S::ClaimNouns).match_at(&words, i) {
-                if let Some(f) = self.nominal_frame(b, s, e, i, len, value.is_some()) {
+                if let Some(f) = self.nominal_frame(b, s, e, i, len, value.is_some(), false) {
+                    frames.push(f);
+                    i += len;
+                    continue;
+                }
+            }
+            if let Some((len, _)) = lex.set(S::RelayNouns).match_at(&words, i) {
+                if let Some(f) = self.nominal_frame(b, s, e, i, len, false, true) {
                     frames.push(f);
                     i += len;
                     continue;

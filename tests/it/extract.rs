@@ -993,3 +993,17 @@ fn a_lead_with_no_verb_before_the_subject_is_its_apposition_not_what_was_said() 
     assert_eq!(x.claims.len(), 1, "{:#?}", x.claims);
     assert!(x.claims[0].text.starts_with("про ракетный удар"), "{:#?}", x.claims);
 }
+
+#[test]
+fn a_document_noun_with_its_author_carries_a_claim_only_before_a_link_no_relative_opens() {
+    let x = run("The Defense Ministry of Armenia denies the statement of the Azerbaijani defense ministry according to which the Armenian armed forces opened fire towards the Azerbaijani positions.", Some("en"));
+    let theirs = x.claims.iter().find(|c| c.speaker.who.countries == ["AZ"]).unwrap_or_else(|| panic!("{:#?}", x.claims));
+    assert!(theirs.text.ends_with("the Armenian armed forces opened fire towards the Azerbaijani positions"), "{theirs:#?}");
+    let denial = x.claims.iter().find(|c| c.speaker.who.countries == ["AM"]).unwrap_or_else(|| panic!("{:#?}", x.claims));
+    assert_eq!((denial.stance.as_str(), denial.responds_to.as_deref()), ("deny", Some(theirs.id.as_str())));
+    // "that" may open a relative clause after a document: no claim of the ministry there.
+    let x = run("The Armenian ministry quoted the statement of the Azerbaijani defense ministry that was released on Monday.", Some("en"));
+    assert!(x.claims.iter().all(|c| c.speaker.who.countries != ["AZ"]), "{:#?}", x.claims);
+    let x = run("Erevan dément le communiqué du ministère azerbaïdjanais de la Défense selon lequel ses soldats ont ouvert le feu.", Some("fr"));
+    assert!(x.claims.iter().any(|c| c.speaker.who.countries == ["AZ"] && c.text.ends_with("ses soldats ont ouvert le feu")), "{:#?}", x.claims);
+}

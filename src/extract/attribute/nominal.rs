@@ -12,8 +12,15 @@ use super::{span, Attributor, Frame, Subj, NP_MAX};
 
 impl Attributor<'_> {
     /// The frame of claim noun `i..i + len` of sentence `s..e`, if an author and a link follow it.
-    pub(super) fn nominal_frame(&self, b: &Block, s: usize, e: usize, i: usize, len: usize, accusation: bool) -> Option<Frame> {
+    ///
+    /// A document noun (`document`: "the statement of the Azerbaijani defense ministry according to
+    /// which …", « le communiqué du ministère selon lequel … ») carries one too, but only before a
+    /// link that cannot open a relative clause (`document_links`): "the statement of X that was
+    /// released" says nothing.
+    #[allow(clippy::too_many_arguments)]
+    pub(super) fn nominal_frame(&self, b: &Block, s: usize, e: usize, i: usize, len: usize, accusation: bool, document: bool) -> Option<Frame> {
         let lex = self.lex;
+        let (links_set, preps_set) = if document { (S::DocumentLinks, S::DocumentPreps) } else { (S::NominalLinks, S::NominalPreps) };
         let words = |k: usize| if k >= s && k < e { b.word(k) } else { None };
         let mut a = i + len;
         // "Washington's claim that …": a possessive before the noun names its author, and the
@@ -29,7 +36,7 @@ impl Attributor<'_> {
             while from > s && author_end - from < 4 && part(from - 1) {
                 from -= 1;
             }
-            let (n, value) = lex.set(S::NominalLinks).match_at(&words, a)?;
+            let (n, value) = lex.set(links_set).match_at(&words, a)?;
             let topic = value.as_deref() == Some("topic");
             if from >= author_end || !(accusation || value.is_none() || topic || value.as_deref() == Some("about")) {
                 return None;
@@ -41,7 +48,7 @@ impl Attributor<'_> {
         // a claim mentioned inside another's denial is one in its own right), of an unnamed party
         // that the noun phrase stands for. Only a clause follows so, not a topic.
         // (A topic link opening a clause counts: « сообщения о том, что … ».)
-        let link = lex.set(S::NominalLinks).match_at(&words, a).filter(|(n, v)| match v.as_deref() {
+        let link = lex.set(S::NominalLinks).match_at(&words, a).filter(|_| !document).filter(|(n, v)| match v.as_deref() {
             None => true,
             Some("about") => (a + n..a + n + 3).any(|t| words(t).is_some_and(|w| lex.is(S::Complementizers, w))),
             _ => false,
@@ -57,7 +64,7 @@ impl Attributor<'_> {
         }
         // Languages that mark the author with a preposition ("de", "by") need it; Russian puts the
         // author in the genitive right after the noun.
-        let preps = lex.set(S::NominalPreps);
+        let preps = lex.set(preps_set);
         if !preps.is_empty() {
             let (n, _) = preps.match_at(&words, a)?;
             a += n;
@@ -67,7 +74,7 @@ impl Attributor<'_> {
         let mut link = None;
         while z < e && z < a + NP_MAX {
             if z > a {
-                if let Some((n, value)) = lex.set(S::NominalLinks).match_at(&words, z) {
+                if let Some((n, value)) = lex.set(links_set).match_at(&words, z) {
                     // ("about": a topic any claim noun takes, and its preposition stays in the
                     // content, « сообщения СМИ о захвате »; "topic": one only an accusation takes,
                     // after its preposition, "accusations regarding an incursion".)
