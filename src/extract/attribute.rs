@@ -428,6 +428,15 @@ impl<'a> Attributor<'a> {
                     let caps = (a + 1..z).filter(|&t| b.toks[t].kind == Kind::Word && b.toks[t].cap).count();
                     let named_before = b.toks[a].cs < f.cue_pos && caps >= 2;
                     (quoted || named_after || named_before).then(|| self.r.unresolved(b, a, z, b.toks[a].cs)).flatten()
+                })
+                // (Not inside what another cue of the sentence reports, nor in a clause a
+                // complementizer opens: « не признались, что он угрожал … » is what was not
+                // admitted, whoever "он" is.)
+                .or_else(|| {
+                    let at = b.toks[a].cs;
+                    let inside = frames.iter().enumerate().any(|(j, p)| j != k && p.content.cs <= at && at < p.content.ce)
+                        || a.checked_sub(1).and_then(|p| b.word(p)).is_some_and(|w| lex.is(S::Complementizers, w));
+                    (!inside).then(|| self.r.unresolved_pronoun(b, a, z, at)).flatten()
                 }),
                 // The subject carried over is a clause's, never a claim noun's author.
                 Subj::Reuse => frames[..k]

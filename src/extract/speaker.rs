@@ -636,6 +636,24 @@ impl Resolver<'_> {
         Some(Entity::new(Speaker { name: self.strip_det(b, &ws), party: None, countries: Vec::new() }, EntityKind::Unresolved, pos))
     }
 
+    /// A subject pronoun that stands for no one the text named before it ("They claim to have
+    /// killed …" with no speaker yet): the claim is kept, of no party, flagged unresolved for the
+    /// analyst, rather than dropped. Not a pronoun that stands for no speaker ("it is said"), nor
+    /// one inside a quotation.
+    pub fn unresolved_pronoun(&self, b: &Block, first: usize, end: usize, pos: usize) -> Option<Entity> {
+        let lex = self.lex;
+        let ws: Vec<usize> = (first..end).filter(|&i| b.toks[i].kind == Kind::Word).collect();
+        let [w] = ws[..] else { return None };
+        // (Inside a quotation a pronoun is the quoted speaker's own reference: "could they explain
+        // to the council …?")
+        if b.toks[w].inq.is_some() {
+            return None;
+        }
+        let word = b.word(w)?;
+        let speaks = lex.is(S::PronAny, word) || lex.is(S::PronPerson, word) || lex.is(S::PronPlural, word) || lex.is(S::PronOrg, word);
+        (speaks && !lex.is(S::PronExcluded, word)).then(|| Entity::new(Speaker { name: self.surface(b, w, w).to_string(), party: None, countries: Vec::new() }, EntityKind::Unresolved, pos))
+    }
+
     /// The state an office holder naming no state serves ("le Premier ministre Abiy Ahmed"): for an
     /// office in an institution ("Foreign Ministry spokesman", « представитель министерства ») the
     /// state of the last such institution named; otherwise the state last speaking (its own content

@@ -1007,3 +1007,15 @@ fn a_document_noun_with_its_author_carries_a_claim_only_before_a_link_no_relativ
     let x = run("Erevan dément le communiqué du ministère azerbaïdjanais de la Défense selon lequel ses soldats ont ouvert le feu.", Some("fr"));
     assert!(x.claims.iter().any(|c| c.speaker.who.countries == ["AZ"] && c.text.ends_with("ses soldats ont ouvert le feu")), "{:#?}", x.claims);
 }
+
+#[test]
+fn a_claim_whose_pronoun_stands_for_no_one_named_is_kept_unresolved_not_dropped() {
+    let x = run("Des combattants ont lancé une attaque contre une base vendredi. Ils affirment y avoir tué des dizaines de soldats.", Some("fr"));
+    assert_eq!(x.claims.len(), 1, "{:#?}", x.claims);
+    let c = &x.claims[0];
+    assert_eq!((c.text.as_str(), c.speaker.resolved), ("y avoir tué des dizaines de soldats", false));
+    assert!(c.speaker.who.countries.is_empty() && c.speaker.who.party.is_none(), "{c:#?}");
+    // Inside a quotation, or in a clause a complementizer opens, a pronoun is someone else's words.
+    no_claim("\"We met on Monday.\"\n\n\"And could they explain to the council what the timeline is?\"");
+    no_claim("У Путина не признались, что он угрожал Порошенко.");
+}
