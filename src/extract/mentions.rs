@@ -178,8 +178,14 @@ fn sentence(r: &Resolver<'_>, b: &Block, s: usize, e: usize, out: &mut Profile, 
 fn left_office(r: &Resolver<'_>, b: &Block, s: usize, a: usize) -> Option<(usize, usize)> {
     let lex = r.lex;
     // "le procureur général près la Cour d'appel de Conakry, Yamoussa Conté": the office may end
-    // at a comma right before the name.
-    let a = if a > s + 1 && b.is_punct(a - 1, ',') { a - 1 } else { a };
+    // at a comma right before the name, or before the rank the name carries (« Официальный
+    // представитель Министерства обороны России, генерал-лейтенант Игорь Конашенков »).
+    let rank = |t: usize| b.word(t).is_some_and(|w| !w.is_empty() && w.split('-').all(|p| lex.is(S::TitleWords, p)));
+    let mut r0 = a;
+    while r0 > s + 1 && a - r0 < 3 && rank(r0 - 1) {
+        r0 -= 1;
+    }
+    let a = if r0 > s + 1 && b.is_punct(r0 - 1, ',') { r0 - 1 } else if a > s + 1 && b.is_punct(a - 1, ',') { a - 1 } else { a };
     let mut from = a;
     let mut office = false;
     while from > s && a - from < WINDOW {

@@ -1019,3 +1019,22 @@ fn a_claim_whose_pronoun_stands_for_no_one_named_is_kept_unresolved_not_dropped(
     no_claim("\"We met on Monday.\"\n\n\"And could they explain to the council what the timeline is?\"");
     no_claim("У Путина не признались, что он угрожал Порошенко.");
 }
+
+#[test]
+fn a_pronoun_in_a_prepositional_cue_stands_for_the_last_speaker() {
+    for (text, lang, content) in [
+        ("« La situation est grave », a déclaré Jean Dupont. Selon lui, la crise va durer.", "fr", "la crise va durer"),
+        ("«Ситуация серьезная», — заявил Иван Петров. По его словам, кризис продлится.", "ru", "кризис продлится"),
+    ] {
+        let x = run(text, Some(lang));
+        let c = x.claims.iter().find(|c| c.text == content).unwrap_or_else(|| panic!("{text:?}: {:#?}", x.claims));
+        assert!(c.speaker.who.name.ends_with(if lang == "fr" { "Dupont" } else { "Петров" }), "{text:?}: {c:#?}");
+    }
+}
+
+#[test]
+fn a_rank_between_an_office_and_a_name_keeps_the_offices_state() {
+    let x = run("Официальный представитель Министерства обороны России, генерал-лейтенант Игорь Конашенков рассказал про ракетный удар. «Удар нанесен по ангарам», — заявил Конашенков.", Some("ru"));
+    assert_eq!(x.claims.len(), 2, "{:#?}", x.claims);
+    assert!(x.claims.iter().all(|c| c.speaker.who.countries == ["RU"]), "{:#?}", x.claims);
+}

@@ -5,7 +5,8 @@ use super::*;
 
 impl Attributor<'_> {
     /// `kind` is the cue's value in `prep_cues`: `relay` for a source that only an agency can be
-    /// ("carried by"), `cited` for a source its clause's subject cites ("citing").
+    /// ("carried by"), `cited` for a source its clause's subject cites ("citing"), `possessive` for
+    /// a cue holding its speaker as a possessive pronoun (« по его словам »).
     pub(super) fn prep_frame(&self, b: &Block, s: usize, e: usize, i: usize, len: usize, kind: Option<&str>) -> Option<Frame> {
         let lex = self.lex;
         let a = i + len;
@@ -31,7 +32,11 @@ impl Attributor<'_> {
             }
             z += 1;
         }
-        if z == a {
+        // « По его словам, … »: a possessive inside the cue is who speaks; no phrase follows.
+        let possessive = kind == Some("possessive");
+        if possessive {
+            z = a;
+        } else if z == a {
             return None;
         }
         // "selon le gouverneur de la région, Ivan Petrov, …": the name in apposition belongs to
@@ -82,6 +87,9 @@ impl Attributor<'_> {
         // « Как сообщили в Минобороны РФ, … »: an impersonal cue names its source as a place.
         let words = |t: usize| if t < z { b.word(t) } else { None };
         let from = a + lex.set(S::SourcePreps).match_at(&words, a).map_or(0, |(n, _)| n);
+        if possessive {
+            return Some(Frame { aside: true, relays: true, ..Frame::new(cue, Stance::Report, Subj::Np(i + 1, i + 2), content) });
+        }
         if from >= z {
             return None;
         }
