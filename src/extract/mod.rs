@@ -16,6 +16,7 @@ mod lang;
 mod mentions;
 mod respond;
 mod segment;
+mod sex;
 mod speaker;
 
 use serde::{Deserialize, Serialize};

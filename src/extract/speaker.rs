@@ -15,6 +15,7 @@ use crate::model::{PartyKind, Speaker};
 use super::cues::{Lexicon, S};
 use super::mentions::Profile;
 use super::segment::{Block, Kind};
+use super::sex::{self, Sex};
 
 mod simple;
 
@@ -57,12 +58,14 @@ pub(crate) struct Entity {
     pub institution: Option<String>,
     /// Where in the text, in chars.
     pub pos: usize,
+    /// A person's sex, where the name or the phrase tells it.
+    pub sex: Option<Sex>,
 }
 
 impl Entity {
     /// An entity known by its speaker alone: no personal name, introducing nouns or institution.
     pub fn new(speaker: Speaker, kind: EntityKind, pos: usize) -> Entity {
-        Entity { speaker, kind, last_name: None, family_first: None, nouns: Vec::new(), institution: None, pos }
+        Entity { speaker, kind, last_name: None, family_first: None, nouns: Vec::new(), institution: None, pos, sex: None }
     }
 
     /// A state news agency: it relays, never speaks for itself, and names no state that speaks.
@@ -174,6 +177,11 @@ impl History {
     /// The speaker of the most recent person with this folded last name.
     fn person_named(&self, last: &str) -> Option<&Entity> {
         self.entities.iter().rev().take(4 * LOOKBACK).find(|e| e.last_name.as_deref() == Some(last))
+    }
+
+    /// The sex the last person named with this folded last name was known to have.
+    fn sex_of_named(&self, last: &str) -> Option<Sex> {
+        self.subjects.iter().chain(self.entities.iter()).filter(|e| e.last_name.as_deref() == Some(last)).find_map(|e| e.sex)
     }
 
     /// The most recent person of two names whose first is `name`: a bare name matching no last
@@ -429,9 +437,49 @@ impl Resolver<'_> {
                     nouns: vec![(k..k + n).filter_map(&words).collect::<Vec<_>>().join(" ")],
                     institution,
                     pos: b.toks[k].cs,
+                    sex: None,
                 });
             }
             k = to.max(k + n);
+        }
+    }
+
+    /// Persons the writer names anywhere in sentence `s..e`, outside quotations, by a full name
+    /// whose first name tells their sex ("Kody's mother, Wendy Golden, …"): a later "she" may stand
+    /// for them though they said nothing yet.
+    fn note_named_persons(&self, b: &Block, s: usize, e: usize, hist: &mut History) {
+        let mut t = s;
+        while t + 1 < e {
+            let tok = &b.toks[t];
+            let next = &b.toks[t + 1];
+            // (The first name opens the name, after a title if any: "Rimtalba Jean Emmanuel
+            // Ouédraogo" is not "Emmanuel Ouédraogo"; "Mrs Ana Silva" is Ana Silva.)
+            let title = t > s && b.word(t - 1).is_some_and(|w| self.lex.is(S::TitleWords, w));
+            let opens = t == s || title || !(b.toks[t - 1].kind == Kind::Word && b.toks[t - 1].cap);
+            let sex = (opens && tok.kind == Kind::Word && tok.cap && !tok.upper && tok.inq.is_none() && next.kind == Kind::Word && next.cap && !next.upper)
+                .then(|| b.word(t).and_then(sex::of_first_name))
+                .flatten();
+            let Some(sex) = sex else {
+                t += 1;
+                continue;
+            };
+            let mut z = t + 2;
+            while z < e && z < t + 4 && b.toks[z].kind == Kind::Word && b.toks[z].cap && !b.toks[z].upper {
+                z += 1;
+            }
+            let pos = b.toks[t].cs;
+            if let Some(mut who) = self.resolve_simple(b, t, z, pos, (0, 0), hist).filter(|x| x.kind == EntityKind::Person && x.last_name.is_some()) {
+                // (A title says it before the first name does: "Mrs Jean Smith".)
+                let titled = title.then(|| self.sex_in(b, &[t - 1])).flatten();
+                who.sex = titled.or(who.sex).or(Some(sex));
+                if !hist.subjects.iter().any(|x| x.pos == pos) {
+                    hist.subjects.push(who);
+                }
+                if hist.subjects.len() > 4 * LOOKBACK {
+                    hist.subjects.drain(..2 * LOOKBACK);
+                }
+            }
+            t = z;
         }
     }
 
@@ -439,6 +487,7 @@ impl Resolver<'_> {
     /// Ana Silva met …"): the writer narrates them, and a later "he" or « il » may stand for them
     /// though they said nothing yet. Only full names (two capitalized words or more) count.
     pub fn note_subject(&self, b: &Block, s: usize, e: usize, hist: &mut History) {
+        self.note_named_persons(b, s, e, hist);
         let lex = self.lex;
         let mut z = s;
         let mut name_words = 0;
@@ -547,7 +596,12 @@ impl Resolver<'_> {
             // "The Rwandan government said it was concerned by DR Congo's military build-up. It
             // said …": a pronoun stands for someone the writer narrates, not for a body named inside
             // what was said, unless there is no one else.
-            let narrated = |ok: &dyn Fn(&Entity) -> bool| hist.recent(pos, exclude, &|e| ok(e) && hist.narrated(e.pos)).or_else(|| hist.recent(pos, exclude, ok));
+            // "he" never stands for a person the text tells is a woman, nor "she" for a man.
+            let psex = lex.set(S::PronSex).match_at(&|k| (k == 0).then_some(w), 0).and_then(|(_, v)| Sex::from_value(v.as_deref()?));
+            let agrees = |e: &Entity| e.kind != EntityKind::Person || sex::agrees(psex, e.sex);
+            let narrated = |ok: &dyn Fn(&Entity) -> bool| {
+                hist.recent(pos, exclude, &|e| ok(e) && agrees(e) && hist.narrated(e.pos)).or_else(|| hist.recent(pos, exclude, &|e| ok(e) && agrees(e)))
+            };
             let found = if lex.is(S::PronAny, w) {
                 // "il"/"elle" may stand for an institution, but in reported speech mostly for a person.
                 narrated(&|e| e.kind == EntityKind::Person)
@@ -573,8 +627,17 @@ impl Resolver<'_> {
             // with ("John Smith arrived in Kyiv on Monday. He said …").
             let found = found.or_else(|| {
                 let object = lex.set(S::ObjectPronouns).match_at(&|k| (k == 0).then_some(w), 0).is_some_and(|(_, v)| v.as_deref() == Some("person"));
-                (lex.is(S::PronAny, w) || lex.is(S::PronPerson, w) || object).then(|| hist.subjects.iter().rev().find(|e| e.pos < pos && !(exclude.0 <= e.pos && e.pos < exclude.1))).flatten()
+                (lex.is(S::PronAny, w) || lex.is(S::PronPerson, w) || object).then(|| hist.subjects.iter().rev().find(|e| e.pos < pos && !(exclude.0 <= e.pos && e.pos < exclude.1) && agrees(e))).flatten()
             });
+            // A sexed pronoun stands for the last person of its sex the writer named, speaking or
+            // not, when that one comes after the last who spoke.
+            let found = match (found, psex) {
+                (Some(f), Some(_)) if f.kind == EntityKind::Person => {
+                    let named = hist.subjects.iter().rev().find(|e| e.pos < pos && e.pos > f.pos && !(exclude.0 <= e.pos && e.pos < exclude.1) && e.sex == psex && hist.narrated(e.pos));
+                    named.or(Some(f))
+                }
+                (f, _) => f,
+            };
             if found.is_some() || lex.is(S::PronAny, w) || lex.is(S::PronPerson, w) || lex.is(S::PronOrg, w) || lex.is(S::PronPlural, w) {
                 return found.map(|e| Entity { pos, ..e.clone() });
             }

@@ -1038,3 +1038,17 @@ fn a_rank_between_an_office_and_a_name_keeps_the_offices_state() {
     assert_eq!(x.claims.len(), 2, "{:#?}", x.claims);
     assert!(x.claims.iter().all(|c| c.speaker.who.countries == ["RU"]), "{:#?}", x.claims);
 }
+
+#[test]
+fn he_and_she_stand_for_the_last_person_of_their_sex_the_writer_named() {
+    // "she" is not the man who spoke last, but the woman the writer named before him.
+    let x = run("Kody's mother, Wendy Golden, lives in Halifax. \"He was failed,\" Richard Cuthbertson said. \"That's why I chose to fight,\" she said.", Some("en"));
+    let c = x.claims.iter().find(|c| c.text.contains("chose to fight")).unwrap_or_else(|| panic!("{:#?}", x.claims));
+    assert_eq!(c.speaker.who.name, "Wendy Golden", "{c:#?}");
+    // A title tells the sex too; with nothing to tell it, a pronoun stands for the last person as before.
+    let x = run("Mrs Ana Silva met Mr Tom Reed on Monday. \"We agreed,\" Reed said. \"Nothing was signed,\" she said.", Some("en"));
+    let c = x.claims.iter().find(|c| c.text.contains("Nothing was signed")).unwrap_or_else(|| panic!("{:#?}", x.claims));
+    assert_eq!(c.speaker.who.name, "Ana Silva", "{c:#?}");
+    let x = run("« Nous défendons notre pays », a déclaré le porte-parole Paul Martin. « Nous sommes prêts », ajoute-t-il.", Some("fr"));
+    assert!(x.claims.iter().all(|c| c.speaker.who.name == "Paul Martin"), "{:#?}", x.claims);
+}

@@ -242,6 +242,12 @@ impl Resolver<'_> {
                     countries.clone_from(&e.speaker.countries);
                 }
             }
+            // (A first name tells the sex only in a name of two words or more.)
+            // (A last name alone takes the sex its full name told: "Reed" after "Mr Tom Reed".)
+            let sex = self
+                .sex_in(b, &ws)
+                .or_else(|| (z - s >= 2).then(|| b.word(ws[s]).and_then(sex::of_first_name)).flatten())
+                .or_else(|| hist.sex_of_named(&last));
             return Some(Entity {
                 speaker: Speaker { name, party: party_for(&countries, &institution), countries },
                 kind: EntityKind::Person,
@@ -250,6 +256,7 @@ impl Resolver<'_> {
                 nouns: person_nouns,
                 institution,
                 pos,
+                sex,
             });
         }
         let definite = lex.is(S::Definite, word(0));
@@ -357,6 +364,7 @@ impl Resolver<'_> {
                         nouns: Vec::new(),
                         institution,
                         pos,
+                        sex: None,
                     });
                 }
             }
@@ -381,6 +389,7 @@ impl Resolver<'_> {
                 nouns: person_nouns,
                 institution,
                 pos,
+                sex: self.sex_in(b, &ws),
             });
         }
         // (An acronym is the name of a body, never a description: "the NEC said".)
@@ -419,6 +428,7 @@ impl Resolver<'_> {
                 nouns: person_nouns,
                 institution,
                 pos,
+                sex: if kind == EntityKind::Person { self.sex_in(b, &ws) } else { None },
             });
         }
         // An undetermined person ("a senior official"), a group ("refugee advocates") or a document
@@ -446,6 +456,7 @@ impl Resolver<'_> {
                 nouns: person_nouns,
                 institution: None,
                 pos,
+                sex: if describes_person && !group && !relay { self.sex_in(b, &ws) } else { None },
             });
         }
         // Any other short noun phrase ("the bank", "both groups", "many users") speaks as itself: it
@@ -460,5 +471,12 @@ impl Resolver<'_> {
             return Some(Entity::new(Speaker { name: self.strip_det(b, &ws), party: None, countries: Vec::new() }, EntityKind::Org, pos));
         }
         None
+    }
+
+    /// The sex the first word of phrase `ws` that tells one gives ("Mrs", "spokeswoman", « la
+    /// porte-parole »).
+    pub(super) fn sex_in(&self, b: &Block, ws: &[usize]) -> Option<Sex> {
+        let set = self.lex.set(S::SexedWords);
+        ws.iter().find_map(|&t| set.match_at(&|k| (k == 0).then(|| b.word(t)).flatten(), 0).and_then(|(_, v)| Sex::from_value(v.as_deref()?)))
     }
 }
