@@ -148,4 +148,6 @@ END;
     Code(super::search::contentless_claims_in),
     // 23: each claim's speaker key, indexed, for one speaker's claims under all their names (src/store/claims.rs).
     Code(super::claims::speaker_keys_in),
+    // 24: the sources' full-text index with the text first, its position lists unmarked (src/store/search.rs).
+    Sql(super::search::SOURCES_TEXT_FIRST),
 ];
