@@ -2,7 +2,7 @@
 
 use rusqlite::{params, params_from_iter, OptionalExtension, Row, Transaction};
 
-use super::Store;
+use super::{compact, Store};
 use crate::error::{Error, Result};
 use crate::model::{confidence, Anchor, Attribution, Claim, Doubt, Origin, ReviewState, Speaker, Stance, TextQuoteSelector, DEFAULT_VERDICT};
 
@@ -322,7 +322,7 @@ pub(super) fn stored_exact<'a>(exact: &'a str, text: &str) -> (&'a str, bool) {
 /// source are those the import computed (`workbench::anchor_at`).
 pub(super) const COLUMNS: &str = "c.id, c.source_id, c.start, c.end, c.exact, c.prefix, c.suffix, c.text, c.speaker, c.party_key,
     c.countries, c.cue, c.stance, c.via, c.responds_to, c.origin, c.created_at,
-    CASE c.updated_at WHEN '' THEN c.created_at ELSE c.updated_at END, c.confidence, c.doubts, c.review,
+    coalesce(c.updated_at, c.created_at), c.confidence, c.doubts, c.review,
     c.exact_is_text, c.context_is_source, c.text_is_source,
     CASE WHEN c.context_is_source = 1 OR c.text_is_source = 1 THEN
         (SELECT substr(src.text, max(c.start - 32, 0) + 1, c.end + 32 - max(c.start - 32, 0)) FROM sources src WHERE src.id = c.source_id) END";
@@ -338,10 +338,6 @@ pub(super) fn from_row(r: &Row<'_>) -> rusqlite::Result<Claim> {
     let json_err = |i: usize, e: serde_json::Error| rusqlite::Error::FromSqlConversionFailure(i, rusqlite::types::Type::Text, Box::new(e));
     let countries: String = r.get(10)?;
     let via: String = r.get(13)?;
-    let stance: String = r.get(12)?;
-    let origin: String = r.get(15)?;
-    let doubts: String = r.get(19)?;
-    let review: String = r.get(20)?;
     let (start, end) = (r.get::<_, i64>(2)? as usize, r.get::<_, i64>(3)? as usize);
     let (exact_is_text, context_is_source, text_is_source): (bool, bool, bool) = (r.get(21)?, r.get(22)?, r.get(23)?);
     let window: Option<String> = r.get(24)?;
@@ -370,15 +366,15 @@ pub(super) fn from_row(r: &Row<'_>) -> rusqlite::Result<Claim> {
             countries: serde_json::from_str(&countries).map_err(|e| json_err(10, e))?,
         },
         cue: r.get(11)?,
-        stance: Stance::parse(&stance).unwrap_or(Stance::Assert),
+        stance: compact::stance_of(r.get(12)?),
         via: serde_json::from_str(&via).map_err(|e| json_err(13, e))?,
         responds_to: r.get(14)?,
-        origin: Origin::parse(&origin).unwrap_or(Origin::Extracted),
-        confidence: r.get(18)?,
-        doubts: serde_json::from_str(&doubts).map_err(|e| json_err(19, e))?,
-        review: ReviewState::parse(&review).unwrap_or_default(),
-        created_at: r.get(16)?,
-        updated_at: r.get(17)?,
+        origin: compact::origin_of(r.get(15)?),
+        confidence: compact::confidence_of(r.get(18)?),
+        doubts: compact::doubts_of(r.get(19)?),
+        review: compact::review_of(r.get(20)?),
+        created_at: compact::time_of(r.get(16)?),
+        updated_at: compact::time_of(r.get(17)?),
     })
 }
 
@@ -419,7 +415,7 @@ pub(crate) fn insert_claim_party_in(tx: &Transaction<'_>, c: &NewClaim, context:
         "INSERT INTO claims (source_id, start, end, exact, prefix, suffix, text, speaker, party_key, countries, cue, stance, via,
                              responds_to, origin, created_at, updated_at, confidence, doubts, review, exact_is_text, context_is_source,
                              text_is_source, speaker_key)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, '', ?17, ?18, ?19, ?20, ?21, ?22, ?23)",
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, NULL, ?17, ?18, ?19, ?20, ?21, ?22, ?23)",
     )?
     .execute(params![
             c.source_id,
@@ -433,19 +429,19 @@ pub(crate) fn insert_claim_party_in(tx: &Transaction<'_>, c: &NewClaim, context:
             party,
             serde_json::to_string(&c.speaker.countries).unwrap_or_else(|_| "[]".into()),
             c.cue,
-            c.stance.as_str(),
+            compact::stance_code(c.stance),
             serde_json::to_string(&c.via).unwrap_or_else(|_| "[]".into()),
             c.responds_to,
-            c.origin.as_str(),
-            now,
-            confidence(&c.doubts),
-            serde_json::to_string(&c.doubts).unwrap_or_else(|_| "[]".into()),
+            compact::origin_code(c.origin),
+            compact::time_code(now),
+            compact::confidence_code(confidence(&c.doubts)),
+            compact::doubts_code(&c.doubts),
             // What the analyst writes is reviewed by writing it.
-            if c.origin == Origin::Analyst { ReviewState::Edited } else { ReviewState::ToReview }.as_str(),
+            compact::review_code(if c.origin == Origin::Analyst { ReviewState::Edited } else { ReviewState::ToReview }),
             exact.1,
             from_source,
             text_is_source,
-            crate::text::speaker_key(&c.speaker.name),
+            compact::speaker_key_code(&c.speaker.name),
         ])?;
     Ok((tx.last_insert_rowid(), party))
 }
@@ -519,7 +515,7 @@ impl Store {
         }
         if let Some(g) = &filter.speaker_group {
             let party = self.find_party(&g.party)?;
-            args.push(g.key.clone().into());
+            args.push(crate::text::key_hash(&g.key).into());
             let k = args.len();
             // The key's index finds the speaker's claims (a person's few, among a state's
             // 80,000 at a million claims); each is then tested for the party claim by claim, a
@@ -534,7 +530,7 @@ impl Store {
             clauses.push(format!("c.source_id = ?{}", args.len()));
         }
         if let Some(st) = filter.stance {
-            args.push(st.as_str().to_string().into());
+            args.push(compact::stance_code(st).into());
             clauses.push(format!("c.stance = ?{}", args.len()));
         }
         if let Some(v) = &filter.verdict {
@@ -554,7 +550,7 @@ impl Store {
             ));
         }
         if let Some(r) = filter.review {
-            args.push(r.as_str().to_string().into());
+            args.push(compact::review_code(r).into());
             clauses.push(format!("c.review = ?{}", args.len()));
         }
         if filter.queue {

@@ -206,7 +206,6 @@ struct BriefRow {
 /// The brief in a row's columns `at..at + BRIEF_WIDTH`, as [`brief_columns`] lists them.
 fn brief_at(r: &rusqlite::Row<'_>, at: usize) -> rusqlite::Result<BriefRow> {
     let countries: String = r.get(at + 5)?;
-    let stance: String = r.get(at + 6)?;
     let from_source: bool = r.get(at + 8)?;
     let span = (r.get::<_, i64>(at + 9)?, r.get::<_, i64>(at + 10)?);
     Ok(BriefRow {
@@ -215,7 +214,7 @@ fn brief_at(r: &rusqlite::Row<'_>, at: usize) -> rusqlite::Result<BriefRow> {
             source_id: r.get(at + 1)?,
             text: r.get(at + 2)?,
             speaker: Speaker { name: r.get(at + 3)?, party: r.get(at + 4)?, countries: serde_json::from_str(&countries).unwrap_or_default() },
-            stance: Stance::parse(&stance).unwrap_or(Stance::Assert),
+            stance: super::compact::stance_of(r.get(at + 6)?),
             responds_to: r.get(at + 7)?,
         },
         span: from_source.then(|| (usize::try_from(span.0).unwrap_or(0), usize::try_from(span.1).unwrap_or(0))),

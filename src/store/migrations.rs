@@ -150,4 +150,6 @@ END;
     Code(super::claims::speaker_keys_in),
     // 24: the sources' full-text index with the text first, its position lists unmarked (src/store/search.rs).
     Sql(super::search::SOURCES_TEXT_FIRST),
+    // 25: claims' times, enums, doubts, confidence and speaker key stored compact (src/store/compact.rs).
+    Code(super::compact::compact_claims_in),
 ];

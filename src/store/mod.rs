@@ -8,6 +8,7 @@
 
 mod browse;
 mod claims;
+mod compact;
 mod conflicts;
 mod evidence;
 mod feeds;
@@ -128,11 +129,21 @@ impl Store {
     }
 
     fn migrate(&mut self) -> Result<()> {
-        let path = self.path.clone();
         if self.up_to_date()? {
             // Nothing to write, so a read-only store still opens for reading.
             return Ok(());
         }
+        // Foreign keys off while migrating, as SQLite's procedure for giving a table a new form
+        // needs (migration 25): dropping the old `claims` with them on would delete every row
+        // referring to a claim. A migration keeps every id, so every reference stays whole.
+        self.conn.execute_batch("PRAGMA foreign_keys=OFF")?;
+        let out = self.migrate_keys_off();
+        self.conn.execute_batch("PRAGMA foreign_keys=ON")?;
+        out
+    }
+
+    fn migrate_keys_off(&mut self) -> Result<()> {
+        let path = self.path.clone();
         // Immediate: two processes creating one store at once must queue on the busy timeout. A
         // deferred transaction reads first, and a reader that then needs to write is refused at
         // once by SQLite rather than made to wait. Everything is checked again inside.

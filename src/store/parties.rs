@@ -209,12 +209,16 @@ impl Store {
     }
 
     /// Who speaks in the claims `filter` picks: each (speaker key, name as written) with its
-    /// number of claims, in no order. Grouped by the stored key, as a speaker group's filter
-    /// ([`super::SpeakerGroupRef`]) tests it, so a group and its claims are one set.
+    /// number of claims, in no order. The key is `text::speaker_key` of the name, whose hash is
+    /// the stored key a speaker group's filter ([`super::SpeakerGroupRef`]) tests, so a group
+    /// and its claims are one set (two keys sharing a 64-bit hash aside).
     pub fn speaker_names(&self, filter: &super::ClaimFilter) -> Result<Vec<(String, String, usize)>> {
         let super::claims::FilterSql { sql: from_where, args, .. } = self.filter_sql(filter)?;
-        let mut st = self.conn().prepare(&format!("SELECT c.speaker_key, c.speaker, count(*) {from_where} GROUP BY c.speaker_key, c.speaker"))?;
-        let rows = st.query_map(rusqlite::params_from_iter(args), |r| Ok((r.get(0)?, r.get(1)?, r.get::<_, i64>(2)? as usize)))?;
+        let mut st = self.conn().prepare(&format!("SELECT c.speaker, count(*) {from_where} GROUP BY c.speaker"))?;
+        let rows = st.query_map(rusqlite::params_from_iter(args), |r| {
+            let name: String = r.get(0)?;
+            Ok((crate::text::speaker_key(&name), name, r.get::<_, i64>(1)? as usize))
+        })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 

@@ -45,22 +45,23 @@ pub(super) fn set_review_in(tx: &Transaction<'_>, ids: &[i64], state: ReviewStat
     }
     let mut changed = 0;
     for &id in ids {
-        let row: Option<(String, Option<String>)> = tx
+        let row: Option<(i64, Option<String>)> = tx
             .prepare_cached("SELECT review, party_key FROM claims WHERE id = ?1")?
             .query_row([id], |r| Ok((r.get(0)?, r.get(1)?)))
             .optional()?;
         let (old, party) = row.ok_or_else(|| Error::not_found("claim", id))?;
+        let old = super::compact::review_of(old);
         if state == ReviewState::Reviewed && party.is_none() {
             return Err(Error::bad_input(
                 "review",
                 format!("claim {id} has no party: choose who speaks (claim edit --party) instead of accepting it"),
             ));
         }
-        if old == state.as_str() {
+        if old == state {
             continue;
         }
-        tx.prepare_cached("UPDATE claims SET review = ?2 WHERE id = ?1")?.execute(params![id, state.as_str()])?;
-        let before = serde_json::json!({ "review": old }).to_string();
+        tx.prepare_cached("UPDATE claims SET review = ?2 WHERE id = ?1")?.execute(params![id, super::compact::review_code(state)])?;
+        let before = serde_json::json!({ "review": old.as_str() }).to_string();
         let after = serde_json::json!({ "review": state.as_str() }).to_string();
         append_history_in(tx, Some(id), None, Change::ClaimEdit, Some(&before), Some(&after), note, analyst)?;
         changed += 1;

@@ -15,7 +15,7 @@ use std::collections::HashMap;
 use rusqlite::{params, OptionalExtension, Row, Transaction};
 
 use super::history::{append_history_in, to_json};
-use super::Store;
+use super::{compact, Store};
 use crate::error::{Error, Result};
 use crate::model::{Anchor, Attribution, Change, Claim, ClaimVerification, ConflictStatus, ConflictVerdict, Origin, ReviewState, Stance, DEFAULT_VERDICT};
 
@@ -259,25 +259,33 @@ pub(crate) fn set_party_in(tx: &Transaction<'_>, ids: &[i64], party: &str, count
     let countries_json = serde_json::to_string(countries).unwrap_or_else(|_| "[]".into());
     let mut changed = 0;
     for id in distinct_ids(ids, "attribute")? {
-        let row: Option<(Option<String>, String)> = tx
+        let row: Option<(Option<String>, i64)> = tx
             .prepare_cached("SELECT party_key, review FROM claims WHERE id = ?1")?
             .query_row([id], |r| Ok((r.get(0)?, r.get(1)?)))
             .optional()?;
         let (old_party, old_review) = row.ok_or_else(|| Error::not_found("claim", id))?;
+        let old_review = compact::review_of(old_review);
         if old_party.as_deref() == Some(party) {
             continue;
         }
         tx.prepare_cached(
             "UPDATE claims SET party_key = ?2, countries = ?3, origin = ?4, review = ?5, updated_at = ?6 WHERE id = ?1",
         )?
-        .execute(params![id, party, countries_json, Origin::Analyst.as_str(), ReviewState::Edited.as_str(), super::now()])?;
+        .execute(params![
+            id,
+            party,
+            countries_json,
+            compact::origin_code(Origin::Analyst),
+            compact::review_code(ReviewState::Edited),
+            compact::time_code(super::now())
+        ])?;
         // The same shape as a single correction's entry, so the history reads one way.
         let mut old = serde_json::Map::new();
         let mut new = serde_json::Map::new();
         old.insert("party".into(), old_party.into());
         new.insert("party".into(), party.into());
-        if old_review != ReviewState::Edited.as_str() {
-            old.insert("review".into(), old_review.into());
+        if old_review != ReviewState::Edited {
+            old.insert("review".into(), old_review.as_str().into());
             new.insert("review".into(), ReviewState::Edited.as_str().into());
         }
         let (old, new) = (serde_json::Value::Object(old).to_string(), serde_json::Value::Object(new).to_string());
@@ -480,12 +488,12 @@ impl Store {
                     after.text,
                     after.speaker.name,
                     after.speaker.party,
-                    after.stance.as_str(),
+                    compact::stance_code(after.stance),
                     after.cue,
-                    Origin::Analyst.as_str(),
-                    super::now(),
+                    compact::origin_code(Origin::Analyst),
+                    compact::time_code(super::now()),
                     serde_json::to_string(&after.speaker.countries).unwrap_or_else(|_| "[]".into()),
-                    ReviewState::Edited.as_str(),
+                    compact::review_code(ReviewState::Edited),
                     after.anchor.start as i64,
                     after.anchor.end as i64,
                     exact.0,
@@ -493,7 +501,7 @@ impl Store {
                     after.anchor.selector.suffix,
                     after.responds_to,
                     exact.1,
-                    crate::text::speaker_key(&after.speaker.name),
+                    compact::speaker_key_code(&after.speaker.name),
                 ],
             )?;
             let old = serde_json::Value::Object(old).to_string();

@@ -620,3 +620,213 @@ fn a_store_of_schema_22_is_given_speaker_keys_and_groups_and_filters_speakers_as
     let index: bool = conn.query_row("SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE name = 'claims_speaker_key')", [], |r| r.get(0)).unwrap();
     assert!(index, "the speaker key is indexed");
 }
+
+// ---- Migrations 24 and 25: the sources' index with its text first, claims stored compact.
+
+/// `conn`'s store as schema 23 wrote it, from the claims `claims` read from it: the claims' times
+/// as chrono's text, the enums as words, doubts as JSON, confidence as a float, the speaker key
+/// as text (a table in that form, its indexes and triggers), and the sources' full-text index
+/// with the title first.
+fn as_schema_23(conn: &rusqlite::Connection, claims: &[crosscheck::model::Claim]) {
+    use crosscheck::model::Origin;
+    let triggers: Vec<String> = conn
+        .prepare("SELECT sql FROM sqlite_schema WHERE tbl_name = 'claims' AND type = 'trigger'")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .collect::<rusqlite::Result<_>>()
+        .unwrap();
+    conn.execute_batch(
+        r#"PRAGMA foreign_keys = OFF;
+        CREATE TABLE claims_old (
+            id INTEGER PRIMARY KEY,
+            source_id INTEGER NOT NULL REFERENCES sources(id) ON DELETE CASCADE,
+            start INTEGER NOT NULL,
+            end INTEGER NOT NULL,
+            exact TEXT NOT NULL,
+            prefix TEXT NOT NULL,
+            suffix TEXT NOT NULL,
+            text TEXT NOT NULL,
+            speaker TEXT NOT NULL,
+            party_key TEXT REFERENCES parties(key) ON UPDATE CASCADE ON DELETE SET NULL,
+            countries TEXT NOT NULL,
+            cue TEXT NOT NULL,
+            stance TEXT NOT NULL,
+            via TEXT NOT NULL,
+            responds_to INTEGER REFERENCES claims(id) ON DELETE SET NULL,
+            origin TEXT NOT NULL CHECK (origin IN ('extracted','analyst')),
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        , confidence REAL NOT NULL DEFAULT 1.0, doubts TEXT NOT NULL DEFAULT '[]', review TEXT NOT NULL DEFAULT 'to_review' CHECK (review IN ('to_review','reviewed','edited')), queued INTEGER GENERATED ALWAYS AS (review = 'to_review' OR party_key IS NULL) VIRTUAL, exact_is_text INTEGER NOT NULL DEFAULT 0, context_is_source INTEGER NOT NULL DEFAULT 0, text_is_source INTEGER NOT NULL DEFAULT 0, speaker_key TEXT NOT NULL DEFAULT '');
+        INSERT INTO claims_old (id, source_id, start, end, exact, prefix, suffix, text, speaker, party_key, countries, cue, stance, via, responds_to,
+                                origin, created_at, updated_at, exact_is_text, context_is_source, text_is_source)
+            SELECT id, source_id, start, end, exact, prefix, suffix, text, speaker, party_key, countries, cue, '', via, responds_to,
+                   'extracted', '', '', exact_is_text, context_is_source, text_is_source FROM claims;"#,
+    )
+    .unwrap();
+    {
+        let mut update = conn
+            .prepare(
+                "UPDATE claims_old SET stance = ?2, origin = ?3, created_at = ?4, updated_at = coalesce(?5, ''), confidence = ?6, doubts = ?7, review = ?8, speaker_key = ?9
+                 WHERE id = ?1",
+            )
+            .unwrap();
+        for c in claims {
+            // An update time equal to the creation time was stored empty.
+            let updated = (c.updated_at != c.created_at).then_some(c.updated_at);
+            update
+                .execute(rusqlite::params![
+                    c.id,
+                    c.stance.as_str(),
+                    if c.origin == Origin::Analyst { "analyst" } else { "extracted" },
+                    c.created_at,
+                    updated,
+                    c.confidence,
+                    serde_json::to_string(&c.doubts).unwrap(),
+                    c.review.as_str(),
+                    crosscheck::text::speaker_key(&c.speaker.name),
+                ])
+                .unwrap();
+        }
+    }
+    conn.execute_batch(
+        "DROP TABLE claims; ALTER TABLE claims_old RENAME TO claims;
+         CREATE INDEX claims_party ON claims(party_key);
+         CREATE INDEX claims_reading_order ON claims(source_id, start, id);
+         CREATE INDEX claims_queue ON claims(queued, confidence, source_id, start, id);
+         CREATE INDEX claims_speaker_key ON claims(speaker_key);",
+    )
+    .unwrap();
+    for t in triggers {
+        conn.execute_batch(&t).unwrap();
+    }
+    conn.execute_batch(
+        "DROP TRIGGER sources_fts_ad; DROP TABLE sources_fts;
+         CREATE VIRTUAL TABLE sources_fts USING fts5(
+             title, text, content='sources', content_rowid='id', tokenize='unicode61 remove_diacritics 2'
+         );
+         INSERT INTO sources_fts(sources_fts) VALUES ('rebuild');
+         CREATE TRIGGER sources_fts_ad AFTER DELETE ON sources BEGIN
+             INSERT INTO sources_fts(sources_fts, rowid, title, text) SELECT 'delete', old.id, old.title, old.text
+                 WHERE NOT EXISTS (SELECT 1 FROM fts_queue WHERE kind = 'source' AND id = old.id);
+             DELETE FROM fts_queue WHERE kind = 'source' AND id = old.id;
+         END;
+         PRAGMA user_version = 23;",
+    )
+    .unwrap();
+}
+
+/// What the views and the CLI show of a store, as JSON: every claim, the queue, the claims
+/// sorted on each key both ways, every party's speakers and their claims, the conflicts, and
+/// sources and claims found by words.
+fn shown(db: &Path) -> Vec<serde_json::Value> {
+    use crosscheck::store::{ClaimFilter, ClaimOrder, ClaimSort, SpeakerGroupRef};
+    use crosscheck::Workbench;
+    let wb = Workbench::open(db).expect("the store opens, migrated if need be");
+    let ids = |f: &ClaimFilter| serde_json::json!(wb.claims(f).unwrap().iter().map(|c| c.id).collect::<Vec<_>>());
+    let mut out = vec![serde_json::to_value(wb.claims(&ClaimFilter::default()).unwrap()).unwrap()];
+    out.push(ids(&ClaimFilter { queue: true, order: ClaimOrder::QUEUE, ..Default::default() }));
+    for by in ClaimSort::ALL {
+        for descending in [false, true] {
+            out.push(ids(&ClaimFilter { order: ClaimOrder { by, descending }, ..Default::default() }));
+        }
+    }
+    for (party, _) in wb.parties(false).unwrap() {
+        let groups = wb.party_speakers(&party.key).unwrap();
+        for g in &groups {
+            out.push(ids(&ClaimFilter { speaker_group: Some(SpeakerGroupRef { party: party.key.clone(), key: g.id.clone() }), ..Default::default() }));
+        }
+        out.push(serde_json::to_value(groups).unwrap());
+    }
+    out.push(serde_json::to_value(wb.conflicts(&Default::default()).unwrap()).unwrap());
+    for word in ["ministry", "forces", "Лавров", "drone"] {
+        out.push(ids(&ClaimFilter { query: Some(word.into()), ..Default::default() }));
+        out.push(serde_json::json!(wb.search_sources(word).unwrap().iter().map(|s| s.id).collect::<Vec<_>>()));
+    }
+    out.push(crate::support::run_json(db, &["claims"]));
+    out
+}
+
+#[test]
+fn a_store_of_schema_23_reads_back_the_same_claims_to_the_nanosecond_once_stored_compact() {
+    use crosscheck::model::ReviewState;
+    use crosscheck::store::ClaimFilter;
+    use crosscheck::Workbench;
+
+    let dir = tempfile::tempdir().unwrap();
+    let mut files = corpus_files(&dir.path().join("articles"), 0, 6, 2);
+    for e in std::fs::read_dir(crate::support::shared_corpus().join("news-ru")).expect("shared corpus") {
+        let p = e.expect("corpus entry").path();
+        if p.extension().is_some_and(|x| x == "txt") {
+            files.push(p);
+        }
+    }
+    let fresh = dir.path().join("fresh.db");
+    let old = dir.path().join("old.db");
+    {
+        let mut wb = Workbench::open(&fresh).unwrap();
+        wb.import_paths(&files, &mut ()).unwrap();
+        wb.set_setting("analyst", "Ana").unwrap();
+        // Every stored form: an edit (update time, origin, review, stance), claims accepted.
+        let claims = wb.claims(&ClaimFilter::default()).unwrap();
+        let with_party: Vec<i64> = claims.iter().filter(|c| c.speaker.party.is_some()).map(|c| c.id).take(3).collect();
+        wb.set_review(&with_party, ReviewState::Reviewed, "fine").unwrap();
+        let changes = crosscheck::ClaimChanges { stance: Some(crosscheck::model::Stance::Warn), speaker: Some("Sergueï Lavrov".into()), ..Default::default() };
+        wb.edit_claim(claims[4].id, changes, "misread").unwrap();
+    }
+    let before = shown(&fresh);
+    let claims = Workbench::open(&fresh).unwrap().claims(&ClaimFilter::default()).unwrap();
+    assert!(claims.iter().any(|c| c.updated_at != c.created_at) && claims.iter().any(|c| !c.doubts.is_empty()), "edited and doubted claims");
+    std::fs::copy(&fresh, &old).unwrap();
+    as_schema_23(&rusqlite::Connection::open(&old).unwrap(), &claims);
+    {
+        let conn = rusqlite::Connection::open(&old).unwrap();
+        let words: i64 = conn.query_row("SELECT count(*) FROM claims WHERE typeof(created_at) = 'text' AND stance <> ''", [], |r| r.get(0)).unwrap();
+        assert_eq!(words as usize, claims.len(), "the old store holds times and words");
+    }
+    assert_eq!(shown(&old), before, "the migrated store shows what the fresh one shows, times to the nanosecond");
+
+    let conn = rusqlite::Connection::open(&old).unwrap();
+    let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0)).unwrap();
+    assert!(version >= 25, "migrated");
+    let forms: (i64, i64) = conn
+        .query_row("SELECT sum(typeof(created_at) = 'integer' AND typeof(stance) = 'integer' AND typeof(doubts) = 'integer'), sum(updated_at IS NOT NULL) FROM claims", [], |r| Ok((r.get(0)?, r.get(1)?)))
+        .unwrap();
+    assert_eq!(forms, (claims.len() as i64, 1), "every claim compact, one update time stored");
+    let broken: bool = conn.prepare("PRAGMA foreign_key_check").unwrap().exists([]).unwrap();
+    assert!(!broken, "every reference to a claim holds");
+    let ok: String = conn.query_row("PRAGMA integrity_check", [], |r| r.get(0)).unwrap();
+    assert_eq!(ok, "ok");
+    conn.execute("INSERT INTO sources_fts(sources_fts, rank) VALUES ('integrity-check', 1)", []).expect("the sources' index is sound");
+    conn.execute("INSERT INTO claims_fts(claims_fts, rank) VALUES ('integrity-check', 1)", []).expect("the claims' index is sound");
+    let queue_index: String = conn.query_row("SELECT sql FROM sqlite_schema WHERE name = 'claims_queue'", [], |r| r.get(0)).unwrap();
+    assert!(queue_index.contains("WHERE queued = 1"), "only queued claims are in the queue's index: {queue_index}");
+    drop(conn);
+
+    // Both stores go on alike: more articles, a claim deleted.
+    let more = corpus_files(&dir.path().join("more"), 6, 3, 0);
+    for db in [&fresh, &old] {
+        let mut wb = Workbench::open(db).unwrap();
+        wb.import_paths(&more, &mut ()).unwrap();
+        let last = wb.claims(&ClaimFilter::default()).unwrap().last().map(|c| c.id).unwrap();
+        wb.delete_claim(last, "wrong").unwrap();
+    }
+    let (a, b) = (shown(&fresh), shown(&old));
+    // The new claims' and conflicts' times differ between the two runs; all else is the same.
+    fn untimed(v: &mut serde_json::Value) {
+        match v {
+            serde_json::Value::Object(m) => {
+                m.retain(|k, _| !k.ends_with("_at"));
+                m.values_mut().for_each(untimed);
+            }
+            serde_json::Value::Array(a) => a.iter_mut().for_each(untimed),
+            _ => {}
+        }
+    }
+    let strip = |v: &[serde_json::Value]| -> Vec<serde_json::Value> {
+        let mut v = v.to_vec();
+        v.iter_mut().for_each(untimed);
+        v
+    };
+    assert_eq!(strip(&b), strip(&a), "imports and deletes into the migrated store do what they do in a fresh one");
+}
