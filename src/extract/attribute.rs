@@ -426,7 +426,10 @@ impl<'a> Attributor<'a> {
                     // So is a proper name before it ("The National Electoral Commission (NEC) has
                     // dismissed …"): capitalized words past the first, not a misread clause.
                     let caps = (a + 1..z).filter(|&t| b.toks[t].kind == Kind::Word && b.toks[t].cap).count();
-                    let named_before = b.toks[a].cs < f.cue_pos && caps >= 2;
+                    // (Or a single capitalized name: "Reuters reported that …" in another outlet's
+                    // dispatch cites it.)
+                    let one_name = z == a + 1 && b.toks[a].cap && !b.toks[a].upper && b.word(a).is_some_and(|w| !lex.is(S::Determiners, w) && !lex.is_pronoun(w) && !lex.is(S::Conjunctions, w) && !lex.is(S::Adverbs, w) && !lex.is(S::Prepositions, w));
+                    let named_before = b.toks[a].cs < f.cue_pos && (caps >= 2 || one_name);
                     (quoted || named_after || named_before).then(|| self.r.unresolved(b, a, z, b.toks[a].cs)).flatten()
                 })
                 // (Not inside what another cue of the sentence reports, nor in a clause a

@@ -1052,3 +1052,12 @@ fn he_and_she_stand_for_the_last_person_of_their_sex_the_writer_named() {
     let x = run("« Nous défendons notre pays », a déclaré le porte-parole Paul Martin. « Nous sommes prêts », ajoute-t-il.", Some("fr"));
     assert!(x.claims.iter().all(|c| c.speaker.who.name == "Paul Martin"), "{:#?}", x.claims);
 }
+
+#[test]
+fn an_outlet_cited_by_name_alone_is_kept_as_a_speaker_of_no_party() {
+    let x = run("Reuters reported that both chip generations failed the verification process.", Some("en"));
+    assert_eq!(x.claims.len(), 1, "{:#?}", x.claims);
+    let c = &x.claims[0];
+    assert_eq!((c.speaker.who.name.as_str(), c.speaker.resolved), ("Reuters", false), "{c:#?}");
+    assert!(c.speaker.who.countries.is_empty());
+}
