@@ -167,6 +167,8 @@ pub(crate) struct Attributor<'a> {
     last_claim: Option<(Speaker, usize)>,
     /// The person key of the last claim's speaker.
     last_person: Option<String>,
+    /// The claims of the last sentence that had any, as a range of `claims`.
+    prev_sentence: (usize, usize),
 }
 
 fn span(b: &Block, first: usize, last: usize) -> Span {
@@ -186,7 +188,7 @@ impl<'a> Attributor<'a> {
     /// An attributor over `r.text`.
     pub fn new(r: Resolver<'a>) -> Self {
         let lex = r.lex;
-        Attributor { r, lex, hist: History::default(), claims: Vec::new(), word_blocks: 0, last_claim: None, last_person: None }
+        Attributor { r, lex, hist: History::default(), claims: Vec::new(), word_blocks: 0, last_claim: None, last_person: None, prev_sentence: (0, 0) }
     }
 
     /// Attributes the claims of one block.
@@ -203,6 +205,14 @@ impl<'a> Attributor<'a> {
     }
 
     fn sentence(&mut self, b: &Block, s: usize, e: usize) {
+        let first_claim = self.claims.len();
+        self.sentence_frames(b, s, e);
+        if self.claims.len() > first_claim {
+            self.prev_sentence = (first_claim, self.claims.len());
+        }
+    }
+
+    fn sentence_frames(&mut self, b: &Block, s: usize, e: usize) {
         self.r.note_states(b, s, e, &mut self.hist);
         self.r.note_institutions(b, s, e, &mut self.hist);
         self.r.note_subject(b, s, e, &mut self.hist);
@@ -559,6 +569,20 @@ impl<'a> Attributor<'a> {
             // A state news agency only ever relays: what it says with no one to relay is the
             // outlet's own narration ("Версию двух сторон, передает Sputnik"), no party's claim.
             let agency = sp.is_agency();
+            // « Об этом …, передает ТАСС »: an agency naming what was just said relays the
+            // sentence before.
+            if agency && f.children == 0 {
+                let (first, _) = self.tokens_in(b, f.content);
+                let pointer = lex.set(S::AnaphoricTopics).match_at(&|t| if t >= first && t < e { b.word(t) } else { None }, first).is_some();
+                if pointer {
+                    let (a, z) = self.prev_sentence;
+                    for c in &mut self.claims[a..z] {
+                        if c.via.is_empty() {
+                            c.via.push(sp.speaker.clone());
+                        }
+                    }
+                }
+            }
             if f.children > 0 || agency || f.silent {
                 continue;
             }

@@ -1061,3 +1061,14 @@ fn an_outlet_cited_by_name_alone_is_kept_as_a_speaker_of_no_party() {
     assert_eq!((c.speaker.who.name.as_str(), c.speaker.resolved), ("Reuters", false), "{c:#?}");
     assert!(c.speaker.who.countries.is_empty());
 }
+
+#[test]
+fn an_agency_naming_what_was_just_said_relays_the_sentence_before() {
+    let x = run("В Кремле подтвердили факт телефонного разговора президентов. Об этом пресс-секретарь президента Дмитрий Песков, передает ТАСС.", Some("ru"));
+    let c = x.claims.iter().find(|c| c.text.contains("телефонного разговора")).unwrap_or_else(|| panic!("{:#?}", x.claims));
+    assert_eq!(c.via.iter().map(|v| v.countries.clone()).collect::<Vec<_>>(), [vec!["RU".to_string()]], "{c:#?}");
+    // An agency closing a sentence of its own says nothing and relays nothing before it.
+    let x = run("В Кремле подтвердили факт телефонного разговора президентов. Версию двух сторон передает ТАСС.", Some("ru"));
+    let c = x.claims.iter().find(|c| c.text.contains("телефонного разговора")).unwrap_or_else(|| panic!("{:#?}", x.claims));
+    assert!(c.via.is_empty(), "{c:#?}");
+}
