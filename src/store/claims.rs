@@ -583,9 +583,10 @@ impl Store {
             .ok_or_else(|| Error::not_found("claim", id))
     }
 
-    /// Number of claims in the store.
+    /// Number of claims in the store: the sum of the claims counted per block of sources
+    /// (`claim_blocks`, some 1,200 rows at a million claims), not a walk of an index of every claim.
     pub fn claim_count(&self) -> Result<i64> {
-        Ok(self.conn().query_row("SELECT count(*) FROM claims", [], |r| r.get(0))?)
+        Ok(self.conn().prepare_cached("SELECT coalesce(sum(claims), 0) FROM claim_blocks")?.query_row([], |r| r.get(0))?)
     }
 }
 

@@ -94,12 +94,117 @@ pub(crate) fn insert_source_in(tx: &Transaction<'_>, s: &NewSource) -> Result<In
     Ok(Inserted::New(tx.last_insert_rowid()))
 }
 
+/// A source as a list shows it: its facts without its text, the text's length and its claims.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SourceListing {
+    /// Store id.
+    pub id: i64,
+    /// Title.
+    pub title: String,
+    /// Outlet, when known.
+    pub outlet: Option<String>,
+    /// URL or file path it came from.
+    pub url: Option<String>,
+    /// ISO 639-1 language code.
+    pub language: Option<String>,
+    /// When the outlet published it, when known.
+    pub published_at: Option<DateTime<Utc>>,
+    /// When it entered the store.
+    pub imported_at: DateTime<Utc>,
+    /// The format it was imported from.
+    pub format: String,
+    /// Length of the text in characters.
+    pub chars: usize,
+    /// Claims found in it.
+    pub claims: usize,
+}
+
+impl SourceListing {
+    /// The listing of a source read whole, which holds `claims` claims.
+    pub fn of(s: &Source, claims: usize) -> SourceListing {
+        SourceListing {
+            id: s.id,
+            title: s.title.clone(),
+            outlet: s.outlet.clone(),
+            url: s.url.clone(),
+            language: s.language.clone(),
+            published_at: s.published_at,
+            imported_at: s.imported_at,
+            format: s.format.clone(),
+            chars: s.text.chars().count(),
+            claims,
+        }
+    }
+}
+
+/// A window of the sources in id order, with how many there are in all.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SourcePage {
+    /// How many sources the store holds.
+    pub total: usize,
+    /// The sources at `offset..offset + limit`, oldest first.
+    pub sources: Vec<SourceListing>,
+}
+
 impl Store {
-    /// Every source, newest first (without the raw bytes).
+    /// Every source, oldest first (without the raw bytes).
     pub fn sources(&self) -> Result<Vec<Source>> {
         let mut st = self.conn().prepare(&format!("SELECT {COLUMNS} FROM sources ORDER BY id"))?;
         let rows = st.query_map([], from_row)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Whether the store holds any source: what an empty store is, without reading the sources.
+    pub fn has_sources(&self) -> Result<bool> {
+        Ok(self.conn().prepare_cached("SELECT EXISTS (SELECT 1 FROM sources)")?.query_row([], |r| r.get(0))?)
+    }
+
+    /// How many sources the store holds (SQLite counts them in the smallest index, not the texts).
+    pub fn source_count(&self) -> Result<usize> {
+        Ok(self.conn().prepare_cached("SELECT count(*) FROM sources")?.query_row([], |r| r.get::<_, i64>(0))? as usize)
+    }
+
+    /// The sources at `offset..offset + limit` in id order, without their texts, each with its
+    /// text's length and its claims counted (in the reading-order index, which begins with the
+    /// source), and the total. A list of a library of 70,000 dispatches read them all, texts
+    /// included, to show a screenful.
+    pub fn source_page(&self, offset: usize, limit: usize) -> Result<SourcePage> {
+        // A table row holds its text, so skipping `offset` rows in the table would read every text
+        // before the page. The ids are taken in order from an index (any index holds the rowid;
+        // `sources_canonical_url` is the smallest) and sorted: a few MB at 70,000 sources, however
+        // deep the page.
+        let ids = if offset == 0 {
+            "SELECT id FROM sources ORDER BY id LIMIT ?1"
+        } else {
+            "SELECT id FROM sources INDEXED BY sources_canonical_url ORDER BY id LIMIT ?1 OFFSET ?2"
+        };
+        let sql = format!(
+            "SELECT s.id, s.title, s.outlet, s.url, s.language, s.published_at, s.imported_at, s.format, length(s.text),
+                    (SELECT count(*) FROM claims c WHERE c.source_id = s.id)
+             FROM sources s WHERE s.id IN ({ids}) ORDER BY s.id"
+        );
+        let mut st = self.conn().prepare_cached(&sql)?;
+        let limit = limit.min(i64::MAX as usize) as i64;
+        let read = |r: &Row<'_>| {
+            Ok(SourceListing {
+                id: r.get(0)?,
+                title: r.get(1)?,
+                outlet: r.get(2)?,
+                url: r.get(3)?,
+                language: r.get(4)?,
+                published_at: r.get(5)?,
+                imported_at: r.get(6)?,
+                format: r.get(7)?,
+                chars: r.get::<_, i64>(8)? as usize,
+                claims: r.get::<_, i64>(9)? as usize,
+            })
+        };
+        let sources = if offset == 0 {
+            st.query_map([limit], read)?.collect::<rusqlite::Result<Vec<_>>>()?
+        } else {
+            st.query_map(params![limit, offset as i64], read)?.collect::<rusqlite::Result<Vec<_>>>()?
+        };
+        Ok(SourcePage { total: self.source_count()?, sources })
     }
 
     /// One source.

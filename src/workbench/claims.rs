@@ -49,6 +49,22 @@ impl Workbench {
         self.store.sources()
     }
 
+    /// Whether the workspace holds any source.
+    pub fn has_sources(&self) -> Result<bool> {
+        self.store.has_sources()
+    }
+
+    /// How many sources the workspace holds.
+    pub fn source_count(&self) -> Result<usize> {
+        self.store.source_count()
+    }
+
+    /// The sources at `offset..offset + limit`, oldest first, without their texts, with their
+    /// claims counted and the total: what a list shows, however large the library.
+    pub fn source_page(&self, offset: usize, limit: usize) -> Result<store::SourcePage> {
+        self.store.source_page(offset, limit)
+    }
+
     /// One source.
     pub fn source(&self, id: i64) -> Result<Source> {
         self.store.source(id)

@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 use crosscheck::ingest;
 use crosscheck::model::{Speaker, Stance};
-use crosscheck::store::{ClaimFilter, DateSpan};
+use crosscheck::store::{ClaimFilter, DateSpan, SourceListing};
 use crosscheck::Workbench;
 
 /// A workbench with two sources (published on different days) and `per_source` analyst claims on each.
@@ -340,4 +340,42 @@ fn a_speaker_groups_filter_picks_their_claims_in_french_english_and_russian_and_
     assert!(now.contains(&peskov) && !now.contains(&picked[0].id), "the group follows the corrections: {now:?}");
     let regrouped = wb.party_speakers("RU").expect("speakers");
     assert_eq!(regrouped.iter().find(|g| g.id == lavrov.id).map(|g| g.claims), Some(now.len()), "and so does the Parties view's count");
+}
+
+#[test]
+fn source_pages_are_windows_of_every_source_with_their_claims_counted_whatever_their_canonical_urls() {
+    let mut wb = Workbench::in_memory().expect("an in-memory store opens");
+    assert!(!wb.has_sources().expect("has sources"), "an empty store holds no source");
+    assert_eq!(wb.source_page(0, 10).expect("page").total, 0, "an empty store's page");
+    let g = wb.gazetteer().expect("gazetteer");
+    for i in 0..150 {
+        // Accents: a text's length is counted in characters, not bytes.
+        let text = format!("Dépêche {i} à l'été. {}", "Moscou, la frontière et le lac sont bien calmes. ".repeat(4 + i % 3));
+        let mut doc = ingest::load(&format!("d{i}.txt"), text.as_bytes()).expect("text loads");
+        // Canonical URLs in the reverse order of the ids, on some sources only: the page's ids come
+        // from that index and must still be in id order.
+        if i % 3 != 0 {
+            doc.canonical_url = Some(format!("https://example.org/{:03}", 999 - i));
+        }
+        let id = wb.import_document(doc, None, &g).expect("import").source_id;
+        for k in 0..i % 4 {
+            let speaker = Speaker { name: "Moscou".into(), ..Default::default() };
+            wb.add_claim(id, 22 + k * 46, 30 + k * 46, speaker, "a déclaré", Stance::Assert).expect("claim added");
+        }
+    }
+    let all = wb.sources().expect("sources");
+    let counts = wb.claim_counts_by_source().expect("counts");
+    assert!(wb.has_sources().expect("has sources"), "the store holds sources");
+    assert_eq!(wb.source_count().expect("count"), all.len(), "the count is every source");
+    assert_eq!(wb.claim_count().expect("claims") as usize, counts.values().sum::<usize>(), "the claims counted by blocks are every claim");
+    for offset in (0..all.len() + 9).step_by(7) {
+        let page = wb.source_page(offset, 10).expect("page");
+        assert_eq!(page.total, all.len(), "the total at {offset}");
+        let window: Vec<_> = all.iter().skip(offset).take(10).collect();
+        assert_eq!(page.sources.iter().map(|s| s.id).collect::<Vec<_>>(), window.iter().map(|s| s.id).collect::<Vec<_>>(), "page at {offset}: the window of every source in id order");
+        for (got, s) in page.sources.iter().zip(window) {
+            let expected = SourceListing::of(s, counts.get(&s.id).copied().unwrap_or(0));
+            assert_eq!(got, &expected, "source {}: its facts, length in characters and claims as read whole", s.id);
+        }
+    }
 }
