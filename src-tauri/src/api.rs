@@ -18,8 +18,13 @@ pub const MAX_PAGE: u32 = 1000;
 
 /// The library list.
 pub fn sources(wb: &Workbench) -> IpcResult<Vec<SourceSummary>> {
-    let counts = wb.claim_counts_by_source()?;
-    Ok(wb.sources()?.iter().map(|s| SourceSummary::new(s, counts.get(&s.id).copied().unwrap_or(0))).collect())
+    Ok(wb.source_page(0, usize::MAX)?.sources.iter().map(SourceSummary::from).collect())
+}
+
+/// The Library's rows `offset..offset + limit` (at most [`MAX_PAGE`]), with the total.
+pub fn sources_page(wb: &Workbench, offset: u32, limit: u32) -> IpcResult<SourcePageDto> {
+    let page = wb.source_page(offset as usize, limit.min(MAX_PAGE) as usize)?;
+    Ok(SourcePageDto { total: count32(page.total), offset, sources: page.sources.iter().map(SourceSummary::from).collect() })
 }
 
 /// What is known of a source that the analyst may correct: outlet, author, publication day.
@@ -270,7 +275,7 @@ pub fn party_speakers(wb: &Workbench, key: &str) -> IpcResult<Vec<PartySpeaker>>
 
 /// Creates the sample workspace when the store holds no source; true when it did.
 pub fn load_demo_if_empty(wb: &mut Workbench) -> IpcResult<bool> {
-    if !wb.sources()?.is_empty() {
+    if wb.has_sources()? {
         return Ok(false);
     }
     wb.load_demo()?;
@@ -334,7 +339,7 @@ pub fn unlink_statement(wb: &mut Workbench, claim: i64, note: &str) -> IpcResult
 pub fn workspace_info(wb: &Workbench, demo_loaded: bool) -> IpcResult<WorkspaceInfo> {
     Ok(WorkspaceInfo {
         store: wb.store_path().display().to_string(),
-        sources: wb.sources()?.len() as u32,
+        sources: count32(wb.source_count()?),
         claims: wb.claim_count()? as u32,
         demo_loaded,
     })

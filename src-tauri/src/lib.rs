@@ -55,6 +55,10 @@ pub fn store_path() -> Result<PathBuf, IpcError> {
 fn open_workspace(started: Instant) -> AppState {
     let db = store_path();
     let opened = db.clone().and_then(|p| Workbench::open(&p).map_err(IpcError::from));
+    // Opening migrates a store of an older schema: the one step of a start that grows with it.
+    if std::env::var_os("CROSSCHECK_TIMING").is_some() {
+        log::info!("store opened in {} ms", started.elapsed().as_millis());
+    }
     let (workbench, demo_loaded) = match opened {
         Ok(mut wb) => {
             log::info!("store {}", db.as_ref().map(|p| p.display().to_string()).unwrap_or_default());
@@ -90,6 +94,11 @@ async fn ui_ready(state: State<'_, AppState>) -> IpcResult<u32> {
 #[tauri::command]
 async fn list_sources(state: State<'_, AppState>) -> IpcResult<Vec<SourceSummary>> {
     api::sources(&*state.wb()?)
+}
+
+#[tauri::command]
+async fn sources_page(state: State<'_, AppState>, offset: u32, limit: u32) -> IpcResult<SourcePageDto> {
+    api::sources_page(&*state.wb()?, offset, limit)
 }
 
 #[tauri::command]
@@ -504,6 +513,7 @@ pub fn run() {
             workspace_info,
             ui_ready,
             list_sources,
+            sources_page,
             source_facts,
             edit_source,
             source_text,

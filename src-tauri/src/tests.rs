@@ -534,3 +534,18 @@ fn a_conflict_side_no_party_stands_for_shows_its_speakers_name_on_its_chip() {
     assert_eq!(named.chip, named.name, "shown as written, not as the folded key {:?}", named.key);
     assert_ne!(named.chip.to_lowercase(), named.chip, "with its capitals");
 }
+
+#[test]
+fn the_librarys_pages_are_windows_of_the_sources_list_and_the_workspace_counts_agree() {
+    let wb = demo();
+    let all = api::sources(&wb).expect("sources");
+    let info = api::workspace_info(&wb, true).expect("info");
+    assert_eq!(info.sources as usize, all.len(), "the workspace's source count is the list's length");
+    assert_eq!(info.claims, all.iter().map(|s| s.claims).sum::<u32>(), "the workspace's claims are every source's");
+    for offset in 0..all.len() as u32 + 2 {
+        let page = api::sources_page(&wb, offset, 2).expect("page");
+        assert_eq!((page.total as usize, page.offset), (all.len(), offset), "total and offset of the page at {offset}");
+        let window: Vec<_> = all.iter().skip(offset as usize).take(2).cloned().collect();
+        assert_eq!(page.sources, window, "the page at {offset} is that window of the list, rows alike");
+    }
+}

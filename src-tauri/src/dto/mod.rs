@@ -46,7 +46,7 @@ fn rfc3339(t: DateTime<Utc>) -> String {
 }
 
 /// Counts shown in the UI; a store never holds 4 billion of anything, but saturate rather than wrap.
-fn count32(n: usize) -> u32 {
+pub(crate) fn count32(n: usize) -> u32 {
     u32::try_from(n).unwrap_or(u32::MAX)
 }
 
@@ -58,6 +58,7 @@ pub fn bindings() -> String {
         Stance::decl(),
         Origin::decl(),
         SourceSummary::decl(),
+        SourcePageDto::decl(),
         Highlight::decl(),
         SourceText::decl(),
         SourceFactsDto::decl(),

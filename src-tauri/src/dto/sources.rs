@@ -36,6 +36,12 @@ pub struct SourceSummary {
 impl SourceSummary {
     /// The summary of `s`, which holds `claims` claims.
     pub fn new(s: &Source, claims: usize) -> Self {
+        (&crosscheck::store::SourceListing::of(s, claims)).into()
+    }
+}
+
+impl From<&crosscheck::store::SourceListing> for SourceSummary {
+    fn from(s: &crosscheck::store::SourceListing) -> Self {
         SourceSummary {
             id: s.id,
             title: s.title.clone(),
@@ -45,10 +51,21 @@ impl SourceSummary {
             published_at: s.published_at.map(rfc3339),
             imported_at: rfc3339(s.imported_at),
             format: s.format.clone(),
-            chars: count32(s.text.chars().count()),
-            claims: count32(claims),
+            chars: count32(s.chars),
+            claims: count32(s.claims),
         }
     }
+}
+
+/// One window of the Library's list of sources, oldest first.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct SourcePageDto {
+    /// Sources in the store.
+    pub total: u32,
+    /// Index of the first row.
+    pub offset: u32,
+    /// The rows.
+    pub sources: Vec<SourceSummary>,
 }
 
 /// What the Library's form shows and sends of a source: outlet, author, publication day. Sent,

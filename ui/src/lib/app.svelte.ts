@@ -1,7 +1,7 @@
 // UI state shared by the views: which view is open, which source and claim are selected, the
 // workspace facts, transient notices. Domain data stays in the backend; views fetch what they show.
 
-import type { IpcError, PartySpeaker, WorkspaceInfo } from './ipc';
+import { uiReady, type IpcError, type PartySpeaker, type WorkspaceInfo } from './ipc';
 
 export type View = 'library' | 'reader' | 'claims' | 'parties' | 'conflicts' | 'reports' | 'matrix';
 
@@ -57,6 +57,14 @@ class AppState {
   conflictId = $state<number | null>(null);
   /** Claims the Claims view is to show when it opens next; it takes them and clears this. */
   claimsOf = $state<ClaimsOf | null>(null);
+  private paintedOnce = false;
+  /** A view has its first data on screen: the first call tells the backend, after the frame is
+   *  painted, for the start-up measurement (`CROSSCHECK_TIMING`). */
+  painted(): void {
+    if (this.paintedOnce) return;
+    this.paintedOnce = true;
+    requestAnimationFrame(() => requestAnimationFrame(() => uiReady().catch(() => {})));
+  }
   /** Files dropped on the window, waiting for the library to import them. */
   dropped = $state<string[] | null>(null);
 

@@ -6,7 +6,7 @@ import { invoke, Channel } from '@tauri-apps/api/core';
 import type {
   ClaimDetail, ClaimEditInput, ClaimLinks, ConflictRecord, Evidence, EvidenceInput, ClaimPageDto, ClaimQuery, ConflictDiff, ConflictReview,
   ConflictSummary, ImportEvent, ImportReport, IpcError, NewClaimInput, PartyKind, PartySpeaker, PartySummary, ReviewState,
-  ReportFormat, ReportOptions, ReportPreview, ReportResult, ReportScope, SameStatement, SearchResults, SourceFactsDto, SourceSummary, SourceText,
+  ReportFormat, ReportOptions, ReportPreview, ReportResult, ReportScope, SameStatement, SearchResults, SourceFactsDto, SourcePageDto, SourceSummary, SourceText,
   TagCountDto, TagMatrixDto, TimelinePoint, VerdictInput, VerdictOption, Verification, WorkspaceInfo,
 } from './bindings';
 
@@ -35,6 +35,7 @@ export const workspaceInfo = () => call<WorkspaceInfo>('workspace_info');
 export const uiReady = () => call<number>('ui_ready');
 
 export const listSources = () => call<SourceSummary[]>('list_sources');
+export const sourcesPage = (offset: number, limit: number) => call<SourcePageDto>('sources_page', { offset, limit });
 export const sourceFacts = (id: number) => call<SourceFactsDto>('source_facts', { id });
 /** Corrects a source's outlet, author and day (null clears one); the core logs what changed. */
 export const editSource = (id: number, facts: SourceFactsDto) => call<SourceFactsDto>('edit_source', { id, facts });

@@ -380,6 +380,7 @@ export function installMockBackend() {
         return { store: '/home/analyst/.local/share/crosscheck/crosscheck.db', sources: 1, claims: bigTotal || claims.length, demo_loaded: true };
       case 'ui_ready': return 1;
       case 'list_sources': return [{ ...source, claims: claims.length }];
+      case 'sources_page': return { total: 1, offset: a.offset, sources: a.offset === 0 ? [{ ...source, claims: claims.length }] : [] };
       case 'source_facts': {
         if (a.id !== 1) throw err('not_found', `no source ${a.id}`);
         return { outlet: source.outlet, author: sourceAuthor, published_on: source.published_at?.slice(0, 10) ?? null };

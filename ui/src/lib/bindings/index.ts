@@ -59,6 +59,20 @@ chars: number,
  */
 claims: number, };
 
+export type SourcePageDto = { 
+/**
+ * Sources in the store.
+ */
+total: number, 
+/**
+ * Index of the first row.
+ */
+offset: number, 
+/**
+ * The rows.
+ */
+sources: Array<SourceSummary>, };
+
 export type Highlight = { 
 /**
  * The claim.
