@@ -1072,3 +1072,10 @@ fn an_agency_naming_what_was_just_said_relays_the_sentence_before() {
     let c = x.claims.iter().find(|c| c.text.contains("телефонного разговора")).unwrap_or_else(|| panic!("{:#?}", x.claims));
     assert!(c.via.is_empty(), "{c:#?}");
 }
+
+#[test]
+fn a_lead_with_a_verb_the_lexicon_does_not_list_is_still_what_was_said() {
+    let x = run("Russian forces shelled the village near the border overnight, the Ukrainian army said.", Some("en"));
+    assert_eq!(x.claims.len(), 1, "{:#?}", x.claims);
+    assert!(x.claims[0].text.starts_with("Russian forces shelled the village"), "{:#?}", x.claims);
+}

@@ -423,11 +423,16 @@ impl Attributor<'_> {
         // ("Over 500 people were killed …, X told AFP" holds a verb: it is content.)
         let lead_adjunct = (s..e).find(|&t| b.toks[t].kind == Kind::Word).and_then(&words).is_some_and(|w| lex.is(S::Prepositions, w))
             && !np_left_boundary.is_some_and(|bt| self.holds_verb(b, s, bt));
-        // A lead with no verb is an apposition to the subject (« Официальный представитель
-        // Министерства обороны России, генерал-лейтенант Игорь Конашенков рассказал про … »), not
-        // what was said.
-        let lead_is_clause = np_left_boundary.is_some_and(|bt| self.holds_verb(b, s, bt) || (s..bt).any(|t| !b.toks[t].cap && words(t).is_some_and(|w| lex.has_finite_ending(w) || !lex.cues.matches_at(&words, t).is_empty())));
-        let after_content = np_left_boundary.is_some_and(|bt| (b.is_punct(bt, ',') && lead_words >= 5 && !lead_adjunct && lead_is_clause) || matches!(b.toks[bt].q, QRole::Close(_)));
+        // A lead naming an office, with no verb, is an apposition to the subject (« Официальный
+        // представитель Министерства обороны России, генерал-лейтенант Игорь Конашенков рассказал
+        // про … »), not what was said. (Only an office: the verbs a lexicon lists are too few to
+        // tell any other lead from a clause, "Russian forces shelled the village, the army said".)
+        let lead_is_office = np_left_boundary.is_some_and(|bt| {
+            (s..bt).any(|t| words(t).is_some_and(|w| lex.is(S::PersonNouns, w)) || lex.set(S::PersonNouns).match_at(&words, t).is_some())
+                && !self.holds_verb(b, s, bt)
+                && !(s..bt).any(|t| !b.toks[t].cap && words(t).is_some_and(|w| lex.has_finite_ending(w) || !lex.cues.matches_at(&words, t).is_empty()))
+        });
+        let after_content = np_left_boundary.is_some_and(|bt| (b.is_punct(bt, ',') && lead_words >= 5 && !lead_adjunct && !lead_is_office) || matches!(b.toks[bt].q, QRole::Close(_)));
         // "A une question sur …, il a répondu : « … »": a colon or a quotation after the cue opens
         // what is said, whatever comes before.
         let nothing_right = ends_clause(c0)
