@@ -141,7 +141,9 @@ async function oneRun(i, takeShot) {
       // And deep in the list: the rows at nine tenths of the library, fetched as the table scrolls.
       await exec('const s = document.querySelector("table[aria-label=Sources]").parentElement; s.scrollTop = s.scrollHeight * 0.9; return true;');
       const deep = performance.now();
-      while (!(await exec('return [...document.querySelectorAll("table[aria-label=Sources] tbody tr")].some((r) => Number(r.getAttribute("aria-rowindex")) > 1000 && r.querySelector("td button"));'))) {
+      // Every row drawn there filled: none left waiting for its page.
+      const filled = 'const rows = [...document.querySelectorAll("table[aria-label=Sources] tbody tr[aria-rowindex]")]; return rows.length > 0 && Number(rows[0].getAttribute("aria-rowindex")) > 1000 && rows.every((r) => r.querySelector("td button"));';
+      while (!(await exec(filled))) {
         if (performance.now() - deep > 30000) throw new Error('no deep row within 30 s');
         await sleep(50);
       }
