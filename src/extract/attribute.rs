@@ -226,19 +226,18 @@ impl<'a> Attributor<'a> {
                 continue;
             }
             if let Some((len, kind)) = lex.set(S::PrepCues).match_at(&words, i) {
+                // "the statement of X according to which …": a document link is a prepositional
+                // cue's word before a relative; the document noun it completes is looked for from
+                // there, not at every word.
+                if let Some(f) = self.document_frame_before(b, s, e, i) {
+                    frames.push(f);
+                }
                 frames.extend(self.prep_frame(b, s, e, i, len, kind.as_deref()));
                 i += len;
                 continue;
             }
             if let Some((len, value)) = lex.set(S::ClaimNouns).match_at(&words, i) {
                 if let Some(f) = self.nominal_frame(b, s, e, i, len, value.is_some(), false) {
-                    frames.push(f);
-                    i += len;
-                    continue;
-                }
-            }
-            if let Some((len, _)) = lex.set(S::RelayNouns).match_at(&words, i) {
-                if let Some(f) = self.nominal_frame(b, s, e, i, len, false, true) {
                     frames.push(f);
                     i += len;
                     continue;

@@ -3,7 +3,6 @@
 //! ("Mrs", "spokeswoman", « Mme », « г-жа »; grammar set `sexed_words`). A pronoun of one sex never
 //! stands for a person known to be of the other; a person whose sex nothing tells may be either.
 
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
 const FIRST_NAMES: &str = include_str!("../../data/names/first_names.tsv");
@@ -28,20 +27,22 @@ impl Sex {
 
 /// The sex the folded first name `name` tells, if it is clearly a man's or a woman's.
 pub(crate) fn of_first_name(name: &str) -> Option<Sex> {
-    static NAMES: OnceLock<HashMap<&'static str, Sex>> = OnceLock::new();
-    NAMES
-        .get_or_init(|| {
-            FIRST_NAMES
-                .lines()
-                .filter(|l| !l.starts_with('#'))
-                .filter_map(|l| {
-                    let (name, sex) = l.split_once('\t')?;
-                    Some((name, Sex::from_value(sex.trim())?))
-                })
-                .collect()
-        })
-        .get(name)
-        .copied()
+    // The file is sorted by name: a sorted list costs less to build than a map, for a few
+    // thousand look-ups a text at most.
+    static NAMES: OnceLock<Vec<(&'static str, Sex)>> = OnceLock::new();
+    let names = NAMES.get_or_init(|| {
+        let mut v: Vec<(&str, Sex)> = FIRST_NAMES
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .filter_map(|l| {
+                let (name, sex) = l.split_once('\t')?;
+                Some((name, Sex::from_value(sex.trim())?))
+            })
+            .collect();
+        v.sort_unstable_by(|a, b| a.0.cmp(b.0));
+        v
+    });
+    names.binary_search_by(|(n, _)| (*n).cmp(name)).ok().map(|i| names[i].1)
 }
 
 /// Whether a pronoun of sex `pronoun` may stand for a person of sex `person`.

@@ -7,6 +7,8 @@
 //! "the statement") matched against the recent speakers. A phrase that resolves to none of these is
 //! no speaker. Searches look back over a bounded window, so resolution stays linear in the text.
 
+use foldhash::HashMap;
+
 use crate::gazetteer::{Entry, Gazetteer};
 use crate::places::Places;
 use crate::text::name_stem_ru;
@@ -86,11 +88,14 @@ pub(crate) struct History {
     spoke: Vec<usize>,
     /// Char spans of what speakers said, most recent last.
     said: Vec<(usize, usize)>,
+    /// The sex each person's full name or title told, by folded last name, however long ago.
+    sexes: HashMap<String, Sex>,
 }
 
 impl History {
     /// Records a mention.
     pub fn push(&mut self, e: Entity) {
+        self.remember_sex(&e);
         self.entities.push(e);
     }
 
@@ -100,7 +105,25 @@ impl History {
         if self.spoke.len() > 4 * LOOKBACK {
             self.spoke.drain(..2 * LOOKBACK);
         }
+        self.remember_sex(&e);
         self.entities.push(e);
+    }
+
+    /// Records a person the writer names, speaking or not.
+    fn push_subject(&mut self, e: Entity) {
+        self.remember_sex(&e);
+        self.subjects.push(e);
+        if self.subjects.len() > 4 * LOOKBACK {
+            self.subjects.drain(..2 * LOOKBACK);
+        }
+    }
+
+    fn remember_sex(&mut self, e: &Entity) {
+        if let (Some(last), Some(sex)) = (&e.last_name, e.sex) {
+            if !self.sexes.contains_key(last) {
+                self.sexes.insert(last.clone(), sex);
+            }
+        }
     }
 
     /// Where the last speaker before `pos` was named (0 if none).
@@ -181,7 +204,7 @@ impl History {
 
     /// The sex the last person named with this folded last name was known to have.
     fn sex_of_named(&self, last: &str) -> Option<Sex> {
-        self.subjects.iter().chain(self.entities.iter()).filter(|e| e.last_name.as_deref() == Some(last)).find_map(|e| e.sex)
+        self.sexes.get(last).copied()
     }
 
     /// The most recent person of two names whose first is `name`: a bare name matching no last
@@ -454,30 +477,41 @@ impl Resolver<'_> {
             let next = &b.toks[t + 1];
             // (The first name opens the name, after a title if any: "Rimtalba Jean Emmanuel
             // Ouédraogo" is not "Emmanuel Ouédraogo"; "Mrs Ana Silva" is Ana Silva.)
-            let title = t > s && b.word(t - 1).is_some_and(|w| self.lex.is(S::TitleWords, w));
-            let opens = t == s || title || !(b.toks[t - 1].kind == Kind::Word && b.toks[t - 1].cap);
-            let sex = (opens && tok.kind == Kind::Word && tok.cap && !tok.upper && tok.inq.is_none() && next.kind == Kind::Word && next.cap && !next.upper)
-                .then(|| b.word(t).and_then(sex::of_first_name))
-                .flatten();
-            let Some(sex) = sex else {
+            let candidate = tok.kind == Kind::Word && tok.cap && !tok.upper && tok.inq.is_none() && next.kind == Kind::Word && next.cap && !next.upper;
+            let Some(sex) = candidate.then(|| b.word(t).and_then(sex::of_first_name)).flatten() else {
                 t += 1;
                 continue;
             };
+            let title = t > s && b.word(t - 1).is_some_and(|w| self.lex.is(S::TitleWords, w));
+            if !(t == s || title || !(b.toks[t - 1].kind == Kind::Word && b.toks[t - 1].cap)) {
+                t += 1;
+                continue;
+            }
             let mut z = t + 2;
             while z < e && z < t + 4 && b.toks[z].kind == Kind::Word && b.toks[z].cap && !b.toks[z].upper {
                 z += 1;
             }
             let pos = b.toks[t].cs;
-            if let Some(mut who) = self.resolve_simple(b, t, z, pos, (0, 0), hist).filter(|x| x.kind == EntityKind::Person && x.last_name.is_some()) {
+            // (Built from the words alone: resolving every name the writer mentions cost 5 % of the
+            // extractor's time. A name the gazetteer knows is no person: "Washington Post".)
+            let known = (t..z).any(|k| self.name_at(b, k).is_some());
+            let last = self.last_name_key(b, z - 1);
+            // (The sentence's opening person is noted already, with their office's state.)
+            let noted = hist.subjects.iter().rev().take_while(|x| x.pos >= b.toks[s].cs).any(|x| x.last_name.as_deref() == Some(last.as_str()));
+            if !known && !noted {
+                let countries: Vec<String> = self.profile.and_then(|p| p.state_of(&last)).map(|c| vec![c.to_string()]).unwrap_or_default();
                 // (A title says it before the first name does: "Mrs Jean Smith".)
                 let titled = title.then(|| self.sex_in(b, &[t - 1])).flatten();
-                who.sex = titled.or(who.sex).or(Some(sex));
-                if !hist.subjects.iter().any(|x| x.pos == pos) {
-                    hist.subjects.push(who);
-                }
-                if hist.subjects.len() > 4 * LOOKBACK {
-                    hist.subjects.drain(..2 * LOOKBACK);
-                }
+                hist.push_subject(Entity {
+                    speaker: Speaker { name: self.surface(b, t, z - 1).to_string(), party: countries.first().cloned(), countries },
+                    kind: EntityKind::Person,
+                    last_name: Some(last),
+                    family_first: (z - t == 2).then(|| self.last_name_key(b, t)),
+                    nouns: Vec::new(),
+                    institution: None,
+                    pos,
+                    sex: titled.or(Some(sex)),
+                });
             }
             t = z;
         }
@@ -487,7 +521,11 @@ impl Resolver<'_> {
     /// Ana Silva met …"): the writer narrates them, and a later "he" or « il » may stand for them
     /// though they said nothing yet. Only full names (two capitalized words or more) count.
     pub fn note_subject(&self, b: &Block, s: usize, e: usize, hist: &mut History) {
+        self.note_opening_person(b, s, e, hist);
         self.note_named_persons(b, s, e, hist);
+    }
+
+    fn note_opening_person(&self, b: &Block, s: usize, e: usize, hist: &mut History) {
         let lex = self.lex;
         let mut z = s;
         let mut name_words = 0;
@@ -510,10 +548,7 @@ impl Resolver<'_> {
             return; // an adverbial ("В Минобороны Белоруссии уточнили"), not a subject
         }
         if let Some(who) = self.resolve_simple(b, s, z, pos, (0, 0), hist).filter(|x| x.kind == EntityKind::Person && x.last_name.is_some()) {
-            hist.subjects.push(who);
-            if hist.subjects.len() > 4 * LOOKBACK {
-                hist.subjects.drain(..2 * LOOKBACK);
-            }
+            hist.push_subject(who);
         }
     }
 

@@ -95,6 +95,18 @@ impl Attributor<'_> {
         self.nominal_content(b, e, i, len, (a, at), (at, n, topic))
     }
 
+    /// The frame of a document noun whose link (`document_links`) starts at token `link`: the
+    /// nearest document noun before it, within a noun phrase's reach, that has its author and that
+    /// link ("the statement of the Azerbaijani defense ministry according to which …").
+    pub(super) fn document_frame_before(&self, b: &Block, s: usize, e: usize, link: usize) -> Option<Frame> {
+        let lex = self.lex;
+        let words = |k: usize| if k >= s && k < e { b.word(k) } else { None };
+        lex.set(S::DocumentLinks).match_at(&words, link)?;
+        (link.saturating_sub(NP_MAX + 2).max(s)..link)
+            .rev()
+            .find_map(|j| lex.set(S::RelayNouns).match_at(&words, j).and_then(|(len, _)| self.nominal_frame(b, s, e, j, len, false, true)))
+    }
+
     /// The frame of claim noun `i..i + len` whose author is `author` and whose link word is
     /// `link` (position, length, whether a topic follows rather than a clause).
     fn nominal_content(&self, b: &Block, e: usize, i: usize, len: usize, author: (usize, usize), link: (usize, usize, bool)) -> Option<Frame> {
