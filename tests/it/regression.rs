@@ -1119,3 +1119,16 @@ fn hand_built_conflicts_wrote_no_history() {
         "the building, the added claim and its removal, under the analyst's name"
     );
 }
+
+#[test]
+fn a_claim_quoted_inside_a_statement_ran_on_into_the_next_sentence_and_answered_its_host() {
+    // The other side's claim ran to the quotation's close, took the next sentence's "did not", and
+    // so "answered" the very statement quoting it.
+    use crosscheck::extract::{extract, ExtractConfig};
+    use crosscheck::gazetteer::Gazetteer;
+    let text = "“The Azerbaijani defense ministry is spreading another disinformation, claiming that our units opened fire at its positions. This information has nothing to do with reality, as our units did not fire a single shot”, the Armenian defense ministry said.";
+    let x = extract(text, &ExtractConfig { gazetteer: Gazetteer::builtin(), language: Some("en") });
+    let az = x.claims.iter().find(|c| c.speaker.who.countries == ["AZ"]).unwrap_or_else(|| panic!("{:#?}", x.claims));
+    assert!(!az.text.contains("did not fire"), "{az:#?}");
+    assert_eq!(az.responds_to, None, "{az:#?}");
+}
