@@ -152,4 +152,6 @@ END;
     Sql(super::search::SOURCES_TEXT_FIRST),
     // 25: claims' times, enums, doubts, confidence and speaker key stored compact (src/store/compact.rs).
     Code(super::compact::compact_claims_in),
+    // 26: the claims' full-text index without its table of sizes, rows deleted by their values (src/store/search.rs).
+    Code(super::search::claims_without_sizes_in),
 ];

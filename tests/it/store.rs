@@ -431,7 +431,7 @@ fn as_schema_21(conn: &rusqlite::Connection) {
         "UPDATE claims SET text = (SELECT substr(s.text, claims.start + 1, claims.end - claims.start) FROM sources s WHERE s.id = claims.source_id)
              WHERE text_is_source = 1;
          DELETE FROM detect_queue;
-         DROP TRIGGER claims_fts_ad; DROP TRIGGER claims_fts_au; DROP TABLE claims_fts;
+         DROP TRIGGER claims_fts_ad; DROP TRIGGER claims_fts_au; DROP TRIGGER IF EXISTS sources_claims_fts_bd; DROP TABLE claims_fts;
          ALTER TABLE claims DROP COLUMN text_is_source;
          CREATE VIRTUAL TABLE claims_fts USING fts5(
              text, speaker, cue, content='claims', content_rowid='id', tokenize='unicode61 remove_diacritics 2'
@@ -625,8 +625,8 @@ fn a_store_of_schema_22_is_given_speaker_keys_and_groups_and_filters_speakers_as
 
 /// `conn`'s store as schema 23 wrote it, from the claims `claims` read from it: the claims' times
 /// as chrono's text, the enums as words, doubts as JSON, confidence as a float, the speaker key
-/// as text (a table in that form, its indexes and triggers), and the sources' full-text index
-/// with the title first.
+/// as text (a table in that form, its indexes and triggers), the claims' full-text index deleting
+/// by id, and the sources' with the title first.
 fn as_schema_23(conn: &rusqlite::Connection, claims: &[crosscheck::model::Claim]) {
     use crosscheck::model::Origin;
     let triggers: Vec<String> = conn
@@ -638,6 +638,7 @@ fn as_schema_23(conn: &rusqlite::Connection, claims: &[crosscheck::model::Claim]
         .unwrap();
     conn.execute_batch(
         r#"PRAGMA foreign_keys = OFF;
+        DROP TRIGGER IF EXISTS sources_claims_fts_bd;
         CREATE TABLE claims_old (
             id INTEGER PRIMARY KEY,
             source_id INTEGER NOT NULL REFERENCES sources(id) ON DELETE CASCADE,
@@ -700,6 +701,27 @@ fn as_schema_23(conn: &rusqlite::Connection, claims: &[crosscheck::model::Claim]
     for t in triggers {
         conn.execute_batch(&t).unwrap();
     }
+    // The claims' full-text index as migration 22 made it: contentless, rows deleted by id.
+    conn.execute_batch(
+        "DROP TRIGGER claims_fts_ad; DROP TRIGGER claims_fts_au; DROP TABLE claims_fts;
+         CREATE VIRTUAL TABLE claims_fts USING fts5(
+             text, speaker, cue, content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 2'
+         );
+         INSERT INTO claims_fts (rowid, text, speaker, cue)
+             SELECT c.id, CASE c.text_is_source WHEN 1 THEN (SELECT substr(s.text, c.start + 1, c.end - c.start) FROM sources s WHERE s.id = c.source_id) ELSE c.text END,
+                    c.speaker, c.cue FROM claims c;
+         CREATE TRIGGER claims_fts_ad AFTER DELETE ON claims BEGIN
+             DELETE FROM claims_fts WHERE rowid = old.id AND NOT EXISTS (SELECT 1 FROM fts_queue WHERE kind = 'claim' AND id = old.id);
+             DELETE FROM fts_queue WHERE kind = 'claim' AND id = old.id;
+         END;
+         CREATE TRIGGER claims_fts_au AFTER UPDATE OF text, speaker, cue ON claims
+             WHEN NOT EXISTS (SELECT 1 FROM fts_queue WHERE kind = 'claim' AND id = new.id)
+         BEGIN
+             DELETE FROM claims_fts WHERE rowid = old.id;
+             INSERT INTO claims_fts (rowid, text, speaker, cue) SELECT c.id, CASE c.text_is_source WHEN 1 THEN (SELECT substr(s.text, c.start + 1, c.end - c.start) FROM sources s WHERE s.id = c.source_id) ELSE c.text END, c.speaker, c.cue FROM claims c WHERE c.id = new.id;
+         END;",
+    )
+    .unwrap();
     conn.execute_batch(
         "DROP TRIGGER sources_fts_ad; DROP TABLE sources_fts;
          CREATE VIRTUAL TABLE sources_fts USING fts5(
@@ -829,4 +851,64 @@ fn a_store_of_schema_23_reads_back_the_same_claims_to_the_nanosecond_once_stored
         v
     };
     assert_eq!(strip(&b), strip(&a), "imports and deletes into the migrated store do what they do in a fresh one");
+}
+
+// ---- Migration 26: the claims' full-text index without sizes, rows deleted by their values.
+
+#[test]
+fn claims_full_text_rows_deleted_by_their_values_leave_the_index_a_fresh_build_makes() {
+    use crosscheck::store::ClaimFilter;
+    use crosscheck::{ClaimChanges, Workbench};
+
+    let dir = tempfile::tempdir().unwrap();
+    let mut files = corpus_files(&dir.path().join("articles"), 0, 6, 2);
+    // A long source's claims keep their own text; a short one's read theirs from it.
+    let long: String = files.iter().cycle().take(30).map(|f| std::fs::read_to_string(f).unwrap()).collect::<Vec<_>>().join("\n\n");
+    std::fs::write(dir.path().join("long.txt"), format!("Dossier.\n\n{long}")).unwrap();
+    files.push(dir.path().join("long.txt"));
+    let db = dir.path().join("ws.db");
+    let mut wb = Workbench::open(&db).unwrap();
+    wb.import_paths(&files, &mut ()).unwrap();
+    wb.set_setting("analyst", "Ana").unwrap();
+    let claims = wb.claims(&ClaimFilter::default()).unwrap();
+    let long_source = claims.last().unwrap().source_id;
+    let short: Vec<i64> = claims.iter().filter(|c| c.source_id != long_source).map(|c| c.id).collect();
+    let of_long: Vec<i64> = claims.iter().filter(|c| c.source_id == long_source).map(|c| c.id).collect();
+    wb.edit_claim(short[0], ClaimChanges { text: Some("Reworded by the analyst".into()), ..Default::default() }, "clearer").unwrap();
+    wb.edit_claim(short[1], ClaimChanges { cue: Some("stated".into()), speaker: Some("Hikmet Hajiyev".into()), ..Default::default() }, "misread").unwrap();
+    wb.edit_claim(of_long[0], ClaimChanges { text: Some("Another rewording".into()), ..Default::default() }, "clearer").unwrap();
+    wb.delete_claim(short[2], "wrong").unwrap();
+    wb.delete_claim(of_long[1], "wrong").unwrap();
+    drop(wb);
+
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    // Sources are not deleted through the workbench; a delete in SQL takes their claims along.
+    conn.execute_batch("PRAGMA foreign_keys = ON;").unwrap();
+    for source in [claims[0].source_id, long_source] {
+        conn.execute("DELETE FROM sources WHERE id = ?1", [source]).unwrap();
+    }
+    let left: i64 = conn.query_row("SELECT count(*) FROM claims", [], |r| r.get(0)).unwrap();
+    assert!(left > 0 && (left as usize) < claims.len() - 2, "claims went with their sources");
+    conn.execute_batch(
+        "CREATE VIRTUAL TABLE rebuilt USING fts5(text, speaker, cue, content='', columnsize=0, tokenize='unicode61 remove_diacritics 2');
+         INSERT INTO rebuilt (rowid, text, speaker, cue)
+             SELECT c.id, CASE c.text_is_source WHEN 1 THEN (SELECT substr(s.text, c.start + 1, c.end - c.start) FROM sources s WHERE s.id = c.source_id) ELSE c.text END,
+                    c.speaker, c.cue FROM claims c;
+         CREATE VIRTUAL TABLE kept_terms USING fts5vocab(claims_fts, 'instance');
+         CREATE VIRTUAL TABLE rebuilt_terms USING fts5vocab(rebuilt, 'instance');",
+    )
+    .unwrap();
+    let instances = |table: &str| -> Vec<(String, i64, String, i64)> {
+        conn.prepare(&format!("SELECT term, doc, col, offset FROM {table} ORDER BY term, doc, col, offset"))
+            .unwrap()
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
+            .unwrap()
+            .collect::<rusqlite::Result<_>>()
+            .unwrap()
+    };
+    let kept = instances("kept_terms");
+    assert!(kept.len() > 1000, "the index holds the claims' words");
+    assert!(kept == instances("rebuilt_terms"), "every word of every claim edited or deleted, alone or with its source, left the index");
+    let sizes: bool = conn.prepare("SELECT 1 FROM sqlite_schema WHERE name = 'claims_fts_docsize'").unwrap().exists([]).unwrap();
+    assert!(!sizes, "the index keeps no sizes");
 }
