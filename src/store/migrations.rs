@@ -154,4 +154,6 @@ END;
     Code(super::compact::compact_claims_in),
     // 26: the claims' full-text index without its table of sizes, rows deleted by their values (src/store/search.rs).
     Code(super::search::claims_without_sizes_in),
+    // 27: the reading order's and the queue's indexes without the claim id SQLite appends anyway (src/store/compact.rs).
+    Sql(super::compact::INDEXES_WITHOUT_ID),
 ];
