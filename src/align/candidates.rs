@@ -338,7 +338,7 @@ impl Features {
         keys
     }
 
-    /// [`Features::keys`] as the key index holds them: 64-bit hashes ([`crate::text::key_hash`]).
+    /// [`Features::keys`] as the key index holds them: 47-bit hashes ([`crate::text::key_hash`]).
     pub fn hashed_keys(&self) -> Vec<(i64, f32)> {
         self.keys().into_iter().map(|(k, w)| (key_hash(&k), w)).collect()
     }
@@ -549,7 +549,7 @@ pub fn eligible(a: &Features, b: &Features) -> bool {
 
 /// Every candidate pair among `claims`, through an inverted index over their keys.
 pub fn propose(claims: &[Features], cfg: &CandidateConfig) -> Vec<Proposal> {
-    // Keys are hashed once: the index holds 64-bit hashes, not strings (a collision only
+    // Keys are hashed once: the index holds 47-bit hashes, not strings (a collision only
     // adds a pair to a shortlist, which scoring then judges on the real features), the same
     // stable hashes as the store's key index, so proposals are deterministic across runs.
     let mut index: HashMap<i64, Vec<u32>> = HashMap::new();

@@ -13,8 +13,9 @@
 //! - the confidence as an 8-byte float for every claim with a doubt (and in the review queue's
 //!   index): hundredths, the two decimals `model::confidence` rounds to, so `k / 100.0` is the
 //!   float that was stored;
-//! - the speaker key (`text::speaker_key`, 21 MB and as much again in its index) as its 64-bit
-//!   hash (`text::key_hash`); a group's key is computed again from its names when listed.
+//! - the speaker key (`text::speaker_key`, 21 MB and as much again in its index) as its hash
+//!   (`text::key_hash`, 64 bits in migration 25, 47 since 28); a group's key is computed again
+//!   from its names when listed.
 //!
 //! Every reader returns the values it returned before: the same `DateTime<Utc>` to the
 //! nanosecond, the same enums, doubts and confidence.
@@ -266,6 +267,34 @@ DROP INDEX IF EXISTS claims_reading_order;
 CREATE INDEX claims_reading_order ON claims(source_id, start);
 DROP INDEX IF EXISTS claims_queue;
 CREATE INDEX claims_queue ON claims(confidence, source_id, start) WHERE queued = 1;";
+
+/// Migration 28: the key index's and the speaker keys' hashes cut to the 47 bits
+/// `text::key_hash` now keeps (see there), stored in 6 bytes instead of 8. A stored hash's low
+/// bits are the new hash of its key, so nothing is computed again; two postings of one claim
+/// that now share a hash are one. The key tables are rebuilt in key order (an update of a
+/// primary key moves every row), the speaker keys updated in place under a new index.
+pub(super) fn short_hashes_in(tx: &Transaction<'_>) -> Result<()> {
+    let mask = crate::text::KEY_HASH_MASK as i64;
+    tx.execute_batch(&format!(
+        "CREATE TABLE claim_keys_short (
+             key INTEGER NOT NULL,
+             claim_id INTEGER NOT NULL REFERENCES claims(id) ON DELETE CASCADE,
+             PRIMARY KEY (key, claim_id)
+         ) WITHOUT ROWID;
+         INSERT OR IGNORE INTO claim_keys_short (key, claim_id) SELECT key & {mask}, claim_id FROM claim_keys ORDER BY 1, 2;
+         DROP TABLE claim_keys;
+         ALTER TABLE claim_keys_short RENAME TO claim_keys;
+         CREATE INDEX claim_keys_claim ON claim_keys(claim_id);
+         CREATE TABLE common_keys_short (key INTEGER PRIMARY KEY);
+         INSERT OR IGNORE INTO common_keys_short (key) SELECT key & {mask} FROM common_keys ORDER BY 1;
+         DROP TABLE common_keys;
+         ALTER TABLE common_keys_short RENAME TO common_keys;
+         DROP INDEX IF EXISTS claims_speaker_key;
+         UPDATE claims SET speaker_key = speaker_key & {mask} WHERE speaker_key <> speaker_key & {mask};
+         CREATE INDEX claims_speaker_key ON claims(speaker_key);"
+    ))?;
+    Ok(())
+}
 
 #[cfg(test)]
 mod tests {

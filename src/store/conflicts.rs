@@ -3,7 +3,7 @@
 //! `status` is `proposed`, `confirmed` or `rejected` (verification keeps its own judgement of a
 //! conflict, who is right, in `conflict_verdicts`); each review by the analyst is appended to the
 //! history in the transaction that makes it. `claim_keys` is the inverted index
-//! the candidate finder blocks on: one row per (key, claim), the key as its 64-bit hash
+//! the candidate finder blocks on: one row per (key, claim), the key as its 47-bit hash
 //! ([`crate::text::key_hash`]). `detect_queue` holds the claims detection has not read yet.
 
 use rusqlite::{params, OptionalExtension, Transaction};

@@ -156,4 +156,8 @@ END;
     Code(super::search::claims_without_sizes_in),
     // 27: the reading order's and the queue's indexes without the claim id SQLite appends anyway (src/store/compact.rs).
     Sql(super::compact::INDEXES_WITHOUT_ID),
+    // 28: key and speaker key hashes in 47 bits, 6 bytes each (src/store/compact.rs).
+    Code(super::compact::short_hashes_in),
+    // 29: a source's SHA-256 stored as its bytes, not in hex (src/store/sources.rs).
+    Sql(super::sources::HASH_BYTES),
 ];

@@ -211,7 +211,7 @@ impl Store {
     /// Who speaks in the claims `filter` picks: each (speaker key, name as written) with its
     /// number of claims, in no order. The key is `text::speaker_key` of the name, whose hash is
     /// the stored key a speaker group's filter ([`super::SpeakerGroupRef`]) tests, so a group
-    /// and its claims are one set (two keys sharing a 64-bit hash aside).
+    /// and its claims are one set (two keys sharing a hash aside).
     pub fn speaker_names(&self, filter: &super::ClaimFilter) -> Result<Vec<(String, String, usize)>> {
         let super::claims::FilterSql { sql: from_where, args, .. } = self.filter_sql(filter)?;
         let mut st = self.conn().prepare(&format!("SELECT c.speaker, count(*) {from_where} GROUP BY c.speaker"))?;

@@ -626,7 +626,8 @@ fn a_store_of_schema_22_is_given_speaker_keys_and_groups_and_filters_speakers_as
 /// `conn`'s store as schema 23 wrote it, from the claims `claims` read from it: the claims' times
 /// as chrono's text, the enums as words, doubts as JSON, confidence as a float, the speaker key
 /// as text (a table in that form, its indexes and triggers), the claims' full-text index deleting
-/// by id, and the sources' with the title first.
+/// by id, the sources' with the title first, their hashes in hex, and the key index's hashes in
+/// 64 bits (those of the fresh store with high bits set).
 fn as_schema_23(conn: &rusqlite::Connection, claims: &[crosscheck::model::Claim]) {
     use crosscheck::model::Origin;
     let triggers: Vec<String> = conn
@@ -733,6 +734,8 @@ fn as_schema_23(conn: &rusqlite::Connection, claims: &[crosscheck::model::Claim]
                  WHERE NOT EXISTS (SELECT 1 FROM fts_queue WHERE kind = 'source' AND id = old.id);
              DELETE FROM fts_queue WHERE kind = 'source' AND id = old.id;
          END;
+         UPDATE sources SET content_hash = lower(hex(content_hash)) WHERE typeof(content_hash) = 'blob';
+         UPDATE claim_keys SET key = key | (1 << 50); UPDATE common_keys SET key = key | (1 << 50);
          PRAGMA user_version = 23;",
     )
     .unwrap();
@@ -761,6 +764,7 @@ fn shown(db: &Path) -> Vec<serde_json::Value> {
         out.push(serde_json::to_value(groups).unwrap());
     }
     out.push(serde_json::to_value(wb.conflicts(&Default::default()).unwrap()).unwrap());
+    out.push(serde_json::to_value(wb.sources().unwrap()).unwrap());
     for word in ["ministry", "forces", "Лавров", "drone"] {
         out.push(ids(&ClaimFilter { query: Some(word.into()), ..Default::default() }));
         out.push(serde_json::json!(wb.search_sources(word).unwrap().iter().map(|s| s.id).collect::<Vec<_>>()));
@@ -807,6 +811,7 @@ fn a_store_of_schema_23_reads_back_the_same_claims_to_the_nanosecond_once_stored
         assert_eq!(words as usize, claims.len(), "the old store holds times and words");
     }
     assert_eq!(shown(&old), before, "the migrated store shows what the fresh one shows, times to the nanosecond");
+    assert!(detected(&old) == detected(&fresh), "the key index cut to 47 bits is the fresh one's, and so is what detection made");
 
     let conn = rusqlite::Connection::open(&old).unwrap();
     let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0)).unwrap();
