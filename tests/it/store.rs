@@ -566,19 +566,24 @@ fn a_store_of_schema_21_keeps_its_claims_and_finds_what_it_found_once_claims_are
 
 // ---- Migration 23: each claim's speaker key, indexed.
 
-#[test]
-fn a_store_of_schema_22_is_given_speaker_keys_and_groups_and_filters_speakers_as_a_fresh_one_does() {
-    use crosscheck::store::{ClaimFilter, SpeakerGroupRef};
-    use crosscheck::Workbench;
-
-    let dir = tempfile::tempdir().unwrap();
-    let mut files = corpus_files(&dir.path().join("articles"), 0, 6, 0);
+/// `files` and the shared corpus's Russian dispatches, which name speakers in Cyrillic.
+fn with_russian_dispatches(mut files: Vec<std::path::PathBuf>) -> Vec<std::path::PathBuf> {
     for e in std::fs::read_dir(crate::support::shared_corpus().join("news-ru")).expect("shared corpus") {
         let p = e.expect("corpus entry").path();
         if p.extension().is_some_and(|x| x == "txt") {
             files.push(p);
         }
     }
+    files
+}
+
+#[test]
+fn a_store_of_schema_22_is_given_speaker_keys_and_groups_and_filters_speakers_as_a_fresh_one_does() {
+    use crosscheck::store::{ClaimFilter, SpeakerGroupRef};
+    use crosscheck::Workbench;
+
+    let dir = tempfile::tempdir().unwrap();
+    let files = with_russian_dispatches(corpus_files(&dir.path().join("articles"), 0, 6, 0));
     let fresh = dir.path().join("fresh.db");
     let old = dir.path().join("old.db");
     Workbench::open(&fresh).unwrap().import_paths(&files, &mut ()).unwrap();
@@ -780,13 +785,7 @@ fn a_store_of_schema_23_reads_back_the_same_claims_to_the_nanosecond_once_stored
     use crosscheck::Workbench;
 
     let dir = tempfile::tempdir().unwrap();
-    let mut files = corpus_files(&dir.path().join("articles"), 0, 6, 2);
-    for e in std::fs::read_dir(crate::support::shared_corpus().join("news-ru")).expect("shared corpus") {
-        let p = e.expect("corpus entry").path();
-        if p.extension().is_some_and(|x| x == "txt") {
-            files.push(p);
-        }
-    }
+    let files = with_russian_dispatches(corpus_files(&dir.path().join("articles"), 0, 6, 2));
     let fresh = dir.path().join("fresh.db");
     let old = dir.path().join("old.db");
     {
