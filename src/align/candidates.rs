@@ -600,16 +600,21 @@ pub fn propose(claims: &[Features], cfg: &CandidateConfig) -> Vec<Proposal> {
 /// The shortlist for one claim given a posting lookup (the store's index): other claims by
 /// accumulated key weight, best first. `postings` answers, for a key's hash, the claims holding a
 /// key of that hash, or `None` when too many do.
-pub fn shortlist(f: &Features, cfg: &CandidateConfig, mut postings: impl FnMut(i64) -> Option<Vec<i64>>) -> Vec<i64> {
+pub fn shortlist(f: &Features, cfg: &CandidateConfig, postings: impl FnMut(i64) -> Option<Vec<i64>>) -> Vec<i64> {
+    shortlist_by_keys(f.id, &f.hashed_keys(), cfg, postings)
+}
+
+/// [`shortlist`] of claim `id` from its [`Features::hashed_keys`], computed before.
+pub fn shortlist_by_keys(id: i64, keys: &[(i64, f32)], cfg: &CandidateConfig, mut postings: impl FnMut(i64) -> Option<Vec<i64>>) -> Vec<i64> {
     // foldhash, not SipHash: a map like this is filled for every claim imported. Its order does
     // not matter: the list is sorted below, and each claim's weights add up in key order.
     let mut acc: foldhash::HashMap<i64, f32> = foldhash::HashMap::default();
-    for (k, w) in f.hashed_keys() {
+    for &(k, w) in keys {
         let Some(ids) = postings(k) else { continue };
         acc.reserve(ids.len());
-        for id in ids {
-            if id != f.id {
-                *acc.entry(id).or_default() += w;
+        for other in ids {
+            if other != id {
+                *acc.entry(other).or_default() += w;
             }
         }
     }

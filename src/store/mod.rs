@@ -44,7 +44,7 @@ pub(crate) use conflicts::{
 #[cfg(test)]
 pub(crate) use conflicts::{forget_detection_in, queue_all_in, KeyIndex};
 pub(crate) use claims::{insert_claim_in, insert_claim_party_in, set_responds_to_in, Context};
-pub(crate) use sources::insert_source_in;
+pub(crate) use sources::insert_source_hashed_in;
 pub(crate) use statements::{first_holder_in, join_statement_in, link_statement_in, statement_of_in, statements_share_a_source_in, unlink_statement_in};
 pub use sources::{Inserted, NewSource, SourceListing, SourcePage};
 pub use feeds::FeedRecord;

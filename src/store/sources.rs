@@ -73,8 +73,11 @@ fn from_row(r: &Row<'_>) -> rusqlite::Result<Source> {
 }
 
 /// Inserts a source unless one with the same text exists.
-pub(crate) fn insert_source_in(tx: &Transaction<'_>, s: &NewSource) -> Result<Inserted> {
-    let hash = crate::text::hash(s.text.as_bytes());
+///
+/// `hash` is the text's identity, [`crate::text::hash`] of its bytes, computed by the caller:
+/// the import's workers hash each text beside its extraction, and the writer, which every source
+/// waits for, only looks the hash up.
+pub(crate) fn insert_source_hashed_in(tx: &Transaction<'_>, s: &NewSource, hash: &[u8; 32]) -> Result<Inserted> {
     // Cached, as every statement of an import: a batch writes thousands of sources.
     let existing: Option<i64> =
         tx.prepare_cached("SELECT id FROM sources WHERE content_hash = ?1")?.query_row([&hash[..]], |r| r.get(0)).optional()?;

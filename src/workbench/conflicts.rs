@@ -200,7 +200,7 @@ mod tests {
         wb.store
             .write(|tx| {
                 let source = NewSource { title: "t".into(), format: "text".into(), text: text.into(), ..Default::default() };
-                let store::Inserted::New(source_id) = store::insert_source_in(tx, &source)? else { panic!("new source") };
+                let store::Inserted::New(source_id) = store::insert_source_hashed_in(tx, &source, &crate::text::hash(source.text.as_bytes()))? else { panic!("new source") };
                 let mut ids: Vec<i64> = Vec::new();
                 for (needle, sp, stance, answers) in claims {
                     let start = text.find(needle).map(|b| crate::text::char_offset(text, b)).expect("needle in text");

@@ -16,7 +16,7 @@ use std::time::{Duration, Instant};
 use super::{anchor_at, ImportOutcome, ImportSummary, Progress, Workbench};
 use crate::align::candidates::{ClaimRef, Features};
 use crate::align::facts::Lexicon;
-use crate::align::Detection;
+use crate::align::{ClaimKeys, Detection};
 use crate::error::{Error, Result};
 use crate::extract::{self, ExtractConfig, Extraction};
 use crate::gazetteer::Gazetteer;
@@ -272,6 +272,10 @@ struct Prepared {
     extraction: Extraction,
     /// What conflict detection reads of each claim, in the extraction's order.
     features: Vec<Features>,
+    /// Each claim's keys for detection, from its text and features, in the same order.
+    keys: Vec<ClaimKeys>,
+    /// The text's identity (`text::hash`), which the writer looks up for duplicates.
+    hash: [u8; 32],
 }
 
 impl Prepared {
@@ -279,8 +283,9 @@ impl Prepared {
     /// needs no store, so it runs on the pipeline's workers.
     fn new(doc: Document, raw: Option<Vec<u8>>, gazetteer: &Gazetteer) -> Prepared {
         let extraction = extract::extract(&doc.text, &ExtractConfig { gazetteer, language: doc.language.as_deref() });
-        let features = features_of(&extraction.claims, gazetteer, PARALLEL_FEATURES);
-        Prepared { doc, raw, extraction, features }
+        let (features, keys) = features_of(&extraction.claims, gazetteer, PARALLEL_FEATURES).into_iter().unzip();
+        let hash = crate::text::hash(doc.text.as_bytes());
+        Prepared { doc, raw, extraction, features, keys, hash }
     }
 }
 
@@ -288,11 +293,13 @@ impl Prepared {
 /// holds 135,000 claims) is read by one worker, and would leave the other cores idle.
 const PARALLEL_FEATURES: usize = 4096;
 
-/// Each claim's detection features, in the claims' order: on the calling thread for fewer than
-/// `parallel_from` claims, in chunks on as many threads as there are cores from there on.
-fn features_of(claims: &[extract::ExtractedClaim], gazetteer: &Gazetteer, parallel_from: usize) -> Vec<Features> {
+/// Each claim's detection features and keys, in the claims' order: on the calling thread for
+/// fewer than `parallel_from` claims, in chunks on as many threads as there are cores from there on.
+fn features_of(claims: &[extract::ExtractedClaim], gazetteer: &Gazetteer, parallel_from: usize) -> Vec<(Features, ClaimKeys)> {
     let one = |c: &extract::ExtractedClaim| {
-        Features::new(ClaimRef { id: 0, source_id: 0, text: &c.text, speaker: &c.speaker.who }, gazetteer, Lexicon::builtin())
+        let f = Features::new(ClaimRef { id: 0, source_id: 0, text: &c.text, speaker: &c.speaker.who }, gazetteer, Lexicon::builtin());
+        let keys = ClaimKeys::of(&c.text, &f);
+        (f, keys)
     };
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
     if claims.len() < parallel_from || threads < 2 {
@@ -381,7 +388,7 @@ fn write_in(
     feed_item: Option<(i64, &str)>,
     detection: &mut Detection,
 ) -> Result<ImportOutcome> {
-    let Prepared { doc, raw, extraction, features } = p;
+    let Prepared { doc, raw, extraction, features, keys, hash } = p;
     let provenance = store::NewProvenance {
         canonical_url: doc.canonical_url.clone(),
         author: doc.author.clone(),
@@ -399,7 +406,7 @@ fn write_in(
         raw: raw.clone(),
     };
     let input = new.url.clone().unwrap_or_default();
-    let (source_id, duplicate) = match store::insert_source_in(tx, &new)? {
+    let (source_id, duplicate) = match store::insert_source_hashed_in(tx, &new, hash)? {
         Inserted::Duplicate(id) => (id, true),
         Inserted::New(id) => (id, false),
     };
@@ -410,7 +417,7 @@ fn write_in(
         return Ok(ImportOutcome { input, source_id, title: new.title, duplicate, claims: 0, supersedes: None });
     }
     let supersedes = store::record_provenance_in(tx, source_id, &provenance)?;
-    let claims = store_extraction_in(tx, source_id, &new.text, extraction, features, detection)?;
+    let claims = store_extraction_in(tx, source_id, &new.text, extraction, features, keys, detection)?;
     detection.run_in(tx, gazetteer)?;
     Ok(ImportOutcome { input, source_id, title: new.title, duplicate, claims, supersedes })
 }
@@ -423,6 +430,7 @@ fn store_extraction_in(
     text: &str,
     x: &Extraction,
     features: &[Features],
+    keys: &[ClaimKeys],
     detection: &mut Detection,
 ) -> Result<usize> {
     let mut ids = std::collections::HashMap::new();
@@ -459,7 +467,7 @@ fn store_extraction_in(
             }
         }
     }
-    for ((c, (id, party)), f) in x.claims.iter().zip(stored).zip(features) {
+    for (((c, (id, party)), f), k) in x.claims.iter().zip(stored).zip(features).zip(keys) {
         // Features were computed with the extractor's party; a party the store did not know was
         // dropped, and detection then reads the claim as stored.
         if party != c.speaker.who.party {
@@ -473,7 +481,8 @@ fn store_extraction_in(
             stance: c.stance,
             responds_to: c.responds_to.as_ref().and_then(|r| ids.get(r).copied()),
         };
-        detection.prime(brief, Features { id, source_id, ..f.clone() });
+        // The keys were computed with the extractor's party too, and its text is the brief's.
+        detection.prime(brief, Features { id, source_id, ..f.clone() }, k.clone());
     }
     Ok(x.claims.len())
 }
@@ -490,7 +499,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn features_computed_on_several_threads_are_those_computed_on_one_in_the_claims_order() {
+    fn features_and_keys_computed_on_several_threads_are_those_computed_on_one_in_the_claims_order() {
         let gazetteer = Gazetteer::builtin();
         let text = "Le ministère arménien a démenti ces allégations, qualifiées de « provocation ». \
                     Bakou a affirmé que 12 drones avaient été abattus près de Tovuz.\n\n"
@@ -499,6 +508,6 @@ mod tests {
         assert!(x.claims.len() >= 40, "the text holds claims: {}", x.claims.len());
         let one = features_of(&x.claims, gazetteer, usize::MAX);
         let several = features_of(&x.claims, gazetteer, 1);
-        assert_eq!(several, one, "sharing the work changes neither the features nor their order");
+        assert_eq!(several, one, "sharing the work changes neither the features and keys nor their order");
     }
 }

@@ -983,7 +983,7 @@ fn a_search_of_several_words_with_stems_finds_claims_instead_of_an_fts_syntax_er
 fn a_source_with_more_claims_than_detection_keeps_is_not_analysed_again_in_every_pass() {
     use crosscheck::align::candidates::{ClaimRef, Features};
     use crosscheck::align::facts::Lexicon;
-    use crosscheck::align::Detection;
+    use crosscheck::align::{ClaimKeys, Detection};
     use crosscheck::gazetteer::Gazetteer;
     use crosscheck::store::{ClaimBrief, Store};
 
@@ -1013,7 +1013,8 @@ fn a_source_with_more_claims_than_detection_keeps_is_not_analysed_again_in_every
         for c in &claims {
             let features = Features::new(ClaimRef { id: c.id, source_id: c.source_id, text: &c.text, speaker: &c.speaker }, gazetteer, Lexicon::builtin());
             let brief = ClaimBrief { id: c.id, source_id: c.source_id, text: c.text.clone(), speaker: c.speaker.clone(), stance: c.stance, responds_to: c.responds_to };
-            detection.prime(brief, features);
+            let keys = ClaimKeys::of(&c.text, &features);
+            detection.prime(brief, features, keys);
         }
         let summary = store.write(|tx| detection.run_in(tx, gazetteer)).unwrap();
         (claims.len(), summary, detection.analysed())
