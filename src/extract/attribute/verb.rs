@@ -427,12 +427,12 @@ impl Attributor<'_> {
         // представитель Министерства обороны России, генерал-лейтенант Игорь Конашенков рассказал
         // про … »), not what was said. (Only an office: the verbs a lexicon lists are too few to
         // tell any other lead from a clause, "Russian forces shelled the village, the army said".)
-        let lead_is_office = np_left_boundary.is_some_and(|bt| {
+        let lead_is_office = |bt: usize| {
             (s..bt).any(|t| words(t).is_some_and(|w| lex.is(S::PersonNouns, w)) || lex.set(S::PersonNouns).match_at(&words, t).is_some())
                 && !self.holds_verb(b, s, bt)
                 && !(s..bt).any(|t| !b.toks[t].cap && words(t).is_some_and(|w| lex.has_finite_ending(w) || !lex.cues.matches_at(&words, t).is_empty()))
-        });
-        let after_content = np_left_boundary.is_some_and(|bt| (b.is_punct(bt, ',') && lead_words >= 5 && !lead_adjunct && !lead_is_office) || matches!(b.toks[bt].q, QRole::Close(_)));
+        };
+        let after_content = np_left_boundary.is_some_and(|bt| (b.is_punct(bt, ',') && lead_words >= 5 && !lead_adjunct && !lead_is_office(bt)) || matches!(b.toks[bt].q, QRole::Close(_)));
         // "A une question sur …, il a répondu : « … »": a colon or a quotation after the cue opens
         // what is said, whatever comes before.
         let nothing_right = ends_clause(c0)
