@@ -1079,3 +1079,21 @@ fn a_lead_with_a_verb_the_lexicon_does_not_list_is_still_what_was_said() {
     assert_eq!(x.claims.len(), 1, "{:#?}", x.claims);
     assert!(x.claims[0].text.starts_with("Russian forces shelled the village"), "{:#?}", x.claims);
 }
+
+#[test]
+fn a_name_joined_to_a_speaker_after_its_cue_speaks_too() {
+    let x = run("На участке границы произошла перестрелка между военнослужащими, сообщают погранслужбы КР и РТ.", Some("ru"));
+    let c = x.claims.iter().find(|c| c.text.contains("перестрелка")).unwrap_or_else(|| panic!("{:#?}", x.claims));
+    assert_eq!(c.speaker.who.countries, ["KG", "TJ"], "{c:#?}");
+    let x = run("Les deux armées ont échangé des tirs à la frontière, ont affirmé Bakou et Erevan.", Some("fr"));
+    let c = x.claims.iter().find(|c| c.text.contains("échangé des tirs")).unwrap_or_else(|| panic!("{:#?}", x.claims));
+    assert_eq!(c.speaker.who.countries, ["AZ", "AM"], "{c:#?}");
+}
+
+#[test]
+fn a_body_named_by_its_noun_alone_is_not_the_state_of_the_agency_relaying_the_text() {
+    // Sputnik relays; the border service that speaks next is not Russia's for it.
+    let x = run("Сегодня на границе случился конфликт, передает Sputnik. На участке госграницы произошла перестрелка, сообщает погранслужба ГКНБ.", Some("ru"));
+    let c = x.claims.iter().find(|c| c.text.contains("перестрелка")).unwrap_or_else(|| panic!("{:#?}", x.claims));
+    assert!(!c.speaker.who.countries.contains(&"RU".to_string()), "{c:#?}");
+}

@@ -114,7 +114,10 @@ impl Attributor<'_> {
         while z < e && z < k + NP_MAX && b.toks[z].kind == Kind::Word {
             // "les autorités à New Delhi": a seat of government after an institution is part of it.
             let seat = matches!(b.word(z), Some("à" | "a" | "in")) && z + 1 < e && b.toks[z + 1].cap && self.r.name_at(b, z + 1).is_some();
-            if z > k && self.lex.is(S::NpRightStop, b.word(z).unwrap_or("")) && !seat {
+            // "…, сообщают погранслужбы КР и РТ", "…, ont affirmé Bakou et Erevan": a name joined
+            // to the speaker is a second speaker (the resolver splits the coordination).
+            let joined = z > k && self.lex.is(S::Conjunctions, b.word(z).unwrap_or("")) && z + 1 < e && b.toks[z + 1].cap && self.r.name_at(b, z + 1).is_some();
+            if z > k && self.lex.is(S::NpRightStop, b.word(z).unwrap_or("")) && !seat && !joined {
                 break;
             }
             z += 1;

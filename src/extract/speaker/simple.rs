@@ -351,7 +351,7 @@ impl Resolver<'_> {
             if org && !relay && !describes_person && !nonstate {
                 // "le ministère" after its minister spoke: the institution of the state last speaking.
                 // (Its own content counts: the minister it quotes names the state.)
-                let state = hist.recent(pos, (0, 0), &|e| e.speaker.countries.len() == 1).map(|e| e.speaker.countries.clone());
+                let state = hist.recent(pos, (0, 0), &|e| e.speaker.countries.len() == 1 && !e.is_agency()).map(|e| e.speaker.countries.clone());
                 // With no state speaking yet, "le gouvernement" is the government of the state the
                 // document is about.
                 let state = state.or_else(|| self.profile.and_then(Profile::home).filter(|_| !group).map(|h| vec![h.to_string()]));
