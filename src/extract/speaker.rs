@@ -403,6 +403,11 @@ impl Resolver<'_> {
                 if n == 1 && ((k > 0 && ws[k - 1] + 1 == ws[k] && name_word(ws[k - 1])) || (k + 1 < ws.len() && ws[k + 1] == ws[k] + 1 && name_word(ws[k + 1]))) {
                     continue;
                 }
+                // "Shan State", "Khorasan Province": the name of a division, not of a city.
+                let after = k + n;
+                if after < ws.len() && ws[after] == ws[k + n - 1] + 1 && b.toks[ws[after]].cap && b.word(ws[after]).is_some_and(|w| self.lex.is(S::DivisionNouns, w)) {
+                    continue;
+                }
                 self.folded_key(b, ws[k], ws[k + n - 1], &mut key);
                 let found = places.lookup_folded(&key).or_else(|| if self.lex.code == "ru" { places.lookup_stem(&key) } else { None });
                 if let Some(p) = found {

@@ -1097,3 +1097,12 @@ fn a_body_named_by_its_noun_alone_is_not_the_state_of_the_agency_relaying_the_te
     let c = x.claims.iter().find(|c| c.text.contains("перестрелка")).unwrap_or_else(|| panic!("{:#?}", x.claims));
     assert!(!c.speaker.who.countries.contains(&"RU".to_string()), "{c:#?}");
 }
+
+#[test]
+fn a_name_before_a_division_noun_is_no_city_of_another_state() {
+    // "Shan" is also a Chinese town; "Shan State" is a division, and gives no state to the
+    // officials that speak.
+    let x = run("The outlet is spreading false news that the army shelled houses in southern Shan State. However, relevant regional security officials have refuted these claims.", Some("en"));
+    let c = x.claims.iter().find(|c| c.speaker.who.name.contains("security officials")).unwrap_or_else(|| panic!("{:#?}", x.claims));
+    assert!(!c.speaker.who.countries.contains(&"CN".to_string()), "{c:#?}");
+}
