@@ -717,6 +717,20 @@ impl Resolver<'_> {
                 }
                 return Some(Entity::new(Speaker { name: self.strip_det(b, &ws), party: None, countries }, EntityKind::Group, pos));
             }
+            // "Serbia politicians and police": bodies of a state written beside a part that names
+            // it, and naming none themselves, are that state's.
+            let stateless_body = |&(a, z): &(usize, usize)| {
+                let words = |t: usize| if t >= a && t < z { b.word(t) } else { None };
+                self.first_state(b, a, z).is_none() && (a..z).any(|t| lex.set(S::OrgNouns).match_at(&words, t).is_some() || words(t).is_some_and(|w| lex.is(S::LocalOffices, w)))
+            };
+            let states: Vec<&Entity> = resolved.iter().filter(|e| e.speaker.countries.len() == 1).collect();
+            if resolved.len() == parts.len() && !states.is_empty() && states.iter().all(|e| e.speaker.countries == states[0].speaker.countries) {
+                let rest_are_bodies = parts.iter().zip(&resolved).all(|(p, e)| !e.speaker.countries.is_empty() || stateless_body(p));
+                if rest_are_bodies && states.len() < parts.len() {
+                    let countries = states[0].speaker.countries.clone();
+                    return Some(Entity::new(Speaker { name: self.strip_det(b, &ws), party: countries.first().cloned(), countries }, EntityKind::Group, pos));
+                }
+            }
             // Otherwise the last part is the subject ("police arrived and the chief said").
             let &(a, z) = parts.last()?;
             return self.resolve_simple(b, a, z, pos, exclude, hist);

@@ -1106,3 +1106,14 @@ fn a_name_before_a_division_noun_is_no_city_of_another_state() {
     let c = x.claims.iter().find(|c| c.speaker.who.name.contains("security officials")).unwrap_or_else(|| panic!("{:#?}", x.claims));
     assert!(!c.speaker.who.countries.contains(&"CN".to_string()), "{c:#?}");
 }
+
+#[test]
+fn state_bodies_coordinated_with_a_part_that_names_the_state_are_its() {
+    let x = run("Serbia politicians and police on Wednesday again denied they had deployed a sound cannon against protesters.", Some("en"));
+    let c = x.claims.iter().find(|c| c.text.contains("sound cannon")).unwrap_or_else(|| panic!("{:#?}", x.claims));
+    assert_eq!(c.speaker.who.countries, ["RS"], "{c:#?}");
+    // Not a part that is no body of a state: experts speak for none.
+    let x = run("Serbian officials and independent experts said the device was never used.", Some("en"));
+    let c = x.claims.iter().find(|c| c.text.contains("never used")).unwrap_or_else(|| panic!("{:#?}", x.claims));
+    assert_ne!(c.speaker.who.countries, ["RS"], "{c:#?}");
+}
