@@ -1117,3 +1117,13 @@ fn state_bodies_coordinated_with_a_part_that_names_the_state_are_its() {
     let c = x.claims.iter().find(|c| c.text.contains("never used")).unwrap_or_else(|| panic!("{:#?}", x.claims));
     assert_ne!(c.speaker.who.countries, ["RS"], "{c:#?}");
 }
+
+#[test]
+fn a_quantifier_floated_between_auxiliary_and_verb_keeps_the_cue() {
+    let x = run("Serbia's police and the government have all firmly denied that they used such a device.", Some("en"));
+    let c = x.claims.iter().find(|c| c.text.contains("used such a device")).unwrap_or_else(|| panic!("{:#?}", x.claims));
+    assert_eq!((c.stance.as_str(), c.speaker.who.countries.as_slice()), ("deny", ["RS".to_string()].as_slice()), "{c:#?}");
+    // Not a quantifier opening the content: "urged both sides" keeps "both".
+    let x = run("The European Union urged both sides to show restraint.", Some("en"));
+    assert!(x.claims.iter().any(|c| c.text.starts_with("both sides")), "{:#?}", x.claims);
+}

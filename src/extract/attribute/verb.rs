@@ -153,6 +153,12 @@ impl Attributor<'_> {
                     j = k + 1 - n;
                     continue;
                 }
+                // "have all denied", « ont tous démenti »: a quantifier floated between the
+                // auxiliary and the verb.
+                if lex.is(S::FloatingQuantifiers, wk) && k > s && b.word(k - 1).is_some_and(|w| lex.is(S::Aux, w)) {
+                    j = k;
+                    continue;
+                }
                 if lex.is(S::Clitics, wk) {
                     // « s'est dit prêt », « se sont félicités »: a reflexive verb, not a passive.
                     if lex.is(S::Reflexives, wk) {
