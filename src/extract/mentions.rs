@@ -195,7 +195,10 @@ fn left_office(r: &Resolver<'_>, b: &Block, s: usize, a: usize) -> Option<(usize
             break;
         }
         // "de la Défense", "of the Interior": a determiner after a preposition stays in the phrase.
-        if lex.is(S::Determiners, w) && !(k > s && b.word(k - 1).is_some_and(|p| matches!(p, "de" | "d'" | "of" | "du" | "des"))) {
+        // (« de », « du » are determiners too, but inside the phrase they link its words: « le
+        // ministre belge de la Justice ».)
+        let links = matches!(w, "de" | "d'" | "du" | "des");
+        if lex.is(S::Determiners, w) && !links && !(k > s && b.word(k - 1).is_some_and(|p| matches!(p, "de" | "d'" | "of" | "du" | "des"))) {
             break;
         }
         office |= lex.set(S::PersonNouns).match_at(&|x| b.word(x), k).is_some();

@@ -1133,3 +1133,15 @@ fn a_claim_quoted_inside_a_statement_ran_on_into_the_next_sentence_and_answered_
     assert!(!az.text.contains("did not fire"), "{az:#?}");
     assert_eq!(az.responds_to, None, "{az:#?}");
 }
+
+#[test]
+fn a_french_office_linking_its_words_with_de_gives_the_state_of_the_person_it_introduces() {
+    // « de » is a determiner in French, and ended the office before its head: « le ministre belge
+    // de la Justice, Vincent Dupont » gave Dupont no state, and his later claims none either.
+    let x = crosscheck::extract::extract(
+        "Le ministre belge de la Justice, Vincent Dupont, est visible sur des images. Dupont a affirmé qu'il ignorait les faits.",
+        &crosscheck::extract::ExtractConfig { gazetteer: crosscheck::gazetteer::Gazetteer::builtin(), language: Some("fr") },
+    );
+    let c = x.claims.iter().find(|c| c.text.contains("ignorait")).unwrap_or_else(|| panic!("{:#?}", x.claims));
+    assert_eq!(c.speaker.who.countries, ["BE"], "{c:#?}");
+}
