@@ -532,6 +532,22 @@ impl Resolver<'_> {
 
     fn note_opening_person(&self, b: &Block, s: usize, e: usize, hist: &mut History) {
         let lex = self.lex;
+        // "Le chef de la diplomatie iranienne, Abbas Araghchi, a rencontré …", "Iran's foreign
+        // minister, Abbas Araghchi, met …": an office opening the sentence, and the name in
+        // apposition to it between commas.
+        if let Some(c) = (s + 1..(s + 10).min(e)).find(|&t| b.is_punct(t, ',')) {
+            let office = (s..c).any(|t| lex.set(S::PersonNouns).match_at(&|x| if x < c { b.word(x) } else { None }, t).is_some()) && (s..c).all(|t| b.toks[t].kind == Kind::Word || b.is_punct(t, '\''));
+            let mut z = c + 1;
+            while z < e && z < c + 5 && b.toks[z].kind == Kind::Word && (b.toks[z].cap || b.word(z).is_some_and(|w| lex.is(S::NameParticles, w))) {
+                z += 1;
+            }
+            if office && z >= c + 3 && b.is_punct(z, ',') {
+                if let Some(who) = self.resolve_simple(b, c + 1, z, b.toks[c + 1].cs, (0, 0), hist).filter(|x| x.kind == EntityKind::Person && x.last_name.is_some()) {
+                    hist.push_subject(who);
+                }
+                return;
+            }
+        }
         let mut z = s;
         let mut name_words = 0;
         while z < e && z < s + 8 && b.toks[z].kind == Kind::Word {
@@ -673,7 +689,7 @@ impl Resolver<'_> {
             // not, when that one comes after the last who spoke.
             let found = match (found, psex) {
                 (Some(f), Some(_)) if f.kind == EntityKind::Person => {
-                    let named = hist.subjects.iter().rev().find(|e| e.pos < pos && e.pos > f.pos && !(exclude.0 <= e.pos && e.pos < exclude.1) && e.sex == psex && hist.narrated(e.pos));
+                    let named = hist.subjects.iter().rev().find(|e| e.pos < pos && e.pos > f.pos && !(exclude.0 <= e.pos && e.pos < exclude.1) && sex::agrees(psex, e.sex) && hist.narrated(e.pos));
                     named.or(Some(f))
                 }
                 (f, _) => f,

@@ -1127,3 +1127,15 @@ fn a_quantifier_floated_between_auxiliary_and_verb_keeps_the_cue() {
     let x = run("The European Union urged both sides to show restraint.", Some("en"));
     assert!(x.claims.iter().any(|c| c.text.starts_with("both sides")), "{:#?}", x.claims);
 }
+
+#[test]
+fn a_pronoun_stands_for_the_person_an_opening_office_introduces_after_the_last_speaker() {
+    // The subject of the sentence before, introduced by an office and a name in apposition, is who
+    // "he" / « il » continues, though they said nothing yet and their first name tells no sex.
+    let x = run("Zelensky said the troops were holding.\nIran's foreign minister, Abbas Araghchi, met his counterpart on Monday. \"We have no intention of building a weapon,\" he said.", Some("en"));
+    let c = x.claims.iter().find(|c| c.text.contains("no intention")).unwrap_or_else(|| panic!("{:#?}", x.claims));
+    assert_eq!((c.speaker.who.name.as_str(), c.speaker.who.countries.as_slice()), ("Abbas Araghchi", ["IR".to_string()].as_slice()), "{c:#?}");
+    let x = run("Selon Zelensky, les troupes tiennent leurs positions.\nLe chef de la diplomatie iranienne, Abbas Araghchi, a rencontré son homologue. « Nous ne voulons pas d'arme », a-t-il affirmé.", Some("fr"));
+    let c = x.claims.iter().find(|c| c.text.contains("voulons")).unwrap_or_else(|| panic!("{:#?}", x.claims));
+    assert_eq!(c.speaker.who.countries, ["IR"], "{c:#?}");
+}
