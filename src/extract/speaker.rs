@@ -256,7 +256,13 @@ impl Resolver<'_> {
     /// its names ("МИД России", "в Кремле"), by stem.
     fn named<'g>(&'g self, b: &Block, first: usize, last: usize, key: &mut String) -> Vec<&'g Entry> {
         self.folded_key(b, first, last, key);
-        let entries = self.gazetteer.lookup_folded(key);
+        let mut entries = self.gazetteer.lookup_folded(key);
+        // "The U.S. said": the period closing an initialism is a token of its own (it may end the
+        // sentence too), and the name is written with it.
+        if entries.is_empty() && key.contains('.') && b.toks.get(last + 1).is_some_and(|p| p.kind == Kind::Punct && p.ch == '.' && p.cs == b.toks[last].ce) {
+            key.push('.');
+            entries = self.gazetteer.lookup_folded(key);
+        }
         if !entries.is_empty() || self.lex.code != "ru" {
             return entries;
         }

@@ -1145,3 +1145,15 @@ fn a_french_office_linking_its_words_with_de_gives_the_state_of_the_person_it_in
     let c = x.claims.iter().find(|c| c.text.contains("ignorait")).unwrap_or_else(|| panic!("{:#?}", x.claims));
     assert_eq!(c.speaker.who.countries, ["BE"], "{c:#?}");
 }
+
+#[test]
+fn a_state_written_as_an_initialism_with_periods_is_named() {
+    // "U.S." ends on a period that is a token of its own: "The U.S. said" named no party, and "A
+    // senior U.S. official" was cut to "official".
+    let cfg = crosscheck::extract::ExtractConfig { gazetteer: crosscheck::gazetteer::Gazetteer::builtin(), language: Some("en") };
+    for (text, name) in [("The U.S. said the sanctions would stay.", "U.S"), ("A senior U.S. official said Washington was not involved.", "senior U.S. official")] {
+        let x = crosscheck::extract::extract(text, &cfg);
+        assert_eq!(x.claims.len(), 1, "{:#?}", x.claims);
+        assert_eq!((x.claims[0].speaker.who.name.as_str(), x.claims[0].speaker.who.countries.as_slice()), (name, ["US".to_string()].as_slice()), "{text}");
+    }
+}

@@ -92,6 +92,18 @@ impl Attributor<'_> {
                     _ => break,
                 }
             }
+            // "A senior U.S. official said": the periods of an abbreviation of single letters are
+            // inside the phrase.
+            let initial = |t: usize| {
+                let w = &self.r.text[b.toks[t].bs..b.toks[t].be];
+                b.toks[t].kind == Kind::Word && b.toks[t].upper && (w.len() == 1 || w.split('.').all(|p| p.chars().count() == 1))
+            };
+            // (Not before a capitalized article: "… by the U.S. The Pentagon said" starts anew.)
+            let opens_anew = b.toks.get(k + 1).is_some_and(|n| n.cap) && b.word(k + 1).is_some_and(|w| self.lex.is(S::Determiners, w));
+            if b.is_punct(k, '.') && k > s && initial(k - 1) && !opens_anew {
+                a = k;
+                continue;
+            }
             let Some(w) = b.word(k) else { break };
             if self.lex.is(S::NpLeftStop, w) {
                 break;
