@@ -1157,3 +1157,15 @@ fn a_state_written_as_an_initialism_with_periods_is_named() {
         assert_eq!((x.claims[0].speaker.who.name.as_str(), x.claims[0].speaker.who.countries.as_slice()), (name, ["US".to_string()].as_slice()), "{text}");
     }
 }
+
+#[test]
+fn a_seat_after_a_grave_accented_a_stays_in_the_speaker() {
+    // Folded, « à » reads as the auxiliary « a »: « soutiennent les autorités à New Delhi » was cut
+    // to « les autorités », which took the state of the last speaker (Pakistan).
+    let x = crosscheck::extract::extract(
+        "« Nos soldats ont riposté », a déclaré un porte-parole du ministère pakistanais de la Défense.\nLes frappes ont visé des camps terroristes, soutiennent les autorités à New Delhi.",
+        &crosscheck::extract::ExtractConfig { gazetteer: crosscheck::gazetteer::Gazetteer::builtin(), language: Some("fr") },
+    );
+    let c = x.claims.iter().find(|c| c.text.contains("camps terroristes")).unwrap_or_else(|| panic!("{:#?}", x.claims));
+    assert_eq!((c.speaker.who.name.as_str(), c.speaker.who.countries.as_slice()), ("autorités à New Delhi", ["IN".to_string()].as_slice()), "{c:#?}");
+}

@@ -27,8 +27,11 @@ impl Attributor<'_> {
             let noun = t > a && words(t - 1).is_some_and(|p| lex.is(S::Determiners, p) || lex.is(S::NpRightStop, p) || matches!(p, "of" | "de" | "d'"));
             // A participle before its agent qualifies the noun ("the report updated by the UN").
             let before_agent = words(t + 1).is_some_and(|w| lex.is(S::AgentPreps, w));
+            // (Folded, « à » reads as the auxiliary « a »: "les autorités à New Delhi".)
+            let grave_a = &self.r.text[b.toks[t].bs..b.toks[t].be] == "à";
             !b.toks[t].cap
                 && !before_agent
+                && !grave_a
                 && (words(t).is_some_and(|w| lex.is(S::Aux, w) || lex.is_finite(w))
                     || (!noun && lex.cues.matches_at(&words, t).iter().any(|(_, c)| c.form != Form::Participle)))
         };
