@@ -1139,3 +1139,12 @@ fn a_pronoun_stands_for_the_person_an_opening_office_introduces_after_the_last_s
     let c = x.claims.iter().find(|c| c.text.contains("voulons")).unwrap_or_else(|| panic!("{:#?}", x.claims));
     assert_eq!(c.speaker.who.countries, ["IR"], "{c:#?}");
 }
+
+#[test]
+fn a_source_after_the_cue_leaves_what_was_said_before_it() {
+    // "said in a statement carried by KCNA": nothing is said on the right of the cue.
+    let x = run("North Korea will respond with force, the foreign ministry said in a statement carried by KCNA.", Some("en"));
+    let c = x.claims.iter().find(|c| c.cue == "said").unwrap_or_else(|| panic!("{:#?}", x.claims));
+    assert_eq!(c.text, "North Korea will respond with force", "{c:#?}");
+    assert_eq!(c.via.iter().map(|v| v.countries.clone()).collect::<Vec<_>>(), [vec!["KP".to_string()]], "{c:#?}");
+}

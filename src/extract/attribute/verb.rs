@@ -441,7 +441,13 @@ impl Attributor<'_> {
         let after_content = np_left_boundary.is_some_and(|bt| (b.is_punct(bt, ',') && lead_words >= 5 && !lead_adjunct && !lead_is_office(bt)) || matches!(b.toks[bt].q, QRole::Close(_)));
         // "A une question sur …, il a répondu : « … »": a colon or a quotation after the cue opens
         // what is said, whatever comes before.
+        // "North Korea will respond, the foreign ministry said in a statement carried by KCNA": a
+        // setting with no clause after it says nothing; what was said is before.
+        // (Nor does a source after it: "…, said in a statement carried by KCNA".)
+        let setting = words(c0).is_some_and(|w| lex.is(S::SettingPreps, w)) || lex.set(S::PrepCues).match_at(&words, c0).is_some();
+        let only_setting = comp.is_none() && after_content && setting && !self.holds_verb(b, c0, clause_end);
         let nothing_right = ends_clause(c0)
+            || only_setting
             || (comp.is_none()
                 && !introduced
                 && after_content
