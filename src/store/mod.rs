@@ -125,6 +125,14 @@ impl Store {
         // twice the system time of the import. Pages are taken as needed, so a store that is
         // only read holds no more memory than before.
         self.conn.execute_batch("PRAGMA cache_size=-65536")?;
+        // Statement journals in memory. A statement that writes several rows (a claim's insert,
+        // an `INSERT OR REPLACE`, the full-text rows of a batch) copies each page it changes
+        // to a statement journal first, so that it can be undone alone; past 64 KB SQLite
+        // spilled that journal to a file in /var/tmp, and a batch import made a `pwrite` for
+        // nearly every page it touched: 18 % of the import's writer at 10,000 articles, most of
+        // it in the kernel (`docs/perf/import-profile.md`). Temporary tables and sorts are kept
+        // in memory too; the store makes none larger than an index rebuilt by a migration.
+        self.conn.execute_batch("PRAGMA temp_store=MEMORY")?;
         Ok(())
     }
 
