@@ -104,7 +104,10 @@ impl ClaimKeys {
 /// Indexes every claim not yet indexed and finds their conflicts: replies first, then
 /// cross-source candidates. Runs in the caller's transaction (an import's).
 pub fn detect_in(tx: &Transaction<'_>, gazetteer: &Gazetteer, cfg: &CandidateConfig) -> Result<DetectSummary> {
-    Detection::default().detect_in(tx, gazetteer, cfg)
+    let mut detection = Detection::default();
+    let summary = detection.detect_in(tx, gazetteer, cfg)?;
+    detection.write_index_in(tx)?;
+    Ok(summary)
 }
 
 /// Detection run again and again in one transaction (an import batch runs it after each
@@ -136,6 +139,16 @@ pub struct Detection {
     holders: HashMap<i64, Option<(i64, String)>>,
     /// The keys of the claims primed for the next run, computed with their features.
     primed_keys: HashMap<i64, Rc<ClaimKeys>>,
+    /// Claims stored in this transaction and not queued for detection, for the next run.
+    added: Vec<i64>,
+    /// Key index rows not written yet, by key hash: the claims indexed under it, in order.
+    /// [`Detection::write_index_in`] writes them sorted, once per transaction of an import, where
+    /// a statement per row cost a tenth of the writer; until then the postings above (which
+    /// hold every key with an unwritten row) and [`Detection::first_holder`] read them.
+    unwritten: HashMap<i64, Vec<i64>>,
+    /// Keys found too common to block on since the index was last written: their postings in
+    /// the store are still to delete, and read as gone.
+    unwritten_common: foldhash::HashSet<i64>,
 }
 
 impl Default for Detection {
@@ -155,7 +168,33 @@ const KEPT_CLAIMS: usize = 50_000;
 impl Detection {
     /// [`detect_in`] with the default configuration.
     pub fn run_in(&mut self, tx: &Transaction<'_>, gazetteer: &Gazetteer) -> Result<DetectSummary> {
+        let summary = self.run_batched_in(tx, gazetteer)?;
+        self.write_index_in(tx)?;
+        Ok(summary)
+    }
+
+    /// [`Detection::run_in`], leaving the key index rows it makes in memory for the runs after
+    /// it in the same transaction: the caller writes them with [`Detection::write_index_in`]
+    /// before it commits (an import, once per batch of sources).
+    pub fn run_batched_in(&mut self, tx: &Transaction<'_>, gazetteer: &Gazetteer) -> Result<DetectSummary> {
         self.detect_in(tx, gazetteer, &CandidateConfig::default())
+    }
+
+    /// Writes the key index rows the runs since the last call made, sorted (a batch fills the
+    /// index's pages in order), and marks the keys they found too common.
+    pub fn write_index_in(&mut self, tx: &Transaction<'_>) -> Result<()> {
+        let mut common: Vec<i64> = self.unwritten_common.drain().collect();
+        common.sort_unstable();
+        store::mark_common_in(tx, &common)?;
+        let mut rows: Vec<(i64, i64)> = self.unwritten.drain().flat_map(|(k, claims)| claims.into_iter().map(move |c| (k, c))).collect();
+        rows.sort_unstable();
+        store::insert_postings_in(tx, &rows, &[])
+    }
+
+    /// Tells detection of claims stored in this transaction without being queued for it (an
+    /// import's: `store::insert_stored_claim_in`): the next run detects them with the queue's.
+    pub fn added(&mut self, ids: impl IntoIterator<Item = i64>) {
+        self.added.extend(ids);
     }
 
     /// A detection that keeps the features of at most `claims` claims it read from the store
@@ -170,6 +209,9 @@ impl Detection {
             last_indexed: 0,
             holders: HashMap::default(),
             primed_keys: HashMap::default(),
+            added: Vec::new(),
+            unwritten: HashMap::default(),
+            unwritten_common: foldhash::HashSet::default(),
         }
     }
 
@@ -203,11 +245,20 @@ impl Detection {
         if hit.1.account_read {
             return Ok(Some(hit));
         }
-        let mut whole = (*hit).clone();
-        whole.1.account_read = true;
         // Claims of one source are stored in text order with consecutive ids. An import primes
         // a whole source's claims: a claim before them is another source's, and is not read.
         let primed = self.primed.contains_key(&id);
+        // Completed in place when no one else holds it: a copy of a claim's features (a dozen
+        // sets of words) for every claim was 2 % of the import's writer.
+        let kept = if primed { self.primed.remove(&id) } else { self.claims.remove(&id).flatten() };
+        let mut whole = match kept {
+            Some(own) => {
+                drop(hit);
+                Rc::try_unwrap(own).unwrap_or_else(|shared| (*shared).clone())
+            }
+            None => (*hit).clone(),
+        };
+        whole.1.account_read = true;
         for earlier in (1..=candidates::ACCOUNT_REACH as i64).map(|k| id - k) {
             if primed && !self.primed.contains_key(&earlier) {
                 break;
@@ -218,11 +269,10 @@ impl Detection {
             }
         }
         let whole = Rc::new(whole);
-        match self.primed.get_mut(&id) {
-            Some(slot) => *slot = whole.clone(),
-            None => {
-                self.claims.insert(id, Some(whole.clone()));
-            }
+        if primed {
+            self.primed.insert(id, whole.clone());
+        } else {
+            self.claims.insert(id, Some(whole.clone()));
         }
         Ok(Some(whole))
     }
@@ -294,6 +344,8 @@ impl Detection {
             // One more than the cap, as the store would answer, to tell a full list from a common key.
             let got = store::postings_in(tx, key, cap)?.unwrap_or_else(|| vec![i64::MIN; cap + 1]);
             if self.postings.len() >= KEPT_KEYS {
+                // The postings kept are what reads the unwritten rows: written first.
+                self.write_index_in(tx)?;
                 self.postings.clear();
             }
             self.postings.insert(key, got);
@@ -305,11 +357,13 @@ impl Detection {
     /// holder through it), a blocking key while fewer than `cap` claims hold it. The claim that
     /// would be the key's `cap + 1`-th holder marks it too common instead, and its postings go:
     /// a common key's postings are never read (the shortlist skips it), and they were 99 % of
-    /// the blocking postings of a 108,000-claim workspace.
-    fn index(&mut self, tx: &Transaction<'_>, id: i64, blocking: &[i64], statement: i64, cap: usize) -> Result<()> {
+    /// the blocking postings of a 108,000-claim workspace. The rows are written by
+    /// [`Detection::write_index_in`]; `queued` says the claim is in the store's detection queue.
+    fn index(&mut self, tx: &Transaction<'_>, id: i64, blocking: &[i64], statement: i64, cap: usize, queued: bool) -> Result<()> {
         if id <= self.last_indexed {
             // A claim indexed again (edited): its old keys leave the store's lists below, and
-            // its statement key may have changed.
+            // its statement key may have changed. Rows still in memory are written first.
+            self.write_index_in(tx)?;
             self.postings.clear();
             self.holders.clear();
         }
@@ -320,18 +374,43 @@ impl Detection {
         if !self.primed.contains_key(&id) {
             store::unindex_claim_in(tx, id)?;
         }
-        let (mut stored, mut common) = (vec![statement], Vec::new());
+        if queued {
+            store::dequeue_claim_in(tx, id)?;
+        }
+        self.unwritten.entry(statement).or_default().push(id);
         for &k in blocking {
-            let Some(ids) = self.postings_entry(tx, k, cap)? else { continue };
-            if ids.len() < cap {
-                stored.push(k);
-                ids.push(id);
-            } else if ids.len() == cap {
-                common.push(k);
-                ids.push(id);
+            // Whether the claim joins the key's postings (true) or makes it common (false).
+            let joins = match self.postings_entry(tx, k, cap)? {
+                Some(ids) if ids.len() < cap => {
+                    ids.push(id);
+                    true
+                }
+                Some(ids) if ids.len() == cap => {
+                    ids.push(id);
+                    false
+                }
+                _ => continue,
+            };
+            if joins {
+                self.unwritten.entry(k).or_default().push(id);
+            } else {
+                // Its postings go, those written and those not yet.
+                self.unwritten.remove(&k);
+                self.unwritten_common.insert(k);
             }
         }
-        store::index_claim_in(tx, id, &stored, &common)
+        Ok(())
+    }
+
+    /// The first claim after `after` holding a key of hash `key`, other than `claim`:
+    /// [`store::first_holder_in`] with the rows not written yet.
+    fn first_holder(&self, tx: &Transaction<'_>, key: i64, claim: i64, after: i64) -> Result<Option<i64>> {
+        let stored = if self.unwritten_common.contains(&key) { None } else { store::first_holder_in(tx, key, claim, after)? };
+        let unwritten = self.unwritten.get(&key).and_then(|claims| claims.iter().copied().filter(|&c| c != claim && c > after).min());
+        Ok(match (stored, unwritten) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        })
     }
 
     fn detect_in(&mut self, tx: &Transaction<'_>, gazetteer: &Gazetteer, cfg: &CandidateConfig) -> Result<DetectSummary> {
@@ -342,14 +421,18 @@ impl Detection {
 
     /// The run itself: every claim in the detection queue indexed, then replies, then candidates.
     fn detect_queued_in(&mut self, tx: &Transaction<'_>, gazetteer: &Gazetteer, cfg: &CandidateConfig) -> Result<DetectSummary> {
-        let new = store::unindexed_claims_in(tx)?;
+        let queued = store::unindexed_claims_in(tx)?;
+        let mut new = queued.clone();
+        new.append(&mut self.added);
+        new.sort_unstable();
+        new.dedup();
         let mut summary = DetectSummary { claims: new.len(), ..Default::default() };
         for &id in &new {
             let Some(hit) = self.load(tx, gazetteer, id)? else { continue };
             let brief = &hit.0;
             let keys = self.keys_of(&hit);
             let exact_hash = keys.statement_hash;
-            self.index(tx, id, &keys.blocking_hashes(), exact_hash, cfg.max_postings)?;
+            self.index(tx, id, &keys.blocking_hashes(), exact_hash, cfg.max_postings, queued.binary_search(&id).is_ok())?;
             // An exact copy of an earlier claim of the same side in another source carries its
             // statement. The earliest holder is looked up directly: however many copies hold the
             // key, it must not be skipped as too common. The index knows only the key's hash, so
@@ -358,14 +441,14 @@ impl Detection {
             // comparison, never a wrong statement).
             let exact = keys.statement.as_str();
             let mut after = 0;
-            while let Some(first) = store::first_holder_in(tx, exact_hash, id, after)?.filter(|&o| o < id) {
+            while let Some(first) = self.first_holder(tx, exact_hash, id, after)?.filter(|&o| o < id) {
                 after = first;
                 let Some((first_source, first_key)) = self.holder_key(tx, first)? else { break };
                 if first_key != exact {
                     continue;
                 }
                 if first_source != brief.source_id && store::statement_of_in(tx, id)? == id {
-                    store::join_statement_in(tx, id, store::statement_of_in(tx, first)?)?;
+                    store::join_alone_statement_in(tx, id, store::statement_of_in(tx, first)?)?;
                     summary.carried += 1;
                 }
                 break;
@@ -474,7 +557,7 @@ fn candidates_in(
                 continue;
             }
             if diff::words_alike(&brief.text, &ob.text, SAME_STATEMENT_SIMILARITY) {
-                store::join_statement_in(tx, id, store::statement_of_in(tx, other)?)?;
+                store::join_alone_statement_in(tx, id, store::statement_of_in(tx, other)?)?;
                 summary.carried += 1;
                 break;
             }

@@ -146,7 +146,7 @@ fn index_all_in(tx: &Transaction<'_>, gazetteer: &Gazetteer, cfg: &CandidateConf
             match first.get(&(k.statement, k.check)) {
                 Some(&(holder, source)) => {
                     if source != k.source_id && store::statement_of_in(tx, k.id)? == k.id {
-                        store::join_statement_in(tx, k.id, store::statement_of_in(tx, holder)?)?;
+                        store::join_alone_statement_in(tx, k.id, store::statement_of_in(tx, holder)?)?;
                         summary.carried += 1;
                     }
                 }

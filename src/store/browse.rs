@@ -81,7 +81,7 @@ fn walk_pays(want: usize, rows: usize, total: usize) -> bool {
 }
 
 /// Source ids a block of [`READING_BLOCKS`] spans, as a shift (the triggers' `>> 6`).
-const READING_BLOCK_BITS: u32 = 6;
+pub(super) const READING_BLOCK_BITS: u32 = 6;
 
 /// Where the whole list's claim at some offset is: the first source id of its block, and its
 /// offset from that block's first claim.

@@ -379,10 +379,6 @@ pub(super) fn from_row(r: &Row<'_>) -> rusqlite::Result<Claim> {
     })
 }
 
-/// Inserts a claim and returns its id.
-pub(crate) fn insert_claim_in(tx: &Transaction<'_>, c: &NewClaim) -> Result<i64> {
-    Ok(insert_claim_party_in(tx, c, Context::Stored)?.0)
-}
 
 /// Where a stored claim's anchor context comes from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -394,16 +390,123 @@ pub(crate) enum Context {
     FromSource(usize),
 }
 
-/// [`insert_claim_in`], also giving the party key stored (the speaker's, unless the store does
-/// not know it).
-pub(crate) fn insert_claim_party_in(tx: &Transaction<'_>, c: &NewClaim, context: Context) -> Result<(i64, Option<String>)> {
-    let now = super::now();
-    // A speaker's party key that the store does not know (a typo, a deleted party) is dropped
-    // rather than failing the whole import on a foreign key.
-    let party: Option<String> = match &c.speaker.party {
-        Some(k) => tx.prepare_cached("SELECT key FROM parties WHERE key = ?1")?.query_row([k], |r| r.get(0)).optional()?,
+/// Migration 30: no trigger runs when a claim is inserted. Four did, each a program of its own
+/// for every row: the claim queued for detection (`detect_queue`) and for the full-text index
+/// (`fts_queue`), its speaker's states (`claim_countries`) and its block's count
+/// (`claim_blocks`). A claim inserted alone ([`insert_claim_in`]) does the same in four
+/// statements; the claims an import stores ([`insert_stored_claim_in`]) are written in one pass
+/// per transaction ([`finish_claims_in`]): their states sorted, one count per block, their
+/// full-text rows from the values in hand (the queue read each claim's text back from its
+/// source's with `substr`, from the text's start), and no detection queue (the import detects
+/// them in the same transaction). The delete and update triggers stay. Nothing stored changes.
+pub(super) const INSERTS_WITHOUT_TRIGGERS: &str = r#"
+DROP TRIGGER IF EXISTS claims_detect_ai;
+DROP TRIGGER IF EXISTS claims_fts_ai;
+DROP TRIGGER IF EXISTS claims_countries_ai;
+DROP TRIGGER IF EXISTS claims_blocks_ai;
+"#;
+
+/// Inserts a claim with its own anchor context and returns its id. The claim is queued for
+/// detection and for the full-text index, as every claim inserted alone is.
+pub(crate) fn insert_claim_in(tx: &Transaction<'_>, c: &NewClaim) -> Result<i64> {
+    let party = known_party_in(tx, c.speaker.party.as_deref())?;
+    let id = insert_row_in(tx, c, party.as_deref(), Context::Stored)?;
+    tx.prepare_cached("INSERT OR IGNORE INTO detect_queue (claim_id) VALUES (?1)")?.execute([id])?;
+    tx.prepare_cached("INSERT INTO fts_queue (kind, id) VALUES ('claim', ?1)")?.execute([id])?;
+    let mut countries = c.speaker.countries.iter().map(|cc| (cc.clone(), id)).collect::<Vec<_>>();
+    countries.sort_unstable();
+    insert_countries_in(tx, &countries)?;
+    count_in_block_in(tx, c.source_id, 1)?;
+    Ok(id)
+}
+
+/// What the claims an import stores in one transaction leave for its end ([`finish_claims_in`]):
+/// their full-text rows, their speakers' states and their blocks' counts. The parties looked up
+/// are kept: a batch's claims name a few hundred.
+#[derive(Debug, Default)]
+pub(crate) struct StoredClaims {
+    /// (claim, text, speaker, cue), in id order: the values the full-text index holds.
+    full_text: Vec<(i64, String, String, String)>,
+    /// (state, claim) rows of `claim_countries`.
+    countries: Vec<(String, i64)>,
+    /// Claims per block of source ids.
+    blocks: std::collections::BTreeMap<i64, i64>,
+    /// Party keys looked up: whether the store knows each.
+    parties: std::collections::HashMap<String, bool>,
+}
+
+/// Inserts a claim an import extracted, leaving its full-text row, its states and its block's
+/// count to [`finish_claims_in`], which must run before the transaction commits, with no edit or
+/// delete of the claim in between (its full-text row is not written yet). The claim is not
+/// queued for detection: the caller detects it in the same transaction (`align::Detection::added`).
+/// Gives its id and the party key stored: the speaker's, unless the store does not know it.
+pub(crate) fn insert_stored_claim_in(tx: &Transaction<'_>, c: &NewClaim, context: Context, batch: &mut StoredClaims) -> Result<(i64, Option<String>)> {
+    let party = match c.speaker.party.as_deref() {
+        Some(k) => match batch.parties.get(k) {
+            Some(&known) => known.then(|| k.to_string()),
+            None => {
+                let party = known_party_in(tx, Some(k))?;
+                batch.parties.insert(k.to_string(), party.is_some());
+                party
+            }
+        },
         None => None,
     };
+    let id = insert_row_in(tx, c, party.as_deref(), context)?;
+    batch.full_text.push((id, c.text.clone(), c.speaker.name.clone(), c.cue.clone()));
+    batch.countries.extend(c.speaker.countries.iter().map(|cc| (cc.clone(), id)));
+    *batch.blocks.entry(c.source_id >> super::browse::READING_BLOCK_BITS).or_default() += 1;
+    Ok((id, party))
+}
+
+/// Writes what the claims of [`insert_stored_claim_in`] left: their states (sorted, for the
+/// index's pages), one count per block, and last their full-text rows, after the rows queued
+/// in this transaction (the sources'). Single-row inserts into the index open no statement
+/// savepoint, at which FTS5 would write its pending terms out as a segment: the transaction's
+/// rows make one segment at its commit.
+pub(crate) fn finish_claims_in(tx: &Transaction<'_>, mut batch: StoredClaims) -> Result<()> {
+    batch.countries.sort_unstable();
+    batch.countries.dedup();
+    insert_countries_in(tx, &batch.countries)?;
+    for (&block, &claims) in &batch.blocks {
+        count_in_block_in(tx, block << super::browse::READING_BLOCK_BITS, claims)?;
+    }
+    super::search::index_queued_in(tx)?;
+    let mut st = tx.prepare_cached("INSERT INTO claims_fts (rowid, text, speaker, cue) VALUES (?1, ?2, ?3, ?4)")?;
+    for (id, text, speaker, cue) in &batch.full_text {
+        st.execute(params![id, text, speaker, cue])?;
+    }
+    Ok(())
+}
+
+/// Counts `claims` more claims in the block of source `source_id`.
+fn count_in_block_in(tx: &Transaction<'_>, source_id: i64, claims: i64) -> Result<()> {
+    tx.prepare_cached("INSERT INTO claim_blocks (block, claims) VALUES (?1, ?2) ON CONFLICT (block) DO UPDATE SET claims = claims + excluded.claims")?
+        .execute(params![source_id >> super::browse::READING_BLOCK_BITS, claims])?;
+    Ok(())
+}
+
+/// Rows of `claim_countries`, (state, claim).
+fn insert_countries_in(tx: &Transaction<'_>, rows: &[(String, i64)]) -> Result<()> {
+    let mut st = tx.prepare_cached("INSERT OR IGNORE INTO claim_countries (country, claim_id) VALUES (?1, ?2)")?;
+    for (country, claim) in rows {
+        st.execute(params![country, claim])?;
+    }
+    Ok(())
+}
+
+/// `party` if the store knows it. A speaker's party key that the store does not know (a typo,
+/// a deleted party) is dropped rather than failing the whole import on a foreign key.
+fn known_party_in(tx: &Transaction<'_>, party: Option<&str>) -> Result<Option<String>> {
+    Ok(match party {
+        Some(k) => tx.prepare_cached("SELECT key FROM parties WHERE key = ?1")?.query_row([k], |r| r.get(0)).optional()?,
+        None => None,
+    })
+}
+
+/// The claim's row alone, under `party` (known to the store); its id.
+fn insert_row_in(tx: &Transaction<'_>, c: &NewClaim, party: Option<&str>, context: Context) -> Result<i64> {
+    let now = super::now();
     let exact = stored_exact(&c.anchor.selector.exact, &c.text);
     let from_source = matches!(context, Context::FromSource(len) if len <= CONTEXT_FROM_SOURCE_MAX);
     let (prefix, suffix) = if from_source { ("", "") } else { (c.anchor.selector.prefix.as_str(), c.anchor.selector.suffix.as_str()) };
@@ -444,7 +547,7 @@ pub(crate) fn insert_claim_party_in(tx: &Transaction<'_>, c: &NewClaim, context:
             text_is_source,
             compact::speaker_key_code(&c.speaker.name),
         ])?;
-    Ok((tx.last_insert_rowid(), party))
+    Ok(tx.last_insert_rowid())
 }
 
 impl Store {

@@ -310,16 +310,16 @@ pub(crate) fn unindex_claim_in(tx: &Transaction<'_>, id: i64) -> Result<()> {
     Ok(())
 }
 
-/// Records a claim's keys, by hash, after [`unindex_claim_in`]: the claim holds `keys`, and
-/// `common` are now too common to block on, their postings dropped (the caller decides which,
-/// by [`MAX_POSTINGS`]).
-pub(crate) fn index_claim_in(tx: &Transaction<'_>, id: i64, keys: &[i64], common: &[i64]) -> Result<()> {
+/// Takes a claim out of the detection queue: detection has read it.
+pub(crate) fn dequeue_claim_in(tx: &Transaction<'_>, id: i64) -> Result<()> {
     tx.prepare_cached("DELETE FROM detect_queue WHERE claim_id = ?1")?.execute([id])?;
-    let mut st = tx.prepare_cached("INSERT OR IGNORE INTO claim_keys (key, claim_id) VALUES (?1, ?2)")?;
+    Ok(())
+}
+
+/// Marks keys too common to block on and deletes their postings (the caller decides which, by
+/// [`MAX_POSTINGS`]).
+pub(crate) fn mark_common_in(tx: &Transaction<'_>, keys: &[i64]) -> Result<()> {
     for k in keys {
-        st.execute(params![k, id])?;
-    }
-    for k in common {
         tx.prepare_cached("INSERT OR IGNORE INTO common_keys (key) VALUES (?1)")?.execute([k])?;
         tx.prepare_cached("DELETE FROM claim_keys WHERE key = ?1")?.execute([k])?;
     }

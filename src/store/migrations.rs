@@ -160,4 +160,6 @@ END;
     Code(super::compact::short_hashes_in),
     // 29: a source's SHA-256 stored as its bytes, not in hex (src/store/sources.rs).
     Sql(super::sources::HASH_BYTES),
+    // 30: no trigger per claim inserted: the writer queues, indexes and counts (src/store/claims.rs).
+    Sql(super::claims::INSERTS_WITHOUT_TRIGGERS),
 ];

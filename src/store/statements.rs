@@ -108,12 +108,24 @@ fn group_json_or_alone(statement: i64, claims: &[i64]) -> Option<String> {
 }
 
 /// Records that `claim` carries `statement` (a statement id, as [`statement_of_in`] gives).
-pub(crate) fn join_statement_in(tx: &Transaction<'_>, claim: i64, statement: i64) -> Result<()> {
+fn join_statement_in(tx: &Transaction<'_>, claim: i64, statement: i64) -> Result<()> {
     if claim == statement {
         return Ok(());
     }
     tx.prepare_cached("INSERT OR REPLACE INTO claim_statements (claim_id, statement_id) VALUES (?1, ?2)")?
         .execute(params![claim, statement])?;
+    Ok(())
+}
+
+/// [`join_statement_in`] for a claim that carries no statement with another yet
+/// ([`statement_of_in`] gives the claim itself), as detection joins copies: a plain insert.
+/// `INSERT OR REPLACE` may delete a row, so SQLite journalled every page the statement touched
+/// in case it had to be undone alone.
+pub(crate) fn join_alone_statement_in(tx: &Transaction<'_>, claim: i64, statement: i64) -> Result<()> {
+    if claim == statement {
+        return Ok(());
+    }
+    tx.prepare_cached("INSERT INTO claim_statements (claim_id, statement_id) VALUES (?1, ?2)")?.execute(params![claim, statement])?;
     Ok(())
 }
 

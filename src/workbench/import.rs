@@ -22,7 +22,7 @@ use crate::extract::{self, ExtractConfig, Extraction};
 use crate::gazetteer::Gazetteer;
 use crate::ingest::{self, Document, FetchConfig, Input};
 use crate::model::{Origin, Speaker, FETCH_PRIVATE_SETTING};
-use crate::store::{self, ClaimBrief, Inserted, NewClaim, NewSource};
+use crate::store::{self, ClaimBrief, Inserted, NewClaim, NewSource, StoredClaims};
 use crate::text::CharIndex;
 
 impl Workbench {
@@ -49,7 +49,7 @@ impl Workbench {
     ) -> Result<ImportOutcome> {
         let prepared = Prepared::new(doc, raw, gazetteer);
         let mut detection = Detection::default();
-        self.store.write(|tx| write_in(tx, &prepared, gazetteer, feed_item, &mut detection))
+        self.store.write(|tx| write_whole_in(tx, &prepared, gazetteer, feed_item, &mut detection))
     }
 
     /// Imports files, folders (walked) and http(s) URLs, keeping each input's original bytes;
@@ -73,7 +73,8 @@ impl Workbench {
         let gate = &Gate::new(items.len());
         let items = &items;
         let (send, receive) = mpsc::sync_channel::<(usize, Option<Result<Prepared>>)>(READ_AHEAD);
-        std::thread::scope(|scope| {
+        self.store.checkpoint_rarely()?;
+        let written = std::thread::scope(|scope| {
             for _ in 0..workers {
                 let send = send.clone();
                 scope.spawn(move || {
@@ -96,7 +97,10 @@ impl Workbench {
             gate.stop();
             drop(receive);
             result
-        })?;
+        });
+        let checkpointed = self.store.checkpoint_as_usual();
+        written?;
+        checkpointed?;
         Ok(summary)
     }
 
@@ -117,13 +121,15 @@ impl Workbench {
         let mut detection = Detection::default();
         while next < items.len() {
             let mut batch: Vec<(usize, Option<Result<Prepared>>)> = Vec::new();
+            let mut bytes = 0;
             let opened = Instant::now();
-            while next < items.len() && batch.len() < BATCH_SOURCES {
+            while next < items.len() && batch.len() < BATCH_SOURCES && bytes < BATCH_BYTES {
                 if progress.cancelled() {
                     summary.cancelled = true;
                     break;
                 }
                 if let Some(p) = arrived.remove(&next) {
+                    bytes += p.as_ref().and_then(|p| p.as_ref().ok()).map_or(0, |p| p.doc.text.len());
                     batch.push((next, p));
                     next += 1;
                     gate.advance(next);
@@ -170,11 +176,13 @@ impl Workbench {
         // written again one source per transaction, so that only the failing one is left out.
         let attempt = self.store.write(|tx| {
             let mut written = BTreeMap::new();
+            let mut stored = StoredClaims::default();
             for (i, p) in &batch {
                 if let Some(Ok(p)) = p {
-                    written.insert(*i, Ok(write_in(tx, p, gazetteer, None, detection)?));
+                    written.insert(*i, Ok(write_in(tx, p, gazetteer, None, detection, &mut stored)?));
                 }
             }
+            finish_in(tx, stored, detection)?;
             Ok(written)
         });
         let mut written = match attempt {
@@ -189,7 +197,7 @@ impl Workbench {
                 let mut written = BTreeMap::new();
                 for (i, p) in &batch {
                     if let Some(Ok(p)) = p {
-                        let r = self.store.write(|tx| write_in(tx, p, gazetteer, None, detection));
+                        let r = self.store.write(|tx| write_whole_in(tx, p, gazetteer, None, detection));
                         match r {
                             Err(e) if store_unavailable(&e) => return Err(e),
                             Err(e) => {
@@ -254,9 +262,14 @@ impl Workbench {
 }
 
 /// Sources a batch of the import pipeline writes in one transaction. Committing costs a WAL
-/// frame per page changed, and consecutive sources change the same index pages; more than this
-/// gains little and holds back progress.
-const BATCH_SOURCES: usize = 64;
+/// frame per page changed, and consecutive sources change the same index pages (the claims'
+/// party, speaker, state and key indexes are written at random places: a batch of 64 dispatches
+/// changed some 2,000 pages of them at 10,000 articles); a batch of 256 takes about a second.
+const BATCH_SOURCES: usize = 256;
+
+/// Text a batch holds at most (bytes), with its extraction and features: long documents make
+/// smaller batches.
+const BATCH_BYTES: usize = 16 << 20;
 
 /// Longest a batch waits for its next input before it is committed without it.
 const BATCH_WAIT: Duration = Duration::from_millis(250);
@@ -379,16 +392,40 @@ impl Gate {
     }
 }
 
-/// Writes one prepared input: its source (or finds it stored: a duplicate writes nothing), its
-/// provenance, its claims, and the conflicts they make, in the caller's transaction.
-fn write_in(
+/// [`write_in`] and [`finish_in`]: one prepared input alone in the caller's transaction.
+fn write_whole_in(
     tx: &rusqlite::Transaction<'_>,
     p: &Prepared,
     gazetteer: &Gazetteer,
     feed_item: Option<(i64, &str)>,
     detection: &mut Detection,
 ) -> Result<ImportOutcome> {
-    let Prepared { doc, raw, extraction, features, keys, hash } = p;
+    let mut stored = StoredClaims::default();
+    let outcome = write_in(tx, p, gazetteer, feed_item, detection, &mut stored)?;
+    finish_in(tx, stored, detection)?;
+    Ok(outcome)
+}
+
+/// What the inputs written in a transaction leave for its end, written once for them all: the
+/// key index rows their detection made, then their claims' states, blocks and full-text rows
+/// (last: see `store::finish_claims_in`).
+fn finish_in(tx: &rusqlite::Transaction<'_>, stored: StoredClaims, detection: &mut Detection) -> Result<()> {
+    detection.write_index_in(tx)?;
+    store::finish_claims_in(tx, stored)
+}
+
+/// Writes one prepared input: its source (or finds it stored: a duplicate writes nothing), its
+/// provenance, its claims, and the conflicts they make, in the caller's transaction, which
+/// must then [`finish_in`] with `stored` and `detection` before it commits.
+fn write_in(
+    tx: &rusqlite::Transaction<'_>,
+    p: &Prepared,
+    gazetteer: &Gazetteer,
+    feed_item: Option<(i64, &str)>,
+    detection: &mut Detection,
+    stored: &mut StoredClaims,
+) -> Result<ImportOutcome> {
+    let Prepared { doc, raw, extraction, hash, .. } = p;
     let provenance = store::NewProvenance {
         canonical_url: doc.canonical_url.clone(),
         author: doc.author.clone(),
@@ -402,8 +439,8 @@ fn write_in(
         language: Some(extraction.language.clone()),
         published_at: doc.published_at,
         format: doc.format.clone(),
-        text: doc.text.clone(),
-        raw: raw.clone(),
+        text: &doc.text,
+        raw: raw.as_deref(),
     };
     let input = new.url.clone().unwrap_or_default();
     let (source_id, duplicate) = match store::insert_source_hashed_in(tx, &new, hash)? {
@@ -417,22 +454,22 @@ fn write_in(
         return Ok(ImportOutcome { input, source_id, title: new.title, duplicate, claims: 0, supersedes: None });
     }
     let supersedes = store::record_provenance_in(tx, source_id, &provenance)?;
-    let claims = store_extraction_in(tx, source_id, &new.text, extraction, features, keys, detection)?;
-    detection.run_in(tx, gazetteer)?;
+    let claims = store_extraction_in(tx, source_id, p, detection, stored)?;
+    detection.run_batched_in(tx, gazetteer)?;
     Ok(ImportOutcome { input, source_id, title: new.title, duplicate, claims, supersedes })
 }
 
 /// Stores an extraction's claims for a new source, mapping its ids to store ids, and hands
-/// detection each claim's brief with the features computed beside extraction.
+/// detection each claim, with its brief and the features computed beside extraction.
 fn store_extraction_in(
     tx: &rusqlite::Transaction<'_>,
     source_id: i64,
-    text: &str,
-    x: &Extraction,
-    features: &[Features],
-    keys: &[ClaimKeys],
+    p: &Prepared,
     detection: &mut Detection,
+    batch: &mut StoredClaims,
 ) -> Result<usize> {
+    let Prepared { doc, extraction: x, features, keys, .. } = p;
+    let text = doc.text.as_str();
     let mut ids = std::collections::HashMap::new();
     let mut stored = Vec::with_capacity(x.claims.len());
     // One index for all the claims: this runs inside the write transaction, and offsets counted
@@ -454,7 +491,7 @@ fn store_extraction_in(
             doubts: super::review::doubts_of(c, &index),
         };
         // The anchor was computed from `text`, the source's text as stored.
-        let (id, party) = store::insert_claim_party_in(tx, &claim, store::Context::FromSource(text.len()))?;
+        let (id, party) = store::insert_stored_claim_in(tx, &claim, store::Context::FromSource(text.len()), batch)?;
         ids.insert(c.id.clone(), id);
         stored.push((id, party));
     }
@@ -467,6 +504,8 @@ fn store_extraction_in(
             }
         }
     }
+    // Not queued in the store: detection hears of each claim here, primed or not.
+    detection.added(stored.iter().map(|&(id, _)| id));
     for (((c, (id, party)), f), k) in x.claims.iter().zip(stored).zip(features).zip(keys) {
         // Features were computed with the extractor's party; a party the store did not know was
         // dropped, and detection then reads the claim as stored.

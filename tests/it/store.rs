@@ -262,7 +262,7 @@ fn a_store_with_the_key_index_as_text_is_migrated_to_hashes_and_detects_what_a_f
         let claims = Workbench::open(&fresh).unwrap().claims(&ClaimFilter::default()).unwrap();
         as_schema_21(&conn);
         conn.execute_batch(
-            "DROP TABLE claim_keys; DROP TABLE common_keys; DROP TABLE claim_countries; DROP TRIGGER claims_countries_ai; DROP TRIGGER claims_countries_au;
+            "DROP TABLE claim_keys; DROP TABLE common_keys; DROP TABLE claim_countries; DROP TRIGGER IF EXISTS claims_countries_ai; DROP TRIGGER claims_countries_au;
              UPDATE claims SET exact = text WHERE exact_is_text = 1; ALTER TABLE claims DROP COLUMN exact_is_text;
              CREATE TABLE claim_keys (
                  key TEXT NOT NULL,
@@ -915,4 +915,163 @@ fn claims_full_text_rows_deleted_by_their_values_leave_the_index_a_fresh_build_m
     assert!(kept == instances("rebuilt_terms"), "every word of every claim edited or deleted, alone or with its source, left the index");
     let sizes: bool = conn.prepare("SELECT 1 FROM sqlite_schema WHERE name = 'claims_fts_docsize'").unwrap().exists([]).unwrap();
     assert!(!sizes, "the index keeps no sizes");
+}
+
+// ---- Migration 30: no trigger per claim inserted; the writer queues, indexes and counts.
+
+/// Makes a store of today's schema one of schema 29: the four triggers every claim's insert ran.
+fn as_schema_29(conn: &rusqlite::Connection) {
+    conn.execute_batch(
+        "CREATE TRIGGER claims_detect_ai AFTER INSERT ON claims BEGIN
+             INSERT OR IGNORE INTO detect_queue (claim_id) VALUES (new.id);
+         END;
+         CREATE TRIGGER claims_fts_ai AFTER INSERT ON claims BEGIN
+             INSERT INTO fts_queue (kind, id) VALUES ('claim', new.id);
+         END;
+         CREATE TRIGGER claims_countries_ai AFTER INSERT ON claims BEGIN
+             INSERT OR IGNORE INTO claim_countries (country, claim_id) SELECT value, new.id FROM json_each(new.countries) WHERE type = 'text';
+         END;
+         CREATE TRIGGER claims_blocks_ai AFTER INSERT ON claims BEGIN
+             INSERT INTO claim_blocks (block, claims) VALUES (new.source_id >> 6, 1)
+                 ON CONFLICT (block) DO UPDATE SET claims = claims + 1;
+         END;
+         PRAGMA user_version = 29;",
+    )
+    .expect("the store made one of schema 29");
+}
+
+/// Every row of every stored table (the full-text indexes' own tables too), as text, sorted.
+fn every_row(conn: &rusqlite::Connection) -> Vec<(String, Vec<String>)> {
+    let tables: Vec<String> = conn
+        .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND sql NOT LIKE 'CREATE VIRTUAL%' ORDER BY name")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    tables
+        .into_iter()
+        .map(|t| {
+            let mut st = conn.prepare(&format!("SELECT * FROM \"{t}\"")).unwrap();
+            let width = st.column_count();
+            let mut rows: Vec<String> = st
+                .query_map([], |r| Ok((0..width).map(|i| format!("{:?}", r.get::<_, rusqlite::types::Value>(i).unwrap())).collect::<Vec<_>>().join("|")))
+                .unwrap()
+                .map(Result::unwrap)
+                .collect();
+            rows.sort();
+            (t, rows)
+        })
+        .collect()
+}
+
+/// What the insert triggers kept, computed afresh from the claims: checks that the writer's own
+/// statements left each table as the triggers would have. Nothing awaits detection or indexing;
+/// each claim's states are its row's; each block counts its claims; the claims' full-text index
+/// holds, word for word, what an index built from the claims holds.
+fn check_kept_as_triggers_kept(db: &Path) {
+    let conn = rusqlite::Connection::open(db).unwrap();
+    let count = |sql: &str| -> i64 { conn.query_row(sql, [], |r| r.get(0)).unwrap() };
+    assert_eq!(count("SELECT count(*) FROM detect_queue"), 0, "every claim was detected in its import's transaction");
+    assert_eq!(count("SELECT count(*) FROM fts_queue"), 0, "every row was indexed before its commit");
+    let pairs = |sql: &str| -> Vec<(String, i64)> {
+        conn.prepare(sql).unwrap().query_map([], |r| Ok((r.get(0)?, r.get(1)?))).unwrap().map(Result::unwrap).collect()
+    };
+    assert_eq!(
+        pairs("SELECT country, claim_id FROM claim_countries ORDER BY 1, 2"),
+        pairs("SELECT DISTINCT j.value, c.id FROM claims c, json_each(c.countries) j WHERE j.type = 'text' ORDER BY 1, 2"),
+        "each claim's states are those of its row"
+    );
+    assert_eq!(
+        pairs("SELECT CAST(block AS TEXT), claims FROM claim_blocks WHERE claims > 0 ORDER BY block"),
+        pairs("SELECT CAST(source_id >> 6 AS TEXT), count(*) FROM claims GROUP BY source_id >> 6 ORDER BY source_id >> 6"),
+        "each block counts its claims"
+    );
+    conn.execute_batch(
+        "CREATE VIRTUAL TABLE rebuilt USING fts5(text, speaker, cue, content='', columnsize=0, tokenize='unicode61 remove_diacritics 2');
+         INSERT INTO rebuilt (rowid, text, speaker, cue)
+             SELECT c.id, CASE c.text_is_source WHEN 1 THEN (SELECT substr(s.text, c.start + 1, c.end - c.start) FROM sources s WHERE s.id = c.source_id) ELSE c.text END,
+                    c.speaker, c.cue FROM claims c;
+         CREATE VIRTUAL TABLE kept_terms USING fts5vocab(claims_fts, 'instance');
+         CREATE VIRTUAL TABLE rebuilt_terms USING fts5vocab(rebuilt, 'instance');",
+    )
+    .unwrap();
+    let instances = |table: &str| -> Vec<(String, i64, String, i64)> {
+        conn.prepare(&format!("SELECT term, doc, col, offset FROM {table} ORDER BY term, doc, col, offset"))
+            .unwrap()
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
+            .unwrap()
+            .map(Result::unwrap)
+            .collect()
+    };
+    let kept = instances("kept_terms");
+    assert!(kept.len() > 1000, "the index holds the claims' words");
+    assert!(kept == instances("rebuilt_terms"), "the index holds every claim's words, and only theirs");
+    conn.execute("INSERT INTO claims_fts(claims_fts, rank) VALUES ('integrity-check', 1)", []).expect("the index is sound");
+}
+
+#[test]
+fn a_store_of_schema_29_loses_only_its_insert_triggers_and_then_imports_edits_and_finds_as_a_fresh_store_does() {
+    use crosscheck::model::{PartyKind, Speaker, Stance};
+    use crosscheck::store::ClaimFilter;
+    use crosscheck::{ClaimChanges, Workbench};
+
+    let dir = tempfile::tempdir().unwrap();
+    let first = with_russian_dispatches(corpus_files(&dir.path().join("first"), 0, 5, 2));
+    let then = corpus_files(&dir.path().join("then"), 5, 4, 1);
+    let fresh = dir.path().join("fresh.db");
+    let old = dir.path().join("old.db");
+    Workbench::open(&fresh).unwrap().import_paths(&first, &mut ()).unwrap();
+    std::fs::copy(&fresh, &old).unwrap();
+
+    // Migrating changes no row: every reader reads what it read.
+    let before = {
+        let conn = rusqlite::Connection::open(&old).unwrap();
+        as_schema_29(&conn);
+        every_row(&conn)
+    };
+    drop(Workbench::open(&old).unwrap());
+    let conn = rusqlite::Connection::open(&old).unwrap();
+    assert_eq!(every_row(&conn), before, "the migration changes no stored row");
+    let triggers: i64 = conn
+        .query_row("SELECT count(*) FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'claims' AND sql LIKE '%AFTER INSERT%'", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(triggers, 0, "no trigger runs when a claim is inserted");
+    drop(conn);
+
+    // Imports after it, and the analyst's claims, edits and deletes, store what a fresh store does.
+    for db in [&fresh, &old] {
+        let mut wb = Workbench::open(db).unwrap();
+        wb.import_paths(&then, &mut ()).unwrap();
+        wb.set_setting("analyst", "Ana").unwrap();
+        let claims = wb.claims(&ClaimFilter::default()).unwrap();
+        let source = wb.source(claims[0].source_id).unwrap();
+        let speaker = Speaker { name: "Hikmet Hajiyev".into(), party: None, countries: vec!["AZ".into()] };
+        let added = wb.add_claim(source.id, 0, 40.min(source.text.chars().count()), speaker, "said", Stance::Assert).unwrap();
+        wb.edit_claim(added.id, ClaimChanges { text: Some("Les forces arméniennes ont tiré sur Tovuz.".into()), ..Default::default() }, "clearer").unwrap();
+        wb.edit_claim(claims[1].id, ClaimChanges { speaker: Some("Hikmet Hajiyev".into()), ..Default::default() }, "misread").unwrap();
+        wb.delete_claim(claims[2].id, "not a claim").unwrap();
+    }
+    let strip = |cs: Vec<crosscheck::model::Claim>| cs.into_iter().map(|c| (c.id, c.anchor, c.text, c.speaker, c.stance, c.responds_to)).collect::<Vec<_>>();
+    assert_eq!(strip(read_back(&old).0), strip(read_back(&fresh).0), "the same claims");
+    assert_eq!(detected(&old), detected(&fresh), "the same key index, statements and conflicts");
+    let mut filters: Vec<ClaimFilter> = ["forces", "Tovuz", "ministère", "заявил", "zzzz"]
+        .iter()
+        .map(|w| ClaimFilter { query: Some(w.to_string()), ..Default::default() })
+        .collect();
+    for party in ["AZ", "AM", "RU", "UA"] {
+        let wb = Workbench::open(&fresh).unwrap();
+        if wb.store().find_party(party).is_ok_and(|p| p.kind == PartyKind::State) {
+            filters.push(ClaimFilter { party: Some(party.into()), ..Default::default() });
+        }
+    }
+    let found_fresh = found(&fresh, &filters);
+    assert!(found_fresh.iter().filter(|f| !f.0.is_empty()).count() >= 5, "searches and parties find claims: {found_fresh:?}");
+    assert_eq!(found(&old, &filters), found_fresh, "searches and parties find the same claims, with the same totals");
+    for db in [&fresh, &old] {
+        let wb = Workbench::open(db).unwrap();
+        assert_eq!(wb.claim_count().unwrap() as usize, wb.claims(&ClaimFilter::default()).unwrap().len(), "the count is the claims'");
+        drop(wb);
+        check_kept_as_triggers_kept(db);
+    }
 }
