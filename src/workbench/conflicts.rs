@@ -199,7 +199,7 @@ mod tests {
         let gazetteer = wb.gazetteer().expect("gazetteer");
         wb.store
             .write(|tx| {
-                let source = NewSource { title: "t".into(), format: "text".into(), text: text.into(), ..Default::default() };
+                let source = NewSource { title: "t".into(), format: "text".into(), text, ..Default::default() };
                 let store::Inserted::New(source_id) = store::insert_source_hashed_in(tx, &source, &crate::text::hash(source.text.as_bytes()))? else { panic!("new source") };
                 let mut ids: Vec<i64> = Vec::new();
                 for (needle, sp, stance, answers) in claims {

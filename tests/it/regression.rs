@@ -1169,3 +1169,31 @@ fn a_seat_after_a_grave_accented_a_stays_in_the_speaker() {
     let c = x.claims.iter().find(|c| c.text.contains("camps terroristes")).unwrap_or_else(|| panic!("{:#?}", x.claims));
     assert_eq!((c.speaker.who.name.as_str(), c.speaker.who.countries.as_slice()), ("autorités à New Delhi", ["IN".to_string()].as_slice()), "{c:#?}");
 }
+
+// An import's statement journals (the pages a statement changes, copied first so that it can be
+// undone alone) spilled past 64 KB to a file in /var/tmp, written a page at a time: 18 % of the
+// import's writer at 10,000 articles. The store keeps them in memory.
+
+#[cfg(target_os = "linux")]
+#[test]
+fn a_statement_changing_many_pages_journals_them_in_memory_not_in_a_temporary_file() {
+    let journal_files = || -> usize {
+        std::fs::read_dir("/proc/self/fd")
+            .map(|fds| fds.filter_map(|fd| std::fs::read_link(fd.ok()?.path()).ok()).filter(|p| p.to_string_lossy().contains("etilqs_")).count())
+            .unwrap_or(0)
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = crosscheck::store::Store::open(&dir.path().join("ws.db")).unwrap();
+    let during = store
+        .write(|tx| {
+            tx.execute_batch(
+                "CREATE TABLE scratch (x TEXT NOT NULL CHECK (length(x) > 0));
+                 WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 2000)
+                     INSERT INTO scratch SELECT hex(randomblob(500)) FROM n;
+                 UPDATE scratch SET x = x || 'y';",
+            )?;
+            Ok(journal_files())
+        })
+        .unwrap();
+    assert_eq!(during, 0, "a statement rewriting 2 MB of pages the transaction holds journals them without a file");
+}
