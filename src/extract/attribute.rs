@@ -486,6 +486,9 @@ impl<'a> Attributor<'a> {
             }
             let pos = frames[c].cue_pos;
             let host = (0..n).filter(|&k| k != c && !frames[k].dropped && !frames[k].aside && frames[k].clause_at <= pos && pos < frames[k].content.cs).min_by_key(|&k| frames[k].content.cs - pos);
+            // « …, a rapporté l'agence Armenpress, citant le ministère »: a trailing cue whose
+            // subject follows it cites as a subject before its verb does.
+            let host = host.or_else(|| (0..c).rev().find(|&k| !frames[k].dropped && !frames[k].aside && frames[k].tail_at.is_some() && frames[k].cue_pos < pos));
             match host {
                 Some(k) if frames[k].speaker.as_ref().is_some_and(Entity::is_agency) => {
                     // (The subject's verb is the cue: what the source says is what the agency reports.)
@@ -493,6 +496,21 @@ impl<'a> Attributor<'a> {
                     frames[c].cue = frames[k].cue;
                     frames[c].stance = frames[k].stance;
                     frames[c].parent = Some(k);
+                    // A state agency citing a body its words tie to no state cites its own state's
+                    // ("Armenpress, citing the defence ministry"), not a state the content names.
+                    let named = match frames[c].subj {
+                        Subj::Np(a, z) => self.r.first_state(b, a, z).is_some(),
+                        Subj::Reuse => true,
+                    };
+                    let agency_states = frames[k].speaker.as_ref().map(|e| e.speaker.countries.clone()).unwrap_or_default();
+                    if let (false, Some(who)) = (named || agency_states.len() != 1, frames[c].speaker.as_mut()) {
+                        if matches!(who.kind, EntityKind::Org | EntityKind::Person) {
+                            let code = &agency_states[0];
+                            let key = who.institution.as_ref().map(|i| format!("{code}.{i}")).filter(|k| self.r.gazetteer.get(k).is_some());
+                            who.speaker.party = Some(key.unwrap_or_else(|| code.clone()));
+                            who.speaker.countries.clone_from(&agency_states);
+                        }
+                    }
                 }
                 _ => {
                     frames[c].dropped = true;

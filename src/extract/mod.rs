@@ -118,7 +118,9 @@ pub fn speaker_name_flaws(name: &str, language: &str) -> Vec<String> {
         // is a claim noun standing for its unnamed author ("the claims that …").
         let document = lex.is(cues::S::RelayNouns, f) || f.strip_suffix('s').is_some_and(|x| lex.is(cues::S::RelayNouns, x)) || lex.set(cues::S::ClaimNouns).match_at(&get, k).is_some();
         let cue = !document && lex.cues.matches_at(&get, k).iter().any(|(_, c)| matches!(c.form, cues::Form::Finite | cues::Form::Gerund));
-        if lex.is_finite(f) || lex.is(cues::S::Aux, f) || lex.is(cues::S::Complementizers, f) || cue {
+        // (Folded, « à » is the auxiliary « a »: "autorités à New Delhi" holds no verb.)
+        let aux = lex.is(cues::S::Aux, f) && *w != "à";
+        if lex.is_finite(f) || aux || lex.is(cues::S::Complementizers, f) || cue {
             out.push((*w).to_string());
         }
     }

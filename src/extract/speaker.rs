@@ -548,7 +548,11 @@ impl Resolver<'_> {
                 z += 1;
             }
             if office && z >= c + 3 && b.is_punct(z, ',') {
-                if let Some(who) = self.resolve_simple(b, c + 1, z, b.toks[c + 1].cs, (0, 0), hist).filter(|x| x.kind == EntityKind::Person && x.last_name.is_some()) {
+                if let Some(mut who) = self.resolve_simple(b, c + 1, z, b.toks[c + 1].cs, (0, 0), hist).filter(|x| x.kind == EntityKind::Person && x.last_name.is_some()) {
+                    // (Their office is one of their nouns: a pronoun of unknown sex may stand for an
+                    // office holder the writer introduced, not for any person narrated.)
+                    let office = |x: usize| if x < c { b.word(x) } else { None };
+                    who.nouns.extend((s..c).filter_map(|t| lex.set(S::PersonNouns).match_at(&office, t).map(|(n, _)| (t..t + n).filter_map(&office).collect::<Vec<_>>().join(" "))));
                     hist.push_subject(who);
                 }
                 return;
@@ -695,7 +699,7 @@ impl Resolver<'_> {
             // not, when that one comes after the last who spoke.
             let found = match (found, psex) {
                 (Some(f), Some(_)) if f.kind == EntityKind::Person => {
-                    let named = hist.subjects.iter().rev().find(|e| e.pos < pos && e.pos > f.pos && !(exclude.0 <= e.pos && e.pos < exclude.1) && sex::agrees(psex, e.sex) && hist.narrated(e.pos));
+                    let named = hist.subjects.iter().rev().find(|e| e.pos < pos && e.pos > f.pos && !(exclude.0 <= e.pos && e.pos < exclude.1) && (e.sex == psex || e.sex.is_none() && !e.nouns.is_empty()) && hist.narrated(e.pos));
                     named.or(Some(f))
                 }
                 (f, _) => f,

@@ -1148,3 +1148,19 @@ fn a_source_after_the_cue_leaves_what_was_said_before_it() {
     assert_eq!(c.text, "North Korea will respond with force", "{c:#?}");
     assert_eq!(c.via.iter().map(|v| v.countries.clone()).collect::<Vec<_>>(), [vec!["KP".to_string()]], "{c:#?}");
 }
+
+#[test]
+fn a_state_agency_after_its_cue_citing_a_body_relays_its_own_state_s_body() {
+    for text in [
+        "Les forces azerbaïdjanaises ont ouvert le feu, a rapporté l'agence officielle Armenpress, citant le ministère de la Défense.",
+        "Azerbaijani forces opened fire overnight, the state news agency Armenpress reported, citing the defence ministry.",
+    ] {
+        let x = run(text, None);
+        let c = x.claims.iter().find(|c| c.text.contains("feu") || c.text.contains("fire")).unwrap_or_else(|| panic!("{:#?}", x.claims));
+        assert_eq!(c.speaker.who.countries, ["AM"], "{c:#?}");
+        assert_eq!(c.via.iter().map(|v| v.countries.clone()).collect::<Vec<_>>(), [vec!["AM".to_string()]], "{c:#?}");
+    }
+    // A body the cited words tie to a state stays that state's.
+    let x = run("Xinhua, citing the Sudanese army, said the RSF attacked the city.", Some("en"));
+    assert!(x.claims.iter().any(|c| c.speaker.who.countries == ["SD"]), "{:#?}", x.claims);
+}
