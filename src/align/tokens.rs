@@ -90,9 +90,9 @@ pub fn tokenize(text: &str) -> Vec<Token<'_>> {
         } else if is_word_char(c) {
             i = scan_word(&chars, i);
             // "l’" + vowel: split after the apostrophe; "Ukraine's": split before it.
-            let word: String = chars[start..i].iter().map(|&(_, c)| c).collect();
-            if let Some(pos) = word.chars().position(is_apostrophe) {
-                let head: String = word.chars().take(pos).collect::<String>().to_lowercase();
+            // Most words hold no apostrophe: looked for in place, not in a copy of each word.
+            if let Some(pos) = chars[start..i].iter().position(|&(_, c)| is_apostrophe(c)) {
+                let head: String = chars[start..start + pos].iter().map(|&(_, c)| c).collect::<String>().to_lowercase();
                 i = if ELIDED.contains(&head.as_str()) { start + pos + 1 } else { start + pos };
             }
             TokenKind::Word
