@@ -123,42 +123,25 @@ fn index_all_in(tx: &Transaction<'_>, gazetteer: &Gazetteer, cfg: &CandidateConf
     let mut index = Index { blocking: HashMap::new() };
     // Each statement's first claim and its source, by the statement key's hash and check.
     let mut first: HashMap<(i64, u64), (i64, i64)> = HashMap::new();
-    let mut after = 0;
-    loop {
-        let briefs = store::claim_briefs_after_in(tx, after, SLICE)?;
-        let Some(last) = briefs.last() else { break };
-        after = last.id;
-        let keyed = in_parallel(&briefs, |b| Keyed::of(b, gazetteer));
-        drop(briefs);
-        let mut rows = Vec::with_capacity(keyed.len());
-        for k in keyed {
-            summary.claims += 1;
-            rows.push((k.statement, k.id));
-            for &(hash, weight) in &k.blocking {
-                let p = index.blocking.entry(hash).or_insert_with(|| Postings { weight, holders: Some(Vec::new()) });
-                // The holder that would be the cap's next marks the key common, as claim by claim.
-                match &mut p.holders {
-                    Some(h) if h.len() < cap => h.push(k.id),
-                    Some(_) => p.holders = None,
-                    None => {}
-                }
-            }
-            match first.get(&(k.statement, k.check)) {
-                Some(&(holder, source)) => {
-                    if source != k.source_id && store::statement_of_in(tx, k.id)? == k.id {
-                        store::join_alone_statement_in(tx, k.id, store::statement_of_in(tx, holder)?)?;
-                        summary.carried += 1;
-                    }
-                }
-                None => {
-                    first.insert((k.statement, k.check), (k.id, k.source_id));
-                }
-            }
+    // The slices' keys are computed on other threads while this one, which holds the
+    // transaction, reads the next slice and writes the last one's keys: one after the other, the
+    // cores waited for the SQL of each slice (a quarter of a full detection's instructions).
+    std::thread::scope(|scope| -> Result<()> {
+        // A slice on its way to the keying threads, and the last claim id in it.
+        let key = |briefs: Vec<ClaimBrief>| {
+            let last = briefs.last().map(|b| b.id);
+            last.map(|last| (last, scope.spawn(move || in_parallel(&briefs, |b| Keyed::of(b, gazetteer)))))
+        };
+        let mut keying = key(store::claim_briefs_after_in(tx, 0, SLICE)?);
+        while let Some((last, handle)) = keying.take() {
+            let next = store::claim_briefs_after_in(tx, last, SLICE)?;
+            // A keying thread panics only where this one would have: pass it on.
+            let keyed = handle.join().unwrap_or_else(|e| std::panic::resume_unwind(e));
+            keying = key(next);
+            index_slice_in(tx, keyed, cap, &mut index, &mut first, summary)?;
         }
-        // Statement keys keep every holder; sorted, a slice fills the index's pages in order.
-        rows.sort_unstable();
-        store::insert_postings_in(tx, &rows, &[])?;
-    }
+        Ok(())
+    })?;
     let mut rows: Vec<(i64, i64)> = Vec::new();
     let mut common = Vec::new();
     for (&hash, p) in &index.blocking {
@@ -172,6 +155,47 @@ fn index_all_in(tx: &Transaction<'_>, gazetteer: &Gazetteer, cfg: &CandidateConf
     store::insert_postings_in(tx, &rows, &common)?;
     store::dequeue_all_in(tx)?;
     Ok(index)
+}
+
+/// One slice of pass 1, keyed: its claims put in the index in id order, exact copies joined to
+/// their statement, the statement keys written.
+fn index_slice_in(
+    tx: &Transaction<'_>,
+    keyed: Vec<Keyed>,
+    cap: usize,
+    index: &mut Index,
+    first: &mut HashMap<(i64, u64), (i64, i64)>,
+    summary: &mut DetectSummary,
+) -> Result<()> {
+    let mut rows = Vec::with_capacity(keyed.len());
+    for k in keyed {
+        summary.claims += 1;
+        rows.push((k.statement, k.id));
+        for &(hash, weight) in &k.blocking {
+            let p = index.blocking.entry(hash).or_insert_with(|| Postings { weight, holders: Some(Vec::new()) });
+            // The holder that would be the cap's next marks the key common, as claim by claim.
+            match &mut p.holders {
+                Some(h) if h.len() < cap => h.push(k.id),
+                Some(_) => p.holders = None,
+                None => {}
+            }
+        }
+        match first.get(&(k.statement, k.check)) {
+            Some(&(holder, source)) => {
+                if source != k.source_id && store::statement_of_in(tx, k.id)? == k.id {
+                    store::join_alone_statement_in(tx, k.id, store::statement_of_in(tx, holder)?)?;
+                    summary.carried += 1;
+                }
+            }
+            None => {
+                first.insert((k.statement, k.check), (k.id, k.source_id));
+            }
+        }
+    }
+    // Statement keys keep every holder; sorted, a slice fills the index's pages in order.
+    rows.sort_unstable();
+    store::insert_postings_in(tx, &rows, &[])?;
+    Ok(())
 }
 
 /// Pass 2: replies, in id order, once every claim knows its statement.
