@@ -46,7 +46,7 @@ pub(crate) use conflicts::{forget_detection_in, queue_all_in, KeyIndex};
 pub(crate) use claims::{finish_claims_in, insert_claim_in, insert_stored_claim_in, set_responds_to_in, Context, StoredClaims};
 pub(crate) use sources::insert_source_hashed_in;
 pub(crate) use statements::{first_holder_in, join_alone_statement_in, link_statement_in, statement_of_in, statements_share_a_source_in, unlink_statement_in};
-pub use sources::{Inserted, NewSource, SourceListing, SourcePage};
+pub use sources::{Inserted, NewSource, SourceField, SourceListing, SourcePage};
 pub use feeds::FeedRecord;
 pub(crate) use feeds::mark_feed_item_in;
 pub use versions::{NewProvenance, Provenance};

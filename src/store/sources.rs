@@ -133,6 +133,15 @@ pub struct SourceListing {
 }
 
 impl SourceListing {
+    /// The day its claims are dated by: its publication day, else the day it was imported
+    /// (`true`), as the claims' date filters and sort read it.
+    pub fn day(&self) -> (chrono::NaiveDate, bool) {
+        match self.published_at {
+            Some(t) => (t.date_naive(), false),
+            None => (self.imported_at.date_naive(), true),
+        }
+    }
+
     /// The listing of a source read whole, which holds `claims` claims.
     pub fn of(s: &Source, claims: usize) -> SourceListing {
         SourceListing {
@@ -157,6 +166,38 @@ pub struct SourcePage {
     pub total: usize,
     /// The sources at `offset..offset + limit`, oldest first.
     pub sources: Vec<SourceListing>,
+}
+
+/// Where [`Store::find_sources`] looks for the words.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub enum SourceField {
+    /// The title or the text.
+    #[default]
+    Any,
+    /// The title only: what a picker shows of a source.
+    Title,
+}
+
+/// A source's columns as a list shows them, for sources `s`: its facts, its text's length (not
+/// the text) and its claims, counted in the reading-order index, which begins with the source.
+const LISTING: &str = "s.id, s.title, s.outlet, s.url, s.language, s.published_at, s.imported_at, s.format, length(s.text),
+    (SELECT count(*) FROM claims c WHERE c.source_id = s.id)";
+
+fn listing_row(r: &Row<'_>) -> rusqlite::Result<SourceListing> {
+    Ok(SourceListing {
+        id: r.get(0)?,
+        title: r.get(1)?,
+        outlet: r.get(2)?,
+        url: r.get(3)?,
+        language: r.get(4)?,
+        published_at: r.get(5)?,
+        imported_at: r.get(6)?,
+        format: r.get(7)?,
+        chars: r.get::<_, i64>(8)? as usize,
+        claims: r.get::<_, i64>(9)? as usize,
+    })
 }
 
 impl Store {
@@ -191,33 +232,68 @@ impl Store {
         } else {
             "SELECT id FROM sources INDEXED BY sources_canonical_url ORDER BY id LIMIT ?1 OFFSET ?2"
         };
-        let sql = format!(
-            "SELECT s.id, s.title, s.outlet, s.url, s.language, s.published_at, s.imported_at, s.format, length(s.text),
-                    (SELECT count(*) FROM claims c WHERE c.source_id = s.id)
-             FROM sources s WHERE s.id IN ({ids}) ORDER BY s.id"
-        );
-        let mut st = self.conn().prepare_cached(&sql)?;
+        let mut st = self.conn().prepare_cached(&format!("SELECT {LISTING} FROM sources s WHERE s.id IN ({ids}) ORDER BY s.id"))?;
         let limit = limit.min(i64::MAX as usize) as i64;
-        let read = |r: &Row<'_>| {
-            Ok(SourceListing {
-                id: r.get(0)?,
-                title: r.get(1)?,
-                outlet: r.get(2)?,
-                url: r.get(3)?,
-                language: r.get(4)?,
-                published_at: r.get(5)?,
-                imported_at: r.get(6)?,
-                format: r.get(7)?,
-                chars: r.get::<_, i64>(8)? as usize,
-                claims: r.get::<_, i64>(9)? as usize,
-            })
-        };
         let sources = if offset == 0 {
-            st.query_map([limit], read)?.collect::<rusqlite::Result<Vec<_>>>()?
+            st.query_map([limit], listing_row)?.collect::<rusqlite::Result<Vec<_>>>()?
         } else {
-            st.query_map(params![limit, offset as i64], read)?.collect::<rusqlite::Result<Vec<_>>>()?
+            st.query_map(params![limit, offset as i64], listing_row)?.collect::<rusqlite::Result<Vec<_>>>()?
         };
         Ok(SourcePage { total: self.source_count()?, sources })
+    }
+
+    /// One source as a list shows it, without its text.
+    pub fn source_listing(&self, id: i64) -> Result<SourceListing> {
+        self.conn()
+            .prepare_cached(&format!("SELECT {LISTING} FROM sources s WHERE s.id = ?1"))?
+            .query_row([id], listing_row)
+            .optional()?
+            .ok_or_else(|| Error::not_found("source", id))
+    }
+
+    /// The listings of the sources `ids`, in that order; an id the store does not hold is left out.
+    pub fn source_listings(&self, ids: &[i64]) -> Result<Vec<SourceListing>> {
+        let mut st = self.conn().prepare_cached(&format!("SELECT {LISTING} FROM sources s WHERE s.id = ?1"))?;
+        let mut out = Vec::with_capacity(ids.len());
+        for &id in ids {
+            if let Some(l) = st.query_row([id], listing_row).optional()? {
+                out.push(l);
+            }
+        }
+        Ok(out)
+    }
+
+    /// At most `limit` sources whose words (`field`) match a search, newest first, as a list shows
+    /// them; a number ("12", "#12") finds that source first. A picker and a search's "in the text
+    /// of" line ask for a few: ranking every match (`bm25`) read the sizes of every source holding
+    /// a common word, 84 ms at 72,000 sources, where the newest are the first the index walks to
+    /// (9 ms), and no text is read.
+    pub fn find_sources(&self, words: &str, field: SourceField, limit: usize) -> Result<Vec<SourceListing>> {
+        let mut found = Vec::new();
+        let number = words.trim().strip_prefix('#').unwrap_or(words.trim());
+        if let Ok(id) = number.parse::<i64>() {
+            match self.source_listing(id) {
+                Ok(l) => found.push(l),
+                Err(Error::NotFound { .. }) => {}
+                Err(e) => return Err(e),
+            }
+        }
+        let Some(query) = super::fts_query(words)? else {
+            return Ok(found);
+        };
+        let query = match field {
+            SourceField::Any => query,
+            SourceField::Title => format!("{{title}} : ({query})"),
+        };
+        let ids: Vec<i64> = self
+            .conn()
+            .prepare_cached("SELECT rowid FROM sources_fts WHERE sources_fts MATCH ?1 ORDER BY rowid DESC LIMIT ?2")?
+            .query_map(params![query, limit.min(i64::MAX as usize) as i64], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        let ids: Vec<i64> = ids.into_iter().filter(|id| found.first().is_none_or(|f| f.id != *id)).collect();
+        found.extend(self.source_listings(&ids)?);
+        found.truncate(limit);
+        Ok(found)
     }
 
     /// One source.

@@ -65,6 +65,23 @@ impl Workbench {
         self.store.source_page(offset, limit)
     }
 
+    /// One source as a list shows it: its facts, its text's length and its claims, not its text.
+    pub fn source_listing(&self, id: i64) -> Result<store::SourceListing> {
+        self.store.source_listing(id)
+    }
+
+    /// The listings of the sources `ids`, in that order (ids not in the store left out): the
+    /// sources of a page of claims.
+    pub fn source_listings(&self, ids: &[i64]) -> Result<Vec<store::SourceListing>> {
+        self.store.source_listings(ids)
+    }
+
+    /// At most `limit` sources whose title (or text) holds the words, newest first, or the one
+    /// numbered so: what a picker offers, without reading the library.
+    pub fn find_sources(&self, words: &str, field: store::SourceField, limit: usize) -> Result<Vec<store::SourceListing>> {
+        self.store.find_sources(words, field, limit)
+    }
+
     /// One source.
     pub fn source(&self, id: i64) -> Result<Source> {
         self.store.source(id)

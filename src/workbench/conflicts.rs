@@ -89,6 +89,12 @@ impl Workbench {
         self.conflicts(filter)?.into_iter().map(|c| self.card_of(c)).collect()
     }
 
+    /// The cards of the conflicts at `offset..offset + limit` of [`Workbench::conflict_cards`]'
+    /// list: each card is a diff view built, so a list to choose from takes a window of them.
+    pub fn conflict_cards_window(&self, filter: &ConflictFilter, offset: usize, limit: usize) -> Result<Vec<ConflictCard>> {
+        self.store.conflicts_window(filter, offset, limit)?.into_iter().map(|c| self.card_of(c)).collect()
+    }
+
     /// One conflict with its title and sides.
     pub fn conflict_card(&self, id: i64) -> Result<ConflictCard> {
         self.card_of(self.store.conflict(id)?)

@@ -4,8 +4,8 @@
 use chrono::NaiveDate;
 use crosscheck::ingest;
 use crosscheck::model::{Speaker, Stance};
-use crosscheck::store::{ClaimFilter, DateSpan, SourceListing};
-use crosscheck::Workbench;
+use crosscheck::store::{ClaimFilter, ConflictFilter, DateSpan, SourceField, SourceListing};
+use crosscheck::{Error, Workbench};
 
 /// A workbench with two sources (published on different days) and `per_source` analyst claims on each.
 fn workbench(per_source: usize) -> Workbench {
@@ -378,4 +378,79 @@ fn source_pages_are_windows_of_every_source_with_their_claims_counted_whatever_t
             assert_eq!(got, &expected, "source {}: its facts, length in characters and claims as read whole", s.id);
         }
     }
+}
+
+#[test]
+fn sources_are_found_by_words_of_their_title_or_text_newest_first_or_by_number_without_reading_the_library() {
+    let mut wb = Workbench::in_memory().expect("an in-memory store opens");
+    let g = wb.gazetteer().expect("gazetteer");
+    let titles = ["Frappes sur Kharkiv", "Talks in Geneva", "Frappe de drones à Odessa", "Переговоры в Женеве", "Ceasefire holds"];
+    let mut ids = Vec::new();
+    for (i, title) in titles.iter().enumerate() {
+        let text = format!("{title}\n\nDépêche {i}. Moscou a déclaré que la frontière était calme. {}", if i == 4 { "Kharkiv est loin." } else { "" });
+        let mut doc = ingest::load(&format!("s{i}.txt"), text.as_bytes()).expect("text loads");
+        doc.title = (*title).to_string();
+        let id = wb.import_document(doc, None, &g).expect("import").source_id;
+        if i == 0 {
+            let speaker = Speaker { name: "Moscou".into(), ..Default::default() };
+            wb.add_claim(id, 21, 30, speaker, "a déclaré", Stance::Assert).expect("claim added");
+        }
+        ids.push(id);
+    }
+    let all = wb.sources().expect("sources");
+    let counts = wb.claim_counts_by_source().expect("counts");
+    let found = |words: &str, field: SourceField, limit: usize| -> Vec<i64> {
+        wb.find_sources(words, field, limit).expect("found").iter().map(|s| s.id).collect()
+    };
+    let check = |words: &str, field: SourceField, limit: usize, expected: &[usize], why: &str| {
+        let expected: Vec<i64> = expected.iter().map(|&i| ids[i]).collect();
+        assert_eq!(found(words, field, limit), expected, "{words:?} ({field:?}, at most {limit}): {why}");
+    };
+    check("frappe", SourceField::Title, 10, &[2, 0], "an inflected form, newest first");
+    check("kharkiv", SourceField::Title, 10, &[0], "a title's word only");
+    check("kharkiv", SourceField::Any, 10, &[4, 0], "the text's words too");
+    check("женева", SourceField::Title, 10, &[3], "a Russian word in another case");
+    check("ODESSA drones", SourceField::Title, 10, &[2], "every word, case and order ignored");
+    check("frappe", SourceField::Title, 1, &[2], "at most the limit");
+    check("lune", SourceField::Any, 10, &[], "a word no source holds");
+    check("", SourceField::Any, 10, &[], "no words");
+    check(&format!("#{}", ids[1]), SourceField::Title, 10, &[1], "a number with its sign");
+    check(&ids[3].to_string(), SourceField::Title, 10, &[3], "a bare number");
+    check("999999", SourceField::Any, 10, &[], "a number no source has");
+    // What a list shows of each: the listing a page of the library shows.
+    for s in &all {
+        let listing = wb.source_listing(s.id).expect("listing");
+        assert_eq!(listing, SourceListing::of(s, counts.get(&s.id).copied().unwrap_or(0)), "source {}: the listing of the source read whole", s.id);
+        assert_eq!(wb.find_sources(&s.id.to_string(), SourceField::Title, 1).expect("found"), vec![listing], "source {} by its number", s.id);
+    }
+    assert_eq!(
+        wb.source_listings(&[ids[2], 999_999, ids[0]]).expect("listings").iter().map(|s| s.id).collect::<Vec<_>>(),
+        vec![ids[2], ids[0]],
+        "listings in the order asked, an unknown id left out"
+    );
+    assert!(matches!(wb.source_listing(999_999), Err(Error::NotFound { .. })), "an unknown source is not found");
+    let day = wb.source_listing(ids[0]).expect("listing").day();
+    assert_eq!(day, (all[0].imported_at.date_naive(), true), "no publication day: dated by the import day");
+}
+
+#[test]
+fn conflict_windows_are_windows_of_the_conflicts_list_with_or_without_a_claim() {
+    let mut wb = Workbench::in_memory().expect("an in-memory store opens");
+    wb.load_demo().expect("the sample workspace");
+    let all = wb.conflicts(&ConflictFilter::default()).expect("conflicts");
+    assert!(all.len() > 3, "the sample has conflicts: {}", all.len());
+    let ids = |v: &[crosscheck::model::Conflict]| v.iter().map(|c| c.id).collect::<Vec<_>>();
+    for offset in 0..all.len() + 2 {
+        let window = wb.store().conflicts_window(&ConflictFilter::default(), offset, 2).expect("window");
+        assert_eq!(ids(&window), ids(&all).into_iter().skip(offset).take(2).collect::<Vec<_>>(), "the window at {offset}");
+        assert_eq!(window, all.iter().skip(offset).take(2).cloned().collect::<Vec<_>>(), "the window at {offset}, conflicts alike");
+    }
+    let claim = all[0].claims[0].claim_id;
+    let of_claim = ConflictFilter { claim: Some(claim), ..Default::default() };
+    let theirs = wb.conflicts(&of_claim).expect("a claim's conflicts");
+    assert_eq!(ids(&wb.store().conflicts_window(&of_claim, 0, 1).expect("window")), ids(&theirs[..1]), "a claim's first conflict");
+    assert!(wb.store().conflicts_window(&of_claim, theirs.len(), 5).expect("window").is_empty(), "past a claim's conflicts");
+    let cards = wb.conflict_cards_window(&ConflictFilter::default(), 1, 2).expect("cards");
+    let all_cards = wb.conflict_cards(&ConflictFilter::default()).expect("cards");
+    assert_eq!(cards, all_cards[1..3].to_vec(), "cards of a window are the list's");
 }
