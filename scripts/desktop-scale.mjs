@@ -150,8 +150,9 @@ async function oneRun(i, takeShot) {
       console.log(`deep rows shown ${Math.round(performance.now() - deep)} ms after the scroll`);
       writeFileSync(takeShot.replace(/\.png$/, '-deep.png'), Buffer.from(await wd('GET', `/session/${sid}/screenshot`), 'base64'));
     }
+    const views = process.env.VIEWS === '1' ? await openViews(exec, sid, pid, takeShot) : undefined;
     await wd('DELETE', `/session/${sid}`).catch(() => {});
-    const run = { run: i, dropped, rows_visible_ms: Math.round(rows), first_render_ms: firstRender, store_opened_ms: opened, dom_rows: domRows, ...(mem ? { pss_mb: mem.pss, rss_mb: mem.rss, peak_rss_mb: mem.hwm, procs: mem.procs } : {}) };
+    const run = { run: i, dropped, rows_visible_ms: Math.round(rows), first_render_ms: firstRender, store_opened_ms: opened, dom_rows: domRows, ...(mem ? { pss_mb: mem.pss, rss_mb: mem.rss, peak_rss_mb: mem.hwm, procs: mem.procs } : {}), ...(views ? { views } : {}) };
     const procs = (mem?.procs ?? []).map((p) => `${p.name} ${p.pss.toFixed(0)}/${p.rss.toFixed(0)}/${p.hwm.toFixed(0)}`).join(', ');
     console.log(`run ${i}: rows visible ${run.rows_visible_ms} ms after the session request; app: store opened in ${opened} ms, first render ${firstRender} ms after start; ${domRows} table rows in the DOM; memory PSS ${mem?.pss.toFixed(0)} MB, RSS ${mem?.rss.toFixed(0)} MB, peak RSS ${mem?.hwm.toFixed(0)} MB (PSS/RSS/peak: ${procs})${dropped === false ? ' [caches NOT dropped]' : ''}`);
     return run;
@@ -160,6 +161,40 @@ async function oneRun(i, takeShot) {
     await new Promise((r) => (drv.exitCode !== null ? r() : drv.once('exit', r)));
     rmSync(home, { recursive: true, force: true });
   }
+}
+
+/** With VIEWS=1, after the start: each view that once read every source (Claims, Reader,
+ *  Reports) opened in turn and timed until its data shows, a common word searched in the Claims
+ *  view until its rows and the sources holding it show, then the memory of every process again. */
+async function openViews(exec, sid, pid, takeShot) {
+  const until = async (what, script, ms = 120000) => {
+    const t = performance.now();
+    while (!(await exec(script).catch(() => false))) {
+      if (performance.now() - t > ms) return `not within ${ms / 1000} s (${what})`;
+      await sleep(20);
+    }
+    return Math.round(performance.now() - t);
+  };
+  const tab = (name) => exec(`[...document.querySelectorAll("nav[aria-label=Views] button")].find((b) => b.textContent.trim().startsWith(${JSON.stringify(name)})).click(); return true;`);
+  const shotOf = async (name) => takeShot && writeFileSync(takeShot.replace(/\.png$/, `-${name}.png`), Buffer.from(await wd('GET', `/session/${sid}/screenshot`), 'base64'));
+  const out = {};
+  await tab('Claims');
+  out.claims_ms = await until('claims rows', 'return document.querySelectorAll(".scroller [role=row] [role=cell]").length > 20;');
+  await exec('const i = document.querySelector("input[aria-label=\'Search claims\']"); i.value = "forces"; i.dispatchEvent(new Event("input", { bubbles: true })); return true;');
+  out.search_ms = await until('search rows and sources', 'return !!document.querySelector("[aria-label=\'Sources whose text matches\']") && /forces/i.test(document.querySelector(".scroller [role=row]:not(:first-child)")?.textContent ?? "");');
+  await shotOf('claims-search');
+  await tab('Reader');
+  out.reader_ms = await until('a source\'s text', 'return (document.querySelector("article[aria-label=\'Source text\']")?.textContent.length ?? 0) > 100 && !!document.querySelector("input[aria-label=\'Source to read\']")?.value;');
+  await shotOf('reader');
+  await tab('Reports');
+  out.reports_ms = await until('the report form', 'return !!document.querySelector("input[aria-label=\'Report title\']");');
+  out.reports_preview_ms = await until('the preview of everything', 'return !!document.querySelector("[aria-label=\'Report preview\'] h3, [aria-label=\'Report preview\'] h2");', 300000);
+  await shotOf('reports');
+  await sleep(SETTLE_MS);
+  const mem = pid ? memory(pid) : null;
+  if (mem) out.pss_after_views_mb = Math.round(mem.pss);
+  console.log(`views: ${JSON.stringify(out)}`);
+  return out;
 }
 
 /** One start without WebDriver: the app launched as a user would, its first render read from

@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 
 use crosscheck::model::Speaker;
-use crosscheck::store::{ClaimFilter, DateSpan};
+use crosscheck::store::{ClaimFilter, DateSpan, SourceField};
 use crosscheck::Workbench;
 
 use crate::dto::*;
@@ -16,9 +16,18 @@ pub type IpcResult<T> = Result<T, IpcError>;
 /// Most rows one claims-page call returns; the table asks for the window it shows.
 pub const MAX_PAGE: u32 = 1000;
 
-/// The library list.
-pub fn sources(wb: &Workbench) -> IpcResult<Vec<SourceSummary>> {
-    Ok(wb.source_page(0, usize::MAX)?.sources.iter().map(SourceSummary::from).collect())
+/// Most sources one `find_sources` call returns.
+pub const MAX_FOUND: u32 = 200;
+
+/// At most `limit` (≤ [`MAX_FOUND`]) sources whose title, or text too (`field`), holds the
+/// words, newest first; a number finds that source first.
+pub fn find_sources(wb: &Workbench, words: &str, field: SourceField, limit: u32) -> IpcResult<Vec<SourceSummary>> {
+    Ok(wb.find_sources(words, field, limit.min(MAX_FOUND) as usize)?.iter().map(SourceSummary::from).collect())
+}
+
+/// One source as the lists show it, without its text.
+pub fn source_summary(wb: &Workbench, id: i64) -> IpcResult<SourceSummary> {
+    Ok(SourceSummary::from(&wb.source_listing(id)?))
 }
 
 /// The Library's rows `offset..offset + limit` (at most [`MAX_PAGE`]), with the total.
@@ -79,7 +88,12 @@ pub fn claim_ids(wb: &Workbench, q: &ClaimQuery, offset: u32, limit: u32) -> Ipc
 
 /// Table rows with their verdicts: one indexed lookup a row, for the ~200 rows of a page.
 fn rows_of(wb: &Workbench, claims: &[crosscheck::model::Claim]) -> IpcResult<Vec<ClaimRow>> {
-    claims.iter().map(|c| Ok(ClaimRow::with_verdict(c, wb.verification(c.id)?.verdict))).collect()
+    // The page's sources, each read once: a page of 200 claims holds a few dozen.
+    let mut ids: Vec<i64> = claims.iter().map(|c| c.source_id).collect();
+    ids.sort_unstable();
+    ids.dedup();
+    let sources: HashMap<i64, crosscheck::store::SourceListing> = wb.source_listings(&ids)?.into_iter().map(|s| (s.id, s)).collect();
+    claims.iter().map(|c| Ok(ClaimRow::new(c, wb.verification(c.id)?.verdict, sources.get(&c.source_id)))).collect()
 }
 
 /// A claim in full.
@@ -221,14 +235,12 @@ pub fn search(wb: &Workbench, text: &str) -> IpcResult<SearchResults> {
     if text.trim().is_empty() {
         return Ok(SearchResults { sources: Vec::new(), claims: Vec::new() });
     }
-    let counts = wb.claim_counts_by_source()?;
-    let sources = wb.search_sources(text)?;
+    // The newest sources holding the words, as listings: ranking every match and counting every
+    // source's claims (a `GROUP BY` over every claim) took seconds at a million claims.
+    let sources = find_sources(wb, text, SourceField::Any, MAX_FOUND)?;
     let filter = ClaimFilter { query: Some(text.to_string()), ..Default::default() };
     let claims = wb.claims_page(&filter, &DateSpan::default(), 0, 200)?;
-    Ok(SearchResults {
-        sources: sources.iter().map(|s| SourceSummary::new(s, counts.get(&s.id).copied().unwrap_or(0))).collect(),
-        claims: rows_of(wb, &claims.claims)?,
-    })
+    Ok(SearchResults { sources, claims: rows_of(wb, &claims.claims)? })
 }
 
 /// Parties with claims or edited by the analyst (or all of them).
@@ -285,6 +297,13 @@ pub fn load_demo_if_empty(wb: &mut Workbench) -> IpcResult<bool> {
 /// Every conflict, confirmed and replies first, then candidates by score.
 pub fn conflicts(wb: &Workbench) -> IpcResult<Vec<ConflictSummary>> {
     Ok(wb.conflict_cards(&crosscheck::store::ConflictFilter::default())?.iter().map(ConflictSummary::from).collect())
+}
+
+/// The conflicts at `offset..offset + limit` (at most [`MAX_FOUND`]) of the conflicts list: what
+/// a form offers to choose from without building every conflict's card.
+pub fn conflicts_window(wb: &Workbench, offset: u32, limit: u32) -> IpcResult<Vec<ConflictSummary>> {
+    let filter = crosscheck::store::ConflictFilter::default();
+    Ok(wb.conflict_cards_window(&filter, offset as usize, limit.min(MAX_FOUND) as usize)?.iter().map(ConflictSummary::from).collect())
 }
 
 /// A conflict's diff view.

@@ -92,8 +92,13 @@ async fn ui_ready(state: State<'_, AppState>) -> IpcResult<u32> {
 }
 
 #[tauri::command]
-async fn list_sources(state: State<'_, AppState>) -> IpcResult<Vec<SourceSummary>> {
-    api::sources(&*state.wb()?)
+async fn find_sources(state: State<'_, AppState>, words: String, field: SourceField, limit: u32) -> IpcResult<Vec<SourceSummary>> {
+    api::find_sources(&*state.wb()?, &words, field, limit)
+}
+
+#[tauri::command]
+async fn source_summary(state: State<'_, AppState>, id: i64) -> IpcResult<SourceSummary> {
+    api::source_summary(&*state.wb()?, id)
 }
 
 #[tauri::command]
@@ -352,6 +357,11 @@ async fn party_speakers(state: State<'_, AppState>, key: String) -> IpcResult<Ve
 }
 
 #[tauri::command]
+async fn conflicts_window(state: State<'_, AppState>, offset: u32, limit: u32) -> IpcResult<Vec<ConflictSummary>> {
+    api::conflicts_window(&*state.wb()?, offset, limit)
+}
+
+#[tauri::command]
 async fn conflicts(state: State<'_, AppState>) -> IpcResult<Vec<ConflictSummary>> {
     api::conflicts(&*state.wb()?)
 }
@@ -512,7 +522,9 @@ pub fn run() {
         .invoke_handler(tauri::generate_handler![
             workspace_info,
             ui_ready,
-            list_sources,
+            find_sources,
+            conflicts_window,
+            source_summary,
             sources_page,
             source_facts,
             edit_source,

@@ -95,7 +95,7 @@ fn demo() -> Workbench {
 #[test]
 fn a_hand_marked_claim_is_highlighted_in_its_source_with_char_offsets() {
     let mut wb = demo();
-    let source = api::sources(&wb).expect("sources")[0].clone();
+    let source = api::sources_page(&wb, 0, 1000).expect("sources").sources[0].clone();
     let text = api::source_text(&wb, source.id).expect("text").text;
     // Offsets count chars: pick a span after accented letters, as a selection in the page would.
     let start = text.find("Bakou").map(|b| text[..b].chars().count()).expect("the sample names Bakou") as u32;
@@ -109,7 +109,7 @@ fn a_hand_marked_claim_is_highlighted_in_its_source_with_char_offsets() {
 #[test]
 fn claim_pages_filter_by_party_stance_attribution_and_reject_bad_dates() {
     let mut wb = demo();
-    let sid = api::sources(&wb).expect("sources")[0].id;
+    let sid = api::sources_page(&wb, 0, 1000).expect("sources").sources[0].id;
     let q = ClaimQuery { party: Some("AM".into()), stance: Some(Stance::Deny), ..Default::default() };
     let before = api::claims_page(&wb, &q, 0, 1).expect("page").total;
     for k in 0..5usize {
@@ -257,7 +257,7 @@ fn the_party_picker_searches_then_creates_and_a_correction_marks_the_claim_edite
 fn evidence_from_the_app_opens_only_stored_web_pages_and_history_reads_as_sentences() {
     let mut wb = demo();
     wb.set_setting(crosscheck::model::ANALYST_SETTING, "Test Analyst").expect("analyst");
-    let sources = api::sources(&wb).expect("sources");
+    let sources = api::sources_page(&wb, 0, 1000).expect("sources").sources;
     let claim = api::claims_page(&wb, &ClaimQuery::default(), 0, 1).expect("page").rows[0].id;
     let url = EvidenceInput { claim: Some(claim), conflict: None, relation: Relation::Supports, evidence: EvidenceWhat::Url { url: "https://example.org/a".into() }, note: "".into() };
     let e = api::add_evidence(&mut wb, url).expect("url evidence");
@@ -363,7 +363,7 @@ fn exporting_the_filtered_rows_writes_exactly_those_claims() {
 #[test]
 fn a_partys_speakers_come_once_across_languages_with_every_name_most_claims_first() {
     let mut wb = demo();
-    let sid = api::sources(&wb).expect("sources")[0].id;
+    let sid = api::sources_page(&wb, 0, 1000).expect("sources").sources[0].id;
     let peskov_of = |wb: &Workbench| api::party_speakers(wb, "RU").expect("speakers").into_iter().find(|s| s.id == "peskov");
     let before = peskov_of(&wb).map_or(0, |s| s.claims);
     let said = [("Дмитрий Песков", 0, "RU"), ("Дмитрий Песков", 10, "RU"), ("Dmitri Peskov", 20, "RU"), ("Dmitry Peskov", 30, "RU"), ("Мария Захарова", 40, "RU.mfa")];
@@ -390,7 +390,7 @@ fn a_partys_speakers_come_once_across_languages_with_every_name_most_claims_firs
 #[test]
 fn a_speaker_picked_in_the_parties_view_lists_their_claims_under_every_name_and_no_namesakes() {
     let mut wb = demo();
-    let sid = api::sources(&wb).expect("sources")[0].id;
+    let sid = api::sources_page(&wb, 0, 1000).expect("sources").sources[0].id;
     let said = [("Сергей Лавров", 0, "RU.mfa"), ("Sergei Lavrov", 10, "RU"), ("Oleksiy Lavrov", 20, "UA")];
     for (name, at, party) in said {
         let sp = Speaker { name: name.into(), party: Some(party.into()), countries: vec![] };
@@ -412,7 +412,7 @@ fn a_speaker_picked_in_the_parties_view_lists_their_claims_under_every_name_and_
 #[test]
 fn a_range_of_rows_is_named_by_the_core_in_the_tables_order_and_filters_read_speaker_and_review() {
     let mut wb = demo();
-    let sid = api::sources(&wb).expect("sources")[0].id;
+    let sid = api::sources_page(&wb, 0, 1000).expect("sources").sources[0].id;
     for k in 0..30usize {
         let (name, party) = if k % 3 == 0 { ("Сергей Лавров", "RU") } else { ("Erevan", "AM") };
         let sp = Speaker { name: name.into(), party: Some(party.into()), ..Default::default() };
@@ -441,13 +441,13 @@ fn a_range_of_rows_is_named_by_the_core_in_the_tables_order_and_filters_read_spe
 #[test]
 fn the_library_corrects_a_sources_facts_under_the_analysts_name_and_refuses_a_bad_day() {
     let mut wb = demo();
-    let sid = api::sources(&wb).expect("sources")[0].id;
+    let sid = api::sources_page(&wb, 0, 1000).expect("sources").sources[0].id;
     let facts = SourceFactsDto { outlet: Some("Reuters".into()), author: Some("Jane Roe".into()), published_on: Some("2023-09-13".into()) };
     assert_eq!(api::edit_source(&mut wb, sid, facts.clone()).expect_err("no name").code, ErrorCode::BadInput, "history needs a name");
     wb.set_setting(crosscheck::model::ANALYST_SETTING, "Test Analyst").expect("analyst");
     assert_eq!(api::edit_source(&mut wb, sid, facts.clone()).expect("saved"), facts, "the facts as stored");
     assert_eq!(api::source_facts(&wb, sid).expect("facts"), facts, "read back for the form");
-    let listed = api::sources(&wb).expect("sources").into_iter().find(|s| s.id == sid).expect("listed");
+    let listed = api::sources_page(&wb, 0, 1000).expect("sources").sources.into_iter().find(|s| s.id == sid).expect("listed");
     assert_eq!((listed.outlet.as_deref(), listed.published_at.as_deref()), (Some("Reuters"), Some("2023-09-13T00:00:00Z")), "the Library's row");
     let logged: Vec<(String, String)> = wb
         .history(None)
@@ -538,7 +538,7 @@ fn a_conflict_side_no_party_stands_for_shows_its_speakers_name_on_its_chip() {
 #[test]
 fn the_librarys_pages_are_windows_of_the_sources_list_and_the_workspace_counts_agree() {
     let wb = demo();
-    let all = api::sources(&wb).expect("sources");
+    let all = api::sources_page(&wb, 0, 1000).expect("sources").sources;
     let info = api::workspace_info(&wb, true).expect("info");
     assert_eq!(info.sources as usize, all.len(), "the workspace's source count is the list's length");
     assert_eq!(info.claims, all.iter().map(|s| s.claims).sum::<u32>(), "the workspace's claims are every source's");
@@ -548,4 +548,36 @@ fn the_librarys_pages_are_windows_of_the_sources_list_and_the_workspace_counts_a
         let window: Vec<_> = all.iter().skip(offset as usize).take(2).cloned().collect();
         assert_eq!(page.sources, window, "the page at {offset} is that window of the list, rows alike");
     }
+}
+
+#[test]
+fn claim_rows_say_their_sources_title_outlet_and_day_and_sources_are_found_by_title_words_or_number() {
+    let wb = demo();
+    let all = api::sources_page(&wb, 0, 1000).expect("sources").sources;
+    let by_id: std::collections::HashMap<i64, &SourceSummary> = all.iter().map(|s| (s.id, s)).collect();
+    let rows = api::claims_page(&wb, &ClaimQuery::default(), 0, 1000).expect("page").rows;
+    assert!(!rows.is_empty(), "the sample has claims");
+    for r in &rows {
+        let s = by_id[&r.source_id];
+        let day = s.published_at.as_deref().unwrap_or(&s.imported_at)[..10].to_string();
+        assert_eq!(
+            (r.source_title.as_str(), r.source_outlet.as_deref(), r.day.as_str(), r.day_imported),
+            (s.title.as_str(), s.outlet.as_deref(), day.as_str(), s.published_at.is_none()),
+            "claim {}: what the table shows of its source, without the page holding every source",
+            r.id
+        );
+    }
+    for s in &all {
+        assert_eq!(&api::source_summary(&wb, s.id).expect("summary"), s, "source {}: the summary is the library's row", s.id);
+        let found = api::find_sources(&wb, &format!("#{}", s.id), SourceField::Title, 5).expect("found");
+        assert_eq!(found.first(), Some(s), "source {} by its number", s.id);
+        let word = s.title.split(|c: char| !c.is_alphanumeric()).filter(|w| w.chars().count() > 5).last();
+        if let Some(word) = word {
+            let found = api::find_sources(&wb, word, SourceField::Title, api::MAX_FOUND).expect("found");
+            assert!(found.iter().any(|f| f.id == s.id), "source {} by the word {word:?} of its title: {found:?}", s.id);
+        }
+    }
+    let capped = api::find_sources(&wb, "a", SourceField::Any, 100_000).expect("found");
+    assert!(capped.len() <= api::MAX_FOUND as usize, "at most {} sources a call", api::MAX_FOUND);
+    assert_eq!(api::source_summary(&wb, 999_999).expect_err("unknown").code, ErrorCode::NotFound, "an unknown source");
 }

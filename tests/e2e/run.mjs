@@ -226,12 +226,15 @@ try {
     await exec('[...document.querySelectorAll(".scroller [role=row]")].find((r) => r.querySelector("[role=cell]:nth-child(2)")?.textContent.trim() === String(arguments[0])).click();', [target.id]);
     await until('the claim panel', `return !!document.querySelector("aside[aria-label='Claim ${target.id}']");`);
     await clickButton('Reader');
-    // The Reader opens on the selected claim's source and may finish loading it after the choice
-    // below, which then snaps back: choose the other source again until it shows.
-    await until('the other source', `const s = document.querySelector("select[aria-label='Source to read']");
+    // The other source is picked by its number in the Reader's source picker (the core finds it;
+    // no view lists the library). The Reader opens on the selected claim's source and may finish
+    // loading it after the choice, which then snaps back: pick the other source again until it shows.
+    await until('the other source', `const s = document.querySelector("input[aria-label='Source to read']");
       if (document.querySelector("article")?.textContent.includes("shelled the town of Jermuk")) return true;
       window.__e2eTries = (window.__e2eTries ?? 0) + 1;
-      if (s && (s.value !== String(arguments[0]) || window.__e2eTries % 10 === 1)) { s.value = String(arguments[0]); s.dispatchEvent(new Event("change", { bubbles: true })); }
+      const option = document.querySelector("[role=listbox][aria-label='Sources found'] [role=option]");
+      if (option && option.textContent.includes("#" + arguments[0] + " ·")) { option.dispatchEvent(new MouseEvent("mousedown", { bubbles: true, cancelable: true })); return false; }
+      if (s && window.__e2eTries % 10 === 1) { s.focus(); s.value = "#" + arguments[0]; s.dispatchEvent(new Event("input", { bubbles: true })); }
       return false;`, [other.id]);
     await exec(`const el = document.querySelector("article");
       const span = [...el.querySelectorAll("span")].find((s) => s.textContent.includes("shelled the town of Jermuk"));

@@ -130,6 +130,53 @@ await step('reader highlights claims as text runs and opens a claim on click', a
   await shot(page, 'reader');
 });
 
+await step('sources are picked by words of their title in the Reader, the Claims filter and the Reports scope; no view lists the library', async (page) => {
+  await open(page);
+  await tab(page, 'Reader');
+  const reader = page.getByRole('combobox', { name: 'Source to read' });
+  // With no source chosen, the Reader opens the library's first one and names it.
+  await page.getByRole('article', { name: 'Source text' }).waitFor();
+  assert.match(await reader.inputValue(), /^Bakou et Erevan/, 'the picker names the source read');
+  await reader.fill('erevan');
+  await page.getByRole('listbox', { name: 'Sources found' }).getByRole('option', { name: /Bakou et Erevan.*#1 · TASS · 2023-09-12 · 4 claims/ }).waitFor();
+  await reader.fill('kramatorsk');
+  await page.getByRole('listbox', { name: 'Sources found' }).getByText('No source found').waitFor();
+  await reader.fill('#1');
+  await page.getByRole('option', { name: /Bakou et Erevan/ }).waitFor();
+  await reader.press('Enter');
+  assert.match(await reader.inputValue(), /^Bakou et Erevan/, 'Enter picks the source');
+  await shot(page, 'reader-source-picker');
+
+  await tab(page, 'Claims');
+  await page.getByRole('button', { name: 'All claims' }).click();
+  const rows = page.locator('.scroller [role=row]');
+  await rows.first().waitFor();
+  const all = await rows.count();
+  const filter = page.getByRole('combobox', { name: 'Filter by source' });
+  await filter.fill('Bakou');
+  await page.getByRole('option', { name: /Bakou et Erevan/ }).click();
+  await page.waitForFunction((n) => document.querySelectorAll('.scroller [role=row]').length < n, all);
+  // Each row says its source's outlet and day: the page no longer holds every source.
+  const cells = await rows.first().getByRole('cell').allTextContents();
+  assert.ok(cells.includes('TASS') && cells.includes('2023-09-12'), `the row's source and day: ${cells}`);
+  await filter.fill('');
+  await page.waitForFunction((n) => document.querySelectorAll('.scroller [role=row]').length === n, all);
+
+  await tab(page, 'Reports');
+  await page.getByLabel('One source').check();
+  const scope = page.getByRole('combobox', { name: 'Source to report on' });
+  await scope.fill('erevan');
+  await page.getByRole('option', { name: /Bakou et Erevan/ }).click();
+  await page.getByLabel('HTML page').check();
+  await page.getByRole('button', { name: 'Save report as…' }).click();
+  await page.getByLabel('Saved report').getByText('/tmp/crosscheck-report.html').waitFor();
+  const exported = await page.evaluate(() => window.__exported.at(-1).options.scope);
+  assert.deepEqual(exported, { kind: 'source', id: 1 }, 'the report covers the source picked');
+  const calls = await page.evaluate(() => window.__mockCalls);
+  assert.ok(!calls.includes('list_sources'), 'no view asks for every source');
+  assert.deepEqual(await axeSerious(page), [], 'axe-core with the source picker');
+});
+
 await step('the claim panel belongs to the view that opened it; its claim stays the one a passage is attached to', async (page) => {
   await open(page);
   await tab(page, 'Reader');

@@ -29,7 +29,7 @@ use ts_rs::TS;
 pub use crosscheck::align::diff::RunKind;
 pub use crosscheck::model::{Attribution, Origin, PartyKind, Relation, ReviewState, Stance};
 pub use crosscheck::report::{Format as ReportFormat, Kind as ReportKind};
-pub use crosscheck::store::ClaimSort;
+pub use crosscheck::store::{ClaimSort, SourceField};
 
 pub use claims::*;
 pub use conflicts::*;
@@ -59,6 +59,7 @@ pub fn bindings() -> String {
         Origin::decl(),
         SourceSummary::decl(),
         SourcePageDto::decl(),
+        SourceField::decl(),
         Highlight::decl(),
         SourceText::decl(),
         SourceFactsDto::decl(),

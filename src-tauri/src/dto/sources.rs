@@ -132,7 +132,7 @@ pub struct SourceText {
 /// What a search found.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct SearchResults {
-    /// Sources whose title or text match, best first.
+    /// Sources whose title or text match, newest first (at most 200).
     pub sources: Vec<SourceSummary>,
     /// Claims that match (first 200).
     pub claims: Vec<ClaimRow>,

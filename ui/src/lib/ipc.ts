@@ -6,7 +6,7 @@ import { invoke, Channel } from '@tauri-apps/api/core';
 import type {
   ClaimDetail, ClaimEditInput, ClaimLinks, ConflictRecord, Evidence, EvidenceInput, ClaimPageDto, ClaimQuery, ConflictDiff, ConflictReview,
   ConflictSummary, ImportEvent, ImportReport, IpcError, NewClaimInput, PartyKind, PartySpeaker, PartySummary, ReviewState,
-  ReportFormat, ReportOptions, ReportPreview, ReportResult, ReportScope, SameStatement, SearchResults, SourceFactsDto, SourcePageDto, SourceSummary, SourceText,
+  ReportFormat, ReportOptions, ReportPreview, ReportResult, ReportScope, SameStatement, SearchResults, SourceFactsDto, SourceField, SourcePageDto, SourceSummary, SourceText,
   TagCountDto, TagMatrixDto, TimelinePoint, VerdictInput, VerdictOption, Verification, WorkspaceInfo,
 } from './bindings';
 
@@ -34,7 +34,9 @@ async function call<T>(cmd: string, args?: Record<string, unknown>): Promise<T> 
 export const workspaceInfo = () => call<WorkspaceInfo>('workspace_info');
 export const uiReady = () => call<number>('ui_ready');
 
-export const listSources = () => call<SourceSummary[]>('list_sources');
+/** At most `limit` sources whose title (`field` 'title') or text holds the words, newest first; a number finds that source. */
+export const findSources = (words: string, field: SourceField, limit: number) => call<SourceSummary[]>('find_sources', { words, field, limit });
+export const sourceSummary = (id: number) => call<SourceSummary>('source_summary', { id });
 export const sourcesPage = (offset: number, limit: number) => call<SourcePageDto>('sources_page', { offset, limit });
 export const sourceFacts = (id: number) => call<SourceFactsDto>('source_facts', { id });
 /** Corrects a source's outlet, author and day (null clears one); the core logs what changed. */
@@ -115,6 +117,8 @@ export const partyTimeline = (key: string) => call<TimelinePoint[]>('party_timel
 export const partySpeakers = (key: string) => call<PartySpeaker[]>('party_speakers', { key });
 
 export const conflicts = () => call<ConflictSummary[]>('conflicts');
+/** The conflicts at `offset..offset + limit` of the list (at most 200), each with its card. */
+export const conflictsWindow = (offset: number, limit: number) => call<ConflictSummary[]>('conflicts_window', { offset, limit });
 export const conflictDiff = (id: number) => call<ConflictDiff>('conflict_diff', { id });
 export const setConflictStatus = (id: number, status: ConflictReview, reason: string) =>
   call<ConflictSummary>('set_conflict_status', { id, status, reason });

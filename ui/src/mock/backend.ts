@@ -144,9 +144,15 @@ function err(code: ErrorCode, message: string): IpcError {
   return { code, message };
 }
 
+/** What a row says of its source: the sample's only source is 1; the others' rows say nothing. */
+function sourceFacts(sourceId: number): Pick<ClaimRow, 'source_title' | 'source_outlet' | 'day' | 'day_imported'> {
+  if (sourceId !== 1) return { source_title: '', source_outlet: null, day: '', day_imported: false };
+  return { source_title: source.title, source_outlet: source.outlet, day: (source.published_at ?? source.imported_at).slice(0, 10), day_imported: !source.published_at };
+}
+
 function row(c: MockClaim): ClaimRow {
   return { id: c.id, source_id: c.source_id, text: c.quote, speaker: c.speaker, party: c.party, cue: c.cue, stance: c.stance, origin: c.origin,
-    confidence: c.confidence, doubts: c.doubts, review: c.review, verdict: verificationOf(c.id).verdict };
+    confidence: c.confidence, doubts: c.doubts, review: c.review, verdict: verificationOf(c.id).verdict, ...sourceFacts(c.source_id) };
 }
 
 function detail(c: MockClaim): ClaimDetail {
@@ -165,13 +171,14 @@ const STANCES: ClaimRow['stance'][] = ['assert', 'deny', 'confirm', 'report', 'p
 function synthetic(i: number): ClaimRow {
   const [speaker, party] = SPEAKERS[i % SPEAKERS.length];
   return { id: i + 1, source_id: 1 + (i % 50), text: `Synthetic claim number ${i + 1} about the border and the ceasefire`, speaker, party, cue: 'a déclaré',
-    stance: STANCES[i % STANCES.length], origin: 'extracted', confidence: 1, doubts: [], review: 'to_review', verdict: 'unverified' };
+    stance: STANCES[i % STANCES.length], origin: 'extracted', confidence: 1, doubts: [], review: 'to_review', verdict: 'unverified', ...sourceFacts(1 + (i % 50)) };
 }
 
 function matches(c: MockClaim, q: ClaimQuery): boolean {
   const fold = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
   if (q.party && !(c.party ?? '').toLowerCase().startsWith(q.party.toLowerCase())) return false;
   if (q.stance && c.stance !== q.stance) return false;
+  if (q.source !== null && q.source !== undefined && c.source_id !== q.source) return false;
   if (q.text && !fold(`${c.quote} ${c.speaker} ${c.cue}`).includes(fold(q.text))) return false;
   if (q.speaker && !fold(c.speaker).includes(fold(q.speaker))) return false;
   if (q.verdict && verificationOf(c.id).verdict !== q.verdict) return false;
@@ -379,7 +386,18 @@ export function installMockBackend() {
       case 'workspace_info':
         return { store: '/home/analyst/.local/share/crosscheck/crosscheck.db', sources: 1, claims: bigTotal || claims.length, demo_loaded: true };
       case 'ui_ready': return 1;
-      case 'list_sources': return [{ ...source, claims: claims.length }];
+      case 'find_sources': {
+        // The sample's one source, found by a word of its title (or its text) or its number, as
+        // the store's full-text index would (accents ignored).
+        const fold = (t: string) => t.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+        const words = fold(String(a.words)).trim();
+        const hit = /^#?1$/.test(words) || fold(a.field === 'title' ? source.title : `${source.title} ${TEXT}`).includes(words);
+        return words && hit ? [{ ...source, claims: claims.length }] : [];
+      }
+      case 'source_summary': {
+        if (a.id !== 1) throw err('not_found', `no source ${a.id}`);
+        return { ...source, claims: claims.length };
+      }
       case 'sources_page': return { total: 1, offset: a.offset, sources: a.offset === 0 ? [{ ...source, claims: claims.length }] : [] };
       case 'source_facts': {
         if (a.id !== 1) throw err('not_found', `no source ${a.id}`);
@@ -511,6 +529,7 @@ export function installMockBackend() {
         return { imported: [], failed: [{ input: a.url, message: `${a.url}: could not connect (the mock backend reaches no network)` }], cancelled: false };
       case 'cancel_import': return true;
       case 'conflicts': return conflictList;
+      case 'conflicts_window': return conflictList.slice(a.offset, a.offset + Math.min(a.limit, 200));
       case 'conflict_diff': return diffOf(a.id);
       case 'set_conflict_status': {
         if (a.status === 'rejected' && !String(a.reason ?? '').trim()) throw err('bad_input', 'say why these claims do not conflict');

@@ -73,6 +73,8 @@ offset: number,
  */
 sources: Array<SourceSummary>, };
 
+export type SourceField = "any" | "title";
+
 export type Highlight = { 
 /**
  * The claim.
@@ -193,7 +195,24 @@ review: ReviewState,
 /**
  * Verdict key (`unverified` when never judged).
  */
-verdict: string, };
+verdict: string, 
+/**
+ * Its source's title (empty where a list does not say).
+ */
+source_title: string, 
+/**
+ * Its source's outlet, when known.
+ */
+source_outlet: string | null, 
+/**
+ * The day it is dated by, `YYYY-MM-DD`: its source's publication day, else its import day
+ * (empty where a list does not say).
+ */
+day: string, 
+/**
+ * Whether `day` is the import day, the publication day being unknown.
+ */
+day_imported: boolean, };
 
 export type ClaimQuery = { 
 /**
@@ -555,7 +574,7 @@ cancelled: boolean, };
 
 export type SearchResults = { 
 /**
- * Sources whose title or text match, best first.
+ * Sources whose title or text match, newest first (at most 200).
  */
 sources: Array<SourceSummary>, 
 /**
