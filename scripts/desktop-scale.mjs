@@ -188,7 +188,8 @@ async function openViews(exec, sid, pid, takeShot) {
   await shotOf('reader');
   await tab('Reports');
   out.reports_ms = await until('the report form', 'return !!document.querySelector("input[aria-label=\'Report title\']");');
-  out.reports_preview_ms = await until('the preview of everything', 'return !!document.querySelector("[aria-label=\'Report preview\'] h3, [aria-label=\'Report preview\'] h2");', 300000);
+  // Past 100,000 claims the preview of everything waits for a click (it reads every claim).
+  out.reports_preview = await until('the preview of everything, or the button asking for it', 'return !!document.querySelector("[aria-label=\'Report preview\'] h3") || [...document.querySelectorAll("button")].some((b) => b.textContent.includes("Preview the report of everything"));', 60000);
   await shotOf('reports');
   await sleep(SETTLE_MS);
   const mem = pid ? memory(pid) : null;

@@ -680,6 +680,22 @@ await step('verification panel: set a verdict, history grows', async (page) => {
   await shot(page, 'verification');
 });
 
+await step('past 100,000 claims the report of everything is previewed on request, not on opening the view', async (page) => {
+  await open(page, '?claims=1000000');
+  await tab(page, 'Reports');
+  const ask = page.getByRole('button', { name: 'Preview the report of everything' });
+  await ask.waitFor();
+  await page.getByText('A report of everything reads all 1,000,000 claims of the workspace.').waitFor();
+  assert.equal(await page.evaluate(() => window.__mockCalls.filter((c) => c === 'preview_report').length), 0, 'no preview read every claim');
+  await page.getByLabel('One party').check();
+  await page.getByLabel('Party to report on').selectOption('AM.mod');
+  await page.getByLabel('Report preview').getByText(/^Publication report/).waitFor();
+  await page.getByLabel('Everything').check();
+  await ask.click();
+  await page.getByLabel('Report preview').getByText(/^Publication report/).waitFor();
+  assert.deepEqual(await axeSerious(page), [], 'axe-core on the request to preview everything');
+});
+
 await step('reports: choose scope and format, save, open', async (page) => {
   await open(page);
   await tab(page, 'Reports');
