@@ -336,6 +336,41 @@ fn views(corpus: &corpus::Corpus, wb: &Workbench, fl: &Floor, claims: usize) {
         wb.claims_page(&filter, &none, 0, 200).expect("party page");
     });
     println!("{:<44} {:>9.1} {:>9.1} {:>12} {:>12}", format!("first page of party {party}"), ms(p50), ms(p95), "-", "-");
+    desktop_lists(wb, &common);
+}
+
+/// What the desktop's Claims, Reader and Reports views asked for on opening, beside what they
+/// ask for now: every source listed (`list_sources`) and every source's claims counted (the
+/// search's sources) against a picker's and a search's few sources; every conflict's card (the
+/// Reports view's conflict scope) against a window of them. Once each where a list is read whole.
+fn desktop_lists(wb: &Workbench, common: &str) {
+    use crosscheck::store::{ConflictFilter, SourceField};
+    let once = |f: &mut dyn FnMut() -> usize| {
+        let t = Instant::now();
+        let n = f();
+        (ms(t.elapsed()), n)
+    };
+    let (t, n) = once(&mut || wb.source_page(0, usize::MAX).expect("every source").sources.len());
+    println!("{:<44} {:>9.1} ms once ({n} sources)", "before: every source listed (list_sources)", t);
+    let (t, n) = once(&mut || wb.claim_counts_by_source().expect("counts").len());
+    println!("{:<44} {:>9.1} ms once ({n} sources)", "before: every source's claims counted", t);
+    let (t, n) = once(&mut || wb.conflicts(&ConflictFilter::default()).expect("conflicts").len());
+    println!("{:<44} {:>9.1} ms once ({n} conflicts, without their cards)", "before: every conflict read", t);
+    let title_word = wb.source_page(0, 1).expect("a source").sources.first().and_then(|s| s.title.split_whitespace().max_by_key(|w| w.chars().count()).map(str::to_string)).unwrap_or_default();
+    for (label, words, field, limit) in [
+        (format!("after: picker, title word «{title_word}»"), title_word.as_str(), SourceField::Title, 12),
+        (format!("after: picker, common word «{common}»"), common, SourceField::Title, 12),
+        (format!("after: sources holding «{common}», 100"), common, SourceField::Any, 100),
+    ] {
+        let (p50, p95) = percentiles(21, |_| {
+            wb.find_sources(words, field, limit).expect("found");
+        });
+        println!("{label:<44} {:>9.1} {:>9.1}", ms(p50), ms(p95));
+    }
+    let (p50, p95) = percentiles(5, |_| {
+        wb.conflict_cards_window(&ConflictFilter::default(), 0, 100).expect("cards");
+    });
+    println!("{:<44} {:>9.1} {:>9.1}", "after: the first 100 conflicts' cards", ms(p50), ms(p95));
 }
 
 /// A common word (the most frequent of five letters or more) and a rare one (in one sentence
