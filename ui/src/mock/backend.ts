@@ -419,6 +419,8 @@ export function installMockBackend() {
       }
       case 'claims_page': {
         const q = a.query as ClaimQuery;
+        // The last query asked for, for the tests: what a filter sends.
+        (window as unknown as { __lastQuery: ClaimQuery }).__lastQuery = q;
         if (bigTotal) {
           const rows: ClaimRow[] = [];
           for (let i = a.offset; i < Math.min(bigTotal, a.offset + a.limit); i++) rows.push(synthetic(i));
