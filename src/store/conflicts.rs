@@ -592,21 +592,28 @@ impl Store {
     /// The conflicts at `offset..offset + limit` of [`Store::conflicts`]' list: a list to choose
     /// from, where every conflict with its members was 210,000 at a million claims.
     pub fn conflicts_window(&self, filter: &ConflictFilter, offset: usize, limit: usize) -> Result<Vec<Conflict>> {
+        self.read_conflicts(filter, None, offset, limit)
+    }
+
+    /// [`Store::conflicts_window`], or the one conflict `only` when it passes the filter.
+    fn read_conflicts(&self, filter: &ConflictFilter, only: Option<i64>, offset: usize, limit: usize) -> Result<Vec<Conflict>> {
         // A claim's conflicts are picked from its members below, so their window is taken after.
         let (sql_offset, sql_limit) = match filter.claim {
             None => (offset, limit),
             Some(_) => (0, usize::MAX),
         };
         let as_sql = |n: usize| i64::try_from(n).unwrap_or(i64::MAX);
-        let mut st = self.conn().prepare_cached(
+        // One conflict is looked up by its id, not found in its status's sorted list.
+        let one = if only.is_some() { "c.id = ?4" } else { "?4 IS NULL" };
+        let mut st = self.conn().prepare_cached(&format!(
             "SELECT c.id, c.status, c.origin, c.score, c.evidence, c.explanation, c.created_at,
                     CASE c.updated_at WHEN '' THEN c.created_at ELSE c.updated_at END, v.status, v.party_key
              FROM conflicts c LEFT JOIN conflict_verdicts v ON v.conflict_id = c.id
-             WHERE (?1 IS NULL AND c.status <> 'rejected') OR c.status = ?1
+             WHERE {one} AND ((?1 IS NULL AND c.status <> 'rejected') OR c.status = ?1)
              ORDER BY CASE c.status WHEN 'proposed' THEN 1 ELSE 0 END, coalesce(c.score, 1) DESC, c.id
-             LIMIT ?2 OFFSET ?3",
-        )?;
-        let rows = st.query_map(params![filter.status.as_deref(), as_sql(sql_limit), as_sql(sql_offset)], |r| {
+             LIMIT ?2 OFFSET ?3"
+        ))?;
+        let rows = st.query_map(params![filter.status.as_deref(), as_sql(sql_limit), as_sql(sql_offset), only], |r| {
             Ok((
                 r.get::<_, i64>(0)?,
                 r.get::<_, String>(1)?,
@@ -654,9 +661,10 @@ impl Store {
         let status: Option<String> =
             self.conn().query_row("SELECT status FROM conflicts WHERE id = ?1", [id], |r| r.get(0)).optional()?;
         let status = status.ok_or_else(|| Error::not_found("conflict", id))?;
-        self.conflicts(&ConflictFilter { status: Some(status), claim: None })?
-            .into_iter()
-            .find(|c| c.id == id)
+        // Its own row only: reading its status's list to find it read and sorted every conflict
+        // (210,000 at a million claims) for each conflict opened or listed.
+        self.read_conflicts(&ConflictFilter { status: Some(status), claim: None }, Some(id), 0, 1)?
+            .pop()
             .ok_or_else(|| Error::not_found("conflict", id))
     }
 
