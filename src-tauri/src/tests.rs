@@ -571,7 +571,7 @@ fn claim_rows_say_their_sources_title_outlet_and_day_and_sources_are_found_by_ti
         assert_eq!(&api::source_summary(&wb, s.id).expect("summary"), s, "source {}: the summary is the library's row", s.id);
         let found = api::find_sources(&wb, &format!("#{}", s.id), SourceField::Title, 5).expect("found");
         assert_eq!(found.first(), Some(s), "source {} by its number", s.id);
-        let word = s.title.split(|c: char| !c.is_alphanumeric()).filter(|w| w.chars().count() > 5).last();
+        let word = s.title.split(|c: char| !c.is_alphanumeric()).rfind(|w| w.chars().count() > 5);
         if let Some(word) = word {
             let found = api::find_sources(&wb, word, SourceField::Title, api::MAX_FOUND).expect("found");
             assert!(found.iter().any(|f| f.id == s.id), "source {} by the word {word:?} of its title: {found:?}", s.id);
