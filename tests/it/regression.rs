@@ -1196,6 +1196,7 @@ fn a_statement_changing_many_pages_journals_them_in_memory_not_in_a_temporary_fi
         })
         .unwrap();
     assert_eq!(during, 0, "a statement rewriting 2 MB of pages the transaction holds journals them without a file");
+}
 
 /// `Store::conflict(id)` read every conflict of its status, with their members, and sorted them
 /// to find one: at a million claims (210,000 conflicts) each conflict opened, and each card of
