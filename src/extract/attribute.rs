@@ -288,6 +288,28 @@ impl<'a> Attributor<'a> {
             frames.extend(quoting);
             frames.sort_by_key(|f| f.cue_pos);
         }
+        // "…, the ministry said, according to APA": a source named right after a trailing
+        // attribution sources the report of it, not a second claim of the same words; it relays
+        // them if it is a state agency, and otherwise is the outlet's narration.
+        let tails: Vec<usize> = frames
+            .iter()
+            .filter(|f| f.tail_at.is_some() && !f.aside)
+            .filter_map(|f| {
+                // (After the cue or after a subject inverted behind it, whichever ends later.)
+                let after_cue = b.toks.partition_point(|t| t.cs < f.cue.ce);
+                let z = match f.subj {
+                    Subj::Np(_, z) => z.max(after_cue),
+                    Subj::Reuse => after_cue,
+                };
+                (z < e && b.is_punct(z, ',')).then_some(z + 1)
+            })
+            .collect();
+        for f in frames.iter_mut().filter(|f| f.aside && f.relays && !f.cited) {
+            let at = b.toks.partition_point(|t| t.cs < f.cue.cs);
+            if tails.contains(&at) {
+                f.silent = true;
+            }
+        }
         // A news agency's frame relays whatever speech its content holds ("According to Xinhua,
         // the ministry said …", "IRNA quoted Kanaani as saying …"): known by name before nesting,
         // so that the speech inside is relayed rather than absorbed into the agency's report.

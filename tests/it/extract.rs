@@ -1164,3 +1164,18 @@ fn a_state_agency_after_its_cue_citing_a_body_relays_its_own_state_s_body() {
     let x = run("Xinhua, citing the Sudanese army, said the RSF attacked the city.", Some("en"));
     assert!(x.claims.iter().any(|c| c.speaker.who.countries == ["SD"]), "{:#?}", x.claims);
 }
+
+#[test]
+fn a_source_named_after_a_trailing_attribution_is_no_second_claim() {
+    // ", the ministry said, according to APA": the outlet that reports the statement, not a second
+    // speaker of the same words; a state agency there relays it.
+    let x = run("Armenian forces shelled our positions, the ministry said, according to APA.", Some("en"));
+    assert_eq!(x.claims.len(), 1, "{:#?}", x.claims);
+    assert!(x.claims[0].via.is_empty(), "{:#?}", x.claims);
+    let x = run("Armenian forces shelled our positions, the ministry said, according to Azertag.", Some("en"));
+    assert_eq!(x.claims.len(), 1, "{:#?}", x.claims);
+    assert_eq!(x.claims[0].via.iter().map(|v| v.countries.clone()).collect::<Vec<_>>(), [vec!["AZ".to_string()]], "{:#?}", x.claims);
+    // Alone, the source speaks.
+    let x = run("Armenian forces shelled our positions, according to APA.", Some("en"));
+    assert_eq!(x.claims.len(), 1, "{:#?}", x.claims);
+}
