@@ -50,3 +50,16 @@ export function isField(el: Element | null): boolean {
 export function isControl(el: Element | null): boolean {
   return !!el?.matches('button, a[href], summary, [role=button], [role=link], [role=checkbox], [role=radio], [role=switch], [role=tab], [role=menuitem], [role=option]');
 }
+
+// The keys of a picker's combobox (the source, claim and party pickers): ArrowDown opens the list
+// or moves down, ArrowUp moves up, Enter picks the active option, Escape closes the open list.
+// Returns what to do and the active option after the key; `null` leaves the key to the field.
+export type ComboAction = 'open' | 'move' | 'pick' | 'close' | null;
+
+export function comboboxKey(key: string, open: boolean, active: number, count: number): { act: ComboAction; active: number } {
+  if (key === 'ArrowDown') return open ? { act: 'move', active: Math.max(0, Math.min(active + 1, count - 1)) } : { act: 'open', active };
+  if (key === 'ArrowUp') return { act: 'move', active: Math.max(active - 1, 0) };
+  if (key === 'Enter' && open && count > 0) return { act: 'pick', active };
+  if (key === 'Escape' && open) return { act: 'close', active };
+  return { act: null, active };
+}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { segments, selectionSpan, charsIn } from './segments';
 import { visibleRows, pagesFor, PageCache, moveCursor } from './virtual';
-import { keyAction } from './keys';
+import { comboboxKey, keyAction } from './keys';
 import { nextSort, rangeIds, rangeWindow } from './selection';
 import { documentPalette, partyHue } from './colors';
 
@@ -125,5 +125,22 @@ describe('selection', () => {
     expect(nextSort({ sort: null, descending: false }, 'speaker')).toEqual({ sort: 'speaker', descending: false });
     expect(nextSort({ sort: 'speaker', descending: false }, 'speaker')).toEqual({ sort: 'speaker', descending: true });
     expect(nextSort({ sort: 'speaker', descending: true }, 'date')).toEqual({ sort: 'date', descending: false });
+  });
+});
+
+describe('comboboxKey', () => {
+  it('opens the list on ArrowDown, then moves within the options and stops at their ends', () => {
+    expect(comboboxKey('ArrowDown', false, 0, 3)).toEqual({ act: 'open', active: 0 });
+    expect(comboboxKey('ArrowDown', true, 1, 3)).toEqual({ act: 'move', active: 2 });
+    expect(comboboxKey('ArrowDown', true, 2, 3)).toEqual({ act: 'move', active: 2 });
+    expect(comboboxKey('ArrowUp', true, 0, 3)).toEqual({ act: 'move', active: 0 });
+  });
+  it('picks with Enter and closes with Escape only while the list is open, and leaves other keys to the field', () => {
+    expect(comboboxKey('Enter', true, 1, 3)).toEqual({ act: 'pick', active: 1 });
+    expect(comboboxKey('Enter', true, 0, 0).act).toBeNull();
+    expect(comboboxKey('Enter', false, 0, 3).act).toBeNull();
+    expect(comboboxKey('Escape', true, 0, 3).act).toBe('close');
+    expect(comboboxKey('Escape', false, 0, 3).act).toBeNull();
+    expect(comboboxKey('a', true, 0, 3).act).toBeNull();
   });
 });
