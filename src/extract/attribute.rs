@@ -123,6 +123,9 @@ struct Frame {
     cited: bool,
     /// Tokens naming who quotes the speaker ("IRNA quoted him as saying …"): a relay if an agency.
     quoted_by: Option<(usize, usize)>,
+    /// « Об этом сообщили в министерстве »: what was said is the sentence before, which claims
+    /// nothing itself.
+    pointer: bool,
 }
 
 impl Frame {
@@ -152,6 +155,7 @@ impl Frame {
             aside: false,
             cited: false,
             quoted_by: None,
+            pointer: false,
         }
     }
 }
@@ -169,6 +173,10 @@ pub(crate) struct Attributor<'a> {
     last_person: Option<String>,
     /// The claims of the last sentence that had any, as a range of `claims`.
     prev_sentence: (usize, usize),
+    /// The last sentence of the block, as tokens, if it claimed nothing.
+    prev_plain: Option<(usize, usize)>,
+    /// The semicolons of the current sentence, as tokens, in order: what was said stops at one.
+    semicolons: Vec<usize>,
 }
 
 fn span(b: &Block, first: usize, last: usize) -> Span {
@@ -188,7 +196,7 @@ impl<'a> Attributor<'a> {
     /// An attributor over `r.text`.
     pub fn new(r: Resolver<'a>) -> Self {
         let lex = r.lex;
-        Attributor { r, lex, hist: History::default(), claims: Vec::new(), word_blocks: 0, last_claim: None, last_person: None, prev_sentence: (0, 0) }
+        Attributor { r, lex, hist: History::default(), claims: Vec::new(), word_blocks: 0, last_claim: None, last_person: None, prev_sentence: (0, 0), prev_plain: None, semicolons: Vec::new() }
     }
 
     /// Attributes the claims of one block.
@@ -199,6 +207,7 @@ impl<'a> Attributor<'a> {
         if link_headline(b) {
             return;
         }
+        self.prev_plain = None;
         for &(s, e) in &b.sentences {
             self.sentence(b, s, e);
         }
@@ -206,10 +215,13 @@ impl<'a> Attributor<'a> {
 
     fn sentence(&mut self, b: &Block, s: usize, e: usize) {
         let first_claim = self.claims.len();
+        self.semicolons.clear();
+        self.semicolons.extend((s..e).filter(|&t| b.is_punct(t, ';')));
         self.sentence_frames(b, s, e);
         if self.claims.len() > first_claim {
             self.prev_sentence = (first_claim, self.claims.len());
         }
+        self.prev_plain = (self.claims.len() == first_claim).then_some((s, e));
     }
 
     fn sentence_frames(&mut self, b: &Block, s: usize, e: usize) {
@@ -355,6 +367,22 @@ impl<'a> Attributor<'a> {
         let n = frames.len();
         for bi in 0..n {
             let pos = frames[bi].cue_pos;
+            // "L'Azerbaïdjan, qui accuse l'Arménie d'avoir tiré, affirme …": a cue inside this
+            // frame's own subject (a relative clause in apposition) holds nothing of it; its content
+            // ends before this cue.
+            let relative_at = match frames[bi].subj {
+                Subj::Np(_, z) if b.is_punct(z, ',') && words(z + 1).is_some_and(|w| lex.is(S::Relatives, w) && !lex.is(S::Complementizers, w)) => Some(b.toks[z + 1].cs),
+                _ => None,
+            };
+            let inside_subject = |a: usize| !frames[a].relays && relative_at.is_some_and(|x| x < frames[a].cue_pos) && frames[a].cue_pos < pos;
+            let inside: Vec<usize> = (bi.saturating_sub(4)..bi).filter(|&a| inside_subject(a) && frames[a].content.cs <= pos && pos < frames[a].content.ce).collect();
+            for a in inside {
+                let t = b.toks.partition_point(|t| t.cs < pos);
+                let cut = if t > 0 && b.is_punct(t - 1, ',') { b.toks[t - 1].cs } else { pos };
+                let mut c = frames[a].content;
+                self.trim_end(&mut c, cut);
+                frames[a].content = c;
+            }
             let holders: Vec<usize> = (bi.saturating_sub(4)..(bi + 5).min(n))
                 .filter(|&a| a != bi && frames[a].parent != Some(bi))
                 .filter(|&a| frames[a].content.cs <= pos && pos < frames[a].content.ce)
@@ -363,9 +391,16 @@ impl<'a> Attributor<'a> {
             frames[bi].parent = best;
             // Inside a "that" clause, reported speech is part of what the outer speaker says; a cue
             // whose subject is the outer cue's object is a noun ("rejected the Indian claims").
+            // (Not a clause the writer joins after a comma with its own subject: "…, but the
+            // rebels said …", « …, mais les rebelles ont affirmé que … ».)
+            let joined_by_writer = matches!(frames[bi].subj, Subj::Np(a, _) if b.toks[a].cs > frames[bi].clause_at) && {
+                let c = b.toks.partition_point(|t| t.cs < frames[bi].clause_at);
+                c > s && b.is_punct(c - 1, ',') && words(c).is_some_and(|w| lex.is(S::Conjunctions, w) || lex.is(S::NpLeftStop, w) && !lex.is(S::Relatives, w) && !lex.is(S::Complementizers, w))
+            };
             let absorbed = best.is_none()
                 && !frames[bi].nominal
                 && !frames[bi].continues
+                && !joined_by_writer
                 && holders.iter().any(|&a| frames[a].comp || frames[a].object_at.is_some_and(|o| o >= frames[bi].clause_at && o <= frames[bi].cue_pos));
             if absorbed {
                 frames[bi].speaker = None;
@@ -511,6 +546,9 @@ impl<'a> Attributor<'a> {
             // « …, a rapporté l'agence Armenpress, citant le ministère »: a trailing cue whose
             // subject follows it cites as a subject before its verb does.
             let host = host.or_else(|| (0..c).rev().find(|&k| !frames[k].dropped && !frames[k].aside && frames[k].tail_at.is_some() && frames[k].cue_pos < pos));
+            // "According to Xinhua, citing the ministry, …": a source opening the clause the cited
+            // one's words make cites as a subject does.
+            let host = host.or_else(|| (0..c).rev().find(|&k| !frames[k].dropped && frames[k].aside && !frames[k].cited && frames[k].cue_pos < pos && frames[k].content.cs == frames[c].content.cs));
             match host {
                 Some(k) if frames[k].speaker.as_ref().is_some_and(Entity::is_agency) => {
                     // (The subject's verb is the cue: what the source says is what the agency reports.)
@@ -625,6 +663,13 @@ impl<'a> Attributor<'a> {
             if f.children > 0 || agency || f.silent {
                 continue;
             }
+            // (A sentence that claims something already is what the pointer repeats.)
+            let content = if f.pointer {
+                let Some((ps, pe)) = self.prev_plain else { continue };
+                span(b, ps, pe - 1)
+            } else {
+                f.content
+            };
             let mut via = Vec::new();
             let mut p = f.parent;
             let mut guard = 0;
@@ -640,7 +685,7 @@ impl<'a> Attributor<'a> {
             }
             let cue = self.r.text[f.cue.bs..f.cue.be].to_string();
             let marks = Marks { cue: (f.cue.cs, f.cue.ce), speaker: subj_spans[k], resolved: sp.kind != EntityKind::Unresolved };
-            for content in std::iter::once(f.content).chain(f.extra) {
+            for content in std::iter::once(content).chain(f.extra) {
                 self.emit(b, content, &cue, f.stance, sp.speaker.clone(), via.clone(), f.cue_pos, marks, sp.last_name.as_deref());
             }
         }

@@ -285,9 +285,11 @@ pub(crate) enum S {
     DivisionNouns,
     /// `floating_quantifiers`
     FloatingQuantifiers,
+    /// `adverb_endings`
+    AdverbEndings,
 }
 
-const SET_NAMES: [&str; 64] = ["act_objects", "adverbs", "aux", "both_sides", "clitics", "complementizers", "conjunctions", "definite", "deny_markers", "determiners", "group_nouns", "modals", "name_particles", "negation", "np_left_stop", "np_right_stop", "org_nouns", "org_qualifiers", "passive", "person_nouns", "prep_blockers", "quantifiers", "prep_cues", "pron_any", "pron_excluded", "pron_org", "pron_person", "pron_plural", "relay_nouns", "state_titles", "temporal", "title_words", "finite_verbs", "finite_endings", "topic_preps", "do_support", "relatives", "object_pronouns", "label_as", "nonstate_nouns", "prepositions", "source_preps", "articles", "impersonal_endings", "claim_nouns", "nominal_preps", "nominal_links", "agent_preps", "inverted_modals", "time_words", "setting_preps", "quoted_as", "reflexives", "state_qualifiers", "modifier_preps", "local_offices", "quote_verbs", "document_preps", "document_links", "sexed_words", "pron_sex", "anaphoric_topics", "division_nouns", "floating_quantifiers"];
+const SET_NAMES: [&str; 65] = ["act_objects", "adverbs", "aux", "both_sides", "clitics", "complementizers", "conjunctions", "definite", "deny_markers", "determiners", "group_nouns", "modals", "name_particles", "negation", "np_left_stop", "np_right_stop", "org_nouns", "org_qualifiers", "passive", "person_nouns", "prep_blockers", "quantifiers", "prep_cues", "pron_any", "pron_excluded", "pron_org", "pron_person", "pron_plural", "relay_nouns", "state_titles", "temporal", "title_words", "finite_verbs", "finite_endings", "topic_preps", "do_support", "relatives", "object_pronouns", "label_as", "nonstate_nouns", "prepositions", "source_preps", "articles", "impersonal_endings", "claim_nouns", "nominal_preps", "nominal_links", "agent_preps", "inverted_modals", "time_words", "setting_preps", "quoted_as", "reflexives", "state_qualifiers", "modifier_preps", "local_offices", "quote_verbs", "document_preps", "document_links", "sexed_words", "pron_sex", "anaphoric_topics", "division_nouns", "floating_quantifiers", "adverb_endings"];
 
 /// Everything the extractor knows about one language.
 #[derive(Debug)]
@@ -304,6 +306,8 @@ pub(crate) struct Lexicon {
     pub elision: HashSet<String>,
     /// Abbreviations whose period ends no sentence.
     pub abbreviations: HashSet<String>,
+    /// Auxiliaries as written, lowercased: folding makes « à » the auxiliary « a ».
+    aux_written: HashSet<String>,
     /// Subject pronouns written after a hyphenated verb.
     pub inversion: HashSet<String>,
     /// Grammatical use of each one-word cue form as written (lowercase, accents kept).
@@ -327,6 +331,17 @@ impl Lexicon {
         self.exact.get(lower).copied()
     }
 
+    /// Whether a word as written (`written`, any case) is an auxiliary: « a » is, « à » is not,
+    /// though both fold to the same word.
+    pub fn is_aux_written(&self, written: &str) -> bool {
+        // (Most words are written lowercase already: no copy for them.)
+        if written.chars().any(|c| c.is_uppercase() || c == '’') {
+            self.aux_written.contains(&written.to_lowercase().replace('’', "'"))
+        } else {
+            self.aux_written.contains(written)
+        }
+    }
+
     /// Whether the single word `w` is in the named set.
     pub fn is(&self, name: S, w: &str) -> bool {
         self.set(name).has_word(w)
@@ -335,7 +350,18 @@ impl Lexicon {
     /// A verb form by its ending in the grammar's `finite_endings` ("-ed"): past forms that may
     /// also be participles, so only for the checks that accept either.
     pub fn has_finite_ending(&self, w: &str) -> bool {
-        w.len() > 4 && (1..w.len()).any(|k| w.is_char_boundary(k) && self.is(S::FiniteEndings, &w[k..]))
+        w.len() > 4 && self.ends_in(S::FiniteEndings, w)
+    }
+
+    /// Whether some proper suffix of `w` is in the named set of endings.
+    fn ends_in(&self, set: S, w: &str) -> bool {
+        (1..w.len()).any(|k| w.is_char_boundary(k) && self.is(set, &w[k..]))
+    }
+
+    /// An adverb by its ending in the grammar's `adverb_endings` ("-ly", « -ment »): an open class,
+    /// so only where nothing else fits, between an auxiliary and its verb ("has resolutely rejected").
+    pub fn has_adverb_ending(&self, w: &str) -> bool {
+        w.chars().count() > 5 && self.ends_in(S::AdverbEndings, w)
     }
 
     /// Whether the folded word `w` is a subject pronoun of any kind ("he", "it", "they", "we").
@@ -375,6 +401,7 @@ fn parse(code: &'static str, cues_tsv: &str, grammar_tsv: &str) -> Lexicon {
         sets: SET_NAMES.iter().map(|_| Phrases::default()).collect(),
         elision: HashSet::new(),
         abbreviations: HashSet::new(),
+        aux_written: HashSet::new(),
         inversion: HashSet::new(),
         exact: HashMap::new(),
         verb_endings: Vec::new(),
@@ -402,6 +429,9 @@ fn parse(code: &'static str, cues_tsv: &str, grammar_tsv: &str) -> Lexicon {
                 "verb_endings" => lex.verb_endings.extend(words.iter().cloned()),
                 "abbreviations" => {
                     lex.abbreviations.insert(crate::text::fold(phrase));
+                }
+                "aux" => {
+                    lex.aux_written.insert(phrase.to_lowercase());
                 }
                 _ => {}
             }

@@ -118,8 +118,8 @@ pub fn speaker_name_flaws(name: &str, language: &str) -> Vec<String> {
         // is a claim noun standing for its unnamed author ("the claims that …").
         let document = lex.is(cues::S::RelayNouns, f) || f.strip_suffix('s').is_some_and(|x| lex.is(cues::S::RelayNouns, x)) || lex.set(cues::S::ClaimNouns).match_at(&get, k).is_some();
         let cue = !document && lex.cues.matches_at(&get, k).iter().any(|(_, c)| matches!(c.form, cues::Form::Finite | cues::Form::Gerund));
-        // (Folded, « à » is the auxiliary « a »: "autorités à New Delhi" holds no verb.)
-        let aux = lex.is(cues::S::Aux, f) && *w != "à";
+        // ("autorités à New Delhi" holds no verb.)
+        let aux = lex.is_aux_written(w);
         if lex.is_finite(f) || aux || lex.is(cues::S::Complementizers, f) || cue {
             out.push((*w).to_string());
         }
@@ -251,8 +251,8 @@ mod tests {
             for w in &words {
                 let get = |i: usize| words.get(i).map(String::as_str);
                 let cue = lex.cues.matches_at(&get, 0).iter().any(|(n, c)| *n == 1 && c.form != Form::Participle);
-                // (Folded, « à » is the auxiliary « a »: "autorités à New Delhi" holds no verb.)
-                let aux = lex.is(S::Aux, w) && raw != "à";
+                // ("autorités à New Delhi" holds no verb.)
+                let aux = lex.is(S::Aux, w) && lex.is_aux_written(raw.trim_matches(|c: char| !c.is_alphanumeric()));
                 if aux || lex.is_finite(w) || lex.is(S::Complementizers, w) || lex.is(S::Relatives, w) || (cue && words.len() == 1) {
                     out.push(raw.to_string());
                 }

@@ -4,7 +4,7 @@
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
-use crosscheck::extract::{detect_language, eval, extract, speaker_name_flaws, ExtractConfig, Extraction};
+use crosscheck::extract::{detect_language, eval, extract, speaker_name_flaws, ExtractConfig, ExtractedClaim, Extraction};
 use crosscheck::gazetteer::Gazetteer;
 
 use crate::support::shared_corpus;
@@ -36,6 +36,11 @@ fn one_speaker_each(cases: &[(&str, &str)]) {
         let x = run(text, None);
         assert_eq!(x.claims.iter().map(|c| c.speaker.who.name.as_str()).collect::<Vec<_>>(), [name], "{text:?}: {:#?}", x.claims);
     }
+}
+
+/// The states of a claim's relays, nearest first: one list per relay.
+fn via_states(c: &ExtractedClaim) -> Vec<Vec<String>> {
+    c.via.iter().map(|v| v.countries.clone()).collect()
 }
 
 /// The text gives no claim.
@@ -879,7 +884,8 @@ fn a_claim_named_inside_a_denial_is_its_authors_and_the_denial_answers_it() {
 fn a_claim_noun_before_a_name_heads_a_relative_clause_whose_subject_speaks() {
     let x = run("The Indian army said on Tuesday it had destroyed three launch pads, a claim Pakistan rejected.", None);
     let names: Vec<&str> = x.claims.iter().map(|c| c.speaker.who.name.as_str()).collect();
-    assert_eq!(names, ["Pakistan", "Indian army"], "{:#?}", x.claims);
+    assert_eq!(names, ["Indian army", "Pakistan"], "{:#?}", x.claims);
+    assert_eq!(x.claims[1].responds_to.as_deref(), Some(x.claims[0].id.as_str()), "{:#?}", x.claims);
 }
 
 #[test]
@@ -1066,7 +1072,7 @@ fn an_outlet_cited_by_name_alone_is_kept_as_a_speaker_of_no_party() {
 fn an_agency_naming_what_was_just_said_relays_the_sentence_before() {
     let x = run("В Кремле подтвердили факт телефонного разговора президентов. Об этом пресс-секретарь президента Дмитрий Песков, передает ТАСС.", Some("ru"));
     let c = x.claims.iter().find(|c| c.text.contains("телефонного разговора")).unwrap_or_else(|| panic!("{:#?}", x.claims));
-    assert_eq!(c.via.iter().map(|v| v.countries.clone()).collect::<Vec<_>>(), [vec!["RU".to_string()]], "{c:#?}");
+    assert_eq!(via_states(c), [["RU".to_string()]], "{c:#?}");
     // An agency closing a sentence of its own says nothing and relays nothing before it.
     let x = run("В Кремле подтвердили факт телефонного разговора президентов. Версию двух сторон передает ТАСС.", Some("ru"));
     let c = x.claims.iter().find(|c| c.text.contains("телефонного разговора")).unwrap_or_else(|| panic!("{:#?}", x.claims));
@@ -1146,7 +1152,7 @@ fn a_source_after_the_cue_leaves_what_was_said_before_it() {
     let x = run("North Korea will respond with force, the foreign ministry said in a statement carried by KCNA.", Some("en"));
     let c = x.claims.iter().find(|c| c.cue == "said").unwrap_or_else(|| panic!("{:#?}", x.claims));
     assert_eq!(c.text, "North Korea will respond with force", "{c:#?}");
-    assert_eq!(c.via.iter().map(|v| v.countries.clone()).collect::<Vec<_>>(), [vec!["KP".to_string()]], "{c:#?}");
+    assert_eq!(via_states(c), [["KP".to_string()]], "{c:#?}");
 }
 
 #[test]
@@ -1158,7 +1164,7 @@ fn a_state_agency_after_its_cue_citing_a_body_relays_its_own_state_s_body() {
         let x = run(text, None);
         let c = x.claims.iter().find(|c| c.text.contains("feu") || c.text.contains("fire")).unwrap_or_else(|| panic!("{:#?}", x.claims));
         assert_eq!(c.speaker.who.countries, ["AM"], "{c:#?}");
-        assert_eq!(c.via.iter().map(|v| v.countries.clone()).collect::<Vec<_>>(), [vec!["AM".to_string()]], "{c:#?}");
+        assert_eq!(via_states(c), [["AM".to_string()]], "{c:#?}");
     }
     // A body the cited words tie to a state stays that state's.
     let x = run("Xinhua, citing the Sudanese army, said the RSF attacked the city.", Some("en"));
@@ -1174,8 +1180,177 @@ fn a_source_named_after_a_trailing_attribution_is_no_second_claim() {
     assert!(x.claims[0].via.is_empty(), "{:#?}", x.claims);
     let x = run("Armenian forces shelled our positions, the ministry said, according to Azertag.", Some("en"));
     assert_eq!(x.claims.len(), 1, "{:#?}", x.claims);
-    assert_eq!(x.claims[0].via.iter().map(|v| v.countries.clone()).collect::<Vec<_>>(), [vec!["AZ".to_string()]], "{:#?}", x.claims);
+    assert_eq!(via_states(&x.claims[0]), [["AZ".to_string()]], "{:#?}", x.claims);
     // Alone, the source speaks.
     let x = run("Armenian forces shelled our positions, according to APA.", Some("en"));
     assert_eq!(x.claims.len(), 1, "{:#?}", x.claims);
+}
+
+#[test]
+fn a_claim_noun_with_its_relative_pronoun_left_out_is_a_bare_reply_to_the_clause_before() {
+    // "…, a claim the group denies": the noun is what is denied, not part of who denies it; the
+    // reply answers the claim before the comma, and a group is never a state renamed.
+    for (text, who) in [
+        ("Israel says Hamas uses hospitals as command centres, a claim the group denies.", &[][..]),
+        ("Kinshasa says Rwandan troops are fighting alongside the M23, an allegation Kigali has long rejected.", &["RW"][..]),
+    ] {
+        let x = run(text, Some("en"));
+        assert_eq!(x.claims.len(), 2, "{text:?}: {:#?}", x.claims);
+        let (said, reply) = (&x.claims[0], &x.claims[1]);
+        assert_eq!(reply.stance.as_str(), "deny", "{:#?}", x.claims);
+        assert_eq!(reply.speaker.who.countries, who, "{:#?}", x.claims);
+        assert!(!reply.speaker.who.name.contains("claim") && !reply.speaker.who.name.contains("allegation"), "{:#?}", x.claims);
+        assert_eq!(reply.responds_to.as_deref(), Some(said.id.as_str()), "{:#?}", x.claims);
+        assert!(!said.text.contains(','), "the said claim ends before the reply: {:#?}", x.claims);
+    }
+}
+
+#[test]
+fn an_adverb_between_the_auxiliary_and_the_verb_is_part_of_the_cue() {
+    // An open class, known by its ending ("resolutely", « vigoureusement ») or listed ("long").
+    for (text, cue) in [
+        ("Beijing has resolutely rejected the accusations of forced labour.", "has resolutely rejected"),
+        ("Kigali has long denied backing the rebels.", "has long denied"),
+        ("Le Kremlin a vigoureusement démenti ces informations.", "a vigoureusement démenti"),
+    ] {
+        let x = run(text, None);
+        assert_eq!(x.claims.iter().map(|c| c.cue.as_str()).collect::<Vec<_>>(), [cue], "{text:?}: {:#?}", x.claims);
+        assert_eq!(x.claims[0].stance.as_str(), "deny", "{:#?}", x.claims);
+    }
+}
+
+#[test]
+fn a_semicolon_ends_what_was_said_at_the_cue_s_level_of_quotation() {
+    let x = run("Russia blamed Ukraine for the attack; Kyiv did not immediately comment.", Some("en"));
+    assert_eq!(x.claims.iter().map(|c| c.text.as_str()).collect::<Vec<_>>(), ["Ukraine for the attack"], "{:#?}", x.claims);
+    // Inside a quotation it is part of what was said.
+    let x = run("The minister said: \"We were attacked; we will respond.\"", Some("en"));
+    assert!(x.claims.iter().any(|c| c.text.contains("we will respond")), "{:#?}", x.claims);
+}
+
+#[test]
+fn a_clause_the_writer_joins_after_a_comma_is_no_part_of_the_claim_before() {
+    // « …, mais les rebelles ont affirmé que … »: the second side speaks in its own right, even
+    // after a "que" clause, which would otherwise hold reported speech as part of its own.
+    for text in [
+        "La junte a assuré que les rebelles avaient attaqué les premiers, mais les rebelles ont affirmé que l'armée avait bombardé des villages.",
+        "The junta said that the rebels had attacked first, but the rebels said the army had shelled villages.",
+    ] {
+        let x = run(text, None);
+        assert_eq!(x.claims.len(), 2, "{text:?}: {:#?}", x.claims);
+        assert!(!x.claims[0].text.contains("villages"), "{:#?}", x.claims);
+        assert!(x.claims[1].text.contains("villages"), "{:#?}", x.claims);
+    }
+    // Without the comma it is still what the first speaker reports.
+    let x = run("La junte a assuré que les rebelles ont affirmé avoir attaqué.", Some("fr"));
+    assert_eq!(x.claims.len(), 1, "{:#?}", x.claims);
+}
+
+#[test]
+fn a_russian_pointer_to_what_was_just_told_makes_the_sentence_before_its_speaker_s_claim() {
+    // « Об этом сообщили в … »: the press convention naming the source after the fact.
+    for text in [
+        "Несколько сёл подверглись обстрелу. Об этом сообщили в Минобороны Армении.",
+        "Несколько сёл подверглись обстрелу. Об этом 23 февраля сообщило Минобороны Армении.",
+    ] {
+        let x = run(text, Some("ru"));
+        assert_eq!(x.claims.len(), 1, "{text:?}: {:#?}", x.claims);
+        assert_eq!(x.claims[0].text, "Несколько сёл подверглись обстрелу", "{:#?}", x.claims);
+        assert_eq!(x.claims[0].speaker.who.countries, ["AM"], "{:#?}", x.claims);
+    }
+    // A sentence that claims something already is only repeated: no second claim.
+    let x = run("Ереван обвинил Баку в обстреле. Об этом сообщило Минобороны Армении.", Some("ru"));
+    assert_eq!(x.claims.len(), 1, "{:#?}", x.claims);
+    // Nor is there anything to point back to at the start of a paragraph.
+    no_claim("Об этом сообщили в Минобороны Армении.");
+}
+
+#[test]
+fn an_agency_opening_the_sentence_citing_a_body_relays_that_body_s_claim() {
+    // The issue's « сообщает ТАСС со ссылкой на … », fronted as wires write it, and its English form.
+    for (text, who, via) in [
+        ("Как сообщает ТАСС со ссылкой на Минобороны России, ВСУ обстреляли Донецк.", "RU", "RU"),
+        ("According to Xinhua, citing the Sudanese army, the RSF attacked the city.", "SD", "CN"),
+    ] {
+        let x = run(text, None);
+        assert_eq!(x.claims.len(), 1, "{text:?}: {:#?}", x.claims);
+        let c = &x.claims[0];
+        assert_eq!(c.speaker.who.countries, [who], "{c:#?}");
+        assert_eq!(via_states(c), [[via.to_string()]], "{c:#?}");
+        assert!(!c.text.contains("ссылкой") && !c.text.contains("citing"), "{c:#?}");
+    }
+}
+
+#[test]
+fn a_russian_demonstrative_object_before_its_verb_is_no_part_of_the_subject() {
+    // « Армения это подтвердила »: Russian cue forms are verbs only, so a demonstrative before one
+    // is its object, not the determiner of a noun; the subject is before it.
+    let x = run("Армения это подтвердила.", Some("ru"));
+    assert_eq!(x.claims.len(), 1, "{:#?}", x.claims);
+    assert_eq!(x.claims[0].speaker.who.name, "Армения", "{:#?}", x.claims);
+    assert_eq!(x.claims[0].stance.as_str(), "confirm", "{:#?}", x.claims);
+    // A demonstrative inside the subject stays in it.
+    let x = run("Представитель этого ведомства заявил, что удар нанесён.", Some("ru"));
+    assert_eq!(x.claims.iter().map(|c| c.speaker.who.name.as_str()).collect::<Vec<_>>(), ["Представитель этого ведомства"], "{:#?}", x.claims);
+}
+
+#[test]
+fn asides_between_the_subject_and_its_verb_are_no_part_of_the_speaker() {
+    // An adverb set off by commas, and a relative clause after a trailing subject.
+    one_speaker_each(&[
+        ("The Kremlin, however, said the talks had stalled.", "Kremlin"),
+        ("Le ministère russe, de son côté, a affirmé que les pourparlers étaient bloqués.", "ministère russe"),
+        ("The strike killed 12 people, the official, who declined to be named, said.", "official"),
+    ]);
+    let x = run("The strike killed 12 people, the official, who declined to be named, said.", Some("en"));
+    assert_eq!(x.claims[0].text, "The strike killed 12 people", "{:#?}", x.claims);
+}
+
+#[test]
+fn a_document_s_author_after_its_preposition_is_the_source() {
+    // "according to a statement from the ministry": the ministry speaks, not "statement".
+    let x = run("According to a statement from the Azerbaijani defence ministry, Armenian forces opened fire overnight.", Some("en"));
+    assert_eq!(x.claims.len(), 1, "{:#?}", x.claims);
+    assert_eq!(x.claims[0].speaker.who.countries, ["AZ"], "{:#?}", x.claims);
+    assert_eq!(x.claims[0].text, "Armenian forces opened fire overnight", "{:#?}", x.claims);
+}
+
+#[test]
+fn an_adverb_set_off_by_commas_between_auxiliary_and_verb_is_part_of_the_cue() {
+    for (text, who) in [
+        ("Le ministère ukrainien de la Défense a, pour sa part, affirmé que les frappes visaient des cibles militaires.", "UA"),
+        ("Russia's defence ministry has, however, said that the strikes targeted military sites.", "RU"),
+    ] {
+        let x = run(text, None);
+        assert_eq!(x.claims.len(), 1, "{text:?}: {:#?}", x.claims);
+        assert_eq!(x.claims[0].speaker.who.countries, [who], "{:#?}", x.claims);
+        assert!(x.claims[0].text.starts_with("les frappes") || x.claims[0].text.starts_with("the strikes"), "{:#?}", x.claims);
+    }
+}
+
+#[test]
+fn a_relative_clause_claim_inside_the_subject_ends_before_the_main_verb() {
+    // "X, which accuses Y of Z, says W": two claims of X, neither holding the other.
+    for (text, first, second) in [
+        ("Azerbaijan, which accuses Armenia of firing first, says it returned fire.", "Armenia of firing first", "it returned fire"),
+        ("L'Azerbaïdjan, qui accuse l'Arménie d'avoir tiré la première, affirme avoir riposté.", "l'Arménie d'avoir tiré la première", "avoir riposté"),
+    ] {
+        let x = run(text, None);
+        assert_eq!(x.claims.iter().map(|c| c.text.as_str()).collect::<Vec<_>>(), [first, second], "{:#?}", x.claims);
+        assert!(x.claims.iter().all(|c| c.speaker.who.countries == ["AZ"]), "{:#?}", x.claims);
+    }
+}
+
+#[test]
+fn a_time_between_an_inverted_cue_and_its_subject_is_no_part_of_the_speaker() {
+    one_speaker_each(&[("Les frappes ont visé des dépôts, a indiqué mardi à la presse le porte-parole de l'armée israélienne.", "porte-parole de l'armée israélienne")]);
+}
+
+#[test]
+fn a_capitalized_determiner_opening_the_speaker_is_no_name() {
+    // "Ces médias britanniques": the sentence's capital makes no name of « Ces ».
+    let x = run("Ces médias britanniques avaient précédemment annoncé que des mercenaires combattaient.", Some("fr"));
+    assert_eq!(x.claims.len(), 1, "{:#?}", x.claims);
+    assert_eq!(x.claims[0].speaker.who.name, "médias britanniques", "{:#?}", x.claims);
+    assert_eq!(x.claims[0].speaker.who.countries, ["GB"], "{:#?}", x.claims);
 }

@@ -27,12 +27,11 @@ impl Attributor<'_> {
             let noun = t > a && words(t - 1).is_some_and(|p| lex.is(S::Determiners, p) || lex.is(S::NpRightStop, p) || matches!(p, "of" | "de" | "d'"));
             // A participle before its agent qualifies the noun ("the report updated by the UN").
             let before_agent = words(t + 1).is_some_and(|w| lex.is(S::AgentPreps, w));
-            // (Folded, « à » reads as the auxiliary « a »: "les autorités à New Delhi".)
-            let grave_a = &self.r.text[b.toks[t].bs..b.toks[t].be] == "à";
+            // (As written: folded, « à » is the auxiliary « a », "les autorités à New Delhi".)
+            let aux = words(t).is_some() && lex.is_aux_written(&self.r.text[b.toks[t].bs..b.toks[t].be]);
             !b.toks[t].cap
                 && !before_agent
-                && !grave_a
-                && (words(t).is_some_and(|w| lex.is(S::Aux, w) || lex.is_finite(w))
+                && (aux || words(t).is_some_and(|w| lex.is_finite(w))
                     || (!noun && lex.cues.matches_at(&words, t).iter().any(|(_, c)| c.form != Form::Participle)))
         };
         let (a, z) = if left {
@@ -112,6 +111,13 @@ impl Attributor<'_> {
                 break;
             }
             a = k;
+            // "…, a claim the group denies", "…, an allegation Kigali rejects": an article or a
+            // name after a claim noun opens the relative clause's subject; the noun is what it
+            // denies, not part of who does.
+            let words = |t: usize| b.word(t);
+            if k > s && (self.lex.is(S::Articles, w) || b.toks[k].cap) && self.lex.set(S::ClaimNouns).ending_at(&words, k - 1).is_some() {
+                break;
+            }
             // "Khartoum, June 30 The Sudanese Armed Forces …", "Caracas, Mar 3 (Prensa Latina) The
             // Venezuelan government …": a dateline run into the first sentence ends at a capitalized
             // article after its date or its agency.
@@ -152,9 +158,25 @@ impl Attributor<'_> {
     }
 
     pub(super) fn apposition(&self, b: &Block, s: usize, comma: usize) -> Option<(usize, usize)> {
+        // "The Kremlin, however, said", « Le ministère, de son côté, a affirmé »: an adverb set off
+        // by commas stands between the subject and its verb.
+        let words = |t: usize| if t >= s && t < comma { b.word(t) } else { None };
+        if let Some(n) = comma.checked_sub(1).and_then(|t| self.lex.set(S::Adverbs).ending_at(&words, t)) {
+            let c = comma.checked_sub(n + 1).filter(|&c| c > s && b.is_punct(c, ','))?;
+            return self.apposition_at(b, s, c).or_else(|| {
+                let ns = self.left_np_start(b, s, c - 1);
+                (ns < c).then_some((ns, c))
+            });
+        }
+        self.apposition_at(b, s, comma)
+    }
+
+    fn apposition_at(&self, b: &Block, s: usize, comma: usize) -> Option<(usize, usize)> {
         let mut a = comma;
         let mut commas = 0;
         let mut since_comma = 0;
+        // The part nearest the verb, and the comma opening it.
+        let (mut first_part, mut first_comma) = (comma, comma);
         while a > s && comma - a < 2 * NP_MAX {
             let k = a - 1;
             if b.is_punct(k, ',') {
@@ -165,6 +187,13 @@ impl Attributor<'_> {
                 // (Nor any leading adjunct: "In the meantime, the Al-Sinnari Observatory, a local
                 // legal organisation, warned".)
                 let opens_with_time = (s..k).all(|t| b.word(t).is_none_or(|w| self.lex.is(S::TimeWords, w))) || self.leading_adjunct(b, s, k);
+                // "The strike killed 12 people, the official, who declined to be named, said": after
+                // a relative clause the part before it is the subject whole, however short, and what
+                // precedes it is what was said.
+                let after_relative = commas == 1 && b.word(first_part).is_some_and(|w| self.lex.is(S::Relatives, w) && !self.lex.is(S::Complementizers, w));
+                if after_relative {
+                    return (a < first_comma).then_some((a, first_comma));
+                }
                 if commas == 1 && since_comma <= 2 && k > s && b.word(k - 1).is_some() && !opens_with_time {
                     since_comma = 0;
                     a = k;
@@ -177,6 +206,7 @@ impl Attributor<'_> {
                 if commas > 1 {
                     break;
                 }
+                (first_part, first_comma) = (a, k);
                 since_comma = 0;
                 a = k;
                 continue;

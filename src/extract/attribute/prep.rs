@@ -17,13 +17,22 @@ impl Attributor<'_> {
         let mut agent = None;
         // "the Armed Conflict Location & Event Data Project": a sign joining the words of a name.
         let glue = |t: usize| b.is_punct(t, '&') && b.toks.get(t + 1).is_some_and(|n| n.kind == Kind::Word && n.cap);
+        let get = |t: usize| if t < e { b.word(t) } else { None };
         while z < e && z < a + NP_MAX && (b.toks[z].kind == Kind::Word || glue(z)) {
             let w = b.word(z).unwrap_or("");
+            // « Как сообщает ТАСС со ссылкой на Минобороны, … »: a second source cue ends the first
+            // one's source.
+            if z > a && lex.set(S::PrepCues).match_at(&get, z).is_some() {
+                break;
+            }
             if z > a && lex.is(S::NpRightStop, w) {
                 // "according to the document released by the Foreign Ministry", « selon le bilan
                 // publié par le ministère »: a document's author is named after it, and speaks.
                 let named = b.toks.get(z + 1).is_some_and(|n| n.kind == Kind::Word && n.cap) || b.word(z + 1).is_some_and(|n| lex.is(S::Determiners, n));
-                if agent.is_none() && lex.is(S::AgentPreps, w) && named {
+                // ("according to a statement from the ministry": so is a document's author after
+                // its own prepositions.)
+                let document = (a..z).any(|t| b.word(t).is_some_and(|x| lex.is(S::RelayNouns, x) || x.strip_suffix('s').is_some_and(|x| lex.is(S::RelayNouns, x))));
+                if agent.is_none() && (lex.is(S::AgentPreps, w) || document && lex.is(S::DocumentPreps, w)) && named {
                     agent = Some(z + 1);
                     z += 1;
                     continue;
@@ -47,11 +56,25 @@ impl Attributor<'_> {
                 z = n + 1;
             }
         }
-        let at_start = (s..i).all(|t| b.toks[t].kind != Kind::Word || lex.is(S::Conjunctions, b.word(t).unwrap_or("")));
+        // (A source cited by the source opening the sentence opens it as well: "According to
+        // Xinhua, citing the ministry, …", « Как сообщает ТАСС со ссылкой на Минобороны, … ».)
+        let opens = |from: usize| (s..from).all(|t| b.toks[t].kind != Kind::Word || lex.is(S::Conjunctions, b.word(t).unwrap_or("")));
+        // (The opener is the clause's first word, and its source is a phrase's length from here.)
+        let first = (s..i).find(|&t| b.toks[t].kind == Kind::Word && !lex.is(S::Conjunctions, b.word(t).unwrap_or("")));
+        let cited_by_opener = kind == Some("cited")
+            && first.is_some_and(|t| {
+                i - t <= 2 * NP_MAX
+                    && lex.set(S::PrepCues).match_at(&get, t).is_some_and(|(n, v)| v.as_deref() != Some("cited") && t + n < i && (t + n..i).all(|x| b.toks[x].kind == Kind::Word || b.is_punct(x, ',')))
+            });
+        let at_start = opens(i) || cited_by_opener;
         let content = if at_start {
             let mut c = z;
             while c < e && b.toks[c].kind != Kind::Word && b.toks[c].kind != Kind::Quote {
                 c += 1;
+            }
+            // (What a cited source says, when one follows, starts after it.)
+            if lex.set(S::PrepCues).match_at(&get, c).is_some_and(|(_, v)| v.as_deref() == Some("cited")) {
+                c = (c..(c + 2 * NP_MAX).min(e)).find(|&t| b.is_punct(t, ',')).map_or(e, |t| t + 1);
             }
             if c >= e {
                 return None;

@@ -24,7 +24,11 @@ impl Attributor<'_> {
         }
         // After a determiner the cue is a noun ("the remark", "his claims"); before a figure it
         // counts ("added 0.3 per cent", "added $1.60").
-        if i > s && words(i - 1).is_some_and(|w| lex.is(S::Determiners, w) && !lex.is(S::Clitics, w) && !lex.is(S::NpLeftStop, w) && !lex.is(S::Complementizers, w)) {
+        // (Not a pointer's: « Об этом сообщили ». Nor, in a language without articles, whose cue
+        // forms are verbs only, a demonstrative object before its verb after the subject: « Армения
+        // это подтвердила », « в Минобороны это отрицают ».)
+        let object_before = lex.set(S::Articles).is_empty() && i > s + 1 && b.word(i - 2).is_some();
+        if i > s && words(i - 1).is_some_and(|w| lex.is(S::Determiners, w) && !lex.is(S::Clitics, w) && !lex.is(S::NpLeftStop, w) && !lex.is(S::Complementizers, w)) && !self.points_back(b, s, i) && !object_before {
             return None;
         }
         // After a possessive, or before "of", a finite form is a noun ("Israel's demand to …",
@@ -118,6 +122,15 @@ impl Attributor<'_> {
                     j = k;
                     continue;
                 }
+                // « a, pour sa part, affirmé », "has, however, said": an adverb set off by commas
+                // between the auxiliary and the verb.
+                if b.is_punct(k, ',') && k > s {
+                    let aside = lex.set(S::Adverbs).ending_at(&words, k - 1).and_then(|n| (k - 1).checked_sub(n)).filter(|&c| c > s && b.is_punct(c, ','));
+                    if let Some(c) = aside.filter(|&c| words(c - 1).is_some_and(|w| lex.is(S::Aux, w))) {
+                        j = c;
+                        continue;
+                    }
+                }
                 let Some(wk) = b.word(k) else { break };
                 if tk.inverted {
                     inv = Some(k);
@@ -154,8 +167,10 @@ impl Attributor<'_> {
                     continue;
                 }
                 // "have all denied", « ont tous démenti »: a quantifier floated between the
-                // auxiliary and the verb.
-                if lex.is(S::FloatingQuantifiers, wk) && k > s && b.word(k - 1).is_some_and(|w| lex.is(S::Aux, w)) {
+                // auxiliary and the verb; "has resolutely rejected", « a vigoureusement démenti »: so
+                // is any adverb (an open class, known there by its ending).
+                let floated = lex.is(S::FloatingQuantifiers, wk) || !tk.cap && lex.has_adverb_ending(wk);
+                if floated && k > s && b.word(k - 1).is_some_and(|w| lex.is(S::Aux, w)) {
                     j = k;
                     continue;
                 }
@@ -194,7 +209,7 @@ impl Attributor<'_> {
             }
             if !aux && inv.is_none() {
                 if let Some(w) = left_end.and_then(&words) {
-                    if lex.is(S::Determiners, w) || lex.is(S::Modals, w) {
+                    if lex.is(S::Determiners, w) && !self.points_back(b, s, i) && !object_before || lex.is(S::Modals, w) {
                         return None;
                     }
                 }
@@ -268,6 +283,12 @@ impl Attributor<'_> {
             }
         } else if let Some(sj) = subj {
             frame.subj = sj;
+        } else if self.points_back(b, s, i) {
+            // The speaker follows the cue ("сообщили в Минобороны", "сообщило Минобороны").
+            let (a, z) = self.right_np(b, e, source_after.unwrap_or(k))?;
+            frame.subj = Subj::Np(a, z);
+            frame.pointer = true;
+            return Some(frame);
         } else {
             let le = left_end;
             let ns = le.map(|le| self.left_np_start(b, s, le));
@@ -302,7 +323,10 @@ impl Attributor<'_> {
                         return None;
                     }
                     let place = if impersonal { lex.set(S::SourcePreps).match_at(&words, ns).map(|(n, _)| n) } else { None };
-                    frame.subj = Subj::Np(ns + place.unwrap_or(0), le + 1);
+                    // « Армения это подтвердила »: with no articles, a demonstrative right before
+                    // the verb, after the subject, is its object.
+                    let object = object_before && le > ns && words(le).is_some_and(|w| lex.is(S::Determiners, w));
+                    frame.subj = Subj::Np(ns + place.unwrap_or(0), if object { le } else { le + 1 });
                 }
                 (le, _) => {
                     // Inversion: "« … », a déclaré le ministère", "…, said the minister".
@@ -313,7 +337,13 @@ impl Attributor<'_> {
                     let quote_before = le.is_some_and(|le| {
                         matches!(b.toks[le].q, QRole::Close(_)) || (le > s && matches!(b.toks[le - 1].q, QRole::Close(_)))
                     });
-                    let np = self.right_np(b, e, source_after.unwrap_or(k)).filter(|&(_, z)| {
+                    // ("…, a indiqué mardi à la presse le porte-parole": a time before the subject
+                    // is no part of it.)
+                    let mut at = source_after.unwrap_or(k);
+                    while at < k + 3 && words(at).is_some_and(|w| lex.is(S::TimeWords, w) && !lex.is(S::Determiners, w) && !lex.is(S::Prepositions, w)) {
+                        at += 1;
+                    }
+                    let np = self.right_np(b, e, at).filter(|&(_, z)| {
                         quote_before || z >= e || b.toks[z].kind != Kind::Word || words(z).is_some_and(|w| lex.is(S::NpRightStop, w))
                     });
                     let appos = if quote_before { None } else { le.and_then(|le| self.apposition(b, s, le)) };
@@ -403,7 +433,14 @@ impl Attributor<'_> {
             let rel = |t: usize| words(t).is_some_and(|w| lex.is(S::NpLeftStop, w) || lex.is(S::Relatives, w) || lex.is(S::Determiners, w));
             // (The word before the subject is a relative pronoun: "which", « que », not "where".)
             let pronoun = a > s + 1 && words(a - 1).is_some_and(|w| lex.is(S::Relatives, w) || lex.is(S::Complementizers, w));
-            pronoun.then_some(())?;
+            // "…, a claim the group denies", "…, an allegation Kigali has long rejected": the
+            // relative pronoun left out after a claim noun.
+            if !pronoun {
+                let n = lex.set(S::ClaimNouns).ending_at(&words, a.checked_sub(1)?)?;
+                let det = a.checked_sub(n + 1).filter(|&d| d > s && words(d).is_some_and(|w| lex.is(S::Determiners, w)))?;
+                let c = det - 1;
+                return (b.is_punct(c, ',') || b.is_punct(c, '–') || b.is_punct(c, '—')).then_some(c);
+            }
             let mut c = (1..=2).map(|n| a.checked_sub(n)).take_while(|t| t.is_some_and(|t| t > s && rel(t))).last().flatten()? - 1;
             // "…, a claim which Hamas denies", "… – an allegation that Kyiv rejects": the claim
             // noun in apposition names the clause before.
@@ -488,7 +525,11 @@ impl Attributor<'_> {
                 return Some(frame);
             }
         }
-        let mut end = clause_end;
+        // "Russia blamed Ukraine for the attack; Kyiv did not comment": a semicolon at the cue's
+        // own level of quotation joins the writer's next clause, not more of what was said.
+        let level = b.toks[i].inq;
+        let after = self.semicolons.partition_point(|&t| t <= c0);
+        let mut end = self.semicolons[after..].iter().copied().take_while(|&t| t < clause_end).find(|&t| b.toks[t].inq == level).unwrap_or(clause_end);
         while end > c0 + 1 && b.toks[end - 1].kind == Kind::Punct {
             end -= 1;
         }
@@ -619,6 +660,18 @@ impl Attributor<'_> {
 
     /// The content before a trailing attribution whose boundary token is `bt` (a comma or a
     /// closing mark): the quotation that closes there, or the clause from the sentence start.
+    /// « Об этом сообщили в Минобороны », « Об этом 23 февраля сообщает пресс-служба »: the
+    /// sentence opens on a pointer to what was just told (`anaphoric_topics`), with no clause of
+    /// its own before the cue at `i`.
+    fn points_back(&self, b: &Block, s: usize, i: usize) -> bool {
+        let lex = self.lex;
+        let words = |t: usize| if t >= s && t < i { b.word(t) } else { None };
+        i <= s + NP_MAX
+            && lex.set(S::AnaphoricTopics).match_at(&words, s).is_some_and(|(n, _)| {
+            (s + n..i).all(|t| b.toks[t].kind != Kind::Punct && words(t).is_none_or(|w| !(lex.is_finite(w) || lex.is(S::Aux, w) || lex.is(S::Complementizers, w))))
+        })
+    }
+
     pub(super) fn tail_content(&self, b: &Block, s: usize, bt: usize) -> Option<(Span, usize)> {
         let mut t = bt;
         if b.is_punct(t, ',') && t > s {
@@ -638,6 +691,10 @@ impl Attributor<'_> {
             return Some((quote_span(b, q), b.toks[t].cs));
         }
         if b.is_punct(bt, ',') {
+            // ("The talks failed; the ministry blamed Kyiv, the ministry said": what was said
+            // starts after the writer's clause.)
+            let before = self.semicolons.partition_point(|&t| t < bt);
+            let s = self.semicolons[..before].iter().rev().copied().take_while(|&x| x >= s).find(|&x| b.toks[x].inq == b.toks[bt].inq).map_or(s, |x| x + 1);
             let n_words = (s..bt).filter(|&x| b.toks[x].kind == Kind::Word).count();
             if n_words >= 3 {
                 return Some((span(b, s, bt - 1), b.toks[bt].cs));

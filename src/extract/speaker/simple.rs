@@ -75,7 +75,10 @@ impl Resolver<'_> {
             // "Hamas-run", "Kremlin-backed", "Russian-installed": a compound ending in a lowercase
             // word is an adjective, not a name ("Jean-Pierre" keeps its capital).
             let adjective = self.text[t.bs..t.be].rsplit_once('-').is_some_and(|(_, tail)| tail.starts_with(char::is_lowercase));
-            t.cap && !adjective && !covered(k) && !noun && !lex.is(S::TitleWords, word(k)) && !lex.is(S::PersonNouns, word(k)) && !lex.is(S::GroupNouns, word(k))
+            // ("Ces médias britanniques": a determiner opening the phrase before a lowercase word
+            // is no name; « Le Pen » keeps its capitalized article.)
+            let determiner = k == 0 && lex.is(S::Determiners, word(k)) && ws.len() > 1 && ws[1] == ws[0] + 1 && !b.toks[ws[1]].cap;
+            t.cap && !adjective && !determiner && !covered(k) && !noun && !lex.is(S::TitleWords, word(k)) && !lex.is(S::PersonNouns, word(k)) && !lex.is(S::GroupNouns, word(k))
         };
         let mut run: Option<(usize, usize)> = None;
         // "Kenza Tarek, a student at Laval University": a name that opens the phrase and ends at its
@@ -282,6 +285,7 @@ impl Resolver<'_> {
         };
         let describes_person = !person_nouns.is_empty() && (!org || person_head);
         if (definite || bare_definite) && (describes_person || relay || (org && hits.is_empty())) {
+            let stateless_head = (0..upto).any(|k| lex.is(S::NonstateNouns, word(k)));
             let compatible = |e: &Entity| {
                 let kind_ok = if describes_person {
                     e.kind == EntityKind::Person
@@ -294,8 +298,9 @@ impl Resolver<'_> {
                         && (institution.is_none() || e.institution.is_none() || e.institution == institution || relay)
                 };
                 // A news agency only relays: no description renames it ("Комитет утверждает" after
-                // "…, передает Sputnik").
-                kind_ok && !e.is_agency() && (countries.is_empty() || e.speaker.countries.iter().any(|c| countries.contains(c)))
+                // "…, передает Sputnik"). Nor does a body that stands for no state rename a state
+                // ("Israel says Hamas …, a claim the group denies").
+                kind_ok && !e.is_agency() && (!stateless_head || e.speaker.countries.is_empty()) && (countries.is_empty() || e.speaker.countries.iter().any(|c| countries.contains(c)))
             };
             let noun_ok = |e: &Entity| person_nouns.iter().any(|n| e.nouns.contains(n));
             let same_institution = |e: &Entity| {
@@ -347,8 +352,7 @@ impl Resolver<'_> {
             }
             // "The company said", "the group said": a body that stands for no state takes none
             // from around it.
-            let nonstate = (0..upto).any(|k| lex.is(S::NonstateNouns, word(k)));
-            if org && !relay && !describes_person && !nonstate {
+            if org && !relay && !describes_person && !(0..upto).any(|k| lex.is(S::NonstateNouns, word(k))) {
                 // "le ministère" after its minister spoke: the institution of the state last speaking.
                 // (Its own content counts: the minister it quotes names the state.)
                 let state = hist.recent(pos, (0, 0), &|e| e.speaker.countries.len() == 1 && !e.is_agency()).map(|e| e.speaker.countries.clone());
