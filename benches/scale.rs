@@ -40,6 +40,10 @@ use floor::Floor;
 
 const ARTICLE_BYTES: usize = 3_000;
 
+/// The CLI's allocator (`src/bin/crosscheck/main.rs`), so that the import is timed as the CLI runs it.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).filter(|a| !a.starts_with("--")).collect();
     let corpus = corpus::Corpus::load(&corpus::root()).unwrap_or_else(|e| {
@@ -319,6 +323,7 @@ fn views(corpus: &corpus::Corpus, wb: &Workbench, fl: &Floor, claims: usize) {
             fl.search(word);
         });
         println!("{label:<44} {:>9.1} {:>9.1} {:>12.1} {:>12.1}", ms(p50), ms(p95), ms(f50), ms(f95));
+        exact_total(wb, &filter, "  its exact total, asked after the page");
     }
     // Pages spread over the last tenth of the list, as a scroll to the end reads them.
     let deep = claims * 9 / 10;
@@ -336,7 +341,21 @@ fn views(corpus: &corpus::Corpus, wb: &Workbench, fl: &Floor, claims: usize) {
         wb.claims_page(&filter, &none, 0, 200).expect("party page");
     });
     println!("{:<44} {:>9.1} {:>9.1} {:>12} {:>12}", format!("first page of party {party}"), ms(p50), ms(p95), "-", "-");
+    exact_total(wb, &filter, "  its exact total, asked after the page");
     desktop_lists(wb, &common);
+}
+
+/// The total a page gave (a lower bound past `COUNT_FLOOR`, marked `+`) and, p50 and p95 of 21,
+/// the exact count the desktop asks for after the page when the page's was a bound.
+fn exact_total(wb: &Workbench, filter: &ClaimFilter, label: &str) {
+    let none = DateSpan::default();
+    let page = wb.claims_page(filter, &none, 0, 200).expect("page");
+    let exact = wb.claims_total(filter, &none).expect("total");
+    let (p50, p95) = percentiles(21, |_| {
+        wb.claims_total(filter, &none).expect("total");
+    });
+    let shown = format!("{}{}", page.total, if page.total_exact { "" } else { "+" });
+    println!("{:<44} {:>9.1} {:>9.1} {:>12} {:>12}", format!("{label} ({shown} → {exact})"), ms(p50), ms(p95), "-", "-");
 }
 
 /// What the desktop's Claims, Reader and Reports views asked for on opening, beside what they

@@ -146,9 +146,10 @@ pub struct Detection {
     /// a statement per row cost a tenth of the writer; until then the postings above (which
     /// hold every key with an unwritten row) and [`Detection::first_holder`] read them.
     unwritten: HashMap<i64, Vec<i64>>,
-    /// Keys found too common to block on since the index was last written: their postings in
-    /// the store are still to delete, and read as gone.
-    unwritten_common: foldhash::HashSet<i64>,
+    /// Keys found too common to block on since the index was last written, each with whether
+    /// the store holds postings of it (a key first seen in this transaction has none there):
+    /// those postings are still to delete, and read as gone.
+    unwritten_common: HashMap<i64, bool>,
 }
 
 impl Default for Detection {
@@ -183,7 +184,7 @@ impl Detection {
     /// Writes the key index rows the runs since the last call made, sorted (a batch fills the
     /// index's pages in order), and marks the keys they found too common.
     pub fn write_index_in(&mut self, tx: &Transaction<'_>) -> Result<()> {
-        let mut common: Vec<i64> = self.unwritten_common.drain().collect();
+        let mut common: Vec<(i64, bool)> = self.unwritten_common.drain().collect();
         common.sort_unstable();
         store::mark_common_in(tx, &common)?;
         let mut rows: Vec<(i64, i64)> = self.unwritten.drain().flat_map(|(k, claims)| claims.into_iter().map(move |c| (k, c))).collect();
@@ -211,7 +212,7 @@ impl Detection {
             primed_keys: HashMap::default(),
             added: Vec::new(),
             unwritten: HashMap::default(),
-            unwritten_common: foldhash::HashSet::default(),
+            unwritten_common: HashMap::default(),
         }
     }
 
@@ -379,24 +380,27 @@ impl Detection {
         }
         self.unwritten.entry(statement).or_default().push(id);
         for &k in blocking {
-            // Whether the claim joins the key's postings (true) or makes it common (false).
-            let joins = match self.postings_entry(tx, k, cap)? {
+            // Whether the claim joins the key's postings (true) or makes it common (false), and
+            // how many postings it held.
+            let (joins, held) = match self.postings_entry(tx, k, cap)? {
                 Some(ids) if ids.len() < cap => {
                     ids.push(id);
-                    true
+                    (true, 0)
                 }
                 Some(ids) if ids.len() == cap => {
                     ids.push(id);
-                    false
+                    (false, cap)
                 }
                 _ => continue,
             };
             if joins {
                 self.unwritten.entry(k).or_default().push(id);
             } else {
-                // Its postings go, those written and those not yet.
-                self.unwritten.remove(&k);
-                self.unwritten_common.insert(k);
+                // Its postings go, those written and those not yet. When none was written (the
+                // key's holders all came in this transaction, as a common word's do in an
+                // import's first batches), the store holds none to delete.
+                let unwritten = self.unwritten.remove(&k).map_or(0, |claims| claims.len());
+                self.unwritten_common.insert(k, held > unwritten);
             }
         }
         Ok(())
@@ -405,7 +409,7 @@ impl Detection {
     /// The first claim after `after` holding a key of hash `key`, other than `claim`:
     /// [`store::first_holder_in`] with the rows not written yet.
     fn first_holder(&self, tx: &Transaction<'_>, key: i64, claim: i64, after: i64) -> Result<Option<i64>> {
-        let stored = if self.unwritten_common.contains(&key) { None } else { store::first_holder_in(tx, key, claim, after)? };
+        let stored = if self.unwritten_common.contains_key(&key) { None } else { store::first_holder_in(tx, key, claim, after)? };
         let unwritten = self.unwritten.get(&key).and_then(|claims| claims.iter().copied().filter(|&c| c != claim && c > after).min());
         Ok(match (stored, unwritten) {
             (Some(a), Some(b)) => Some(a.min(b)),
@@ -447,7 +451,10 @@ impl Detection {
                 if first_key != exact {
                     continue;
                 }
-                if first_source != brief.source_id && store::statement_of_in(tx, id)? == id {
+                // A claim stored in this transaction carries no statement yet (it is indexed
+                // once, here): only an edited claim is looked up.
+                let alone = self.primed.contains_key(&id) || store::statement_of_in(tx, id)? == id;
+                if first_source != brief.source_id && alone {
                     store::join_alone_statement_in(tx, id, store::statement_of_in(tx, first)?)?;
                     summary.carried += 1;
                 }
@@ -549,7 +556,8 @@ fn candidates_in(
     let id = brief.id;
     // Near copies (a word or two changed) of an earlier claim of the same side in another
     // source carry its statement too.
-    if store::statement_of_in(tx, id)? == id {
+    let mut mine = store::statement_of_in(tx, id)?;
+    if mine == id {
         for &other in shortlist.iter().filter(|&&o| o < id) {
             let Some(other_claim) = load(other)? else { continue };
             let (ob, g) = (&other_claim.0, &other_claim.1);
@@ -557,13 +565,14 @@ fn candidates_in(
                 continue;
             }
             if diff::words_alike(&brief.text, &ob.text, SAME_STATEMENT_SIMILARITY) {
-                store::join_alone_statement_in(tx, id, store::statement_of_in(tx, other)?)?;
+                // The statement it joins is its own from now on: read once, not again below.
+                mine = store::statement_of_in(tx, other)?;
+                store::join_alone_statement_in(tx, id, mine)?;
                 summary.carried += 1;
                 break;
             }
         }
     }
-    let mine = store::statement_of_in(tx, id)?;
     for &other in shortlist {
         let Some(other_claim) = load(other)? else { continue };
         let g = &other_claim.1;

@@ -316,12 +316,14 @@ pub(crate) fn dequeue_claim_in(tx: &Transaction<'_>, id: i64) -> Result<()> {
     Ok(())
 }
 
-/// Marks keys too common to block on and deletes their postings (the caller decides which, by
-/// [`MAX_POSTINGS`]).
-pub(crate) fn mark_common_in(tx: &Transaction<'_>, keys: &[i64]) -> Result<()> {
-    for k in keys {
+/// Marks keys too common to block on (the caller decides which, by [`MAX_POSTINGS`]) and
+/// deletes their postings: those of each `(key, true)`; a `(key, false)` has none stored.
+pub(crate) fn mark_common_in(tx: &Transaction<'_>, keys: &[(i64, bool)]) -> Result<()> {
+    for &(k, stored) in keys {
         tx.prepare_cached("INSERT OR IGNORE INTO common_keys (key) VALUES (?1)")?.execute([k])?;
-        tx.prepare_cached("DELETE FROM claim_keys WHERE key = ?1")?.execute([k])?;
+        if stored {
+            tx.prepare_cached("DELETE FROM claim_keys WHERE key = ?1")?.execute([k])?;
+        }
     }
     Ok(())
 }
@@ -403,12 +405,15 @@ pub(crate) fn share_conflict_in(tx: &Transaction<'_>, a: i64, b: i64) -> Result<
         .exists(params![a, b])?)
 }
 
-/// The reply conflict that holds `claim`, if any (not a rejected one).
+/// The reply conflict that holds `claim`, if any (not a rejected one): the first by id.
 pub(crate) fn reply_conflict_of_in(tx: &Transaction<'_>, claim: i64) -> Result<Option<i64>> {
+    // Ordered by the member's conflict id, which the claim's index gives in order: ordered by
+    // `c.id`, the same number, SQLite sorted the claim's conflicts in a temporary B-tree for
+    // every reply an import stores.
     Ok(tx
         .prepare_cached(
             "SELECT c.id FROM conflicts c JOIN conflict_claims m ON m.conflict_id = c.id
-             WHERE m.claim_id = ?1 AND c.origin = 'reply' AND c.status <> 'rejected' ORDER BY c.id LIMIT 1",
+             WHERE m.claim_id = ?1 AND c.origin = 'reply' AND c.status <> 'rejected' ORDER BY m.conflict_id LIMIT 1",
         )?
         .query_row([claim], |r| r.get(0))
         .optional()?)

@@ -162,4 +162,6 @@ END;
     Sql(super::sources::HASH_BYTES),
     // 30: no trigger per claim inserted: the writer queues, indexes and counts (src/store/claims.rs).
     Sql(super::claims::INSERTS_WITHOUT_TRIGGERS),
+    // 31: the claims' review check compares instead of building a table of its list (src/store/compact.rs).
+    Code(super::compact::review_check_in),
 ];

@@ -47,9 +47,9 @@ impl Workbench {
         gazetteer: &Gazetteer,
         feed_item: Option<(i64, &str)>,
     ) -> Result<ImportOutcome> {
-        let prepared = Prepared::new(doc, raw, gazetteer);
+        let mut prepared = Prepared::new(doc, raw, gazetteer);
         let mut detection = Detection::default();
-        self.store.write(|tx| write_whole_in(tx, &prepared, gazetteer, feed_item, &mut detection))
+        self.store.write(|tx| write_whole_in(tx, &mut prepared, gazetteer, feed_item, &mut detection))
     }
 
     /// Imports files, folders (walked) and http(s) URLs, keeping each input's original bytes;
@@ -162,7 +162,7 @@ impl Workbench {
     /// batch is committed.
     fn write_batch(
         &mut self,
-        batch: Vec<(usize, Option<Result<Prepared>>)>,
+        mut batch: Vec<(usize, Option<Result<Prepared>>)>,
         items: &[(String, Result<Input>)],
         gazetteer: &Gazetteer,
         detection: &mut Detection,
@@ -177,7 +177,7 @@ impl Workbench {
         let attempt = self.store.write(|tx| {
             let mut written = BTreeMap::new();
             let mut stored = StoredClaims::default();
-            for (i, p) in &batch {
+            for (i, p) in &mut batch {
                 if let Some(Ok(p)) = p {
                     written.insert(*i, Ok(write_in(tx, p, gazetteer, None, detection, &mut stored)?));
                 }
@@ -194,8 +194,10 @@ impl Workbench {
                 if store_unavailable(&e) {
                     return Err(e);
                 }
+                // The claims' features went to the detection rolled back: it reads them again
+                // from the store, as it reads any claim it was not handed.
                 let mut written = BTreeMap::new();
-                for (i, p) in &batch {
+                for (i, p) in &mut batch {
                     if let Some(Ok(p)) = p {
                         let r = self.store.write(|tx| write_whole_in(tx, p, gazetteer, None, detection));
                         match r {
@@ -283,10 +285,11 @@ struct Prepared {
     doc: Document,
     raw: Option<Vec<u8>>,
     extraction: Extraction,
-    /// What conflict detection reads of each claim, in the extraction's order.
-    features: Vec<Features>,
-    /// Each claim's keys for detection, from its text and features, in the same order.
-    keys: Vec<ClaimKeys>,
+    /// What conflict detection reads of each claim and its keys for detection (from its text
+    /// and features), in the extraction's order. The writer takes them to hand them to
+    /// detection ([`Detection::prime`]): a copy of every claim's features (a dozen sets of
+    /// words) was 3 % of the writer's time. Empty once taken.
+    primed: Vec<(Features, ClaimKeys)>,
     /// The text's identity (`text::hash`), which the writer looks up for duplicates.
     hash: [u8; 32],
 }
@@ -296,9 +299,9 @@ impl Prepared {
     /// needs no store, so it runs on the pipeline's workers.
     fn new(doc: Document, raw: Option<Vec<u8>>, gazetteer: &Gazetteer) -> Prepared {
         let extraction = extract::extract(&doc.text, &ExtractConfig { gazetteer, language: doc.language.as_deref() });
-        let (features, keys) = features_of(&extraction.claims, gazetteer, PARALLEL_FEATURES).into_iter().unzip();
+        let primed = features_of(&extraction.claims, gazetteer, PARALLEL_FEATURES);
         let hash = crate::text::hash(doc.text.as_bytes());
-        Prepared { doc, raw, extraction, features, keys, hash }
+        Prepared { doc, raw, extraction, primed, hash }
     }
 }
 
@@ -314,8 +317,14 @@ fn features_of(claims: &[extract::ExtractedClaim], gazetteer: &Gazetteer, parall
         let keys = ClaimKeys::of(&c.text, &f);
         (f, keys)
     };
+    // Cores are counted only for a text long enough to share: `available_parallelism` reads
+    // the cgroup's files (an open, a read and a close each), and asking it for every input was
+    // a twentieth of the workers' time at 10,000 dispatches.
+    if claims.len() < parallel_from {
+        return claims.iter().map(one).collect();
+    }
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
-    if claims.len() < parallel_from || threads < 2 {
+    if threads < 2 {
         return claims.iter().map(one).collect();
     }
     let chunk = claims.len().div_ceil(threads);
@@ -395,7 +404,7 @@ impl Gate {
 /// [`write_in`] and [`finish_in`]: one prepared input alone in the caller's transaction.
 fn write_whole_in(
     tx: &rusqlite::Transaction<'_>,
-    p: &Prepared,
+    p: &mut Prepared,
     gazetteer: &Gazetteer,
     feed_item: Option<(i64, &str)>,
     detection: &mut Detection,
@@ -419,13 +428,13 @@ fn finish_in(tx: &rusqlite::Transaction<'_>, stored: StoredClaims, detection: &m
 /// must then [`finish_in`] with `stored` and `detection` before it commits.
 fn write_in(
     tx: &rusqlite::Transaction<'_>,
-    p: &Prepared,
+    p: &mut Prepared,
     gazetteer: &Gazetteer,
     feed_item: Option<(i64, &str)>,
     detection: &mut Detection,
     stored: &mut StoredClaims,
 ) -> Result<ImportOutcome> {
-    let Prepared { doc, raw, extraction, hash, .. } = p;
+    let Prepared { doc, raw, extraction, hash, .. } = &*p;
     let provenance = store::NewProvenance {
         canonical_url: doc.canonical_url.clone(),
         author: doc.author.clone(),
@@ -450,25 +459,27 @@ fn write_in(
     if let Some((feed, key)) = feed_item {
         store::mark_feed_item_in(tx, feed, key, new.url.as_deref(), source_id)?;
     }
+    let title = new.title;
     if duplicate {
-        return Ok(ImportOutcome { input, source_id, title: new.title, duplicate, claims: 0, supersedes: None });
+        return Ok(ImportOutcome { input, source_id, title, duplicate, claims: 0, supersedes: None });
     }
     let supersedes = store::record_provenance_in(tx, source_id, &provenance)?;
     let claims = store_extraction_in(tx, source_id, p, detection, stored)?;
     detection.run_batched_in(tx, gazetteer)?;
-    Ok(ImportOutcome { input, source_id, title: new.title, duplicate, claims, supersedes })
+    Ok(ImportOutcome { input, source_id, title, duplicate, claims, supersedes })
 }
 
 /// Stores an extraction's claims for a new source, mapping its ids to store ids, and hands
-/// detection each claim, with its brief and the features computed beside extraction.
+/// detection each claim, with its brief and the features computed beside extraction (taken
+/// from `p`: a claim whose features were taken already is read from the store by detection).
 fn store_extraction_in(
     tx: &rusqlite::Transaction<'_>,
     source_id: i64,
-    p: &Prepared,
+    p: &mut Prepared,
     detection: &mut Detection,
     batch: &mut StoredClaims,
 ) -> Result<usize> {
-    let Prepared { doc, extraction: x, features, keys, .. } = p;
+    let Prepared { doc, extraction: x, primed, .. } = p;
     let text = doc.text.as_str();
     let mut ids = std::collections::HashMap::new();
     let mut stored = Vec::with_capacity(x.claims.len());
@@ -506,7 +517,7 @@ fn store_extraction_in(
     }
     // Not queued in the store: detection hears of each claim here, primed or not.
     detection.added(stored.iter().map(|&(id, _)| id));
-    for (((c, (id, party)), f), k) in x.claims.iter().zip(stored).zip(features).zip(keys) {
+    for ((c, (id, party)), (f, k)) in x.claims.iter().zip(stored).zip(std::mem::take(primed)) {
         // Features were computed with the extractor's party; a party the store did not know was
         // dropped, and detection then reads the claim as stored.
         if party != c.speaker.who.party {
@@ -521,7 +532,7 @@ fn store_extraction_in(
             responds_to: c.responds_to.as_ref().and_then(|r| ids.get(r).copied()),
         };
         // The keys were computed with the extractor's party too, and its text is the brief's.
-        detection.prime(brief, Features { id, source_id, ..f.clone() }, k.clone());
+        detection.prime(brief, Features { id, source_id, ..f }, k);
     }
     Ok(x.claims.len())
 }
