@@ -70,7 +70,13 @@ pub fn source_text(wb: &Workbench, id: i64) -> IpcResult<SourceText> {
 pub fn claims_page(wb: &Workbench, q: &ClaimQuery, offset: u32, limit: u32) -> IpcResult<ClaimPageDto> {
     let (filter, dates) = q.to_filter()?;
     let page = wb.claims_page(&filter, &dates, offset as usize, limit.min(MAX_PAGE) as usize)?;
-    Ok(ClaimPageDto { total: page.total as u32, offset, rows: rows_of(wb, &page.claims)? })
+    Ok(ClaimPageDto { total: count32(page.total), total_exact: page.total_exact, offset, rows: rows_of(wb, &page.claims)? })
+}
+
+/// How many claims `q` picks, every one counted: asked for after a page whose total was a bound.
+pub fn claims_total(wb: &Workbench, q: &ClaimQuery) -> IpcResult<u32> {
+    let (filter, dates) = q.to_filter()?;
+    Ok(count32(wb.claims_total(&filter, &dates)?))
 }
 
 /// The most ids one range may hold: a Shift-click across the whole of a large store.

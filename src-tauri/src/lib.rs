@@ -210,6 +210,11 @@ async fn claims_page(state: State<'_, AppState>, query: ClaimQuery, offset: u32,
 }
 
 #[tauri::command]
+async fn claims_total(state: State<'_, AppState>, query: ClaimQuery) -> IpcResult<u32> {
+    api::claims_total(&*state.wb()?, &query)
+}
+
+#[tauri::command]
 async fn claim_ids(state: State<'_, AppState>, query: ClaimQuery, offset: u32, limit: u32) -> IpcResult<Vec<i64>> {
     api::claim_ids(&*state.wb()?, &query, offset, limit)
 }
@@ -534,6 +539,7 @@ pub fn run() {
             cancel_import,
             pick_import_files,
             claims_page,
+            claims_total,
             claim_ids,
             claim,
             add_claim,

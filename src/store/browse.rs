@@ -26,10 +26,54 @@ pub struct DateSpan {
 /// One window of a filtered claim list.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ClaimPage {
-    /// How many claims match the filter in all.
+    /// How many claims match the filter in all, or, when `total_exact` is false, how many at
+    /// least: a page counts a search or a party only as far as it must (see [`count_bound`]).
     pub total: usize,
+    /// Whether `total` counts every match; when not, [`Store::claims_total`] does.
+    pub total_exact: bool,
     /// The claims at `offset..offset + limit` of the full list.
     pub claims: Vec<Claim>,
+}
+
+/// The fewest matches a page counts before it may stop counting and call its total a lower
+/// bound. Below it a total is always exact, so a small workspace never sees a bound; past it an
+/// analyst learns "10,000 or more" at once and the exact figure a call later
+/// ([`Store::claims_total`]).
+pub const COUNT_FLOOR: usize = 10_000;
+
+/// How far a page's count must go: the smallest number, at least `floor`, at which a filter
+/// matching that many claims would be read by walking the reading order ([`walk_pays`]), so that
+/// a count stopped there chooses the page's plan as the full count would. Counting a common
+/// word's 85,446 matches at a million claims stepped through every one of them (40 M of the
+/// page's 92 M instructions), and a large party's 71,351 cost 217 M, for a figure the analyst
+/// reads as "many"; the bound for a first page of 200 there is 14,217.
+fn count_bound(want: usize, rows: usize, floor: usize) -> usize {
+    // `walk_pays` turns once, near the square root of `want × rows`: found by doubling, then
+    // halving the interval (`want` may be `usize::MAX`, a report's "every claim").
+    let mut hi = 1usize;
+    while !walk_pays(want, rows, hi) {
+        if hi == usize::MAX {
+            return usize::MAX;
+        }
+        hi = hi.saturating_mul(2);
+    }
+    let mut lo = hi / 2; // does not pay (or is 0)
+    while hi - lo > 1 {
+        let mid = lo + (hi - lo) / 2;
+        if walk_pays(want, rows, mid) {
+            hi = mid;
+        } else {
+            lo = mid;
+        }
+    }
+    hi.max(floor)
+}
+
+/// A count that may have stopped at a bound: `exact` when it did not reach it.
+#[derive(Debug, Clone, Copy)]
+struct Count {
+    n: usize,
+    exact: bool,
 }
 
 /// Joins each claim's source `s` to a claim filter's `FROM … WHERE …`, before any WHERE.
@@ -104,7 +148,12 @@ const SOURCE_DAY: &str = "substr(coalesce(s.published_at, s.imported_at), 1, 10)
 impl Store {
     /// The claims at `offset..offset + limit` of those matching `filter` and `dates`, with the total.
     pub fn claims_page(&self, filter: &ClaimFilter, dates: &DateSpan, offset: usize, limit: usize) -> Result<ClaimPage> {
-        let (total, rows) = self.page_rows(filter, dates, offset, limit, COLUMNS)?;
+        self.claims_page_counting(filter, dates, offset, limit, COUNT_FLOOR)
+    }
+
+    /// [`Store::claims_page`], its total counted at least as far as `floor`.
+    fn claims_page_counting(&self, filter: &ClaimFilter, dates: &DateSpan, offset: usize, limit: usize, floor: usize) -> Result<ClaimPage> {
+        let (total, rows) = self.page_rows(filter, dates, offset, limit, COLUMNS, floor)?;
         let claims = match rows {
             PageRows::Sql(sql, args) => {
                 let mut st = self.conn().prepare(&sql)?;
@@ -116,14 +165,37 @@ impl Store {
                 ids.into_iter().map(|id| st.query_row([id], from_row)).collect::<rusqlite::Result<_>>()?
             }
         };
-        Ok(ClaimPage { total, claims })
+        Ok(ClaimPage { total: total.n, total_exact: total.exact, claims })
+    }
+
+    /// How many claims match `filter` and `dates`, every one counted: the exact total of a page
+    /// whose count stopped at its bound (`ClaimPage::total_exact` false).
+    pub fn claims_total(&self, filter: &ClaimFilter, dates: &DateSpan) -> Result<usize> {
+        let f = self.dated_filter_sql(filter, dates)?;
+        if f.sql == "FROM claims c" {
+            return Ok(usize::try_from(self.claim_count()?).unwrap_or(0));
+        }
+        Ok(self.count(&f, None)?.n)
+    }
+
+    /// How many claims a filter matches, counted up to `bound` when there is one: through the
+    /// index of its one set when it has one, else through the claims.
+    fn count(&self, f: &FilterSql, bound: Option<usize>) -> Result<Count> {
+        let limit = bound.map_or(-1, |b| b.min(i64::MAX as usize) as i64);
+        let sql = match &f.set {
+            Some(set) => format!("SELECT count(*) FROM ({set} LIMIT {limit})"),
+            None => format!("SELECT count(*) FROM (SELECT 1 {} LIMIT {limit})", f.sql),
+        };
+        let n = self.conn().query_row(&sql, params_from_iter(f.args.iter()), |r| r.get::<_, i64>(0))?;
+        let n = usize::try_from(n).unwrap_or(0);
+        Ok(Count { n, exact: bound.is_none_or(|b| n < b) })
     }
 
     /// The ids of the claims at `offset..offset + limit` of those matching `filter` and `dates`,
     /// in the page's order: a range the analyst selects across pages not loaded, without the
     /// claims' rows.
     pub fn claim_ids_page(&self, filter: &ClaimFilter, dates: &DateSpan, offset: usize, limit: usize) -> Result<Vec<i64>> {
-        match self.page_rows(filter, dates, offset, limit, "c.id")?.1 {
+        match self.page_rows(filter, dates, offset, limit, "c.id", COUNT_FLOOR)?.1 {
             PageRows::Sql(sql, args) => {
                 let mut st = self.conn().prepare(&sql)?;
                 let ids = st.query_map(params_from_iter(args), |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
@@ -133,12 +205,12 @@ impl Store {
         }
     }
 
-    /// The total of a filter and how to read its claims at `offset..offset + limit`: a query
-    /// selecting `columns`, or their ids.
-    fn page_rows(&self, filter: &ClaimFilter, dates: &DateSpan, offset: usize, limit: usize, columns: &str) -> Result<(usize, PageRows)> {
-        let FilterSql { sql: from_where, mut args, count, full_text } = self.dated_filter_sql(filter, dates)?;
+    /// The total of a filter (counted up to [`count_bound`] of `floor`) and how to read its
+    /// claims at `offset..offset + limit`: a query selecting `columns`, or their ids.
+    fn page_rows(&self, filter: &ClaimFilter, dates: &DateSpan, offset: usize, limit: usize, columns: &str, floor: usize) -> Result<(Count, PageRows)> {
+        let f = self.dated_filter_sql(filter, dates)?;
         // The whole list in reading order: its total and its page's place from the block counts.
-        if from_where == "FROM claims c" && filter.order == ClaimOrder::default() {
+        if f.sql == "FROM claims c" && filter.order == ClaimOrder::default() {
             let (total, seek) = self.block_seek(offset)?;
             let sql = match seek {
                 Some(BlockSeek { first_source, offset }) => format!(
@@ -149,26 +221,29 @@ impl Store {
                 ),
                 None => format!("SELECT {columns} FROM claims c WHERE 0"),
             };
-            return Ok((total, PageRows::Sql(sql, args)));
+            return Ok((Count { n: total, exact: true }, PageRows::Sql(sql, f.args)));
         }
         let rows = self.conn().query_row("SELECT coalesce(max(id), 0) FROM claims", [], |r| r.get::<_, i64>(0))? as usize;
+        let want = offset.saturating_add(limit);
+        let bound = count_bound(want, rows, floor);
         // A search alone in reading order reads its matches once, for its total and for the
         // claims its walk passes: counting them and then matching again for the page ran the
         // full-text query twice and built a set of every match from the second run (~97,000
         // claims for a common word at a million), most of a search's time.
         let mut searched = None;
-        if let (Some(query), ClaimSort::Reading) = (&full_text, filter.order.by) {
-            match self.walked_search(query, filter.order.descending, offset, limit, rows)? {
+        if let (Some(query), ClaimSort::Reading) = (&f.full_text, filter.order.by) {
+            match self.walked_search(query, filter.order.descending, offset, limit, rows, bound)? {
                 (total, Some(page)) => return Ok((total, PageRows::Ids(page))),
                 (total, None) => searched = Some(total),
             }
         }
-        let total = match (searched, count) {
-            (Some(total), _) => total,
-            (None, Some(count)) => self.conn().query_row(&count, params_from_iter(args.iter()), |r| r.get::<_, i64>(0))? as usize,
-            (None, None) => self.conn().query_row(&format!("SELECT count(*) {from_where}"), params_from_iter(args.iter()), |r| r.get::<_, i64>(0))? as usize,
+        let total = match searched {
+            Some(total) => total,
+            None => self.count(&f, Some(bound))?,
         };
-        let walk = filter.order.by == ClaimSort::Reading && from_where.contains(" WHERE ") && walk_pays(offset.saturating_add(limit), rows, total);
+        // A count stopped at its bound is past where walking pays (`count_bound`).
+        let walk = filter.order.by == ClaimSort::Reading && f.sql.contains(" WHERE ") && (!total.exact || walk_pays(want, rows, total.n));
+        let FilterSql { sql: from_where, mut args, .. } = f;
         let from_where = if walk {
             from_where.replacen("FROM claims c", "FROM claims c INDEXED BY claims_reading_order", 1).replace(STATE_SET, STATE_WALK)
         } else {
@@ -181,26 +256,66 @@ impl Store {
         Ok((total, PageRows::Sql(sql, args)))
     }
 
-    /// A search alone in reading order: its total, and the ids of its claims at
-    /// `offset..offset + limit` found by walking the reading-order index — `None` when it
-    /// matches too few claims for a walk to pay (see [`walk_pays`]). `rows` is the highest
+    /// A search alone in reading order: its total (counted up to `bound`), and the ids of its
+    /// claims at `offset..offset + limit` found by walking the reading-order index — `None` when
+    /// it matches too few claims for a walk to pay (see [`walk_pays`]). `rows` is the highest
     /// claim id.
     ///
-    /// A stretch of the reading order is walked first (ids only, no claim's row), then one
-    /// full-text query counts every match and lists only those among the ids walked: stepping
-    /// through every match to list them all cost as much again as counting them (85,000 rows
-    /// for «forces» at a million claims). When the stretch holds fewer matches than the page
-    /// needs, a longer one is walked and the query run again.
-    fn walked_search(&self, query: &str, descending: bool, offset: usize, limit: usize, rows: usize) -> Result<(usize, Option<Vec<i64>>)> {
+    /// A stretch of the reading order is walked first (ids only, no claim's row). The full-text
+    /// query then lists its first `bound` matches in id order, from the end of the ids the walk
+    /// starts at: when the walk meets the page's claims before any id past the last one listed,
+    /// the page is known, and FTS5 stepped through `bound` matches, not all of them (the reading
+    /// order follows the ids but for claims added later to an older source); when fewer than
+    /// `bound` matched, every match is listed and the walk goes as far as its page without
+    /// another query. Otherwise one query
+    /// counts every match and hands over those in the stretch's id range; when the stretch holds
+    /// fewer matches than the page needs, a longer one is walked and the query run again.
+    fn walked_search(&self, query: &str, descending: bool, offset: usize, limit: usize, rows: usize, bound: usize) -> Result<(Count, Option<Vec<i64>>)> {
         let want = offset.saturating_add(limit);
         // A common word's page lies well within this stretch: «forces» fills 200 rows within
         // the first 2,300 claims.
         let mut reach = want.saturating_mul(16).max(4096);
+        let mut walked = self.reading_order_ids(descending, reach)?;
+        let (total, first) = self.first_matches(query, descending, bound)?;
+        if total.exact && !walk_pays(want, rows, total.n) {
+            return Ok((total, None));
+        }
+        let listed = |id: i64| first.binary_search_by(|m| if descending { id.cmp(m) } else { m.cmp(&id) }).is_ok();
+        if total.exact {
+            // Every match is listed: the walk goes as far as the page needs, with no other query.
+            loop {
+                let page: Vec<i64> = walked.iter().copied().filter(|&id| listed(id)).skip(offset).take(limit).collect();
+                if page.len() == limit || walked.len() < reach {
+                    return Ok((total, Some(page)));
+                }
+                reach = reach.saturating_mul(4).max(want.saturating_mul(rows) / total.n.max(1) * 2);
+                walked = self.reading_order_ids(descending, reach)?;
+            }
+        }
+        // Whether the listed matches say if a claim matches: its id is on the listed side of the
+        // last one.
+        let known = |id: i64| first.last().is_some_and(|&last| if descending { id >= last } else { id <= last });
+        let mut page = Vec::new();
+        let mut passed = 0;
+        for &id in &walked {
+            if page.len() == limit || !known(id) {
+                break;
+            }
+            if listed(id) {
+                if passed >= offset {
+                    page.push(id);
+                }
+                passed += 1;
+            }
+        }
+        if page.len() == limit {
+            return Ok((total, Some(page)));
+        }
         loop {
-            let walked = self.reading_order_ids(descending, reach)?;
             let (lo, hi) = (walked.iter().min().copied().unwrap_or(0), walked.iter().max().copied().unwrap_or(-1));
-            let (total, within) = self.matches_within(query, lo, hi)?;
-            if !walk_pays(want, rows, total) {
+            let (n, within) = self.matches_within(query, lo, hi)?;
+            let total = Count { n, exact: true };
+            if !walk_pays(want, rows, n) {
                 return Ok((total, None));
             }
             let page: Vec<i64> = walked.iter().copied().filter(|id| within.binary_search(id).is_ok()).skip(offset).take(limit).collect();
@@ -209,8 +324,22 @@ impl Store {
             }
             // As far again as the matches' density says the page lies, with room; at least
             // four times as far, so that the walk soon reaches the end of the list.
-            reach = reach.saturating_mul(4).max(want.saturating_mul(rows) / total.max(1) * 2);
+            reach = reach.saturating_mul(4).max(want.saturating_mul(rows) / n.max(1) * 2);
+            walked = self.reading_order_ids(descending, reach)?;
         }
+    }
+
+    /// A full-text query's first `bound` matches in id order, from the lowest id up (from the
+    /// highest down when `descending`), and their number: exact when fewer than `bound`.
+    fn first_matches(&self, query: &str, descending: bool, bound: usize) -> Result<(Count, Vec<i64>)> {
+        let sql = if descending {
+            "SELECT rowid FROM claims_fts WHERE claims_fts MATCH ?1 ORDER BY rowid DESC LIMIT ?2"
+        } else {
+            "SELECT rowid FROM claims_fts WHERE claims_fts MATCH ?1 ORDER BY rowid LIMIT ?2"
+        };
+        let mut st = self.conn().prepare_cached(sql)?;
+        let ids: Vec<i64> = st.query_map(params![query, bound.min(i64::MAX as usize) as i64], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
+        Ok((Count { n: ids.len(), exact: ids.len() < bound }, ids))
     }
 
     /// The first `n` claim ids in reading order (from the end when `descending`).
@@ -294,7 +423,7 @@ impl Store {
             f.sql.push_str(if f.sql.contains(" WHERE ") { " AND " } else { " WHERE " });
             f.sql.push_str(&bounds.join(" AND "));
             // A count of the filter's set alone, or its matches alone, would ignore the dates.
-            f.count = None;
+            f.set = None;
             f.full_text = None;
         }
         Ok(f)
@@ -336,5 +465,105 @@ impl Store {
         let mut st = self.conn().prepare("SELECT source_id, count(*) FROM claims GROUP BY source_id")?;
         let rows = st.query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)? as usize)))?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Anchor, Origin, PartyKind, Speaker, Stance, TextQuoteSelector};
+    use crate::store::{NewClaim, NewSource};
+
+    /// A store of `sources` sources of `per_source` claims each; every `every`th claim says
+    /// "forces" and is spoken for UA (under its key, a sub-party's, or by a speaker standing for
+    /// it with no party), the others say "calme" and are spoken for no one.
+    fn store(sources: usize, per_source: usize, every: usize) -> Store {
+        let mut store = Store::in_memory().expect("store");
+        store.add_party("UA", "Ukraine", PartyKind::State, Some("UA"), None).expect("party");
+        for sub in ["UA.army", "UA.mfa"] {
+            store.add_party(sub, sub, PartyKind::Organisation, Some("UA"), Some("UA")).expect("sub-party");
+        }
+        store
+            .write(|tx| {
+                let mut k = 0;
+                for s in 0..sources {
+                    let text = format!("Dépêche {s}. {}", "Les forces restent calmes à la frontière. ".repeat(per_source));
+                    let source = NewSource { title: format!("d{s}"), format: "text".into(), text: &text, ..Default::default() };
+                    let hash = crate::text::hash(text.as_bytes());
+                    let crate::store::Inserted::New(id) = super::super::insert_source_hashed_in(tx, &source, &hash)? else { unreachable!("distinct texts") };
+                    for i in 0..per_source {
+                        let hit = k % every == 0;
+                        let party = [Some("UA"), Some("UA.army"), Some("UA.mfa"), None][k % 4];
+                        let speaker = if hit {
+                            Speaker { name: format!("porte-parole {k}"), party: party.map(str::to_string), countries: vec!["UA".into()] }
+                        } else {
+                            Speaker { name: "témoin".into(), party: None, countries: Vec::new() }
+                        };
+                        let text = if hit { "les forces avancent" } else { "tout est calme" };
+                        let claim = NewClaim {
+                            source_id: id,
+                            anchor: Anchor { start: 12 + i * 43, end: 20 + i * 43, selector: TextQuoteSelector { exact: text.into(), prefix: String::new(), suffix: String::new() } },
+                            text: text.into(),
+                            speaker,
+                            cue: "a déclaré".into(),
+                            stance: Stance::Assert,
+                            via: Vec::new(),
+                            responds_to: None,
+                            origin: Origin::Analyst,
+                            doubts: Vec::new(),
+                        };
+                        super::super::insert_claim_in(tx, &claim)?;
+                        k += 1;
+                    }
+                }
+                Ok(())
+            })
+            .expect("claims written");
+        store
+    }
+
+    #[test]
+    fn a_page_counts_a_common_word_or_a_large_party_only_to_its_bound_and_the_exact_total_is_asked_for_apart() {
+        // 600 claims, 200 of them matching densely: with a floor of 20, a first page of 10 may
+        // stop counting at count_bound(10, 600, 20) = 78.
+        let store = store(12, 50, 3);
+        let bound = count_bound(10, 600, 20);
+        assert_eq!(bound, 78, "where walking a first page of 10 pays among 600 claims");
+        for filter in [
+            ClaimFilter { query: Some("forces".into()), ..Default::default() },
+            ClaimFilter { party: Some("UA".into()), ..Default::default() },
+        ] {
+            let exact = store.claims_total(&filter, &DateSpan::default()).expect("total");
+            let all: Vec<i64> = store.claims(&filter).expect("claims").iter().map(|c| c.id).collect();
+            assert_eq!(exact, all.len(), "the exact total counts every claim of {filter:?}");
+            assert!(exact > bound, "{exact} matches, more than the bound");
+            for descending in [false, true] {
+                let filter = ClaimFilter { order: ClaimOrder { descending, ..Default::default() }, ..filter.clone() };
+                let all: Vec<i64> = store.claims(&filter).expect("claims").iter().map(|c| c.id).collect();
+                for (offset, counted) in [(0, false), (3, false), (190, true)] {
+                    let page = store.claims_page_counting(&filter, &DateSpan::default(), offset, 10, 20).expect("page");
+                    let ids: Vec<i64> = page.claims.iter().map(|c| c.id).collect();
+                    assert_eq!(ids, all.iter().skip(offset).take(10).copied().collect::<Vec<_>>(), "page at {offset} of {filter:?}");
+                    // A page deep in the list needs more matches than the bound: it counts them all.
+                    assert_eq!(page.total_exact, counted, "whether the page at {offset} counted every claim of {filter:?}");
+                    let expected = if counted { exact } else { count_bound(offset + 10, 600, 20) };
+                    assert_eq!(page.total, expected, "the page's total at {offset} of {filter:?}");
+                }
+            }
+            // Past the floor no bound is taken: a workspace of fewer matches sees exact totals only.
+            let page = store.claims_page(&filter, &DateSpan::default(), 0, 10).expect("page");
+            assert!(page.total_exact && page.total == exact, "under COUNT_FLOOR the total of {filter:?} is exact");
+        }
+    }
+
+    #[test]
+    fn the_count_bound_is_where_walking_the_reading_order_starts_to_pay() {
+        for (want, rows) in [(200, 1_010_476), (10, 600), (1, 1), (0, 0), (5_000, 10_000_000), (usize::MAX, 1_000_000)] {
+            let b = count_bound(want, rows, 0);
+            assert!(walk_pays(want, rows, b), "{want} of {rows}: a count reaching {b} walks");
+            assert!(b == 1 || !walk_pays(want, rows, b - 1), "{want} of {rows}: {} does not walk", b - 1);
+        }
+        assert_eq!(count_bound(200, 1_010_476, 0), 14_217, "a first page of 200 at a million claims");
+        assert_eq!(count_bound(10, 600, COUNT_FLOOR), COUNT_FLOOR, "never below the floor");
     }
 }

@@ -32,7 +32,7 @@ use rusqlite::{Connection, OpenFlags, Transaction};
 
 use crate::error::{Error, Result};
 
-pub use browse::{ClaimPage, DateSpan};
+pub use browse::{ClaimPage, DateSpan, COUNT_FLOOR};
 pub use parties::{AliasEdit, PartyEdits};
 pub use claims::{ClaimFilter, ClaimOrder, ClaimSort, NewClaim, SpeakerGroupRef};
 pub use tags::TagOp;

@@ -143,9 +143,15 @@ impl Workbench {
         self.store.claim_count()
     }
 
-    /// The claims at `offset..offset + limit` of those matching `filter` and `dates`, with the total.
+    /// The claims at `offset..offset + limit` of those matching `filter` and `dates`, with the
+    /// total: exact, or past [`crate::store::COUNT_FLOOR`] a lower bound (`total_exact`).
     pub fn claims_page(&self, filter: &ClaimFilter, dates: &DateSpan, offset: usize, limit: usize) -> Result<ClaimPage> {
         self.store.claims_page(filter, dates, offset, limit)
+    }
+
+    /// How many claims match `filter` and `dates`, every one counted.
+    pub fn claims_total(&self, filter: &ClaimFilter, dates: &DateSpan) -> Result<usize> {
+        self.store.claims_total(filter, dates)
     }
 
     /// The ids of the claims at `offset..offset + limit` of those matching `filter` and `dates`,

@@ -938,6 +938,26 @@ fn as_schema_29(conn: &rusqlite::Connection) {
          PRAGMA user_version = 29;",
     )
     .expect("the store made one of schema 29");
+    // Its review check as migration 25 wrote it, a list, which migration 31 edits in place.
+    let version: i64 = conn.query_row("PRAGMA schema_version", [], |r| r.get(0)).unwrap();
+    conn.execute_batch(&format!(
+        "PRAGMA writable_schema = ON;
+         UPDATE sqlite_schema SET sql = replace(sql, '{REVIEW_CHECK_COMPARED}', '{REVIEW_CHECK_LIST}') WHERE type = 'table' AND name = 'claims';
+         PRAGMA writable_schema = OFF;
+         PRAGMA schema_version = {};",
+        version + 1
+    ))
+    .expect("the review check as a list");
+    assert!(claims_definition(conn).contains(REVIEW_CHECK_LIST), "the store's check is a list again");
+}
+
+/// The claims' review check before migration 31, and after it.
+const REVIEW_CHECK_LIST: &str = "CHECK (review IN (0, 1, 2))";
+const REVIEW_CHECK_COMPARED: &str = "CHECK (review = 0 OR review = 1 OR review = 2)";
+
+/// The `CREATE TABLE` statement of the claims, as the store keeps it.
+fn claims_definition(conn: &rusqlite::Connection) -> String {
+    conn.query_row("SELECT sql FROM sqlite_schema WHERE type = 'table' AND name = 'claims'", [], |r| r.get(0)).unwrap()
 }
 
 /// Every row of every stored table (the full-text indexes' own tables too), as text, sorted.
@@ -1011,7 +1031,7 @@ fn check_kept_as_triggers_kept(db: &Path) {
 }
 
 #[test]
-fn a_store_of_schema_29_loses_only_its_insert_triggers_and_then_imports_edits_and_finds_as_a_fresh_store_does() {
+fn a_store_of_schema_29_loses_its_insert_triggers_and_its_listed_check_and_then_imports_edits_and_finds_as_a_fresh_store_does() {
     use crosscheck::model::{PartyKind, Speaker, Stance};
     use crosscheck::store::ClaimFilter;
     use crosscheck::{ClaimChanges, Workbench};
@@ -1037,6 +1057,10 @@ fn a_store_of_schema_29_loses_only_its_insert_triggers_and_then_imports_edits_an
         .query_row("SELECT count(*) FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'claims' AND sql LIKE '%AFTER INSERT%'", [], |r| r.get(0))
         .unwrap();
     assert_eq!(triggers, 0, "no trigger runs when a claim is inserted");
+    let definition = claims_definition(&conn);
+    assert!(definition.contains(REVIEW_CHECK_COMPARED) && !definition.contains(REVIEW_CHECK_LIST), "the review check compares: {definition}");
+    let sound: String = conn.query_row("PRAGMA integrity_check", [], |r| r.get(0)).unwrap();
+    assert_eq!(sound, "ok", "the store is sound after its definition was edited in place");
     drop(conn);
 
     // Imports after it, and the analyst's claims, edits and deletes, store what a fresh store does.

@@ -196,8 +196,12 @@ pub(super) fn day(field: &str, s: &Option<String>) -> Result<Option<NaiveDate>, 
 /// One window of the claims list.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct ClaimPageDto {
-    /// Claims matching the query in all.
+    /// Claims matching the query in all, or, when `total_exact` is false, how many at least (a
+    /// common word or a large party, counted only as far as the page needed): `claims_total`
+    /// counts them all.
     pub total: u32,
+    /// Whether `total` counts every match.
+    pub total_exact: bool,
     /// Index of the first row.
     pub offset: u32,
     /// The rows.

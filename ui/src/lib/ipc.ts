@@ -90,6 +90,8 @@ export async function onFileDrop(handler: (paths: string[]) => void, hover?: (ov
 
 export const claimsPage = (query: ClaimQuery, offset: number, limit: number) =>
   call<ClaimPageDto>('claims_page', { query, offset, limit });
+/** How many claims `query` picks, every one counted: after a page whose total was a bound. */
+export const claimsTotal = (query: ClaimQuery) => call<number>('claims_total', { query });
 /** The ids of the rows `offset..offset + limit` of the claims `query` picks, in its order. */
 export const claimIds = (query: ClaimQuery, offset: number, limit: number) => call<number[]>('claim_ids', { query, offset, limit });
 export const claim = (id: number) => call<ClaimDetail>('claim', { id });

@@ -424,11 +424,18 @@ export function installMockBackend() {
         if (bigTotal) {
           const rows: ClaimRow[] = [];
           for (let i = a.offset; i < Math.min(bigTotal, a.offset + a.limit); i++) rows.push(synthetic(i));
-          return { total: bigTotal, offset: a.offset, rows };
+          // As the core does past 10,000 matches: a first page's total is a bound, `claims_total` the count.
+          const bound = bigTotal > 10_000 && a.offset + a.limit < 10_000;
+          return { total: bound ? 10_000 : bigTotal, total_exact: !bound, offset: a.offset, rows };
         }
         if (q.tag && !tagCounts().some((t) => sameTag(t.tag, q.tag!))) throw err('not_found', `no tag ${q.tag}`);
         const all = sorted(pool(q).filter((c) => matches(c, q)), q);
-        return { total: all.length, offset: a.offset, rows: all.slice(a.offset, a.offset + a.limit).map(row) };
+        return { total: all.length, total_exact: true, offset: a.offset, rows: all.slice(a.offset, a.offset + a.limit).map(row) };
+      }
+      case 'claims_total': {
+        if (bigTotal) return bigTotal;
+        const q = a.query as ClaimQuery;
+        return sorted(pool(q).filter((c) => matches(c, q)), q).length;
       }
       case 'claim_ids': {
         const q = a.query as ClaimQuery;

@@ -278,9 +278,15 @@ descending: boolean, };
 
 export type ClaimPageDto = { 
 /**
- * Claims matching the query in all.
+ * Claims matching the query in all, or, when `total_exact` is false, how many at least (a
+ * common word or a large party, counted only as far as the page needed): `claims_total`
+ * counts them all.
  */
 total: number, 
+/**
+ * Whether `total` counts every match.
+ */
+total_exact: boolean, 
 /**
  * Index of the first row.
  */
