@@ -63,3 +63,24 @@ export function comboboxKey(key: string, open: boolean, active: number, count: n
   if (key === 'Escape' && open) return { act: 'close', active };
   return { act: null, active };
 }
+
+/** What a picker does for each of `comboboxKey`'s actions. */
+export interface ComboboxHandlers {
+  active: (i: number) => void;
+  open: () => void;
+  pick: (i: number) => void;
+  close: () => void;
+}
+
+/** A picker's keydown: the key's action carried out (the active option set first), the key taken
+ * from the page when it acts and kept from an enclosing dialog when it closes the list. */
+export function onComboboxKeydown(e: KeyboardEvent, open: boolean, active: number, count: number, on: ComboboxHandlers): void {
+  const k = comboboxKey(e.key, open, active, count);
+  if (!k.act) return;
+  e.preventDefault();
+  if (k.act === 'close') e.stopPropagation();
+  on.active(k.active);
+  if (k.act === 'open') on.open();
+  else if (k.act === 'pick') on.pick(k.active);
+  else if (k.act === 'close') on.close();
+}

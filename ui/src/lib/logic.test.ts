@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { segments, selectionSpan, charsIn } from './segments';
 import { visibleRows, pagesFor, PageCache, moveCursor } from './virtual';
-import { comboboxKey, keyAction } from './keys';
+import { comboboxKey, keyAction, onComboboxKeydown } from './keys';
 import { nextSort, rangeIds, rangeWindow } from './selection';
 import { documentPalette, partyHue } from './colors';
 
@@ -142,5 +142,37 @@ describe('comboboxKey', () => {
     expect(comboboxKey('Escape', true, 0, 3).act).toBe('close');
     expect(comboboxKey('Escape', false, 0, 3).act).toBeNull();
     expect(comboboxKey('a', true, 0, 3).act).toBeNull();
+  });
+});
+
+describe('onComboboxKeydown', () => {
+  // A stand-in for the DOM event: what the handler does to the key is what the page sees.
+  const key = (k: string) => {
+    const seen = { prevented: false, stopped: false };
+    const e = { key: k, preventDefault: () => (seen.prevented = true), stopPropagation: () => (seen.stopped = true) } as unknown as KeyboardEvent;
+    return { e, seen };
+  };
+  const handlers = () => {
+    const calls: string[] = [];
+    return { calls, on: { active: (i: number) => calls.push(`active ${i}`), open: () => calls.push('open'), pick: (i: number) => calls.push(`pick ${i}`), close: () => calls.push('close') } };
+  };
+  it('sets the active option before acting, picks it, and takes the key from the page', () => {
+    const { e, seen } = key('Enter');
+    const { calls, on } = handlers();
+    onComboboxKeydown(e, true, 2, 3, on);
+    expect(calls).toEqual(['active 2', 'pick 2']);
+    expect(seen).toEqual({ prevented: true, stopped: false });
+  });
+  it('keeps Escape from an enclosing dialog when it closes the list, and leaves other keys alone', () => {
+    const esc = key('Escape');
+    const h = handlers();
+    onComboboxKeydown(esc.e, true, 0, 3, h.on);
+    expect(h.calls).toEqual(['active 0', 'close']);
+    expect(esc.seen).toEqual({ prevented: true, stopped: true });
+    const other = key('x');
+    const h2 = handlers();
+    onComboboxKeydown(other.e, true, 0, 3, h2.on);
+    expect(h2.calls).toEqual([]);
+    expect(other.seen).toEqual({ prevented: false, stopped: false });
   });
 });
