@@ -1354,3 +1354,28 @@ fn a_capitalized_determiner_opening_the_speaker_is_no_name() {
     assert_eq!(x.claims[0].speaker.who.name, "médias britanniques", "{:#?}", x.claims);
     assert_eq!(x.claims[0].speaker.who.countries, ["GB"], "{:#?}", x.claims);
 }
+
+#[test]
+fn a_participle_or_adjunct_opening_the_sentence_leaves_the_apposed_subject_speaking() {
+    // « Interrogé par …, le ministre …, X, a déclaré que … »: the clause after the cue is what was
+    // said, never an inverted speaker.
+    for text in [
+        "Interrogé par la télévision d'État, le ministre iranien des Affaires étrangères, Abbas Araghchi, a déclaré que Téhéran répondrait à toute attaque.",
+        "Lors d'un entretien, le ministre des Affaires étrangères, Abbas Araghchi, a déclaré que Téhéran répondrait à toute attaque.",
+        "Speaking on state television, Iran's foreign minister, Abbas Araghchi, said that Tehran would respond to any attack.",
+    ] {
+        let x = run(text, None);
+        assert_eq!(x.claims.len(), 1, "{text:?}: {:#?}", x.claims);
+        assert_eq!(x.claims[0].speaker.who.name, "Abbas Araghchi", "{:#?}", x.claims);
+        assert_eq!(x.claims[0].speaker.who.countries, ["IR"], "{:#?}", x.claims);
+        assert!(["Téhéran répondrait à toute attaque", "Tehran would respond to any attack"].contains(&x.claims[0].text.as_str()), "{:#?}", x.claims);
+    }
+}
+
+#[test]
+fn a_cue_s_form_after_a_preposition_is_no_verb() {
+    // "on state television": "state" qualifies a noun; the cue is "said", its content after "that".
+    let x = run("He said on state television that the army had retaken the town. The ministry told state media that the drones had been shot down.", Some("en"));
+    let texts: Vec<&str> = x.claims.iter().map(|c| c.text.as_str()).collect();
+    assert_eq!(texts, ["the army had retaken the town", "the drones had been shot down"], "{:#?}", x.claims);
+}

@@ -186,7 +186,17 @@ impl Attributor<'_> {
                 // head of …, said"): there the aside is the subject.
                 // (Nor any leading adjunct: "In the meantime, the Al-Sinnari Observatory, a local
                 // legal organisation, warned".)
-                let opens_with_time = (s..k).all(|t| b.word(t).is_none_or(|w| self.lex.is(S::TimeWords, w))) || self.leading_adjunct(b, s, k);
+                // (Nor a participle's phrase opening the sentence, « Interrogé par la télévision, le
+                // ministre des Affaires étrangères, X, a déclaré », "Speaking on state television, the
+                // minister, X, said": a word that names nothing, then a preposition, and no finite
+                // verb before the comma.)
+                let verbless_lead = k > s + 1
+                    && b.word(s + 1).is_some_and(|w| self.lex.is(S::Prepositions, w))
+                    && b.word(s).is_some_and(|w| !self.lex.is(S::Determiners, w))
+                    && self.r.name_at(b, s).is_none()
+                    && (s..k).all(|t| !b.is_punct(t, ','))
+                    && !self.holds_verb(b, s, k);
+                let opens_with_time = (s..k).all(|t| b.word(t).is_none_or(|w| self.lex.is(S::TimeWords, w))) || self.leading_adjunct(b, s, k) || verbless_lead;
                 // "The strike killed 12 people, the official, who declined to be named, said": after
                 // a relative clause the part before it is the subject whole, however short, and what
                 // precedes it is what was said.

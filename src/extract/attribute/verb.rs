@@ -31,9 +31,10 @@ impl Attributor<'_> {
         if i > s && words(i - 1).is_some_and(|w| lex.is(S::Determiners, w) && !lex.is(S::Clitics, w) && !lex.is(S::NpLeftStop, w) && !lex.is(S::Complementizers, w)) && !self.points_back(b, s, i) && !object_before {
             return None;
         }
-        // After a possessive, or before "of", a finite form is a noun ("Israel's demand to …",
-        // "reports of casualties").
-        let possessive = i > s && b.word(i - 1).is_some_and(super::nominal::is_possessive);
+        // After a possessive or a preposition, or before "of", a finite form is a noun or an
+        // adjective ("Israel's demand to …", "reports of casualties", "on state television"); "to"
+        // opens an infinitive ("continued to deny").
+        let possessive = i > s && b.word(i - 1).is_some_and(|w| super::nominal::is_possessive(w) || lex.is(S::Prepositions, w) && !lex.is(S::Modals, w));
         if cue.form == Form::Finite && (possessive || words(last + 1).is_some_and(|w| lex.is(S::TopicPreps, w))) {
             return None;
         }
@@ -343,8 +344,10 @@ impl Attributor<'_> {
                     while at < k + 3 && words(at).is_some_and(|w| lex.is(S::TimeWords, w) && !lex.is(S::Determiners, w) && !lex.is(S::Prepositions, w)) {
                         at += 1;
                     }
-                    let np = self.right_np(b, e, at).filter(|&(_, z)| {
-                        quote_before || z >= e || b.toks[z].kind != Kind::Word || words(z).is_some_and(|w| lex.is(S::NpRightStop, w))
+                    // (A clause the cue opens, « a déclaré que … », is what was said, never who said it.)
+                    let np = self.right_np(b, e, at).filter(|&(a, z)| {
+                        !words(a).is_some_and(|w| lex.is(S::Complementizers, w))
+                            && (quote_before || z >= e || b.toks[z].kind != Kind::Word || words(z).is_some_and(|w| lex.is(S::NpRightStop, w)))
                     });
                     let appos = if quote_before { None } else { le.and_then(|le| self.apposition(b, s, le)) };
                     // "…, and a British worker were among the casualties, said police Chief X": what
@@ -394,7 +397,7 @@ impl Attributor<'_> {
             }
             // "said in a statement, noting that …", "said, adding that …": a "that" past another cue
             // is that cue's; this one's content is before it.
-            if m > k && tm.kind == Kind::Word && !lex.cues.matches_at(&words, m).is_empty() {
+            if m > k && tm.kind == Kind::Word && !lex.cues.matches_at(&words, m).is_empty() && !words(m - 1).is_some_and(|w| lex.is(S::Prepositions, w) && !lex.is(S::Modals, w)) {
                 break;
             }
             if tm.kind != Kind::Word && !(tm.kind == Kind::Punct && tm.ch == ',') {
