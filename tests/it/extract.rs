@@ -1379,3 +1379,21 @@ fn a_cue_s_form_after_a_preposition_is_no_verb() {
     let texts: Vec<&str> = x.claims.iter().map(|c| c.text.as_str()).collect();
     assert_eq!(texts, ["the army had retaken the town", "the drones had been shot down"], "{:#?}", x.claims);
 }
+
+#[test]
+fn a_french_group_or_movement_is_a_body_of_no_state_never_the_last_speaker() {
+    // « le mouvement », « le groupe » head a body, as "the group" does; neither is the person who
+    // spoke last.
+    let x = run("Le Premier ministre hongrois Viktor Orban a estimé que ces mesures avaient échoué. L'armée israélienne a indiqué avoir frappé des cibles du Hezbollah, tandis que le mouvement a dit avoir tiré des roquettes sur une base.", Some("fr"));
+    let last = x.claims.last().expect("claims");
+    assert_eq!(last.text, "avoir tiré des roquettes sur une base", "{:#?}", x.claims);
+    assert!(last.speaker.who.countries.is_empty(), "{:#?}", x.claims);
+}
+
+#[test]
+fn a_multiword_adverb_between_auxiliary_and_participle_keeps_the_cue() {
+    let x = run("Les autorités vénézuéliennes ont à plusieurs reprises nié ces accusations.", Some("fr"));
+    assert_eq!(x.claims.len(), 1, "{:#?}", x.claims);
+    assert_eq!(x.claims[0].speaker.who.countries, ["VE"], "{:#?}", x.claims);
+    assert_eq!(x.claims[0].stance, crosscheck::model::Stance::Deny, "{:#?}", x.claims);
+}
