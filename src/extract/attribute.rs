@@ -808,6 +808,7 @@ impl<'a> Attributor<'a> {
         // A closing mark stays when it closes a mark the content opens ("reste « précaire »").
         let opens = s.chars().filter(|&ch| matches!(ch, '«' | '“')).count();
         let mut closes = s.chars().filter(|&ch| matches!(ch, '»' | '”')).count();
+        let mut straight = s.chars().filter(|&ch| ch == '"').count();
         for ch in s.chars().rev() {
             if !junk(ch) {
                 break;
@@ -818,11 +819,47 @@ impl<'a> Attributor<'a> {
                 }
                 closes -= 1;
             }
+            // A straight mark closes one the content opens when their count is even.
+            if ch == '"' {
+                if straight % 2 == 0 {
+                    break;
+                }
+                straight -= 1;
+            }
             c.be -= ch.len_utf8();
             c.ce -= 1;
         }
         if c.ce <= c.cs {
             return None;
+        }
+        // A mark the content opens and the sentence closes right after it (after the sentence's
+        // own stop, `calling them "absurd".`) is the content's: without it the content reads as
+        // cut ('calling them "absurd').
+        let s = &self.r.text[c.bs..c.be];
+        let closer = if s.chars().filter(|&ch| ch == '"').count() % 2 == 1 {
+            Some('"')
+        } else if s.matches('«').count() > s.matches('»').count() {
+            Some('»')
+        } else if s.matches('“').count() > s.matches('”').count() {
+            Some('”')
+        } else {
+            None
+        };
+        if let Some(closer) = closer {
+            let mut be = c.be;
+            let mut n = 0;
+            for ch in self.r.text[c.be..].chars().take(4) {
+                be += ch.len_utf8();
+                n += 1;
+                if ch == closer {
+                    c.be = be;
+                    c.ce += n;
+                    break;
+                }
+                if !matches!(ch, '.' | ',' | '!' | '?' | '…' | ' ' | '\u{a0}' | '\u{202f}') {
+                    break;
+                }
+            }
         }
         if c.ce - c.cs > CONTENT_MAX {
             let cut: usize = self.r.text[c.bs..c.be].chars().take(CONTENT_MAX).map(char::len_utf8).sum();

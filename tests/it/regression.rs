@@ -1212,3 +1212,22 @@ fn one_conflict_read_every_conflict_of_its_status_to_find_itself() {
     }
     assert!(matches!(wb.store().conflict(999_999), Err(crosscheck::Error::NotFound { .. })), "an unknown conflict");
 }
+
+#[test]
+fn a_quoted_word_ending_the_content_keeps_its_closing_mark() {
+    // The closing mark came after the sentence's stop and was cut with it: 'calling them "absurd'.
+    use crosscheck::extract::{extract, ExtractConfig};
+    use crosscheck::gazetteer::Gazetteer;
+    for text in [
+        "The Kremlin said the claims were \"absurd.\"",
+        "Le Kremlin a affirmé que ces accusations étaient « absurdes ».",
+        "The governor said Russian forces had launched seven rocket attacks \"after midnight.\"",
+    ] {
+        let x = extract(text, &ExtractConfig { gazetteer: Gazetteer::builtin(), language: None });
+        assert_eq!(x.claims.len(), 1, "{text:?}: {:#?}", x.claims);
+        let t = &x.claims[0].text;
+        let straight = t.matches('"').count();
+        assert!(straight % 2 == 0 && t.matches('«').count() == t.matches('»').count(), "{text:?} gave {t:?}");
+        assert!(t.ends_with('"') || t.ends_with('»'), "{text:?} gave {t:?}");
+    }
+}
