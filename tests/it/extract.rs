@@ -1373,11 +1373,14 @@ fn a_participle_or_adjunct_opening_the_sentence_leaves_the_apposed_subject_speak
 }
 
 #[test]
-fn a_cue_s_form_after_a_preposition_is_no_verb() {
+fn a_cue_s_form_after_a_preposition_or_a_determiner_is_no_verb() {
     // "on state television": "state" qualifies a noun; the cue is "said", its content after "that".
     let x = run("He said on state television that the army had retaken the town. The ministry told state media that the drones had been shot down.", Some("en"));
     let texts: Vec<&str> = x.claims.iter().map(|c| c.text.as_str()).collect();
     assert_eq!(texts, ["the army had retaken the town", "the drones had been shot down"], "{:#?}", x.claims);
+    // After a determiner too: « un communiqué » is no cue whose « que » it would take.
+    let x = run("Le Hamas a indiqué dans un communiqué que la frappe avait tué 12 personnes.", Some("fr"));
+    assert_eq!(x.claims.iter().map(|c| c.text.as_str()).collect::<Vec<_>>(), ["la frappe avait tué 12 personnes"], "{:#?}", x.claims);
 }
 
 #[test]

@@ -397,7 +397,10 @@ impl Attributor<'_> {
             }
             // "said in a statement, noting that …", "said, adding that …": a "that" past another cue
             // is that cue's; this one's content is before it.
-            if m > k && tm.kind == Kind::Word && !lex.cues.matches_at(&words, m).is_empty() && !words(m - 1).is_some_and(|w| lex.is(S::Prepositions, w) && !lex.is(S::Modals, w)) {
+            // (After a determiner or a preposition a cue's form is a noun: « a indiqué dans un
+            // communiqué que », "said on state television that".)
+            let noun = words(m - 1).is_some_and(|w| lex.is(S::Determiners, w) || lex.is(S::Prepositions, w) && !lex.is(S::Modals, w));
+            if m > k && tm.kind == Kind::Word && !lex.cues.matches_at(&words, m).is_empty() && !noun {
                 break;
             }
             if tm.kind != Kind::Word && !(tm.kind == Kind::Punct && tm.ch == ',') {
