@@ -1400,3 +1400,14 @@ fn a_multiword_adverb_between_auxiliary_and_participle_keeps_the_cue() {
     assert_eq!(x.claims[0].speaker.who.countries, ["VE"], "{:#?}", x.claims);
     assert_eq!(x.claims[0].stance, crosscheck::model::Stance::Deny, "{:#?}", x.claims);
 }
+
+#[test]
+fn a_day_between_the_cue_and_what_it_says_is_no_part_of_the_content() {
+    for (text, content) in [
+        ("L'armée pakistanaise a démenti mercredi un échange de tirs à la frontière.", "un échange de tirs à la frontière"),
+        ("Russia said Sunday it had carried out a strike in eastern Ukraine.", "it had carried out a strike in eastern Ukraine"),
+    ] {
+        let x = run(text, None);
+        assert_eq!(x.claims.iter().map(|c| c.text.as_str()).collect::<Vec<_>>(), [content], "{:#?}", x.claims);
+    }
+}

@@ -246,9 +246,17 @@ impl Attributor<'_> {
                 return Some(frame);
             }
         }
+        // Adverbs and a bare time ("a accusé jeudi l'Arabie saoudite") stand between the cue and
+        // what it says.
         let mut k = right;
-        while let Some((n, _)) = lex.set(S::Adverbs).match_at(&words, k) {
-            k += n;
+        loop {
+            if let Some((n, _)) = lex.set(S::Adverbs).match_at(&words, k) {
+                k += n;
+            } else if words(k).is_some_and(|w| lex.is(S::TimeWords, w) && !lex.is(S::Determiners, w) && !lex.is(S::Prepositions, w)) && words(k + 1).is_some() {
+                k += 1;
+            } else {
+                break;
+            }
         }
         // An impersonal plural names its source as a place, before or after it ("в МИД заявили",
         // "уточнили в сообщении"); so does a verb that only documents use ("говорится в сообщении").
