@@ -821,7 +821,7 @@ impl<'a> Attributor<'a> {
             }
             // A straight mark closes one the content opens when their count is even.
             if ch == '"' {
-                if straight % 2 == 0 {
+                if straight.is_multiple_of(2) {
                     break;
                 }
                 straight -= 1;
@@ -836,7 +836,7 @@ impl<'a> Attributor<'a> {
         // own stop, `calling them "absurd".`) is the content's: without it the content reads as
         // cut ('calling them "absurd').
         let s = &self.r.text[c.bs..c.be];
-        let closer = if s.chars().filter(|&ch| ch == '"').count() % 2 == 1 {
+        let closer = if !s.chars().filter(|&ch| ch == '"').count().is_multiple_of(2) {
             Some('"')
         } else if s.matches('«').count() > s.matches('»').count() {
             Some('»')

@@ -1227,7 +1227,7 @@ fn a_quoted_word_ending_the_content_keeps_its_closing_mark() {
         assert_eq!(x.claims.len(), 1, "{text:?}: {:#?}", x.claims);
         let t = &x.claims[0].text;
         let straight = t.matches('"').count();
-        assert!(straight % 2 == 0 && t.matches('«').count() == t.matches('»').count(), "{text:?} gave {t:?}");
+        assert!(straight.is_multiple_of(2) && t.matches('«').count() == t.matches('»').count(), "{text:?} gave {t:?}");
         assert!(t.ends_with('"') || t.ends_with('»'), "{text:?} gave {t:?}");
     }
 }
