@@ -735,8 +735,10 @@ impl<'a> Attributor<'a> {
 
     #[allow(clippy::too_many_arguments)]
     #[allow(clippy::too_many_arguments)]
-    fn emit(&mut self, b: &Block, content: Span, cue: &str, stance: Stance, speaker: Speaker, via: Vec<Speaker>, cue_pos: usize, marks: Marks, person: Option<&str>) {
+    fn emit(&mut self, b: &Block, content: Span, cue: &str, stance: Stance, speaker: Speaker, mut via: Vec<Speaker>, cue_pos: usize, marks: Marks, person: Option<&str>) {
         let Some(c) = self.trim(content) else { return };
+        // One relay named twice (an agency closing the sentence and in an aside of it) relays once.
+        via.dedup_by(|a, b| a.name == b.name && a.countries == b.countries);
         let text = self.r.text[c.bs..c.be].to_string();
         let (first, last) = self.tokens_in(b, c);
         let words = |i: usize| if i >= first && i < last { b.word(i) } else { None };

@@ -1411,3 +1411,24 @@ fn a_day_between_the_cue_and_what_it_says_is_no_part_of_the_content() {
         assert_eq!(x.claims.iter().map(|c| c.text.as_str()).collect::<Vec<_>>(), [content], "{:#?}", x.claims);
     }
 }
+
+#[test]
+fn capitalized_words_before_an_institution_noun_name_the_body_not_a_person() {
+    // "Russia's Investigative Committee" was a person called "Investigative"; "The Election
+    // Commission" a person called "Election".
+    let x = run("Russia's Investigative Committee said it had opened a criminal case.", Some("en"));
+    assert_eq!(x.claims.len(), 1, "{:#?}", x.claims);
+    assert_eq!(x.claims[0].speaker.who.name, "Russia's Investigative Committee", "{:#?}", x.claims);
+    assert_eq!(x.claims[0].speaker.who.countries, ["RU"], "{:#?}", x.claims);
+    // A body with a name of its own renames no body that spoke before it.
+    let x = run("Ukraine's Security Service said it had detained two agents. The Election Commission said the vote was fair.", Some("en"));
+    assert_eq!(x.claims.len(), 2, "{:#?}", x.claims);
+    assert_eq!(x.claims[1].speaker.who.name, "Election Commission", "{:#?}", x.claims);
+}
+
+#[test]
+fn a_relay_named_twice_in_one_sentence_relays_once() {
+    let x = run("Iran's foreign ministry spokesman Esmaeil Baghaei told a weekly news conference that the sanctions were illegal, state news agency IRNA reported.", Some("en"));
+    assert_eq!(x.claims.len(), 1, "{:#?}", x.claims);
+    assert_eq!(via_states(&x.claims[0]), [vec!["IR".to_string()]], "{:#?}", x.claims);
+}

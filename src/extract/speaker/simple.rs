@@ -141,7 +141,11 @@ impl Resolver<'_> {
         // "les Forces Vives de Guinée", "the Armed Forces Command": capitalized words after a
         // capitalized institution noun name the institution, not a person.
         // (Not across a comma: "The head of the Electoral Commission, Semistocles Kaijage, said".)
-        if run.is_some_and(|(s, _)| s > 0 && ws[s] == ws[s - 1] + 1 && b.toks[ws[s - 1]].cap && lex.is(S::OrgNouns, word(s - 1))) {
+        // Nor before one: "the Election Commission", "Russia's Investigative Committee".
+        let before_org = |(_, z): (usize, usize)| z < ws.len() && ws[z] == ws[z - 1] + 1 && b.toks[ws[z]].cap && lex.is(S::OrgNouns, word(z));
+        // Such a body is named, never a description renaming the last one that spoke.
+        let named_body = run.is_some_and(before_org);
+        if run.is_some_and(|(s, _)| s > 0 && ws[s] == ws[s - 1] + 1 && b.toks[ws[s - 1]].cap && lex.is(S::OrgNouns, word(s - 1))) || named_body {
             run = None;
         }
         if let Some((s, z)) = run {
@@ -325,12 +329,15 @@ impl Resolver<'_> {
                     return Some(Entity { pos, ..author });
                 }
             }
-            let found = hist
-                .recent(pos, exclude, &same_institution)
-                .or_else(|| hist.recent(pos, exclude, &speaker_document))
-                .or_else(|| hist.recent(pos, exclude, &ministry))
-                .or_else(|| hist.recent(pos, exclude, &|e| compatible(e) && noun_ok(e)))
-                .or_else(|| hist.recent(pos, exclude, &compatible));
+            let found = (!named_body)
+                .then(|| {
+                    hist.recent(pos, exclude, &same_institution)
+                        .or_else(|| hist.recent(pos, exclude, &speaker_document))
+                        .or_else(|| hist.recent(pos, exclude, &ministry))
+                        .or_else(|| hist.recent(pos, exclude, &|e| compatible(e) && noun_ok(e)))
+                        .or_else(|| hist.recent(pos, exclude, &compatible))
+                })
+                .flatten();
             if let Some(e) = found {
                 let mut e = Entity { pos, ..e.clone() };
                 // The description becomes one of the person's nouns: a later "le ministre" finds
