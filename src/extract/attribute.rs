@@ -734,7 +734,6 @@ impl<'a> Attributor<'a> {
     }
 
     #[allow(clippy::too_many_arguments)]
-    #[allow(clippy::too_many_arguments)]
     fn emit(&mut self, b: &Block, content: Span, cue: &str, stance: Stance, speaker: Speaker, mut via: Vec<Speaker>, cue_pos: usize, marks: Marks, person: Option<&str>) {
         let Some(c) = self.trim(content) else { return };
         // One relay named twice (an agency closing the sentence and in an aside of it) relays once.

@@ -34,8 +34,8 @@ impl Attributor<'_> {
         // After a possessive or a preposition, or before "of", a finite form is a noun or an
         // adjective ("Israel's demand to …", "reports of casualties", "on state television"); "to"
         // opens an infinitive ("continued to deny").
-        let possessive = i > s && b.word(i - 1).is_some_and(|w| super::nominal::is_possessive(w) || lex.is(S::Prepositions, w) && !lex.is(S::Modals, w));
-        if cue.form == Form::Finite && (possessive || words(last + 1).is_some_and(|w| lex.is(S::TopicPreps, w))) {
+        let noun_slot = i > s && b.word(i - 1).is_some_and(|w| super::nominal::is_possessive(w) || lex.is(S::Prepositions, w) && !lex.is(S::Modals, w));
+        if cue.form == Form::Finite && (noun_slot || words(last + 1).is_some_and(|w| lex.is(S::TopicPreps, w))) {
             return None;
         }
         // Before a modal it is a noun too ("the strange remark may have …"). Before a figure it is
