@@ -83,6 +83,12 @@ pub struct Gazetteer {
     stem_first: HashSet<String>,
     /// Longest alias in words, kept up to date by every insertion: callers ask per phrase scan.
     max_words: usize,
+    /// Every prefix of a key of `by_alias` that ends where a word of the text can end: before a
+    /// space, before or after an apostrophe ("d'" + "ivoire", "russia" + "'s"), before a period
+    /// ("u.s" + "."), and the whole key. A scan stops extending a phrase no name begins with, and
+    /// most words of a text begin none. Kept a superset when an alias is removed: it only prunes,
+    /// `by_alias` decides.
+    alias_heads: HashSet<String>,
 }
 
 impl Gazetteer {
@@ -129,6 +135,7 @@ impl Gazetteer {
         for n in names {
             let folded = fold(n);
             self.max_words = self.max_words.max(folded.split_whitespace().count());
+            note_heads(&mut self.alias_heads, &folded);
             push_unique(self.by_alias.entry(folded).or_default(), idx);
         }
         for d in e.demonyms.values().flatten() {
@@ -152,6 +159,7 @@ impl Gazetteer {
             self.entries[idx].aliases.entry(lang.to_string()).or_default().push(alias.to_string());
             let folded = fold(alias);
             self.max_words = self.max_words.max(folded.split_whitespace().count());
+            note_heads(&mut self.alias_heads, &folded);
             push_unique(self.by_alias.entry(folded).or_default(), idx);
             if lang == "ru" {
                 if let Some(k) = stem_key(alias) {
@@ -198,6 +206,12 @@ impl Gazetteer {
         self.by_alias.get(folded).map_or_else(Vec::new, |v| v.iter().map(|&i| &self.entries[i]).collect())
     }
 
+    /// Whether some name, folded, starts with `folded_words`: words as the extractor keys them
+    /// (see `alias_heads`).
+    pub fn starts_alias(&self, folded_words: &str) -> bool {
+        self.alias_heads.contains(folded_words)
+    }
+
     /// Demonym lookup on an already folded word.
     pub fn by_demonym_folded(&self, folded: &str) -> Vec<&Entry> {
         self.by_demonym.get(folded).map_or_else(Vec::new, |v| v.iter().map(|&i| &self.entries[i]).collect())
@@ -235,6 +249,19 @@ fn stem_key(name: &str) -> Option<String> {
     (key.contains(' ') || key.chars().count() >= MIN_STEM_CHARS).then_some(key)
 }
 
+/// Records the heads of one folded alias (see `Gazetteer::alias_heads`).
+fn note_heads(heads: &mut HashSet<String>, folded: &str) {
+    for (i, c) in folded.char_indices() {
+        if matches!(c, ' ' | '\'' | '.') && i > 0 {
+            heads.insert(folded[..i].to_string());
+        }
+        if c == '\'' {
+            heads.insert(folded[..i + 1].to_string());
+        }
+    }
+    heads.insert(folded.to_string());
+}
+
 fn push_unique(v: &mut Vec<usize>, idx: usize) {
     if !v.contains(&idx) {
         v.push(idx);
@@ -254,5 +281,16 @@ mod tests {
         assert!(country("Azerbaidjan").contains(&"AZ".to_string()), "lookup ignores accents");
         assert!(g.by_demonym("russe").iter().any(|e| e.key == "RU"), "russe is Russian");
         assert!(g.entries().iter().filter(|e| e.kind == PartyKind::State).count() >= 193, "every UN member state");
+    }
+
+    #[test]
+    fn a_name_starts_with_each_of_its_words_as_the_text_splits_them() {
+        let g = Gazetteer::builtin();
+        for head in ["human", "human rights", "human rights watch", "cote", "cote d'", "cote d'ivoire", "u.s", "u.s."] {
+            assert!(g.starts_alias(head), "{head:?} starts a name");
+        }
+        for head in ["said", "human rights said", "hum"] {
+            assert!(!g.starts_alias(head), "{head:?} starts no name");
+        }
     }
 }

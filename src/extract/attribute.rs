@@ -233,7 +233,7 @@ impl<'a> Attributor<'a> {
         let mut frames: Vec<Frame> = Vec::new();
         let mut i = s;
         while i < e {
-            if b.toks[i].kind != Kind::Word {
+            if !b.word(i).is_some_and(|w| lex.frame_heads.contains(w)) {
                 i += 1;
                 continue;
             }

@@ -5,7 +5,6 @@
 //! Phrases are tokenized with the same tokenizer as the text, so "d'après" or "n't" match as written.
 
 use std::collections::{HashMap, HashSet};
-use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
 use crate::model::Stance;
@@ -19,27 +18,10 @@ const LANGUAGES: &[(&str, &str, &str)] = &[
     ("ru", include_str!("../../data/lexicons/ru/cues.tsv"), include_str!("../../data/lexicons/ru/grammar.tsv")),
 ];
 
-/// FNV-1a: the lexicon's keys are short words, for which SipHash's setup dominates the lookup.
-#[derive(Default)]
-pub(crate) struct Fnv(u64);
-
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
-        for &b in bytes {
-            h ^= u64::from(b);
-            h = h.wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = h;
-    }
-}
-
-/// A map keyed by short words.
-pub(crate) type WordMap<V> = HashMap<String, V, BuildHasherDefault<Fnv>>;
+/// A map keyed by short words: foldhash, as the gazetteer's tables, for SipHash's setup dominates a
+/// lookup of a short key (and FNV, byte by byte, which this replaced, was still a twentieth of
+/// extraction). Its seed is random per process, as SipHash's.
+pub(crate) type WordMap<V> = foldhash::HashMap<String, V>;
 
 /// Grammatical use of a cue form.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -299,7 +281,7 @@ pub(crate) struct Lexicon {
     /// Cue forms.
     pub cues: Phrases<Cue>,
     /// Function words for language detection.
-    pub stopwords: HashSet<String, BuildHasherDefault<Fnv>>,
+    pub stopwords: foldhash::HashSet<String>,
     /// Named phrase sets of the grammar file; values are the "=x" suffixes.
     sets: Vec<Phrases<Option<String>>>,
     /// Elided words ("d'" in "d'Erevan").
@@ -315,6 +297,9 @@ pub(crate) struct Lexicon {
     /// The `verb_endings` set, as a list: checked by suffix, not by word.
     verb_endings: Vec<String>,
     empty: Phrases<Option<String>>,
+    /// First words of every phrase a frame can open on (cues, prepositional cues, claim nouns):
+    /// the scan for frames asks each word of a text once here instead of three sets.
+    pub frame_heads: foldhash::HashSet<String>,
 }
 
 /// Shortest word whose ending alone marks it a verb: shorter words ending so are as often nouns.
@@ -406,6 +391,7 @@ fn parse(code: &'static str, cues_tsv: &str, grammar_tsv: &str) -> Lexicon {
         exact: HashMap::new(),
         verb_endings: Vec::new(),
         empty: Phrases::default(),
+        frame_heads: HashSet::default(),
     };
     // Elision first: the tokenizer needs it to split the other phrases the way it splits text.
     for cols in data_lines(grammar_tsv) {
@@ -481,6 +467,8 @@ fn parse(code: &'static str, cues_tsv: &str, grammar_tsv: &str) -> Lexicon {
         }
     }
     lex.exact = exact;
+    let heads: Vec<String> = lex.cues.by_first.keys().chain(lex.set(S::PrepCues).by_first.keys()).chain(lex.set(S::ClaimNouns).by_first.keys()).cloned().collect();
+    lex.frame_heads = heads.into_iter().collect();
     lex
 }
 

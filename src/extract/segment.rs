@@ -235,6 +235,17 @@ pub(crate) fn tokenize(
             let mut j = i;
             while j < n {
                 let cj = chars[j].1;
+                if cj.is_ascii_alphanumeric() {
+                    // A run of ASCII letters and digits folds by lowercasing, copied at once
+                    // (char by char it was a twentieth of extraction).
+                    let run = chars[j..].iter().take_while(|&&(_, c)| c.is_ascii_alphanumeric()).count();
+                    let (from, to) = (chars[j].0, chars.get(j + run).map_or(slice.len(), |&(b, _)| b));
+                    let at = b.arena.len();
+                    b.arena.push_str(&slice[from..to]);
+                    b.arena[at..].make_ascii_lowercase();
+                    j += run;
+                    continue;
+                }
                 let next_alnum = char_at(j + 1).is_some_and(is_alnum);
                 if is_alnum(cj) || is_combining_mark(cj) {
                     fold_char(cj, &mut b.arena);

@@ -301,6 +301,26 @@ impl Resolver<'_> {
         b.word(t).unwrap_or("").to_string()
     }
 
+    /// How many words from `ws[k]` on may still form a name, at most six: names are contiguous
+    /// words (a gap, a comma, ends them), and a phrase no name starts with ends the span, so most
+    /// words of a text cost one range query instead of six lookups. In Russian a name may match by
+    /// stem only: a word whose stem starts one keeps the whole span.
+    fn name_span(&self, b: &Block, ws: &[usize], k: usize, key: &mut String) -> usize {
+        let max = 6.min(ws.len() - k);
+        if self.lex.code == "ru" && b.word(ws[k]).is_some_and(|w| self.gazetteer.stem_starts_name(name_stem_ru(w))) {
+            return (1..=max).take_while(|&n| ws[k + n - 1] - ws[k] == n - 1).count();
+        }
+        let mut n = 0;
+        while n < max && ws[k + n] - ws[k] == n {
+            self.folded_key(b, ws[k], ws[k + n], key);
+            if !self.gazetteer.starts_alias(key) {
+                break;
+            }
+            n += 1;
+        }
+        n
+    }
+
     /// Gazetteer names in words `ws` (token indices), longest first, left to right.
     fn hits(&self, b: &Block, ws: &[usize]) -> Vec<Hit> {
         let mut out = Vec::new();
@@ -308,11 +328,7 @@ impl Resolver<'_> {
         let mut k = 0;
         while k < ws.len() {
             let mut found = None;
-            for n in (1..=6.min(ws.len() - k)).rev() {
-                // Names are contiguous words; a gap (a comma) ends them.
-                if ws[k + n - 1] - ws[k] != n - 1 {
-                    continue;
-                }
+            for n in (1..=self.name_span(b, ws, k, &mut key)).rev() {
                 let first = &b.toks[ws[k]];
                 let w = b.word(ws[k]).unwrap_or("");
                 if self.lex.is(S::Determiners, w) || (n == 1 && !first.cap) {
@@ -357,9 +373,12 @@ impl Resolver<'_> {
     /// length in words and, when it names a state, the state's code.
     pub fn name_at(&self, b: &Block, i: usize) -> Option<(usize, Option<String>)> {
         // Called on every capitalized word of a text: a few lookups with one key buffer, no Hit.
-        let words = (i..(i + 4).min(b.toks.len())).take_while(|&t| b.toks[t].kind == Kind::Word).count();
+        let words: Vec<usize> = (i..(i + 4).min(b.toks.len())).take_while(|&t| b.toks[t].kind == Kind::Word).collect();
+        if words.is_empty() {
+            return None;
+        }
         let mut key = String::new();
-        for n in (1..=words).rev() {
+        for n in (1..=self.name_span(b, &words, 0, &mut key).min(4)).rev() {
             let entries = self.named(b, i, i + n - 1, &mut key);
             if let Some(e) = entries.iter().find(|e| e.country.is_some()).or(entries.first()) {
                 // A state's institution names the state too ("Downing Street", "the Kremlin"); a
@@ -624,8 +643,10 @@ impl Resolver<'_> {
                 continue;
             }
             let mut step = 1;
+            let pair = if i + 2 <= end && b.toks[i + 1].kind == Kind::Word { vec![i, i + 1] } else { vec![i] };
+            let span = self.name_span(b, &pair, 0, &mut key);
             for n in [2, 1] {
-                if i + n > end || (n == 2 && b.toks[i + 1].kind != Kind::Word) {
+                if n > span {
                     continue;
                 }
                 let entries = self.named(b, i, i + n - 1, &mut key);
