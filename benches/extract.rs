@@ -11,6 +11,12 @@ use crosscheck::gazetteer::Gazetteer;
 
 const TARGET_BYTES: usize = 20_000_000;
 
+/// The allocator the shipped binaries use (src/bin/crosscheck/main.rs, src-tauri): extraction
+/// allocates small strings by the thousand per document, and glibc's allocator took a fifth of its
+/// time, so measuring with another would measure what no user runs.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// The fixtures of `folder` whose names end in `suffix`, one document each, repeated up to about
 /// `target` bytes.
 fn corpus(folder: &str, suffix: &str, target: usize) -> Vec<String> {
