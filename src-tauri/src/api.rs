@@ -300,15 +300,17 @@ pub fn load_demo_if_empty(wb: &mut Workbench) -> IpcResult<bool> {
     Ok(true)
 }
 
-/// Every conflict, confirmed and replies first, then candidates by score.
-pub fn conflicts(wb: &Workbench) -> IpcResult<Vec<ConflictSummary>> {
-    Ok(wb.conflict_cards(&crosscheck::store::ConflictFilter::default())?.iter().map(ConflictSummary::from).collect())
-}
-
-/// The conflicts at `offset..offset + limit` (at most [`MAX_FOUND`]) of the conflicts list: what
-/// a form offers to choose from without building every conflict's card.
-pub fn conflicts_window(wb: &Workbench, offset: u32, limit: u32) -> IpcResult<Vec<ConflictSummary>> {
-    let filter = crosscheck::store::ConflictFilter::default();
+/// The conflicts at `offset..offset + limit` (at most [`MAX_FOUND`]) of the conflicts list —
+/// confirmed and replies first, then candidates by score —, of one status, or of every status but
+/// rejected when none is given, each with its card. Every view and form takes a window: a card is a
+/// diff view built, and a workspace of a million claims holds conflicts by the ten thousand.
+pub fn conflicts_window(wb: &Workbench, offset: u32, limit: u32, status: Option<ConflictReview>) -> IpcResult<Vec<ConflictSummary>> {
+    let status = status.map(|s| match s {
+        ConflictReview::Proposed => "proposed",
+        ConflictReview::Confirmed => "confirmed",
+        ConflictReview::Rejected => "rejected",
+    });
+    let filter = crosscheck::store::ConflictFilter { status: status.map(str::to_string), claim: None };
     Ok(wb.conflict_cards_window(&filter, offset as usize, limit.min(MAX_FOUND) as usize)?.iter().map(ConflictSummary::from).collect())
 }
 

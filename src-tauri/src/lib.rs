@@ -362,13 +362,8 @@ async fn party_speakers(state: State<'_, AppState>, key: String) -> IpcResult<Ve
 }
 
 #[tauri::command]
-async fn conflicts_window(state: State<'_, AppState>, offset: u32, limit: u32) -> IpcResult<Vec<ConflictSummary>> {
-    api::conflicts_window(&*state.wb()?, offset, limit)
-}
-
-#[tauri::command]
-async fn conflicts(state: State<'_, AppState>) -> IpcResult<Vec<ConflictSummary>> {
-    api::conflicts(&*state.wb()?)
+async fn conflicts_window(state: State<'_, AppState>, offset: u32, limit: u32, status: Option<ConflictReview>) -> IpcResult<Vec<ConflictSummary>> {
+    api::conflicts_window(&*state.wb()?, offset, limit, status)
 }
 
 #[tauri::command]
@@ -567,7 +562,6 @@ pub fn run() {
             merge_parties,
             party_timeline,
             party_speakers,
-            conflicts,
             conflict_diff,
             set_conflict_status,
             claim_links,

@@ -132,7 +132,7 @@ fn claim_pages_filter_by_party_stance_attribution_and_reject_bad_dates() {
 #[test]
 fn the_sample_conflict_has_a_diff_whose_runs_rejoin_into_each_claim() {
     let mut wb = demo();
-    let list = api::conflicts(&wb).expect("conflicts");
+    let list = api::conflicts_window(&wb, 0, 200, None).expect("conflicts");
     let first = list.first().expect("the sample workspace holds a conflict");
     let diff = api::conflict_diff(&wb, first.id).expect("diff");
     assert!(diff.columns.len() >= 2, "a column per side");
@@ -151,6 +151,22 @@ fn the_sample_conflict_has_a_diff_whose_runs_rejoin_into_each_claim() {
     let confirmed = api::set_conflict_status(&mut wb, first.id, ConflictReview::Confirmed, "read both").expect("confirm");
     assert_eq!((confirmed.status.as_str(), confirmed.state.as_str()), ("confirmed", "Confirmed, open"), "status follows the analyst");
     assert_eq!(api::set_conflict_status(&mut wb, first.id, ConflictReview::Proposed, "").expect_err("back").code, ErrorCode::BadInput, "not settable");
+}
+
+#[test]
+fn the_conflicts_list_comes_a_window_at_a_time_and_of_the_status_asked_for() {
+    let mut wb = demo();
+    let open = api::conflicts_window(&wb, 0, 200, None).expect("conflicts");
+    assert!(!open.is_empty(), "the sample workspace holds a conflict");
+    let first = open[0].id;
+    assert_eq!(api::conflicts_window(&wb, 0, 1, None).expect("window").len(), 1, "a window of one");
+    assert!(api::conflicts_window(&wb, open.len() as u32, 200, None).expect("past the end").is_empty(), "nothing past the end");
+    wb.set_setting(crosscheck::model::ANALYST_SETTING, "Test Analyst").expect("analyst");
+    api::set_conflict_status(&mut wb, first, ConflictReview::Rejected, "two different nights").expect("reject");
+    let ids = |s: Option<ConflictReview>| api::conflicts_window(&wb, 0, 200, s).expect("window").into_iter().map(|c| c.id).collect::<Vec<_>>();
+    assert!(!ids(None).contains(&first), "the list opens on the conflicts not rejected");
+    assert_eq!(ids(Some(ConflictReview::Rejected)), vec![first], "the rejected ones when asked for");
+    assert!(ids(Some(ConflictReview::Proposed)).iter().all(|id| open.iter().any(|c| c.id == *id && c.status == "proposed")), "proposed ones only");
 }
 
 /// The Reports view's options for the whole workspace, in English, with the default title and analyst.
@@ -284,7 +300,7 @@ fn evidence_from_the_app_opens_only_stored_web_pages_and_history_reads_as_senten
 fn a_conflict_is_resolved_from_the_app_with_evidence_and_history() {
     let mut wb = demo();
     wb.set_setting(crosscheck::model::ANALYST_SETTING, "Test Analyst").expect("analyst");
-    let id = api::conflicts(&wb).expect("conflicts")[0].id;
+    let id = api::conflicts_window(&wb, 0, 200, None).expect("conflicts")[0].id;
     let r = api::resolve_conflict(&mut wb, id, "resolved", Some("AM".into()), "satellite imagery").expect("resolve");
     assert_eq!((r.outcome.as_deref(), r.party.as_deref()), (Some("resolved"), Some("AM")));
     assert!(r.history.iter().any(|h| h.change.contains("resolved for Armenia (AM)")), "{:?}", r.history);
@@ -526,7 +542,7 @@ fn two_claims_linked_by_hand_open_a_conflict_or_become_one_statement_and_the_cla
 #[test]
 fn a_conflict_side_no_party_stands_for_shows_its_speakers_name_on_its_chip() {
     let wb = demo();
-    let parties: Vec<ConflictParty> = api::conflicts(&wb).expect("conflicts").into_iter().flat_map(|c| c.parties).collect();
+    let parties: Vec<ConflictParty> = api::conflicts_window(&wb, 0, 200, None).expect("conflicts").into_iter().flat_map(|c| c.parties).collect();
     for p in &parties {
         assert!(p.chip == p.key || crosscheck::text::fold(&p.chip) == p.key, "a chip shows the key or the name it folds from: {p:?}");
     }

@@ -670,6 +670,27 @@ await step('conflicts: diff with fact chips, verdicts beside claims, confirm', a
   await shot(page, 'conflicts-diff-dark');
 });
 
+await step('conflicts come a page at a time, of the status chosen: 1,000 conflicts build 100 cards, the next 100 as the list scrolls', async (page) => {
+  await open(page, '?conflicts=1000');
+  await tab(page, 'Conflicts');
+  const list = page.getByRole('list', { name: 'Conflict list' });
+  const items = list.locator('button.item');
+  await list.getByRole('button', { name: /Candidate 2\b/ }).waitFor();
+  assert.equal(await items.count(), 100, 'one page of cards, not every conflict');
+  await list.getByRole('button', { name: 'More conflicts' }).waitFor();
+  await list.evaluate((el) => { el.scrollTop = el.scrollHeight; });
+  await page.waitForFunction(() => document.querySelectorAll('[aria-label="Conflict list"] button.item').length === 200);
+  await page.getByLabel('Filter conflicts by status').selectOption('rejected');
+  await page.waitForFunction(() => [...document.querySelectorAll('[aria-label="Conflict list"] .status')].every((s) => s.textContent === 'rejected'));
+  assert.equal(await items.count(), 100, 'the rejected ones, a page of them, asked of the core');
+  await page.getByLabel('Filter conflicts by status').selectOption('');
+  await list.getByRole('button', { name: /Candidate 2\b/ }).waitFor();
+  assert.equal(await list.locator('.status', { hasText: 'rejected' }).count(), 0, 'the list opens on all but the rejected');
+  const calls = await page.evaluate(() => window.__mockCalls.filter((c) => c === 'conflicts_window').length);
+  assert.ok(calls >= 4, `each page a call: ${calls}`);
+  await shot(page, 'conflicts-paged');
+});
+
 await step('verification panel: set a verdict, history grows', async (page) => {
   await open(page);
   await tab(page, 'Reader');

@@ -118,9 +118,10 @@ export const mergeParties = (from: string, into: string) => call<PartySummary>('
 export const partyTimeline = (key: string) => call<TimelinePoint[]>('party_timeline', { key });
 export const partySpeakers = (key: string) => call<PartySpeaker[]>('party_speakers', { key });
 
-export const conflicts = () => call<ConflictSummary[]>('conflicts');
-/** The conflicts at `offset..offset + limit` of the list (at most 200), each with its card. */
-export const conflictsWindow = (offset: number, limit: number) => call<ConflictSummary[]>('conflicts_window', { offset, limit });
+/** The conflicts at `offset..offset + limit` of the list (at most 200), each with its card: of
+ * `status`, or of every status but rejected when it is null. */
+export const conflictsWindow = (offset: number, limit: number, status: ConflictReview | null = null) =>
+  call<ConflictSummary[]>('conflicts_window', { offset, limit, status });
 export const conflictDiff = (id: number) => call<ConflictDiff>('conflict_diff', { id });
 export const setConflictStatus = (id: number, status: ConflictReview, reason: string) =>
   call<ConflictSummary>('set_conflict_status', { id, status, reason });

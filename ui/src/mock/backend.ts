@@ -377,6 +377,20 @@ function matrix(): TagMatrixDto {
 export function installMockBackend() {
   const params = new URLSearchParams(location.search);
   const bigTotal = Number(params.get('claims') ?? 0);
+  // `?conflicts=N`: N more candidates, every tenth rejected, for the list's paging.
+  const moreConflicts = Number(params.get('conflicts') ?? 0);
+  if (moreConflicts) {
+    conflictList = [...conflictList, ...Array.from({ length: moreConflicts }, (_, k): ConflictSummary => ({
+      id: 1000 + k,
+      status: k % 10 === 0 ? 'rejected' : 'proposed',
+      state: k % 10 === 0 ? 'Rejected' : 'Proposed (not reviewed)',
+      origin: 'candidate',
+      topic: `Candidate ${k + 1}`,
+      parties: [AZ_SIDE, AM_SIDE],
+      claim_ids: [1, 2],
+      score: 0.5,
+    }))];
+  }
   (window as unknown as { __mockCalls: string[] }).__mockCalls = [];
 
   mockIPC((cmd, args) => {
@@ -537,8 +551,11 @@ export function installMockBackend() {
       case 'import_url':
         return { imported: [], failed: [{ input: a.url, message: `${a.url}: could not connect (the mock backend reaches no network)` }], cancelled: false };
       case 'cancel_import': return true;
-      case 'conflicts': return conflictList;
-      case 'conflicts_window': return conflictList.slice(a.offset, a.offset + Math.min(a.limit, 200));
+      case 'conflicts_window': {
+        // As the core: one status, or every status but rejected.
+        const of = conflictList.filter((c) => (a.status ? c.status === a.status : c.status !== 'rejected'));
+        return of.slice(a.offset, a.offset + Math.min(a.limit, 200));
+      }
       case 'conflict_diff': return diffOf(a.id);
       case 'set_conflict_status': {
         if (a.status === 'rejected' && !String(a.reason ?? '').trim()) throw err('bad_input', 'say why these claims do not conflict');
