@@ -305,12 +305,7 @@ pub fn load_demo_if_empty(wb: &mut Workbench) -> IpcResult<bool> {
 /// rejected when none is given, each with its card. Every view and form takes a window: a card is a
 /// diff view built, and a workspace of a million claims holds conflicts by the ten thousand.
 pub fn conflicts_window(wb: &Workbench, offset: u32, limit: u32, status: Option<ConflictReview>) -> IpcResult<Vec<ConflictSummary>> {
-    let status = status.map(|s| match s {
-        ConflictReview::Proposed => "proposed",
-        ConflictReview::Confirmed => "confirmed",
-        ConflictReview::Rejected => "rejected",
-    });
-    let filter = crosscheck::store::ConflictFilter { status: status.map(str::to_string), claim: None };
+    let filter = crosscheck::store::ConflictFilter { status: status.map(|s| s.as_status().to_string()), claim: None };
     Ok(wb.conflict_cards_window(&filter, offset as usize, limit.min(MAX_FOUND) as usize)?.iter().map(ConflictSummary::from).collect())
 }
 

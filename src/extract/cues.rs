@@ -467,8 +467,7 @@ fn parse(code: &'static str, cues_tsv: &str, grammar_tsv: &str) -> Lexicon {
         }
     }
     lex.exact = exact;
-    let heads: Vec<String> = lex.cues.by_first.keys().chain(lex.set(S::PrepCues).by_first.keys()).chain(lex.set(S::ClaimNouns).by_first.keys()).cloned().collect();
-    lex.frame_heads = heads.into_iter().collect();
+    lex.frame_heads = lex.cues.by_first.keys().chain(lex.set(S::PrepCues).by_first.keys()).chain(lex.set(S::ClaimNouns).by_first.keys()).cloned().collect();
     lex
 }
 

@@ -303,7 +303,7 @@ impl Resolver<'_> {
 
     /// How many words from `ws[k]` on may still form a name, at most six: names are contiguous
     /// words (a gap, a comma, ends them), and a phrase no name starts with ends the span, so most
-    /// words of a text cost one range query instead of six lookups. In Russian a name may match by
+    /// words of a text cost one set lookup instead of six name lookups. In Russian a name may match by
     /// stem only: a word whose stem starts one keeps the whole span.
     fn name_span(&self, b: &Block, ws: &[usize], k: usize, key: &mut String) -> usize {
         let max = 6.min(ws.len() - k);
@@ -373,12 +373,13 @@ impl Resolver<'_> {
     /// length in words and, when it names a state, the state's code.
     pub fn name_at(&self, b: &Block, i: usize) -> Option<(usize, Option<String>)> {
         // Called on every capitalized word of a text: a few lookups with one key buffer, no Hit.
-        let words: Vec<usize> = (i..(i + 4).min(b.toks.len())).take_while(|&t| b.toks[t].kind == Kind::Word).collect();
-        if words.is_empty() {
+        let count = (i..(i + 4).min(b.toks.len())).take_while(|&t| b.toks[t].kind == Kind::Word).count();
+        if count == 0 {
             return None;
         }
+        let words = [i, i + 1, i + 2, i + 3];
         let mut key = String::new();
-        for n in (1..=self.name_span(b, &words, 0, &mut key).min(4)).rev() {
+        for n in (1..=self.name_span(b, &words[..count], 0, &mut key)).rev() {
             let entries = self.named(b, i, i + n - 1, &mut key);
             if let Some(e) = entries.iter().find(|e| e.country.is_some()).or(entries.first()) {
                 // A state's institution names the state too ("Downing Street", "the Kremlin"); a
@@ -643,8 +644,8 @@ impl Resolver<'_> {
                 continue;
             }
             let mut step = 1;
-            let pair = if i + 2 <= end && b.toks[i + 1].kind == Kind::Word { vec![i, i + 1] } else { vec![i] };
-            let span = self.name_span(b, &pair, 0, &mut key);
+            let pair = [i, i + 1];
+            let span = self.name_span(b, &pair[..if i + 2 <= end && b.toks[i + 1].kind == Kind::Word { 2 } else { 1 }], 0, &mut key);
             for n in [2, 1] {
                 if n > span {
                     continue;

@@ -19,6 +19,18 @@ pub enum ConflictReview {
     Rejected,
 }
 
+impl ConflictReview {
+    /// The status as the core stores it.
+    pub fn as_status(self) -> &'static str {
+        use crosscheck::model::conflict_status::{CONFIRMED, PROPOSED, REJECTED};
+        match self {
+            ConflictReview::Proposed => PROPOSED,
+            ConflictReview::Confirmed => CONFIRMED,
+            ConflictReview::Rejected => REJECTED,
+        }
+    }
+}
+
 /// One side's party in a conflict.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct ConflictParty {
