@@ -12,6 +12,28 @@ const SAMPLE: usize = 4_000;
 /// short dispatch).
 const DECISIVE_LEAD: usize = 24;
 
+/// Every known language's function words, each with the set of languages (bits, in the order of
+/// [`codes`]) that list it: one lookup per word instead of one per language.
+struct Profiles {
+    lexicons: Vec<&'static super::cues::Lexicon>,
+    words: foldhash::HashMap<String, u8>,
+}
+
+fn profiles() -> &'static Profiles {
+    static PROFILES: std::sync::OnceLock<Profiles> = std::sync::OnceLock::new();
+    PROFILES.get_or_init(|| {
+        // Eight languages at most fit the bits; the data has three.
+        let lexicons: Vec<_> = codes().into_iter().filter_map(lexicon).take(8).collect();
+        let mut words = foldhash::HashMap::default();
+        for (i, lex) in lexicons.iter().enumerate() {
+            for w in &lex.stopwords {
+                *words.entry(w.clone()).or_insert(0u8) |= 1 << i;
+            }
+        }
+        Profiles { lexicons, words }
+    })
+}
+
 /// The code of the known language `text` is most likely in, or `None` when no function word of any
 /// known language occurs.
 pub(crate) fn detect(text: &str) -> Option<&'static str> {
@@ -19,7 +41,7 @@ pub(crate) fn detect(text: &str) -> Option<&'static str> {
     while !text.is_char_boundary(cut) {
         cut -= 1;
     }
-    let lexicons: Vec<_> = codes().into_iter().filter_map(lexicon).collect();
+    let Profiles { lexicons, words } = profiles();
     let mut scores = vec![0usize; lexicons.len()];
     let mut word = String::new();
     // One pass: words are runs of letters (apostrophes split them, as elision does).
@@ -27,10 +49,14 @@ pub(crate) fn detect(text: &str) -> Option<&'static str> {
         if super::segment::is_alnum(c) && !c.is_ascii_digit() {
             crate::text::fold_char(c, &mut word);
         } else if !word.is_empty() {
-            for (score, lex) in scores.iter_mut().zip(&lexicons) {
-                *score += usize::from(lex.stopwords.contains(word.as_str()));
-            }
+            let Some(&langs) = words.get(word.as_str()) else {
+                word.clear();
+                continue;
+            };
             word.clear();
+            for (i, score) in scores.iter_mut().enumerate() {
+                *score += usize::from(langs >> i & 1);
+            }
             let (first, second) = scores.iter().fold((0, 0), |(a, b), &s| if s > a { (s, a) } else { (a, b.max(s)) });
             if first >= second + DECISIVE_LEAD {
                 break;
