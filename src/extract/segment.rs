@@ -260,6 +260,10 @@ pub(crate) fn tokenize(
                 } else if matches!(cj, ',' | '.') && next_alnum && chars[j - 1].1.is_ascii_digit() && char_at(j + 1).is_some_and(|c| c.is_ascii_digit()) {
                     b.arena.push(cj);
                     j += 1;
+                } else if is_apostrophe(cj) && j == w0 + 1 && chars[w0].1 == 'O' && char_at(j + 1).is_some_and(char::is_uppercase) {
+                    // An Irish name ("O'Brien", "O’Regan") is one word, not "O" and a clitic.
+                    b.arena.push('\'');
+                    j += 1;
                 } else if is_apostrophe(cj) && (next_alnum || j + 1 == n) {
                     // (At the very end only in word lists, where "l'" stands alone.)
                     // Elision ("d'Erevan" → "d'" + "Erevan") or English clitic ("Russia's" → "Russia" + "'s").

@@ -745,8 +745,11 @@ impl Resolver<'_> {
         let hits = self.hits(b, &ws);
         // Coordination: "Bakou et Erevan", "le ministre azerbaïdjanais … et le ministre arménien …".
         // Only before an apposition: "X, a geologist and professor at Y" is one speaker.
+        // (Nor inside a body's name: "the Center for Strategic and International Studies".)
+        let covered = |k: usize| hits.iter().any(|h| h.first <= k && k < h.first + h.len);
+        let body = self.body_name(b, &ws, &covered);
         let conj: Vec<usize> = (0..first_comma(b, &ws).map_or(ws.len(), |k| k + 1))
-            .filter(|&k| lex.is(S::Conjunctions, word(k)) && !hits.iter().any(|h| h.first < k && k < h.first + h.len))
+            .filter(|&k| lex.is(S::Conjunctions, word(k)) && !hits.iter().any(|h| h.first < k && k < h.first + h.len) && !body.is_some_and(|(a, z)| a < k && k < z))
             .collect();
         if !conj.is_empty() {
             let mut parts = Vec::new();

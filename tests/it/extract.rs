@@ -162,6 +162,25 @@ fn a_labelling_verb_takes_the_label_as_content() {
 }
 
 #[test]
+fn a_bodys_proper_name_speaks_as_that_body_and_is_renamed_by_its_head_noun() {
+    one_speaker_each(&[
+        ("The Center for Strategic and International Studies said the gains were marginal.", "Center for Strategic and International Studies"),
+        ("The Centre for Strategic Studies said the gains were marginal.", "Centre for Strategic Studies"),
+        ("John Smith of the Centre for Strategic Studies said the plan was flawed.", "John Smith"),
+        ("Sean O'Brien said the plan was flawed.", "Sean O'Brien"),
+    ]);
+    // The body speaks for no state; "it" stands for the body, not for the state named in what it said.
+    let x = run("The Institute for the Study of War said Russian forces had advanced near Pokrovsk. It added that the gains were marginal.", Some("en"));
+    let speakers: Vec<(&str, &[String])> = x.claims.iter().map(|c| (c.speaker.who.name.as_str(), c.speaker.who.countries.as_slice())).collect();
+    assert_eq!(speakers, [("Institute for the Study of War", &[][..]), ("Institute for the Study of War", &[][..])], "{:#?}", x.claims);
+    let x = run(
+        "The Al-Sinnari Observatory, a local legal organisation, warned of a catastrophe. The observatory said thousands of citizens were displaced.",
+        Some("en"),
+    );
+    assert!(x.claims.iter().all(|c| c.speaker.who.name == "Al-Sinnari Observatory") && x.claims.len() == 2, "{:#?}", x.claims);
+}
+
+#[test]
 fn a_long_apposition_keeps_its_head_as_the_speaker() {
     let x = run(
         "Maria van der Berg, a hydrologist and professor at the University of Lisbon, said the dam had been built on unstable ground.",

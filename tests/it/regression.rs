@@ -1231,3 +1231,14 @@ fn a_quoted_word_ending_the_content_keeps_its_closing_mark() {
         assert!(t.ends_with('"') || t.ends_with('»'), "{text:?} gave {t:?}");
     }
 }
+
+#[test]
+fn a_body_named_with_of_and_for_between_its_capitals_keeps_its_claim() {
+    // "The Institute for the Study of War said …" gave no claim at all: its capitals were read as
+    // persons' names cut at "for" and "of", and none resolved.
+    let x = crosscheck::extract::extract(
+        "The Institute for the Study of War said the gains were marginal.",
+        &crosscheck::extract::ExtractConfig { gazetteer: crosscheck::gazetteer::Gazetteer::builtin(), language: Some("en") },
+    );
+    assert_eq!(x.claims.iter().map(|c| c.speaker.who.name.as_str()).collect::<Vec<_>>(), ["Institute for the Study of War"], "{:#?}", x.claims);
+}

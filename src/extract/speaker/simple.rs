@@ -9,6 +9,40 @@ use super::*;
 impl Resolver<'_> {
     /// The speaker the phrase `first..end` of `b` names on its own, as seen from token `pos`
     /// (`exclude`: the span whose own speakers it may not refer back to).
+    /// The words (indices in `ws`) of a body's proper name: capitalized words around the
+    /// capitalized head noun of a body that speaks for no state, joined by the function words such
+    /// names hold ("Institute for the Study of War"); two words or more, no gazetteer name among
+    /// them (the gazetteer decides those), and no office or person noun after the head ("Douglas
+    /// County Sheriff Chris Moore" is the sheriff).
+    pub(super) fn body_name(&self, b: &Block, ws: &[usize], covered: &dyn Fn(usize) -> bool) -> Option<(usize, usize)> {
+        let lex = self.lex;
+        let word = |k: usize| b.word(ws[k]).unwrap_or("");
+        let capitalized = |k: usize| b.toks[ws[k]].cap && !lex.is(S::Determiners, word(k));
+        let cap = |k: usize| capitalized(k) && !lex.is(S::PersonNouns, word(k));
+        // (A head may be a person's noun too: "centre" is a player's position.)
+        let head = |k: usize| capitalized(k) && (lex.is(S::BodyHeads, word(k)) || lex.is(S::NonstateNouns, word(k)));
+        // Words `k - 1` and `k` with nothing between them.
+        let joined = |k: usize| ws[k] == ws[k - 1] + 1;
+        let h = (0..ws.len()).find(|&k| head(k))?;
+        let mut a = h;
+        while a > 0 && joined(a) && cap(a - 1) {
+            a -= 1;
+        }
+        let mut z = h + 1;
+        loop {
+            let mut y = z;
+            while y < ws.len() && y < z + 2 && joined(y) && lex.is(S::NameConnectors, word(y)) {
+                y += 1;
+            }
+            if y < ws.len() && joined(y) && cap(y) && !lex.is(S::TitleWords, word(y)) {
+                z = y + 1;
+            } else {
+                break;
+            }
+        }
+        (z - a >= 2 && !(a..z).any(covered)).then_some((a, z))
+    }
+
     pub(super) fn resolve_simple(&self, b: &Block, first: usize, end: usize, pos: usize, exclude: (usize, usize), hist: &History) -> Option<Entity> {
         let ws: Vec<usize> = (first..end).filter(|&i| b.toks[i].kind == Kind::Word).collect();
         if ws.is_empty() {
@@ -81,6 +115,7 @@ impl Resolver<'_> {
             t.cap && !adjective && !determiner && !covered(k) && !noun && !lex.is(S::TitleWords, word(k)) && !lex.is(S::PersonNouns, word(k)) && !lex.is(S::GroupNouns, word(k))
         };
         let mut run: Option<(usize, usize)> = None;
+        let mut runs: Vec<(usize, usize)> = Vec::new();
         // "Kenza Tarek, a student at Laval University": a name that opens the phrase and ends at its
         // first comma heads an apposition, whatever capitalized words the apposition holds.
         let first_comma = first_comma(b, &ws);
@@ -124,6 +159,7 @@ impl Resolver<'_> {
                     continue;
                 }
                 run = Some((s, z));
+                runs.push((s, z));
                 // (A place after an office's preposition heads nothing: "Le maire de Kharkiv, Ihor
                 // Terekhov, a affirmé".)
                 let leads = (0..s).all(|j| lex.is(S::Determiners, word(j)) || lex.is(S::TitleWords, word(j))) && !(s > 0 && of_prep(word(s - 1)));
@@ -137,6 +173,21 @@ impl Resolver<'_> {
         }
         if head.is_some() {
             run = head;
+        }
+        // "the Brookings Institution", "the Institute for the Study of War": a body's proper name,
+        // whose capitalized words a person's name would otherwise take for its own, is the speaker
+        // when the name holds the person run — unless a person is named before it ("Michael
+        // O'Hanlon of the Brookings Institution").
+        let mut body_speaks = None;
+        if let Some((a, z)) = self.body_name(b, &ws, &covered) {
+            if let Some(&before) = runs.iter().rev().find(|&&(_, e)| e <= a) {
+                if run.is_some_and(|(s, _)| s >= a) {
+                    run = Some(before);
+                }
+            } else if run.is_none_or(|(s, e)| s >= a && e <= z) {
+                body_speaks = Some((a, z));
+                run = None;
+            }
         }
         // "les Forces Vives de Guinée", "the Armed Forces Command": capitalized words after a
         // capitalized institution noun name the institution, not a person.
@@ -203,6 +254,18 @@ impl Resolver<'_> {
             }
             Some(c.clone())
         };
+        if let Some((a, z)) = body_speaks {
+            return Some(Entity {
+                speaker: Speaker { name: self.surface(b, ws[a], ws[z - 1]).to_string(), party: party_for(&countries, &institution), countries },
+                kind: EntityKind::Org,
+                last_name: None,
+                family_first: None,
+                nouns: Vec::new(),
+                institution,
+                pos,
+                sex: None,
+            });
+        }
         if let Some((s, z)) = run {
             let name = self.surface(b, ws[s], ws[z - 1]).to_string();
             let last = self.last_name_key(b, ws[z - 1]);
@@ -405,6 +468,19 @@ impl Resolver<'_> {
         }
         // (An acronym is the name of a body, never a description: "the NEC said".)
         let acronym = ws.iter().any(|&t| b.toks[t].upper);
+        // "the Al-Sinnari Observatory, a local legal organisation, warned … The observatory said":
+        // a definite head noun renames the last body whose name holds it.
+        if hits.is_empty() && definite && ws.len() == 2 && !describes_person && !relay && !group && !acronym {
+            let noun = word(1);
+            let named = |e: &Entity| e.kind == EntityKind::Org && {
+                // (A name, not an earlier mention of the bare noun: "a study …, the study".)
+                let name = crate::text::fold(&e.speaker.name);
+                name.contains(' ') && name.split(' ').any(|w| w == noun)
+            };
+            if let Some(e) = hist.recent(pos, exclude, &named) {
+                return Some(Entity { pos, ..e.clone() });
+            }
+        }
         if hits.is_empty() && definite && !describes_person && !org && !relay && !group && !acronym {
             // An unknown definite head ("the former sergeant-at-arms") most often renames the last person.
             if let Some(e) = hist.recent(pos, exclude, &|e| e.kind == EntityKind::Person) {
