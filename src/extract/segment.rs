@@ -175,6 +175,13 @@ fn quote_class(c: char) -> Option<(u8, i8)> {
 /// A letter or digit. ASCII and basic Cyrillic answer from their ranges: `char::is_alphanumeric`
 /// searches a Unicode table for every char above ASCII, which was a sixth of the time spent on
 /// Russian text.
+/// Chars that show nothing: zero-width spaces and joiners, the word joiner, the byte-order mark and
+/// the soft hyphen. Pasted web text carries them ("Traeger\u{200b} said"); a token of its own would
+/// part a name from its verb.
+fn is_invisible(c: char) -> bool {
+    matches!(c, '\u{200b}'..='\u{200d}' | '\u{2060}' | '\u{feff}' | '\u{ad}')
+}
+
 pub(crate) fn is_alnum(c: char) -> bool {
     c.is_ascii_alphanumeric() || ('\u{0400}'..='\u{045F}').contains(&c) || (!c.is_ascii() && c.is_alphanumeric())
 }
@@ -223,7 +230,7 @@ pub(crate) fn tokenize(
     let byte_at = |k: usize| chars.get(k).map_or(slice.len(), |&(b, _)| b) + start;
     while i < n {
         let c = chars[i].1;
-        if c.is_whitespace() || c.is_control() {
+        if c.is_whitespace() || c.is_control() || is_invisible(c) {
             i += 1;
             continue;
         }
@@ -247,7 +254,11 @@ pub(crate) fn tokenize(
                     continue;
                 }
                 let next_alnum = char_at(j + 1).is_some_and(is_alnum);
-                if is_alnum(cj) || is_combining_mark(cj) {
+                if is_invisible(cj) && !matches!(cj, '\u{200b}' | '\u{feff}') && next_alnum {
+                    // A soft hyphen or a joiner inside a word does not split it (a zero-width space
+                    // does: it marks where a word may break).
+                    j += 1;
+                } else if is_alnum(cj) || is_combining_mark(cj) {
                     fold_char(cj, &mut b.arena);
                     j += 1;
                 } else if matches!(cj, '-' | '\u{2011}') && next_alnum && j > w0 {
@@ -575,6 +586,14 @@ mod tests {
         let words: Vec<_> = (0..b.toks.len()).filter_map(|i| b.word(i)).collect();
         assert_eq!(words, ["a", "il", "declare", "d'", "erevan", "l'", "armee"], "words");
         assert!(b.toks[1].inverted, "il in a-t-il is an inverted subject");
+    }
+
+    #[test]
+    fn invisible_chars_are_no_tokens_and_a_soft_hyphen_keeps_its_word_whole() {
+        let b = block("Traeger\u{200b} said Trae\u{ad}ger\u{feff} O'Brien foo\u{200b}bar");
+        let words: Vec<_> = (0..b.toks.len()).filter_map(|i| b.word(i)).collect();
+        assert_eq!(words, ["traeger", "said", "traeger", "o'brien", "foo", "bar"], "words");
+        assert_eq!(b.toks.len(), words.len(), "no token for an invisible char: {:?}", b.toks);
     }
 
     #[test]

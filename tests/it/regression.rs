@@ -1242,3 +1242,14 @@ fn a_body_named_with_of_and_for_between_its_capitals_keeps_its_claim() {
     );
     assert_eq!(x.claims.iter().map(|c| c.speaker.who.name.as_str()).collect::<Vec<_>>(), ["Institute for the Study of War"], "{:#?}", x.claims);
 }
+
+#[test]
+fn a_zero_width_space_after_a_name_does_not_part_it_from_its_verb() {
+    // "Traeger\u{200b} said he expects …" (pasted web text) lost its claim to the last person named:
+    // the invisible char was a token between the name and the verb.
+    let x = crosscheck::extract::extract(
+        "Jeff Traeger heads the union. Lehla Abreder owns the cafe. Traeger\u{200b} said he expects the union to help employees.",
+        &crosscheck::extract::ExtractConfig { gazetteer: crosscheck::gazetteer::Gazetteer::builtin(), language: Some("en") },
+    );
+    assert!(x.claims.iter().any(|c| c.speaker.who.name.contains("Traeger") && c.text.starts_with("he expects")), "{:#?}", x.claims);
+}
