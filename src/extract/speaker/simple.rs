@@ -7,8 +7,6 @@
 use super::*;
 
 impl Resolver<'_> {
-    /// The speaker the phrase `first..end` of `b` names on its own, as seen from token `pos`
-    /// (`exclude`: the span whose own speakers it may not refer back to).
     /// The words (indices in `ws`) of a body's proper name: capitalized words around the
     /// capitalized head noun of a body that speaks for no state, joined by the function words such
     /// names hold ("Institute for the Study of War"); two words or more, no gazetteer name among
@@ -43,6 +41,8 @@ impl Resolver<'_> {
         (z - a >= 2 && !(a..z).any(covered)).then_some((a, z))
     }
 
+    /// The speaker the phrase `first..end` of `b` names on its own, as seen from token `pos`
+    /// (`exclude`: the span whose own speakers it may not refer back to).
     pub(super) fn resolve_simple(&self, b: &Block, first: usize, end: usize, pos: usize, exclude: (usize, usize), hist: &History) -> Option<Entity> {
         let ws: Vec<usize> = (first..end).filter(|&i| b.toks[i].kind == Kind::Word).collect();
         if ws.is_empty() {
