@@ -181,6 +181,15 @@ fn a_bodys_proper_name_speaks_as_that_body_and_is_renamed_by_its_head_noun() {
 }
 
 #[test]
+fn the_company_renames_the_stateless_name_that_spoke_just_before_it_in_the_paragraph() {
+    let x = run("Google said it would remove the app. The company said it broke the rules.", Some("en"));
+    assert_eq!(x.claims.iter().map(|c| c.speaker.who.name.as_str()).collect::<Vec<_>>(), ["Google", "Google"], "{:#?}", x.claims);
+    // Not across a paragraph, nor past a name that did not speak: it stays the noun.
+    let x = run("Google said it would remove the app.\n\nApple removed it on Monday. The company said it broke the rules.", Some("en"));
+    assert_eq!(x.claims.iter().map(|c| c.speaker.who.name.as_str()).collect::<Vec<_>>(), ["Google", "company"], "{:#?}", x.claims);
+}
+
+#[test]
 fn a_long_apposition_keeps_its_head_as_the_speaker() {
     let x = run(
         "Maria van der Berg, a hydrologist and professor at the University of Lisbon, said the dam had been built on unstable ground.",

@@ -392,6 +392,22 @@ impl Resolver<'_> {
                     return Some(Entity { pos, ..author });
                 }
             }
+            // "Facebook said … The company said": a body that stands for no state, named by its noun
+            // alone, renames the speaker just before it in the paragraph when that is a stateless
+            // name the text gave nothing to tell a person by (no title, no sex, no office). (The
+            // gazetteer's bodies are found as compatible above.)
+            let paragraph = b.toks.first().map_or(0, |t| t.cs);
+            let unknown_body = |e: &Entity| {
+                stateless_head
+                    && !describes_person
+                    && ws.len() == 2
+                    && e.pos >= paragraph
+                    && hist.last_spoke_before(pos) == e.pos
+                    && e.speaker.countries.is_empty()
+                    && !e.is_agency()
+                    && (e.kind == EntityKind::Org || e.kind == EntityKind::Person && e.sex.is_none() && e.nouns.is_empty())
+                    && e.speaker.name.chars().next().is_some_and(char::is_uppercase)
+            };
             let found = (!named_body)
                 .then(|| {
                     hist.recent(pos, exclude, &same_institution)
@@ -399,6 +415,7 @@ impl Resolver<'_> {
                         .or_else(|| hist.recent(pos, exclude, &ministry))
                         .or_else(|| hist.recent(pos, exclude, &|e| compatible(e) && noun_ok(e)))
                         .or_else(|| hist.recent(pos, exclude, &compatible))
+                        .or_else(|| hist.recent(pos, exclude, &unknown_body))
                 })
                 .flatten();
             if let Some(e) = found {
