@@ -489,11 +489,17 @@ fn pair_quotes(b: &mut Block) {
     }
 }
 
-/// Whether the period at char `i` closes a capitalized abbreviation ("Dr.", "Sen.") before a
-/// capitalized word.
+/// Whether the period at char `i` closes a capitalized abbreviation ("Dr.", "Sen.") or a middle
+/// initial before a capitalized word.
 fn title_period(b: &Block, chars: &[(usize, char)], i: usize, char_start: usize, abbreviations: &HashSet<String>) -> bool {
     let Some(w) = b.toks.last() else { return false };
-    if w.kind != Kind::Word || !w.cap || w.ce != char_start + i || !b.word(b.toks.len() - 1).is_some_and(|x| abbreviations.contains(x)) {
+    // A middle initial after a first name ("James M. Lindsay", "George W. Bush") is a title's
+    // period too: without it the name stopped at the initial.
+    let initial = w.ce - w.cs == 1 && b.toks.len() >= 2 && {
+        let p = &b.toks[b.toks.len() - 2];
+        p.kind == Kind::Word && p.cap && p.ce < w.cs
+    };
+    if w.kind != Kind::Word || !w.cap || w.ce != char_start + i || !(initial || b.word(b.toks.len() - 1).is_some_and(|x| abbreviations.contains(x))) {
         return false;
     }
     let mut k = i + 1;

@@ -190,6 +190,14 @@ fn the_company_renames_the_stateless_name_that_spoke_just_before_it_in_the_parag
 }
 
 #[test]
+fn a_middle_initial_stays_inside_the_name() {
+    one_speaker_each(&[
+        ("The war would end soon, said James M. Lindsay, a senior fellow.", "James M. Lindsay"),
+        ("George W. Bush said the war would end soon.", "George W. Bush"),
+    ]);
+}
+
+#[test]
 fn a_long_apposition_keeps_its_head_as_the_speaker() {
     let x = run(
         "Maria van der Berg, a hydrologist and professor at the University of Lisbon, said the dam had been built on unstable ground.",
