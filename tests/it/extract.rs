@@ -198,6 +198,11 @@ fn a_middle_initial_stays_inside_the_name() {
 }
 
 #[test]
+fn a_first_name_before_a_countys_noun_is_a_place_no_pronoun_stands_for() {
+    one_speaker_each(&[("Jake Patterson was arrested on Friday. He lived in Gordon, in forested Douglas County. He told police he acted alone.", "Jake Patterson")]);
+}
+
+#[test]
 fn a_long_apposition_keeps_its_head_as_the_speaker() {
     let x = run(
         "Maria van der Berg, a hydrologist and professor at the University of Lisbon, said the dam had been built on unstable ground.",
