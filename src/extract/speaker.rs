@@ -263,7 +263,8 @@ impl Resolver<'_> {
         let mut entries = self.gazetteer.lookup_folded(key);
         // "The U.S. said": the period closing an initialism is a token of its own (it may end the
         // sentence too), and the name is written with it.
-        if entries.is_empty() && key.contains('.') && b.toks.get(last + 1).is_some_and(|p| p.kind == Kind::Punct && p.ch == '.' && p.cs == b.toks[last].ce) {
+        // (Before a capital the period is no token, as a title's: "U.S. Defense Secretary".)
+        if entries.is_empty() && key.contains('.') && self.text[b.toks[last].be..].starts_with('.') {
             key.push('.');
             entries = self.gazetteer.lookup_folded(key);
         }

@@ -203,6 +203,16 @@ fn a_first_name_before_a_countys_noun_is_a_place_no_pronoun_stands_for() {
 }
 
 #[test]
+fn an_initialism_before_an_office_names_its_state() {
+    // The period of "U.S." before a capital is no token (as a title's), and the name is still found.
+    let x = run("U.S. Defense Secretary Lloyd Austin said the aid would continue.", Some("en"));
+    let speakers: Vec<(&str, &[String])> = x.claims.iter().map(|c| (c.speaker.who.name.as_str(), c.speaker.who.countries.as_slice())).collect();
+    assert_eq!(speakers, [("Lloyd Austin", &["US".to_string()][..])], "{:#?}", x.claims);
+    // A subdivision's noun in an office ("Secretary of State") heads no body's name.
+    one_speaker_each(&[("Secretary of State Mike Pompeo said the dispute would not affect this.", "Mike Pompeo")]);
+}
+
+#[test]
 fn a_long_apposition_keeps_its_head_as_the_speaker() {
     let x = run(
         "Maria van der Berg, a hydrologist and professor at the University of Lisbon, said the dam had been built on unstable ground.",

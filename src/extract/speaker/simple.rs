@@ -18,8 +18,7 @@ impl Resolver<'_> {
         let capitalized = |k: usize| b.toks[ws[k]].cap && !lex.is(S::Determiners, word(k));
         let cap = |k: usize| capitalized(k) && !lex.is(S::PersonNouns, word(k));
         // (A head may be a person's noun too: "centre" is a player's position.)
-        // ("Douglas County", "Shan State": a subdivision is no person either.)
-        let head = |k: usize| capitalized(k) && (lex.is(S::BodyHeads, word(k)) || lex.is(S::NonstateNouns, word(k)) || k > 0 && lex.is(S::DivisionNouns, word(k)));
+        let head = |k: usize| capitalized(k) && (lex.is(S::BodyHeads, word(k)) || lex.is(S::NonstateNouns, word(k)));
         // Words `k - 1` and `k` with nothing between them.
         let joined = |k: usize| ws[k] == ws[k - 1] + 1;
         let h = (0..ws.len()).find(|&k| head(k))?;
