@@ -213,6 +213,14 @@ fn an_initialism_before_an_office_names_its_state() {
 }
 
 #[test]
+fn an_apposition_opening_on_an_indefinite_article_neither_speaks_nor_names() {
+    one_speaker_each(&[
+        ("Somali group al-Shabaab, an al-Qaeda affiliate fighting to impose strict Islamic law, said they carried out the attack.", "Somali group al-Shabaab"),
+        ("Kenza Tarek, a student at Laval University, said the talks had failed.", "Kenza Tarek"),
+    ]);
+}
+
+#[test]
 fn a_long_apposition_keeps_its_head_as_the_speaker() {
     let x = run(
         "Maria van der Berg, a hydrologist and professor at the University of Lisbon, said the dam had been built on unstable ground.",

@@ -127,9 +127,19 @@ impl Resolver<'_> {
         let upto = first_comma.map_or(ws.len(), |c| c + 1);
         let modifier_from = (1..upto).find(|&k| lex.is(S::ModifierPreps, word(k)) && !lex.is(S::Determiners, word(k - 1)));
         let in_modifier = |s: usize| modifier_from.is_some_and(|m| s > m && s < upto);
+        // "Somali group al-Shabaab, an al-Qaeda affiliate fighting to impose strict Islamic law,
+        // said", "The minister, a close ally of President Putin, said": an apposition opening on an
+        // indefinite article describes what comes before its comma; a name in it is not the speaker.
+        let indefinite = |k: usize| lex.is(S::Articles, word(k)) && !lex.is(S::Definite, word(k));
+        let in_apposition = |s: usize| first_comma.is_some_and(|c| s > c && c + 1 < ws.len() && indefinite(c + 1));
+        // (Its words describe the speaker, and stay out of the name.)
+        let name_ws = match first_comma {
+            Some(c) if c + 1 < ws.len() && indefinite(c + 1) => &ws[..=c],
+            _ => &ws[..],
+        };
         let mut k = 0;
         while k < ws.len() {
-            if is_name_word(k) && in_modifier(k) {
+            if is_name_word(k) && (in_modifier(k) || in_apposition(k)) {
                 k += 1;
             } else if is_name_word(k) {
                 let s = k;
@@ -448,7 +458,7 @@ impl Resolver<'_> {
                 let state = state.or_else(|| self.profile.and_then(Profile::home).filter(|_| !group).map(|h| vec![h.to_string()]));
                 if let Some(countries) = state {
                     return Some(Entity {
-                        speaker: Speaker { name: self.strip_det(b, &ws), party: party_for(&countries, &institution), countries },
+                        speaker: Speaker { name: self.strip_det(b, name_ws), party: party_for(&countries, &institution), countries },
                         kind: EntityKind::Org,
                         last_name: None,
                         family_first: None,
@@ -473,7 +483,7 @@ impl Resolver<'_> {
                 Vec::new()
             };
             return Some(Entity {
-                speaker: Speaker { name: self.strip_det(b, &ws), party: party_for(&countries, &institution), countries },
+                speaker: Speaker { name: self.strip_det(b, name_ws), party: party_for(&countries, &institution), countries },
                 kind: EntityKind::Person,
                 last_name: None,
                 family_first: None,
@@ -525,7 +535,7 @@ impl Resolver<'_> {
             };
             let institution = institution.or_else(|| h.key.split_once('.').map(|(_, s)| s.to_string()));
             return Some(Entity {
-                speaker: Speaker { name: self.strip_det(b, &ws), party, countries },
+                speaker: Speaker { name: self.strip_det(b, name_ws), party, countries },
                 kind,
                 last_name: None,
                 family_first: None,
@@ -551,7 +561,7 @@ impl Resolver<'_> {
                 Vec::new()
             };
             return Some(Entity {
-                speaker: Speaker { name: self.strip_det(b, &ws), party: None, countries },
+                speaker: Speaker { name: self.strip_det(b, name_ws), party: None, countries },
                 // An unnamed document ("un dernier bilan", "a report") is no one a later description
                 // ("le ministère") can stand for.
                 kind: if group { EntityKind::Group } else if relay { EntityKind::Unresolved } else { EntityKind::Person },
@@ -572,7 +582,7 @@ impl Resolver<'_> {
         // Community"), whatever its modifiers hold.
         let described_body = org && !describes_person && lex.is(S::Determiners, word(0));
         if plain_np || described_body || ws.len() <= 3 && ws.iter().any(|&t| b.toks[t].upper) {
-            return Some(Entity::new(Speaker { name: self.strip_det(b, &ws), party: None, countries: Vec::new() }, EntityKind::Org, pos));
+            return Some(Entity::new(Speaker { name: self.strip_det(b, name_ws), party: None, countries: Vec::new() }, EntityKind::Org, pos));
         }
         None
     }
