@@ -907,7 +907,15 @@ impl<'a> Attributor<'a> {
         while z < e && z < cap_end + 3 && noun(z) {
             z += 1;
         }
-        if z < e && words(z).is_none_or(|w| !(lex.is(S::Aux, w) || lex.is_finite(w))) {
+        // "Chinese foreign ministry spokeswoman Hua Chunying shot back …, saying": the office
+        // holder's name after the nouns ends the subject where a lowercase word (the verb) follows.
+        let mut named_to = z;
+        while named_to < e && named_to < z + 3 && b.toks[named_to].kind == Kind::Word && b.toks[named_to].cap && z > cap_end {
+            named_to += 1;
+        }
+        if named_to > z && named_to < e && b.toks[named_to].kind == Kind::Word && !b.toks[named_to].cap {
+            z = named_to;
+        } else if z < e && words(z).is_none_or(|w| !(lex.is(S::Aux, w) || lex.is_finite(w))) {
             z = cap_end;
         }
         self.r.resolve(b, s, z, pos.min(b.toks[s].cs + 1), exclude, &self.hist)

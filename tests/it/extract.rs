@@ -221,6 +221,14 @@ fn an_apposition_opening_on_an_indefinite_article_neither_speaks_nor_names() {
 }
 
 #[test]
+fn a_gerund_after_a_non_reporting_verb_is_said_by_the_office_holder_named_before_it() {
+    one_speaker_each(&[
+        ("Chinese foreign ministry spokeswoman Hua Chunying hit out at the West, saying sanctions had failed.", "Hua Chunying"),
+        ("Russian Foreign Minister Sergei Lavrov hit out at the West, saying sanctions had failed.", "Sergei Lavrov"),
+    ]);
+}
+
+#[test]
 fn a_long_apposition_keeps_its_head_as_the_speaker() {
     let x = run(
         "Maria van der Berg, a hydrologist and professor at the University of Lisbon, said the dam had been built on unstable ground.",
