@@ -890,7 +890,10 @@ impl<'a> Attributor<'a> {
             z += 1;
         }
         let start = z;
-        while z < e && z < start + 5 && b.toks[z].kind == Kind::Word && (b.toks[z].cap || z == start) {
+        // (Through the function words a title or a body's name holds: "U.S. Secretary of State
+        // Mike Pompeo praised … and said".)
+        let cap_word = |t: usize| t < e && b.toks[t].kind == Kind::Word && b.toks[t].cap;
+        while z < e && z < start + 8 && b.toks[z].kind == Kind::Word && (b.toks[z].cap || z == start || z > start && b.word(z).is_some_and(|w| lex.is(S::NameConnectors, w)) && cap_word(z + 1)) {
             z += 1;
         }
         if z == start {

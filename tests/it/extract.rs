@@ -225,6 +225,7 @@ fn a_gerund_after_a_non_reporting_verb_is_said_by_the_office_holder_named_before
     one_speaker_each(&[
         ("Chinese foreign ministry spokeswoman Hua Chunying hit out at the West, saying sanctions had failed.", "Hua Chunying"),
         ("Russian Foreign Minister Sergei Lavrov hit out at the West, saying sanctions had failed.", "Sergei Lavrov"),
+        ("In an interview on Monday, U.S. Secretary of State Mike Pompeo praised China and said the dispute would not affect this.", "Mike Pompeo"),
     ]);
 }
 
