@@ -230,6 +230,16 @@ fn a_gerund_after_a_non_reporting_verb_is_said_by_the_office_holder_named_before
 }
 
 #[test]
+fn state_before_a_noun_is_no_reporting_verb() {
+    one_speaker_each(&[
+        ("Chinese state media said the drills were over.", "Chinese state media"),
+        ("John Schickel, another GOP state senator, said it was unfair.", "John Schickel"),
+    ]);
+    let x = run("\"It is a lie meant to create pressure on the Ethiopian state,\" Tulu stated.", Some("en"));
+    assert_eq!(x.claims.iter().map(|c| (c.speaker.who.name.as_str(), c.cue.as_str())).collect::<Vec<_>>(), [("Tulu", "stated")], "{:#?}", x.claims);
+}
+
+#[test]
 fn a_long_apposition_keeps_its_head_as_the_speaker() {
     let x = run(
         "Maria van der Berg, a hydrologist and professor at the University of Lisbon, said the dam had been built on unstable ground.",
