@@ -913,7 +913,7 @@ impl<'a> Attributor<'a> {
         // "Chinese foreign ministry spokeswoman Hua Chunying shot back …, saying": the office
         // holder's name after the nouns ends the subject where a lowercase word (the verb) follows.
         let mut named_to = z;
-        while named_to < e && named_to < z + 3 && b.toks[named_to].kind == Kind::Word && b.toks[named_to].cap && z > cap_end {
+        while z > cap_end && named_to < e && named_to < z + 3 && b.toks[named_to].kind == Kind::Word && b.toks[named_to].cap {
             named_to += 1;
         }
         if named_to > z && named_to < e && b.toks[named_to].kind == Kind::Word && !b.toks[named_to].cap {

@@ -130,13 +130,10 @@ impl Resolver<'_> {
         // "Somali group al-Shabaab, an al-Qaeda affiliate fighting to impose strict Islamic law,
         // said", "The minister, a close ally of President Putin, said": an apposition opening on an
         // indefinite article describes what comes before its comma; a name in it is not the speaker.
-        let indefinite = |k: usize| lex.is(S::Articles, word(k)) && !lex.is(S::Definite, word(k));
-        let in_apposition = |s: usize| first_comma.is_some_and(|c| s > c && c + 1 < ws.len() && indefinite(c + 1));
+        let apposition_after = first_comma.filter(|&c| c + 1 < ws.len() && lex.is(S::Articles, word(c + 1)) && !lex.is(S::Definite, word(c + 1)));
+        let in_apposition = |s: usize| apposition_after.is_some_and(|c| s > c);
         // (Its words describe the speaker, and stay out of the name.)
-        let name_ws = match first_comma {
-            Some(c) if c + 1 < ws.len() && indefinite(c + 1) => &ws[..=c],
-            _ => &ws[..],
-        };
+        let name_ws = apposition_after.map_or(&ws[..], |c| &ws[..=c]);
         let mut k = 0;
         while k < ws.len() {
             if is_name_word(k) && (in_modifier(k) || in_apposition(k)) {
@@ -265,16 +262,8 @@ impl Resolver<'_> {
             Some(c.clone())
         };
         if let Some((a, z)) = body_speaks {
-            return Some(Entity {
-                speaker: Speaker { name: self.surface(b, ws[a], ws[z - 1]).to_string(), party: party_for(&countries, &institution), countries },
-                kind: EntityKind::Org,
-                last_name: None,
-                family_first: None,
-                nouns: Vec::new(),
-                institution,
-                pos,
-                sex: None,
-            });
+            let speaker = Speaker { name: self.surface(b, ws[a], ws[z - 1]).to_string(), party: party_for(&countries, &institution), countries };
+            return Some(Entity { institution, ..Entity::new(speaker, EntityKind::Org, pos) });
         }
         if let Some((s, z)) = run {
             let name = self.surface(b, ws[s], ws[z - 1]).to_string();
@@ -457,16 +446,8 @@ impl Resolver<'_> {
                 // document is about.
                 let state = state.or_else(|| self.profile.and_then(Profile::home).filter(|_| !group).map(|h| vec![h.to_string()]));
                 if let Some(countries) = state {
-                    return Some(Entity {
-                        speaker: Speaker { name: self.strip_det(b, name_ws), party: party_for(&countries, &institution), countries },
-                        kind: EntityKind::Org,
-                        last_name: None,
-                        family_first: None,
-                        nouns: Vec::new(),
-                        institution,
-                        pos,
-                        sex: None,
-                    });
+                    let speaker = Speaker { name: self.strip_det(b, name_ws), party: party_for(&countries, &institution), countries };
+                    return Some(Entity { institution, ..Entity::new(speaker, EntityKind::Org, pos) });
                 }
             }
         }
