@@ -175,6 +175,11 @@ impl History {
             .max_by_key(|e| e.pos)
     }
 
+    /// The last state named before `pos` other than `other`.
+    fn last_state_but(&self, pos: usize, other: &str) -> Option<&str> {
+        self.states.iter().rev().find(|(p, c)| *p < pos && c != other).map(|(_, c)| c.as_str())
+    }
+
     /// The last two distinct states named before `pos`, earliest first.
     fn last_two_states(&self, pos: usize) -> Vec<String> {
         let mut out: Vec<String> = Vec::new();
@@ -840,10 +845,14 @@ impl Resolver<'_> {
     /// state of the last such institution named; otherwise the state last speaking (its own content
     /// counts: "X a appelé au calme, a précisé son porte-parole"), then the state last named, and
     /// with none yet, the state the document is about.
-    fn state_around(&self, pos: usize, hist: &History, institution: Option<&str>, org: bool) -> Option<String> {
+    ///
+    /// `accused` is the state the claim's content calls a liar, if it does: never the one speaking.
+    fn state_around(&self, pos: usize, hist: &History, institution: Option<&str>, org: bool, accused: Option<&str>) -> Option<String> {
         // A news agency relays; the state it belongs to is not the one speaking ("…, reports
         // Xinhua": the next spokesman is not China's).
-        let state = |e: &Entity| matches!(e.kind, EntityKind::State | EntityKind::Org) && e.speaker.countries.len() == 1 && !e.is_agency();
+        let state = |e: &Entity| {
+            matches!(e.kind, EntityKind::State | EntityKind::Org) && e.speaker.countries.len() == 1 && !e.is_agency() && accused != Some(e.speaker.countries[0].as_str())
+        };
         let same_institution = |e: &Entity| match (institution, e.institution.as_deref()) {
             (Some(i), Some(j)) => i == j,
             // A generic noun ("the ministry") is any ministry's, not an army's.
@@ -857,7 +866,47 @@ impl Resolver<'_> {
             .or_else(|| hist.recent(pos, (0, 0), &|e| state(e) && hist.spoke_at(e.pos)))
             .or_else(|| hist.recent(pos, (0, 0), &state))
             .map(|e| e.speaker.countries[0].clone())
+            // ("Santiago issued a statement. According to the document released by the foreign
+            // ministry, Peru is spreading false reports": a state merely named answers the accused.)
+            .or_else(|| accused.and_then(|a| hist.last_state_but(pos, a)).map(str::to_string))
             .or_else(|| self.profile.and_then(Profile::home).map(str::to_string))
+    }
+
+    /// The state a claim's content (chars `content`) calls a liar, if it does: the state its
+    /// opening subject names, when it holds a word that labels a statement false ("Guyana intends
+    /// to generate false versions of …", « Le ministère azerbaïdjanais de la Défense répand une
+    /// autre désinformation »). A speaker known only by an office or a document ("according to the
+    /// document released by the Foreign Ministry", « selon le communiqué … du ministère de la
+    /// Défense ») is then another state's: no one calls their own statements false. (Not a state
+    /// inside the proposition denied: "Information that Azerbaijani units shelled … is not true,
+    /// said the ministry" is Azerbaijan's own denial.)
+    fn accused(&self, b: &Block, content: (usize, usize)) -> Option<String> {
+        let lex = self.lex;
+        let first = b.toks.partition_point(|t| t.cs < content.0);
+        let last = b.toks.partition_point(|t| t.cs < content.1);
+        let words = |i: usize| if i >= first && i < last { b.word(i) } else { None };
+        if !(first..last).any(|t| lex.set(S::DenyMarkers).match_at(&words, t).is_some()) {
+            return None;
+        }
+        // The subject: a name or a description opening the content (capitalized words, articles,
+        // institution nouns, demonyms, "of"), followed by a word that is none of these and opens
+        // no clause (the verb).
+        let ws: Vec<usize> = (first..last).filter(|&t| b.toks[t].kind == Kind::Word).take(9).collect();
+        let in_subject = |t: usize| {
+            // ("that" is a determiner too: "Information that Azerbaijani units shelled …" opens a clause.)
+            words(t).is_some_and(|w| {
+                !lex.is(S::Complementizers, w)
+                    && (b.toks[t].cap || lex.is(S::Determiners, w) || lex.is(S::OrgNouns, w) || matches!(w, "de" | "du" | "des" | "d'" | "of") || self.first_state(b, t, t + 1).is_some())
+            })
+        };
+        let z = ws.iter().position(|&t| !in_subject(t))?;
+        let next = words(ws[z])?;
+        // (A subject that denies or says is the speaker's own: « Le gouvernement du Burkina Faso
+        // rejette … de telles accusations infondées ».)
+        if z == 0 || !lex.cues.matches_at(&words, ws[z]).is_empty() || lex.is(S::Complementizers, next) || lex.is(S::Prepositions, next) || lex.is(S::Conjunctions, next) || next.chars().any(|c| !c.is_alphabetic()) {
+            return None;
+        }
+        self.first_state(b, ws[0], ws[z - 1] + 1)
     }
 
     fn strip_det(&self, b: &Block, ws: &[usize]) -> String {

@@ -1510,3 +1510,23 @@ fn a_relay_named_twice_in_one_sentence_relays_once() {
     assert_eq!(x.claims.len(), 1, "{:#?}", x.claims);
     assert_eq!(via_states(&x.claims[0]), [vec!["IR".to_string()]], "{:#?}", x.claims);
 }
+
+#[test]
+fn an_office_or_document_naming_no_state_is_never_the_state_its_claim_calls_a_liar() {
+    // "the foreign ministry" renamed Peru's foreign ministry, named before, though what it says is
+    // that Peru spreads false reports: the statement is the other side's.
+    let en = "Peru's foreign ministry said on Monday that Chilean ships had entered its waters. Santiago issued a statement in the evening.\n\n\
+              According to the document released by the foreign ministry, Peru is spreading false reports about the fishing fleet.";
+    let fr = "Le ministère péruvien des Affaires étrangères a affirmé lundi que des navires chiliens étaient entrés dans ses eaux. Santiago a publié un communiqué dans la soirée.\n\n\
+              « Le ministère péruvien des Affaires étrangères diffuse une nouvelle désinformation sur la flotte de pêche », selon le communiqué publié sur le site du ministère des Affaires étrangères.";
+    for (text, lang) in [(en, "en"), (fr, "fr")] {
+        let x = run(text, Some(lang));
+        let states: Vec<&[String]> = x.claims.iter().map(|c| c.speaker.who.countries.as_slice()).collect();
+        assert_eq!(states, [["PE"], ["CL"]], "{:#?}", x.claims);
+    }
+    // A state inside the proposition denied, or a subject that itself rejects, is not accused.
+    let x = run("Chile's navy said on Monday that its ships had stayed in international waters.\n\nInformation that Chilean ships entered Peruvian waters is not true, said the navy.", Some("en"));
+    assert!(x.claims.iter().all(|c| c.speaker.who.countries == ["CL"]), "{:#?}", x.claims);
+    let x = run("Le ministère chilien de la Défense a réagi lundi. « Le gouvernement chilien rejette ces accusations infondées », a déclaré le ministère.", Some("fr"));
+    assert!(x.claims.iter().all(|c| c.speaker.who.countries == ["CL"]), "{:#?}", x.claims);
+}

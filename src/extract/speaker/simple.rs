@@ -55,6 +55,9 @@ impl Resolver<'_> {
             return self.resolve(b, first, end, pos, exclude, hist);
         }
         let hits = self.hits(b, &ws);
+        // (Looked for only when a state is to be chosen from around the phrase.)
+        let accused_state = std::cell::OnceCell::new();
+        let accused = || accused_state.get_or_init(|| self.accused(b, exclude)).clone();
         // An acronym the text defined ("le SBU" after « les services de sécurité ukrainiens (SBU) »).
         let mut body = ws.iter().copied().skip_while(|&t| b.word(t).is_some_and(|w| lex.is(S::Determiners, w)));
         if let (Some(t), None, true) = (body.next(), body.next(), hits.is_empty()) {
@@ -296,7 +299,7 @@ impl Resolver<'_> {
             }
             let holds_office = state_office || !nonstate_body && self.profile.is_some_and(|p| p.holds_office(&last));
             if countries.is_empty() && holds_office {
-                countries.extend(self.state_around(pos, hist, institution.as_deref(), org));
+                countries.extend(self.state_around(pos, hist, institution.as_deref(), org, accused().as_deref()));
             }
             // « … », a déclaré le procureur général de Conakry. Yamoussa Conté assure …: a bare name
             // the text gives no state, speaking right after an unnamed office holder with no one
@@ -352,6 +355,9 @@ impl Resolver<'_> {
         let describes_person = !person_nouns.is_empty() && (!org || person_head);
         if (definite || bare_definite) && (describes_person || relay || (org && hits.is_empty())) {
             let stateless_head = (0..upto).any(|k| lex.is(S::NonstateNouns, word(k)));
+            // (A description naming no state never renames the state the claim calls a liar.)
+            let unnamed_accused = if countries.is_empty() { accused() } else { None };
+            let accuses = |e: &Entity| e.speaker.countries.len() == 1 && unnamed_accused.as_deref() == Some(e.speaker.countries[0].as_str());
             let compatible = |e: &Entity| {
                 let kind_ok = if describes_person {
                     e.kind == EntityKind::Person
@@ -366,7 +372,7 @@ impl Resolver<'_> {
                 // A news agency only relays: no description renames it ("Комитет утверждает" after
                 // "…, передает Sputnik"). Nor does a body that stands for no state rename a state
                 // ("Israel says Hamas …, a claim the group denies").
-                kind_ok && !e.is_agency() && (!stateless_head || e.speaker.countries.is_empty()) && (countries.is_empty() || e.speaker.countries.iter().any(|c| countries.contains(c)))
+                kind_ok && !e.is_agency() && (!stateless_head || e.speaker.countries.is_empty()) && (countries.is_empty() || e.speaker.countries.iter().any(|c| countries.contains(c))) && !accuses(e)
             };
             let noun_ok = |e: &Entity| person_nouns.iter().any(|n| e.nouns.contains(n));
             let same_institution = |e: &Entity| {
@@ -374,6 +380,7 @@ impl Resolver<'_> {
                     && institution.is_some()
                     && e.institution == institution
                     && (countries.is_empty() || e.speaker.countries.iter().any(|c| countries.contains(c)))
+                    && !accuses(e)
             };
             // A generic institution noun ("ведомство", "the agency") renames a ministry before a
             // state or a body that is none ("заявило ведомство" after "Минобороны Армении").
@@ -385,8 +392,11 @@ impl Resolver<'_> {
             // "…, concernant le rapport publié par HRW. Le document accuse …": a document named
             // with its author since the last speaker spoke is the one meant.
             if relay && !describes_person && !org {
+                // (Never one named inside what the claim says: « … dans le message du ministère
+                // azerbaïdjanais … », indique le communiqué.)
                 let since = hist.last_spoke_before(pos);
-                let (from, to) = (b.toks.partition_point(|t| t.cs < since), b.toks.partition_point(|t| t.cs < pos).min(first));
+                let until = if exclude.0 < exclude.1 && exclude.0 < pos { pos.min(exclude.0) } else { pos };
+                let (from, to) = (b.toks.partition_point(|t| t.cs < since), b.toks.partition_point(|t| t.cs < until).min(first));
                 if let Some(author) = (from < to).then(|| self.document_author(b, from, to, hist)).flatten() {
                     return Some(Entity { pos, ..author });
                 }
@@ -417,6 +427,16 @@ impl Resolver<'_> {
                         .or_else(|| hist.recent(pos, exclude, &unknown_body))
                 })
                 .flatten();
+            // Nothing but the accused to rename: the document or office answering it is the last
+            // other state's named (« Santiago a publié un communiqué. « Le ministère péruvien …
+            // diffuse une nouvelle désinformation », selon le communiqué … du ministère »).
+            if found.is_none() && !describes_person {
+                if let Some(code) = unnamed_accused.as_deref().and_then(|a| hist.last_state_but(pos, a)) {
+                    let countries = vec![code.to_string()];
+                    let speaker = Speaker { name: self.strip_det(b, name_ws), party: party_for(&countries, &institution), countries };
+                    return Some(Entity { institution, ..Entity::new(speaker, EntityKind::Org, pos) });
+                }
+            }
             if let Some(e) = found {
                 let mut e = Entity { pos, ..e.clone() };
                 // The description becomes one of the person's nouns: a later "le ministre" finds
@@ -429,7 +449,7 @@ impl Resolver<'_> {
                 // "a déclaré Gérald Darmanin. … le ministre de l'Intérieur a rappelé": a state office
                 // naming no state tells that the person serves the state around them.
                 if describes_person && state_office && e.speaker.countries.is_empty() && e.kind == EntityKind::Person {
-                    if let Some(c) = self.state_around(pos, hist, institution.as_deref(), org) {
+                    if let Some(c) = self.state_around(pos, hist, institution.as_deref(), org, accused().as_deref()) {
                         e.speaker.countries = vec![c];
                         e.speaker.party = party_for(&e.speaker.countries, &institution);
                     }
@@ -441,7 +461,10 @@ impl Resolver<'_> {
             if org && !relay && !describes_person && !(0..upto).any(|k| lex.is(S::NonstateNouns, word(k))) {
                 // "le ministère" after its minister spoke: the institution of the state last speaking.
                 // (Its own content counts: the minister it quotes names the state.)
-                let state = hist.recent(pos, (0, 0), &|e| e.speaker.countries.len() == 1 && !e.is_agency()).map(|e| e.speaker.countries.clone());
+                let accused = accused();
+                let state = hist
+                    .recent(pos, (0, 0), &|e| e.speaker.countries.len() == 1 && !e.is_agency() && accused.as_deref() != Some(e.speaker.countries[0].as_str()))
+                    .map(|e| e.speaker.countries.clone());
                 // With no state speaking yet, "le gouvernement" is the government of the state the
                 // document is about.
                 let state = state.or_else(|| self.profile.and_then(Profile::home).filter(|_| !group).map(|h| vec![h.to_string()]));
@@ -459,7 +482,7 @@ impl Resolver<'_> {
             let countries: Vec<String> = if !countries.is_empty() {
                 countries
             } else if state_office {
-                self.state_around(pos, hist, institution.as_deref(), org).into_iter().collect()
+                self.state_around(pos, hist, institution.as_deref(), org, accused().as_deref()).into_iter().collect()
             } else {
                 Vec::new()
             };
@@ -535,7 +558,7 @@ impl Resolver<'_> {
         if (describes_person && !definite) || group || relay || state_held {
             // ("Officials in Kharkiv said": a local office names its city's state.)
             let countries: Vec<String> = if state_held {
-                self.state_around(pos, hist, institution.as_deref(), org).into_iter().collect()
+                self.state_around(pos, hist, institution.as_deref(), org, accused().as_deref()).into_iter().collect()
             } else if !nonstate_body {
                 countries
             } else {
