@@ -14,7 +14,7 @@ use crate::model::{Alias, Change, Origin, Party, PartyKind};
 use crate::text::fold;
 
 /// The analyst's own parties and alias edits: what a gazetteer applies over the shipped one.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct PartyEdits {
     /// Parties the analyst created (without their aliases, which are in `aliases`).
     pub parties: Vec<Party>,

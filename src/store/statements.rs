@@ -157,14 +157,18 @@ impl Store {
     /// The statement `claim` carries, with every claim carrying it: a group of one for a claim
     /// carrying no statement with another.
     pub fn statement(&self, claim: i64) -> Result<Statement> {
-        let id: i64 = self
-            .conn()
+        let id = self.statement_id(claim)?;
+        let carriers = self.carriers(claim)?.into_iter().map(|(claim_id, source_id)| Carrier { claim_id, source_id }).collect();
+        Ok(Statement { id, carriers })
+    }
+
+    /// The statement `claim` carries (its group's naming claim; the claim itself when alone).
+    pub fn statement_id(&self, claim: i64) -> Result<i64> {
+        self.conn()
             .prepare_cached("SELECT coalesce((SELECT statement_id FROM claim_statements WHERE claim_id = ?1), id) FROM claims WHERE id = ?1")?
             .query_row([claim], |r| r.get(0))
             .optional()?
-            .ok_or_else(|| Error::not_found("claim", claim))?;
-        let carriers = self.carriers(claim)?.into_iter().map(|(claim_id, source_id)| Carrier { claim_id, source_id }).collect();
-        Ok(Statement { id, carriers })
+            .ok_or_else(|| Error::not_found("claim", claim))
     }
 
     /// Every claim carrying the statement `claim` belongs to, with its source, in id order.

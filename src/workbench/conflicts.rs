@@ -7,7 +7,8 @@
 
 use super::Workbench;
 use crate::align::candidates::CandidateConfig;
-use std::collections::BTreeMap;
+use std::collections::hash_map::Entry;
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use crate::align::diff::{self, ConflictCard, DiffView, Layout, ViewInput};
 use crate::align::facts::Lexicon;
@@ -86,29 +87,39 @@ impl Workbench {
     /// Conflicts matching `filter`, each with its title and what each side states: the
     /// listing the CLI and the app show (computed from the same view as the diff).
     pub fn conflict_cards(&self, filter: &ConflictFilter) -> Result<Vec<ConflictCard>> {
-        self.conflicts(filter)?.into_iter().map(|c| self.card_of(c)).collect()
+        let mut carried = HashMap::new();
+        self.conflicts(filter)?.into_iter().map(|c| self.card_of(c, &mut carried)).collect()
     }
 
     /// The cards of the conflicts at `offset..offset + limit` of [`Workbench::conflict_cards`]'
     /// list: each card is a diff view built, so a list to choose from takes a window of them.
     pub fn conflict_cards_window(&self, filter: &ConflictFilter, offset: usize, limit: usize) -> Result<Vec<ConflictCard>> {
-        self.store.conflicts_window(filter, offset, limit)?.into_iter().map(|c| self.card_of(c)).collect()
+        let mut carried = HashMap::new();
+        self.store.conflicts_window(filter, offset, limit)?.into_iter().map(|c| self.card_of(c, &mut carried)).collect()
     }
 
     /// One conflict with its title and sides.
     pub fn conflict_card(&self, id: i64) -> Result<ConflictCard> {
-        self.card_of(self.store.conflict(id)?)
+        self.card_of(self.store.conflict(id)?, &mut HashMap::new())
     }
 
-    fn card_of(&self, conflict: Conflict) -> Result<ConflictCard> {
+    /// `conflict`'s card; `carried` keeps the sources of each statement read for the cards before
+    /// it (statements carried by thousands of sources are in many of a list's conflicts).
+    fn card_of(&self, conflict: Conflict, carried: &mut HashMap<i64, Vec<i64>>) -> Result<ConflictCard> {
         let view = self.conflict_view(conflict.id)?;
         let mut card = ConflictCard::new(conflict, &view);
         for side in &mut card.sides {
-            for (_, source) in self.store.carriers(side.claim_id)? {
-                if !side.carried_by.contains(&source) {
-                    side.carried_by.push(source);
+            let statement = self.store.statement_id(side.claim_id)?;
+            let sources = match carried.entry(statement) {
+                Entry::Occupied(e) => e.into_mut(),
+                Entry::Vacant(e) => {
+                    let mut seen = HashSet::new();
+                    e.insert(self.store.carriers(statement)?.into_iter().map(|(_, source)| source).filter(|&s| seen.insert(s)).collect())
                 }
-            }
+            };
+            // The side's own source first, as the card starts it.
+            let own = side.carried_by.clone();
+            side.carried_by.extend(sources.iter().copied().filter(|s| !own.contains(s)));
         }
         Ok(card)
     }

@@ -23,10 +23,12 @@ mod tags;
 mod verification;
 
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
 
 use crate::error::Result;
 use crate::model::{Anchor, TextQuoteSelector};
-use crate::store::Store;
+use crate::gazetteer::Gazetteer;
+use crate::store::{PartyEdits, Store};
 use crate::text::CharIndex;
 
 pub use claims::{ClaimChanges, SourceFacts};
@@ -79,6 +81,8 @@ pub struct ImportSummary {
 /// The analyst's workspace: a store and the operations on it.
 pub struct Workbench {
     store: Store,
+    /// The last gazetteer built, with the party edits it applied ([`Workbench::gazetteer`]).
+    gazetteer: Mutex<Option<(PartyEdits, Arc<Gazetteer>)>>,
 }
 
 impl Workbench {
@@ -103,7 +107,7 @@ impl Workbench {
 
     fn with_store(mut store: Store) -> Result<Workbench> {
         parties::seed_gazetteer(&mut store)?;
-        Ok(Workbench { store })
+        Ok(Workbench { store, gazetteer: Mutex::new(None) })
     }
 
     /// The store, for tests and benchmarks that read it directly; adapters use the queries.

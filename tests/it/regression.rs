@@ -1253,3 +1253,22 @@ fn a_zero_width_space_after_a_name_does_not_part_it_from_its_verb() {
     );
     assert!(x.claims.iter().any(|c| c.speaker.who.name.contains("Traeger") && c.text.starts_with("he expects")), "{:#?}", x.claims);
 }
+
+#[test]
+fn the_gazetteer_kept_between_views_follows_party_edits_made_here_and_by_another_process() {
+    // The workbench keeps the gazetteer it built (a copy per conflict card was 90 % of a window of
+    // cards at a million claims); an alias added here, or by another process on the same store,
+    // must still reach the next extraction.
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("w.db");
+    let mut wb = crosscheck::Workbench::open(&path).expect("store opens");
+    wb.set_setting("analyst", "Tester").expect("analyst");
+    let before = wb.gazetteer().expect("gazetteer");
+    assert!(before.lookup("Zorgland Republic").is_empty(), "no such alias shipped");
+    wb.add_alias("Armenia", "", "Zorgland Republic").expect("alias added");
+    assert!(wb.gazetteer().expect("gazetteer").lookup("Zorgland Republic").iter().any(|e| e.key == "AM"), "an alias added here is seen");
+    let mut other = crosscheck::Workbench::open(&path).expect("a second process's store opens");
+    other.set_setting("analyst", "Tester").expect("analyst");
+    other.remove_alias("Armenia", "Zorgland Republic").expect("alias removed");
+    assert!(wb.gazetteer().expect("gazetteer").lookup("Zorgland Republic").is_empty(), "an alias removed elsewhere is gone");
+}
