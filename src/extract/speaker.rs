@@ -537,8 +537,10 @@ impl Resolver<'_> {
             // extractor's time. A name the gazetteer knows is no person: "Washington Post".)
             let known = (t..z).any(|k| self.name_at(b, k).is_some());
             // "forested Douglas County", "Clark County": a first name before a subdivision's or a
-            // body's noun names a place or a body, no person a pronoun could stand for.
-            let body = (t + 1..z).any(|k| b.word(k).is_some_and(|w| [S::DivisionNouns, S::BodyHeads, S::NonstateNouns, S::OrgNouns].iter().any(|&set| self.lex.is(set, w))));
+            // body's noun names a place or a body, no person a pronoun could stand for (the noun
+            // may come after the run's four words: "James M. Hill High School").
+            let after = usize::from(z < e && b.toks[z].kind == Kind::Word && b.toks[z].cap);
+            let body = (t + 1..z + after).any(|k| b.word(k).is_some_and(|w| [S::DivisionNouns, S::BodyHeads, S::NonstateNouns, S::OrgNouns].iter().any(|&set| self.lex.is(set, w))));
             let known = known || body;
             let last = self.last_name_key(b, z - 1);
             // (The sentence's opening person is noted already, with their office's state.)

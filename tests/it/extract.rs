@@ -1530,3 +1530,12 @@ fn an_office_or_document_naming_no_state_is_never_the_state_its_claim_calls_a_li
     let x = run("Le ministère chilien de la Défense a réagi lundi. « Le gouvernement chilien rejette ces accusations infondées », a déclaré le ministère.", Some("fr"));
     assert!(x.claims.iter().all(|c| c.speaker.who.countries == ["CL"]), "{:#?}", x.claims);
 }
+
+#[test]
+fn a_first_name_opening_a_schools_name_is_no_person_a_pronoun_stands_for() {
+    // "James M. Hill High School" was a man named "James M. Hill High", and every "he" after it
+    // his: the body's noun came after the four words a name is read over.
+    let x = run("Finance Minister Robert Alvarez spoke on Thursday at George W. Carver High School in Houston.\n\nHe said the budget would be balanced next year.", Some("en"));
+    assert_eq!(x.claims.len(), 1, "{:#?}", x.claims);
+    assert_eq!(x.claims[0].speaker.who.name, "Robert Alvarez", "{:#?}", x.claims);
+}
