@@ -8,6 +8,7 @@
 
 use rusqlite::{params, OptionalExtension, Transaction};
 
+use super::compact::{time_code, time_of};
 use super::Store;
 use crate::error::{Error, Result};
 use crate::model::{conflict_status, Change, Conflict, ConflictMember, ConflictOrigin, ConflictStatus, MatchEvidence, Speaker, Stance};
@@ -440,7 +441,7 @@ pub struct NewConflict<'a> {
 pub(crate) fn insert_conflict_in(tx: &Transaction<'_>, c: &NewConflict<'_>) -> Result<i64> {
     tx.prepare_cached(
         "INSERT INTO conflicts (status, origin, score, evidence, explanation, created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, '')",
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, NULL)",
     )?
     .execute(params![
             c.status,
@@ -448,7 +449,7 @@ pub(crate) fn insert_conflict_in(tx: &Transaction<'_>, c: &NewConflict<'_>) -> R
             c.score.map(f64::from),
             serde_json::to_string(c.evidence).unwrap_or_else(|_| "[]".into()),
             c.explanation,
-            super::now()
+            time_code(super::now())
         ],
     )?;
     let id = tx.last_insert_rowid();
@@ -535,13 +536,13 @@ pub(crate) fn review_in(tx: &Transaction<'_>, conflict: i64, status: &str, note:
     if old == status {
         return Ok(old);
     }
-    tx.execute("UPDATE conflicts SET status = ?2, updated_at = ?3 WHERE id = ?1", params![conflict, status, super::now()])?;
+    tx.execute("UPDATE conflicts SET status = ?2, updated_at = ?3 WHERE id = ?1", params![conflict, status, time_code(super::now())])?;
     super::history::append_history_in(tx, None, Some(conflict), Change::ConflictReview, Some(&old), Some(status), note, analyst)?;
     Ok(old)
 }
 
 fn touch_in(tx: &Transaction<'_>, conflict: i64) -> Result<()> {
-    tx.prepare_cached("UPDATE conflicts SET updated_at = ?2 WHERE id = ?1")?.execute(params![conflict, super::now()])?;
+    tx.prepare_cached("UPDATE conflicts SET updated_at = ?2 WHERE id = ?1")?.execute(params![conflict, time_code(super::now())])?;
     Ok(())
 }
 
@@ -612,7 +613,7 @@ impl Store {
         let one = if only.is_some() { "c.id = ?4" } else { "?4 IS NULL" };
         let mut st = self.conn().prepare_cached(&format!(
             "SELECT c.id, c.status, c.origin, c.score, c.evidence, c.explanation, c.created_at,
-                    CASE c.updated_at WHEN '' THEN c.created_at ELSE c.updated_at END, v.status, v.party_key
+                    coalesce(c.updated_at, c.created_at), v.status, v.party_key
              FROM conflicts c LEFT JOIN conflict_verdicts v ON v.conflict_id = c.id
              WHERE {one} AND ((?1 IS NULL AND c.status <> 'rejected') OR c.status = ?1)
              ORDER BY CASE c.status WHEN 'proposed' THEN 1 ELSE 0 END, coalesce(c.score, 1) DESC, c.id
@@ -626,8 +627,8 @@ impl Store {
                 r.get::<_, Option<f64>>(3)?,
                 r.get::<_, String>(4)?,
                 r.get::<_, Option<String>>(5)?,
-                r.get(6)?,
-                r.get(7)?,
+                time_of(r.get(6)?),
+                time_of(r.get(7)?),
                 r.get::<_, Option<String>>(8)?,
                 r.get::<_, Option<String>>(9)?,
             ))

@@ -164,4 +164,6 @@ END;
     Sql(super::claims::INSERTS_WITHOUT_TRIGGERS),
     // 31: the claims' review check compares instead of building a table of its list (src/store/compact.rs).
     Code(super::compact::review_check_in),
+    // 32: conflicts' times as nanoseconds, an update time equal to the creation time not stored (src/store/compact.rs).
+    Code(super::compact::compact_conflict_times_in),
 ];

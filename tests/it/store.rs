@@ -1099,3 +1099,83 @@ fn a_store_of_schema_29_loses_its_insert_triggers_and_its_listed_check_and_then_
         check_kept_as_triggers_kept(db);
     }
 }
+
+/// A store's conflicts as schema 31 kept them: times as text in chrono's form, an update time
+/// equal to the creation time as `''`.
+fn as_schema_31(conn: &rusqlite::Connection) {
+    let text = |c: &str| format!("strftime('%Y-%m-%d %H:%M:%S', {c} / 1000000000, 'unixepoch') || '.' || printf('%09d', {c} % 1000000000) || '+00:00'");
+    conn.execute_batch(&format!(
+        r#"PRAGMA foreign_keys = OFF;
+        CREATE TABLE conflicts_old (
+            id INTEGER PRIMARY KEY,
+            status TEXT NOT NULL,
+            origin TEXT NOT NULL CHECK (origin IN ('reply','candidate','analyst')),
+            score REAL,
+            evidence TEXT NOT NULL DEFAULT '[]',
+            explanation TEXT,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        );
+        INSERT INTO conflicts_old SELECT id, status, origin, score, evidence, explanation, {created},
+            CASE WHEN updated_at IS NULL THEN '' ELSE {updated} END FROM conflicts;
+        PRAGMA legacy_alter_table = ON;
+        DROP TABLE conflicts;
+        ALTER TABLE conflicts_old RENAME TO conflicts;
+        PRAGMA legacy_alter_table = OFF;
+        CREATE INDEX conflicts_status ON conflicts(status);
+        PRAGMA user_version = 31;"#,
+        created = text("created_at"),
+        updated = text("updated_at"),
+    ))
+    .unwrap();
+}
+
+#[test]
+fn a_store_of_schema_31_shows_the_same_conflicts_to_the_nanosecond_once_their_times_are_stored_compact() {
+    use crosscheck::Workbench;
+
+    let dir = tempfile::tempdir().unwrap();
+    let files = with_russian_dispatches(corpus_files(&dir.path().join("articles"), 0, 6, 2));
+    let fresh = dir.path().join("fresh.db");
+    let old = dir.path().join("old.db");
+    {
+        let mut wb = Workbench::open(&fresh).unwrap();
+        wb.import_paths(&files, &mut ()).unwrap();
+        wb.set_setting("analyst", "Ana").unwrap();
+        let conflicts = wb.conflicts(&Default::default()).unwrap();
+        assert!(conflicts.len() >= 2, "detection found conflicts to migrate: {}", conflicts.len());
+        // An update time of its own: a reviewed conflict.
+        wb.confirm_conflict(conflicts[0].id, "both sides said it").unwrap();
+    }
+    let before = shown(&fresh);
+    let updated: i64 = rusqlite::Connection::open(&fresh).unwrap().query_row("SELECT count(*) FROM conflicts WHERE updated_at IS NOT NULL", [], |r| r.get(0)).unwrap();
+    assert!(updated >= 1, "the reviewed conflict has an update time");
+    std::fs::copy(&fresh, &old).unwrap();
+    let conflicts = {
+        let conn = rusqlite::Connection::open(&old).unwrap();
+        as_schema_31(&conn);
+        let texts: (i64, i64) = conn
+            .query_row("SELECT sum(typeof(created_at) = 'text'), count(*) FROM conflicts", [], |r| Ok((r.get(0)?, r.get(1)?)))
+            .unwrap();
+        assert_eq!(texts.0, texts.1, "the old store holds its conflicts' times as text");
+        texts.1
+    };
+    assert_eq!(shown(&old), before, "the migrated store shows what the fresh one shows, times to the nanosecond");
+    let conn = rusqlite::Connection::open(&old).unwrap();
+    let forms: (i64, i64) = conn
+        .query_row("SELECT sum(typeof(created_at) = 'integer'), sum(updated_at IS NOT NULL) FROM conflicts", [], |r| Ok((r.get(0)?, r.get(1)?)))
+        .unwrap();
+    assert_eq!(forms, (conflicts, updated), "every conflict's time an integer, the update times a fresh store keeps kept");
+    let broken: bool = conn.prepare("PRAGMA foreign_key_check").unwrap().exists([]).unwrap();
+    assert!(!broken, "every reference to a conflict holds");
+    let index: i64 = conn.query_row("SELECT count(*) FROM sqlite_schema WHERE name = 'conflicts_status'", [], |r| r.get(0)).unwrap();
+    assert_eq!(index, 1, "the status index is there again");
+    drop(conn);
+    // Both go on alike: a conflict confirmed in each reads back with its new time after its creation.
+    for db in [&fresh, &old] {
+        let mut wb = Workbench::open(db).unwrap();
+        let id = wb.conflicts(&Default::default()).unwrap()[1].id;
+        let confirmed = wb.confirm_conflict(id, "seen").unwrap();
+        assert!(confirmed.updated_at > confirmed.created_at, "{db:?}: the review's time is kept");
+    }
+}
