@@ -13,7 +13,7 @@ pub mod grants;
 use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Arc, Mutex, MutexGuard};
+use std::sync::{Arc, Mutex, MutexGuard, OnceLock};
 use std::time::Instant;
 
 use crosscheck::ingest::FetchConfig;
@@ -26,11 +26,13 @@ use tauri_plugin_opener::OpenerExt;
 use api::IpcResult;
 use dto::*;
 
-/// The open workspace, or why it could not be opened.
+/// The app's state: the workspace, opened on a thread of its own (see [`run`]), and the jobs and
+/// grants of this session.
 struct AppState {
-    db: PathBuf,
-    workbench: Result<Mutex<Workbench>, IpcError>,
-    demo_loaded: bool,
+    /// Where the store is, or why there is no place for it.
+    db: Result<PathBuf, IpcError>,
+    /// The open workspace, or why it could not be opened; set once, by the first to ask.
+    workspace: OnceLock<Workspace>,
     /// Cancel flags of running imports, by the job id the UI chose.
     jobs: Mutex<HashMap<u32, Arc<AtomicBool>>>,
     started: Instant,
@@ -38,9 +40,25 @@ struct AppState {
     grants: grants::Grants,
 }
 
+/// The workspace as opened: its workbench, and whether the sample was loaded into it.
+struct Workspace {
+    workbench: Result<Mutex<Workbench>, IpcError>,
+    demo_loaded: bool,
+}
+
 impl AppState {
+    fn new(started: Instant) -> AppState {
+        AppState { db: store_path(), workspace: OnceLock::new(), jobs: Mutex::new(HashMap::new()), started, grants: Default::default() }
+    }
+
+    /// The workspace, opening it if no one has: a command the page sends while the start-up's own
+    /// thread is still opening it waits for that thread rather than open it twice.
+    fn workspace(&self) -> &Workspace {
+        self.workspace.get_or_init(|| open_workspace(&self.db, self.started))
+    }
+
     fn wb(&self) -> IpcResult<MutexGuard<'_, Workbench>> {
-        match &self.workbench {
+        match &self.workspace().workbench {
             Ok(m) => m.lock().map_err(|_| IpcError::internal("the workspace lock was poisoned by an earlier failure; restart the app")),
             Err(e) => Err(e.clone()),
         }
@@ -52,8 +70,7 @@ pub fn store_path() -> Result<PathBuf, IpcError> {
     Workbench::default_store_path().ok_or_else(|| IpcError::new(ErrorCode::Io, "no home folder to put the store in; set CROSSCHECK_DB"))
 }
 
-fn open_workspace(started: Instant) -> AppState {
-    let db = store_path();
+fn open_workspace(db: &Result<PathBuf, IpcError>, started: Instant) -> Workspace {
     let opened = db.clone().and_then(|p| Workbench::open(&p).map_err(IpcError::from));
     // Opening migrates a store of an older schema: the one step of a start that grows with it.
     if std::env::var_os("CROSSCHECK_TIMING").is_some() {
@@ -73,12 +90,12 @@ fn open_workspace(started: Instant) -> AppState {
             (Err(e), false)
         }
     };
-    AppState { db: db.unwrap_or_default(), workbench, demo_loaded, jobs: Mutex::new(HashMap::new()), started, grants: Default::default() }
+    Workspace { workbench, demo_loaded }
 }
 
 #[tauri::command]
 async fn workspace_info(state: State<'_, AppState>) -> IpcResult<WorkspaceInfo> {
-    api::workspace_info(&*state.wb()?, state.demo_loaded)
+    api::workspace_info(&*state.wb()?, state.workspace().demo_loaded)
 }
 
 /// The page reports its first render; with CROSSCHECK_TIMING set, the start-up time is logged.
@@ -153,7 +170,7 @@ async fn import_inputs(state: State<'_, AppState>, job: u32, paths: Vec<String>,
     drop(state.wb()?); // fails early when the workspace did not open
     let cancel = Arc::new(AtomicBool::new(false));
     state.jobs.lock().map_err(|_| IpcError::internal("job table poisoned"))?.insert(job, cancel.clone());
-    let db = state.db.clone();
+    let db = state.db.clone()?;
     let result = tauri::async_runtime::spawn_blocking(move || -> IpcResult<ImportReport> {
         let mut wb = Workbench::open(&db)?;
         let mut progress = ChannelProgress { channel: on_event, cancel };
@@ -509,7 +526,14 @@ pub fn run() {
         .plugin(tauri_plugin_opener::init())
         .setup(move |app| {
             log::info!("Crosscheck {} starting", env!("CARGO_PKG_VERSION"));
-            app.manage(open_workspace(started));
+            app.manage(AppState::new(started));
+            // The store opens while the webview starts: on the main thread it held the window's
+            // event loop for the open (0.3–0.5 s on a million claims read from disk), and the
+            // page, which cannot show a row before the store is open, loaded only after it.
+            let handle = app.handle().clone();
+            std::thread::Builder::new().name("open-store".into()).spawn(move || {
+                handle.state::<AppState>().workspace();
+            })?;
             Ok(())
         })
         // Files dropped on the window may be imported: the paths come from the OS through this
