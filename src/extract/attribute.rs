@@ -724,6 +724,17 @@ impl<'a> Attributor<'a> {
         }
     }
 
+    /// Whether a content opens on its speaker denying in their own words, a first-person pronoun
+    /// and a denial's verb ("“We categorically deny information of provocative nature …,” the
+    /// ministry said"): the claim is that denial, whatever verb reports it.
+    fn opens_denying<'w>(&self, words: &dyn Fn(usize) -> Option<&'w str>, first: usize, last: usize) -> bool {
+        if !words(first).is_some_and(|w| self.lex.is(S::PronExcluded, w)) {
+            return false;
+        }
+        let verb = (first + 1..last).find(|&t| words(t).is_some_and(|w| !self.lex.is(S::Adverbs, w) && !self.lex.has_adverb_ending(w)));
+        verb.and_then(|t| self.lex.cues.match_at(words, t)).is_some_and(|(_, cue)| cue.stance == Stance::Deny)
+    }
+
     fn trim_end(&self, sp: &mut Span, p: usize) {
         if p <= sp.cs || p >= sp.ce {
             return;
@@ -742,7 +753,9 @@ impl<'a> Attributor<'a> {
         let (first, last) = self.tokens_in(b, c);
         let words = |i: usize| if i >= first && i < last { b.word(i) } else { None };
         let mut stance = stance;
-        if matches!(stance, Stance::Assert | Stance::Report) && (first..last).any(|t| self.lex.set(S::DenyMarkers).match_at(&words, t).is_some()) {
+        if matches!(stance, Stance::Assert | Stance::Report)
+            && ((first..last).any(|t| self.lex.set(S::DenyMarkers).match_at(&words, t).is_some()) || self.opens_denying(&words, first, last))
+        {
             stance = Stance::Deny;
         }
         // A plain negative statement answers another party as a denial does ("we did not fire a

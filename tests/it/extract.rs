@@ -755,7 +755,7 @@ fn a_name_in_apposition_after_an_institution_is_the_speaker() {
 fn an_unnamed_state_source_serves_the_state_around_in_any_number_and_phrase() {
     check(
         "Downing Street said the report was false.\n\nA government source quoted in the story described the allegation as \"just another lie\".",
-        &[Want { countries: &["GB"], contains: "just another lie", stance: "assert" }],
+        &[Want { countries: &["GB"], contains: "just another lie", stance: "deny" }],
     );
     check(
         "Sudan's army said it had repelled the attack. Security officials in the region said that no civilian had been hurt.",
@@ -1538,4 +1538,21 @@ fn a_first_name_opening_a_schools_name_is_no_person_a_pronoun_stands_for() {
     let x = run("Finance Minister Robert Alvarez spoke on Thursday at George W. Carver High School in Houston.\n\nHe said the budget would be balanced next year.", Some("en"));
     assert_eq!(x.claims.len(), 1, "{:#?}", x.claims);
     assert_eq!(x.claims[0].speaker.who.name, "Robert Alvarez", "{:#?}", x.claims);
+}
+
+#[test]
+fn a_speaker_denying_in_their_own_words_or_calling_it_another_lie_denies_whatever_verb_reports_it() {
+    // "“We categorically deny information of …,” the ministry said" and "That's another lie
+    // coming from …" were plain assertions: the verb reporting them ("said") is no denial.
+    let text = "Chile's navy said on Monday that Peruvian boats had fired on its patrol.\n\n\
+                \u{201c}We categorically deny reports that our sailors opened fire first,\u{201d} the Peruvian defence ministry said in a statement.\n\n\
+                \u{201c}That's another lie coming from the Chilean navy,\u{201d} Peru's navy said.";
+    let x = run(text, Some("en"));
+    let stances: Vec<(&str, crosscheck::model::Stance)> = x.claims.iter().map(|c| (c.speaker.who.countries.first().map_or("", String::as_str), c.stance)).collect();
+    assert_eq!(stances, [("CL", crosscheck::model::Stance::Assert), ("PE", crosscheck::model::Stance::Deny), ("PE", crosscheck::model::Stance::Deny)], "{:#?}", x.claims);
+    // Both answer the Chilean claim.
+    assert!(x.claims[1..].iter().all(|c| c.responds_to.as_deref() == Some("c1")), "{:#?}", x.claims);
+    // A first person that only reports, or denies in a later clause, asserts.
+    let x = run("\u{201c}We reported the incident to the coast guard, which denied it,\u{201d} the captain said.", Some("en"));
+    assert!(x.claims.iter().all(|c| c.stance == crosscheck::model::Stance::Assert), "{:#?}", x.claims);
 }
