@@ -1556,3 +1556,23 @@ fn a_speaker_denying_in_their_own_words_or_calling_it_another_lie_denies_whateve
     let x = run("\u{201c}We reported the incident to the coast guard, which denied it,\u{201d} the captain said.", Some("en"));
     assert!(x.claims.iter().all(|c| c.stance == crosscheck::model::Stance::Assert), "{:#?}", x.claims);
 }
+
+#[test]
+fn a_subject_whose_apposition_holds_commas_speaks_and_a_clause_after_said_is_what_it_said() {
+    // "X, who …, …, said Russia has violated …" read "Russia" as an inverted speaker of the
+    // subject phrase; "X, Minister of A, B and C, said …" gave no claim at all.
+    let text = "Marta Ruiz, who heads the monitoring mission, toured the front line and met both sides, said Russia has violated the ceasefire.\n\n\
+                Olena Koval, Minister of Reintegration, Veterans and Temporarily Occupied Territories, said on Thursday that the talks had stalled.";
+    let x = run(text, Some("en"));
+    let got: Vec<(&str, &str)> = x.claims.iter().map(|c| (c.speaker.who.name.as_str(), c.text.as_str())).collect();
+    assert_eq!(got, [("Marta Ruiz", "Russia has violated the ceasefire"), ("Olena Koval", "the talks had stalled")], "{:#?}", x.claims);
+    assert!(x.claims[0].speaker.who.countries.is_empty(), "the state named in what was said is not the speaker's: {:#?}", x.claims[0]);
+    // What is said before a subject set off by a relative clause stays what was said.
+    let x = run("The strike killed 12 people, the official, who declined to be named, said.", Some("en"));
+    let got: Vec<(&str, &str)> = x.claims.iter().map(|c| (c.speaker.who.name.as_str(), c.text.as_str())).collect();
+    assert_eq!(got, [("official", "The strike killed 12 people")], "{:#?}", x.claims);
+    // A real inversion still names its speaker after the verb, in French too.
+    let x = run("\u{ab} Les pourparlers sont dans l'impasse \u{bb}, a déclaré à la presse le ministre ukrainien des Affaires étrangères.", Some("fr"));
+    assert_eq!(x.claims.len(), 1, "{:#?}", x.claims);
+    assert_eq!(x.claims[0].speaker.who.countries, ["UA"], "{:#?}", x.claims);
+}

@@ -157,6 +157,28 @@ impl Attributor<'_> {
             && (s + 1..comma).all(|t| b.word(t).is_none_or(|w| !(lex.is_finite(w) || lex.is(S::Aux, w))))
     }
 
+    /// "Navdeep Bains, Minister of Innovation, Science and Economic Development, said", "Sarah
+    /// Buckley, who attended a school nearby, played in the band and graduated in 2013, said": an
+    /// apposition holding commas of its own. The subject is the phrase the sentence opens with, up
+    /// to its first comma, when that phrase holds no verb and is no adjunct, and what follows it up
+    /// to the verb's comma holds no verb either, or is a relative clause about it.
+    fn opening_subject(&self, b: &Block, s: usize, comma: usize) -> Option<(usize, usize)> {
+        let c1 = (s..comma).find(|&t| b.is_punct(t, ','))?;
+        let opening_words = (s..c1).filter(|&t| b.toks[t].kind == Kind::Word).count();
+        if c1 == s || opening_words == 0 || opening_words > NP_MAX || comma - c1 > 4 * NP_MAX {
+            return None;
+        }
+        let lex = self.lex;
+        // (A name or a determined noun, not a connective: « Cependant, invité …, X, a nié ».)
+        let names = b.word(s).is_some_and(|w| (b.toks[s].cap || lex.is(S::Determiners, w)) && !lex.is(S::Adverbs, w) && !lex.is(S::Conjunctions, w) && !lex.is(S::Prepositions, w));
+        let adjunct = self.leading_adjunct(b, s, c1) || (s..c1).all(|t| b.word(t).is_none_or(|w| lex.is(S::TimeWords, w)));
+        if !names || adjunct || self.holds_verb(b, s, c1) || self.left_np_start(b, s, c1 - 1) != s {
+            return None;
+        }
+        let relative = b.word(c1 + 1).is_some_and(|w| lex.is(S::Relatives, w) && !lex.is(S::Complementizers, w));
+        (relative || !self.holds_verb(b, c1 + 1, comma)).then_some((s, c1))
+    }
+
     pub(super) fn apposition(&self, b: &Block, s: usize, comma: usize) -> Option<(usize, usize)> {
         // "The Kremlin, however, said", « Le ministère, de son côté, a affirmé »: an adverb set off
         // by commas stands between the subject and its verb.
@@ -248,6 +270,9 @@ impl Attributor<'_> {
                 break;
             }
             a = k;
+        }
+        if commas > 1 {
+            return self.opening_subject(b, s, comma);
         }
         if commas != 1 || a >= comma {
             return None;

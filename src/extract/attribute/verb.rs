@@ -353,8 +353,17 @@ impl Attributor<'_> {
                         at += 1;
                     }
                     // (A clause the cue opens, « a déclaré que … », is what was said, never who said it.)
+                    // (Nor is a clause with a verb of its own: "…, said Russia has violated the
+                    // ceasefire" reports what Russia did; the subject is on the left.)
+                    // (As written: « à » folds to the auxiliary « a ».)
+                    let verb = |t: usize| {
+                        let written = &self.r.text[b.toks[t].bs..b.toks[t].be];
+                        !b.toks[t].cap && words(t).is_some_and(|w| lex.is_finite(w) || lex.is(S::Aux, w) && lex.is_aux_written(written) || w != "to" && lex.is(S::Modals, w))
+                    };
+                    let clause = |a: usize, z: usize| (a..z).any(verb);
                     let np = self.right_np(b, e, at).filter(|&(a, z)| {
                         !words(a).is_some_and(|w| lex.is(S::Complementizers, w))
+                            && !clause(a, z)
                             && (quote_before || z >= e || b.toks[z].kind != Kind::Word || words(z).is_some_and(|w| lex.is(S::NpRightStop, w)))
                     });
                     let appos = if quote_before { None } else { le.and_then(|le| self.apposition(b, s, le)) };
