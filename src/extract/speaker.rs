@@ -127,6 +127,11 @@ impl History {
             if !self.sexes.contains_key(last) {
                 self.sexes.insert(last.clone(), sex);
             }
+            // The first name of a full name tells it too: "13-year-old Jayme Closs … Jayme told
+            // police" is the same girl, and the later "he" is not her.
+            if let Some(first) = &e.family_first {
+                self.sexes.entry(first.clone()).or_insert(sex);
+            }
         }
     }
 

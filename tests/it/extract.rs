@@ -1567,6 +1567,10 @@ fn a_subject_whose_apposition_holds_commas_speaks_and_a_clause_after_said_is_wha
     let got: Vec<(&str, &str)> = x.claims.iter().map(|c| (c.speaker.who.name.as_str(), c.text.as_str())).collect();
     assert_eq!(got, [("Marta Ruiz", "Russia has violated the ceasefire"), ("Olena Koval", "the talks had stalled")], "{:#?}", x.claims);
     assert!(x.claims[0].speaker.who.countries.is_empty(), "the state named in what was said is not the speaker's: {:#?}", x.claims[0]);
+    // An apposition ending on a time adverb ("on Thursday") is still an apposition; it gave no claim.
+    let x = run("Ivan Roenick, a former player who played on Thursday, said the wind was strong.", Some("en"));
+    let got: Vec<(&str, &str)> = x.claims.iter().map(|c| (c.speaker.who.name.as_str(), c.text.as_str())).collect();
+    assert_eq!(got, [("Ivan Roenick", "the wind was strong")], "{:#?}", x.claims);
     // What is said before a subject set off by a relative clause stays what was said.
     let x = run("The strike killed 12 people, the official, who declined to be named, said.", Some("en"));
     let got: Vec<(&str, &str)> = x.claims.iter().map(|c| (c.speaker.who.name.as_str(), c.text.as_str())).collect();
@@ -1575,4 +1579,17 @@ fn a_subject_whose_apposition_holds_commas_speaks_and_a_clause_after_said_is_wha
     let x = run("\u{ab} Les pourparlers sont dans l'impasse \u{bb}, a déclaré à la presse le ministre ukrainien des Affaires étrangères.", Some("fr"));
     assert_eq!(x.claims.len(), 1, "{:#?}", x.claims);
     assert_eq!(x.claims[0].speaker.who.countries, ["UA"], "{:#?}", x.claims);
+}
+
+#[test]
+fn a_bare_first_name_keeps_the_sex_its_full_name_told() {
+    // "Jayme Closs … Jayme told police … He told detectives": "he" stood for Jayme, whose bare
+    // first name told no sex, rather than for the man named before her.
+    let text = "Jake Patterson was charged on Monday with kidnapping. Police found 13-year-old Jayme Closs alive in January.\n\n\
+                Jayme told police that her dog began to bark.\n\n\
+                He told detectives that he had disabled the dome light.";
+    let x = run(text, Some("en"));
+    let last = x.claims.last().expect("claims");
+    assert_eq!(last.text, "he had disabled the dome light", "{:#?}", x.claims);
+    assert_eq!(last.speaker.who.name, "Jake Patterson", "{:#?}", x.claims);
 }

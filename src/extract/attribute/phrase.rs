@@ -183,8 +183,10 @@ impl Attributor<'_> {
         // "The Kremlin, however, said", « Le ministère, de son côté, a affirmé »: an adverb set off
         // by commas stands between the subject and its verb.
         let words = |t: usize| if t >= s && t < comma { b.word(t) } else { None };
-        if let Some(n) = comma.checked_sub(1).and_then(|t| self.lex.set(S::Adverbs).ending_at(&words, t)) {
-            let c = comma.checked_sub(n + 1).filter(|&c| c > s && b.is_punct(c, ','))?;
+        // (An adverb that ends the apposition itself is no aside: "X, a player who turns 49 on
+        // Thursday, said".)
+        let aside = comma.checked_sub(1).and_then(|t| self.lex.set(S::Adverbs).ending_at(&words, t)).and_then(|n| comma.checked_sub(n + 1)).filter(|&c| c > s && b.is_punct(c, ','));
+        if let Some(c) = aside {
             return self.apposition_at(b, s, c).or_else(|| {
                 let ns = self.left_np_start(b, s, c - 1);
                 (ns < c).then_some((ns, c))
