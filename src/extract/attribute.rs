@@ -746,7 +746,7 @@ impl<'a> Attributor<'a> {
 
     #[allow(clippy::too_many_arguments)]
     fn emit(&mut self, b: &Block, content: Span, cue: &str, stance: Stance, speaker: Speaker, mut via: Vec<Speaker>, cue_pos: usize, marks: Marks, person: Option<&str>) {
-        let Some(c) = self.trim(content) else { return };
+        let Some(c) = self.trim(self.without_outlet_comment(b, content)) else { return };
         // One relay named twice (an agency closing the sentence and in an aside of it) relays once.
         via.dedup_by(|a, b| a.name == b.name && a.countries == b.countries);
         let text = self.r.text[c.bs..c.be].to_string();
@@ -786,6 +786,29 @@ impl<'a> Attributor<'a> {
             speaker_span: marks.speaker,
             resolved: marks.resolved,
         });
+    }
+
+    /// The content without the outlet's judgement the reporting sentence writes into it ("accused
+    /// Pakistan without any evidence of sheltering …", « …, sans présenter de preuves étayant ces
+    /// affirmations »): what follows the judgement when it opens the content or stands inside it
+    /// with more said after it than before, else what precedes it. A judgement inside a quotation
+    /// is the speaker's own words, and stays.
+    fn without_outlet_comment(&self, b: &Block, c: Span) -> Span {
+        let (first, last) = self.tokens_in(b, c);
+        let words = |i: usize| if i >= first && i < last { b.word(i) } else { None };
+        let set = self.lex.set(S::OutletComments);
+        let Some((t, n)) = (first..last).filter(|&t| b.toks[t].inq.is_none()).find_map(|t| set.match_at(&words, t).map(|(n, _)| (t, n))) else { return c };
+        let count = |a: usize, z: usize| (a..z).filter(|&k| b.toks[k].kind == Kind::Word).count();
+        let (before, after) = (count(first, t), count(t + n, last));
+        let aside = t > first && b.is_punct(t - 1, ',');
+        if before == 0 || !aside && after > before {
+            match (t + n..last).find(|&k| b.toks[k].kind == Kind::Word) {
+                Some(k) => Span { cs: b.toks[k].cs, bs: b.toks[k].bs, ..c },
+                None => c,
+            }
+        } else {
+            Span { ce: b.toks[t].cs, be: b.toks[t].bs, ..c }
+        }
     }
 
     fn tokens_in(&self, b: &Block, c: Span) -> (usize, usize) {

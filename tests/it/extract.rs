@@ -1593,3 +1593,18 @@ fn a_bare_first_name_keeps_the_sex_its_full_name_told() {
     assert_eq!(last.text, "he had disabled the dome light", "{:#?}", x.claims);
     assert_eq!(last.speaker.who.name, "Jake Patterson", "{:#?}", x.claims);
 }
+
+#[test]
+fn the_outlets_own_judgement_written_into_a_claim_is_no_part_of_it() {
+    // "accused Pakistan without any evidence of sheltering …" and « …, sans présenter de preuves
+    // étayant ces affirmations » put the outlet's words in the speaker's mouth.
+    let x = run("Taliban spokesman Zabiullah Mujahid accused Pakistan without any evidence of sheltering militants near the border.", Some("en"));
+    assert_eq!(x.claims.len(), 1, "{:#?}", x.claims);
+    assert!(!x.claims[0].text.contains("evidence") && x.claims[0].text.contains("sheltering militants"), "{:#?}", x.claims);
+    let x = run("L'armée russe a affirmé que l'hôpital avait été touché par des débris de missiles ukrainiens, sans présenter de preuves étayant ces affirmations.", Some("fr"));
+    assert_eq!(x.claims.len(), 1, "{:#?}", x.claims);
+    assert_eq!(x.claims[0].text, "l'hôpital avait été touché par des débris de missiles ukrainiens", "{:#?}", x.claims);
+    // Said by the speaker, the words are theirs.
+    let x = run("\u{201c}They accused us without any evidence,\u{201d} the minister said.", Some("en"));
+    assert_eq!(x.claims[0].text, "They accused us without any evidence", "{:#?}", x.claims);
+}
