@@ -1608,3 +1608,13 @@ fn the_outlets_own_judgement_written_into_a_claim_is_no_part_of_it() {
     let x = run("\u{201c}They accused us without any evidence,\u{201d} the minister said.", Some("en"));
     assert_eq!(x.claims[0].text, "They accused us without any evidence", "{:#?}", x.claims);
 }
+
+#[test]
+fn a_verb_that_adds_a_thing_says_nothing_whatever_verb_a_relative_clause_after_it_holds() {
+    // "Nova Scotia added the drug group to its program, which tracks …" was a claim: the verb of
+    // the relative clause made the object read as a clause.
+    let x = run("This fall, Nova Scotia added the drug group to its prescription monitoring program, which tracks the dispensing of certain medications.", Some("en"));
+    assert!(x.claims.is_empty(), "{:#?}", x.claims);
+    let x = run("The minister added that the program tracks the dispensing of certain medications.", Some("en"));
+    assert_eq!(x.claims.len(), 1, "{:#?}", x.claims);
+}

@@ -667,6 +667,11 @@ impl Attributor<'_> {
         let mut seen = 0;
         for t in a..end {
             let Some(w) = b.word(t) else { continue };
+            // A verb past a relative pronoun is the relative clause's: "added the drug group to its
+            // monitoring program, which tracks …" added a thing, and said nothing.
+            if seen > 0 && lex.is(S::Relatives, w) && !lex.is(S::Complementizers, w) {
+                return false;
+            }
             if lex.is_finite(w) {
                 return true;
             }
