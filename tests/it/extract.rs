@@ -1618,3 +1618,21 @@ fn a_verb_that_adds_a_thing_says_nothing_whatever_verb_a_relative_clause_after_i
     let x = run("The minister added that the program tracks the dispensing of certain medications.", Some("en"));
     assert_eq!(x.claims.len(), 1, "{:#?}", x.claims);
 }
+
+#[test]
+fn an_attribution_set_off_inside_a_clause_leaves_the_whole_clause_said() {
+    // "The attack, the ministry said, was carried out by drones" said only "was carried out by
+    // drones"; « Les forces russes, a affirmé le ministère, ont bombardé la ville » only « Les forces
+    // russes ».
+    let x = run("The attack, the Ukrainian defence ministry said, was carried out by drones.", Some("en"));
+    assert_eq!(x.claims.len(), 1, "{:#?}", x.claims);
+    assert!(x.claims[0].text.starts_with("The attack") && x.claims[0].text.ends_with("was carried out by drones"), "{:#?}", x.claims);
+    assert_eq!(x.claims[0].speaker.who.countries, ["UA"], "{:#?}", x.claims);
+    let x = run("Les forces russes, a affirmé le ministère ukrainien de la Défense, ont bombardé la ville.", Some("fr"));
+    assert_eq!(x.claims.len(), 1, "{:#?}", x.claims);
+    assert!(x.claims[0].text.starts_with("Les forces russes") && x.claims[0].text.ends_with("ont bombardé la ville"), "{:#?}", x.claims);
+    // An attribution that ends the clause, and a gerund cue after it, keep what they had.
+    let x = run("Russian forces shelled the village, the army said, adding that two people died.", Some("en"));
+    let texts: Vec<&str> = x.claims.iter().map(|c| c.text.as_str()).collect();
+    assert_eq!(texts, ["Russian forces shelled the village", "two people died"], "{:#?}", x.claims);
+}

@@ -376,7 +376,13 @@ impl Attributor<'_> {
                     });
                     if let (Some((a, z)), true) = (np, appos.is_none() || appos_is_clause) {
                         frame.subj = Subj::Np(a, z);
-                        let (content, at) = self.tail_content(b, s, le?)?;
+                        let (mut content, at) = self.tail_content(b, s, le?)?;
+                        // « Les forces russes, a affirmé le ministère, ont bombardé la ville »: what
+                        // was said goes on after the attribution set off inside it.
+                        if let Some(last) = self.resumes_after(b, z, b.clause_end(i, e)).filter(|_| !quote_before) {
+                            content.ce = b.toks[last].ce;
+                            content.be = b.toks[last].be;
+                        }
                         frame.content = content;
                         frame.tail_at = Some(at);
                         frame.extra = self.extra_quote(b, e, z);
@@ -529,6 +535,12 @@ impl Attributor<'_> {
                     Subj::Np(_, z) => z,
                     Subj::Reuse => right,
                 };
+                // « Les forces russes, a affirmé le ministère, ont bombardé la ville »: an attribution
+                // set off inside the clause; what was said goes on after it.
+                if let Some(last) = self.resumes_after(b, np_end.max(right), clause_end) {
+                    frame.content.ce = b.toks[last].ce;
+                    frame.content.be = b.toks[last].be;
+                }
                 frame.extra = self.extra_quote(b, e, np_end.max(right));
                 return Some(frame);
             }
@@ -580,8 +592,36 @@ impl Attributor<'_> {
                 frame.silent = true;
             }
         }
+        // "The attack, the ministry said, was carried out by drones": the subject of what was said
+        // comes before the attribution set off inside it.
+        let inside = np_left_boundary.filter(|&bt| bt > s && b.is_punct(bt, ',') && !lead_adjunct && !lead_is_office(bt) && !self.r.text[b.toks[s].bs..b.toks[bt].bs].contains(['"', '«', '“']));
+        if let (Some(_), true) = (inside, comp.is_none() && self.resumes_after(b, k, end).is_some()) {
+            frame.content = span(b, s, end - 1);
+            frame.tail_at = Some(b.toks[s].cs);
+            return Some(frame);
+        }
         frame.content = span(b, c0, end - 1);
         Some(frame)
+    }
+
+    /// Where a clause resumes after an attribution set off by commas ("…, the ministry said, was
+    /// carried out …", « …, a affirmé le ministère, ont bombardé … »): when the comma at `z` is
+    /// followed by a verb (an auxiliary as written, a finite verb or a modal), or a conjunction and
+    /// one, the last word of the clause that goes on before `end`.
+    fn resumes_after(&self, b: &Block, z: usize, end: usize) -> Option<usize> {
+        let lex = self.lex;
+        if z >= end || !b.is_punct(z, ',') {
+            return None;
+        }
+        let verb = |t: usize| {
+            let written = &self.r.text[b.toks[t].bs..b.toks[t].be];
+            !b.toks[t].cap && b.word(t).is_some_and(|w| lex.is(S::Aux, w) && lex.is_aux_written(written) || lex.is(S::FiniteVerbs, w) || w != "to" && lex.is(S::Modals, w))
+        };
+        let at = if b.word(z + 1).is_some_and(|w| lex.is(S::Conjunctions, w)) { z + 2 } else { z + 1 };
+        if at >= end || !verb(at) {
+            return None;
+        }
+        (at..end).rev().find(|&t| b.toks[t].kind != Kind::Punct)
     }
 
     /// "called the allegation “false”", "calls it a mistake", "described the attack as …", "what
