@@ -109,6 +109,8 @@ struct Frame {
     /// A claim carried by a noun ("les accusations de X selon lesquelles"): it is the object of
     /// whatever verb holds it, never absorbed into that verb's content.
     nominal: bool,
+    /// Its content calls something false (a denial marker): it answers what it holds.
+    labels_false: bool,
     /// The subject is a claim noun standing for an author the text does not name ("the claim
     /// that …"): it speaks for no party, and no description resolves it to one.
     unnamed: bool,
@@ -150,6 +152,7 @@ impl Frame {
             dropped: false,
             silent: false,
             nominal: false,
+            labels_false: false,
             unnamed: false,
             continues: false,
             aside: false,
@@ -277,8 +280,16 @@ impl<'a> Attributor<'a> {
                     };
                     let at = b.toks.partition_point(|t| t.ce < f.content.cs);
                     let content_is_quote = b.toks.get(at).is_some_and(|t| matches!(t.q, QRole::Open(_)) && t.ce == f.content.cs);
-                    // A denial does not relay what it denies ("…, a claim the ministry dismissed").
-                    f.relays = (f.tail_at.is_some() && !matches!(f.subj, Subj::Reuse) && f.stance != Stance::Deny) || content_is_quote;
+                    // A denial does not relay what it denies ("…, a claim the ministry dismissed"),
+                    // nor does a content calling it false ("The claim that … is not true, said the
+                    // ministry"; a quotation, below).
+                    let labels_false = || {
+                        let (first, last) = self.tokens_in(b, f.content);
+                        let within = |t: usize| if t >= first && t < last { b.word(t) } else { None };
+                        (first..last).any(|t| lex.set(S::DenyMarkers).match_at(&within, t).is_some())
+                    };
+                    f.labels_false = labels_false();
+                    f.relays = (f.tail_at.is_some() && !matches!(f.subj, Subj::Reuse) && f.stance != Stance::Deny && !f.labels_false) || content_is_quote;
                     f.quote = content_is_quote;
                     frames.push(f);
                     step = len;
@@ -359,6 +370,19 @@ impl<'a> Attributor<'a> {
                 // (A denial or a confirmation stands bare, as « Kiev a démenti » does: the object is
                 // the second verb's claim, and one speaker saying one thing twice is one claim.)
                 frames[k - 1].content = if matches!(frames[k - 1].stance, Stance::Deny | Stance::Confirm) { frames[k - 1].cue } else { frames[k].content };
+            }
+        }
+        // « « Сообщение Минобороны о том, что …, не соответствует действительности », – заявило
+        // ведомство »: a quotation calling false the claims carried by nouns inside it, and holding
+        // no other, answers them; it does not relay them.
+        for k in 0..frames.len() {
+            if !(frames[k].quote && frames[k].labels_false) {
+                continue;
+            }
+            let c = frames[k].content;
+            let mut inner = frames.iter().enumerate().filter(|&(j, f)| j != k && c.cs <= f.cue_pos && f.cue_pos < c.ce).peekable();
+            if inner.peek().is_some() && inner.all(|(_, f)| f.nominal) {
+                frames[k].relays = false;
             }
         }
         // Nesting: a frame whose cue lies in the content of a trailing attribution or of a quotation

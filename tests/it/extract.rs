@@ -1636,3 +1636,23 @@ fn an_attribution_set_off_inside_a_clause_leaves_the_whole_clause_said() {
     let texts: Vec<&str> = x.claims.iter().map(|c| c.text.as_str()).collect();
     assert_eq!(texts, ["Russian forces shelled the village", "two people died"], "{:#?}", x.claims);
 }
+
+#[test]
+fn a_claim_noun_called_false_is_its_authors_claim_and_the_denial_answers_it() {
+    // "X's claim that Z is not true, Y said": X's claim swallowed "is not true" and became a
+    // denial of its own; inverted after it (", said Y") or quoted before a Russian dash cue, Y's
+    // denial was lost, the claim noun taken for Y's relay.
+    let check = |text: &str, lang: &str, claimed: &str| {
+        let x = run(text, Some(lang));
+        let denial = x.claims.iter().find(|c| c.stance == crosscheck::model::Stance::Deny).unwrap_or_else(|| panic!("a denial in {text}: {:#?}", x.claims));
+        assert_eq!(denial.speaker.who.countries, ["AM"], "{:#?}", x.claims);
+        let target = x.claims.iter().find(|c| Some(c.id.as_str()) == denial.responds_to.as_deref()).unwrap_or_else(|| panic!("the denial answers a claim: {:#?}", x.claims));
+        assert_eq!(target.stance, crosscheck::model::Stance::Assert, "{:#?}", x.claims);
+        assert!(target.text.ends_with(claimed), "the claim ends with what was claimed, not with its judgement: {:#?}", x.claims);
+    };
+    check("The Azerbaijani defense ministry's claim that Armenian units opened fire is not true, the Armenian defense ministry said.", "en", "opened fire");
+    check("The claim that Armenian units opened fire is not true, said the Armenian defense ministry.", "en", "opened fire");
+    check("Les accusations de Bakou selon lesquelles des unités arméniennes ont ouvert le feu sont fausses, a déclaré le ministère arménien de la Défense.", "fr", "ouvert le feu");
+    check("Сообщение министерства обороны Азербайджана о том, что армянские подразделения открыли огонь, не соответствует действительности, заявило Минобороны Армении.", "ru", "открыли огонь");
+    check("\u{ab}Сообщение министерства обороны Азербайджана о том, что армянские подразделения открыли огонь, не соответствует действительности\u{bb}, \u{2013} заявило Минобороны Армении.", "ru", "открыли огонь");
+}

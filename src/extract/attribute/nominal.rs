@@ -41,7 +41,7 @@ impl Attributor<'_> {
             if from >= author_end || !(accusation || value.is_none() || topic || value.as_deref() == Some("about")) {
                 return None;
             }
-            return self.nominal_content(b, e, i, len, (from, author_end), (a, n, topic));
+            return self.nominal_content(b, s, e, i, len, (from, author_end), (a, n, topic));
         }
         // "refuted the claim that …", "repeated allegations that …", « les affirmations selon
         // lesquelles … »: a claim whose author the text does not name is still a claim (guidelines:
@@ -60,7 +60,7 @@ impl Attributor<'_> {
         };
         if let Some((n, _)) = link.filter(|&(n, _)| !relative(n)) {
             let from = i.checked_sub(1).filter(|&d| d >= s && words(d).is_some_and(|w| lex.is(S::Determiners, w) || lex.is(S::Articles, w))).unwrap_or(i);
-            return self.nominal_content(b, e, i, len, (from, i + len), (a, n, false)).map(|f| Frame { unnamed: true, ..f });
+            return self.nominal_content(b, s, e, i, len, (from, i + len), (a, n, false)).map(|f| Frame { unnamed: true, ..f });
         }
         // Languages that mark the author with a preposition ("de", "by") need it; Russian puts the
         // author in the genitive right after the noun.
@@ -92,7 +92,7 @@ impl Attributor<'_> {
             z += 1;
         }
         let (at, n, topic) = link?;
-        self.nominal_content(b, e, i, len, (a, at), (at, n, topic))
+        self.nominal_content(b, s, e, i, len, (a, at), (at, n, topic))
     }
 
     /// The frame of a document noun whose link (`document_links`) starts at token `link`: the
@@ -109,7 +109,8 @@ impl Attributor<'_> {
 
     /// The frame of claim noun `i..i + len` whose author is `author` and whose link word is
     /// `link` (position, length, whether a topic follows rather than a clause).
-    fn nominal_content(&self, b: &Block, e: usize, i: usize, len: usize, author: (usize, usize), link: (usize, usize, bool)) -> Option<Frame> {
+    #[allow(clippy::too_many_arguments)]
+    fn nominal_content(&self, b: &Block, s: usize, e: usize, i: usize, len: usize, author: (usize, usize), link: (usize, usize, bool)) -> Option<Frame> {
         let (at, n, topic) = link;
         let mut end = at + n;
         while end < e && b.toks[end].kind == Kind::Punct && b.toks[end].ch == ',' {
@@ -125,6 +126,12 @@ impl Attributor<'_> {
             return None;
         }
         let mut last = clause_end - 1;
+        // "The ministry's claim that Armenian units opened fire is not true, …", « Сообщение
+        // Минобороны о том, что …, не соответствует действительности »: a claim noun opening the
+        // sentence is the subject of what another says of it; its content ends before that.
+        if let Some(p) = self.judged_at(b, s, author.0.min(i), end, last) {
+            last = p - 1;
+        }
         while last > end && b.toks[last].kind == Kind::Punct {
             last -= 1;
         }
@@ -133,6 +140,32 @@ impl Attributor<'_> {
         // incursion", « relatives à des tirs ») starts after the word tying it to the noun.
         let from = if topic { end } else { at };
         Some(Frame { clause_at: cue.cs, comp: true, nominal: true, ..Frame::new(cue, Stance::Assert, Subj::Np(author.0, author.1), span(b, from, last)) })
+    }
+}
+
+impl Attributor<'_> {
+    /// Where the predicate judging a claim noun's phrase starts, when that phrase opens the
+    /// sentence (no verb before `np_start` since `s`): the first denial marker after the content's
+    /// start `from`, up to `last`, that follows a comma, a copula or an auxiliary ("is not true",
+    /// "are false", « est faux »), or is a negated predicate itself (« ne correspond pas à la
+    /// réalité », «не соответствует действительности»). The copula belongs to the predicate.
+    fn judged_at(&self, b: &Block, s: usize, np_start: usize, from: usize, last: usize) -> Option<usize> {
+        let lex = self.lex;
+        let words = |k: usize| if k >= s && k <= last { b.word(k) } else { None };
+        let verb = |t: usize| words(t).is_some_and(|w| lex.is_finite(w) || lex.is(S::Aux, w) && lex.is_aux_written(&self.r.text[b.toks[t].bs..b.toks[t].be])) || !lex.cues.matches_at(&words, t).is_empty();
+        if (s..np_start).any(verb) {
+            return None;
+        }
+        (from + 2..=last).find_map(|t| {
+            lex.set(S::DenyMarkers).match_at(&words, t)?;
+            if words(t - 1).is_some_and(|w| lex.is(S::Aux, w) && lex.is_aux_written(&self.r.text[b.toks[t - 1].bs..b.toks[t - 1].be])) {
+                Some(t - 1)
+            } else if b.is_punct(t - 1, ',') || words(t).is_some_and(|w| lex.is(S::Negation, w)) {
+                Some(t)
+            } else {
+                None
+            }
+        })
     }
 }
 

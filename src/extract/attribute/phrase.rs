@@ -263,8 +263,11 @@ impl Attributor<'_> {
                 continue;
             }
             if self.lex.is(S::NpLeftStop, w) {
-                // A relative clause ("the official, who …,"): the subject is before it.
-                if commas == 1 && k > s && b.is_punct(k - 1, ',') {
+                // A relative clause ("the official, who …,"): the subject is before it. (Not a
+                // clause a complementizer opens: « Сообщение Минобороны о том, что …, не
+                // соответствует действительности, заявило … » is what was said.)
+                let relative = self.lex.is(S::Relatives, w) && !self.lex.is(S::Complementizers, w);
+                if commas == 1 && k > s && b.is_punct(k - 1, ',') && relative {
                     let end = k - 1;
                     let start = self.left_np_start(b, s, end.checked_sub(1)?);
                     return (start < end).then_some((start, end));
