@@ -283,12 +283,9 @@ impl<'a> Attributor<'a> {
                     // A denial does not relay what it denies ("…, a claim the ministry dismissed"),
                     // nor does a content calling it false ("The claim that … is not true, said the
                     // ministry"; a quotation, below).
-                    let labels_false = || {
-                        let (first, last) = self.tokens_in(b, f.content);
-                        let within = |t: usize| if t >= first && t < last { b.word(t) } else { None };
-                        (first..last).any(|t| lex.set(S::DenyMarkers).match_at(&within, t).is_some())
-                    };
-                    f.labels_false = labels_false();
+                    let (first, last) = self.tokens_in(b, f.content);
+                    let within = |t: usize| if t >= first && t < last { b.word(t) } else { None };
+                    f.labels_false = (first..last).any(|t| lex.set(S::DenyMarkers).match_at(&within, t).is_some());
                     f.relays = (f.tail_at.is_some() && !matches!(f.subj, Subj::Reuse) && f.stance != Stance::Deny && !f.labels_false) || content_is_quote;
                     f.quote = content_is_quote;
                     frames.push(f);
