@@ -283,10 +283,14 @@ impl<'a> Attributor<'a> {
                     // A denial does not relay what it denies ("…, a claim the ministry dismissed"),
                     // nor does a content calling it false ("The claim that … is not true, said the
                     // ministry"; a quotation, below).
-                    let (first, last) = self.tokens_in(b, f.content);
-                    let within = |t: usize| if t >= first && t < last { b.word(t) } else { None };
-                    f.labels_false = (first..last).any(|t| lex.set(S::DenyMarkers).match_at(&within, t).is_some());
-                    f.relays = (f.tail_at.is_some() && !matches!(f.subj, Subj::Reuse) && f.stance != Stance::Deny && !f.labels_false) || content_is_quote;
+                    // (Looked for only where the frame would relay: it costs a look-up a word.)
+                    let tail = f.tail_at.is_some() && !matches!(f.subj, Subj::Reuse) && f.stance != Stance::Deny;
+                    if tail || content_is_quote {
+                        let (first, last) = self.tokens_in(b, f.content);
+                        let within = |t: usize| if t >= first && t < last { b.word(t) } else { None };
+                        f.labels_false = (first..last).any(|t| lex.set(S::DenyMarkers).match_at(&within, t).is_some());
+                    }
+                    f.relays = (tail && !f.labels_false) || content_is_quote;
                     f.quote = content_is_quote;
                     frames.push(f);
                     step = len;
