@@ -700,7 +700,13 @@ impl<'a> Attributor<'a> {
             let mut guard = 0;
             while let Some(pi) = p {
                 if let Some(ps) = &frames[pi].speaker {
-                    via.push(ps.speaker.clone());
+                    let mut relay = ps.speaker.clone();
+                    // "a statement issued by his office", "as reported by state media": a relay
+                    // naming no state that is the speaker's own state's organ is that state's.
+                    if relay.countries.is_empty() && sp.speaker.countries.len() == 1 && self.own_organ(&relay.name) {
+                        relay.countries.clone_from(&sp.speaker.countries);
+                    }
+                    via.push(relay);
                 }
                 p = frames[pi].parent;
                 guard += 1;
@@ -834,6 +840,14 @@ impl<'a> Attributor<'a> {
         } else {
             Span { ce: b.toks[t].cs, be: b.toks[t].bs, ..c }
         }
+    }
+
+    /// Whether a relay's name holds an organ of the speaker's own state (`own_organs`).
+    fn own_organ(&self, name: &str) -> bool {
+        let folded = crate::text::fold(name);
+        let words: Vec<&str> = folded.split_whitespace().collect();
+        let get = |k: usize| words.get(k).copied();
+        (0..words.len()).any(|k| self.lex.set(S::OwnOrgans).match_at(&get, k).is_some())
     }
 
     fn tokens_in(&self, b: &Block, c: Span) -> (usize, usize) {

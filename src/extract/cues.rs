@@ -275,9 +275,11 @@ pub(crate) enum S {
     NameConnectors,
     /// `outlet_comments`
     OutletComments,
+    /// `own_organs`
+    OwnOrgans,
 }
 
-const SET_NAMES: [&str; 68] = ["act_objects", "adverbs", "aux", "both_sides", "clitics", "complementizers", "conjunctions", "definite", "deny_markers", "determiners", "group_nouns", "modals", "name_particles", "negation", "np_left_stop", "np_right_stop", "org_nouns", "org_qualifiers", "passive", "person_nouns", "prep_blockers", "quantifiers", "prep_cues", "pron_any", "pron_excluded", "pron_org", "pron_person", "pron_plural", "relay_nouns", "state_titles", "temporal", "title_words", "finite_verbs", "finite_endings", "topic_preps", "do_support", "relatives", "object_pronouns", "label_as", "nonstate_nouns", "prepositions", "source_preps", "articles", "impersonal_endings", "claim_nouns", "nominal_preps", "nominal_links", "agent_preps", "inverted_modals", "time_words", "setting_preps", "quoted_as", "reflexives", "state_qualifiers", "modifier_preps", "local_offices", "quote_verbs", "document_preps", "document_links", "sexed_words", "pron_sex", "anaphoric_topics", "division_nouns", "floating_quantifiers", "adverb_endings", "body_heads", "name_connectors", "outlet_comments"];
+const SET_NAMES: [&str; 69] = ["act_objects", "adverbs", "aux", "both_sides", "clitics", "complementizers", "conjunctions", "definite", "deny_markers", "determiners", "group_nouns", "modals", "name_particles", "negation", "np_left_stop", "np_right_stop", "org_nouns", "org_qualifiers", "passive", "person_nouns", "prep_blockers", "quantifiers", "prep_cues", "pron_any", "pron_excluded", "pron_org", "pron_person", "pron_plural", "relay_nouns", "state_titles", "temporal", "title_words", "finite_verbs", "finite_endings", "topic_preps", "do_support", "relatives", "object_pronouns", "label_as", "nonstate_nouns", "prepositions", "source_preps", "articles", "impersonal_endings", "claim_nouns", "nominal_preps", "nominal_links", "agent_preps", "inverted_modals", "time_words", "setting_preps", "quoted_as", "reflexives", "state_qualifiers", "modifier_preps", "local_offices", "quote_verbs", "document_preps", "document_links", "sexed_words", "pron_sex", "anaphoric_topics", "division_nouns", "floating_quantifiers", "adverb_endings", "body_heads", "name_connectors", "outlet_comments", "own_organs"];
 
 /// Everything the extractor knows about one language.
 #[derive(Debug)]

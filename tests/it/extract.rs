@@ -1656,3 +1656,16 @@ fn a_claim_noun_called_false_is_its_authors_claim_and_the_denial_answers_it() {
     check("Сообщение министерства обороны Азербайджана о том, что армянские подразделения открыли огонь, не соответствует действительности, заявило Минобороны Армении.", "ru", "открыли огонь");
     check("\u{ab}Сообщение министерства обороны Азербайджана о том, что армянские подразделения открыли огонь, не соответствует действительности\u{bb}, \u{2013} заявило Минобороны Армении.", "ru", "открыли огонь");
 }
+
+#[test]
+fn a_relay_that_is_the_speakers_own_state_organ_stands_for_that_state() {
+    // "…," a statement issued by his office said / "as reported by state media": the relay named
+    // no state, so the claim's `via` held no party.
+    let x = run("\u{201c}The prime minister described the strike on the Iraqi army as an unacceptable assault,\u{201d} a statement issued by his office said. Iraqi Prime Minister Adel Abdel Mahdi had called the cabinet.", Some("en"));
+    let c = x.claims.iter().find(|c| !c.via.is_empty()).unwrap_or_else(|| panic!("a relayed claim: {:#?}", x.claims));
+    assert_eq!(c.speaker.who.countries, ["IQ"], "{:#?}", x.claims);
+    assert_eq!(c.via[0].countries, ["IQ"], "{:#?}", x.claims);
+    let x = run("Chinese Foreign Ministry spokesman Lin Jian said the drills were over, as reported by state media.", Some("en"));
+    assert_eq!(x.claims.len(), 1, "{:#?}", x.claims);
+    assert_eq!(x.claims[0].via.iter().map(|v| v.countries.clone()).collect::<Vec<_>>(), [vec!["CN".to_string()]], "{:#?}", x.claims);
+}
