@@ -277,9 +277,11 @@ pub(crate) enum S {
     OutletComments,
     /// `own_organs`
     OwnOrgans,
+    /// `agent_participle_endings`
+    AgentParticipleEndings,
 }
 
-const SET_NAMES: [&str; 69] = ["act_objects", "adverbs", "aux", "both_sides", "clitics", "complementizers", "conjunctions", "definite", "deny_markers", "determiners", "group_nouns", "modals", "name_particles", "negation", "np_left_stop", "np_right_stop", "org_nouns", "org_qualifiers", "passive", "person_nouns", "prep_blockers", "quantifiers", "prep_cues", "pron_any", "pron_excluded", "pron_org", "pron_person", "pron_plural", "relay_nouns", "state_titles", "temporal", "title_words", "finite_verbs", "finite_endings", "topic_preps", "do_support", "relatives", "object_pronouns", "label_as", "nonstate_nouns", "prepositions", "source_preps", "articles", "impersonal_endings", "claim_nouns", "nominal_preps", "nominal_links", "agent_preps", "inverted_modals", "time_words", "setting_preps", "quoted_as", "reflexives", "state_qualifiers", "modifier_preps", "local_offices", "quote_verbs", "document_preps", "document_links", "sexed_words", "pron_sex", "anaphoric_topics", "division_nouns", "floating_quantifiers", "adverb_endings", "body_heads", "name_connectors", "outlet_comments", "own_organs"];
+const SET_NAMES: [&str; 70] = ["act_objects", "adverbs", "aux", "both_sides", "clitics", "complementizers", "conjunctions", "definite", "deny_markers", "determiners", "group_nouns", "modals", "name_particles", "negation", "np_left_stop", "np_right_stop", "org_nouns", "org_qualifiers", "passive", "person_nouns", "prep_blockers", "quantifiers", "prep_cues", "pron_any", "pron_excluded", "pron_org", "pron_person", "pron_plural", "relay_nouns", "state_titles", "temporal", "title_words", "finite_verbs", "finite_endings", "topic_preps", "do_support", "relatives", "object_pronouns", "label_as", "nonstate_nouns", "prepositions", "source_preps", "articles", "impersonal_endings", "claim_nouns", "nominal_preps", "nominal_links", "agent_preps", "inverted_modals", "time_words", "setting_preps", "quoted_as", "reflexives", "state_qualifiers", "modifier_preps", "local_offices", "quote_verbs", "document_preps", "document_links", "sexed_words", "pron_sex", "anaphoric_topics", "division_nouns", "floating_quantifiers", "adverb_endings", "body_heads", "name_connectors", "outlet_comments", "own_organs", "agent_participle_endings"];
 
 /// Everything the extractor knows about one language.
 #[derive(Debug)]
@@ -344,6 +346,12 @@ impl Lexicon {
     /// also be participles, so only for the checks that accept either.
     pub fn has_finite_ending(&self, w: &str) -> bool {
         w.len() > 4 && self.ends_in(S::FiniteEndings, w)
+    }
+
+    /// A passive participle by its ending (`agent_participle_endings`: « распространенное »), whose
+    /// agent, in the instrumental, may stand before the noun it qualifies.
+    pub fn has_agent_participle_ending(&self, w: &str) -> bool {
+        w.chars().count() >= MIN_ENDING_WORD && self.ends_in(S::AgentParticipleEndings, w)
     }
 
     /// Whether some proper suffix of `w` is in the named set of endings.

@@ -1669,3 +1669,13 @@ fn a_relay_that_is_the_speakers_own_state_organ_stands_for_that_state() {
     assert_eq!(x.claims.len(), 1, "{:#?}", x.claims);
     assert_eq!(x.claims[0].via.iter().map(|v| v.countries.clone()).collect::<Vec<_>>(), [vec!["CN".to_string()]], "{:#?}", x.claims);
 }
+
+#[test]
+fn a_russian_passive_participle_before_a_claim_noun_names_its_author_through_its_agent() {
+    // «Распространенное министерством обороны Азербайджана сообщение о том, что …» was a claim of
+    // "сообщение", of no party.
+    let x = run("\u{ab}Распространенное министерством обороны Азербайджана сообщение о том, что армянские подразделения открыли огонь, не соответствует действительности\u{bb}, \u{2013} заявило Минобороны Армении.", Some("ru"));
+    let claim = x.claims.iter().find(|c| c.stance == crosscheck::model::Stance::Assert).unwrap_or_else(|| panic!("{:#?}", x.claims));
+    assert_eq!(claim.speaker.who.countries, ["AZ"], "{:#?}", x.claims);
+    assert!(claim.text.ends_with("открыли огонь"), "{:#?}", x.claims);
+}

@@ -43,6 +43,14 @@ impl Attributor<'_> {
             }
             return self.nominal_content(b, s, e, i, len, (from, author_end), (a, n, topic));
         }
+        // «Распространенное министерством обороны Азербайджана сообщение о том, что …»: a passive
+        // participle before the noun, and its agent between them, name the author.
+        let participle = (i.saturating_sub(7).max(s)..i.saturating_sub(1)).rev().find(|&p| words(p).is_some_and(|w| lex.has_agent_participle_ending(w)));
+        if let Some(p) = participle.filter(|&p| (p + 1..i).all(|t| b.toks[t].kind == Kind::Word) && (p + 1..i).any(|t| b.toks[t].cap || words(t).is_some_and(|w| lex.is(S::OrgNouns, w)))) {
+            if let Some((n, value)) = lex.set(links_set).match_at(&words, a).filter(|(n, v)| v.is_none() || v.as_deref() == Some("about") && (a + n..a + n + 3).any(|t| words(t).is_some_and(|w| lex.is(S::Complementizers, w)))) {
+                return self.nominal_content(b, s, e, i, len, (p + 1, i), (a, n, value.as_deref() == Some("topic")));
+            }
+        }
         // "refuted the claim that …", "repeated allegations that …", « les affirmations selon
         // lesquelles … »: a claim whose author the text does not name is still a claim (guidelines:
         // a claim mentioned inside another's denial is one in its own right), of an unnamed party
