@@ -355,12 +355,7 @@ impl Attributor<'_> {
                     // (A clause the cue opens, « a déclaré que … », is what was said, never who said it.)
                     // (Nor is a clause with a verb of its own: "…, said Russia has violated the
                     // ceasefire" reports what Russia did; the subject is on the left.)
-                    // (As written: « à » folds to the auxiliary « a ».)
-                    let verb = |t: usize| {
-                        let written = &self.r.text[b.toks[t].bs..b.toks[t].be];
-                        !b.toks[t].cap && words(t).is_some_and(|w| lex.is_finite(w) || lex.is(S::Aux, w) && lex.is_aux_written(written) || w != "to" && lex.is(S::Modals, w))
-                    };
-                    let clause = |a: usize, z: usize| (a..z).any(verb);
+                    let clause = |a: usize, z: usize| (a..z).any(|t| self.verb_at(b, t));
                     let np = self.right_np(b, e, at).filter(|&(a, z)| {
                         !words(a).is_some_and(|w| lex.is(S::Complementizers, w))
                             && !clause(a, z)
@@ -609,19 +604,22 @@ impl Attributor<'_> {
     /// followed by a verb (an auxiliary as written, a finite verb or a modal), or a conjunction and
     /// one, the last word of the clause that goes on before `end`.
     fn resumes_after(&self, b: &Block, z: usize, end: usize) -> Option<usize> {
-        let lex = self.lex;
         if z >= end || !b.is_punct(z, ',') {
             return None;
         }
-        let verb = |t: usize| {
-            let written = &self.r.text[b.toks[t].bs..b.toks[t].be];
-            !b.toks[t].cap && b.word(t).is_some_and(|w| lex.is(S::Aux, w) && lex.is_aux_written(written) || lex.is(S::FiniteVerbs, w) || w != "to" && lex.is(S::Modals, w))
-        };
-        let at = if b.word(z + 1).is_some_and(|w| lex.is(S::Conjunctions, w)) { z + 2 } else { z + 1 };
-        if at >= end || !verb(at) {
+        let at = if b.word(z + 1).is_some_and(|w| self.lex.is(S::Conjunctions, w)) { z + 2 } else { z + 1 };
+        if at >= end || !self.verb_at(b, at) {
             return None;
         }
         (at..end).rev().find(|&t| b.toks[t].kind != Kind::Punct)
+    }
+
+    /// Whether token `t` is a verb opening or holding a clause: a lowercase finite verb, an
+    /// auxiliary as written (« à » folds to the auxiliary « a »), or a modal ("to" aside).
+    fn verb_at(&self, b: &Block, t: usize) -> bool {
+        let lex = self.lex;
+        let written = &self.r.text[b.toks[t].bs..b.toks[t].be];
+        !b.toks[t].cap && b.word(t).is_some_and(|w| lex.is_finite(w) || lex.is(S::Aux, w) && lex.is_aux_written(written) || w != "to" && lex.is(S::Modals, w))
     }
 
     /// "called the allegation “false”", "calls it a mistake", "described the attack as …", "what
