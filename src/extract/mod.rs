@@ -14,6 +14,7 @@ mod cues;
 pub mod eval;
 mod lang;
 mod mentions;
+mod paragraphs;
 mod respond;
 mod segment;
 mod sex;

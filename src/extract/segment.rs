@@ -127,17 +127,13 @@ impl Block {
     }
 }
 
-/// Splits `text` into blocks: lines, with long lines cut at a space. Yields (byte start, byte end).
+/// Splits `text` into blocks: paragraphs (lines, or a wrapped text's runs of lines), long ones cut
+/// at a space. Yields (byte start, byte end).
 pub(crate) fn blocks(text: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
-    let mut start = 0;
-    for (i, b) in text.bytes().enumerate() {
-        if b == b'\n' {
-            push_cut(text, start, i, &mut out);
-            start = i + 1;
-        }
+    for (start, end) in super::paragraphs::paragraphs(text) {
+        push_cut(text, start, end, &mut out);
     }
-    push_cut(text, start, text.len(), &mut out);
     out
 }
 

@@ -1272,3 +1272,56 @@ fn the_gazetteer_kept_between_views_follows_party_edits_made_here_and_by_another
     other.remove_alias("Armenia", "Zorgland Republic").expect("alias removed");
     assert!(wb.gazetteer().expect("gazetteer").lookup("Zorgland Republic").is_empty(), "an alias removed elsewhere is gone");
 }
+
+/// `text` with every line broken at `width` chars the way a mailer or a terminal breaks it: words
+/// carried to the next line, paragraphs and their line ends kept.
+fn hard_wrapped(text: &str, width: usize) -> String {
+    let mut out = String::new();
+    for (i, line) in text.split('\n').enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        let mut len = 0;
+        for w in line.split_whitespace() {
+            let n = w.chars().count();
+            if len > 0 && len + 1 + n > width {
+                out.push('\n');
+                len = 0;
+            } else if len > 0 {
+                out.push(' ');
+                len += 1;
+            }
+            out.push_str(w);
+            len += n;
+        }
+    }
+    out
+}
+
+#[test]
+fn a_hard_wrapped_dispatch_gives_the_claims_of_its_unwrapped_text() {
+    // Read line by line, a text wrapped at 72 columns (wire copy, mail, a PDF viewer's text) had
+    // every sentence cut at its line ends: the shared news dispatches so wrapped kept 0.14–0.21 of
+    // their F1. Each claim is compared by its party, stance and words, whatever spaces the line
+    // ends left in it.
+    use crosscheck::extract::{extract, ExtractConfig, ExtractedClaim};
+    let gazetteer = crosscheck::gazetteer::Gazetteer::builtin();
+    let key = |c: &ExtractedClaim| (c.speaker.who.countries.clone(), c.stance.clone(), c.text.split_whitespace().collect::<Vec<_>>().join(" "));
+    let (mut kept, mut total) = (0, 0);
+    for lang in ["news-fr", "news-en", "news-ru"] {
+        let dir = crate::support::shared_corpus().join(lang);
+        let mut files: Vec<PathBuf> = std::fs::read_dir(&dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display())).map(|e| e.expect("entry").path()).filter(|p| p.extension().is_some_and(|x| x == "txt")).collect();
+        files.sort();
+        assert!(files.len() >= 10, "dispatches in {}", dir.display());
+        for f in files {
+            let text = std::fs::read_to_string(&f).expect("readable dispatch");
+            let cfg = ExtractConfig { gazetteer, language: None };
+            let plain: Vec<_> = extract(&text, &cfg).claims.iter().map(key).collect();
+            let wrapped: Vec<_> = extract(&hard_wrapped(&text, 72), &cfg).claims.iter().map(key).collect();
+            total += plain.len();
+            kept += plain.iter().filter(|k| wrapped.contains(k)).count();
+        }
+    }
+    assert!(total > 300, "the dispatches hold claims ({total})");
+    assert!(kept * 100 >= total * 90, "a wrapped dispatch keeps its claims: {kept} of {total}");
+}
