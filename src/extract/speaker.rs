@@ -307,6 +307,31 @@ impl Resolver<'_> {
         self.gazetteer.by_demonym_stem(name_stem_ru(b.word(t).unwrap_or("")))
     }
 
+    /// The state a demonym starting at word `ws[k]` names, and its length in words: one word
+    /// ("Russian", « russe »), or two or three ("South Korean", "Sri Lankan", "Papua New Guinean":
+    /// read a word at a time they named no state, or the wrong one). English demonyms are
+    /// capitalized, French ones not; English plurals name their state too ("Palestinians").
+    fn state_demonym_at(&self, b: &Block, ws: &[usize], k: usize, key: &mut String) -> Option<(usize, &Entry)> {
+        let en = self.lex.code == "en";
+        if en && !b.toks[ws[k]].cap {
+            return None;
+        }
+        for n in [3, 2] {
+            let joined = k + n <= ws.len() && ws[k + n - 1] == ws[k] + n - 1;
+            if !joined || en && !(k..k + n).all(|j| b.toks[ws[j]].cap) {
+                continue;
+            }
+            self.folded_key(b, ws[k], ws[k + n - 1], key);
+            let found = state(self.gazetteer.by_demonym_folded(key)).or_else(|| en.then(|| key.strip_suffix('s').and_then(|k| state(self.gazetteer.by_demonym_folded(k)))).flatten());
+            if let Some(e) = found {
+                return Some((n, e));
+            }
+        }
+        let w = b.word(ws[k]).unwrap_or("");
+        let singular = if en { w.strip_suffix('s') } else { None };
+        state(self.demonym_of(b, ws[k])).or_else(|| singular.and_then(|w| state(self.gazetteer.by_demonym_folded(w)))).map(|e| (1, e))
+    }
+
     /// The key a person's last name is remembered by: its folded form, or, in Russian, its stem, so
     /// that "по словам Лаврова" finds the Лавров introduced earlier.
     pub fn last_name_key(&self, b: &Block, t: usize) -> String {
@@ -364,21 +389,13 @@ impl Resolver<'_> {
                     k += h.len;
                     out.push(h);
                 }
-                None => {
-                    let t = &b.toks[ws[k]];
-                    let w = b.word(ws[k]).unwrap_or("");
-                    // English demonyms are capitalized; French ones are not.
-                    if t.cap || self.lex.code != "en" {
-                        // English plural demonyms ("Palestinians", "Israelis") name their state too.
-                        let singular = if self.lex.code == "en" && t.cap { w.strip_suffix('s') } else { None };
-                        let found = self.demonym_of(b, ws[k]).into_iter().find(|e| e.kind == PartyKind::State);
-                        let found = found.or_else(|| singular.and_then(|w| self.gazetteer.by_demonym_folded(w).into_iter().find(|e| e.kind == PartyKind::State)));
-                        if let Some(e) = found {
-                            out.push(Hit { first: k, len: 1, country: e.country.clone(), key: e.key.clone(), kind: PartyKind::State });
-                        }
+                None => match self.state_demonym_at(b, ws, k, &mut key) {
+                    Some((n, e)) => {
+                        out.push(Hit { first: k, len: n, country: e.country.clone(), key: e.key.clone(), kind: PartyKind::State });
+                        k += n;
                     }
-                    k += 1;
-                }
+                    None => k += 1,
+                },
             }
         }
         out
@@ -680,8 +697,11 @@ impl Resolver<'_> {
                 }
             }
             if step == 1 && self.lex.code == "en" {
-                if let Some(c) = self.demonym_of(b, i).iter().find_map(|e| e.country.clone()) {
+                let near = [i, i + 1, i + 2];
+                let near = &near[..(end - i).min(3)];
+                if let Some((n, c)) = self.state_demonym_at(b, near, 0, &mut key).and_then(|(n, e)| Some((n, e.country.clone()?))) {
                     hist.state_named(t.cs, &c);
+                    step = n;
                 }
             }
             i += step;
@@ -932,6 +952,11 @@ impl Resolver<'_> {
 }
 
 /// Index in `ws` (a phrase's word tokens) of the word right before its first comma.
+/// The state among a lookup's entries.
+fn state(entries: Vec<&Entry>) -> Option<&Entry> {
+    entries.into_iter().find(|e| e.kind == PartyKind::State)
+}
+
 fn first_comma(b: &Block, ws: &[usize]) -> Option<usize> {
     ws.windows(2).position(|p| (p[0] + 1..p[1]).any(|t| b.is_punct(t, ',')))
 }

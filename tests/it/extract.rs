@@ -1679,3 +1679,13 @@ fn a_russian_passive_participle_before_a_claim_noun_names_its_author_through_its
     assert_eq!(claim.speaker.who.countries, ["AZ"], "{:#?}", x.claims);
     assert!(claim.text.ends_with("открыли огонь"), "{:#?}", x.claims);
 }
+
+#[test]
+fn a_demonym_of_two_or_three_words_names_its_state() {
+    // Looked up a word at a time, "South Korean" was "Korean", of no state (a GGT article's "South
+    // Korean officials"), and "Papua New Guinean" was Guinea's.
+    check("\"We will not accept this,\" the South Korean president told reporters.", &[Want { countries: &["KR"], contains: "We will not accept this", stance: "assert" }]);
+    check("The Sri Lankan foreign minister said that the talks had failed.", &[Want { countries: &["LK"], contains: "the talks had failed", stance: "assert" }]);
+    check("Papua New Guinean officials denied that the mine had polluted the river.", &[Want { countries: &["PG"], contains: "the mine had polluted the river", stance: "deny" }]);
+    check("Costa Ricans living abroad said the vote had been fair.", &[Want { countries: &["CR"], contains: "the vote had been fair", stance: "assert" }]);
+}
