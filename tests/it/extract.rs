@@ -1689,3 +1689,25 @@ fn a_demonym_of_two_or_three_words_names_its_state() {
     check("Papua New Guinean officials denied that the mine had polluted the river.", &[Want { countries: &["PG"], contains: "the mine had polluted the river", stance: "deny" }]);
     check("Costa Ricans living abroad said the vote had been fair.", &[Want { countries: &["CR"], contains: "the vote had been fair", stance: "assert" }]);
 }
+
+#[test]
+fn a_quoted_sentence_set_off_before_its_speaker_is_what_was_said_whatever_follows_the_verb() {
+    // "… said into his phone as his mother wept" was the claim, and the quotation none (GGT 007,
+    // 058, 059, 061, 076, 085: "said inside his factory …", "said about the planned withdrawal",
+    // "said earnestly", "said, his voice breaking").
+    let want = |contains| [Want { countries: &["UA"], contains, stance: "assert" }];
+    check("“We will not retreat,” the Ukrainian commander said by telephone as shells fell nearby.", &want("We will not retreat"));
+    check("\"The line holds,\" the Ukrainian army said about the fighting near the town.", &want("The line holds"));
+    let x = run("“We will not retreat,” the Ukrainian commander said by telephone as shells fell nearby.", None);
+    assert_eq!(x.claims.len(), 1, "how it was said is no second claim: {:#?}", x.claims);
+    // A quoted word is no quoted sentence: what follows the verb is still what was said.
+    check("Kyiv called the report “false” on Thursday and in a statement said it never shelled the town.", &[Want { countries: &["UA"], contains: "it never shelled the town", stance: "assert" }]);
+}
+
+#[test]
+fn a_participle_after_a_nouns_possessive_is_an_adjective_and_its_owner_said_nothing() {
+    // "the board's repeated failures constitute an emergency" was the board's claim (GGT 042).
+    no_claim("Russia's reported losses exceed 5,000 troops.");
+    no_claim("The police's alleged abuses were documented in the annex.");
+    no_claim("The board's repeated failures constitute an emergency.");
+}

@@ -38,6 +38,13 @@ impl Attributor<'_> {
         if cue.form == Form::Finite && (noun_slot || words(last + 1).is_some_and(|w| lex.is(S::TopicPreps, w))) {
             return None;
         }
+        // After a noun's possessive a participle is an adjective too ("Russia's reported losses",
+        // "the board's repeated failures", "the police's alleged abuses"): the owner said nothing.
+        // ("he's said" is a pronoun's contraction.)
+        let owner = (i > s).then(|| b.word(i - 1)).flatten().and_then(|w| w.strip_suffix("'s").or_else(|| w.strip_suffix("’s")));
+        if owner.is_some_and(|o| !lex.is_pronoun(o) && !lex.is(S::Relatives, o) && !lex.is(S::Complementizers, o)) {
+            return None;
+        }
         // Before a modal it is a noun too ("the strange remark may have …"). Before a figure it is
         // no speech ("estimated $3bn"), unless it reports one: « évoque 19 morts », "reported 19
         // deaths" give the toll a side puts forward.
@@ -507,8 +514,16 @@ impl Attributor<'_> {
         // (Nor does a source after it: "…, said in a statement carried by KCNA".)
         let setting = words(c0).is_some_and(|w| lex.is(S::SettingPreps, w)) || lex.set(S::PrepCues).match_at(&words, c0).is_some();
         let only_setting = comp.is_none() && after_content && setting && !self.holds_verb(b, c0, clause_end);
+        // "“He is gone,” the father said into his phone as his mother wept": after a quoted
+        // sentence set off by a comma just before its speaker, what follows the verb with no
+        // "that" is how and where it was said, however many verbs it holds. (Not after a quoted
+        // word: "called the allegation “false” on Thursday and … said he never …".)
+        let closes_quote = |t: usize| matches!(b.toks[t].q, QRole::Close(_));
+        let set_off = |t: usize| [',', '?', '!'].iter().any(|&c| b.is_punct(t, c));
+        let quoted_before = np_left_boundary.is_some_and(|bt| bt > s && (closes_quote(bt) && set_off(bt - 1) || b.is_punct(bt, ',') && closes_quote(bt - 1)));
         let nothing_right = ends_clause(c0)
             || only_setting
+            || (comp.is_none() && !introduced && quoted_before && !matches!(b.toks[c0].q, QRole::Open(_)))
             || (comp.is_none()
                 && !introduced
                 && after_content
