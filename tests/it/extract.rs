@@ -1711,3 +1711,14 @@ fn a_participle_after_a_nouns_possessive_is_an_adjective_and_its_owner_said_noth
     no_claim("The police's alleged abuses were documented in the annex.");
     no_claim("The board's repeated failures constitute an emergency.");
 }
+
+#[test]
+fn a_title_written_all_in_capitals_is_read_as_a_sentence() {
+    // A capitalized cue inside a sentence was taken for a name ("United States", "Reports"), so a
+    // title in capitals said nothing: «ЕРЕВАН ОПРОВЕРГ СООБЩЕНИЕ БАКУ …» lost Yerevan's denial.
+    check("ЕРЕВАН ОПРОВЕРГ СООБЩЕНИЕ БАКУ ОБ ОБСТРЕЛЕ ПОЗИЦИЙ\n", &[Want { countries: &["AM"], contains: "ОБ ОБСТРЕЛЕ ПОЗИЦИЙ", stance: "deny" }]);
+    check("LE PAKISTAN DÉMENT AVOIR TUÉ CINQ SOLDATS INDIENS\n", &[Want { countries: &["PK"], contains: "AVOIR TUÉ CINQ SOLDATS", stance: "deny" }]);
+    check("INFORMATION CIRCULATED BY THE ARMENIAN DEFENSE MINISTRY IS A LIE, THE AZERBAIJANI DEFENSE MINISTRY REPORTED.\n", &[Want { countries: &["AZ"], contains: "IS A LIE", stance: "deny" }]);
+    // Capitals among lowercase words still make a name.
+    no_claim("The United States Reports Office opened a branch in Lyon.");
+}

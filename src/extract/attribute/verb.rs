@@ -19,7 +19,11 @@ impl Attributor<'_> {
         let exact = lex.exact_form(&surface);
         let cue = &Cue { form: exact.unwrap_or(cue.form), ..cue.clone() };
         // A capitalized verb inside a sentence is a name or a title ("United States", "Reports").
-        if t.cap && i > s && !matches!(b.toks[i - 1].q, QRole::Open(_)) {
+        // (Not in a title written all in capitals, « LE PAKISTAN DÉMENT », «ЕРЕВАН ОПРОВЕРГ
+        // СООБЩЕНИЕ БАКУ»: there capitals tell nothing.)
+        let shouted = |t: usize| b.toks.get(t).is_none_or(|t| t.kind != Kind::Word || t.upper || t.cap && t.ce - t.cs == 1);
+        let shouting = t.upper && (s..last + 3).filter(|&k| k < b.toks.len()).all(&shouted);
+        if t.cap && i > s && !matches!(b.toks[i - 1].q, QRole::Open(_)) && !shouting {
             return None;
         }
         // After a determiner the cue is a noun ("the remark", "his claims"); before a figure it
