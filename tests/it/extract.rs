@@ -1722,3 +1722,16 @@ fn a_title_written_all_in_capitals_is_read_as_a_sentence() {
     // Capitals among lowercase words still make a name.
     no_claim("The United States Reports Office opened a branch in Lyon.");
 }
+
+#[test]
+fn a_relative_clause_set_off_by_commas_says_nothing_past_its_closing_comma() {
+    // "…, an independent political expert who writes extensively about the Kremlin, noted that …"
+    // was a claim of "writes" running on into the sentence's own verb (GGT 059), and the claim of
+    // "noted" was lost.
+    one_speaker_each(&[
+        ("Tatiana Stanovaya, who writes about the Kremlin, noted that the talks had failed.", "Tatiana Stanovaya"),
+        ("Tatiana Stanovaya, an analyst who writes about the Kremlin, said the talks had failed.", "Tatiana Stanovaya"),
+    ]);
+    // What a relative clause says after "that" is still said.
+    check("The minister, who said that the army, tired and short of shells, would withdraw, left the room.", &[Want { countries: &[], contains: "tired and short of shells, would withdraw", stance: "assert" }]);
+}

@@ -68,6 +68,8 @@ impl Attributor<'_> {
         let mut inv: Option<usize> = None;
         let mut subj: Option<Subj> = None;
         let mut left_end: Option<usize> = None;
+        // The cue is in a relative clause set off by a comma ("X, who writes about …, noted").
+        let mut set_off_relative = false;
         let mut continues = false;
         let mut quoted_by = None;
         // "denied a report claiming …": the noun phrase and its gerund are a claim carried by a
@@ -323,6 +325,7 @@ impl Attributor<'_> {
                     // relative pronoun's antecedent speaks (a verb before it is cut off with the
                     // rest of the clause).
                     let end = if b.is_punct(le - 1, ',') { le - 1 } else { le };
+                    set_off_relative = end < le;
                     b.word(end - 1)?;
                     let ns = self.left_np_start(b, s, end - 1);
                     // The antecedent is an object: it starts after the clause's verb ("interviewed").
@@ -333,6 +336,8 @@ impl Attributor<'_> {
                             })
                     };
                     let ns = (ns..end).rev().find(|&t| verb(t)).map_or(ns, |v| v + 1);
+                    // (Or the antecedent is an apposition: "X, an expert who writes about …, said".)
+                    set_off_relative |= ns > s && b.is_punct(ns - 1, ',');
                     if ns >= end {
                         return None;
                     }
@@ -579,6 +584,14 @@ impl Attributor<'_> {
         let level = b.toks[i].inq;
         let after = self.semicolons.partition_point(|&t| t <= c0);
         let mut end = self.semicolons[after..].iter().copied().take_while(|&t| t < clause_end).find(|&t| b.toks[t].inq == level).unwrap_or(clause_end);
+        // "Tatiana Stanovaya, an expert who writes about the Kremlin, noted that …": a relative
+        // clause set off by commas ends at its closing comma; the sentence's own verb and what it
+        // says are no content of it (unless "that" or a quotation opens what the clause says).
+        if set_off_relative && comp.is_none() && !introduced {
+            if let Some(c) = (c0..end).find(|&t| b.is_punct(t, ',') && b.toks[t].inq == level) {
+                end = c;
+            }
+        }
         while end > c0 + 1 && b.toks[end - 1].kind == Kind::Punct {
             end -= 1;
         }

@@ -44,11 +44,15 @@ impl Resolver<'_> {
     /// The speaker the phrase `first..end` of `b` names on its own, as seen from token `pos`
     /// (`exclude`: the span whose own speakers it may not refer back to).
     pub(super) fn resolve_simple(&self, b: &Block, first: usize, end: usize, pos: usize, exclude: (usize, usize), hist: &History) -> Option<Entity> {
+        let lex = self.lex;
+        // "Tatiana Stanovaya, an expert who writes about the Kremlin": a relative clause describes
+        // the speaker; a name in it (the Kremlin) is what the speaker does, not whom they serve.
+        let relative = |t: usize| b.word(t).is_some_and(|w| lex.is(S::Relatives, w) && !lex.is(S::Complementizers, w));
+        let end = (first + 1..end).find(|&t| relative(t)).unwrap_or(end);
         let ws: Vec<usize> = (first..end).filter(|&i| b.toks[i].kind == Kind::Word).collect();
         if ws.is_empty() {
             return None;
         }
-        let lex = self.lex;
         let word = |k: usize| b.word(ws[k]).unwrap_or("");
         let get = |i: usize| ws.get(i).and_then(|&t| b.word(t));
         if ws.len() == 1 && (lex.is(S::PronExcluded, word(0)) || lex.is(S::PronAny, word(0)) || lex.is(S::PronPerson, word(0))) {
