@@ -133,4 +133,10 @@ mod tests {
             ]
         );
     }
+
+    #[test]
+    fn a_wrapped_text_with_crlf_line_ends_is_joined_too() {
+        let text = "The Defence Ministry said on Sunday that its air\r\ndefences had shot down eleven drones over the\r\nregion overnight, and that nobody was hurt at\r\nall.\r\n";
+        assert_eq!(paragraphs(text).len(), 1, "{:?}", texts(text));
+    }
 }
