@@ -1719,6 +1719,9 @@ fn a_title_written_all_in_capitals_is_read_as_a_sentence() {
     check("ЕРЕВАН ОПРОВЕРГ СООБЩЕНИЕ БАКУ ОБ ОБСТРЕЛЕ ПОЗИЦИЙ\n", &[Want { countries: &["AM"], contains: "ОБ ОБСТРЕЛЕ ПОЗИЦИЙ", stance: "deny" }]);
     check("LE PAKISTAN DÉMENT AVOIR TUÉ CINQ SOLDATS INDIENS\n", &[Want { countries: &["PK"], contains: "AVOIR TUÉ CINQ SOLDATS", stance: "deny" }]);
     check("INFORMATION CIRCULATED BY THE ARMENIAN DEFENSE MINISTRY IS A LIE, THE AZERBAIJANI DEFENSE MINISTRY REPORTED.\n", &[Want { countries: &["AZ"], contains: "IS A LIE", stance: "deny" }]);
+    // A title has one verb: a cue word after it is a noun.
+    let x = run("BEN WALLACE CALLS LOCKDOWN CLAIMS \"DEEPLY UNFAIR\"\n", Some("en"));
+    assert!(x.claims.iter().all(|c| c.cue != "CLAIMS"), "{:#?}", x.claims);
     // Capitals among lowercase words still make a name.
     no_claim("The United States Reports Office opened a branch in Lyon.");
 }

@@ -22,7 +22,8 @@ impl Attributor<'_> {
         // (Not in a title written all in capitals, « LE PAKISTAN DÉMENT », «ЕРЕВАН ОПРОВЕРГ
         // СООБЩЕНИЕ БАКУ»: there capitals tell nothing.)
         let shouted = |t: usize| b.toks.get(t).is_none_or(|t| t.kind != Kind::Word || t.upper || t.cap && t.ce - t.cs == 1);
-        let shouting = t.upper && (s..last + 3).filter(|&k| k < b.toks.len()).all(&shouted);
+        // (A title has one verb: a later cue word is a noun, "… CALLS LOCKDOWN CLAIMS “UNFAIR”".)
+        let shouting = t.upper && (s..last + 3).filter(|&k| k < b.toks.len()).all(&shouted) && (s..i).all(|k| lex.cues.matches_at(&words, k).is_empty());
         if t.cap && i > s && !matches!(b.toks[i - 1].q, QRole::Open(_)) && !shouting {
             return None;
         }
