@@ -25,6 +25,46 @@ pub fn fold(s: &str) -> String {
     out
 }
 
+/// A filter of words: `WORDS` 64-bit words of bits, one per key a cheap mix of a word's length and
+/// its first and last bytes gives. A word whose bit is clear is in none of the words inserted; a set
+/// bit says only "maybe". Most words a text is asked about are in no set they are asked of (a noun
+/// asked whether it is a determiner, a verb whether it starts a name), and this answers them without
+/// hashing the word and comparing it in a table.
+#[derive(Debug, Clone)]
+pub struct WordFilter<const WORDS: usize>([u64; WORDS]);
+
+impl<const WORDS: usize> Default for WordFilter<WORDS> {
+    fn default() -> Self {
+        WordFilter([0; WORDS])
+    }
+}
+
+impl<const WORDS: usize> WordFilter<WORDS> {
+    /// The bit of `w`.
+    #[inline]
+    fn bit(w: &str) -> usize {
+        let b = w.as_bytes();
+        let (Some(&first), Some(&last)) = (b.first(), b.last()) else { return 0 };
+        let key = (b.len() as u32) ^ u32::from(first) << 8 ^ u32::from(last) << 16;
+        // The top bits of the product, which mix all of the key's (`WORDS` is a power of two).
+        let bits = (WORDS * 64).trailing_zeros();
+        (key.wrapping_mul(0x9E37_79B1) >> (32 - bits)) as usize % (WORDS * 64)
+    }
+
+    /// Lets `w` through from now on.
+    pub fn insert(&mut self, w: &str) {
+        let k = Self::bit(w);
+        self.0[k / 64] |= 1 << (k % 64);
+    }
+
+    /// Whether `w` may have been inserted (false: it surely was not).
+    #[inline]
+    pub fn may_hold(&self, w: &str) -> bool {
+        let k = Self::bit(w);
+        self.0[k / 64] >> (k % 64) & 1 == 1
+    }
+}
+
 /// Appends the folded form of `c` to `out`: [`fold`] one char at a time, so that the extractor's
 /// tokenizer folds each word as it walks the text, into one buffer per block. Folding char by
 /// char equals folding the whole string: canonical decomposition only reorders combining marks,
