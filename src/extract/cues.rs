@@ -4,7 +4,8 @@
 //! Every list is data: adding a language means adding its two files and one line to [`LANGUAGES`].
 //! Phrases are tokenized with the same tokenizer as the text, so "d'après" or "n't" match as written.
 
-use std::collections::{HashMap, HashSet};
+// Every table of words on foldhash, as `WordMap` says why.
+use foldhash::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 use crate::model::Stance;
@@ -380,6 +381,10 @@ impl Lexicon {
     /// though both fold to the same word.
     pub fn is_aux_written(&self, written: &str) -> bool {
         // (Most words are written lowercase already: no copy for them.)
+        if written.is_ascii() {
+            // (ASCII holds no '’', and lowercases with one copy.)
+            return if written.bytes().any(|c| c.is_ascii_uppercase()) { self.aux_written.contains(&written.to_ascii_lowercase()) } else { self.aux_written.contains(written) };
+        }
         if written.chars().any(|c| c.is_uppercase() || c == '’') {
             self.aux_written.contains(&written.to_lowercase().replace('’', "'"))
         } else {
@@ -451,11 +456,11 @@ fn parse(code: &'static str, cues_tsv: &str, grammar_tsv: &str) -> Lexicon {
         cues: Phrases::default(),
         stopwords: HashSet::default(),
         sets: SET_NAMES.iter().map(|_| Phrases::default()).collect(),
-        elision: HashSet::new(),
-        abbreviations: HashSet::new(),
-        aux_written: HashSet::new(),
-        inversion: HashSet::new(),
-        exact: HashMap::new(),
+        elision: HashSet::default(),
+        abbreviations: HashSet::default(),
+        aux_written: HashSet::default(),
+        inversion: HashSet::default(),
+        exact: HashMap::default(),
         verb_endings: Vec::new(),
         empty: Phrases::default(),
         frame_heads: WordSet::default(),
@@ -494,7 +499,7 @@ fn parse(code: &'static str, cues_tsv: &str, grammar_tsv: &str) -> Lexicon {
             lex.sets[idx] = set;
         }
     }
-    let mut exact: HashMap<String, Form> = HashMap::new();
+    let mut exact: HashMap<String, Form> = HashMap::default();
     for cols in data_lines(cues_tsv) {
         let (Some(_lemma), Some(stance)) = (cols.first(), cols.get(1).and_then(|s| Stance::parse(s))) else { continue };
         let flags = cols.get(2).copied().unwrap_or("");

@@ -5,7 +5,7 @@
 //! Every step is one linear pass; blocks are cut at [`BLOCK_MAX`] bytes and quotations at
 //! [`QUOTE_MAX`] chars so that pathological input (no newline, no closing mark) stays linear.
 
-use std::collections::HashSet;
+use foldhash::HashSet;
 
 use unicode_normalization::char::is_combining_mark;
 
@@ -222,7 +222,7 @@ pub(crate) fn tokenize_words(phrase: &str, elision: &HashSet<String>) -> Vec<Str
     if let Some(rest) = phrase.strip_prefix(['\'', '’']).filter(|r| !r.is_empty() && r.chars().all(char::is_alphanumeric)) {
         return vec![format!("'{}", crate::text::fold(rest))];
     }
-    let none = HashSet::new();
+    let none = HashSet::default();
     let cfg = SegConfig { elision, inversion: &none, abbreviations: &none };
     let b = tokenize(phrase, 0, phrase.len(), 0, &cfg);
     (0..b.toks.len()).filter_map(|i| b.word(i).map(str::to_string)).collect()
@@ -272,6 +272,11 @@ pub(crate) fn tokenize(
                     b.arena[at..].make_ascii_lowercase();
                     j += run;
                     continue;
+                }
+                if cj.is_ascii() && !matches!(cj, '-' | '.' | ',' | '\'') {
+                    // An ASCII char that no branch below keeps in a word (a space, most
+                    // punctuation) ends it: most words end so, without the Unicode checks.
+                    break;
                 }
                 if folds_to_itself(cj) {
                     // Likewise a run of lowercase Cyrillic letters, which fold to themselves.
@@ -590,7 +595,7 @@ mod tests {
     fn block(s: &str) -> Block {
         let el: HashSet<String> = ["d", "l", "qu"].iter().map(|s| s.to_string()).collect();
         let inv: HashSet<String> = ["il", "elle"].iter().map(|s| s.to_string()).collect();
-        let none = HashSet::new();
+        let none = HashSet::default();
         tokenize(s, 0, s.len(), 0, &SegConfig { elision: &el, inversion: &inv, abbreviations: &none })
     }
 
