@@ -243,7 +243,12 @@ pub(crate) fn tokenize(
     // these vectors took a tenth of tokenizing in copies and reallocations.
     let mut b = Block { toks: Vec::with_capacity(slice.len() / 5 + 1), arena: String::with_capacity(slice.len()), ..Block::default() };
     let mut chars: Vec<(usize, char)> = Vec::with_capacity(slice.len());
-    chars.extend(slice.char_indices());
+    if slice.is_ascii() {
+        // (A byte is a char: copied without decoding, or checking room, char by char.)
+        chars.extend(slice.bytes().enumerate().map(|(i, c)| (i, char::from(c))));
+    } else {
+        chars.extend(slice.char_indices());
+    }
     let n = chars.len();
     let mut i = 0;
     let char_at = |k: usize| chars.get(k).map(|&(_, c)| c);
@@ -499,7 +504,11 @@ fn pair_quotes(b: &mut Block) {
             b.toks[c].q = QRole::Close(qid);
         }
     }
-    // Innermost quotation of every token, and parents, by one sweep with a stack.
+    // Innermost quotation of every token, and parents, by one sweep with a stack (none to sweep
+    // without a quotation: every token is made outside any).
+    if b.quotes.is_empty() {
+        return;
+    }
     let mut open: Vec<usize> = Vec::new();
     let mut next_q = 0;
     for i in 0..n {
