@@ -373,6 +373,21 @@ mod tests {
     }
 
     #[test]
+    fn a_word_filter_lets_every_word_put_in_through_and_turns_most_others_away() {
+        let words = ["the", "a", "of", "ministry", "d'", "'s", "u.s", "human rights", "министерство", "é", ""];
+        let mut filter = WordFilter::<16>::default();
+        for w in words {
+            filter.insert(w);
+        }
+        for w in words {
+            assert!(filter.may_hold(w), "{w:?} was put in");
+        }
+        let others = ["said", "government", "président", "заявил", "war", "the hague", "ministries"];
+        let through = others.iter().filter(|w| filter.may_hold(w)).count();
+        assert!(through <= 1, "{through} of {} other words let through", others.len());
+    }
+
+    #[test]
     fn fold_fast_paths_equal_canonical_decomposition() {
         // ASCII and basic Cyrillic skip decomposition; they must fold as decomposing would.
         let reference = |s: &str| -> String { s.nfd().filter(|c| !is_combining_mark(*c)).flat_map(char::to_lowercase).map(unify_punctuation).collect() };
