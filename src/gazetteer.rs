@@ -13,7 +13,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
 use crate::model::PartyKind;
-use crate::text::{fold, name_key_ru};
+use crate::text::{fold, name_key_ru, WordFilter};
 
 /// Shortest stem a one-word Russian name is matched by: shorter ones ("Мали" → "мал", "Того" →
 /// "тог") are everyday words once their endings go; those names still match as written.
@@ -89,6 +89,8 @@ pub struct Gazetteer {
     /// most words of a text begin none. Kept a superset when an alias is removed: it only prunes,
     /// `by_alias` decides.
     alias_heads: HashSet<String>,
+    /// `alias_heads`, filtered before it is looked up: it is asked of every word of a text.
+    alias_filter: Box<WordFilter<1024>>,
 }
 
 impl Gazetteer {
@@ -135,7 +137,7 @@ impl Gazetteer {
         for n in names {
             let folded = fold(n);
             self.max_words = self.max_words.max(folded.split_whitespace().count());
-            note_heads(&mut self.alias_heads, &folded);
+            note_heads(&mut self.alias_heads, &mut self.alias_filter, &folded);
             push_unique(self.by_alias.entry(folded).or_default(), idx);
         }
         for d in e.demonyms.values().flatten() {
@@ -159,7 +161,7 @@ impl Gazetteer {
             self.entries[idx].aliases.entry(lang.to_string()).or_default().push(alias.to_string());
             let folded = fold(alias);
             self.max_words = self.max_words.max(folded.split_whitespace().count());
-            note_heads(&mut self.alias_heads, &folded);
+            note_heads(&mut self.alias_heads, &mut self.alias_filter, &folded);
             push_unique(self.by_alias.entry(folded).or_default(), idx);
             if lang == "ru" {
                 if let Some(k) = stem_key(alias) {
@@ -209,7 +211,7 @@ impl Gazetteer {
     /// Whether some name, folded, starts with `folded_words`: words as the extractor keys them
     /// (see `alias_heads`).
     pub fn starts_alias(&self, folded_words: &str) -> bool {
-        self.alias_heads.contains(folded_words)
+        self.alias_filter.may_hold(folded_words) && self.alias_heads.contains(folded_words)
     }
 
     /// Demonym lookup on an already folded word.
@@ -250,16 +252,20 @@ fn stem_key(name: &str) -> Option<String> {
 }
 
 /// Records the heads of one folded alias (see `Gazetteer::alias_heads`).
-fn note_heads(heads: &mut HashSet<String>, folded: &str) {
+fn note_heads(heads: &mut HashSet<String>, filter: &mut WordFilter<1024>, folded: &str) {
+    let mut note = |head: &str| {
+        filter.insert(head);
+        heads.insert(head.to_string());
+    };
     for (i, c) in folded.char_indices() {
         if matches!(c, ' ' | '\'' | '.') && i > 0 {
-            heads.insert(folded[..i].to_string());
+            note(&folded[..i]);
         }
         if c == '\'' {
-            heads.insert(folded[..i + 1].to_string());
+            note(&folded[..i + 1]);
         }
     }
-    heads.insert(folded.to_string());
+    note(folded);
 }
 
 fn push_unique(v: &mut Vec<usize>, idx: usize) {

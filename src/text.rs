@@ -25,6 +25,46 @@ pub fn fold(s: &str) -> String {
     out
 }
 
+/// A filter of words: `WORDS` 64-bit words of bits, one per key a cheap mix of a word's length and
+/// its first and last bytes gives. A word whose bit is clear is in none of the words inserted; a set
+/// bit says only "maybe". Most words a text is asked about are in no set they are asked of (a noun
+/// asked whether it is a determiner, a verb whether it starts a name), and this answers them without
+/// hashing the word and comparing it in a table.
+#[derive(Debug, Clone)]
+pub struct WordFilter<const WORDS: usize>([u64; WORDS]);
+
+impl<const WORDS: usize> Default for WordFilter<WORDS> {
+    fn default() -> Self {
+        WordFilter([0; WORDS])
+    }
+}
+
+impl<const WORDS: usize> WordFilter<WORDS> {
+    /// The bit of `w`.
+    #[inline]
+    fn bit(w: &str) -> usize {
+        let b = w.as_bytes();
+        let (Some(&first), Some(&last)) = (b.first(), b.last()) else { return 0 };
+        let key = (b.len() as u32) ^ u32::from(first) << 8 ^ u32::from(last) << 16;
+        // The top bits of the product, which mix all of the key's (`WORDS` is a power of two).
+        let bits = (WORDS * 64).trailing_zeros();
+        (key.wrapping_mul(0x9E37_79B1) >> (32 - bits)) as usize % (WORDS * 64)
+    }
+
+    /// Lets `w` through from now on.
+    pub fn insert(&mut self, w: &str) {
+        let k = Self::bit(w);
+        self.0[k / 64] |= 1 << (k % 64);
+    }
+
+    /// Whether `w` may have been inserted (false: it surely was not).
+    #[inline]
+    pub fn may_hold(&self, w: &str) -> bool {
+        let k = Self::bit(w);
+        self.0[k / 64] >> (k % 64) & 1 == 1
+    }
+}
+
 /// Appends the folded form of `c` to `out`: [`fold`] one char at a time, so that the extractor's
 /// tokenizer folds each word as it walks the text, into one buffer per block. Folding char by
 /// char equals folding the whole string: canonical decomposition only reorders combining marks,
@@ -330,6 +370,21 @@ mod tests {
         assert_eq!(key_hash("a") as u64, 0xaf63_dc4c_8601_ec8c & KEY_HASH_MASK, "one byte");
         assert_eq!(key_hash("foobar") as u64, 0x8594_4171_f739_67e8 & KEY_HASH_MASK, "six bytes");
         assert!((0..1 << 47).contains(&key_hash("foobar")), "positive and under 2^47: six bytes in SQLite");
+    }
+
+    #[test]
+    fn a_word_filter_lets_every_word_put_in_through_and_turns_most_others_away() {
+        let words = ["the", "a", "of", "ministry", "d'", "'s", "u.s", "human rights", "министерство", "é", ""];
+        let mut filter = WordFilter::<16>::default();
+        for w in words {
+            filter.insert(w);
+        }
+        for w in words {
+            assert!(filter.may_hold(w), "{w:?} was put in");
+        }
+        let others = ["said", "government", "président", "заявил", "war", "the hague", "ministries"];
+        let through = others.iter().filter(|w| filter.may_hold(w)).count();
+        assert!(through <= 1, "{through} of {} other words let through", others.len());
     }
 
     #[test]

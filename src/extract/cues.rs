@@ -4,7 +4,8 @@
 //! Every list is data: adding a language means adding its two files and one line to [`LANGUAGES`].
 //! Phrases are tokenized with the same tokenizer as the text, so "d'après" or "n't" match as written.
 
-use std::collections::{HashMap, HashSet};
+// Every table of words on foldhash, as `WordMap` says why.
+use foldhash::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 use crate::model::Stance;
@@ -58,16 +59,50 @@ pub(crate) struct Cue {
     pub inverted: bool,
 }
 
+/// The first words of a set's phrases, filtered: a word is asked of a set about five times per
+/// word of the text, and hashing it and comparing it in the table was a fifth of extraction.
+/// 1,024 bits: a tenth set or less for the sets of a hundred words, a quarter for the largest
+/// (`title_words`).
+type Heads = crate::text::WordFilter<16>;
+
+/// A set of folded words, filtered before it is looked up.
+#[derive(Debug, Default)]
+pub(crate) struct WordSet {
+    heads: Heads,
+    words: foldhash::HashSet<String>,
+}
+
+impl WordSet {
+    /// Whether `w` is in the set.
+    #[inline]
+    pub fn contains(&self, w: &str) -> bool {
+        self.heads.may_hold(w) && self.words.contains(w)
+    }
+}
+
+impl FromIterator<String> for WordSet {
+    fn from_iter<I: IntoIterator<Item = String>>(iter: I) -> Self {
+        let mut set = WordSet::default();
+        for w in iter {
+            set.heads.insert(&w);
+            set.words.insert(w);
+        }
+        set
+    }
+}
+
 /// A set of phrases of folded words, indexed by first word; each phrase may carry a value.
 #[derive(Debug)]
 pub(crate) struct Phrases<V> {
     by_first: WordMap<Vec<(Vec<String>, V)>>,
+    /// The keys of `by_first`, filtered cheaply before they are looked up.
+    heads: Heads,
     max_len: usize,
 }
 
 impl<V> Default for Phrases<V> {
     fn default() -> Self {
-        Phrases { by_first: WordMap::default(), max_len: 0 }
+        Phrases { by_first: WordMap::default(), heads: Heads::default(), max_len: 0 }
     }
 }
 
@@ -76,6 +111,7 @@ impl<V> Phrases<V> {
         if words.is_empty() {
             return;
         }
+        self.heads.insert(&words[0]);
         self.max_len = self.max_len.max(words.len());
         let rest = words[1..].to_vec();
         let list = self.by_first.entry(words[0].clone()).or_default();
@@ -85,8 +121,15 @@ impl<V> Phrases<V> {
     }
 
     /// The longest phrase starting at word `i` of `words`, as (length in words, value).
+    #[inline]
     pub fn match_at<'a, 'w>(&'a self, words: &dyn Fn(usize) -> Option<&'w str>, i: usize) -> Option<(usize, &'a V)> {
-        let first = words(i)?;
+        let first = words(i).filter(|w| self.heads.may_hold(w))?;
+        self.match_from(words, i, first)
+    }
+
+    /// [`Phrases::match_at`] past the filter: `first` is word `i`.
+    #[inline(never)]
+    fn match_from<'a, 'w>(&'a self, words: &dyn Fn(usize) -> Option<&'w str>, i: usize, first: &str) -> Option<(usize, &'a V)> {
         let list = self.by_first.get(first)?;
         'cand: for (rest, v) in list {
             for (k, w) in rest.iter().enumerate() {
@@ -102,7 +145,7 @@ impl<V> Phrases<V> {
     /// Every match starting at `i`, longest first.
     pub fn matches_at<'a, 'w>(&'a self, words: &dyn Fn(usize) -> Option<&'w str>, i: usize) -> Vec<(usize, &'a V)> {
         let mut out = Vec::new();
-        let Some(first) = words(i) else { return out };
+        let Some(first) = words(i).filter(|w| self.heads.may_hold(w)) else { return out };
         let Some(list) = self.by_first.get(first) else { return out };
         'cand: for (rest, v) in list {
             for (k, w) in rest.iter().enumerate() {
@@ -121,7 +164,14 @@ impl<V> Phrases<V> {
     }
 
     /// Whether the single word `w` is a phrase.
+    #[inline]
     pub fn has_word(&self, w: &str) -> bool {
+        self.heads.may_hold(w) && self.has_listed(w)
+    }
+
+    /// [`Phrases::has_word`] past the filter.
+    #[inline(never)]
+    fn has_listed(&self, w: &str) -> bool {
         self.by_first.get(w).is_some_and(|l| l.iter().any(|(rest, _)| rest.is_empty()))
     }
 
@@ -309,7 +359,7 @@ pub(crate) struct Lexicon {
     empty: Phrases<Option<String>>,
     /// First words of every phrase a frame can open on (cues, prepositional cues, claim nouns):
     /// the scan for frames asks each word of a text once here instead of three sets.
-    pub frame_heads: foldhash::HashSet<String>,
+    pub frame_heads: WordSet,
 }
 
 /// Shortest word whose ending alone marks it a verb: shorter words ending so are as often nouns.
@@ -317,6 +367,7 @@ const MIN_ENDING_WORD: usize = 6;
 
 impl Lexicon {
     /// The named set of the grammar file (empty when the language has none).
+    #[inline]
     pub fn set(&self, name: S) -> &Phrases<Option<String>> {
         self.sets.get(name as usize).unwrap_or(&self.empty)
     }
@@ -330,6 +381,10 @@ impl Lexicon {
     /// though both fold to the same word.
     pub fn is_aux_written(&self, written: &str) -> bool {
         // (Most words are written lowercase already: no copy for them.)
+        if written.is_ascii() {
+            // (ASCII holds no '’', and lowercases with one copy.)
+            return if written.bytes().any(|c| c.is_ascii_uppercase()) { self.aux_written.contains(&written.to_ascii_lowercase()) } else { self.aux_written.contains(written) };
+        }
         if written.chars().any(|c| c.is_uppercase() || c == '’') {
             self.aux_written.contains(&written.to_lowercase().replace('’', "'"))
         } else {
@@ -338,6 +393,7 @@ impl Lexicon {
     }
 
     /// Whether the single word `w` is in the named set.
+    #[inline]
     pub fn is(&self, name: S, w: &str) -> bool {
         self.set(name).has_word(w)
     }
@@ -400,14 +456,14 @@ fn parse(code: &'static str, cues_tsv: &str, grammar_tsv: &str) -> Lexicon {
         cues: Phrases::default(),
         stopwords: HashSet::default(),
         sets: SET_NAMES.iter().map(|_| Phrases::default()).collect(),
-        elision: HashSet::new(),
-        abbreviations: HashSet::new(),
-        aux_written: HashSet::new(),
-        inversion: HashSet::new(),
-        exact: HashMap::new(),
+        elision: HashSet::default(),
+        abbreviations: HashSet::default(),
+        aux_written: HashSet::default(),
+        inversion: HashSet::default(),
+        exact: HashMap::default(),
         verb_endings: Vec::new(),
         empty: Phrases::default(),
-        frame_heads: HashSet::default(),
+        frame_heads: WordSet::default(),
     };
     // Elision first: the tokenizer needs it to split the other phrases the way it splits text.
     for cols in data_lines(grammar_tsv) {
@@ -443,7 +499,7 @@ fn parse(code: &'static str, cues_tsv: &str, grammar_tsv: &str) -> Lexicon {
             lex.sets[idx] = set;
         }
     }
-    let mut exact: HashMap<String, Form> = HashMap::new();
+    let mut exact: HashMap<String, Form> = HashMap::default();
     for cols in data_lines(cues_tsv) {
         let (Some(_lemma), Some(stance)) = (cols.first(), cols.get(1).and_then(|s| Stance::parse(s))) else { continue };
         let flags = cols.get(2).copied().unwrap_or("");

@@ -46,7 +46,10 @@ pub(crate) fn detect(text: &str) -> Option<&'static str> {
     let mut word = String::new();
     // One pass: words are runs of letters (apostrophes split them, as elision does).
     for c in text[..cut].chars().chain(std::iter::once(' ')) {
-        if super::segment::is_alnum(c) && !c.is_ascii_digit() {
+        if c.is_ascii_alphabetic() {
+            // (What folding does to an ASCII letter, without the call.)
+            word.push(c.to_ascii_lowercase());
+        } else if super::segment::is_alnum(c) && !c.is_ascii_digit() {
             crate::text::fold_char(c, &mut word);
         } else if !word.is_empty() {
             let Some(&langs) = words.get(word.as_str()) else {

@@ -14,7 +14,9 @@ pub(crate) fn link(claims: &[RawClaim]) -> Vec<Option<usize>> {
     }
     // Folded once per claim: every answer compares with up to WINDOW claims on each side.
     let names: Vec<String> = claims.iter().map(|c| crate::text::fold(&c.speaker.name)).collect();
-    let texts: Vec<String> = claims.iter().map(|c| crate::text::fold(&c.text)).collect();
+    // A text is folded only when an answer looks for its speaker's name in it, once.
+    let texts: Vec<std::cell::OnceCell<String>> = claims.iter().map(|_| std::cell::OnceCell::new()).collect();
+    let text = |j: usize| texts[j].get_or_init(|| crate::text::fold(&claims[j].text)).as_str();
     // Another party: disjoint states, or, where either stands for no state, another name.
     let other = |a: usize, b: usize| {
         // A claim written inside another's statement never answers that statement: the statement
@@ -44,7 +46,7 @@ pub(crate) fn link(claims: &[RawClaim]) -> Vec<Option<usize>> {
             let named = |j: &usize| claims[*j].speaker.countries.iter().any(|x| c.named.contains(x));
             // A denier the other claim names is answering it ("struck Hezbollah positions").
             let me = &names[i];
-            let names_me = |j: &usize| me.chars().count() >= 3 && texts[*j].contains(me.as_str());
+            let names_me = |j: &usize| me.chars().count() >= 3 && text(*j).contains(me.as_str());
             before
                 .iter()
                 .copied()

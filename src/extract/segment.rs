@@ -5,7 +5,7 @@
 //! Every step is one linear pass; blocks are cut at [`BLOCK_MAX`] bytes and quotations at
 //! [`QUOTE_MAX`] chars so that pathological input (no newline, no closing mark) stays linear.
 
-use std::collections::HashSet;
+use foldhash::HashSet;
 
 use unicode_normalization::char::is_combining_mark;
 
@@ -218,7 +218,7 @@ pub(crate) fn tokenize_words(phrase: &str, elision: &HashSet<String>) -> Vec<Str
     if let Some(rest) = phrase.strip_prefix(['\'', '’']).filter(|r| !r.is_empty() && r.chars().all(char::is_alphanumeric)) {
         return vec![format!("'{}", crate::text::fold(rest))];
     }
-    let none = HashSet::new();
+    let none = HashSet::default();
     let cfg = SegConfig { elision, inversion: &none, abbreviations: &none };
     let b = tokenize(phrase, 0, phrase.len(), 0, &cfg);
     (0..b.toks.len()).filter_map(|i| b.word(i).map(str::to_string)).collect()
@@ -235,8 +235,16 @@ pub(crate) fn tokenize(
 ) -> Block {
     let (elision, inversion) = (cfg.elision, cfg.inversion);
     let slice = &text[start..end];
-    let mut b = Block::default();
-    let chars: Vec<(usize, char)> = slice.char_indices().collect();
+    // Room for every char, about every token and every folded byte at once: grown as they came,
+    // these vectors took a tenth of tokenizing in copies and reallocations.
+    let mut b = Block { toks: Vec::with_capacity(slice.len() / 5 + 1), arena: String::with_capacity(slice.len()), ..Block::default() };
+    let mut chars: Vec<(usize, char)> = Vec::with_capacity(slice.len());
+    if slice.is_ascii() {
+        // (A byte is a char: copied without decoding, or checking room, char by char.)
+        chars.extend(slice.bytes().enumerate().map(|(i, c)| (i, char::from(c))));
+    } else {
+        chars.extend(slice.char_indices());
+    }
     let n = chars.len();
     let mut i = 0;
     let char_at = |k: usize| chars.get(k).map(|&(_, c)| c);
@@ -265,6 +273,11 @@ pub(crate) fn tokenize(
                     b.arena[at..].make_ascii_lowercase();
                     j += run;
                     continue;
+                }
+                if cj.is_ascii() && !matches!(cj, '-' | '.' | ',' | '\'') {
+                    // An ASCII char that no branch below keeps in a word (a space, most
+                    // punctuation) ends it: most words end so, without the Unicode checks.
+                    break;
                 }
                 if folds_to_itself(cj) {
                     // Likewise a run of lowercase Cyrillic letters, which fold to themselves.
@@ -487,7 +500,11 @@ fn pair_quotes(b: &mut Block) {
             b.toks[c].q = QRole::Close(qid);
         }
     }
-    // Innermost quotation of every token, and parents, by one sweep with a stack.
+    // Innermost quotation of every token, and parents, by one sweep with a stack (none to sweep
+    // without a quotation: every token is made outside any).
+    if b.quotes.is_empty() {
+        return;
+    }
     let mut open: Vec<usize> = Vec::new();
     let mut next_q = 0;
     for i in 0..n {
@@ -583,7 +600,7 @@ mod tests {
     fn block(s: &str) -> Block {
         let el: HashSet<String> = ["d", "l", "qu"].iter().map(|s| s.to_string()).collect();
         let inv: HashSet<String> = ["il", "elle"].iter().map(|s| s.to_string()).collect();
-        let none = HashSet::new();
+        let none = HashSet::default();
         tokenize(s, 0, s.len(), 0, &SegConfig { elision: &el, inversion: &inv, abbreviations: &none })
     }
 

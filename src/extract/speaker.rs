@@ -350,9 +350,15 @@ impl Resolver<'_> {
         if self.lex.code == "ru" && b.word(ws[k]).is_some_and(|w| self.gazetteer.stem_starts_name(name_stem_ru(w))) {
             return (1..=max).take_while(|&n| ws[k + n - 1] - ws[k] == n - 1).count();
         }
+        // The key of words `ws[k]..=ws[k + n]`, as `folded_key` builds it, one word longer each turn.
+        key.clear();
         let mut n = 0;
         while n < max && ws[k + n] - ws[k] == n {
-            self.folded_key(b, ws[k], ws[k + n], key);
+            let tok = &b.toks[ws[k + n]];
+            if n > 0 && b.toks[ws[k + n] - 1].ce < tok.cs {
+                key.push(' ');
+            }
+            key.push_str(&b.arena[tok.f.0..tok.f.1]);
             if !self.gazetteer.starts_alias(key) {
                 break;
             }

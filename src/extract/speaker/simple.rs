@@ -109,6 +109,10 @@ impl Resolver<'_> {
         // A personal name: the last run of capitalized words that are no title and no place.
         let is_name_word = |k: usize| {
             let t = &b.toks[ws[k]];
+            // (A lowercase word is none: asked first, the checks below are spared for most words.)
+            if !t.cap {
+                return false;
+            }
             // An institution or document noun opening a sentence is capitalized, and no name
             // ("Ведомство отвергло …").
             // Nor is an adverb ("Там отметили", "Ранее Минобороны сообщило").
@@ -119,7 +123,7 @@ impl Resolver<'_> {
             // ("Ces médias britanniques": a determiner opening the phrase before a lowercase word
             // is no name; « Le Pen » keeps its capitalized article.)
             let determiner = k == 0 && lex.is(S::Determiners, word(k)) && ws.len() > 1 && ws[1] == ws[0] + 1 && !b.toks[ws[1]].cap;
-            t.cap && !adjective && !determiner && !covered(k) && !noun && !lex.is(S::TitleWords, word(k)) && !lex.is(S::PersonNouns, word(k)) && !lex.is(S::GroupNouns, word(k))
+            !adjective && !determiner && !covered(k) && !noun && !lex.is(S::TitleWords, word(k)) && !lex.is(S::PersonNouns, word(k)) && !lex.is(S::GroupNouns, word(k))
         };
         let mut run: Option<(usize, usize)> = None;
         let mut runs: Vec<(usize, usize)> = Vec::new();
