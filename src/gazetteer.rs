@@ -74,6 +74,9 @@ pub struct Gazetteer {
     by_key: HashMap<String, usize>,
     by_alias: HashMap<String, Vec<usize>>,
     by_demonym: HashMap<String, Vec<usize>>,
+    /// First words of the demonyms of more than one word ("south" of "South Korean"): a text's
+    /// capitalized words are asked whether they open one, and hardly any does.
+    demonym_first: HashSet<String>,
     /// Russian names and demonyms by [`name_key_ru`]: Russian declines them ("МИД России",
     /// "в Кремле", "азербайджанской стороны"), so text matches by stem, not by form.
     by_stem: HashMap<String, Vec<usize>>,
@@ -141,7 +144,11 @@ impl Gazetteer {
             push_unique(self.by_alias.entry(folded).or_default(), idx);
         }
         for d in e.demonyms.values().flatten() {
-            push_unique(self.by_demonym.entry(fold(d)).or_default(), idx);
+            let folded = fold(d);
+            if let Some((first, _)) = folded.split_once(' ') {
+                self.demonym_first.insert(first.to_string());
+            }
+            push_unique(self.by_demonym.entry(folded).or_default(), idx);
         }
         let ru_names = e.aliases.get("ru").into_iter().flatten().chain(e.name.get("ru")).chain(e.capital.get("ru"));
         let stems: Vec<String> = ru_names.filter_map(|n| stem_key(n)).collect();
@@ -217,6 +224,11 @@ impl Gazetteer {
     /// Demonym lookup on an already folded word.
     pub fn by_demonym_folded(&self, folded: &str) -> Vec<&Entry> {
         self.by_demonym.get(folded).map_or_else(Vec::new, |v| v.iter().map(|&i| &self.entries[i]).collect())
+    }
+
+    /// Whether a demonym of several words starts with this folded word ("south", "sri").
+    pub fn starts_demonym(&self, folded: &str) -> bool {
+        self.demonym_first.contains(folded)
     }
 
     /// States whose demonym this is ("russe" → RU, "Azerbaijani" → AZ).

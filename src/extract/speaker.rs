@@ -316,7 +316,8 @@ impl Resolver<'_> {
         if en && !b.toks[ws[k]].cap {
             return None;
         }
-        for n in [3, 2] {
+        let several = b.word(ws[k]).is_some_and(|w| self.gazetteer.starts_demonym(w));
+        for n in [3, 2].into_iter().filter(|_| several) {
             let joined = k + n <= ws.len() && ws[k + n - 1] == ws[k] + n - 1;
             if !joined || en && !(k..k + n).all(|j| b.toks[ws[j]].cap) {
                 continue;
