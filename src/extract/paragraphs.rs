@@ -68,7 +68,8 @@ fn wrap_width(lines: &[Line]) -> Option<usize> {
 /// that were one paragraph. A line break inside a wrapped paragraph is one the next line's first
 /// word could not have come before (it would not have fit), or one in the middle of a sentence
 /// before a lowercase word; a break after a short line that ends a sentence ends a paragraph, as a
-/// blank line does. Spans exclude the line ends; blank lines yield none.
+/// blank line does. Spans exclude the `\n`s (a `\r` before one is whitespace in them); an empty
+/// line yields none.
 pub(crate) fn paragraphs(text: &str) -> Vec<(usize, usize)> {
     let mut lines = Vec::new();
     let mut start = 0;

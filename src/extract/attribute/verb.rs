@@ -46,7 +46,9 @@ impl Attributor<'_> {
         // After a noun's possessive a participle is an adjective too ("Russia's reported losses",
         // "the board's repeated failures", "the police's alleged abuses"): the owner said nothing.
         // ("he's said" is a pronoun's contraction.)
+        // (The clitic is a token of its own, "Russia" + "'s", or ends a word the tokenizer kept whole.)
         let owner = (i > s).then(|| b.word(i - 1)).flatten().and_then(|w| w.strip_suffix("'s").or_else(|| w.strip_suffix("’s")));
+        let owner = owner.map(|o| if o.is_empty() && i > s + 1 { b.word(i - 2).unwrap_or("") } else { o });
         if owner.is_some_and(|o| !lex.is_pronoun(o) && !lex.is(S::Relatives, o) && !lex.is(S::Complementizers, o)) {
             return None;
         }
