@@ -77,6 +77,10 @@ pub struct Gazetteer {
     /// First words of the demonyms of more than one word ("south" of "South Korean"): a text's
     /// capitalized words are asked whether they open one, and hardly any does.
     demonym_first: HashSet<String>,
+    /// The keys of `by_demonym` and `demonym_first`, filtered before either is looked up: every
+    /// capitalized word of an English text (every word of a French one) is asked whether it is a
+    /// demonym, and hardly any is.
+    demonym_filter: Box<WordFilter<256>>,
     /// Russian names and demonyms by [`name_key_ru`]: Russian declines them ("МИД России",
     /// "в Кремле", "азербайджанской стороны"), so text matches by stem, not by form.
     by_stem: HashMap<String, Vec<usize>>,
@@ -146,8 +150,10 @@ impl Gazetteer {
         for d in e.demonyms.values().flatten() {
             let folded = fold(d);
             if let Some((first, _)) = folded.split_once(' ') {
+                self.demonym_filter.insert(first);
                 self.demonym_first.insert(first.to_string());
             }
+            self.demonym_filter.insert(&folded);
             push_unique(self.by_demonym.entry(folded).or_default(), idx);
         }
         let ru_names = e.aliases.get("ru").into_iter().flatten().chain(e.name.get("ru")).chain(e.capital.get("ru"));
@@ -223,12 +229,15 @@ impl Gazetteer {
 
     /// Demonym lookup on an already folded word.
     pub fn by_demonym_folded(&self, folded: &str) -> Vec<&Entry> {
+        if !self.demonym_filter.may_hold(folded) {
+            return Vec::new();
+        }
         self.by_demonym.get(folded).map_or_else(Vec::new, |v| v.iter().map(|&i| &self.entries[i]).collect())
     }
 
     /// Whether a demonym of several words starts with this folded word ("south", "sri").
     pub fn starts_demonym(&self, folded: &str) -> bool {
-        self.demonym_first.contains(folded)
+        self.demonym_filter.may_hold(folded) && self.demonym_first.contains(folded)
     }
 
     /// States whose demonym this is ("russe" → RU, "Azerbaijani" → AZ).

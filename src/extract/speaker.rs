@@ -240,7 +240,7 @@ pub(crate) struct Resolver<'a> {
     pub profile: Option<&'a Profile>,
 }
 
-struct Hit {
+pub(super) struct Hit {
     first: usize,
     len: usize,
     country: Option<String>,
@@ -838,7 +838,7 @@ impl Resolver<'_> {
             let &(a, z) = parts.last()?;
             return self.resolve_simple(b, a, z, pos, exclude, hist);
         }
-        self.resolve_simple(b, first, end, pos, exclude, hist)
+        self.resolve_simple_known(b, first, end, pos, exclude, hist, Some((&ws, hits)))
     }
 
     /// A speaker phrase that resolves to no party: kept as written, with no state, unless it is
