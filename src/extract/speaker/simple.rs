@@ -51,7 +51,7 @@ impl Resolver<'_> {
     /// they are used when the phrase's words are those (`hits` is the same for the same words),
     /// and not looked up again (`resolve` finds them first, and most phrases it then hands over whole).
     #[allow(clippy::too_many_arguments)]
-    pub(super) fn resolve_simple_known(&self, b: &Block, first: usize, end: usize, pos: usize, exclude: (usize, usize), hist: &History, known: Option<(&[usize], Vec<Hit>)>) -> Option<Entity> {
+    pub(super) fn resolve_simple_known(&self, b: &Block, first: usize, end: usize, pos: usize, exclude: (usize, usize), hist: &History, known: Option<(&[usize], Vec<Hit<'_>>)>) -> Option<Entity> {
         let lex = self.lex;
         // "Tatiana Stanovaya, an expert who writes about the Kremlin": a relative clause describes
         // the speaker; a name in it (the Kremlin) is what the speaker does, not whom they serve.
@@ -252,9 +252,9 @@ impl Resolver<'_> {
         let countries: Vec<String> = {
             let mut c: Vec<String> = Vec::new();
             for h in &hits {
-                if let Some(x) = &h.country {
-                    if !c.contains(x) {
-                        c.push(x.clone());
+                if let Some(x) = h.country {
+                    if !c.iter().any(|y| y == x) {
+                        c.push(x.to_string());
                     }
                 }
             }
@@ -555,8 +555,8 @@ impl Resolver<'_> {
             // « l'agence officielle Tass »): it relays, and no state speaks through its name.
             let agency = hits.iter().find(|h| h.key.starts_with(AGENCY)).filter(|_| !describes_person);
             let party = match agency {
-                Some(a) => Some(a.key.clone()),
-                None if h.kind != PartyKind::State && h.len == ws.len() => Some(h.key.clone()),
+                Some(a) => Some(a.key.to_string()),
+                None if h.kind != PartyKind::State && h.len == ws.len() => Some(h.key.to_string()),
                 None => party_for(&countries, &institution),
             };
             let institution = institution.or_else(|| h.key.split_once('.').map(|(_, s)| s.to_string()));
