@@ -63,6 +63,32 @@ struct File {
     parties: Vec<Entry>,
 }
 
+/// The entries a lookup found, read in place: the extractor looks names up for most capitalized
+/// words of a text, and collecting each answer in a vector cost an allocation a lookup.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Found<'g> {
+    entries: &'g [Entry],
+    ids: &'g [usize],
+}
+
+impl<'g> Found<'g> {
+    /// Whether the lookup found nothing.
+    pub fn is_empty(&self) -> bool {
+        self.ids.is_empty()
+    }
+
+    /// The first entry found.
+    pub fn first(&self) -> Option<&'g Entry> {
+        self.ids.first().map(|&i| &self.entries[i])
+    }
+
+    /// The entries found, in index order.
+    pub fn iter(&self) -> impl Iterator<Item = &'g Entry> + 'g {
+        let entries = self.entries;
+        self.ids.iter().map(move |&i| &entries[i])
+    }
+}
+
 /// An index from folded names to parties.
 #[derive(Debug, Clone, Default)]
 pub struct Gazetteer {
@@ -217,8 +243,8 @@ impl Gazetteer {
 
     /// Entries that go by this name, given already folded (as [`crate::text::fold`] does): lets a
     /// caller that folds its text once look names up without folding again.
-    pub fn lookup_folded(&self, folded: &str) -> Vec<&Entry> {
-        self.by_alias.get(folded).map_or_else(Vec::new, |v| v.iter().map(|&i| &self.entries[i]).collect())
+    pub fn lookup_folded(&self, folded: &str) -> Found<'_> {
+        self.found(self.by_alias.get(folded))
     }
 
     /// Whether some name, folded, starts with `folded_words`: words as the extractor keys them
@@ -228,11 +254,11 @@ impl Gazetteer {
     }
 
     /// Demonym lookup on an already folded word.
-    pub fn by_demonym_folded(&self, folded: &str) -> Vec<&Entry> {
+    pub fn by_demonym_folded(&self, folded: &str) -> Found<'_> {
         if !self.demonym_filter.may_hold(folded) {
-            return Vec::new();
+            return Found::default();
         }
-        self.by_demonym.get(folded).map_or_else(Vec::new, |v| v.iter().map(|&i| &self.entries[i]).collect())
+        self.found(self.by_demonym.get(folded))
     }
 
     /// Whether a demonym of several words starts with this folded word ("south", "sri").
@@ -246,8 +272,8 @@ impl Gazetteer {
     }
 
     /// Entries whose Russian name has this [`name_key_ru`] key, whatever case the text declines it in.
-    pub fn lookup_stem(&self, key: &str) -> Vec<&Entry> {
-        self.by_stem.get(key).map_or_else(Vec::new, |v| v.iter().map(|&i| &self.entries[i]).collect())
+    pub fn lookup_stem(&self, key: &str) -> Found<'_> {
+        self.found(self.by_stem.get(key))
     }
 
     /// Whether some Russian name's key starts with this stem (see [`name_key_ru`]).
@@ -256,8 +282,13 @@ impl Gazetteer {
     }
 
     /// States whose Russian demonym has this [`name_key_ru`] key ("российской" → RU).
-    pub fn by_demonym_stem(&self, key: &str) -> Vec<&Entry> {
-        self.by_demonym_stem.get(key).map_or_else(Vec::new, |v| v.iter().map(|&i| &self.entries[i]).collect())
+    pub fn by_demonym_stem(&self, key: &str) -> Found<'_> {
+        self.found(self.by_demonym_stem.get(key))
+    }
+
+    /// The entries of an index's list, if any.
+    fn found<'g>(&'g self, ids: Option<&'g Vec<usize>>) -> Found<'g> {
+        Found { entries: &self.entries, ids: ids.map_or(&[], Vec::as_slice) }
     }
 
     /// Longest folded alias length in words, to bound phrase lookups.

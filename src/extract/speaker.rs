@@ -9,7 +9,7 @@
 
 use foldhash::HashMap;
 
-use crate::gazetteer::{Entry, Gazetteer};
+use crate::gazetteer::{Entry, Found, Gazetteer};
 use crate::places::Places;
 use crate::text::name_stem_ru;
 use crate::model::{PartyKind, Speaker};
@@ -270,7 +270,7 @@ impl Resolver<'_> {
 
     /// The parties named by tokens `first..=last`: as written (folded), or, in Russian, which declines
     /// its names ("МИД России", "в Кремле"), by stem.
-    fn named<'g>(&'g self, b: &Block, first: usize, last: usize, key: &mut String) -> Vec<&'g Entry> {
+    fn named<'g>(&'g self, b: &Block, first: usize, last: usize, key: &mut String) -> Found<'g> {
         self.folded_key(b, first, last, key);
         let mut entries = self.gazetteer.lookup_folded(key);
         // "The U.S. said": the period closing an initialism is a token of its own (it may end the
@@ -286,7 +286,7 @@ impl Resolver<'_> {
         // The folded words are in the block's arena: stems are prefixes of them, so the key is
         // built in the buffer without folding or allocating again.
         if !b.word(first).is_some_and(|w| self.gazetteer.stem_starts_name(name_stem_ru(w))) {
-            return Vec::new();
+            return Found::default();
         }
         key.clear();
         for t in first..=last {
@@ -301,7 +301,7 @@ impl Resolver<'_> {
     }
 
     /// The states whose demonym word token `t` is, by folded form or, in Russian, by stem.
-    fn demonym_of(&self, b: &Block, t: usize) -> Vec<&Entry> {
+    fn demonym_of(&self, b: &Block, t: usize) -> Found<'_> {
         let entries = self.gazetteer.by_demonym_folded(b.word(t).unwrap_or(""));
         if !entries.is_empty() || self.lex.code != "ru" {
             return entries;
@@ -388,7 +388,7 @@ impl Resolver<'_> {
                     continue;
                 }
                 let entries = self.named(b, ws[k], ws[k + n - 1], &mut key);
-                if let Some(e) = entries.iter().copied().find(|e| e.country.is_some()).or(entries.first().copied()) {
+                if let Some(e) = entries.iter().find(|e| e.country.is_some()).or(entries.first()) {
                     found = Some(Hit { first: k, len: n, country: e.country.as_deref(), key: &e.key, kind: e.kind });
                     break;
                 }
@@ -962,8 +962,8 @@ impl Resolver<'_> {
 
 /// Index in `ws` (a phrase's word tokens) of the word right before its first comma.
 /// The state among a lookup's entries.
-fn state(entries: Vec<&Entry>) -> Option<&Entry> {
-    entries.into_iter().find(|e| e.kind == PartyKind::State)
+fn state(entries: Found<'_>) -> Option<&Entry> {
+    entries.iter().find(|e| e.kind == PartyKind::State)
 }
 
 fn first_comma(b: &Block, ws: &[usize]) -> Option<usize> {
