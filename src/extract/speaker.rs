@@ -436,7 +436,7 @@ impl Resolver<'_> {
     /// local office names it). A news agency names none: "Xinhua news agency" is no Chinese
     /// institution that speaks.
     pub fn first_state(&self, b: &Block, first: usize, end: usize) -> Option<String> {
-        let ws: Vec<usize> = (first..end).filter(|&t| b.toks[t].kind == Kind::Word).collect();
+        let ws = word_tokens(b, first, end);
         self.hits(b, &ws).into_iter().filter(|h| !h.key.starts_with(AGENCY)).find_map(|h| h.country.map(str::to_string)).or_else(|| self.local_office_state(b, &ws))
     }
 
@@ -720,7 +720,7 @@ impl Resolver<'_> {
     /// Resolves words `first..end` of `b` (punctuation inside is ignored) mentioned at char `pos`;
     /// `exclude` is a char span whose speakers a pronoun may not stand for (the claim's own content).
     pub fn resolve(&self, b: &Block, first: usize, end: usize, pos: usize, exclude: (usize, usize), hist: &History) -> Option<Entity> {
-        let ws: Vec<usize> = (first..end).filter(|&i| b.toks[i].kind == Kind::Word).collect();
+        let ws = word_tokens(b, first, end);
         if ws.is_empty() {
             return None;
         }
@@ -846,7 +846,7 @@ impl Resolver<'_> {
     /// A speaker phrase that resolves to no party: kept as written, with no state, unless it is
     /// a pronoun or holds no noun (a lone lowercase word, a verb form).
     pub fn unresolved(&self, b: &Block, first: usize, end: usize, pos: usize) -> Option<Entity> {
-        let ws: Vec<usize> = (first..end).filter(|&i| b.toks[i].kind == Kind::Word).collect();
+        let ws = word_tokens(b, first, end);
         let lex = self.lex;
         let w0 = b.word(*ws.first()?)?;
         if ws.len() == 1 && lex.is_pronoun(w0) {
@@ -864,7 +864,7 @@ impl Resolver<'_> {
     /// one inside a quotation.
     pub fn unresolved_pronoun(&self, b: &Block, first: usize, end: usize, pos: usize) -> Option<Entity> {
         let lex = self.lex;
-        let ws: Vec<usize> = (first..end).filter(|&i| b.toks[i].kind == Kind::Word).collect();
+        let ws = word_tokens(b, first, end);
         let [w] = ws[..] else { return None };
         // (Inside a quotation a pronoun is the quoted speaker's own reference: "could they explain
         // to the council …?")
@@ -958,6 +958,14 @@ impl Resolver<'_> {
         }
         name
     }
+}
+
+/// The word tokens of `first..end` of `b`, with room made for all at once (collected from a
+/// filter, the vector grew by doubling, for every phrase resolved).
+fn word_tokens(b: &Block, first: usize, end: usize) -> Vec<usize> {
+    let mut ws = Vec::with_capacity(end.saturating_sub(first));
+    ws.extend((first..end).filter(|&t| b.toks[t].kind == Kind::Word));
+    ws
 }
 
 /// Index in `ws` (a phrase's word tokens) of the word right before its first comma.

@@ -57,7 +57,7 @@ impl Resolver<'_> {
         // the speaker; a name in it (the Kremlin) is what the speaker does, not whom they serve.
         let relative = |t: usize| b.word(t).is_some_and(|w| lex.is(S::Relatives, w) && !lex.is(S::Complementizers, w));
         let end = (first + 1..end).find(|&t| relative(t)).unwrap_or(end);
-        let ws: Vec<usize> = (first..end).filter(|&i| b.toks[i].kind == Kind::Word).collect();
+        let ws = word_tokens(b, first, end);
         if ws.is_empty() {
             return None;
         }
