@@ -426,7 +426,7 @@ impl Resolver<'_> {
                 // A state's institution names the state too ("Downing Street", "the Kremlin"); a
                 // company, an outlet or an agency with a home country does not.
                 let of_state = |c: &String| e.kind == PartyKind::State || e.key.strip_prefix(c.as_str()).is_some_and(|k| k.starts_with('.'));
-                return Some((n, e.country.clone().filter(of_state)));
+                return Some((n, e.country.as_ref().filter(|c| of_state(c)).cloned()));
             }
         }
         None
@@ -699,8 +699,9 @@ impl Resolver<'_> {
                 }
                 let entries = self.named(b, i, i + n - 1, &mut key);
                 // A news agency's name ("Xinhua", "TASS") is a dateline, not the state a text is about.
-                if let Some(c) = entries.iter().filter(|e| !e.key.starts_with(AGENCY)).find_map(|e| e.country.clone()) {
-                    hist.state_named(t.cs, &c);
+                if let Some(c) = entries.iter().filter(|e| !e.key.starts_with(AGENCY)).find_map(|e| e.country.as_deref()) {
+                    // (Borrowed: the history copies a code only when it differs from the last.)
+                    hist.state_named(t.cs, c);
                     step = n;
                     break;
                 }
@@ -708,8 +709,8 @@ impl Resolver<'_> {
             if step == 1 && self.lex.code == "en" {
                 let near = [i, i + 1, i + 2];
                 let near = &near[..(end - i).min(3)];
-                if let Some((n, c)) = self.state_demonym_at(b, near, 0, &mut key).and_then(|(n, e)| Some((n, e.country.clone()?))) {
-                    hist.state_named(t.cs, &c);
+                if let Some((n, c)) = self.state_demonym_at(b, near, 0, &mut key).and_then(|(n, e)| Some((n, e.country.as_deref()?))) {
+                    hist.state_named(t.cs, c);
                     step = n;
                 }
             }
