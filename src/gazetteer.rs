@@ -63,6 +63,32 @@ struct File {
     parties: Vec<Entry>,
 }
 
+/// The entries a lookup found, read in place: the extractor looks names up for most capitalized
+/// words of a text, and collecting each answer in a vector cost an allocation a lookup.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Found<'g> {
+    entries: &'g [Entry],
+    ids: &'g [usize],
+}
+
+impl<'g> Found<'g> {
+    /// Whether the lookup found nothing.
+    pub fn is_empty(&self) -> bool {
+        self.ids.is_empty()
+    }
+
+    /// The first entry found.
+    pub fn first(&self) -> Option<&'g Entry> {
+        self.ids.first().map(|&i| &self.entries[i])
+    }
+
+    /// The entries found, in index order.
+    pub fn iter(&self) -> impl Iterator<Item = &'g Entry> + 'g {
+        let entries = self.entries;
+        self.ids.iter().map(move |&i| &entries[i])
+    }
+}
+
 /// An index from folded names to parties.
 #[derive(Debug, Clone, Default)]
 pub struct Gazetteer {
@@ -77,6 +103,10 @@ pub struct Gazetteer {
     /// First words of the demonyms of more than one word ("south" of "South Korean"): a text's
     /// capitalized words are asked whether they open one, and hardly any does.
     demonym_first: HashSet<String>,
+    /// The keys of `by_demonym` and `demonym_first`, filtered before either is looked up: every
+    /// capitalized word of an English text (every word of a French one) is asked whether it is a
+    /// demonym, and hardly any is.
+    demonym_filter: Box<WordFilter<256>>,
     /// Russian names and demonyms by [`name_key_ru`]: Russian declines them ("МИД России",
     /// "в Кремле", "азербайджанской стороны"), so text matches by stem, not by form.
     by_stem: HashMap<String, Vec<usize>>,
@@ -146,8 +176,10 @@ impl Gazetteer {
         for d in e.demonyms.values().flatten() {
             let folded = fold(d);
             if let Some((first, _)) = folded.split_once(' ') {
+                self.demonym_filter.insert(first);
                 self.demonym_first.insert(first.to_string());
             }
+            self.demonym_filter.insert(&folded);
             push_unique(self.by_demonym.entry(folded).or_default(), idx);
         }
         let ru_names = e.aliases.get("ru").into_iter().flatten().chain(e.name.get("ru")).chain(e.capital.get("ru"));
@@ -211,8 +243,8 @@ impl Gazetteer {
 
     /// Entries that go by this name, given already folded (as [`crate::text::fold`] does): lets a
     /// caller that folds its text once look names up without folding again.
-    pub fn lookup_folded(&self, folded: &str) -> Vec<&Entry> {
-        self.by_alias.get(folded).map_or_else(Vec::new, |v| v.iter().map(|&i| &self.entries[i]).collect())
+    pub fn lookup_folded(&self, folded: &str) -> Found<'_> {
+        self.found(self.by_alias.get(folded))
     }
 
     /// Whether some name, folded, starts with `folded_words`: words as the extractor keys them
@@ -222,13 +254,16 @@ impl Gazetteer {
     }
 
     /// Demonym lookup on an already folded word.
-    pub fn by_demonym_folded(&self, folded: &str) -> Vec<&Entry> {
-        self.by_demonym.get(folded).map_or_else(Vec::new, |v| v.iter().map(|&i| &self.entries[i]).collect())
+    pub fn by_demonym_folded(&self, folded: &str) -> Found<'_> {
+        if !self.demonym_filter.may_hold(folded) {
+            return Found::default();
+        }
+        self.found(self.by_demonym.get(folded))
     }
 
     /// Whether a demonym of several words starts with this folded word ("south", "sri").
     pub fn starts_demonym(&self, folded: &str) -> bool {
-        self.demonym_first.contains(folded)
+        self.demonym_filter.may_hold(folded) && self.demonym_first.contains(folded)
     }
 
     /// States whose demonym this is ("russe" → RU, "Azerbaijani" → AZ).
@@ -237,8 +272,8 @@ impl Gazetteer {
     }
 
     /// Entries whose Russian name has this [`name_key_ru`] key, whatever case the text declines it in.
-    pub fn lookup_stem(&self, key: &str) -> Vec<&Entry> {
-        self.by_stem.get(key).map_or_else(Vec::new, |v| v.iter().map(|&i| &self.entries[i]).collect())
+    pub fn lookup_stem(&self, key: &str) -> Found<'_> {
+        self.found(self.by_stem.get(key))
     }
 
     /// Whether some Russian name's key starts with this stem (see [`name_key_ru`]).
@@ -247,8 +282,13 @@ impl Gazetteer {
     }
 
     /// States whose Russian demonym has this [`name_key_ru`] key ("российской" → RU).
-    pub fn by_demonym_stem(&self, key: &str) -> Vec<&Entry> {
-        self.by_demonym_stem.get(key).map_or_else(Vec::new, |v| v.iter().map(|&i| &self.entries[i]).collect())
+    pub fn by_demonym_stem(&self, key: &str) -> Found<'_> {
+        self.found(self.by_demonym_stem.get(key))
+    }
+
+    /// The entries of an index's list, if any.
+    fn found<'g>(&'g self, ids: Option<&'g Vec<usize>>) -> Found<'g> {
+        Found { entries: &self.entries, ids: ids.map_or(&[], Vec::as_slice) }
     }
 
     /// Longest folded alias length in words, to bound phrase lookups.

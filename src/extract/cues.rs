@@ -6,6 +6,7 @@
 
 // Every table of words on foldhash, as `WordMap` says why.
 use foldhash::{HashMap, HashSet};
+use std::borrow::Cow;
 use std::sync::OnceLock;
 
 use crate::model::Stance;
@@ -360,6 +361,23 @@ pub(crate) struct Lexicon {
     /// First words of every phrase a frame can open on (cues, prepositional cues, claim nouns):
     /// the scan for frames asks each word of a text once here instead of three sets.
     pub frame_heads: WordSet,
+}
+
+/// A word as written, lowercased, its apostrophes straight (as the lexicon lists written forms).
+/// Most words are written lowercase already: they are borrowed, not copied (this ran on every
+/// cue candidate).
+pub(crate) fn written_lower(written: &str) -> Cow<'_, str> {
+    if written.is_ascii() {
+        // (ASCII holds no '’', and lowercases with one copy.)
+        return if written.bytes().any(|c| c.is_ascii_uppercase()) { Cow::Owned(written.to_ascii_lowercase()) } else { Cow::Borrowed(written) };
+    }
+    // A char that is lowercase, or no letter and no capital, lowercases to itself; any other
+    // (a capital, a titlecase or caseless letter) takes the full conversion.
+    if written.chars().any(|c| c == '’' || c.is_uppercase() || c.is_alphabetic() && !c.is_lowercase()) {
+        Cow::Owned(written.to_lowercase().replace('’', "'"))
+    } else {
+        Cow::Borrowed(written)
+    }
 }
 
 /// Shortest word whose ending alone marks it a verb: shorter words ending so are as often nouns.

@@ -17,6 +17,9 @@ const DECISIVE_LEAD: usize = 24;
 struct Profiles {
     lexicons: Vec<&'static super::cues::Lexicon>,
     words: foldhash::HashMap<String, u8>,
+    /// `words`, filtered before it is looked up: about half the words of a text are no function
+    /// word, and most of them are answered without hashing.
+    filter: Box<crate::text::WordFilter<64>>,
 }
 
 fn profiles() -> &'static Profiles {
@@ -25,12 +28,14 @@ fn profiles() -> &'static Profiles {
         // Eight languages at most fit the bits; the data has three.
         let lexicons: Vec<_> = codes().into_iter().filter_map(lexicon).take(8).collect();
         let mut words = foldhash::HashMap::default();
+        let mut filter = Box::<crate::text::WordFilter<64>>::default();
         for (i, lex) in lexicons.iter().enumerate() {
             for w in &lex.stopwords {
+                filter.insert(w);
                 *words.entry(w.clone()).or_insert(0u8) |= 1 << i;
             }
         }
-        Profiles { lexicons, words }
+        Profiles { lexicons, words, filter }
     })
 }
 
@@ -41,7 +46,7 @@ pub(crate) fn detect(text: &str) -> Option<&'static str> {
     while !text.is_char_boundary(cut) {
         cut -= 1;
     }
-    let Profiles { lexicons, words } = profiles();
+    let Profiles { lexicons, words, filter } = profiles();
     let mut scores = vec![0usize; lexicons.len()];
     let mut word = String::new();
     // One pass: words are runs of letters (apostrophes split them, as elision does).
@@ -52,7 +57,7 @@ pub(crate) fn detect(text: &str) -> Option<&'static str> {
         } else if super::segment::is_alnum(c) && !c.is_ascii_digit() {
             crate::text::fold_char(c, &mut word);
         } else if !word.is_empty() {
-            let Some(&langs) = words.get(word.as_str()) else {
+            let Some(&langs) = Some(word.as_str()).filter(|w| filter.may_hold(w)).and_then(|w| words.get(w)) else {
                 word.clear();
                 continue;
             };

@@ -9,7 +9,7 @@
 
 use foldhash::HashMap;
 
-use crate::gazetteer::{Entry, Gazetteer};
+use crate::gazetteer::{Entry, Found, Gazetteer};
 use crate::places::Places;
 use crate::text::name_stem_ru;
 use crate::model::{PartyKind, Speaker};
@@ -240,11 +240,13 @@ pub(crate) struct Resolver<'a> {
     pub profile: Option<&'a Profile>,
 }
 
-struct Hit {
+/// (Borrowed from the gazetteer's entry: a phrase's hits are looked for again and again, and
+/// copying their codes and keys was a fiftieth of extraction.)
+pub(super) struct Hit<'g> {
     first: usize,
     len: usize,
-    country: Option<String>,
-    key: String,
+    country: Option<&'g str>,
+    key: &'g str,
     kind: PartyKind,
 }
 
@@ -268,7 +270,7 @@ impl Resolver<'_> {
 
     /// The parties named by tokens `first..=last`: as written (folded), or, in Russian, which declines
     /// its names ("МИД России", "в Кремле"), by stem.
-    fn named<'g>(&'g self, b: &Block, first: usize, last: usize, key: &mut String) -> Vec<&'g Entry> {
+    fn named<'g>(&'g self, b: &Block, first: usize, last: usize, key: &mut String) -> Found<'g> {
         self.folded_key(b, first, last, key);
         let mut entries = self.gazetteer.lookup_folded(key);
         // "The U.S. said": the period closing an initialism is a token of its own (it may end the
@@ -284,7 +286,7 @@ impl Resolver<'_> {
         // The folded words are in the block's arena: stems are prefixes of them, so the key is
         // built in the buffer without folding or allocating again.
         if !b.word(first).is_some_and(|w| self.gazetteer.stem_starts_name(name_stem_ru(w))) {
-            return Vec::new();
+            return Found::default();
         }
         key.clear();
         for t in first..=last {
@@ -299,7 +301,7 @@ impl Resolver<'_> {
     }
 
     /// The states whose demonym word token `t` is, by folded form or, in Russian, by stem.
-    fn demonym_of(&self, b: &Block, t: usize) -> Vec<&Entry> {
+    fn demonym_of(&self, b: &Block, t: usize) -> Found<'_> {
         let entries = self.gazetteer.by_demonym_folded(b.word(t).unwrap_or(""));
         if !entries.is_empty() || self.lex.code != "ru" {
             return entries;
@@ -369,7 +371,7 @@ impl Resolver<'_> {
     }
 
     /// Gazetteer names in words `ws` (token indices), longest first, left to right.
-    fn hits(&self, b: &Block, ws: &[usize]) -> Vec<Hit> {
+    fn hits(&self, b: &Block, ws: &[usize]) -> Vec<Hit<'_>> {
         let mut out = Vec::new();
         let mut key = String::with_capacity(KEY_CAPACITY);
         let mut k = 0;
@@ -387,7 +389,7 @@ impl Resolver<'_> {
                 }
                 let entries = self.named(b, ws[k], ws[k + n - 1], &mut key);
                 if let Some(e) = entries.iter().find(|e| e.country.is_some()).or(entries.first()) {
-                    found = Some(Hit { first: k, len: n, country: e.country.clone(), key: e.key.clone(), kind: e.kind });
+                    found = Some(Hit { first: k, len: n, country: e.country.as_deref(), key: &e.key, kind: e.kind });
                     break;
                 }
             }
@@ -398,7 +400,7 @@ impl Resolver<'_> {
                 }
                 None => match self.state_demonym_at(b, ws, k, &mut key) {
                     Some((n, e)) => {
-                        out.push(Hit { first: k, len: n, country: e.country.clone(), key: e.key.clone(), kind: PartyKind::State });
+                        out.push(Hit { first: k, len: n, country: e.country.as_deref(), key: &e.key, kind: PartyKind::State });
                         k += n;
                     }
                     None => k += 1,
@@ -424,7 +426,7 @@ impl Resolver<'_> {
                 // A state's institution names the state too ("Downing Street", "the Kremlin"); a
                 // company, an outlet or an agency with a home country does not.
                 let of_state = |c: &String| e.kind == PartyKind::State || e.key.strip_prefix(c.as_str()).is_some_and(|k| k.starts_with('.'));
-                return Some((n, e.country.clone().filter(of_state)));
+                return Some((n, e.country.as_ref().filter(|c| of_state(c)).cloned()));
             }
         }
         None
@@ -434,8 +436,8 @@ impl Resolver<'_> {
     /// local office names it). A news agency names none: "Xinhua news agency" is no Chinese
     /// institution that speaks.
     pub fn first_state(&self, b: &Block, first: usize, end: usize) -> Option<String> {
-        let ws: Vec<usize> = (first..end).filter(|&t| b.toks[t].kind == Kind::Word).collect();
-        self.hits(b, &ws).into_iter().filter(|h| !h.key.starts_with(AGENCY)).find_map(|h| h.country).or_else(|| self.local_office_state(b, &ws))
+        let ws = word_tokens(b, first, end);
+        self.hits(b, &ws).into_iter().filter(|h| !h.key.starts_with(AGENCY)).find_map(|h| h.country.map(str::to_string)).or_else(|| self.local_office_state(b, &ws))
     }
 
     /// "the head of the Donetsk regional administration", « le maire de Kharkiv », « губернатор
@@ -697,8 +699,9 @@ impl Resolver<'_> {
                 }
                 let entries = self.named(b, i, i + n - 1, &mut key);
                 // A news agency's name ("Xinhua", "TASS") is a dateline, not the state a text is about.
-                if let Some(c) = entries.iter().filter(|e| !e.key.starts_with(AGENCY)).find_map(|e| e.country.clone()) {
-                    hist.state_named(t.cs, &c);
+                if let Some(c) = entries.iter().filter(|e| !e.key.starts_with(AGENCY)).find_map(|e| e.country.as_deref()) {
+                    // (Borrowed: the history copies a code only when it differs from the last.)
+                    hist.state_named(t.cs, c);
                     step = n;
                     break;
                 }
@@ -706,8 +709,8 @@ impl Resolver<'_> {
             if step == 1 && self.lex.code == "en" {
                 let near = [i, i + 1, i + 2];
                 let near = &near[..(end - i).min(3)];
-                if let Some((n, c)) = self.state_demonym_at(b, near, 0, &mut key).and_then(|(n, e)| Some((n, e.country.clone()?))) {
-                    hist.state_named(t.cs, &c);
+                if let Some((n, c)) = self.state_demonym_at(b, near, 0, &mut key).and_then(|(n, e)| Some((n, e.country.as_deref()?))) {
+                    hist.state_named(t.cs, c);
                     step = n;
                 }
             }
@@ -718,7 +721,7 @@ impl Resolver<'_> {
     /// Resolves words `first..end` of `b` (punctuation inside is ignored) mentioned at char `pos`;
     /// `exclude` is a char span whose speakers a pronoun may not stand for (the claim's own content).
     pub fn resolve(&self, b: &Block, first: usize, end: usize, pos: usize, exclude: (usize, usize), hist: &History) -> Option<Entity> {
-        let ws: Vec<usize> = (first..end).filter(|&i| b.toks[i].kind == Kind::Word).collect();
+        let ws = word_tokens(b, first, end);
         if ws.is_empty() {
             return None;
         }
@@ -838,13 +841,13 @@ impl Resolver<'_> {
             let &(a, z) = parts.last()?;
             return self.resolve_simple(b, a, z, pos, exclude, hist);
         }
-        self.resolve_simple(b, first, end, pos, exclude, hist)
+        self.resolve_simple_known(b, first, end, pos, exclude, hist, Some((&ws, hits)))
     }
 
     /// A speaker phrase that resolves to no party: kept as written, with no state, unless it is
     /// a pronoun or holds no noun (a lone lowercase word, a verb form).
     pub fn unresolved(&self, b: &Block, first: usize, end: usize, pos: usize) -> Option<Entity> {
-        let ws: Vec<usize> = (first..end).filter(|&i| b.toks[i].kind == Kind::Word).collect();
+        let ws = word_tokens(b, first, end);
         let lex = self.lex;
         let w0 = b.word(*ws.first()?)?;
         if ws.len() == 1 && lex.is_pronoun(w0) {
@@ -862,7 +865,7 @@ impl Resolver<'_> {
     /// one inside a quotation.
     pub fn unresolved_pronoun(&self, b: &Block, first: usize, end: usize, pos: usize) -> Option<Entity> {
         let lex = self.lex;
-        let ws: Vec<usize> = (first..end).filter(|&i| b.toks[i].kind == Kind::Word).collect();
+        let ws = word_tokens(b, first, end);
         let [w] = ws[..] else { return None };
         // (Inside a quotation a pronoun is the quoted speaker's own reference: "could they explain
         // to the council …?")
@@ -958,10 +961,18 @@ impl Resolver<'_> {
     }
 }
 
+/// The word tokens of `first..end` of `b`, with room made for all at once (collected from a
+/// filter, the vector grew by doubling, for every phrase resolved).
+fn word_tokens(b: &Block, first: usize, end: usize) -> Vec<usize> {
+    let mut ws = Vec::with_capacity(end.saturating_sub(first));
+    ws.extend((first..end).filter(|&t| b.toks[t].kind == Kind::Word));
+    ws
+}
+
 /// Index in `ws` (a phrase's word tokens) of the word right before its first comma.
 /// The state among a lookup's entries.
-fn state(entries: Vec<&Entry>) -> Option<&Entry> {
-    entries.into_iter().find(|e| e.kind == PartyKind::State)
+fn state(entries: Found<'_>) -> Option<&Entry> {
+    entries.iter().find(|e| e.kind == PartyKind::State)
 }
 
 fn first_comma(b: &Block, ws: &[usize]) -> Option<usize> {

@@ -15,7 +15,7 @@ impl Attributor<'_> {
         let last = i + len - 1;
         let t = &b.toks[i];
         // Folding merges "déclaré" and "déclare": the written form decides the grammatical use.
-        let surface = self.r.text[t.bs..t.be].to_lowercase().replace('’', "'");
+        let surface = super::super::cues::written_lower(&self.r.text[t.bs..t.be]);
         let exact = lex.exact_form(&surface);
         let cue = &Cue { form: exact.unwrap_or(cue.form), ..cue.clone() };
         // A capitalized verb inside a sentence is a name or a title ("United States", "Reports").

@@ -44,12 +44,20 @@ impl Resolver<'_> {
     /// The speaker the phrase `first..end` of `b` names on its own, as seen from token `pos`
     /// (`exclude`: the span whose own speakers it may not refer back to).
     pub(super) fn resolve_simple(&self, b: &Block, first: usize, end: usize, pos: usize, exclude: (usize, usize), hist: &History) -> Option<Entity> {
+        self.resolve_simple_known(b, first, end, pos, exclude, hist, None)
+    }
+
+    /// [`Self::resolve_simple`], given the gazetteer hits a caller found already in words `known.0`:
+    /// they are used when the phrase's words are those (`hits` is the same for the same words),
+    /// and not looked up again (`resolve` finds them first, and most phrases it then hands over whole).
+    #[allow(clippy::too_many_arguments)]
+    pub(super) fn resolve_simple_known(&self, b: &Block, first: usize, end: usize, pos: usize, exclude: (usize, usize), hist: &History, known: Option<(&[usize], Vec<Hit<'_>>)>) -> Option<Entity> {
         let lex = self.lex;
         // "Tatiana Stanovaya, an expert who writes about the Kremlin": a relative clause describes
         // the speaker; a name in it (the Kremlin) is what the speaker does, not whom they serve.
         let relative = |t: usize| b.word(t).is_some_and(|w| lex.is(S::Relatives, w) && !lex.is(S::Complementizers, w));
         let end = (first + 1..end).find(|&t| relative(t)).unwrap_or(end);
-        let ws: Vec<usize> = (first..end).filter(|&i| b.toks[i].kind == Kind::Word).collect();
+        let ws = word_tokens(b, first, end);
         if ws.is_empty() {
             return None;
         }
@@ -58,7 +66,10 @@ impl Resolver<'_> {
         if ws.len() == 1 && (lex.is(S::PronExcluded, word(0)) || lex.is(S::PronAny, word(0)) || lex.is(S::PronPerson, word(0))) {
             return self.resolve(b, first, end, pos, exclude, hist);
         }
-        let hits = self.hits(b, &ws);
+        let hits = match known {
+            Some((known_ws, hits)) if known_ws == ws.as_slice() => hits,
+            _ => self.hits(b, &ws),
+        };
         // (Looked for only when a state is to be chosen from around the phrase.)
         let accused_state = std::cell::OnceCell::new();
         let accused = || accused_state.get_or_init(|| self.accused(b, exclude)).clone();
@@ -116,14 +127,15 @@ impl Resolver<'_> {
             // An institution or document noun opening a sentence is capitalized, and no name
             // ("Ведомство отвергло …").
             // Nor is an adverb ("Там отметили", "Ранее Минобороны сообщило").
-            let noun = lex.is(S::OrgNouns, word(k)) || lex.is(S::RelayNouns, word(k)) || lex.is(S::Adverbs, word(k));
+            // (Each test a closure, asked in turn: a word failing one is spared the rest.)
+            let noun = || lex.is(S::OrgNouns, word(k)) || lex.is(S::RelayNouns, word(k)) || lex.is(S::Adverbs, word(k));
             // "Hamas-run", "Kremlin-backed", "Russian-installed": a compound ending in a lowercase
             // word is an adjective, not a name ("Jean-Pierre" keeps its capital).
-            let adjective = self.text[t.bs..t.be].rsplit_once('-').is_some_and(|(_, tail)| tail.starts_with(char::is_lowercase));
+            let adjective = || self.text[t.bs..t.be].rsplit_once('-').is_some_and(|(_, tail)| tail.starts_with(char::is_lowercase));
             // ("Ces médias britanniques": a determiner opening the phrase before a lowercase word
             // is no name; « Le Pen » keeps its capitalized article.)
-            let determiner = k == 0 && lex.is(S::Determiners, word(k)) && ws.len() > 1 && ws[1] == ws[0] + 1 && !b.toks[ws[1]].cap;
-            !adjective && !determiner && !covered(k) && !noun && !lex.is(S::TitleWords, word(k)) && !lex.is(S::PersonNouns, word(k)) && !lex.is(S::GroupNouns, word(k))
+            let determiner = || k == 0 && lex.is(S::Determiners, word(k)) && ws.len() > 1 && ws[1] == ws[0] + 1 && !b.toks[ws[1]].cap;
+            !adjective() && !determiner() && !covered(k) && !noun() && !lex.is(S::TitleWords, word(k)) && !lex.is(S::PersonNouns, word(k)) && !lex.is(S::GroupNouns, word(k))
         };
         let mut run: Option<(usize, usize)> = None;
         let mut runs: Vec<(usize, usize)> = Vec::new();
@@ -147,9 +159,11 @@ impl Resolver<'_> {
         let name_ws = apposition_after.map_or(&ws[..], |c| &ws[..=c]);
         let mut k = 0;
         while k < ws.len() {
-            if is_name_word(k) && (in_modifier(k) || in_apposition(k)) {
+            // (Asked once a word: it was asked twice, for a tenth of resolving.)
+            let name_word = is_name_word(k);
+            if name_word && (in_modifier(k) || in_apposition(k)) {
                 k += 1;
-            } else if is_name_word(k) {
+            } else if name_word {
                 let s = k;
                 let mut z = k + 1;
                 while z < ws.len() && ws[z] == ws[z - 1] + 1 {
@@ -238,9 +252,9 @@ impl Resolver<'_> {
         let countries: Vec<String> = {
             let mut c: Vec<String> = Vec::new();
             for h in &hits {
-                if let Some(x) = &h.country {
-                    if !c.contains(x) {
-                        c.push(x.clone());
+                if let Some(x) = h.country {
+                    if !c.iter().any(|y| y == x) {
+                        c.push(x.to_string());
                     }
                 }
             }
@@ -541,8 +555,8 @@ impl Resolver<'_> {
             // « l'agence officielle Tass »): it relays, and no state speaks through its name.
             let agency = hits.iter().find(|h| h.key.starts_with(AGENCY)).filter(|_| !describes_person);
             let party = match agency {
-                Some(a) => Some(a.key.clone()),
-                None if h.kind != PartyKind::State && h.len == ws.len() => Some(h.key.clone()),
+                Some(a) => Some(a.key.to_string()),
+                None if h.kind != PartyKind::State && h.len == ws.len() => Some(h.key.to_string()),
                 None => party_for(&countries, &institution),
             };
             let institution = institution.or_else(|| h.key.split_once('.').map(|(_, s)| s.to_string()));
