@@ -86,7 +86,7 @@ pub(crate) fn paragraphs(text: &str) -> Vec<(usize, usize)> {
         let continues = !a.ends_sentence && b.opens_lowercase;
         // (A sentence ending where the line does, before a quotation or a dash, is taken to end
         // its paragraph: quotations and dialogue open paragraphs of their own.)
-        let cut = a.chars + 1 + b.first_word > width.unwrap_or(usize::MAX) && !(a.ends_sentence && b.opens_quote);
+        let cut = width.is_some_and(|w| a.chars + 1 + b.first_word > w) && !(a.ends_sentence && b.opens_quote);
         !a.blank && !b.blank && width.is_some() && (continues || cut)
     };
     // The first line is a title, which ends on no stop and may come near the width: it runs into

@@ -318,6 +318,8 @@ impl Resolver<'_> {
         if en && !b.toks[ws[k]].cap {
             return None;
         }
+        // (English plurals: "South Koreans", "Palestinians".)
+        let state_or_plural = |key: &str| state(self.gazetteer.by_demonym_folded(key)).or_else(|| en.then(|| key.strip_suffix('s').and_then(|k| state(self.gazetteer.by_demonym_folded(k)))).flatten());
         let several = b.word(ws[k]).is_some_and(|w| self.gazetteer.starts_demonym(w));
         for n in [3, 2].into_iter().filter(|_| several) {
             let joined = k + n <= ws.len() && ws[k + n - 1] == ws[k] + n - 1;
@@ -325,14 +327,12 @@ impl Resolver<'_> {
                 continue;
             }
             self.folded_key(b, ws[k], ws[k + n - 1], key);
-            let found = state(self.gazetteer.by_demonym_folded(key)).or_else(|| en.then(|| key.strip_suffix('s').and_then(|k| state(self.gazetteer.by_demonym_folded(k)))).flatten());
-            if let Some(e) = found {
+            if let Some(e) = state_or_plural(key) {
                 return Some((n, e));
             }
         }
-        let w = b.word(ws[k]).unwrap_or("");
-        let singular = if en { w.strip_suffix('s') } else { None };
-        state(self.demonym_of(b, ws[k])).or_else(|| singular.and_then(|w| state(self.gazetteer.by_demonym_folded(w)))).map(|e| (1, e))
+        // (One word: Russian declines its demonyms, matched by stem.)
+        state(self.demonym_of(b, ws[k])).or_else(|| state_or_plural(b.word(ws[k]).unwrap_or(""))).map(|e| (1, e))
     }
 
     /// The key a person's last name is remembered by: its folded form, or, in Russian, its stem, so

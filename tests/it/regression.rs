@@ -1306,7 +1306,7 @@ fn a_hard_wrapped_dispatch_gives_the_claims_of_its_unwrapped_text() {
     // ends left in it.
     use crosscheck::extract::{extract, ExtractConfig, ExtractedClaim};
     let gazetteer = crosscheck::gazetteer::Gazetteer::builtin();
-    let key = |c: &ExtractedClaim| (c.speaker.who.countries.clone(), c.stance.clone(), c.text.split_whitespace().collect::<Vec<_>>().join(" "));
+    let key = |c: &ExtractedClaim| (c.speaker.who.countries.clone(), c.stance, c.text.split_whitespace().collect::<Vec<_>>().join(" "));
     let (mut kept, mut total) = (0, 0);
     for lang in ["news-fr", "news-en", "news-ru"] {
         let dir = crate::support::shared_corpus().join(lang);
